@@ -1,0 +1,5 @@
+// The engine: time, ordering, randomness and limits. Nothing here knows about failover.
+export { EventQueue } from "./event-queue.ts";
+export { Rng, RngStreams } from "./rng.ts";
+export { Fingerprint } from "./fingerprint.ts";
+export { Simulation, SimulationLimitError, defaultRunLimits, type RunLimits } from "./simulation.ts";

@@ -1,0 +1,134 @@
+// The failover policy of the controller (the first monitor): it decides, the world acts.
+// `decide(view, observation)` reads what the controller knows — its epoch, which node it made
+// primary, what each data node last reported, which monitors suspect whom — and returns
+// commands as data. It never touches nodes. Rules (automatic failover, no fencing, no failback):
+// - when at least `quorum` monitors suspect the primary, promote the trusted standby with the
+//   longest log (ties by declaration order) into a new epoch;
+// - once the promoted node confirms, repoint every router and every other data node at it
+//   (a deposed primary that hears this becomes a standby and rewinds);
+// - a node reporting "primary" with a stale epoch, a restarted node, or a standby following the
+//   wrong upstream is told whom to follow; a restarted node that is still the primary resumes.
+import type { FailoverConfig } from "./config.ts";
+
+export interface NodeReport {
+  role: "primary" | "standby" | "promoting" | "rejoining";
+  epoch: number;
+  logLength: number;
+  upstream: string | null;
+}
+
+export interface ControllerView {
+  epoch: number;
+  /** The node the controller made primary (or the original primary). */
+  primary: string;
+  /** Set while a promotion has been ordered but not yet confirmed. */
+  promoting: string | null;
+  dataNodes: readonly string[];
+  reports: Map<string, NodeReport>;
+  /** For each data node, the monitors that currently suspect it. */
+  suspectedBy: Map<string, Set<string>>;
+  /** True once a "no candidate" has been reported for the current suspicion of the primary. */
+  noCandidateReported: boolean;
+}
+
+export type Observation =
+  | { kind: "verdict"; monitor: string; node: string; suspect: boolean }
+  | { kind: "report"; node: string; report: NodeReport }
+  | { kind: "promoted"; node: string; epoch: number };
+
+export type Command =
+  | { kind: "promote"; node: string; epoch: number; from: string }
+  | { kind: "follow"; node: string; primary: string; epoch: number }
+  | { kind: "resume"; node: string; epoch: number }
+  | { kind: "reroute"; target: string; epoch: number }
+  | { kind: "no-candidate"; node: string };
+
+export function createView(primary: string, dataNodes: readonly string[]): ControllerView {
+  return {
+    epoch: 1,
+    primary,
+    promoting: null,
+    dataNodes,
+    reports: new Map(),
+    suspectedBy: new Map(dataNodes.map((node) => [node, new Set<string>()])),
+    noCandidateReported: false,
+  };
+}
+
+/** Updates the view with the observation and returns the commands it calls for. */
+export function decide(view: ControllerView, observation: Observation, policy: FailoverConfig): Command[] {
+  switch (observation.kind) {
+    case "verdict": {
+      const monitors = view.suspectedBy.get(observation.node)!;
+      if (observation.suspect) monitors.add(observation.monitor);
+      else monitors.delete(observation.monitor);
+      if (observation.node === view.primary && !observation.suspect) view.noCandidateReported = false;
+      return maybeFailover(view, policy);
+    }
+    case "report":
+      view.reports.set(observation.node, observation.report);
+      return [...reconcile(view, observation.node, observation.report), ...maybeFailover(view, policy)];
+    case "promoted": {
+      if (observation.epoch !== view.epoch || observation.node !== view.primary) return [];
+      view.promoting = null;
+      const others = view.dataNodes.filter((node) => node !== observation.node);
+      return [
+        { kind: "reroute", target: observation.node, epoch: view.epoch },
+        ...others.map((node): Command => ({ kind: "follow", node, primary: observation.node, epoch: view.epoch })),
+      ];
+    }
+    default: {
+      const unknown: never = observation;
+      throw new Error(`unknown observation ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function maybeFailover(view: ControllerView, policy: FailoverConfig): Command[] {
+  if (!policy.automatic) return [];
+  const primarySuspected = view.suspectedBy.get(view.primary)!.size >= policy.quorum;
+  // A promotion that never confirms (its node failed meanwhile) is abandoned once that node is suspected.
+  if (view.promoting !== null && !primarySuspected) return [];
+  view.promoting = null;
+  if (!primarySuspected) return [];
+  const candidate = bestCandidate(view);
+  if (candidate === null) {
+    if (view.noCandidateReported) return [];
+    view.noCandidateReported = true;
+    return [{ kind: "no-candidate", node: view.primary }];
+  }
+  const from = view.primary;
+  view.epoch += 1;
+  view.primary = candidate;
+  view.promoting = candidate;
+  view.noCandidateReported = false;
+  return [{ kind: "promote", node: candidate, epoch: view.epoch, from }];
+}
+
+/** The standby with the longest log among those no monitor suspects; ties go to declaration order. */
+function bestCandidate(view: ControllerView): string | null {
+  let best: string | null = null;
+  let bestLength = -1;
+  for (const node of view.dataNodes) {
+    if (node === view.primary || view.suspectedBy.get(node)!.size > 0) continue;
+    const report = view.reports.get(node);
+    if (!report || report.role !== "standby") continue;
+    if (report.logLength > bestLength) {
+      best = node;
+      bestLength = report.logLength;
+    }
+  }
+  return best;
+}
+
+/** Commands that bring one node's reported role in line with the controller's view. */
+function reconcile(view: ControllerView, node: string, report: NodeReport): Command[] {
+  if (node === view.primary) {
+    if (report.role === "rejoining" && view.promoting === null) return [{ kind: "resume", node, epoch: view.epoch }];
+    return [];
+  }
+  if (view.promoting !== null) return [];
+  const stalePrimary = report.role === "primary" && report.epoch < view.epoch;
+  const lost = report.role === "rejoining" || (report.role === "standby" && report.upstream !== view.primary);
+  return stalePrimary || lost ? [{ kind: "follow", node, primary: view.primary, epoch: view.epoch }] : [];
+}

@@ -1,0 +1,7 @@
+// The world: nodes, network, monitors, controller, replication, router and clients.
+export type * from "./config.ts";
+export type { Fault, FaultKind } from "./fault.ts";
+export { describeFault, isDisruptive } from "./fault.ts";
+export type { TraceEvent, TraceKind, TraceRole, TraceSink, WriteFailure } from "./trace.ts";
+export { perWriteKinds } from "./trace.ts";
+export { simulate, type SimulationSummary } from "./world.ts";

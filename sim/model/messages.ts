@@ -1,0 +1,43 @@
+// What travels over the network, and the events the world schedules for itself.
+import type { ScheduledFault } from "./config.ts";
+import type { Command, NodeReport } from "./controller.ts";
+
+export type Message =
+  /** monitor → data node: are you there? */
+  | { type: "ping"; monitor: string }
+  /** data node → monitor: yes, and this is my state. */
+  | { type: "pong"; node: string; report: NodeReport }
+  /** monitor → controller monitor: my detector's verdict on a node changed. */
+  | { type: "verdict"; monitor: string; node: string; suspect: boolean }
+  /** controller → data node or client router. */
+  | { type: "command"; command: Command }
+  /** promoted node → controller: I accept writes as primary of this epoch. */
+  | { type: "promoted"; node: string; epoch: number }
+  /** router → data node: one client write. */
+  | { type: "write"; client: string; id: number }
+  /** data node → client: outcome of a write (position on `timelineId` when accepted). */
+  | { type: "write-reply"; id: number; ok: boolean; timelineId: number; position: number }
+  /** primary → standby: log entries (from, to] of the primary's timeline. */
+  | {
+      type: "replicate";
+      primary: string;
+      epoch: number;
+      timelineId: number;
+      from: number;
+      to: number;
+    }
+  /** standby → its upstream: how far my log reaches; `gap` asks for a resend. */
+  | { type: "status"; node: string; timelineId: number; length: number; gap: boolean }
+  /** standby → a primary it does not follow: stop sending to me. */
+  | { type: "not-following"; node: string };
+
+export type WorldEvent =
+  | { kind: "deliver"; source: number; target: number; message: Message }
+  | { kind: "heartbeat"; monitor: number }
+  | { kind: "status-tick"; node: number }
+  | { kind: "issue-write"; client: number }
+  | { kind: "write-timeout"; client: number; id: number }
+  | { kind: "fault"; scheduled: ScheduledFault }
+  | { kind: "blip-end"; cutId: number }
+  | { kind: "promotion-done"; node: number; epoch: number }
+  | { kind: "ship"; node: number };

@@ -1,0 +1,69 @@
+// The trace: typed domain events the world emits as it runs, in time order. Metrics and
+// reports are computed from it alone. Times are whole microseconds (tUs).
+import type { Fault } from "./fault.ts";
+
+/** Role of a data node. "promoting" is between a promote command and accepting writes;
+ *  "rejoining" is after a restart, until the controller assigns a role. */
+export type TraceRole = "primary" | "standby" | "promoting" | "rejoining";
+
+export type TraceEvent =
+  /** A scheduled fault took effect. `label` is describeFault(fault). */
+  | { kind: "fault"; tUs: number; fault: Fault; label: string }
+  /** A node's process stopped (crash) or started again (restart). */
+  | { kind: "node_down"; tUs: number; node: string }
+  | { kind: "node_up"; tUs: number; node: string }
+  /** A data node's role changed (also emitted once per data node at t=0). */
+  | { kind: "role"; tUs: number; node: string; role: TraceRole; epoch: number }
+  /** A monitor's detector verdict on a data node changed. */
+  | { kind: "suspect"; tUs: number; monitor: string; node: string }
+  | { kind: "trust"; tUs: number; monitor: string; node: string }
+  /** The controller decided a failover (sent the promote command). */
+  | { kind: "failover_start"; tUs: number; monitor: string; node: string; from: string; epoch: number }
+  /** The controller wanted to fail over but no standby qualified. */
+  | { kind: "no_candidate"; tUs: number; monitor: string; node: string }
+  /** A node finished promotion and now accepts writes as primary of `epoch`.
+   *  `previous` is the primary it replaces; `previousAlive` whether that node's process was up;
+   *  `failback` whether this node is the scenario's original primary returning to the role. */
+  | {
+      kind: "promoted";
+      tUs: number;
+      node: string;
+      epoch: number;
+      previous: string;
+      previousAlive: boolean;
+      failback: boolean;
+    }
+  /** A primary learned it was deposed and became a standby. */
+  | { kind: "demoted"; tUs: number; node: string; epoch: number }
+  /** A node discarded the suffix of its log that the current primary's history does not contain. */
+  | { kind: "rewind"; tUs: number; node: string; discarded: number; discardedAcked: number }
+  /** A client group's router now sends writes to `target`. */
+  | { kind: "reroute"; tUs: number; client: string; target: string }
+  /** Per-write events (trace level "full" in events.csv; always seen by metrics). */
+  | { kind: "write_issued"; tUs: number; client: string; id: number }
+  | { kind: "write_accepted"; tUs: number; node: string; id: number; divergent: boolean }
+  | { kind: "write_acked"; tUs: number; client: string; id: number; issuedUs: number }
+  | { kind: "write_failed"; tUs: number; client: string; id: number; issuedUs: number; reason: WriteFailure }
+  /** A standby applied log entries; lagUs is now − acceptance time of the newest entry applied. */
+  | { kind: "replicated"; tUs: number; node: string; lagUs: number; position: number }
+  /** End-of-run accounting: acknowledged writes accepted by `node` that the final authoritative
+   *  history lacks. rpoUs is the time from the last write the surviving history kept from that
+   *  stretch of log to the newest lost acknowledged write. */
+  | { kind: "writes_lost"; tUs: number; node: string; count: number; firstUs: number; lastUs: number; rpoUs: number }
+  /** The run is over: `authority` is the node whose log is the final authoritative history. */
+  | { kind: "run_end"; tUs: number; authority: string };
+
+export type WriteFailure = "timeout" | "rejected";
+
+export type TraceKind = TraceEvent["kind"];
+
+/** Events emitted once per write or per replication batch: high volume, shown only at trace level "full". */
+export const perWriteKinds: ReadonlySet<TraceKind> = new Set<TraceKind>([
+  "write_issued",
+  "write_accepted",
+  "write_acked",
+  "write_failed",
+  "replicated",
+]);
+
+export type TraceSink = (event: TraceEvent) => void;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { EventQueue } from "../../sim/engine/index.ts";
+
+describe("EventQueue", () => {
+  it("pops in time order", () => {
+    const queue = new EventQueue<string>(2);
+    for (const [t, name] of [[30, "c"], [10, "a"], [20, "b"], [5, "z"]] as const) queue.push(t, name);
+    const out: string[] = [];
+    while (queue.size > 0) out.push(queue.pop());
+    expect(out).toEqual(["z", "a", "b", "c"]);
+  });
+
+  it("breaks ties by insertion order, at any size", () => {
+    const queue = new EventQueue<number>(4);
+    // 1,000 events at only 3 distinct times, inserted interleaved.
+    for (let i = 0; i < 1000; i++) queue.push((i * 7) % 3, i);
+    const popped: [number, number][] = [];
+    while (queue.size > 0) {
+      const t = queue.peekTimeUs();
+      popped.push([t, queue.pop()]);
+    }
+    for (let i = 1; i < popped.length; i++) {
+      const [t0, v0] = popped[i - 1];
+      const [t1, v1] = popped[i];
+      expect(t1 > t0 || (t1 === t0 && v1 > v0)).toBe(true);
+    }
+  });
+
+  it("matches a reference sort on random input with interleaved pops", () => {
+    const queue = new EventQueue<number>(1);
+    const reference: { t: number; seq: number }[] = [];
+    let seq = 0;
+    let x = 12345;
+    const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const popped: number[] = [];
+    const expected: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const t = Math.floor(rand() * 100);
+      queue.push(t, seq);
+      reference.push({ t, seq });
+      seq++;
+      if (rand() < 0.3) {
+        reference.sort((a, b) => a.t - b.t || a.seq - b.seq);
+        expected.push(reference.shift()!.seq);
+        popped.push(queue.pop());
+      }
+    }
+    expect(popped).toEqual(expected);
+  });
+
+  it("refuses to pop an empty queue", () => {
+    expect(() => new EventQueue<number>().pop()).toThrow(/empty/);
+  });
+});

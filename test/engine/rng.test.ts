@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { Fingerprint, RngStreams } from "../../sim/engine/index.ts";
+
+const draws = (streams: RngStreams, name: string, n = 5) => Array.from({ length: n }, () => streams.stream(name).float());
+
+describe("RngStreams", () => {
+  it("gives the same draws for the same seed and name", () => {
+    expect(draws(new RngStreams(7), "link:db1->db2")).toEqual(draws(new RngStreams(7), "link:db1->db2"));
+  });
+
+  it("keeps a stream's draws unchanged when other streams are added or used", () => {
+    const alone = new RngStreams(7);
+    const crowded = new RngStreams(7);
+    draws(crowded, "client:extra", 100); // a new client drawing first
+    draws(crowded, "node:db3", 50);
+    expect(draws(crowded, "network")).toEqual(draws(alone, "network"));
+  });
+
+  it("differs across seeds and across names", () => {
+    expect(draws(new RngStreams(1), "a")).not.toEqual(draws(new RngStreams(2), "a"));
+    expect(draws(new RngStreams(1), "a")).not.toEqual(draws(new RngStreams(1), "b"));
+  });
+
+  it("draws exponentials with the requested mean", () => {
+    const rng = new RngStreams(3).stream("exp");
+    const n = 200_000;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += rng.exponential(2);
+    // Standard error of the mean = 2 / sqrt(n) ≈ 0.0045; allow 5 SE.
+    expect(Math.abs(sum / n - 2)).toBeLessThan(5 * (2 / Math.sqrt(n)));
+  });
+});
+
+describe("Fingerprint", () => {
+  it("is equal for equal input and separates boundaries", () => {
+    const f = (parts: string[]) => {
+      const fp = new Fingerprint();
+      parts.forEach((p) => fp.addString(p));
+      return fp.hex();
+    };
+    expect(f(["ab", "c"])).toBe(f(["ab", "c"]));
+    expect(f(["ab", "c"])).not.toBe(f(["a", "bc"]));
+    expect(f(["ab", "c"])).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { Simulation, SimulationLimitError } from "../../sim/engine/index.ts";
+
+describe("Simulation", () => {
+  it("runs events in (time, sequence) order and advances the clock", () => {
+    const sim = new Simulation<string>();
+    const seen: string[] = [];
+    sim.at(5, "b");
+    sim.at(1, "a");
+    sim.at(5, "c");
+    sim.runUntil(10, (event, nowUs) => {
+      seen.push(`${event}@${nowUs}`);
+      if (event === "a") sim.after(4, "d"); // lands at 5, after b and c which were scheduled earlier
+    });
+    expect(seen).toEqual(["a@1", "b@5", "c@5", "d@5"]);
+    expect(sim.nowUs).toBe(10);
+  });
+
+  it("leaves events beyond the horizon pending", () => {
+    const sim = new Simulation<number>();
+    sim.at(100, 1);
+    sim.runUntil(50, () => {});
+    expect(sim.pending).toBe(1);
+    expect(sim.nowUs).toBe(50);
+  });
+
+  it("rejects the past and fractional times", () => {
+    const sim = new Simulation<number>();
+    sim.runUntil(10, () => {});
+    expect(() => sim.at(5, 1)).toThrow(/now is 10/);
+    expect(() => sim.at(11.5, 1)).toThrow(/whole microseconds/);
+  });
+
+  it("stops with a clear message at the event limit", () => {
+    const sim = new Simulation<number>({ maxEvents: 100, maxPending: 1000 });
+    sim.at(0, 0);
+    let error: unknown;
+    try {
+      sim.runUntil(1e9, (n) => sim.after(1, n + 1));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SimulationLimitError);
+    expect((error as Error).message).toMatch(/stopped after 100 events at t=0.0001 s/);
+  });
+
+  it("stops with a clear message when too many events are pending", () => {
+    const sim = new Simulation<number>({ maxEvents: 1e6, maxPending: 10 });
+    expect(() => {
+      for (let i = 0; i < 11; i++) sim.at(i, i);
+    }).toThrow(/more than 10 events pending/);
+  });
+});

@@ -1,0 +1,151 @@
+// The world on small hand-built clusters, checked against answers worked out by hand.
+// Fixture: db1 primary (east), db2 hot standby (west), monitor mon (west), clients (east)
+// writing every 10 ms from t=0; 1 ms one-way latency, no jitter or loss; heartbeats every
+// 1 s, timeout 3 s, promotion 1 s, client timeout 1 s.
+import { describe, expect, it } from "vitest";
+import { simulate, type TraceEvent } from "../../sim/model/index.ts";
+import { S, world } from "./world-fixture.ts";
+
+function run(overrides: Parameters<typeof world>[0] = {}) {
+  const events: TraceEvent[] = [];
+  const summary = simulate(world(overrides), (event) => events.push(event));
+  const count = (kind: TraceEvent["kind"], where: (e: TraceEvent) => boolean = () => true) =>
+    events.filter((e) => e.kind === kind && where(e)).length;
+  const first = <K extends TraceEvent["kind"]>(kind: K) => events.find((e) => e.kind === kind) as Extract<TraceEvent, { kind: K }> | undefined;
+  return { events, summary, count, first };
+}
+
+const partition = (fromS: number, toS: number) => [
+  { atUs: fromS * S, fault: { kind: "partition" as const, groups: [["east"], ["west"]] } },
+  { atUs: toS * S, fault: { kind: "heal" as const } },
+];
+
+describe("world: primary crash", () => {
+  const { first, count, summary } = run({ faults: [{ atUs: 10 * S, fault: { kind: "crash", node: "db1" } }] });
+
+  it("suspects at the first heartbeat at least 3 s after the last answer", () => {
+    // Last answer: ping at 9 s, pong back at 9.002 s. At 12 s the silence is 2.998 s; at 13 s, 3.998 s.
+    expect(first("suspect")).toMatchObject({ tUs: 13 * S, monitor: "mon", node: "db1" });
+  });
+
+  it("promotes db2 after the promote command's 1 ms trip plus 1 s, and reroutes 2 ms later", () => {
+    expect(first("promoted")).toMatchObject({ tUs: 14.001 * S, node: "db2", epoch: 2, previous: "db1", previousAlive: false });
+    // promoted: db2 → mon 1 ms; reroute: mon → clients 1 ms.
+    expect(first("reroute")).toMatchObject({ tUs: 14.003 * S, target: "db2" });
+  });
+
+  it("fails exactly the writes issued from the crash until the reroute", () => {
+    // Writes every 10 ms: issued at 10.00 … 14.00 s go to db1 and time out: 401 writes.
+    expect(count("write_failed")).toBe(401);
+    expect(count("write_issued")).toBe(6000);
+    expect(count("write_acked")).toBe(5599);
+  });
+
+  it("loses nothing: every acknowledged write had reached db2 1 ms later", () => {
+    expect(count("writes_lost")).toBe(0);
+    expect(summary.endUs).toBe(61 * S);
+  });
+});
+
+describe("world: partition with the clients on the old primary's side (split brain)", () => {
+  const { first, count, events } = run({ faults: partition(10, 30) });
+
+  it("fails over to db2 while db1 is alive", () => {
+    expect(first("promoted")).toMatchObject({ tUs: 14.001 * S, node: "db2", previousAlive: true });
+  });
+
+  it("keeps acknowledging writes on db1: no client sees an error", () => {
+    expect(count("write_failed")).toBe(0);
+  });
+
+  it("counts db1's writes after db2's promotion as divergent", () => {
+    // Issued 14.00 s (arrives 14.001, just after the promotion completes) … 30.00 s (the reroute
+    // reaches the clients at 30.001 s): 1,601 writes.
+    expect(count("write_accepted", (e) => e.kind === "write_accepted" && e.divergent)).toBe(1601);
+  });
+
+  it("demotes and rewinds db1 after the heal, and loses every write db2 never had", () => {
+    // db2 holds writes issued up to 9.99 s; db1 accepted and acknowledged 10.00 … 30.00 s: 2,001 writes.
+    expect(first("demoted")).toMatchObject({ node: "db1", epoch: 2 });
+    expect(first("rewind")).toMatchObject({ node: "db1", discarded: 2001, discardedAcked: 2001 });
+    const lost = first("writes_lost")!;
+    expect(lost).toMatchObject({ node: "db1", count: 2001, firstUs: 10.001 * S, lastUs: 30.001 * S });
+    // RPO: from the last write db2 kept (accepted 9.991 s) to the newest lost one (30.001 s).
+    expect(lost.rpoUs).toBe(20.01 * S);
+    expect(events.at(-1)).toMatchObject({ kind: "run_end", authority: "db2" });
+  });
+});
+
+describe("world: the same partition with synchronous replication", () => {
+  const { count } = run({ faults: partition(10, 30), replication: { mode: "sync", lagUs: 0, applyDelayUs: 0, statusIntervalUs: 1 * S } });
+
+  it("loses no acknowledged write, at the price of failing every write db1 cannot replicate", () => {
+    expect(count("writes_lost")).toBe(0);
+    // Writes issued 10.00 … 30.00 s reach db1 but never get db2's acknowledgement: 2,001 timeouts.
+    expect(count("write_failed")).toBe(2001);
+    expect(count("write_accepted", (e) => e.kind === "write_accepted" && e.divergent)).toBe(1601);
+  });
+});
+
+describe("world: a blip shorter than the detector timeout", () => {
+  it("causes no failover; a longer one does", () => {
+    const blip = (seconds: number) => [
+      { atUs: 10 * S, fault: { kind: "blip" as const, groups: [["db1"], ["mon"]], durationUs: seconds * S } },
+    ];
+    // The last answer before the blip is the 9.002 s pong; the 13 s tick suspects db1 unless the
+    // 12 s ping gets through. A 1.9 s blip heals at 11.9 s: pong at 12.002 s, no suspicion.
+    // A 2.5 s blip also swallows the 12 s ping: suspicion at 13 s, although 2.5 s < 3 s.
+    expect(run({ faults: blip(1.9) }).count("promoted")).toBe(0);
+    expect(run({ faults: blip(2.5) }).count("promoted")).toBe(1);
+    expect(run({ faults: blip(4) }).count("promoted")).toBe(1);
+  });
+});
+
+describe("world: crash and restart before detection", () => {
+  it("resumes the old primary without a failover", () => {
+    const { count, first } = run({
+      faults: [
+        { atUs: 10 * S, fault: { kind: "crash", node: "db1" } },
+        { atUs: 11 * S, fault: { kind: "restart", node: "db1" } },
+      ],
+    });
+    expect(count("promoted")).toBe(0);
+    expect(first("role")).toBeDefined();
+    const roles = run({
+      faults: [
+        { atUs: 10 * S, fault: { kind: "crash", node: "db1" } },
+        { atUs: 11 * S, fault: { kind: "restart", node: "db1" } },
+      ],
+    }).events.filter((e) => e.kind === "role" && e.node === "db1").map((e) => (e as { role: string }).role);
+    expect(roles).toEqual(["primary", "rejoining", "primary"]);
+  });
+});
+
+describe("world: determinism", () => {
+  it("gives the same fingerprint for the same seed, and a different one for another seed", () => {
+    const poisson = (seed: number) =>
+      run({
+        seed,
+        faults: partition(10, 30),
+        network: { defaults: { latencyUs: 2000, jitterUs: 1000, lossProbability: 0.01 }, overrides: [] },
+        clients: [{ name: "clients", zone: "east", writesPerSecond: 100, arrivals: "poisson", timeoutUs: 1 * S, routing: "proxy" }],
+      }).summary.fingerprint;
+    expect(poisson(1)).toBe(poisson(1));
+    expect(poisson(1)).not.toBe(poisson(2));
+  });
+});
+
+describe("world: asynchronous replication with a shipping lag", () => {
+  it("loses the acknowledged writes not yet shipped when the primary crashes", () => {
+    const { first } = run({
+      replication: { mode: "async", lagUs: 0.1 * S, applyDelayUs: 0, statusIntervalUs: 1 * S },
+      faults: [{ atUs: 10 * S, fault: { kind: "crash", node: "db1" } }],
+    });
+    // A write issued at t is committed at t + 1 ms and shipped at t + 101 ms. Shipped before the
+    // crash: t ≤ 9.89 s. Committed (and its ack already on the wire): t ≤ 9.99 s.
+    // Lost: t = 9.90 … 9.99 s, 10 writes = 100 writes/s × 0.1 s.
+    expect(first("writes_lost")).toMatchObject({ node: "db1", count: 10, firstUs: 9.901 * S, lastUs: 9.991 * S });
+    // RPO: the last write db2 kept was committed at 9.891 s.
+    expect(first("writes_lost")!.rpoUs).toBe(0.1 * S);
+  });
+});

@@ -1,0 +1,15 @@
+// Vitest configuration. The project root is the folder above this one; scenario files import
+// the package by its own name, which resolves to the public entry point.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export default defineConfig({
+  root,
+  resolve: { alias: { "failover-sim": fileURLToPath(new URL("../sim/index.ts", import.meta.url)) } },
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+  },
+});
