@@ -149,3 +149,42 @@ describe("world: asynchronous replication with a shipping lag", () => {
     expect(first("writes_lost")!.rpoUs).toBe(0.1 * S);
   });
 });
+
+describe("world: several monitors and a quorum", () => {
+  const twoMonitors = (quorum: number) => {
+    const base = world();
+    return run({
+      nodes: [...base.nodes, { name: "mon2", role: "monitor", zone: "south", readiness: "hot", promoteInUs: 0, costPerHour: 1 }],
+      failover: { ...base.failover, quorum },
+      // Only the second monitor loses sight of db1.
+      faults: [{ atUs: 10 * S, fault: { kind: "partition", groups: [["db1"], ["mon2"]] } }],
+    });
+  };
+
+  it("fails over on one monitor's suspicion with quorum 1", () => {
+    const { first } = twoMonitors(1);
+    expect(first("suspect")).toMatchObject({ monitor: "mon2", node: "db1", tUs: 13 * S });
+    // mon2's verdict reaches the controller (mon) 1 ms later.
+    expect(first("failover_start")).toMatchObject({ monitor: "mon", node: "db2", tUs: 13.001 * S });
+  });
+
+  it("does not fail over with quorum 2 while the controller still hears db1", () => {
+    expect(twoMonitors(2).count("promoted")).toBe(0);
+  });
+});
+
+describe("world: the controller monitor is down", () => {
+  it("no failover happens, and the outage lasts until the primary is back", () => {
+    const { count } = run({
+      faults: [
+        { atUs: 5 * S, fault: { kind: "crash", node: "mon" } },
+        { atUs: 10 * S, fault: { kind: "crash", node: "db1" } },
+        { atUs: 20 * S, fault: { kind: "restart", node: "db1" } },
+      ],
+    });
+    expect(count("promoted")).toBe(0);
+    // db1 restarts as "rejoining" and nobody assigns its role: writes fail to the end (t = 20 … 59.99 s
+    // rejected, 10.00 … 19.99 s timed out).
+    expect(count("write_failed")).toBe(5000);
+  });
+});

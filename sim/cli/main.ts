@@ -1,0 +1,63 @@
+// The `sim` command line (DESIGN.md §2), built with yargs: `main(argv)` parses the arguments
+// (without the node and script names), runs the command and returns the exit code — it never
+// calls process.exit, so tests and bin/sim.js decide what to do with it. Commands load the
+// simulator lazily, keeping `sim --help` fast. yargs' own failures (unknown command or option,
+// a bad choice, a missing argument) become one line on stderr and exit 2.
+import { readFileSync } from "node:fs";
+import yargs from "yargs";
+import { InputError, oneLine, reportFailure, exitCodes } from "./failure.ts";
+import { processIo, type CliIo } from "./io.ts";
+import { listCommand } from "./list-command.ts";
+import { runCommand } from "./run-command.ts";
+
+const commands = ["run", "list"];
+/** Commands of the contract not built yet: named as such rather than as unknown. */
+const plannedCommands = ["sweep", "merge", "check", "fuzz", "explain"];
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  const parser = yargs(argv)
+    .scriptName("sim")
+    .usage("$0 <command> [options]\n\nA deterministic discrete-event simulator of database failover.")
+    .command(runCommand(io, setExitCode))
+    .command(listCommand(io, setExitCode))
+    .demandCommand(1, "Give a command: run or list")
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      // Throwing is what stops yargs from going on to the handler after a validation failure.
+      throw error ?? new InputError(usageMessage(message, argv));
+    })
+    .help()
+    .alias("h", "help")
+    .version(packageVersion())
+    .wrap(100);
+  try {
+    await parser.parseAsync();
+    return exitCode;
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+/** yargs' message as one line, pointing at the help of the command concerned. */
+function usageMessage(message: string, argv: string[]): string {
+  const first = argv[0];
+  if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
+    if (plannedCommands.includes(first)) return `sim ${first} is not available yet; the commands are: ${commands.join(", ")}.`;
+    return `Unknown command ${JSON.stringify(first)}; the commands are: ${commands.join(", ")} (see sim --help).`;
+  }
+  const command = first !== undefined && commands.includes(first) ? first : undefined;
+  if (command === "run" && message.startsWith("Not enough non-option arguments")) {
+    return "sim run needs a scenario file, e.g. sim run scenarios/blip.ts (see sim run --help).";
+  }
+  return `${oneLine(message).replace(/\.$/, "")} (see ${command ? `sim ${command} --help` : "sim --help"}).`;
+}
+
+function packageVersion(): string {
+  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
+}

@@ -1,0 +1,88 @@
+// `sim run <scenario.ts> [--seed N] [--set path=value]... [--out DIR] [--json] [--trace LEVEL]`:
+// one run, its report folder (default reports/<scenario-name>/), and a summary on stdout — the
+// human table, or with --json exactly one JSON object (the summary row) and nothing else.
+// Exit 1 when an expectation is not met (the report is still written); 2 on bad input, in which
+// case nothing is written. `--no-charts` is accepted for scripts written against the full
+// contract; no charts are produced yet, so it changes nothing.
+// The simulator is imported inside the handler so that `sim --help` stays fast.
+import * as path from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import { defaultTraceLevel, traceLevels, type TraceLevel } from "../metrics/trace-level.ts";
+import { exitCodes, InputError } from "./failure.ts";
+import type { CliIo } from "./io.ts";
+
+interface RunArgs {
+  scenario: string;
+  seed?: string;
+  set?: string[];
+  out?: string;
+  json: boolean;
+  charts: boolean;
+  trace: TraceLevel;
+}
+
+export function runCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, RunArgs> {
+  return {
+    command: "run <scenario>",
+    describe: "run one scenario and write its report",
+    builder: (yargs: Argv) =>
+      yargs
+        .positional("scenario", { type: "string", describe: "scenario file (.ts)", demandOption: true })
+        .option("seed", { type: "string", describe: "seed of every random stream (replaces the scenario's)" })
+        .option("set", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "override a scenario field, e.g. --set detector.timeout=5s (repeatable)",
+        })
+        .option("out", { type: "string", describe: "report folder [default: reports/<scenario-name>/]" })
+        .option("json", { type: "boolean", default: false, describe: "print the summary row as one JSON object" })
+        .option("trace", { choices: traceLevels, default: defaultTraceLevel, describe: "events kept in events.csv" })
+        .option("charts", { type: "boolean", default: true, hidden: true }) as unknown as Argv<RunArgs>,
+    handler: async (args) => setExitCode(await run(args, io)),
+  };
+}
+
+async function run(args: RunArgs, io: CliIo): Promise<number> {
+  const seed = parseSeed(single(args.seed, "--seed"));
+  const out = single(args.out, "--out");
+  const [{ loadScenarioFile }, { runScenario }, { writeRunReport, summaryTable }] = await Promise.all([
+    import("../scenario/index.ts"),
+    import("../metrics/index.ts"),
+    import("../report/index.ts"),
+  ]);
+
+  const raw = await loadScenarioFile(args.scenario);
+  const result = runScenario(raw, { file: args.scenario, seed, overrides: args.set ?? [], trace: args.trace });
+  const outDir = out ?? path.join("reports", result.name);
+  try {
+    await writeRunReport(outDir, result);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(`Cannot write the report to ${outDir}: ${reason}. Choose another folder with --out.`);
+  }
+
+  if (args.json) {
+    io.out(`${JSON.stringify({ scenario: result.name, seed: result.seed, fingerprint: result.fingerprint, ...result.metrics })}\n`);
+    for (const breach of result.breaches) io.err(`expectation not met: ${breach}\n`);
+  } else {
+    io.out(summaryTable(result));
+    io.out(`report: ${outDir}${path.sep}\n`);
+  }
+  return result.breaches.length > 0 ? exitCodes.expectationFailed : exitCodes.ok;
+}
+
+/** A flag that makes sense once; yargs turns a repeated one into an array. */
+function single(value: string | string[] | undefined, flag: string): string | undefined {
+  if (Array.isArray(value)) throw new InputError(`${flag} was given ${value.length} times; give it once.`);
+  return value;
+}
+
+function parseSeed(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seed = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(seed)) {
+    throw new InputError(`--seed expects a whole number from 0 to 2^53 - 1, got ${JSON.stringify(text)}.`);
+  }
+  return seed;
+}

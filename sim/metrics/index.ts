@@ -1,0 +1,9 @@
+// Metrics: what users feel, computed online from the trace (DESIGN.md §5), and the pure
+// end-to-end run that produces them.
+export { SummaryObserver, summarize } from "./summary.ts";
+export { TimelineObserver, type TimelineRow } from "./timeline.ts";
+export { runScenario, type RunOptions, type RunResult } from "./run-scenario.ts";
+export { traceLevels, defaultTraceLevel, keepsEvent, type TraceLevel } from "./trace-level.ts";
+export { breachesOf } from "./expectations.ts";
+export { formatMetric, formatMicros, formatSeconds, formatDecimal } from "./format.ts";
+export { TraceInvariantError, secondsOf, type TraceObserver } from "./observer.ts";

@@ -1,0 +1,145 @@
+// Client writes put back into issue order. Outcomes arrive out of order — an ack a few ms after
+// its issue, a timeout a whole client timeout later — but the client-observed metrics (downtime,
+// down periods) read writes in the order they were issued: by issue time, ties by write id, then
+// by client name. This buffer holds the writes still unresolved plus the resolved ones queued
+// behind them, and settles writes from the head as soon as their outcome and their successor are
+// both known. Its size is bounded by (write rate × longest client timeout), not by run length.
+//
+// A settled write "owns" the interval [its issue time, the next write's issue time); the last
+// write of the run owns [its issue time, duration). A write still unresolved when the run ends
+// (which a well-formed trace never has) is settled as failed: nobody saw it acknowledged.
+import type { TraceEvent } from "../model/index.ts";
+import { TraceInvariantError, type TraceObserver } from "./observer.ts";
+
+export interface SettledWrite {
+  client: string;
+  id: number;
+  issuedUs: number;
+  acked: boolean;
+  /** End of the interval this write owns: the next write's issue time, or the run duration. */
+  ownedUntilUs: number;
+}
+
+interface PendingWrite {
+  client: string;
+  id: number;
+  issuedUs: number;
+  outcome: "acked" | "failed" | undefined;
+}
+
+export class IssueOrder implements TraceObserver {
+  /** Writes in issue order; entries before `head` are already settled. */
+  private queue: PendingWrite[] = [];
+  private head = 0;
+  /** Unsettled writes by client, then id (numeric keys: no string building per write). */
+  private readonly byClient = new Map<string, Map<number, PendingWrite>>();
+  private latestUs = 0;
+  private finished = false;
+
+  constructor(
+    private readonly durationUs: number,
+    private readonly onSettled: (write: SettledWrite) => void,
+  ) {}
+
+  observe(event: TraceEvent): void {
+    if (this.finished) return;
+    this.latestUs = event.tUs;
+    switch (event.kind) {
+      case "write_issued":
+        this.insert({ client: event.client, id: event.id, issuedUs: event.tUs, outcome: undefined });
+        break;
+      case "write_acked":
+        this.resolve(event.client, event.id, "acked");
+        break;
+      case "write_failed":
+        this.resolve(event.client, event.id, "failed");
+        break;
+      case "run_end":
+        this.finish();
+        return;
+      default:
+        return;
+    }
+    this.settleReady();
+  }
+
+  /** Writes held: the unresolved ones and those queued behind the oldest of them. */
+  get buffered(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** Settles everything left; called at run_end. */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (let i = this.head; i < this.queue.length; i++) {
+      const write = this.queue[i];
+      const next = this.queue[i + 1];
+      this.emit(write, next ? next.issuedUs : this.durationUs);
+    }
+    this.queue = [];
+    this.head = 0;
+    this.byClient.clear();
+  }
+
+  private insert(write: PendingWrite): void {
+    let ids = this.byClient.get(write.client);
+    if (!ids) {
+      ids = new Map();
+      this.byClient.set(write.client, ids);
+    }
+    if (ids.has(write.id)) throw new TraceInvariantError(`write ${write.id} of ${write.client} issued twice`);
+    ids.set(write.id, write);
+    // Issue events come in time order, so a write belongs at the tail unless it ties on time
+    // with writes of a larger id (or same id, later client name) already queued.
+    let index = this.queue.length;
+    while (index > this.head && comesBefore(write, this.queue[index - 1])) index--;
+    if (index === this.queue.length) this.queue.push(write);
+    else this.queue.splice(index, 0, write);
+  }
+
+  private resolve(client: string, id: number, outcome: "acked" | "failed"): void {
+    const write = this.byClient.get(client)?.get(id);
+    if (!write) throw new TraceInvariantError(`outcome for write ${id} of ${client}, which is not in flight`);
+    if (write.outcome !== undefined) throw new TraceInvariantError(`write ${id} of ${client} resolved twice`);
+    write.outcome = outcome;
+  }
+
+  /**
+   * The head can settle once resolved and once its successor is final: a successor issued
+   * strictly before the latest trace time cannot be displaced, since every later write_issued
+   * carries a time at or after the latest one.
+   */
+  private settleReady(): void {
+    const queue = this.queue;
+    while (this.head + 1 < queue.length) {
+      const write = queue[this.head];
+      const next = queue[this.head + 1];
+      if (write.outcome === undefined || next.issuedUs >= this.latestUs) break;
+      this.emit(write, next.issuedUs);
+      this.byClient.get(write.client)!.delete(write.id);
+      this.head++;
+    }
+    // Drop the settled prefix now and then, so the array stays as small as the in-flight set.
+    if (this.head > 1024 && this.head * 2 > queue.length) {
+      this.queue = queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  private emit(write: PendingWrite, ownedUntilUs: number): void {
+    this.onSettled({
+      client: write.client,
+      id: write.id,
+      issuedUs: write.issuedUs,
+      acked: write.outcome === "acked",
+      ownedUntilUs,
+    });
+  }
+}
+
+function comesBefore(a: PendingWrite, b: PendingWrite): boolean {
+  if (a.issuedUs !== b.issuedUs) return a.issuedUs < b.issuedUs;
+  if (a.id !== b.id) return a.id < b.id;
+  return a.client < b.client;
+}

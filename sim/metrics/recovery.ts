@@ -1,0 +1,47 @@
+// Recovery time (RTO) as clients see it. Each incident starting at fault time f owns the window
+// [f, next disruptive fault) — or [f, duration) for the last one. Its recovery time is the end
+// of the last down period that BEGINS inside its window, minus f: the moment writes were
+// acknowledged again for good. No down period beginning in the window gives 0 (clients never
+// noticed). A period still open at the run duration ends there (censored: the true RTO is at
+// least this). A period already running when a later fault hits is credited to the incident it
+// began in, whose RTO it fully covers, so the maximum over incidents is unaffected.
+// rto_s is the maximum over incidents; null without any incident.
+//
+// Down periods arrive in issue order and only after the trace has moved past their start, so
+// every fault at or before a period's start has already been seen when the period arrives.
+import type { TraceEvent } from "../model/index.ts";
+import type { DownPeriod } from "./down-periods.ts";
+import { incidentStartUs } from "./incidents.ts";
+import { secondsOf, type TraceObserver } from "./observer.ts";
+
+export class RecoveryObserver implements TraceObserver {
+  /** Start times of the incidents seen so far (bounded by the fault schedule). */
+  private readonly incidentStartsUs: number[] = [];
+  /** Index of the incident owning the latest period start; periods start in increasing order. */
+  private current = -1;
+  private worstUs: number | null = null;
+
+  constructor(private readonly durationUs: number) {}
+
+  observe(event: TraceEvent): void {
+    const startUs = incidentStartUs(event);
+    if (startUs === null || startUs > this.durationUs) return;
+    this.incidentStartsUs.push(startUs);
+    // An incident whose window holds no down period recovers in 0.
+    if (this.worstUs === null) this.worstUs = 0;
+  }
+
+  /** Fed every down period, in order of start. */
+  period(period: DownPeriod): void {
+    const starts = this.incidentStartsUs;
+    while (this.current + 1 < starts.length && starts[this.current + 1] <= period.startUs) this.current++;
+    if (this.current < 0) return; // an outage before any fault belongs to no incident
+    const recoveryUs = Math.min(period.endUs, this.durationUs) - starts[this.current];
+    this.worstUs = Math.max(this.worstUs ?? 0, recoveryUs);
+  }
+
+  /** Worst recovery time in seconds; null when the run had no incident. */
+  seconds(): number | null {
+    return this.worstUs === null ? null : secondsOf(this.worstUs);
+  }
+}

@@ -1,0 +1,46 @@
+// Split brain: total time, within [0, duration], during which two or more nodes are at once
+// up (between node_up and node_down; every node starts up) and in role "primary" — each of them
+// would accept writes from whoever reaches it. A primary that crashed stops counting at
+// node_down even if its role is never updated; it counts again if it restarts still primary.
+// Memory: one flag pair per node.
+import type { TraceEvent, TraceRole } from "../model/index.ts";
+import { secondsOf, type TraceObserver } from "./observer.ts";
+
+export class SplitBrainObserver implements TraceObserver {
+  private readonly down = new Set<string>();
+  private readonly roleOf = new Map<string, TraceRole>();
+  /** Number of nodes that are up and primary, as of `sinceUs`. */
+  private livePrimaries = 0;
+  private sinceUs = 0;
+  private splitUs = 0;
+
+  constructor(private readonly durationUs: number) {}
+
+  observe(event: TraceEvent): void {
+    if (event.kind !== "role" && event.kind !== "node_down" && event.kind !== "node_up" && event.kind !== "run_end") {
+      return;
+    }
+    this.advanceTo(event.tUs);
+    if (event.kind === "role") this.roleOf.set(event.node, event.role);
+    else if (event.kind === "node_down") this.down.add(event.node);
+    else if (event.kind === "node_up") this.down.delete(event.node);
+    this.livePrimaries = this.countLivePrimaries();
+  }
+
+  seconds(): number {
+    return secondsOf(this.splitUs);
+  }
+
+  /** Credits the time since the last change, clipped to the run duration. */
+  private advanceTo(nowUs: number): void {
+    const endUs = Math.min(nowUs, this.durationUs);
+    if (this.livePrimaries >= 2 && endUs > this.sinceUs) this.splitUs += endUs - this.sinceUs;
+    this.sinceUs = Math.max(this.sinceUs, endUs);
+  }
+
+  private countLivePrimaries(): number {
+    let count = 0;
+    for (const [node, role] of this.roleOf) if (role === "primary" && !this.down.has(node)) count++;
+    return count;
+  }
+}

@@ -1,0 +1,35 @@
+// Client write counts: attempted (write_issued), acknowledged (write_acked), failed
+// (write_failed: timeouts and rejections). Availability is acked / attempted, null with no writes.
+// Every write issued during the run resolves before run_end (the world drains in-flight writes
+// for the longest client timeout), so attempted = acked + failed in a well-formed trace.
+import type { TraceEvent } from "../model/index.ts";
+import type { TraceObserver } from "./observer.ts";
+
+export interface WriteCounts {
+  attempted: number;
+  acked: number;
+  failed: number;
+  /** acked / attempted; null when no write was attempted. */
+  availability: number | null;
+}
+
+export class WritesObserver implements TraceObserver {
+  private attempted = 0;
+  private acked = 0;
+  private failed = 0;
+
+  observe(event: TraceEvent): void {
+    if (event.kind === "write_issued") this.attempted++;
+    else if (event.kind === "write_acked") this.acked++;
+    else if (event.kind === "write_failed") this.failed++;
+  }
+
+  counts(): WriteCounts {
+    return {
+      attempted: this.attempted,
+      acked: this.acked,
+      failed: this.failed,
+      availability: this.attempted === 0 ? null : this.acked / this.attempted,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+// The CSV files of a run, as text: summary.csv, timeline.csv and events.csv (DESIGN.md §3).
+// fast-csv does the quoting (a detail with a comma or a quote stays one field); every number is
+// formatted beforehand by metrics/format.ts, so the bytes depend only on the run. Rows end with
+// "\n", including the last; a table with no rows is its header line.
+import { writeToString } from "fast-csv";
+import { formatMetric, formatMicros } from "../metrics/format.ts";
+import type { TimelineRow } from "../metrics/timeline.ts";
+import type { TraceEvent } from "../model/index.ts";
+import { metricColumns, type MetricValues } from "../scenario/metric-names.ts";
+import { describeEvent } from "./event-detail.ts";
+
+export const summaryHeader: readonly string[] = ["scenario", "seed", ...metricColumns];
+export const timelineHeader: readonly string[] = ["node", "kind", "state", "start_s", "end_s"];
+export const eventsHeader: readonly string[] = ["t_s", "kind", "node", "detail"];
+
+/** A header and rows of already formatted cells, as CSV text. */
+export async function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): Promise<string> {
+  for (const row of rows) {
+    if (row.length !== header.length) throw new Error(`CSV row has ${row.length} cells, header has ${header.length}`);
+  }
+  return writeToString([[...header], ...rows.map((row) => [...row])], { includeEndRowDelimiter: true, rowDelimiter: "\n" });
+}
+
+export interface SummaryRow {
+  name: string;
+  seed: number;
+  metrics: MetricValues;
+}
+
+export function summaryCells({ name, seed, metrics }: SummaryRow): string[] {
+  return [name, String(seed), ...metricColumns.map((column) => formatMetric(column, metrics[column]))];
+}
+
+export function summaryCsv(rows: readonly SummaryRow[]): Promise<string> {
+  return toCsv(summaryHeader, rows.map(summaryCells));
+}
+
+export function timelineCsv(rows: readonly TimelineRow[]): Promise<string> {
+  return toCsv(
+    timelineHeader,
+    rows.map((row) => [row.node, row.kind, row.state, formatMicros(row.startUs), formatMicros(row.endUs)]),
+  );
+}
+
+export function eventsCsv(events: readonly TraceEvent[]): Promise<string> {
+  return toCsv(
+    eventsHeader,
+    events.map((event) => {
+      const { node, detail } = describeEvent(event);
+      return [formatMicros(event.tUs), event.kind, node, detail];
+    }),
+  );
+}

@@ -1,0 +1,100 @@
+// One trace event as a line of events.csv: the node it is mainly about (a data node, a monitor,
+// a client group — or empty for faults that name groups, like partitions) and a human sentence.
+// Every detail starts with a short phrase naming what happened, so a line reads on its own;
+// times inside details are seconds with 6 decimals, like every time in the reports.
+import { formatMicros } from "../metrics/format.ts";
+import type { Fault, TraceEvent } from "../model/index.ts";
+
+export interface EventLine {
+  node: string;
+  detail: string;
+}
+
+export function describeEvent(event: TraceEvent): EventLine {
+  switch (event.kind) {
+    case "fault":
+      return { node: faultNode(event.fault), detail: `fault: ${event.label}` };
+    case "node_down":
+      return { node: event.node, detail: "down: process stopped" };
+    case "node_up":
+      return { node: event.node, detail: "up: process started" };
+    case "role":
+      return { node: event.node, detail: `role: ${event.role}, epoch ${event.epoch}` };
+    case "suspect":
+      return { node: event.node, detail: `suspect: ${event.monitor} suspects ${event.node}` };
+    case "trust":
+      return { node: event.node, detail: `trust: ${event.monitor} trusts ${event.node} again` };
+    case "failover_start":
+      return {
+        node: event.node,
+        detail: `failover: ${event.monitor} orders ${event.node} promoted to replace ${event.from}, epoch ${event.epoch}`,
+      };
+    case "no_candidate":
+      return { node: event.node, detail: `no candidate: ${event.monitor} would replace ${event.node} but no standby qualifies` };
+    case "promoted": {
+      const failback = event.failback ? ", failback" : "";
+      const previous = `${event.previous} (${event.previousAlive ? "alive" : "down"})`;
+      return { node: event.node, detail: `promoted: epoch ${event.epoch}, replaces ${previous}${failback}` };
+    }
+    case "demoted":
+      return { node: event.node, detail: `demoted: standby in epoch ${event.epoch}` };
+    case "rewind":
+      return {
+        node: event.node,
+        detail: `rewind: discarded ${event.discarded} log entries, ${event.discardedAcked} of them acknowledged`,
+      };
+    case "reroute":
+      return { node: event.client, detail: `reroute: writes from ${event.client} now go to ${event.target}` };
+    case "write_issued":
+      return { node: event.client, detail: `write ${event.id} issued` };
+    case "write_accepted":
+      return {
+        node: event.node,
+        detail: `write ${event.id} accepted${event.divergent ? " by a deposed primary (divergent)" : ""}`,
+      };
+    case "write_acked":
+      return { node: event.client, detail: `write ${event.id} acknowledged after ${formatMicros(event.tUs - event.issuedUs)} s` };
+    case "write_failed":
+      return {
+        node: event.client,
+        detail: `write ${event.id} failed: ${event.reason} after ${formatMicros(event.tUs - event.issuedUs)} s`,
+      };
+    case "replicated":
+      return {
+        node: event.node,
+        detail: `replicated: applied up to position ${event.position}, lag ${formatMicros(event.lagUs)} s`,
+      };
+    case "writes_lost":
+      return {
+        node: event.node,
+        detail:
+          `writes lost: ${event.count} acknowledged writes accepted between ${formatMicros(event.firstUs)} s ` +
+          `and ${formatMicros(event.lastUs)} s, rpo ${formatMicros(event.rpoUs)} s`,
+      };
+    case "run_end":
+      return { node: event.authority, detail: `run end: ${event.authority} holds the authoritative history` };
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown trace event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** The node a fault is about, when it names a single one. */
+function faultNode(fault: Fault): string {
+  switch (fault.kind) {
+    case "crash":
+    case "restart":
+      return fault.node;
+    case "isolate":
+      return fault.target;
+    case "partition":
+    case "heal":
+    case "blip":
+      return "";
+    default: {
+      const unknown: never = fault;
+      throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+// The closed sets of words a scenario may use (roles, modes, policies). Each is a const array so
+// that the DSL types, the validation schema and error messages come from one list, and a later
+// option (a "cold" standby, a "semi-sync" mode, a "stonith" fencing) is one new entry here plus
+// its model support — the `satisfies` clauses keep these lists within what the model accepts.
+import type { Arrivals, DetectorConfig, FailoverConfig, NodeConfig, NodeRole, ReplicationMode, ClientConfig } from "../model/index.ts";
+
+export const nodeRoles = ["primary", "standby", "monitor"] as const satisfies readonly NodeRole[];
+export const readinessChoices = ["hot"] as const satisfies readonly NodeConfig["readiness"][];
+export const replicationModes = ["async", "sync"] as const satisfies readonly ReplicationMode[];
+export const detectorKinds = ["timeout"] as const satisfies readonly DetectorConfig["kind"][];
+export const fencingChoices = ["none"] as const satisfies readonly FailoverConfig["fencing"][];
+export const failbackChoices = ["never"] as const satisfies readonly FailoverConfig["failback"][];
+export const routingChoices = ["proxy"] as const satisfies readonly ClientConfig["routing"][];
+export const arrivalChoices = ["poisson", "uniform"] as const satisfies readonly Arrivals[];
+
+export type Role = (typeof nodeRoles)[number];
+export type Readiness = (typeof readinessChoices)[number];
+export type ReplicationModeChoice = (typeof replicationModes)[number];
+export type DetectorKind = (typeof detectorKinds)[number];
+export type Fencing = (typeof fencingChoices)[number];
+export type Failback = (typeof failbackChoices)[number];
+export type Routing = (typeof routingChoices)[number];
+export type ArrivalsChoice = (typeof arrivalChoices)[number];

@@ -1,0 +1,127 @@
+// The scenario DSL as users write it: plain data with durations and rates as strings
+// ("250ms", "200/s"). These types give editor completion and JSDoc; `defineScenario` is an
+// identity function. Nothing is validated here — resolve.ts does that, with errors naming the
+// file and the field. Defaults quoted in the JSDoc live in defaults.ts.
+import type { ArrivalsChoice, DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, Role, Routing } from "./choices.ts";
+import type { Duration } from "./duration.ts";
+import type { ScheduledFaultSpec } from "./faults.ts";
+import type { MetricName } from "./metric-names.ts";
+import type { Rate } from "./rate.ts";
+
+/** A node: a database (primary or standby) or a monitor that watches them. */
+export interface NodeSpec {
+  /** Exactly one "primary"; any number of "standby"; at least one "monitor" (detection runs on monitors). */
+  role: Role;
+  /** Placement; zones can be named in partitions and link overrides. Default "default". */
+  zone?: string;
+  /** How ready a standby is to take over. Only "hot" (running, streaming, applying) so far. Default "hot". */
+  readiness?: Readiness;
+  /** Time from a promote command to accepting writes. Default "1s". */
+  promoteIn?: Duration;
+  /** Running cost per hour in the scenario's own unit (feeds standby_cost). Default 1 (one instance-hour). */
+  costPerHour?: number;
+}
+
+/** Delay and loss of messages on a link. */
+export interface LinkSettings {
+  /** One-way delay. Default "1ms". */
+  latency?: Duration;
+  /** Each message's delay is latency ± uniform jitter; must not exceed latency. Default "0.5ms". */
+  jitter?: Duration;
+  /** Probability (0 to 1) that a message is dropped. Default 0. */
+  loss?: number;
+}
+
+/** A link key: `"a<->b"` (both directions) or `"a->b"` (one way); a and b are nodes, client groups or zones. */
+export type LinkKey = `${string}<->${string}` | `${string}->${string}`;
+
+export interface NetworkSpec extends LinkSettings {
+  /** Overrides for some links, e.g. `{ "east<->west": { latency: "40ms" }, "db1->db2": { loss: 0.1 } }`. */
+  links?: Record<LinkKey, LinkSettings>;
+}
+
+export interface ReplicationSpec {
+  /** "async": the primary acknowledges before standbys have the write; "sync": after one has it. Default "async". */
+  mode?: ReplicationModeChoice;
+  /** Replication lag: time from a commit on the primary to the entry being shipped to standbys.
+   *  Under "async", writes not yet shipped when the primary fails are lost. Default "10ms". */
+  lag?: Duration;
+  /** Apply (replay) delay at a standby: received entries are applied this much later; a
+   *  promotion waits for the apply to finish. Default "50ms". */
+  applyDelay?: Duration;
+  /** How often a standby reports its position to its upstream. Default "1s". */
+  statusInterval?: Duration;
+}
+
+export interface DetectorSpec {
+  /** Only "timeout" (suspect after `timeout` of silence) so far. Default "timeout". */
+  kind?: DetectorKind;
+  /** Heartbeat period from each monitor to each database node. Default "1s" (Redis Sentinel ping period). */
+  interval?: Duration;
+  /** Silence after which a monitor suspects a node. Default "30s" (Redis Sentinel down-after-milliseconds). */
+  timeout?: Duration;
+}
+
+export interface FailoverSpec {
+  /** false: detectors run and report but nobody promotes — a way to study a detector alone. Default true. */
+  automatic?: boolean;
+  /** Monitors that must suspect the primary before a failover; 1 to the number of monitors. Default 1. */
+  quorum?: number;
+  /** How a deposed primary is stopped from taking writes. Only "none" so far. Default "none". */
+  fencing?: Fencing;
+  /** Whether the original primary takes its role back. Only "never" so far. Default "never". */
+  failback?: Failback;
+  /** A role change that undoes another within this window counts as a flap. Default "6m" (Redis Sentinel 2 × failover-timeout). */
+  flapWindow?: Duration;
+}
+
+/** A group of clients writing to the primary through a router. */
+export interface ClientSpec {
+  /** Group name, also its network endpoint. Default "clients" ("clients-1", "clients-2", … in an array). */
+  name?: string;
+  /** Mean write rate, e.g. "200/s"; "0/s" sends nothing. */
+  writes: Rate;
+  /** Zone of the clients (and of their proxy). Default: the primary's zone. */
+  zone?: string;
+  /** How clients find the primary. Only "proxy" so far. Default "proxy". */
+  routing?: Routing;
+  /** A write without an acknowledgement after this long has failed. Default "1s". */
+  timeout?: Duration;
+  /** "poisson": exponential gaps; "uniform": evenly spaced writes. Default "poisson". */
+  arrivals?: ArrivalsChoice;
+}
+
+/** Bounds on one metric: a number means exactly that value. */
+export type ExpectBound = number | { min?: number; max?: number };
+
+/** Expected metric values, keyed by camelCase metric name (`lostWrites`, `splitBrainS`, …). */
+export type ExpectSpec = { [name in MetricName]?: ExpectBound };
+
+export interface Scenario {
+  /** Identifier used for the output folder: lowercase letters, digits, "-" and "_". */
+  name: string;
+  /** One line saying what the scenario shows (printed by `sim list`). */
+  summary: string;
+  /** Simulated run length, e.g. "10m"; more than 0 and at most "400d". */
+  duration: Duration;
+  /** Seed of every random stream; `--seed` overrides it. Default 1. */
+  seed?: number;
+  /** Every node by name (names start with a letter; letters, digits, "-", "_"). */
+  nodes: Record<string, NodeSpec>;
+  /** Default link settings plus per-link or per-zone overrides. */
+  network?: NetworkSpec;
+  replication?: ReplicationSpec;
+  detector?: DetectorSpec;
+  failover?: FailoverSpec;
+  /** One client group or several. Default: no clients (no writes). */
+  clients?: ClientSpec | ClientSpec[];
+  /** Scheduled faults, e.g. `[at("2m", partition(["east"], ["west"])), at("3m", heal())]`. */
+  faults?: ScheduledFaultSpec[];
+  /** Metric expectations checked by `sim check`, e.g. `{ lostWrites: 0, failovers: { min: 1 } }`. */
+  expect?: ExpectSpec;
+}
+
+/** Declares a scenario. Identity at run time; it exists for types and editor completion. */
+export function defineScenario(scenario: Scenario): Scenario {
+  return scenario;
+}

@@ -1,0 +1,31 @@
+// The scenario layer: the DSL users write, its validation and resolution into the model's
+// WorldConfig, --set overrides and loading scenario files. Layers above (metrics, report, cli)
+// import from here only.
+export { defineScenario } from "./define.ts";
+export type {
+  ClientSpec,
+  DetectorSpec,
+  ExpectBound,
+  ExpectSpec,
+  FailoverSpec,
+  LinkKey,
+  LinkSettings,
+  NetworkSpec,
+  NodeSpec,
+  ReplicationSpec,
+  Scenario,
+} from "./define.ts";
+export { at, blip, crash, heal, isolate, partition, restart } from "./faults.ts";
+export type { BlipSpec, CrashSpec, EndpointName, FaultSpec, HealSpec, IsolateSpec, PartitionSpec, RestartSpec, ScheduledFaultSpec } from "./faults.ts";
+export { durationUnits, formatDuration, parseDuration, readDuration, type Duration, type DurationUnit } from "./duration.ts";
+export { parseRate, readRate, rateUnits, type Rate, type RateUnit } from "./rate.ts";
+export { defaults } from "./defaults.ts";
+export * from "./choices.ts";
+export { ScenarioError, describeValue, formatPath, type ScenarioErrorInit } from "./errors.ts";
+export { scenarioErrorFromIssues } from "./issues.ts";
+export { resolveScenario, maxDurationUs, type ResolveOptions, type ResolvedScenario } from "./resolve.ts";
+export { describeExpectation, meetsExpectation, type Expectation } from "./expectation.ts";
+export { parseLinkKey, type LinkKeyParts } from "./links.ts";
+export { applyOverrides, parseOverrideValue } from "./overrides.ts";
+export { loadScenarioFile } from "./load.ts";
+export { columnOf, metricColumns, metricNameOf, metricNames, type MetricColumn, type MetricName, type MetricValues } from "./metric-names.ts";

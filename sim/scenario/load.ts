@@ -1,0 +1,72 @@
+// Loads a scenario file: a TypeScript module whose default export is the scenario. The module is
+// imported (the CLI registers tsx first; vitest compiles TypeScript itself), so a scenario may
+// compute its fields. Every failure becomes a ScenarioError that names the file as the user typed
+// it: no such file, a syntax or compile error (one line: reason and location, no stack), an
+// error thrown while the module runs, or a missing or non-object default export.
+// Node caches imported modules, so loading the same file twice returns the first version.
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describeValue, ScenarioError } from "./errors.ts";
+
+export async function loadScenarioFile(path: string): Promise<unknown> {
+  const absolute = resolve(path);
+  const exists = await stat(absolute).then(
+    (stats) => stats.isFile(),
+    () => false,
+  );
+  if (!exists) {
+    throw new ScenarioError({ file: path, field: "", expected: "a path to a scenario file", got: `no such file (relative to ${process.cwd()})` });
+  }
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new ScenarioError({ file: path, field: "", expected: "a module that compiles and runs", got: describeLoadFailure(error, absolute) });
+  }
+  if (!("default" in module) || module.default === undefined) {
+    throw new ScenarioError({ file: path, field: "default export", expected: "export default defineScenario({ ... })", got: "no default export" });
+  }
+  const scenario = module.default;
+  if (scenario === null || typeof scenario !== "object" || Array.isArray(scenario)) {
+    throw new ScenarioError({ file: path, field: "default export", expected: "a scenario object made with defineScenario({ ... })", got: describeValue(scenario) });
+  }
+  return scenario;
+}
+
+/** One line from a compile or run-time failure: the reason, plus "line L, column C" when known. */
+export function describeLoadFailure(error: unknown, absolutePath: string): string {
+  if (!(error instanceof Error)) return describeValue(error);
+  const compile = compileError(error);
+  if (compile !== undefined) return compile;
+  const location = runtimeLocation(error, absolutePath);
+  return `${error.name}: ${firstLine(error.message)}${location}`;
+}
+
+// Two compilers can be behind an import: esbuild (tsx, the CLI) says
+// "<file>:<line>:<column>: ERROR: <reason>" with a 0-based column; oxc (vitest 4) says
+// "[PARSE_ERROR] <reason>" and, on a later line, "[ <file>:<line>:<column> ]" with a 1-based one.
+// Both wrap it in "Transform failed with 1 error:".
+function compileError(error: Error): string | undefined {
+  const text = error.message.replace(/\x1b\[[0-9;]*m/g, "");
+  const esbuild = /:(\d+):(\d+): ERROR: (.*)/.exec(text);
+  if (esbuild) return `a syntax error: ${esbuild[3]} (line ${esbuild[1]}, column ${Number(esbuild[2]) + 1})`;
+  const oxc = /\[([A-Z_]+_ERROR)\]\s*(.+)/.exec(text);
+  if (oxc) {
+    const location = /\[\s*\S+:(\d+):(\d+)\s*\]/.exec(text);
+    const where = location ? ` (line ${location[1]}, column ${location[2]})` : "";
+    return `a ${oxc[1] === "PARSE_ERROR" ? "syntax" : "compile"} error: ${oxc[2].trim()}${where}`;
+  }
+  if (error.name === "SyntaxError" || /^Transform failed/.test(text)) return `a syntax error: ${firstLine(text.replace(/^Transform failed[^\n]*\n/, ""))}`;
+  return undefined;
+}
+
+function runtimeLocation(error: Error, absolutePath: string): string {
+  const frame = error.stack?.split("\n").find((line) => line.includes(absolutePath));
+  const match = frame && /:(\d+):(\d+)\)?$/.exec(frame);
+  return match ? ` (line ${match[1]}, column ${match[2]})` : "";
+}
+
+function firstLine(text: string): string {
+  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+}

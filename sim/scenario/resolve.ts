@@ -1,0 +1,148 @@
+// From a scenario as written (unknown data from a file, possibly changed by --set) to the world
+// the model runs: shape checked by the zod schema, defaults filled from defaults.ts, names and
+// cross-field rules checked, every duration in whole microseconds. Any problem is a ScenarioError
+// naming the file and the field. Pure: no I/O, no clock.
+import type { ClientConfig, NodeConfig, WorldConfig } from "../model/index.ts";
+import { defaults } from "./defaults.ts";
+import { parseDuration } from "./duration.ts";
+import { buildEndpoints } from "./endpoints.ts";
+import { describeValue, failAt, ScenarioError, type ResolveContext } from "./errors.ts";
+import { resolveExpectations, type Expectation } from "./expectation.ts";
+import { scenarioErrorFromIssues } from "./issues.ts";
+import { resolveNetwork } from "./links.ts";
+import { resolveFaults } from "./resolve-faults.ts";
+import { scenarioSchema, type ParsedClient, type ParsedScenario } from "./schema.ts";
+
+export interface ResolveOptions {
+  /** The scenario file as the user typed it; every error message starts with it. */
+  file: string;
+  /** From --seed: replaces the scenario's seed. */
+  seed?: number;
+}
+
+export interface ResolvedScenario {
+  name: string;
+  summary: string;
+  world: WorldConfig;
+  expect: Expectation[];
+}
+
+/** 400 days: long enough for any study of failover, short enough to keep runs bounded. */
+export const maxDurationUs = parseDuration("400d");
+
+export function resolveScenario(scenario: unknown, options: ResolveOptions): ResolvedScenario {
+  const context: ResolveContext = { file: options.file, input: scenario };
+  const parsed = scenarioSchema.safeParse(scenario);
+  if (!parsed.success) throw scenarioErrorFromIssues(parsed.error.issues, { file: options.file, input: scenario, schema: scenarioSchema });
+  const spec = parsed.data;
+  if (spec.duration > maxDurationUs) failAt(context, ["duration"], `a duration of at most "400d"`);
+
+  const nodes = resolveNodes(spec, context);
+  const clients = resolveClients(spec.clients, nodes, context);
+  checkNamesDistinct(nodes, clients, context);
+  const endpoints = buildEndpoints(nodes, clients);
+  const monitors = nodes.filter((node) => node.role === "monitor").length;
+  const quorum = spec.failover?.quorum ?? defaults.failover.quorum;
+  if (quorum > monitors) failAt(context, ["failover", "quorum"], `a whole number from 1 to ${monitors} (the number of monitors)`, String(quorum));
+
+  const world: WorldConfig = {
+    name: spec.name,
+    seed: resolveSeed(spec.seed, options),
+    durationUs: spec.duration,
+    nodes,
+    network: resolveNetwork(spec.network, endpoints, context),
+    replication: {
+      mode: spec.replication?.mode ?? defaults.replication.mode,
+      lagUs: spec.replication?.lag ?? parseDuration(defaults.replication.lag),
+      applyDelayUs: spec.replication?.applyDelay ?? parseDuration(defaults.replication.applyDelay),
+      statusIntervalUs: spec.replication?.statusInterval ?? parseDuration(defaults.replication.statusInterval),
+    },
+    detector: {
+      kind: spec.detector?.kind ?? defaults.detector.kind,
+      intervalUs: spec.detector?.interval ?? parseDuration(defaults.detector.interval),
+      timeoutUs: spec.detector?.timeout ?? parseDuration(defaults.detector.timeout),
+    },
+    failover: {
+      automatic: spec.failover?.automatic ?? defaults.failover.automatic,
+      quorum,
+      fencing: spec.failover?.fencing ?? defaults.failover.fencing,
+      failback: spec.failover?.failback ?? defaults.failover.failback,
+      flapWindowUs: spec.failover?.flapWindow ?? parseDuration(defaults.failover.flapWindow),
+    },
+    clients,
+    faults: resolveFaults(spec.faults ?? [], spec.duration, endpoints, context),
+  };
+  return { name: spec.name, summary: spec.summary, world, expect: resolveExpectations(spec.expect, context) };
+}
+
+function resolveSeed(scenarioSeed: number | undefined, options: ResolveOptions): number {
+  if (options.seed === undefined) return scenarioSeed ?? defaults.seed;
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) {
+    throw new ScenarioError({ file: options.file, field: "--seed", expected: "a whole number from 0 to 2^53 - 1", got: describeValue(options.seed) });
+  }
+  return options.seed;
+}
+
+function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig[] {
+  const nodes = Object.entries(spec.nodes).map(
+    ([name, node]): NodeConfig => ({
+      name,
+      role: node.role,
+      zone: node.zone ?? defaults.node.zone,
+      readiness: node.readiness ?? defaults.node.readiness,
+      promoteInUs: node.promoteIn ?? parseDuration(defaults.node.promoteIn),
+      costPerHour: node.costPerHour ?? defaults.node.costPerHour,
+    }),
+  );
+  const primaries = nodes.filter((node) => node.role === "primary").map((node) => node.name);
+  if (primaries.length !== 1) {
+    const got = primaries.length === 0 ? "none" : `${primaries.length} (${primaries.join(", ")})`;
+    failAt(context, ["nodes"], `exactly one node with role "primary"`, got);
+  }
+  if (!nodes.some((node) => node.role === "monitor")) {
+    failAt(context, ["nodes"], `at least one node with role "monitor" (failures are detected by monitors)`, "none");
+  }
+  return nodes;
+}
+
+function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[], context: ResolveContext): ClientConfig[] {
+  if (clients === undefined) return [];
+  const primaryZone = nodes.find((node) => node.role === "primary")?.zone ?? defaults.node.zone;
+  const groups: ParsedClient[] = Array.isArray(clients) ? clients : [clients];
+  const resolved = groups.map(
+    (group, index): ClientConfig => ({
+      name: group.name ?? (Array.isArray(clients) ? `${defaults.clients.name}-${index + 1}` : defaults.clients.name),
+      zone: group.zone ?? primaryZone,
+      writesPerSecond: group.writes,
+      arrivals: group.arrivals ?? defaults.clients.arrivals,
+      timeoutUs: group.timeout ?? parseDuration(defaults.clients.timeout),
+      routing: group.routing ?? defaults.clients.routing,
+    }),
+  );
+  resolved.forEach((client, index) => {
+    const earlier = resolved.findIndex((other) => other.name === client.name);
+    if (earlier !== index) failAt(context, ["clients", index, "name"], `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`, JSON.stringify(client.name));
+  });
+  return resolved;
+}
+
+/** A name used in faults and links must mean one thing: node, client group and zone names never clash. */
+function checkNamesDistinct(nodes: NodeConfig[], clients: ClientConfig[], context: ResolveContext): void {
+  const nodeNames = new Set(nodes.map((node) => node.name));
+  const clientPath = (index: number): PropertyKey[] => (Array.isArray(valueOfClients(context)) ? ["clients", index, "name"] : ["clients", "name"]);
+  clients.forEach((client, index) => {
+    if (nodeNames.has(client.name)) failAt(context, clientPath(index), `a client group name that no node has`, JSON.stringify(client.name));
+  });
+  const endpointNames = new Set([...nodeNames, ...clients.map((client) => client.name)]);
+  for (const node of nodes) {
+    if (endpointNames.has(node.zone)) failAt(context, ["nodes", node.name, "zone"], `a zone name that is not also a node or client group name`, JSON.stringify(node.zone));
+  }
+  clients.forEach((client, index) => {
+    const path = Array.isArray(valueOfClients(context)) ? ["clients", index, "zone"] : ["clients", "zone"];
+    if (endpointNames.has(client.zone)) failAt(context, path, `a zone name that is not also a node or client group name`, JSON.stringify(client.zone));
+  });
+}
+
+function valueOfClients(context: ResolveContext): unknown {
+  return (context.input as { clients?: unknown }).clients;
+}

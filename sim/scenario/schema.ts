@@ -1,0 +1,182 @@
+// The shape of a scenario file, as a zod 4 schema: strict objects (an unknown key is an error that
+// lists the allowed ones), durations and rates parsed to microseconds and per-second numbers, and
+// every message phrased as what was expected. Only the shape of each field is checked here; rules
+// that relate fields (one primary, quorum ≤ monitors, fault names) live in resolve.ts. Defaults
+// are not filled in here either: they come from defaults.ts during resolution.
+import { z } from "zod";
+import {
+  arrivalChoices,
+  detectorKinds,
+  failbackChoices,
+  fencingChoices,
+  nodeRoles,
+  readinessChoices,
+  replicationModes,
+  routingChoices,
+} from "./choices.ts";
+import { durationExpectation, readDuration } from "./duration.ts";
+import { listChoices } from "./errors.ts";
+import { metricNames } from "./metric-names.ts";
+import { rateExpectation, readRate } from "./rate.ts";
+
+// Names start with a letter so that JavaScript never reorders them (integer-like object keys
+// come first), and contain no "." or ">" so they survive dotted --set paths and link keys.
+export const namePattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export const nameExpectation = `a name of letters, digits, "-" and "_" that starts with a letter`;
+const scenarioNamePattern = /^[a-z0-9_-]+$/;
+const linkKeyPattern = /^([A-Za-z][A-Za-z0-9_-]*)(<->|->)([A-Za-z][A-Za-z0-9_-]*)$/;
+export const linkKeyExpectation = `a link like "east<->west" (both ways) or "db1->db2" (one way)`;
+
+/** A strict object whose wrong-type message lists its keys; unknown keys are reported by issues.ts. */
+function strict<Shape extends z.ZodRawShape>(shape: Shape, what = "an object") {
+  const keys = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? undefined : `${what} with the keys ${keys}`),
+  });
+}
+
+function oneOf<const Choices extends readonly [string, ...string[]]>(choices: Choices) {
+  return z.enum(choices, { error: listChoices(choices) });
+}
+
+/** A duration string, parsed to whole microseconds. */
+function duration({ positive = false } = {}) {
+  return z.string({ error: durationExpectation }).transform((text, context) => {
+    const reading = readDuration(text);
+    if (!reading.ok) {
+      context.addIssue({ code: "custom", message: reading.expected });
+      return z.NEVER;
+    }
+    if (positive && reading.us === 0) {
+      context.addIssue({ code: "custom", message: `a duration greater than zero, like "3s"` });
+      return z.NEVER;
+    }
+    return reading.us;
+  });
+}
+
+const rate = z.string({ error: rateExpectation }).transform((text, context) => {
+  const reading = readRate(text);
+  if (!reading.ok) {
+    context.addIssue({ code: "custom", message: reading.expected });
+    return z.NEVER;
+  }
+  return reading.perSecond;
+});
+
+const name = z.string({ error: nameExpectation }).regex(namePattern, { error: nameExpectation });
+const probability = z
+  .number({ error: "a probability from 0 to 1" })
+  .min(0, { error: "a probability from 0 to 1" })
+  .max(1, { error: "a probability from 0 to 1" });
+
+export const nodeSchema = strict(
+  {
+    role: oneOf(nodeRoles),
+    zone: name.optional(),
+    readiness: oneOf(readinessChoices).optional(),
+    promoteIn: duration().optional(),
+    costPerHour: z.number({ error: "a cost of 0 or more" }).min(0, { error: "a cost of 0 or more" }).optional(),
+  },
+  "a node",
+);
+
+const linkSettings = { latency: duration().optional(), jitter: duration().optional(), loss: probability.optional() };
+
+export const linkKeySchema = z.string().regex(linkKeyPattern, { error: linkKeyExpectation });
+
+/** Link keys are free-form, so `--set network.links.<new key>.latency=…` may create an entry. */
+export const linksSchema = z.record(linkKeySchema, strict(linkSettings, "link settings"));
+
+export const networkSchema = strict({ ...linkSettings, links: linksSchema.optional() }, "network settings");
+
+export const replicationSchema = strict(
+  { mode: oneOf(replicationModes).optional(), lag: duration().optional(), applyDelay: duration().optional(), statusInterval: duration({ positive: true }).optional() },
+  "replication settings",
+);
+
+export const detectorSchema = strict(
+  { kind: oneOf(detectorKinds).optional(), interval: duration({ positive: true }).optional(), timeout: duration({ positive: true }).optional() },
+  "detector settings",
+);
+
+const wholeCount = "a whole number of monitors, at least 1";
+export const failoverSchema = strict(
+  {
+    automatic: z.boolean({ error: "true or false" }).optional(),
+    quorum: z.number({ error: wholeCount }).int({ error: wholeCount }).min(1, { error: wholeCount }).optional(),
+    fencing: oneOf(fencingChoices).optional(),
+    failback: oneOf(failbackChoices).optional(),
+    flapWindow: duration().optional(),
+  },
+  "failover settings",
+);
+
+export const clientSchema = strict(
+  {
+    name: name.optional(),
+    writes: rate,
+    zone: name.optional(),
+    routing: oneOf(routingChoices).optional(),
+    timeout: duration({ positive: true }).optional(),
+    arrivals: oneOf(arrivalChoices).optional(),
+  },
+  "a client group",
+);
+
+const groupsExpectation = `two or more groups of names, like ["east"], ["west"]`;
+const groups = z
+  .array(
+    z.array(z.string({ error: "a name" }), { error: `a group of names, like ["db1", "east"]` }).min(1, { error: "a group with at least one name" }),
+    { error: groupsExpectation },
+  )
+  .min(2, { error: groupsExpectation });
+
+const target = z.string({ error: "a name" });
+export const faultSchema = z.discriminatedUnion(
+  "kind",
+  [
+    strict({ kind: z.literal("crash"), node: target }, "crash(node)"),
+    strict({ kind: z.literal("restart"), node: target }, "restart(node)"),
+    strict({ kind: z.literal("partition"), groups }, "partition(...groups)"),
+    strict({ kind: z.literal("isolate"), target }, "isolate(target)"),
+    strict({ kind: z.literal("heal") }, "heal()"),
+    strict({ kind: z.literal("blip"), duration: duration({ positive: true }), groups }, "blip(duration, ...groups)"),
+  ],
+  { error: "a fault made with crash(), restart(), partition(), isolate(), heal() or blip()" },
+);
+
+export const scheduledFaultSchema = strict({ at: duration(), fault: faultSchema }, `at(time, fault)`);
+
+const boundNumber = z.number({ error: "a number" });
+const expectBound = z.union([boundNumber, strict({ min: boundNumber.optional(), max: boundNumber.optional() }, "bounds")], {
+  error: "a number (exact value) or { min, max }",
+});
+export const expectSchema = strict(Object.fromEntries(metricNames.map((metric) => [metric, expectBound.optional()])), "expectations");
+
+export const scenarioSchema = strict(
+  {
+    name: z
+      .string({ error: "a scenario name" })
+      .regex(scenarioNamePattern, { error: `a name of lowercase letters, digits, "-" and "_" (it names the output folder)` }),
+    summary: z
+      .string({ error: "a one-line summary" })
+      .regex(/^[^\n]*\S[^\n]*$/, { error: "a one-line summary" }),
+    duration: duration({ positive: true }),
+    seed: z.number({ error: "a whole number from 0 to 2^53 - 1" }).int({ error: "a whole number from 0 to 2^53 - 1" }).min(0, { error: "a whole number from 0 to 2^53 - 1" }).optional(),
+    nodes: z.record(name, nodeSchema, { error: "an object of nodes by name, like { db1: { role: \"primary\" } }" }),
+    network: networkSchema.optional(),
+    replication: replicationSchema.optional(),
+    detector: detectorSchema.optional(),
+    failover: failoverSchema.optional(),
+    clients: z.union([clientSchema, z.array(clientSchema)], { error: "a client group like { writes: \"200/s\" } or a list of them" }).optional(),
+    faults: z.array(scheduledFaultSchema, { error: `a list of faults, like [at("2m", crash("db1"))]` }).optional(),
+    expect: expectSchema.optional(),
+  },
+  "a scenario made with defineScenario({...})",
+);
+
+/** A scenario after the shape check: durations in µs, rates per second, defaults still missing. */
+export type ParsedScenario = z.output<typeof scenarioSchema>;
+export type ParsedClient = z.output<typeof clientSchema>;
+export type ParsedFault = z.output<typeof faultSchema>;

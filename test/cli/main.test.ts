@@ -1,0 +1,116 @@
+// The `sim` command line end to end: exit codes, stdout/stderr, report folders (DESIGN.md §2–3).
+import * as fs from "node:fs/promises";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../sim/cli/main.ts";
+import { metricColumns } from "../../sim/scenario/metric-names.ts";
+
+const scenarios = path.relative(process.cwd(), path.join(import.meta.dirname, "scenarios"));
+const smallCrash = path.join(scenarios, "small-crash.ts");
+let root: string;
+
+beforeEach(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), "sim-cli-"));
+});
+
+afterEach(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+async function sim(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
+  return { code, out, err };
+}
+
+async function folder(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await fs.readdir(dir)).sort()) files[name] = await fs.readFile(path.join(dir, name), "utf8");
+  return files;
+}
+
+describe("sim run", () => {
+  it("prints the summary table and writes the three CSV files", async () => {
+    const out = path.join(root, "report");
+    const { code, out: stdout, err } = await sim("run", smallCrash, "--out", out);
+    expect([code, err]).toEqual([0, ""]);
+    expect(stdout).toMatch(/^small-crash — db1 crashes at 10 s; db2 takes over\.\n/);
+    expect(stdout).toMatch(/\n {2}failovers +1\n/);
+    expect(stdout).toMatch(/\nseed 2 · fingerprint [0-9a-f]{16}\n/);
+    expect(Object.keys(await folder(out))).toEqual(["events.csv", "summary.csv", "timeline.csv"]);
+  });
+
+  it("prints exactly one JSON object with --json, and is byte-identical across runs", async () => {
+    const first = await sim("run", smallCrash, "--json", "--out", path.join(root, "a"), "--seed", "7");
+    const second = await sim("run", smallCrash, "--json", "--out", path.join(root, "b"), "--seed", "7", "--no-charts");
+    expect(first.code).toBe(0);
+    const row = JSON.parse(first.out) as Record<string, unknown>;
+    expect(first.out.trim().split("\n")).toHaveLength(1);
+    expect(Object.keys(row)).toEqual(["scenario", "seed", "fingerprint", ...metricColumns]);
+    expect(row.seed).toBe(7);
+    expect(second.out).toBe(first.out);
+    expect(await folder(path.join(root, "b"))).toEqual(await folder(path.join(root, "a")));
+  });
+
+  it("exits 1 on an unmet expectation and still writes the report", async () => {
+    const out = path.join(root, "unmet");
+    const { code, out: stdout } = await sim("run", path.join(scenarios, "unmet.ts"), "--out", out);
+    expect(code).toBe(1);
+    expect(stdout).toContain("expectation not met: expected failovers ≥ 1, got 0");
+    expect(Object.keys(await folder(out))).toHaveLength(3);
+  });
+
+  it("exits 2 on a bad scenario with one paragraph naming file and field, leaving the folder alone", async () => {
+    const out = path.join(root, "existing");
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(out, "summary.csv"), "previous\n");
+    const { code, out: stdout, err } = await sim("run", path.join(scenarios, "misspelt.ts"), "--out", out);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(err).toContain("misspelt.ts");
+    expect(err).toContain("duraton");
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(await folder(out)).toEqual({ "summary.csv": "previous\n" });
+  });
+
+  it("exits 2 on bad flags, unknown paths and unknown commands", async () => {
+    const cases = [
+      ["run", smallCrash, "--seed", "abc"],
+      ["run", smallCrash, "--set", "detector.timeoutt=5s", "--out", path.join(root, "x")],
+      ["run", smallCrash, "--trace", "everything"],
+      ["run", smallCrash, "--bogus"],
+      ["run", "no-such-file.ts"],
+      ["run"],
+      ["frobnicate"],
+      [],
+    ];
+    for (const argv of cases) {
+      const { code, out, err } = await sim(...argv);
+      expect({ argv, code, out }).toEqual({ argv, code: 2, out: "" });
+      expect(err.trim().split("\n")).toHaveLength(1);
+    }
+    await expect(fs.access(path.join(root, "x"))).rejects.toThrow();
+  });
+});
+
+describe("sim list", () => {
+  it("lists names and summaries aligned, and failing files with their error, then exits 2", async () => {
+    const { code, out, err } = await sim("list", scenarios);
+    expect(code).toBe(2);
+    const lines = out.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^.*misspelt\.ts {2}error: .*duraton/);
+    expect(lines[1]).toMatch(/^small-crash +db1 crashes at 10 s; db2 takes over\.$/);
+    expect(lines[2]).toMatch(/^unmet +Expects a failover that never happens\.$/);
+    expect(lines[1].indexOf("db1")).toBe(lines[2].indexOf("Expects"));
+    expect(err).toContain("1 of 3 scenario files");
+  });
+
+  it("exits 2 for a folder that does not exist", async () => {
+    const { code, err } = await sim("list", path.join(root, "nowhere"));
+    expect(code).toBe(2);
+    expect(err).toContain("nowhere");
+  });
+});

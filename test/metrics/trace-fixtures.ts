@@ -1,0 +1,103 @@
+// Hand-made worlds and traces for the metric tests: a tiny WorldConfig literal and helpers that
+// write trace events in seconds (converted to whole microseconds), then put them in time order
+// as the world would emit them (stable: events at the same time keep the order written).
+import type { TraceEvent, WorldConfig } from "../../sim/model/index.ts";
+
+/** Seconds → whole microseconds. */
+export function us(seconds: number): number {
+  return Math.round(seconds * 1e6);
+}
+
+export function tinyWorld(options: { durationS?: number; flapWindowS?: number } = {}): WorldConfig {
+  const node = (name: string, role: "primary" | "standby" | "monitor", costPerHour: number) => ({
+    name,
+    role,
+    zone: "z",
+    readiness: "hot" as const,
+    promoteInUs: us(1),
+    costPerHour,
+  });
+  return {
+    name: "tiny",
+    seed: 1,
+    durationUs: us(options.durationS ?? 10),
+    nodes: [node("db1", "primary", 4), node("db2", "standby", 2.5), node("db3", "standby", 1), node("mon", "monitor", 0.5)],
+    network: { defaults: { latencyUs: 1000, jitterUs: 0, lossProbability: 0 }, overrides: [] },
+    replication: { mode: "async", lagUs: 0, applyDelayUs: 50_000, statusIntervalUs: us(1) },
+    detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3) },
+    failover: { automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: us(options.flapWindowS ?? 60) },
+    clients: [{ name: "app", zone: "z", writesPerSecond: 10, arrivals: "uniform", timeoutUs: us(1), routing: "proxy" }],
+    faults: [],
+  };
+}
+
+/** Stable sort by time: the order in which the world would emit these events. */
+export function timeOrdered(events: TraceEvent[]): TraceEvent[] {
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => a.event.tUs - b.event.tUs || a.index - b.index)
+    .map(({ event }) => event);
+}
+
+/** Issue, then ack `ackAfterS` later or fail `failAfterS` later (a timeout), for one write. */
+export function write(
+  id: number,
+  issuedS: number,
+  outcome: "ack" | "fail",
+  { ackAfterS = 0.002, failAfterS = 1, client = "app" } = {},
+): TraceEvent[] {
+  const issuedUs = us(issuedS);
+  const issued: TraceEvent = { kind: "write_issued", tUs: issuedUs, client, id };
+  if (outcome === "ack") {
+    return [issued, { kind: "write_acked", tUs: issuedUs + us(ackAfterS), client, id, issuedUs }];
+  }
+  return [issued, { kind: "write_failed", tUs: issuedUs + us(failAfterS), client, id, issuedUs, reason: "timeout" }];
+}
+
+/** Writes 0..count-1, issued every `spacingS` from 0; those in `failing` time out. */
+export function writeSeries(count: number, spacingS: number, failing: (id: number) => boolean): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  for (let id = 0; id < count; id++) events.push(...write(id, id * spacingS, failing(id) ? "fail" : "ack"));
+  return events;
+}
+
+/** The initial roles the world emits at t=0. */
+export function initialRoles(): TraceEvent[] {
+  return [
+    { kind: "role", tUs: 0, node: "db1", role: "primary", epoch: 1 },
+    { kind: "role", tUs: 0, node: "db2", role: "standby", epoch: 1 },
+    { kind: "role", tUs: 0, node: "db3", role: "standby", epoch: 1 },
+  ];
+}
+
+export function runEnd(atS: number): TraceEvent {
+  return { kind: "run_end", tUs: us(atS), authority: "db1" };
+}
+
+export function crash(node: string, atS: number): TraceEvent {
+  return { kind: "fault", tUs: us(atS), fault: { kind: "crash", node }, label: `crash ${node}` };
+}
+
+export function heal(atS: number): TraceEvent {
+  return { kind: "fault", tUs: us(atS), fault: { kind: "heal" }, label: "heal all links" };
+}
+
+export function partition(atS: number): TraceEvent {
+  return { kind: "fault", tUs: us(atS), fault: { kind: "partition", groups: [["db1"], ["db2"]] }, label: "partition db1 | db2" };
+}
+
+export function promoted(node: string, atS: number, extra: { previous?: string; previousAlive?: boolean; failback?: boolean; epoch?: number } = {}): TraceEvent {
+  return {
+    kind: "promoted",
+    tUs: us(atS),
+    node,
+    epoch: extra.epoch ?? 2,
+    previous: extra.previous ?? "db1",
+    previousAlive: extra.previousAlive ?? false,
+    failback: extra.failback ?? false,
+  };
+}
+
+export function role(node: string, atS: number, value: "primary" | "standby" | "promoting" | "rejoining", epoch = 1): TraceEvent {
+  return { kind: "role", tUs: us(atS), node, role: value, epoch };
+}

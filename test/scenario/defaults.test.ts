@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { resolveScenario } from "../../sim/scenario/index.ts";
+import { baseScenario, file } from "./scenario-helpers.ts";
+
+describe("defaults fill every field a scenario leaves out", () => {
+  const { world, expect: expectations, name, summary } = resolveScenario(baseScenario(), { file });
+
+  it("keeps what the scenario says", () => {
+    expect(name).toBe("base");
+    expect(summary).toBe("A minimal scenario for tests.");
+    expect(world.durationUs).toBe(600_000_000);
+    expect(expectations).toEqual([]);
+  });
+
+  it("seed 1", () => expect(world.seed).toBe(1));
+
+  it("nodes: hot, promote in 1 s, one cost unit per hour", () => {
+    expect(world.nodes).toEqual([
+      { name: "db1", role: "primary", zone: "east", readiness: "hot", promoteInUs: 1_000_000, costPerHour: 1 },
+      { name: "db2", role: "standby", zone: "west", readiness: "hot", promoteInUs: 1_000_000, costPerHour: 1 },
+      { name: "mon", role: "monitor", zone: "west", readiness: "hot", promoteInUs: 1_000_000, costPerHour: 1 },
+    ]);
+  });
+
+  it("network: 1 ms ± 0.5 ms, no loss, no overrides", () => {
+    expect(world.network).toEqual({ defaults: { latencyUs: 1_000, jitterUs: 500, lossProbability: 0 }, overrides: [] });
+  });
+
+  it("replication: async, ships after 10 ms, applies after 50 ms, reports every second", () => {
+    expect(world.replication).toEqual({ mode: "async", lagUs: 10_000, applyDelayUs: 50_000, statusIntervalUs: 1_000_000 });
+  });
+
+  it("detector: Redis Sentinel's 1 s ping and 30 s down-after", () => {
+    expect(world.detector).toEqual({ kind: "timeout", intervalUs: 1_000_000, timeoutUs: 30_000_000 });
+  });
+
+  it("failover: automatic, quorum 1, no fencing, no failback, 6 min flap window", () => {
+    expect(world.failover).toEqual({ automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: 360_000_000 });
+  });
+
+  it("clients: named clients, in the primary's zone, Poisson, 1 s timeout, via proxy", () => {
+    expect(world.clients).toEqual([
+      { name: "clients", zone: "east", writesPerSecond: 200, arrivals: "poisson", timeoutUs: 1_000_000, routing: "proxy" },
+    ]);
+  });
+
+  it("no faults", () => expect(world.faults).toEqual([]));
+
+  it("a node without zone is in zone default; no clients means no client groups", () => {
+    const scenario = { ...baseScenario(), nodes: { db1: { role: "primary" }, mon: { role: "monitor" } }, clients: undefined };
+    const resolved = resolveScenario(scenario, { file }).world;
+    expect(resolved.nodes.map((node) => node.zone)).toEqual(["default", "default"]);
+    expect(resolved.clients).toEqual([]);
+  });
+
+  it("client groups in an array are clients-1, clients-2 … unless named", () => {
+    const scenario = { ...baseScenario(), clients: [{ writes: "1/s" }, { writes: "2/s", name: "batch", zone: "west" }, { writes: "3/m" }] };
+    const clients = resolveScenario(scenario, { file }).world.clients;
+    expect(clients.map((client) => [client.name, client.zone, client.writesPerSecond])).toEqual([
+      ["clients-1", "east", 1],
+      ["batch", "west", 2],
+      ["clients-3", "east", 0.05],
+    ]);
+  });
+
+  it("--seed replaces the scenario's seed", () => {
+    expect(resolveScenario({ ...baseScenario(), seed: 7 }, { file }).world.seed).toBe(7);
+    expect(resolveScenario({ ...baseScenario(), seed: 7 }, { file, seed: 42 }).world.seed).toBe(42);
+    expect(resolveScenario(baseScenario(), { file, seed: 0 }).world.seed).toBe(0);
+  });
+
+  it("does not mutate the scenario", () => {
+    const scenario = baseScenario();
+    const before = structuredClone(scenario);
+    resolveScenario(scenario, { file });
+    expect(scenario).toEqual(before);
+  });
+});
