@@ -5,7 +5,7 @@
 // promotion 1 s, client timeout 1 s, 60 s of writes.
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../sim/metrics/run-scenario.ts";
-import { at, crash, defineScenario, heal, partition, restart, type FaultSpec } from "../../sim/scenario/index.ts";
+import { at, crash, defineScenario, heal, partition, restart } from "../../sim/scenario/index.ts";
 
 const cluster = (faults: ReturnType<typeof at>[]) =>
   defineScenario({
@@ -76,8 +76,7 @@ describe("hand-computed metrics: a partition east | west from 10 s to 30 s", () 
 });
 
 describe("hand-computed metrics: crash, restart, then the new primary crashes (a failback)", () => {
-  const faults: ReturnType<typeof at<FaultSpec>>[] = [at("10s", crash("db1")), at("20s", restart("db1")), at("30s", crash("db2"))];
-  const m = metricsOf(...faults);
+  const m = metricsOf(at("10s", crash("db1")), at("20s", restart("db1")), at("30s", crash("db2")));
 
   it("counts two failovers, the second a failback and a flap", () => {
     // db1 lost the primary role at 20 s (it came back "rejoining") and regains it at 34.001 s:
