@@ -1,7 +1,7 @@
 // Every default a scenario can leave out, in one place, in the DSL's own units (duration and rate
 // strings), each with the source of the number. Resolution parses these exactly like user input,
 // so a default can never bypass validation. Sources marked "our assumption" are choices of this
-// project, not published figures; REFERENCES.md is /work/shared/REFERENCES.md.
+// project, not published figures; the others name the system and the file or page they come from.
 
 export const defaults = {
   /** Seed of every random stream when neither the scenario nor --seed gives one. */
@@ -29,7 +29,7 @@ export const defaults = {
   },
 
   replication: {
-    /** Asynchronous is the default of Redis and of Patroni (REFERENCES.md §2.1, §2.2). */
+    /** Asynchronous is the default of Redis and of Patroni (redis.io Sentinel and replication docs; patroni docs/replication_modes.rst). */
     mode: "async",
     /** Commit on the primary → entry shipped to standbys (model: lagUs). Under async replication
      *  what is not yet shipped when the primary fails is lost. Our assumption: a streaming sender
@@ -46,22 +46,22 @@ export const defaults = {
 
   detector: {
     kind: "timeout",
-    /** Redis Sentinel SENTINEL_PING_PERIOD, 1000 ms (REFERENCES.md §2.1). */
+    /** Redis Sentinel SENTINEL_PING_PERIOD, 1000 ms (redis/redis src/sentinel.c). */
     interval: "1s",
-    /** Redis Sentinel down-after-milliseconds default, 30 000 ms (REFERENCES.md §2.1). */
+    /** Redis Sentinel down-after-milliseconds default, 30 000 ms (redis/redis sentinel.conf). */
     timeout: "30s",
   },
 
   failover: {
     /** Failover is what the simulator studies; `false` keeps detectors running without acting. */
     automatic: true,
-    /** Monitors that must agree; 1 suits the single-monitor case (Sentinel has no default, REFERENCES.md §2.1). */
+    /** Monitors that must agree; 1 suits the single-monitor case (Sentinel's quorum has no default: `sentinel monitor` requires it; redis/redis sentinel.conf). */
     quorum: 1,
-    /** Redis Sentinel has no fencing on the write path (REFERENCES.md §2.1). */
+    /** Redis Sentinel has no fencing on the write path (redis.io Sentinel docs). */
     fencing: "none",
-    /** Redis Sentinel, Patroni and pg_auto_failover never fail back on their own (REFERENCES.md §1). */
+    /** Redis Sentinel, Patroni and pg_auto_failover never fail back on their own (their docs: a returning primary rejoins as a replica). */
     failback: "never",
-    /** Redis Sentinel: 2 × failover-timeout (180 000 ms) before retrying the same master (REFERENCES.md §2.1). */
+    /** Redis Sentinel: 2 × failover-timeout (180 000 ms) before retrying the same master (redis/redis sentinel.conf). */
     flapWindow: "6m",
   },
 
