@@ -6,16 +6,34 @@ import type { Fault } from "./fault.ts";
 export type DataRole = "primary" | "standby";
 export type NodeRole = DataRole | "monitor";
 
+/** hot: running, streaming and applying; warm: running and streaming, applying behind in
+ *  batches; cold: switched off — on failover it boots and restores from backup and archive. */
+export type Readiness = "hot" | "warm" | "cold";
+
 export interface NodeConfig {
   name: string;
   role: NodeRole;
   zone: string;
-  /** Standby readiness; only "hot" (running, streaming, applying) is modelled so far. */
-  readiness: "hot";
-  /** Time from a promote command to accepting writes. */
+  readiness: Readiness;
+  /** Time from a promote command (after any catch-up) to accepting writes. */
   promoteInUs: number;
   /** Running cost of this node per hour, in the scenario's cost unit. */
   costPerHour: number;
+  /** Entries a standby applies per second; Infinity for "as fast as they arrive". */
+  applyRatePerS: number;
+  /** A standby applies in batches every this long; 0 for continuously. */
+  applyEveryUs: number;
+  /** After a promotion the node serves at `warmUpCapacity` (a fraction of writes) for this long. */
+  warmUpUs: number;
+  warmUpCapacity: number;
+  /** Cold standby: time to start the machine and the database. */
+  bootInUs: number;
+  /** Cold standby: time to restore the last base backup (replaying archived log comes on top). */
+  restoreInUs: number;
+  /** Cold standby: the primary takes a base backup this often (first one at t = 0). */
+  backupEveryUs: number;
+  /** Cold standby: the primary archives its log this often; 0 for no archive (backups only). */
+  archiveEveryUs: number;
 }
 
 export interface LinkSpec {
@@ -24,6 +42,8 @@ export interface LinkSpec {
   jitterUs: number;
   /** Probability that one message is dropped. */
   lossProbability: number;
+  /** Log entries per second the link carries; Infinity for no limit. Only replication uses it. */
+  bandwidthPerS: number;
 }
 
 /** A per-link or per-zone override; source and target name endpoints or zones. */
@@ -40,7 +60,11 @@ export interface NetworkConfig {
   overrides: LinkOverride[];
 }
 
-export type ReplicationMode = "async" | "sync";
+/** async: acknowledge at commit; sync: after `waitFor` standbys have the entry; semi-sync: like
+ *  sync, but fall back to async after `semiSyncTimeoutUs` without enough acknowledgements (as
+ *  MySQL does) and return once enough standbys have caught up; quorum: sync with `waitFor`
+ *  defaulting to a majority of the cluster. */
+export type ReplicationMode = "async" | "sync" | "semi-sync" | "quorum";
 
 export interface ReplicationConfig {
   mode: ReplicationMode;
@@ -52,6 +76,10 @@ export interface ReplicationConfig {
   applyDelayUs: number;
   /** How often a standby reports its position to its upstream (and asks for what it misses). */
   statusIntervalUs: number;
+  /** Standby acknowledgements a commit waits for (sync, semi-sync, quorum). */
+  waitFor: number;
+  /** semi-sync: how long a commit waits for acknowledgements before falling back to async. */
+  semiSyncTimeoutUs: number;
 }
 
 export interface DetectorConfig {
@@ -70,6 +98,9 @@ export interface FailoverConfig {
   failback: "never";
   /** A promotion that hands the primary role back to a node that lost it this recently is a flap. */
   flapWindowUs: number;
+  /** Never promote a standby whose newest entry is older than the primary's newest known entry
+   *  by more than this (Patroni's maximum_lag_on_failover, in time); Infinity for no limit. */
+  maxLagOnFailoverUs: number;
 }
 
 export type Arrivals = "poisson" | "uniform";

@@ -2,19 +2,27 @@
 // `decide(view, observation)` reads what the controller knows — its epoch, which node it made
 // primary, what each data node last reported, which monitors suspect whom — and returns
 // commands as data. It never touches nodes. Rules (automatic failover, no fencing, no failback):
-// - when at least `quorum` monitors suspect the primary, promote the trusted standby with the
-//   longest log (ties by declaration order) into a new epoch;
+// - when at least `quorum` monitors suspect the primary, promote into a new epoch the best
+//   trusted standby: a running one with the longest log (ties: hot before warm, then declaration
+//   order), else a cold one; a standby whose newest entry is older than the primary's newest
+//   known entry by more than maxLagOnFailover is never promoted (Patroni's rule) — the cluster
+//   then stays down rather than lose those writes;
 // - once the promoted node confirms, repoint every router and every other data node at it
 //   (a deposed primary that hears this becomes a standby and rewinds);
 // - a node reporting "primary" with a stale epoch, a restarted node, or a standby following the
 //   wrong upstream is told whom to follow; a restarted node that is still the primary resumes.
-import type { FailoverConfig } from "./config.ts";
+import type { FailoverConfig, Readiness } from "./config.ts";
+import type { TraceRole } from "./trace.ts";
 
 export interface NodeReport {
-  role: "primary" | "standby" | "promoting" | "rejoining";
+  role: TraceRole;
   epoch: number;
+  /** For a cold standby that is off: the length it could restore from backup and archive. */
   logLength: number;
   upstream: string | null;
+  /** Commit time at the primary of the newest entry in the log (0 for an empty log). */
+  lastCommitUs: number;
+  readiness: Readiness;
 }
 
 export interface ControllerView {
@@ -41,7 +49,7 @@ export type Command =
   | { kind: "follow"; node: string; primary: string; epoch: number }
   | { kind: "resume"; node: string; epoch: number }
   | { kind: "reroute"; target: string; epoch: number }
-  | { kind: "no-candidate"; node: string };
+  | { kind: "no-candidate"; node: string; reason: string };
 
 export function createView(primary: string, dataNodes: readonly string[]): ControllerView {
   return {
@@ -91,11 +99,11 @@ function maybeFailover(view: ControllerView, policy: FailoverConfig): Command[] 
   if (view.promoting !== null && !primarySuspected) return [];
   view.promoting = null;
   if (!primarySuspected) return [];
-  const candidate = bestCandidate(view);
+  const { candidate, reason } = bestCandidate(view, policy);
   if (candidate === null) {
     if (view.noCandidateReported) return [];
     view.noCandidateReported = true;
-    return [{ kind: "no-candidate", node: view.primary }];
+    return [{ kind: "no-candidate", node: view.primary, reason }];
   }
   const from = view.primary;
   view.epoch += 1;
@@ -105,20 +113,35 @@ function maybeFailover(view: ControllerView, policy: FailoverConfig): Command[] 
   return [{ kind: "promote", node: candidate, epoch: view.epoch, from }];
 }
 
-/** The standby with the longest log among those no monitor suspects; ties go to declaration order. */
-function bestCandidate(view: ControllerView): string | null {
-  let best: string | null = null;
-  let bestLength = -1;
+const readinessRank: Record<Readiness, number> = { hot: 0, warm: 1, cold: 2 };
+
+/** The standby to promote, or null and why none qualifies. */
+function bestCandidate(view: ControllerView, policy: FailoverConfig): { candidate: string | null; reason: string } {
+  const primaryLastCommitUs = view.reports.get(view.primary)?.lastCommitUs ?? 0;
+  let best: { node: string; report: NodeReport } | null = null;
+  let tooFarBehind = 0;
   for (const node of view.dataNodes) {
     if (node === view.primary || view.suspectedBy.get(node)!.size > 0) continue;
     const report = view.reports.get(node);
-    if (!report || report.role !== "standby") continue;
-    if (report.logLength > bestLength) {
-      best = node;
-      bestLength = report.logLength;
+    if (!report || (report.role !== "standby" && report.role !== "off")) continue;
+    if (primaryLastCommitUs - report.lastCommitUs > policy.maxLagOnFailoverUs) {
+      tooFarBehind++;
+      continue;
     }
+    if (best === null || better(report, best.report)) best = { node, report };
   }
-  return best;
+  if (best !== null) return { candidate: best.node, reason: "" };
+  const reason = tooFarBehind > 0 ? `${tooFarBehind} standby(s) further behind than maxLagOnFailover` : "no reachable standby";
+  return { candidate: null, reason };
+}
+
+/** Running standbys before cold ones; then the longest log; then hot before warm. */
+function better(a: NodeReport, b: NodeReport): boolean {
+  const runningA = a.role === "standby";
+  const runningB = b.role === "standby";
+  if (runningA !== runningB) return runningA;
+  if (a.logLength !== b.logLength) return a.logLength > b.logLength;
+  return readinessRank[a.readiness] < readinessRank[b.readiness];
 }
 
 /** Commands that bring one node's reported role in line with the controller's view. */
@@ -127,8 +150,9 @@ function reconcile(view: ControllerView, node: string, report: NodeReport): Comm
     if (report.role === "rejoining" && view.promoting === null) return [{ kind: "resume", node, epoch: view.epoch }];
     return [];
   }
-  if (view.promoting !== null) return [];
+  if (view.promoting !== null || report.role === "off") return [];
   const stalePrimary = report.role === "primary" && report.epoch < view.epoch;
+  const abandoned = (report.role === "booting" || report.role === "catching-up" || report.role === "promoting") && report.epoch < view.epoch;
   const lost = report.role === "rejoining" || (report.role === "standby" && report.upstream !== view.primary);
-  return stalePrimary || lost ? [{ kind: "follow", node, primary: view.primary, epoch: view.epoch }] : [];
+  return stalePrimary || abandoned || lost ? [{ kind: "follow", node, primary: view.primary, epoch: view.epoch }] : [];
 }

@@ -1,59 +1,44 @@
 // A data node: a database process that is primary or standby. As primary it appends client
-// writes to its log, acknowledges them (async: at once; sync: once one standby has the entry)
-// and ships each entry to its followers `lagUs` after its commit. As standby it follows one upstream, appends what it
-// receives in order, reports its position every status interval and asks for a resend when it
-// sees a gap. Assumptions: the log survives a crash (it is on disk); a restarted node does not
-// take writes until the controller assigns its role (as Patroni does); entries are applied
-// `applyDelayUs` after they arrive, and promotion waits for that apply to finish.
-import type { NodeConfig, ReplicationConfig } from "./config.ts";
+// writes to its log and leaves shipping and acknowledgement to its LogSender. As standby it
+// follows one upstream, appends what it receives in order (received = durable), applies it
+// through its ApplyQueue, reports its position every status interval (and at once under
+// synchronous modes) and asks for a resend when it sees a gap.
+// Readiness decides what a promotion costs: a hot or warm standby first applies its backlog
+// ("catching-up"), a cold one is "off" and first boots, restores the last base backup and replays
+// the archived log; then "promoting" for promoteIn; then it serves, at reduced capacity during
+// its warm-up. Assumptions: the log survives a crash (it is on disk); a restarted node takes no
+// writes until the controller assigns its role (as Patroni does).
+import type { Rng } from "../engine/index.ts";
+import { ApplyQueue } from "./apply-queue.ts";
+import type { NodeConfig } from "./config.ts";
 import type { Command, NodeReport } from "./controller.ts";
 import type { History, NodeLog } from "./history.ts";
-import type { Message, WorldEvent } from "./messages.ts";
-import type { TraceEvent, TraceRole } from "./trace.ts";
+import { LogSender, type SenderWorld } from "./log-sender.ts";
+import type { Message } from "./messages.ts";
+import type { TraceRole } from "./trace.ts";
 
 /** What a data node may ask of the world around it. */
-export interface NodeWorld {
-  readonly nowUs: number;
+export interface NodeWorld extends SenderWorld {
   readonly history: History;
-  readonly replication: ReplicationConfig;
   /** Highest epoch whose promotion has completed anywhere. */
   readonly latestPromotedEpoch: number;
-  send(source: string, target: string, message: Message): void;
-  after(delayUs: number, event: WorldEvent): void;
-  emit(event: TraceEvent): void;
   logOf(node: string): NodeLog;
+  /** What a cold standby can restore: the last base backup and the last archived log. */
+  restorePoint(node: string): { backup: NodeLog; archive: NodeLog };
   promotionCompleted(node: DataNode, from: string): void;
 }
 
-interface Follower {
-  /** Highest position sent to this follower. */
-  sentTo: number;
-  /** Length it reported in its last status, to notice a stalled stream. */
-  reportedLength: number;
-}
-
-interface PendingAck {
-  position: number;
-  client: string;
-  id: number;
-}
-
 export class DataNode {
+  readonly name: string;
   up = true;
   role: TraceRole;
   epoch = 1;
   log: NodeLog;
   upstream: string | null = null;
-  controller: string;
-  private followers = new Map<string, Follower>();
-  private pendingAcks: PendingAck[] = [];
-  private lastReceiptUs = 0;
+  private readonly sender: LogSender;
+  private readonly apply: ApplyQueue;
   private promotingFrom = "";
-  /** Entries up to this position have been shipped (may be sent to followers). */
-  private shippedEnd = 0;
-  /** Ship times of the committed entries after shippedEnd, in log order. */
-  private shipAtUs: number[] = [];
-  private shipTimerSet = false;
+  private warmUntilUs = 0;
 
   constructor(
     readonly config: NodeConfig,
@@ -61,25 +46,29 @@ export class DataNode {
     log: NodeLog,
     primary: string,
     standbys: readonly string[],
-    controller: string,
+    readonly controller: string,
+    private readonly rng: Rng,
     private readonly world: NodeWorld,
   ) {
     this.name = config.name;
     this.log = log;
-    this.controller = controller;
+    this.sender = new LogSender(this, world);
+    this.apply = new ApplyQueue({ ...config, applyDelayUs: world.replication.applyDelayUs });
     if (config.role === "primary") {
       this.role = "primary";
-      for (const standby of standbys) this.followers.set(standby, { sentTo: 0, reportedLength: 0 });
+      this.sender.start(standbys);
+    } else if (config.readiness === "cold") {
+      this.role = "off";
     } else {
       this.role = "standby";
       this.upstream = primary;
     }
   }
 
-  readonly name: string;
-
   report(): NodeReport {
-    return { role: this.role, epoch: this.epoch, logLength: this.log.length, upstream: this.upstream };
+    const log = this.role === "off" ? this.world.restorePoint(this.name).archive : this.log;
+    const lastCommitUs = log.length > 0 ? this.world.history.acceptUsAt(log, log.length) : 0;
+    return { role: this.role, epoch: this.epoch, logLength: log.length, upstream: this.upstream, lastCommitUs, readiness: this.config.readiness };
   }
 
   receive(message: Message): void {
@@ -97,10 +86,12 @@ export class DataNode {
         this.replicate(message);
         return;
       case "status":
-        this.status(message);
+        if (this.role === "primary" && message.timelineId === this.log.timeline.id) {
+          this.sender.status(message.node, message.length, message.gap);
+        }
         return;
       case "not-following":
-        this.followers.delete(message.node);
+        this.sender.drop(message.node);
         return;
       default:
         return;
@@ -109,15 +100,15 @@ export class DataNode {
 
   crash(): void {
     this.up = false;
-    this.pendingAcks = [];
-    this.shipAtUs = [];
+    this.sender.stop();
     this.world.emit({ kind: "node_down", tUs: this.world.nowUs, node: this.name });
   }
 
   restart(): void {
     this.up = true;
-    this.followers.clear();
+    this.sender.stop();
     this.upstream = null;
+    this.apply.reset(this.world.nowUs);
     this.world.emit({ kind: "node_up", tUs: this.world.nowUs, node: this.name });
     this.setRole("rejoining");
   }
@@ -127,127 +118,132 @@ export class DataNode {
     if (this.up && this.role === "standby" && this.upstream !== null) this.sendStatus(false);
   }
 
-  promotionDone(epoch: number): void {
-    if (!this.up || this.role !== "promoting" || this.epoch !== epoch) return;
-    const timeline = this.world.history.branch(this.log.timeline, this.log.length, this.name);
-    this.log = { timeline, length: this.log.length };
-    this.followers.clear();
-    this.upstream = null;
-    this.shippedEnd = this.log.length;
-    this.setRole("primary");
-    this.world.promotionCompleted(this, this.promotingFrom);
-    this.world.send(this.name, this.controller, { type: "promoted", node: this.name, epoch });
+  ship(): void {
+    if (this.up && this.role === "primary") this.sender.ship();
   }
 
-  private obey(command: Command): void {
-    switch (command.kind) {
-      case "promote": {
-        if (command.epoch <= this.epoch || (this.role !== "standby" && this.role !== "rejoining")) return;
-        this.epoch = command.epoch;
-        this.promotingFrom = command.from;
-        this.setRole("promoting");
-        const applyDoneUs = this.lastReceiptUs + this.world.replication.applyDelayUs;
-        const delayUs = Math.max(this.config.promoteInUs, applyDoneUs - this.world.nowUs);
-        this.world.after(delayUs, { kind: "promotion-done", node: this.index, epoch: command.epoch });
+  ackTimeout(): void {
+    if (this.up && this.role === "primary") this.sender.ackTimeout();
+  }
+
+  /** The current stage of a promotion is over: move to the next. */
+  promotionStep(epoch: number): void {
+    if (!this.up || this.epoch !== epoch) return;
+    const nowUs = this.world.nowUs;
+    switch (this.role) {
+      case "booting": {
+        // Restore the last base backup, then replay the archived log after it.
+        const { backup, archive } = this.world.restorePoint(this.name);
+        const replayed = Math.max(0, archive.length - backup.length);
+        this.log = { timeline: archive.timeline, length: archive.length };
+        this.apply.reset(nowUs);
+        const replayUs = this.config.applyRatePerS === Infinity ? 0 : Math.ceil((replayed * 1e6) / this.config.applyRatePerS);
+        this.setRole("catching-up");
+        this.world.emit({ kind: "restored", tUs: nowUs, node: this.name, length: archive.length, replayed });
+        this.world.after(this.config.restoreInUs + replayUs, { kind: "promotion-step", node: this.index, epoch });
         return;
       }
-      case "follow":
-        if (command.epoch < this.epoch || (command.epoch === this.epoch && this.role === "primary")) return;
-        this.follow(command.primary, command.epoch);
+      case "catching-up":
+        this.setRole("promoting");
+        this.world.after(this.config.promoteInUs, { kind: "promotion-step", node: this.index, epoch });
         return;
-      case "resume":
-        if (this.role !== "rejoining" || command.epoch < this.epoch) return;
-        this.epoch = command.epoch;
-        // Entries committed but never shipped before the crash go out now.
-        this.shippedEnd = this.log.length;
-        this.setRole("primary");
+      case "promoting":
+        this.becomePrimary(epoch);
         return;
       default:
         return;
     }
   }
 
+  private becomePrimary(epoch: number): void {
+    const timeline = this.world.history.branch(this.log.timeline, this.log.length, this.name);
+    this.log = { timeline, length: this.log.length };
+    this.upstream = null;
+    this.apply.reset(this.world.nowUs);
+    this.setRole("primary");
+    this.sender.start([]);
+    this.world.promotionCompleted(this, this.promotingFrom);
+    const { warmUpUs, warmUpCapacity } = this.config;
+    if (warmUpUs > 0 && warmUpCapacity < 1) {
+      this.warmUntilUs = this.world.nowUs + warmUpUs;
+      this.world.emit({ kind: "warm_up", tUs: this.world.nowUs, node: this.name, untilUs: this.warmUntilUs, capacity: warmUpCapacity });
+    }
+    this.world.send(this.name, this.controller, { type: "promoted", node: this.name, epoch });
+  }
+
+  private obey(command: Command): void {
+    switch (command.kind) {
+      case "promote":
+        if (command.epoch > this.epoch) this.promote(command.epoch, command.from);
+        return;
+      case "follow":
+        if (this.role === "off" || command.epoch < this.epoch || (command.epoch === this.epoch && this.role === "primary")) return;
+        this.follow(command.primary, command.epoch);
+        return;
+      case "resume":
+        if (this.role !== "rejoining" || command.epoch < this.epoch) return;
+        this.epoch = command.epoch;
+        this.setRole("primary");
+        // Entries committed but never shipped before the crash go out now.
+        this.sender.start([]);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private promote(epoch: number, from: string): void {
+    const nowUs = this.world.nowUs;
+    if (this.role === "off") {
+      this.epoch = epoch;
+      this.promotingFrom = from;
+      this.setRole("booting");
+      this.world.after(this.config.bootInUs, { kind: "promotion-step", node: this.index, epoch });
+      return;
+    }
+    if (this.role !== "standby" && this.role !== "rejoining") return;
+    this.epoch = epoch;
+    this.promotingFrom = from;
+    this.upstream = null;
+    const catchUpUs = this.apply.catchUpDoneUs(nowUs) - nowUs;
+    this.setRole(catchUpUs > 0 ? "catching-up" : "promoting");
+    this.world.after(catchUpUs > 0 ? catchUpUs : this.config.promoteInUs, { kind: "promotion-step", node: this.index, epoch });
+  }
+
   private follow(primary: string, epoch: number): void {
+    const nowUs = this.world.nowUs;
     const wasPrimary = this.role === "primary";
     this.epoch = epoch;
     this.upstream = primary;
-    this.followers.clear();
-    this.pendingAcks = [];
-    this.shipAtUs = [];
-    if (wasPrimary) this.world.emit({ kind: "demoted", tUs: this.world.nowUs, node: this.name, epoch });
+    this.sender.stop();
+    if (wasPrimary) this.world.emit({ kind: "demoted", tUs: nowUs, node: this.name, epoch });
     // Rewind to what this log shares with the new upstream's history, then stream from there.
+    const { history } = this.world;
     const upstreamLog = this.world.logOf(primary);
-    const common = this.world.history.commonPrefix(this.log, upstreamLog);
+    const common = history.commonPrefix(this.log, upstreamLog);
     const discarded = this.log.length - common;
     if (discarded > 0) {
-      const discardedAcked = this.world.history.ackedBetween(this.log, common, this.log.length);
-      this.world.emit({ kind: "rewind", tUs: this.world.nowUs, node: this.name, discarded, discardedAcked });
+      const discardedAcked = history.ackedBetween(this.log, common, this.log.length);
+      this.world.emit({ kind: "rewind", tUs: nowUs, node: this.name, discarded, discardedAcked });
     }
     this.log = { timeline: upstreamLog.timeline, length: common };
+    this.apply.reset(nowUs);
     this.setRole("standby");
     this.sendStatus(true);
   }
 
   private write(client: string, id: number): void {
-    if (this.role !== "primary") {
+    const nowUs = this.world.nowUs;
+    const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(this.config.warmUpCapacity);
+    if (this.role !== "primary" || overloaded) {
       this.world.send(this.name, client, { type: "write-reply", id, ok: false, timelineId: -1, position: 0 });
       return;
     }
-    const { history, nowUs } = this.world;
-    const timeline = this.log.timeline;
-    const position = history.append(timeline, nowUs);
+    const position = this.world.history.append(this.log.timeline, nowUs);
     this.log.length = position;
     const divergent = this.epoch < this.world.latestPromotedEpoch;
     this.world.emit({ kind: "write_accepted", tUs: nowUs, node: this.name, id, divergent });
-    const lagUs = this.world.replication.lagUs;
-    if (lagUs === 0 && this.shipAtUs.length === 0) {
-      this.shippedEnd = position;
-      for (const [name, follower] of this.followers) this.stream(name, follower);
-    } else {
-      this.shipAtUs.push(nowUs + lagUs);
-      if (!this.shipTimerSet) {
-        this.shipTimerSet = true;
-        this.world.after(lagUs, { kind: "ship", node: this.index });
-      }
-    }
-    if (this.world.replication.mode === "async") {
-      this.world.send(this.name, client, { type: "write-reply", id, ok: true, timelineId: timeline.id, position });
-    } else {
-      this.pendingAcks.push({ position, client, id });
-    }
-  }
-
-  /** Ships the entries whose time has come, and sets the timer for the next one. */
-  ship(): void {
-    this.shipTimerSet = false;
-    if (!this.up || this.role !== "primary") return;
-    const nowUs = this.world.nowUs;
-    let due = 0;
-    while (due < this.shipAtUs.length && this.shipAtUs[due] <= nowUs) due++;
-    if (due > 0) {
-      this.shipAtUs.splice(0, due);
-      this.shippedEnd += due;
-      for (const [name, follower] of this.followers) this.stream(name, follower);
-    }
-    if (this.shipAtUs.length > 0) {
-      this.shipTimerSet = true;
-      this.world.after(this.shipAtUs[0] - nowUs, { kind: "ship", node: this.index });
-    }
-  }
-
-  /** Sends a follower every shipped entry it has not been sent yet. */
-  private stream(name: string, follower: Follower): void {
-    const end = this.shippedEnd;
-    if (follower.sentTo >= end) return;
-    this.world.send(this.name, name, {
-      type: "replicate",
-      primary: this.name,
-      epoch: this.epoch,
-      timelineId: this.log.timeline.id,
-      from: follower.sentTo,
-      to: end,
-    });
-    follower.sentTo = end;
+    this.sender.commit(position, client, id);
   }
 
   private replicate(message: Message & { type: "replicate" }): void {
@@ -262,37 +258,12 @@ export class DataNode {
     if (message.to <= this.log.length) return;
     const { nowUs, history } = this.world;
     const firstNew = this.log.length + 1;
+    const count = message.to - this.log.length;
     this.log.length = message.to;
-    this.lastReceiptUs = nowUs;
-    const lagUs = nowUs + this.world.replication.applyDelayUs - history.acceptUsAt(this.log, firstNew);
+    const appliedUs = this.apply.receive(count, nowUs);
+    const lagUs = appliedUs - history.acceptUsAt(this.log, firstNew);
     this.world.emit({ kind: "replicated", tUs: nowUs, node: this.name, lagUs, position: message.to });
-    if (this.world.replication.mode === "sync") this.sendStatus(false);
-  }
-
-  private status(message: Message & { type: "status" }): void {
-    if (this.role !== "primary" || message.timelineId !== this.log.timeline.id) return;
-    let follower = this.followers.get(message.node);
-    if (!follower) {
-      follower = { sentTo: message.length, reportedLength: message.length };
-      this.followers.set(message.node, follower);
-    }
-    // Resend on an explicit gap, or when the stream made no progress since the last status.
-    const stalled = message.length === follower.reportedLength && message.length < follower.sentTo;
-    if (message.gap || stalled) follower.sentTo = Math.min(follower.sentTo, message.length);
-    follower.reportedLength = message.length;
-    this.stream(message.node, follower);
-    this.releaseAcks(message.length);
-  }
-
-  /** Sync replication: acknowledge every write the standby now holds. */
-  private releaseAcks(length: number): void {
-    let released = 0;
-    while (released < this.pendingAcks.length && this.pendingAcks[released].position <= length) {
-      const { client, id, position } = this.pendingAcks[released];
-      this.world.send(this.name, client, { type: "write-reply", id, ok: true, timelineId: this.log.timeline.id, position });
-      released++;
-    }
-    if (released > 0) this.pendingAcks.splice(0, released);
+    if (this.world.replication.mode !== "async") this.sendStatus(false);
   }
 
   private sendStatus(gap: boolean): void {

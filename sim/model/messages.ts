@@ -39,5 +39,8 @@ export type WorldEvent =
   | { kind: "write-timeout"; client: number; id: number }
   | { kind: "fault"; scheduled: ScheduledFault }
   | { kind: "blip-end"; cutId: number }
-  | { kind: "promotion-done"; node: number; epoch: number }
-  | { kind: "ship"; node: number };
+  | { kind: "promotion-step"; node: number; epoch: number }
+  | { kind: "ship"; node: number }
+  | { kind: "ack-timeout"; node: number }
+  | { kind: "backup"; node: number }
+  | { kind: "archive"; node: number };

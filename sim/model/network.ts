@@ -3,6 +3,8 @@
 // - each message is delayed by latency + uniform(−jitter, +jitter) and lost independently
 //   with lossProbability;
 // - links deliver in order (TCP-like): a message never overtakes an earlier one on its link;
+// - a link with a bandwidth (log entries per second) transmits one message at a time: a batch of
+//   n entries occupies it n / bandwidth seconds, so replication beyond the bandwidth queues up;
 // - a link is cut while any cut (partition, isolation, blip) holds it; a message is dropped if
 //   its link is cut when it is sent or when it would arrive.
 import type { Rng } from "../engine/index.ts";
@@ -18,6 +20,7 @@ export class Network {
   private readonly specs: LinkSpec[];
   private readonly cuts: Set<number>[];
   private readonly lastArrivalUs: Float64Array;
+  private readonly busyUntilUs: Float64Array;
   private readonly indexByName = new Map<string, number>();
 
   constructor(
@@ -36,6 +39,7 @@ export class Network {
       }
     }
     this.lastArrivalUs = new Float64Array(this.size * this.size);
+    this.busyUntilUs = new Float64Array(this.size * this.size);
   }
 
   indexOf(name: string): number {
@@ -60,17 +64,22 @@ export class Network {
   }
 
   /**
-   * Arrival time of a message sent now from source to target, or -1 if it is lost.
-   * Draws from the network stream only for links that can jitter or lose.
+   * Arrival time of a message of `size` log entries sent now from source to target, or -1 if it
+   * is lost. Draws from the network stream only for links that can jitter or lose.
    */
-  arrivalUs(source: number, target: number, nowUs: number): number {
+  arrivalUs(source: number, target: number, nowUs: number, size = 1): number {
     const link = source * this.size + target;
     if (this.cuts[link].size > 0) return -1;
     const spec = this.specs[link];
     if (spec.lossProbability > 0 && this.rng.chance(spec.lossProbability)) return -1;
+    let sentUs = nowUs;
+    if (spec.bandwidthPerS !== Infinity) {
+      sentUs = Math.max(nowUs, this.busyUntilUs[link]) + Math.ceil((size * 1e6) / spec.bandwidthPerS);
+      this.busyUntilUs[link] = sentUs;
+    }
     let delayUs = spec.latencyUs;
     if (spec.jitterUs > 0) delayUs += Math.round(this.rng.uniform(-spec.jitterUs, spec.jitterUs));
-    const arrival = Math.max(nowUs + delayUs, this.lastArrivalUs[link]);
+    const arrival = Math.max(sentUs + delayUs, this.lastArrivalUs[link]);
     this.lastArrivalUs[link] = arrival;
     return arrival;
   }
@@ -118,6 +127,7 @@ export function resolveLinkSpec(config: NetworkConfig, source: Endpoint, target:
     if (partial.latencyUs !== undefined) spec.latencyUs = partial.latencyUs;
     if (partial.jitterUs !== undefined) spec.jitterUs = partial.jitterUs;
     if (partial.lossProbability !== undefined) spec.lossProbability = partial.lossProbability;
+    if (partial.bandwidthPerS !== undefined) spec.bandwidthPerS = partial.bandwidthPerS;
   }
   return spec;
 }

@@ -2,9 +2,11 @@
 // reports are computed from it alone. Times are whole microseconds (tUs).
 import type { Fault } from "./fault.ts";
 
-/** Role of a data node. "promoting" is between a promote command and accepting writes;
- *  "rejoining" is after a restart, until the controller assigns a role. */
-export type TraceRole = "primary" | "standby" | "promoting" | "rejoining";
+/** Role of a data node. "off" is a cold standby not running; on a promote command it is
+ *  "booting" (cold only), "catching-up" (applying its backlog, or restoring and replaying for a
+ *  cold standby), then "promoting" until it accepts writes; "rejoining" is after a restart, until
+ *  the controller assigns a role. */
+export type TraceRole = "primary" | "standby" | "off" | "booting" | "catching-up" | "promoting" | "rejoining";
 
 export type TraceEvent =
   /** A scheduled fault took effect. `label` is describeFault(fault). */
@@ -19,8 +21,14 @@ export type TraceEvent =
   | { kind: "trust"; tUs: number; monitor: string; node: string }
   /** The controller decided a failover (sent the promote command). */
   | { kind: "failover_start"; tUs: number; monitor: string; node: string; from: string; epoch: number }
-  /** The controller wanted to fail over but no standby qualified. */
-  | { kind: "no_candidate"; tUs: number; monitor: string; node: string }
+  /** The controller wanted to fail over but no standby qualified (`reason` says why). */
+  | { kind: "no_candidate"; tUs: number; monitor: string; node: string; reason: string }
+  /** A promoted node serves only `capacity` (a fraction) of writes until `untilUs`. */
+  | { kind: "warm_up"; tUs: number; node: string; untilUs: number; capacity: number }
+  /** A cold standby restored its log from backup and archive: `length` entries, `replayed` of them from the archive. */
+  | { kind: "restored"; tUs: number; node: string; length: number; replayed: number }
+  /** A semi-sync primary stopped waiting for standbys (`on` false) or resumed waiting (`on` true). */
+  | { kind: "semi_sync"; tUs: number; node: string; on: boolean }
   /** A node finished promotion and now accepts writes as primary of `epoch`.
    *  `previous` is the primary it replaces; `previousAlive` whether that node's process was up;
    *  `failback` whether this node is the scenario's original primary returning to the role. */

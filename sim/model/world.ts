@@ -10,6 +10,7 @@ import type { Command } from "./controller.ts";
 import { DataNode } from "./data-node.ts";
 import { describeFault, type Fault } from "./fault.ts";
 import { History, lostRanges } from "./history.ts";
+import type { NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import { Monitor } from "./monitor.ts";
 import { Network, type Endpoint } from "./network.ts";
@@ -44,6 +45,8 @@ class World {
   private authority: DataNode;
   private writeIds = 0;
   private cutIds = 0;
+  /** For each cold standby: the last base backup and the last archived log it could restore. */
+  private readonly restorePoints = new Map<string, { backup: NodeLog; archive: NodeLog }>();
   latestPromotedEpoch = 1;
 
   constructor(
@@ -56,8 +59,10 @@ class World {
     const primary = config.nodes.find((node) => node.role === "primary")!;
     this.originalPrimary = primary.name;
     this.history = new History(primary.name);
-    const standbys = config.nodes.filter((node) => node.role === "standby").map((node) => node.name);
-    const dataNames = [primary.name, ...standbys];
+    const standbyConfigs = config.nodes.filter((node) => node.role === "standby");
+    const dataNames = [primary.name, ...standbyConfigs.map((node) => node.name)];
+    // Cold standbys are off: the primary starts streaming to the running ones only.
+    const streaming = standbyConfigs.filter((node) => node.readiness !== "cold").map((node) => node.name);
     const controller = config.nodes.find((node) => node.role === "monitor")!.name;
     const endpoints: Endpoint[] = [
       ...config.nodes.map((node) => ({ name: node.name, zone: node.zone })),
@@ -73,7 +78,9 @@ class World {
         actor = monitor;
       } else {
         const log = { timeline: this.history.root, length: 0 };
-        const dataNode = new DataNode(node, index, log, primary.name, standbys, controller, this);
+        const rng = this.rng.stream(`node:${node.name}`);
+        const dataNode = new DataNode(node, index, log, primary.name, streaming, controller, rng, this);
+        if (node.readiness === "cold") this.restorePoints.set(node.name, { backup: { ...log }, archive: { ...log } });
         this.dataNodes.push(dataNode);
         actor = dataNode;
       }
@@ -109,7 +116,11 @@ class World {
     for (const scheduled of this.config.faults) this.at(scheduled.atUs, { kind: "fault", scheduled });
     for (const monitor of this.monitors) this.at(0, { kind: "heartbeat", monitor: monitor.index });
     for (const node of this.dataNodes) {
-      if (node.role === "standby") this.after(this.config.replication.statusIntervalUs, { kind: "status-tick", node: node.index });
+      if (node.config.role === "standby") this.after(this.config.replication.statusIntervalUs, { kind: "status-tick", node: node.index });
+      if (node.config.readiness === "cold" && node.config.role === "standby") {
+        this.at(0, { kind: "backup", node: node.index });
+        if (node.config.archiveEveryUs > 0) this.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
+      }
     }
     for (const client of this.clients) client.start();
 
@@ -135,10 +146,10 @@ class World {
     this.simulation.after(delayUs, event);
   }
 
-  send(source: string, target: string, message: Message): void {
+  send(source: string, target: string, message: Message, size = 1): void {
     const from = this.actor(source).index;
     const to = this.actor(target).index;
-    const arrivalUs = this.network.arrivalUs(from, to, this.nowUs);
+    const arrivalUs = this.network.arrivalUs(from, to, this.nowUs, size);
     if (arrivalUs >= 0) this.simulation.at(arrivalUs, { kind: "deliver", source: from, target: to, message });
   }
 
@@ -148,6 +159,12 @@ class World {
 
   logOf(node: string) {
     return this.dataNode(node).log;
+  }
+
+  restorePoint(node: string): { backup: NodeLog; archive: NodeLog } {
+    const point = this.restorePoints.get(node);
+    if (!point) throw new Error(`${node} is not a cold standby`);
+    return point;
   }
 
   promotionCompleted(node: DataNode, from: string): void {
@@ -180,7 +197,7 @@ class World {
         for (const client of this.clients) this.send(monitor, client.name, { type: "command", command });
         return;
       case "no-candidate":
-        this.emit({ kind: "no_candidate", tUs: this.nowUs, monitor, node: command.node });
+        this.emit({ kind: "no_candidate", tUs: this.nowUs, monitor, node: command.node, reason: command.reason });
         return;
       default: {
         const unknown: never = command;
@@ -223,11 +240,18 @@ class World {
       case "blip-end":
         this.network.heal(event.cutId);
         return;
-      case "promotion-done":
-        (this.actors[event.node] as DataNode).promotionDone(event.epoch);
+      case "promotion-step":
+        (this.actors[event.node] as DataNode).promotionStep(event.epoch);
         return;
       case "ship":
         (this.actors[event.node] as DataNode).ship();
+        return;
+      case "ack-timeout":
+        (this.actors[event.node] as DataNode).ackTimeout();
+        return;
+      case "backup":
+      case "archive":
+        this.saveRestorePoint(event.kind, this.actors[event.node] as DataNode);
         return;
       default: {
         const unknown: never = event;
@@ -277,6 +301,22 @@ class World {
 
   private groups(fault: Fault & { groups: string[][] }): number[][] {
     return fault.groups.map((names) => this.network.resolve(names));
+  }
+
+  /**
+   * A base backup or a log archive of the current primary for a cold standby, on its schedule.
+   * The archive store is assumed always reachable; a primary that is down archives nothing.
+   */
+  private saveRestorePoint(kind: "backup" | "archive", cold: DataNode): void {
+    const point = this.restorePoints.get(cold.name)!;
+    const source = this.authority;
+    if (source.up && source.role === "primary") {
+      const snapshot = { timeline: source.log.timeline, length: source.log.length };
+      point.archive = snapshot;
+      if (kind === "backup") point.backup = snapshot;
+    }
+    const everyUs = kind === "backup" ? cold.config.backupEveryUs : cold.config.archiveEveryUs;
+    this.after(everyUs, { kind, node: cold.index });
   }
 
   /** End-of-run accounting against the log of the newest primary. */

@@ -30,7 +30,22 @@ export function describeEvent(event: TraceEvent): EventLine {
         detail: `failover: ${event.monitor} orders ${event.node} promoted to replace ${event.from}, epoch ${event.epoch}`,
       };
     case "no_candidate":
-      return { node: event.node, detail: `no candidate: ${event.monitor} would replace ${event.node} but no standby qualifies` };
+      return { node: event.node, detail: `no candidate: ${event.monitor} would replace ${event.node} but none qualifies (${event.reason})` };
+    case "warm_up":
+      return {
+        node: event.node,
+        detail: `warm-up: serves ${Math.round(event.capacity * 100)}% of writes until ${formatMicros(event.untilUs)} s`,
+      };
+    case "restored":
+      return {
+        node: event.node,
+        detail: `restored: ${event.length} log entries from backup and archive, ${event.replayed} of them replayed from the archive`,
+      };
+    case "semi_sync":
+      return {
+        node: event.node,
+        detail: event.on ? "semi-sync: standbys caught up, commits wait for them again" : "semi-sync: timed out waiting for standbys, falls back to async",
+      };
     case "promoted": {
       const failback = event.failback ? ", failback" : "";
       const previous = `${event.previous} (${event.previousAlive ? "alive" : "down"})`;
@@ -62,7 +77,7 @@ export function describeEvent(event: TraceEvent): EventLine {
     case "replicated":
       return {
         node: event.node,
-        detail: `replicated: applied up to position ${event.position}, lag ${formatMicros(event.lagUs)} s`,
+        detail: `replicated: received up to position ${event.position}, lag ${formatMicros(event.lagUs)} s`,
       };
     case "writes_lost":
       return {

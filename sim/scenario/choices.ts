@@ -5,8 +5,8 @@
 import type { Arrivals, DetectorConfig, FailoverConfig, NodeConfig, NodeRole, ReplicationMode, ClientConfig } from "../model/index.ts";
 
 export const nodeRoles = ["primary", "standby", "monitor"] as const satisfies readonly NodeRole[];
-export const readinessChoices = ["hot"] as const satisfies readonly NodeConfig["readiness"][];
-export const replicationModes = ["async", "sync"] as const satisfies readonly ReplicationMode[];
+export const readinessChoices = ["hot", "warm", "cold"] as const satisfies readonly NodeConfig["readiness"][];
+export const replicationModes = ["async", "sync", "semi-sync", "quorum"] as const satisfies readonly ReplicationMode[];
 export const detectorKinds = ["timeout"] as const satisfies readonly DetectorConfig["kind"][];
 export const fencingChoices = ["none"] as const satisfies readonly FailoverConfig["fencing"][];
 export const failbackChoices = ["never"] as const satisfies readonly FailoverConfig["failback"][];

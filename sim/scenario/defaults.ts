@@ -10,13 +10,60 @@ export const defaults = {
   node: {
     /** Our assumption: zone name when a scenario does not care about placement. */
     zone: "default",
-    /** Only hot standbys (running, streaming, applying) are modelled so far. */
+    /** A standby is running, streaming and applying unless said otherwise. */
     readiness: "hot",
-    /** Promote command → accepting writes. Our assumption for a hot standby: replay is already
-     *  caught up, so promotion is a role switch and a checkpoint, about a second. */
-    promoteIn: "1s",
-    /** Relative cost units: one instance-hour per node (our assumption; makes standby_cost a node count). */
-    costPerHour: 1,
+  },
+
+  /**
+   * Per readiness: what a standby costs and what a promotion of it takes. The primary and the
+   * monitors use the "hot" column. Costs are relative (one running instance-hour = 1); every
+   * number here is our assumption unless a source is named, chosen so that the three differ the
+   * way they do in practice: cold < warm < hot in cost, and the reverse in recovery time.
+   */
+  readiness: {
+    hot: {
+      /** Promote command → accepting writes: the log is already applied, so promotion is a role
+       *  switch and a checkpoint, about a second. */
+      promoteIn: "1s",
+      /** Applies entries as fast as they arrive. */
+      applyRate: "unlimited",
+      applyEvery: "0s",
+      /** Caches are warm: full capacity at once. */
+      warmUp: "0s",
+      warmUpCapacity: 1,
+      /** A full running instance, the same size as the primary. */
+      costPerHour: 1,
+    },
+    warm: {
+      promoteIn: "1s",
+      /** Replays in batches once a minute (delayed apply / log shipping), at 5,000 entries/s. */
+      applyRate: "5000/s",
+      applyEvery: "1m",
+      /** Cold caches after promotion: half the writes are served for 30 s. */
+      warmUp: "30s",
+      warmUpCapacity: 0.5,
+      /** A smaller running instance that serves no traffic. */
+      costPerHour: 0.5,
+    },
+    cold: {
+      promoteIn: "1s",
+      /** Archive replay speed after a restore. */
+      applyRate: "5000/s",
+      applyEvery: "0s",
+      /** Empty caches: half the writes are served for 2 minutes. */
+      warmUp: "2m",
+      warmUpCapacity: 0.5,
+      /** Start the stopped machine and the database (cloud instance start: a minute or two). */
+      bootIn: "2m",
+      /** Restore the base backup from object storage. */
+      restoreIn: "3m",
+      /** A base backup a day, the usual schedule. */
+      backupEvery: "24h",
+      /** Log archived every minute (PostgreSQL archive_timeout is commonly set to 60 s). */
+      archiveEvery: "1m",
+      /** Storage for backups and archives only: a tenth of a running instance. */
+      costPerHour: 0.1,
+    },
   },
 
   network: {
@@ -26,6 +73,8 @@ export const defaults = {
     jitter: "0.5ms",
     /** Probability a message is dropped. Our assumption: a healthy network loses nothing. */
     loss: 0,
+    /** Log entries per second a link can carry: no limit unless a scenario sets one. */
+    bandwidth: "unlimited",
   },
 
   replication: {
@@ -42,6 +91,12 @@ export const defaults = {
     /** Standby status report period. PostgreSQL's wal_receiver_status_interval (default 10 s, per the
      *  PostgreSQL docs) is only the upper bound; a standby also reports on every write it applies, so we use 1 s (our assumption). */
     statusInterval: "1s",
+    /** Standby acknowledgements a synchronous commit waits for: one (PostgreSQL's
+     *  synchronous_standby_names = 'ANY 1', MySQL's rpl_semi_sync_source_wait_for_replica_count = 1).
+     *  Under "quorum" the default is a majority of the cluster instead (see resolve.ts). */
+    waitFor: 1,
+    /** MySQL rpl_semi_sync_source_timeout default, 10 000 ms (MySQL reference manual, semisynchronous replication). */
+    semiSyncTimeout: "10s",
   },
 
   detector: {
@@ -63,6 +118,8 @@ export const defaults = {
     failback: "never",
     /** Redis Sentinel: 2 × failover-timeout (180 000 ms) before retrying the same master (redis/redis sentinel.conf). */
     flapWindow: "6m",
+    /** No limit, as Redis Sentinel (Patroni's maximum_lag_on_failover is 1 MiB of WAL; patroni docs/dynamic_configuration.rst). */
+    maxLagOnFailover: "unlimited",
   },
 
   clients: {

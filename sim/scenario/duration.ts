@@ -83,3 +83,8 @@ function decimalText(magnitude: bigint, perUnit: bigint): string {
   const thousandths = (rest * 1000n) / perUnit;
   return `${whole}.${thousandths.toString().padStart(3, "0").replace(/0+$/, "")}`;
 }
+
+/** "unlimited" → Infinity; otherwise a duration in µs. */
+export function durationOrUnlimited(text: string): number {
+  return text === "unlimited" ? Infinity : parseDuration(text);
+}

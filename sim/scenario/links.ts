@@ -5,6 +5,7 @@
 import type { LinkOverride, LinkSpec, NetworkConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import { formatDuration, parseDuration } from "./duration.ts";
+import { rateOrUnlimited } from "./rate.ts";
 import type { Endpoints } from "./endpoints.ts";
 import { failAt, type ResolveContext } from "./errors.ts";
 import type { ParsedScenario } from "./schema.ts";
@@ -33,6 +34,7 @@ export function resolveNetwork(network: ParsedNetwork | undefined, endpoints: En
     latencyUs: network?.latency ?? parseDuration(defaults.network.latency),
     jitterUs: network?.jitter ?? parseDuration(defaults.network.jitter),
     lossProbability: network?.loss ?? defaults.network.loss,
+    bandwidthPerS: network?.bandwidth ?? rateOrUnlimited(defaults.network.bandwidth),
   };
   checkJitter(linkDefaults, ["network"], context, network?.jitter !== undefined);
   const overrides: LinkOverride[] = [];
@@ -48,6 +50,7 @@ export function resolveNetwork(network: ParsedNetwork | undefined, endpoints: En
     if (settings.latency !== undefined) spec.latencyUs = settings.latency;
     if (settings.jitter !== undefined) spec.jitterUs = settings.jitter;
     if (settings.loss !== undefined) spec.lossProbability = settings.loss;
+    if (settings.bandwidth !== undefined) spec.bandwidthPerS = settings.bandwidth;
     checkJitter({ ...linkDefaults, ...spec }, ["network", "links", key], context, spec.jitterUs !== undefined);
     overrides.push({ ...parts, spec });
   }

@@ -33,3 +33,8 @@ export function parseRate(text: string): number {
   if (!reading.ok) throw new Error(`expected ${reading.expected}, got ${JSON.stringify(text)}`);
   return reading.perSecond;
 }
+
+/** "unlimited" → Infinity; otherwise a rate per second. */
+export function rateOrUnlimited(text: string): number {
+  return text === "unlimited" ? Infinity : parseRate(text);
+}

@@ -4,7 +4,8 @@
 // naming the file and the field. Pure: no I/O, no clock.
 import type { ClientConfig, NodeConfig, WorldConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { parseDuration } from "./duration.ts";
+import { durationOrUnlimited, parseDuration } from "./duration.ts";
+import { rateOrUnlimited } from "./rate.ts";
 import { buildEndpoints } from "./endpoints.ts";
 import { describeValue, failAt, ScenarioError, type ResolveContext } from "./errors.ts";
 import { resolveExpectations, type Expectation } from "./expectation.ts";
@@ -51,12 +52,7 @@ export function resolveScenario(scenario: unknown, options: ResolveOptions): Res
     durationUs: spec.duration,
     nodes,
     network: resolveNetwork(spec.network, endpoints, context),
-    replication: {
-      mode: spec.replication?.mode ?? defaults.replication.mode,
-      lagUs: spec.replication?.lag ?? parseDuration(defaults.replication.lag),
-      applyDelayUs: spec.replication?.applyDelay ?? parseDuration(defaults.replication.applyDelay),
-      statusIntervalUs: spec.replication?.statusInterval ?? parseDuration(defaults.replication.statusInterval),
-    },
+    replication: resolveReplication(spec, nodes, context),
     detector: {
       kind: spec.detector?.kind ?? defaults.detector.kind,
       intervalUs: spec.detector?.interval ?? parseDuration(defaults.detector.interval),
@@ -68,11 +64,37 @@ export function resolveScenario(scenario: unknown, options: ResolveOptions): Res
       fencing: spec.failover?.fencing ?? defaults.failover.fencing,
       failback: spec.failover?.failback ?? defaults.failover.failback,
       flapWindowUs: spec.failover?.flapWindow ?? parseDuration(defaults.failover.flapWindow),
+      maxLagOnFailoverUs: spec.failover?.maxLagOnFailover ?? durationOrUnlimited(defaults.failover.maxLagOnFailover),
     },
     clients,
     faults: resolveFaults(spec.faults ?? [], spec.duration, endpoints, context),
   };
   return { name: spec.name, summary: spec.summary, world, expect: resolveExpectations(spec.expect, context) };
+}
+
+/**
+ * Replication settings. A synchronous mode needs as many running (hot or warm) standbys as the
+ * acknowledgements it waits for, or no write could ever be acknowledged.
+ */
+function resolveReplication(spec: ParsedScenario, nodes: NodeConfig[], context: ResolveContext): WorldConfig["replication"] {
+  const replication = spec.replication;
+  const mode = replication?.mode ?? defaults.replication.mode;
+  const running = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
+  // Quorum: a majority of the cluster (primary plus running standbys), the primary counting as one.
+  const defaultWaitFor = mode === "quorum" ? Math.max(1, Math.floor((running + 1) / 2)) : defaults.replication.waitFor;
+  const waitFor = replication?.waitFor ?? defaultWaitFor;
+  if (mode !== "async" && waitFor > running) {
+    const field = replication?.waitFor !== undefined ? ["replication", "waitFor"] : ["replication", "mode"];
+    failAt(context, field, `at most as many acknowledgements as running (hot or warm) standbys, ${running}, for "${mode}" replication`, `waitFor ${waitFor}`);
+  }
+  return {
+    mode,
+    lagUs: replication?.lag ?? parseDuration(defaults.replication.lag),
+    applyDelayUs: replication?.applyDelay ?? parseDuration(defaults.replication.applyDelay),
+    statusIntervalUs: replication?.statusInterval ?? parseDuration(defaults.replication.statusInterval),
+    waitFor,
+    semiSyncTimeoutUs: replication?.semiSyncTimeout ?? parseDuration(defaults.replication.semiSyncTimeout),
+  };
 }
 
 function resolveSeed(scenarioSeed: number | undefined, options: ResolveOptions): number {
@@ -84,16 +106,33 @@ function resolveSeed(scenarioSeed: number | undefined, options: ResolveOptions):
 }
 
 function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig[] {
-  const nodes = Object.entries(spec.nodes).map(
-    ([name, node]): NodeConfig => ({
+  const nodes = Object.entries(spec.nodes).map(([name, node]): NodeConfig => {
+    const readiness = node.role === "standby" ? (node.readiness ?? defaults.node.readiness) : "hot";
+    const column: Partial<Record<string, string | number>> = defaults.readiness[readiness];
+    const cold = defaults.readiness.cold;
+    const durationOf = (value: string | number | undefined, fallback: string) => parseDuration(String(value ?? fallback));
+    return {
       name,
       role: node.role,
       zone: node.zone ?? defaults.node.zone,
-      readiness: node.readiness ?? defaults.node.readiness,
-      promoteInUs: node.promoteIn ?? parseDuration(defaults.node.promoteIn),
-      costPerHour: node.costPerHour ?? defaults.node.costPerHour,
-    }),
-  );
+      readiness,
+      promoteInUs: node.promoteIn ?? durationOf(column.promoteIn, cold.promoteIn),
+      costPerHour: node.costPerHour ?? Number(column.costPerHour),
+      applyRatePerS: node.applyRate ?? rateOrUnlimited(String(column.applyRate)),
+      applyEveryUs: node.applyEvery ?? durationOf(column.applyEvery, "0s"),
+      warmUpUs: node.warmUp ?? durationOf(column.warmUp, "0s"),
+      warmUpCapacity: node.warmUpCapacity ?? Number(column.warmUpCapacity),
+      bootInUs: node.bootIn ?? durationOf(column.bootIn, cold.bootIn),
+      restoreInUs: node.restoreIn ?? durationOf(column.restoreIn, cold.restoreIn),
+      backupEveryUs: node.backupEvery ?? durationOf(column.backupEvery, cold.backupEvery),
+      archiveEveryUs: node.archiveEvery ?? durationOf(column.archiveEvery, cold.archiveEvery),
+    };
+  });
+  nodes.forEach((node) => {
+    if (node.role !== "standby" && spec.nodes[node.name].readiness !== undefined) {
+      failAt(context, ["nodes", node.name, "readiness"], `no readiness on a ${node.role} (readiness describes a standby)`, JSON.stringify(spec.nodes[node.name].readiness));
+    }
+  });
   const primaries = nodes.filter((node) => node.role === "primary").map((node) => node.name);
   if (primaries.length !== 1) {
     const got = primaries.length === 0 ? "none" : `${primaries.length} (${primaries.join(", ")})`;

@@ -64,6 +64,27 @@ const rate = z.string({ error: rateExpectation }).transform((text, context) => {
   return reading.perSecond;
 });
 
+/** A rate, or "unlimited" (Infinity) for a throughput with no cap. */
+const rateOrUnlimited = z.string({ error: `${rateExpectation}, or "unlimited"` }).transform((text, context) => {
+  if (text === "unlimited") return Infinity;
+  const reading = readRate(text);
+  if (!reading.ok || reading.perSecond === 0) {
+    context.addIssue({ code: "custom", message: `a rate above zero like "5000/s", or "unlimited"` });
+    return z.NEVER;
+  }
+  return reading.perSecond;
+});
+
+/** A duration, or "unlimited" (Infinity). */
+const durationOrUnlimited = z.union([z.literal("unlimited").transform(() => Infinity), duration()], {
+  error: `${durationExpectation}, or "unlimited"`,
+});
+
+const fraction = z
+  .number({ error: "a fraction from 0 to 1" })
+  .min(0, { error: "a fraction from 0 to 1" })
+  .max(1, { error: "a fraction from 0 to 1" });
+
 const name = z.string({ error: nameExpectation }).regex(namePattern, { error: nameExpectation });
 const probability = z
   .number({ error: "a probability from 0 to 1" })
@@ -77,11 +98,24 @@ export const nodeSchema = strict(
     readiness: oneOf(readinessChoices).optional(),
     promoteIn: duration().optional(),
     costPerHour: z.number({ error: "a cost of 0 or more" }).min(0, { error: "a cost of 0 or more" }).optional(),
+    applyRate: rateOrUnlimited.optional(),
+    applyEvery: duration().optional(),
+    warmUp: duration().optional(),
+    warmUpCapacity: fraction.optional(),
+    bootIn: duration().optional(),
+    restoreIn: duration().optional(),
+    backupEvery: duration({ positive: true }).optional(),
+    archiveEvery: duration().optional(),
   },
   "a node",
 );
 
-const linkSettings = { latency: duration().optional(), jitter: duration().optional(), loss: probability.optional() };
+const linkSettings = {
+  latency: duration().optional(),
+  jitter: duration().optional(),
+  loss: probability.optional(),
+  bandwidth: rateOrUnlimited.optional(),
+};
 
 export const linkKeySchema = z.string().regex(linkKeyPattern, { error: linkKeyExpectation });
 
@@ -90,8 +124,16 @@ export const linksSchema = z.record(linkKeySchema, strict(linkSettings, "link se
 
 export const networkSchema = strict({ ...linkSettings, links: linksSchema.optional() }, "network settings");
 
+const standbyCount = "a whole number of standbys, at least 1";
 export const replicationSchema = strict(
-  { mode: oneOf(replicationModes).optional(), lag: duration().optional(), applyDelay: duration().optional(), statusInterval: duration({ positive: true }).optional() },
+  {
+    mode: oneOf(replicationModes).optional(),
+    lag: duration().optional(),
+    applyDelay: duration().optional(),
+    statusInterval: duration({ positive: true }).optional(),
+    waitFor: z.number({ error: standbyCount }).int({ error: standbyCount }).min(1, { error: standbyCount }).optional(),
+    semiSyncTimeout: duration({ positive: true }).optional(),
+  },
   "replication settings",
 );
 
@@ -108,6 +150,7 @@ export const failoverSchema = strict(
     fencing: oneOf(fencingChoices).optional(),
     failback: oneOf(failbackChoices).optional(),
     flapWindow: duration().optional(),
+    maxLagOnFailover: durationOrUnlimited.optional(),
   },
   "failover settings",
 );

@@ -5,20 +5,35 @@ import type { WorldConfig } from "../../sim/model/index.ts";
 export const MS = 1_000;
 export const S = 1_000_000;
 
+/** Node settings beyond role and zone: a hot standby that applies as fast as entries arrive. */
+export const hot = {
+  readiness: "hot",
+  promoteInUs: 1 * S,
+  costPerHour: 1,
+  applyRatePerS: Infinity,
+  applyEveryUs: 0,
+  warmUpUs: 0,
+  warmUpCapacity: 1,
+  bootInUs: 0,
+  restoreInUs: 0,
+  backupEveryUs: 3600 * S,
+  archiveEveryUs: 0,
+} as const;
+
 export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
   return {
     name: "fixture",
     seed: 1,
     durationUs: 60 * S,
     nodes: [
-      { name: "db1", role: "primary", zone: "east", readiness: "hot", promoteInUs: 1 * S, costPerHour: 1 },
-      { name: "db2", role: "standby", zone: "west", readiness: "hot", promoteInUs: 1 * S, costPerHour: 1 },
-      { name: "mon", role: "monitor", zone: "west", readiness: "hot", promoteInUs: 0, costPerHour: 1 },
+      { ...hot, name: "db1", role: "primary", zone: "east" },
+      { ...hot, name: "db2", role: "standby", zone: "west" },
+      { ...hot, name: "mon", role: "monitor", zone: "west" },
     ],
-    network: { defaults: { latencyUs: 1 * MS, jitterUs: 0, lossProbability: 0 }, overrides: [] },
-    replication: { mode: "async", lagUs: 0, applyDelayUs: 0, statusIntervalUs: 1 * S },
+    network: { defaults: { latencyUs: 1 * MS, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity }, overrides: [] },
+    replication: { mode: "async", lagUs: 0, applyDelayUs: 0, statusIntervalUs: 1 * S, waitFor: 1, semiSyncTimeoutUs: 10 * S },
     detector: { kind: "timeout", intervalUs: 1 * S, timeoutUs: 3 * S },
-    failover: { automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: 360 * S },
+    failover: { automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: 360 * S, maxLagOnFailoverUs: Infinity },
     clients: [{ name: "clients", zone: "east", writesPerSecond: 100, arrivals: "uniform", timeoutUs: 1 * S, routing: "proxy" }],
     faults: [],
     ...overrides,

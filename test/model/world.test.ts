@@ -4,7 +4,7 @@
 // 1 s, timeout 3 s, promotion 1 s, client timeout 1 s.
 import { describe, expect, it } from "vitest";
 import { simulate, type TraceEvent } from "../../sim/model/index.ts";
-import { S, world } from "./world-fixture.ts";
+import { hot, S, world } from "./world-fixture.ts";
 
 function run(overrides: Parameters<typeof world>[0] = {}) {
   const events: TraceEvent[] = [];
@@ -77,7 +77,7 @@ describe("world: partition with the clients on the old primary's side (split bra
 });
 
 describe("world: the same partition with synchronous replication", () => {
-  const { count } = run({ faults: partition(10, 30), replication: { mode: "sync", lagUs: 0, applyDelayUs: 0, statusIntervalUs: 1 * S } });
+  const { count } = run({ faults: partition(10, 30), replication: { mode: "sync", lagUs: 0, applyDelayUs: 0, statusIntervalUs: 1 * S, waitFor: 1, semiSyncTimeoutUs: 10 * S } });
 
   it("loses no acknowledged write, at the price of failing every write db1 cannot replicate", () => {
     expect(count("writes_lost")).toBe(0);
@@ -127,7 +127,7 @@ describe("world: determinism", () => {
       run({
         seed,
         faults: partition(10, 30),
-        network: { defaults: { latencyUs: 2000, jitterUs: 1000, lossProbability: 0.01 }, overrides: [] },
+        network: { defaults: { latencyUs: 2000, jitterUs: 1000, lossProbability: 0.01, bandwidthPerS: Infinity }, overrides: [] },
         clients: [{ name: "clients", zone: "east", writesPerSecond: 100, arrivals: "poisson", timeoutUs: 1 * S, routing: "proxy" }],
       }).summary.fingerprint;
     expect(poisson(1)).toBe(poisson(1));
@@ -138,7 +138,7 @@ describe("world: determinism", () => {
 describe("world: asynchronous replication with a shipping lag", () => {
   it("loses the acknowledged writes not yet shipped when the primary crashes", () => {
     const { first } = run({
-      replication: { mode: "async", lagUs: 0.1 * S, applyDelayUs: 0, statusIntervalUs: 1 * S },
+      replication: { mode: "async", lagUs: 0.1 * S, applyDelayUs: 0, statusIntervalUs: 1 * S, waitFor: 1, semiSyncTimeoutUs: 10 * S },
       faults: [{ atUs: 10 * S, fault: { kind: "crash", node: "db1" } }],
     });
     // A write issued at t is committed at t + 1 ms and shipped at t + 101 ms. Shipped before the
@@ -154,7 +154,7 @@ describe("world: several monitors and a quorum", () => {
   const twoMonitors = (quorum: number) => {
     const base = world();
     return run({
-      nodes: [...base.nodes, { name: "mon2", role: "monitor", zone: "south", readiness: "hot", promoteInUs: 0, costPerHour: 1 }],
+      nodes: [...base.nodes, { ...hot, name: "mon2", role: "monitor", zone: "south" }],
       failover: { ...base.failover, quorum },
       // Only the second monitor loses sight of db1.
       faults: [{ atUs: 10 * S, fault: { kind: "partition", groups: [["db1"], ["mon2"]] } }],

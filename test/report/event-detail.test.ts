@@ -17,7 +17,7 @@ const cases: [TraceEvent, string, string][] = [
     "db2",
     "failover: mon orders db2 promoted to replace db1, epoch 2",
   ],
-  [{ kind: "no_candidate", tUs: 1, monitor: "mon", node: "db1" }, "db1", "no candidate: mon would replace db1 but no standby qualifies"],
+  [{ kind: "no_candidate", tUs: 1, monitor: "mon", node: "db1", reason: "no reachable standby" }, "db1", "no candidate: mon would replace db1 but none qualifies (no reachable standby)"],
   [
     { kind: "promoted", tUs: 1, node: "db1", epoch: 4, previous: "db2", previousAlive: false, failback: true },
     "db1",
@@ -37,7 +37,7 @@ const cases: [TraceEvent, string, string][] = [
   [
     { kind: "replicated", tUs: 1, node: "db2", lagUs: 50_000, position: 123 },
     "db2",
-    "replicated: applied up to position 123, lag 0.050000 s",
+    "replicated: received up to position 123, lag 0.050000 s",
   ],
   [
     { kind: "writes_lost", tUs: 1, node: "db1", count: 12, firstUs: 10_000_000, lastUs: 12_500_000, rpoUs: 2_500_000 },

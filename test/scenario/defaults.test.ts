@@ -14,20 +14,45 @@ describe("defaults fill every field a scenario leaves out", () => {
 
   it("seed 1", () => expect(world.seed).toBe(1));
 
+  // A hot node: promote in 1 s, apply as entries arrive, no warm-up, one cost unit per hour;
+  // the cold-only fields carry the cold column's values (used if readiness is switched to cold).
+  const hotNode = {
+    readiness: "hot",
+    promoteInUs: 1_000_000,
+    costPerHour: 1,
+    applyRatePerS: Infinity,
+    applyEveryUs: 0,
+    warmUpUs: 0,
+    warmUpCapacity: 1,
+    bootInUs: 120_000_000,
+    restoreInUs: 180_000_000,
+    backupEveryUs: 86_400_000_000,
+    archiveEveryUs: 60_000_000,
+  };
+
   it("nodes: hot, promote in 1 s, one cost unit per hour", () => {
     expect(world.nodes).toEqual([
-      { name: "db1", role: "primary", zone: "east", readiness: "hot", promoteInUs: 1_000_000, costPerHour: 1 },
-      { name: "db2", role: "standby", zone: "west", readiness: "hot", promoteInUs: 1_000_000, costPerHour: 1 },
-      { name: "mon", role: "monitor", zone: "west", readiness: "hot", promoteInUs: 1_000_000, costPerHour: 1 },
+      { name: "db1", role: "primary", zone: "east", ...hotNode },
+      { name: "db2", role: "standby", zone: "west", ...hotNode },
+      { name: "mon", role: "monitor", zone: "west", ...hotNode },
     ]);
   });
 
+  it("standbys: warm and cold defaults by readiness", () => {
+    const scenario = baseScenario();
+    scenario.nodes.db2.readiness = "warm";
+    scenario.nodes.db3 = { role: "standby", readiness: "cold" };
+    const [, warm, , cold] = resolveScenario(scenario, { file }).world.nodes;
+    expect(warm).toMatchObject({ readiness: "warm", costPerHour: 0.5, applyRatePerS: 5000, applyEveryUs: 60_000_000, warmUpUs: 30_000_000, warmUpCapacity: 0.5 });
+    expect(cold).toMatchObject({ readiness: "cold", costPerHour: 0.1, applyRatePerS: 5000, applyEveryUs: 0, warmUpUs: 120_000_000, bootInUs: 120_000_000, restoreInUs: 180_000_000 });
+  });
+
   it("network: 1 ms ± 0.5 ms, no loss, no overrides", () => {
-    expect(world.network).toEqual({ defaults: { latencyUs: 1_000, jitterUs: 500, lossProbability: 0 }, overrides: [] });
+    expect(world.network).toEqual({ defaults: { latencyUs: 1_000, jitterUs: 500, lossProbability: 0, bandwidthPerS: Infinity }, overrides: [] });
   });
 
   it("replication: async, ships after 10 ms, applies after 50 ms, reports every second", () => {
-    expect(world.replication).toEqual({ mode: "async", lagUs: 10_000, applyDelayUs: 50_000, statusIntervalUs: 1_000_000 });
+    expect(world.replication).toEqual({ mode: "async", lagUs: 10_000, applyDelayUs: 50_000, statusIntervalUs: 1_000_000, waitFor: 1, semiSyncTimeoutUs: 10_000_000 });
   });
 
   it("detector: Redis Sentinel's 1 s ping and 30 s down-after", () => {
@@ -35,7 +60,7 @@ describe("defaults fill every field a scenario leaves out", () => {
   });
 
   it("failover: automatic, quorum 1, no fencing, no failback, 6 min flap window", () => {
-    expect(world.failover).toEqual({ automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: 360_000_000 });
+    expect(world.failover).toEqual({ automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: 360_000_000, maxLagOnFailoverUs: Infinity });
   });
 
   it("clients: named clients, in the primary's zone, Poisson, 1 s timeout, via proxy", () => {

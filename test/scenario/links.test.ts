@@ -19,7 +19,7 @@ describe("link keys", () => {
       network: { latency: "2ms", jitter: "1ms", links: { "east<->west": { latency: "40ms" }, "clients->db1": { loss: 0.5, jitter: "1.5ms" } } },
     };
     expect(resolveScenario(scenario, { file }).world.network).toEqual({
-      defaults: { latencyUs: 2_000, jitterUs: 1_000, lossProbability: 0 },
+      defaults: { latencyUs: 2_000, jitterUs: 1_000, lossProbability: 0, bandwidthPerS: Infinity },
       overrides: [
         { source: "east", target: "west", bothWays: true, spec: { latencyUs: 40_000 } },
         { source: "clients", target: "db1", bothWays: false, spec: { jitterUs: 1_500, lossProbability: 0.5 } },

@@ -26,7 +26,7 @@ describe("shape", () => {
   });
 
   it("an unknown key inside a node", () => {
-    expectMessage(errorFor((s) => (s.nodes.db2.zon = "x")), "nodes.db2.zon", "role, zone, readiness, promoteIn or costPerHour", `unknown key "zon"`);
+    expectMessage(errorFor((s) => (s.nodes.db2.zon = "x")), "nodes.db2.zon", "role, zone, readiness, promoteIn, costPerHour, applyRate", `unknown key "zon"`);
   });
 
   it("a missing required field", () => {
@@ -81,8 +81,21 @@ describe("nodes", () => {
     expectMessage(errorFor((s) => (s.nodes.db2.role = "replica")), "nodes.db2.role", `"primary", "standby" or "monitor"`, `got "replica"`);
   });
 
-  it("readiness is only hot for now", () => {
-    expectMessage(errorFor((s) => (s.nodes.db2.readiness = "cold")), "nodes.db2.readiness", `expected "hot", got "cold"`);
+  it("readiness is hot, warm or cold, and only on a standby", () => {
+    expectMessage(errorFor((s) => (s.nodes.db2.readiness = "tepid")), "nodes.db2.readiness", `"hot", "warm" or "cold"`, `got "tepid"`);
+    expectMessage(errorFor((s) => (s.nodes.db1.readiness = "cold")), "nodes.db1.readiness", "no readiness on a primary");
+  });
+
+  it("apply rates, warm-up capacity and lag limits", () => {
+    expectMessage(errorFor((s) => (s.nodes.db2.applyRate = "fast")), "nodes.db2.applyRate", `"unlimited"`, `got "fast"`);
+    expectMessage(errorFor((s) => (s.nodes.db2.warmUpCapacity = 2)), "nodes.db2.warmUpCapacity", "a fraction from 0 to 1");
+    expectMessage(errorFor((s) => (s.failover = { maxLagOnFailover: "soon" })), "failover.maxLagOnFailover", `or "unlimited"`);
+    expectMessage(errorFor((s) => (s.network = { bandwidth: "0/s" })), "network.bandwidth", `a rate above zero`);
+  });
+
+  it("a synchronous mode needs enough running standbys", () => {
+    expectMessage(errorFor((s) => (s.replication = { mode: "sync", waitFor: 2 })), "replication.waitFor", "running (hot or warm) standbys, 1");
+    expectMessage(errorFor((s) => ((s.nodes.db2.readiness = "cold"), (s.replication = { mode: "semi-sync" }))), "replication.mode", "standbys, 0");
   });
 
   it("node names start with a letter", () => {
@@ -140,7 +153,7 @@ describe("policy", () => {
   });
 
   it("replication mode and arrivals", () => {
-    expectMessage(errorFor((s) => (s.replication = { mode: "semi-sync" })), "replication.mode", `"async" or "sync"`);
+    expectMessage(errorFor((s) => (s.replication = { mode: "semisync" })), "replication.mode", `"async", "sync", "semi-sync" or "quorum"`);
     expectMessage(errorFor((s) => (s.clients = [{ writes: "1/s" }, { writes: "1/s", arrivals: "bursty" }])), "clients[1].arrivals", `"poisson" or "uniform"`);
   });
 

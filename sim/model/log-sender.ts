@@ -1,0 +1,197 @@
+// The primary's side of replication: it ships each committed entry to its followers `lagUs`
+// after the commit, resends from where a follower says it is when that follower reports a gap
+// or makes no progress, and decides when a write may be acknowledged:
+// - async: at commit;
+// - sync / quorum: once `waitFor` followers have reported holding the entry;
+// - semi-sync: the same, but a commit that waits `semiSyncTimeoutUs` releases every waiting write
+//   and the primary runs async until `waitFor` followers have caught up again (MySQL's rule).
+// Followers are the standbys that report to this primary; a standby that follows someone else
+// says so and is dropped.
+import type { ReplicationConfig } from "./config.ts";
+import type { NodeLog } from "./history.ts";
+import type { Message, WorldEvent } from "./messages.ts";
+import type { TraceEvent } from "./trace.ts";
+
+export interface SenderWorld {
+  readonly nowUs: number;
+  readonly replication: ReplicationConfig;
+  send(source: string, target: string, message: Message, size?: number): void;
+  after(delayUs: number, event: WorldEvent): void;
+  emit(event: TraceEvent): void;
+}
+
+interface Follower {
+  /** Highest position sent to this follower. */
+  sentTo: number;
+  /** Length it last reported holding. */
+  ackedLength: number;
+}
+
+interface PendingAck {
+  position: number;
+  client: string;
+  id: number;
+  deadlineUs: number;
+}
+
+export class LogSender {
+  private readonly followers = new Map<string, Follower>();
+  /** Entries up to this position have been shipped (may be sent to followers). */
+  private shippedEnd = 0;
+  /** Ship times of the committed entries after shippedEnd, in log order. */
+  private shipAtUs: number[] = [];
+  private shipTimerSet = false;
+  private pendingAcks: PendingAck[] = [];
+  private ackTimerSet = false;
+  /** semi-sync only: true while fallen back to async. */
+  private degraded = false;
+
+  constructor(
+    private readonly node: { readonly name: string; readonly index: number; readonly log: NodeLog; readonly epoch: number },
+    private readonly world: SenderWorld,
+  ) {}
+
+  /** Starts a tenure as primary with these followers; everything already in the log counts as shipped. */
+  start(followers: readonly string[]): void {
+    this.stop();
+    this.shippedEnd = this.node.log.length;
+    this.degraded = false;
+    for (const name of followers) this.followers.set(name, { sentTo: 0, ackedLength: 0 });
+  }
+
+  /** Ends the tenure (crash or demotion): waiting writes are never acknowledged. */
+  stop(): void {
+    this.followers.clear();
+    this.shipAtUs = [];
+    this.pendingAcks = [];
+  }
+
+  /** A client write was appended at `position`. */
+  commit(position: number, client: string, id: number): void {
+    const { lagUs, mode, semiSyncTimeoutUs } = this.world.replication;
+    if (lagUs === 0 && this.shipAtUs.length === 0) {
+      this.shippedEnd = position;
+      this.streamAll();
+    } else {
+      this.shipAtUs.push(this.world.nowUs + lagUs);
+      if (!this.shipTimerSet) {
+        this.shipTimerSet = true;
+        this.world.after(lagUs, { kind: "ship", node: this.node.index });
+      }
+    }
+    if (mode === "async" || this.degraded) {
+      this.reply(client, id, position);
+      return;
+    }
+    this.pendingAcks.push({ position, client, id, deadlineUs: this.world.nowUs + semiSyncTimeoutUs });
+    if (mode === "semi-sync" && !this.ackTimerSet) {
+      this.ackTimerSet = true;
+      this.world.after(semiSyncTimeoutUs, { kind: "ack-timeout", node: this.node.index });
+    }
+  }
+
+  /** The ship timer: sends the entries whose time has come and sets the timer for the next. */
+  ship(): void {
+    this.shipTimerSet = false;
+    const nowUs = this.world.nowUs;
+    let due = 0;
+    while (due < this.shipAtUs.length && this.shipAtUs[due] <= nowUs) due++;
+    if (due > 0) {
+      this.shipAtUs.splice(0, due);
+      this.shippedEnd += due;
+      this.streamAll();
+    }
+    if (this.shipAtUs.length > 0) {
+      this.shipTimerSet = true;
+      this.world.after(this.shipAtUs[0] - nowUs, { kind: "ship", node: this.node.index });
+    }
+  }
+
+  /** The semi-sync timer: the oldest waiting write has waited long enough. */
+  ackTimeout(): void {
+    this.ackTimerSet = false;
+    if (this.pendingAcks.length === 0) return;
+    const nowUs = this.world.nowUs;
+    const head = this.pendingAcks[0];
+    if (head.deadlineUs > nowUs) {
+      this.ackTimerSet = true;
+      this.world.after(head.deadlineUs - nowUs, { kind: "ack-timeout", node: this.node.index });
+      return;
+    }
+    this.degraded = true;
+    this.world.emit({ kind: "semi_sync", tUs: nowUs, node: this.node.name, on: false });
+    this.release(Infinity);
+  }
+
+  /** A follower's report of how far its log reaches. */
+  status(follower: string, length: number, gap: boolean): void {
+    let state = this.followers.get(follower);
+    if (!state) {
+      state = { sentTo: length, ackedLength: length };
+      this.followers.set(follower, state);
+    }
+    // Resend on an explicit gap, or when the stream made no progress since the last report.
+    const stalled = length === state.ackedLength && length < state.sentTo;
+    if (gap || stalled) state.sentTo = Math.min(state.sentTo, length);
+    state.ackedLength = length;
+    this.stream(follower, state);
+    if (this.world.replication.mode === "async") return;
+    this.release(this.acknowledgedLength());
+    if (this.degraded && this.caughtUp() >= this.world.replication.waitFor) {
+      this.degraded = false;
+      this.world.emit({ kind: "semi_sync", tUs: this.world.nowUs, node: this.node.name, on: true });
+    }
+  }
+
+  drop(follower: string): void {
+    this.followers.delete(follower);
+  }
+
+  /** The longest prefix held by at least `waitFor` followers. */
+  private acknowledgedLength(): number {
+    const lengths = [...this.followers.values()].map((f) => f.ackedLength).sort((a, b) => b - a);
+    const k = this.world.replication.waitFor;
+    return lengths.length >= k ? lengths[k - 1] : 0;
+  }
+
+  private caughtUp(): number {
+    let count = 0;
+    for (const follower of this.followers.values()) if (follower.ackedLength >= this.node.log.length) count++;
+    return count;
+  }
+
+  private release(length: number): void {
+    let released = 0;
+    while (released < this.pendingAcks.length && this.pendingAcks[released].position <= length) {
+      const { client, id, position } = this.pendingAcks[released];
+      this.reply(client, id, position);
+      released++;
+    }
+    if (released > 0) this.pendingAcks.splice(0, released);
+  }
+
+  private reply(client: string, id: number, position: number): void {
+    const timelineId = this.node.log.timeline.id;
+    this.world.send(this.node.name, client, { type: "write-reply", id, ok: true, timelineId, position });
+  }
+
+  private streamAll(): void {
+    for (const [name, follower] of this.followers) this.stream(name, follower);
+  }
+
+  /** Sends a follower every shipped entry it has not been sent yet, as one message. */
+  private stream(name: string, follower: Follower): void {
+    const end = this.shippedEnd;
+    if (follower.sentTo >= end) return;
+    const message: Message = {
+      type: "replicate",
+      primary: this.node.name,
+      epoch: this.node.epoch,
+      timelineId: this.node.log.timeline.id,
+      from: follower.sentTo,
+      to: end,
+    };
+    this.world.send(this.node.name, name, message, end - follower.sentTo);
+    follower.sentTo = end;
+  }
+}
