@@ -1,8 +1,9 @@
 // Recovery time (RTO) as clients see it. Each incident starting at fault time f owns the window
 // [f, next disruptive fault) — or [f, duration) for the last one. Its recovery time is the end
 // of the last down period that BEGINS inside its window, minus f: the moment writes were
-// acknowledged again for good. No down period beginning in the window gives 0 (clients never
-// noticed). A period still open at the run duration ends there (censored: the true RTO is at
+// acknowledged again for good. A period that began before the first fault but was still open at
+// it counts for the first incident (a write issued a moment before a crash fails because of it).
+// No such down period gives 0 (clients never noticed). A period still open at the run duration ends there (censored: the true RTO is at
 // least this). A period already running when a later fault hits is credited to the incident it
 // began in, whose RTO it fully covers, so the maximum over incidents is unaffected.
 // rto_s is the maximum over incidents; null without any incident.
@@ -35,8 +36,10 @@ export class RecoveryObserver implements TraceObserver {
   period(period: DownPeriod): void {
     const starts = this.incidentStartsUs;
     while (this.current + 1 < starts.length && starts[this.current + 1] <= period.startUs) this.current++;
-    if (this.current < 0) return; // an outage before any fault belongs to no incident
-    const recoveryUs = Math.min(period.endUs, this.durationUs) - starts[this.current];
+    // An outage over before the first fault belongs to no incident; one still open at it, to the first.
+    const owner = this.current >= 0 ? this.current : starts.length > 0 && period.endUs > starts[0] ? 0 : -1;
+    if (owner < 0) return;
+    const recoveryUs = Math.min(period.endUs, this.durationUs) - starts[owner];
     this.worstUs = Math.max(this.worstUs ?? 0, recoveryUs);
   }
 

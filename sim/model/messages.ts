@@ -32,7 +32,9 @@ export type Message =
   | { type: "not-following"; node: string };
 
 export type WorldEvent =
-  | { kind: "deliver"; source: number; target: number; message: Message }
+  /** `queuedFromUs`/`queuedUntilUs` are set when the message waited for a busy link: a crash of
+   *  its sender in that interval loses it. */
+  | { kind: "deliver"; source: number; target: number; message: Message; queuedFromUs?: number; queuedUntilUs?: number }
   | { kind: "heartbeat"; monitor: number }
   | { kind: "status-tick"; node: number }
   | { kind: "issue-write"; client: number }

@@ -14,7 +14,6 @@ export interface MonitorWorld {
   readonly nowUs: number;
   send(source: string, target: string, message: Message): void;
   emit(event: TraceEvent): void;
-  execute(monitor: string, command: Command): void;
 }
 
 export class Monitor {
@@ -28,6 +27,8 @@ export class Monitor {
     readonly name: string,
     readonly index: number,
     private readonly dataNodes: readonly string[],
+    /** The client groups' routers, which reroute commands go to. */
+    private readonly routers: readonly string[],
     readonly controller: string,
     primary: string,
     detector: DetectorConfig,
@@ -59,7 +60,7 @@ export class Monitor {
     }
     // Routers that missed a reroute (say, across a partition) hear it again every round.
     if (this.view && this.view.promoting === null && this.view.epoch > 1) {
-      this.world.execute(this.name, { kind: "reroute", target: this.view.primary, epoch: this.view.epoch });
+      this.execute({ kind: "reroute", target: this.view.primary, epoch: this.view.epoch });
     }
   }
 
@@ -93,6 +94,31 @@ export class Monitor {
 
   private observe(observation: Observation): void {
     if (!this.view) return;
-    for (const command of decide(this.view, observation, this.policy)) this.world.execute(this.name, command);
+    for (const command of decide(this.view, observation, this.policy)) this.execute(command);
+  }
+
+  /** The one place commands are carried out: as messages from this (controller) monitor. */
+  private execute(command: Command): void {
+    const tUs = this.world.nowUs;
+    switch (command.kind) {
+      case "promote":
+        this.world.emit({ kind: "failover_start", tUs, monitor: this.name, node: command.node, from: command.from, epoch: command.epoch });
+        this.world.send(this.name, command.node, { type: "command", command });
+        return;
+      case "follow":
+      case "resume":
+        this.world.send(this.name, command.node, { type: "command", command });
+        return;
+      case "reroute":
+        for (const router of this.routers) this.world.send(this.name, router, { type: "command", command });
+        return;
+      case "no-candidate":
+        this.world.emit({ kind: "no_candidate", tUs, monitor: this.name, node: command.node, reason: command.reason });
+        return;
+      default: {
+        const unknown: never = command;
+        throw new Error(`unknown command ${JSON.stringify(unknown)}`);
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@
 // - links deliver in order (TCP-like): a message never overtakes an earlier one on its link;
 // - a link with a bandwidth (log entries per second) transmits one message at a time: a batch of
 //   n entries occupies it n / bandwidth seconds, so replication beyond the bandwidth queues up;
+//   what is still queued when its sender crashes dies with it (the world checks that);
 // - a link is cut while any cut (partition, isolation, blip) holds it; a message is dropped if
 //   its link is cut when it is sent or when it would arrive.
 import type { Rng } from "../engine/index.ts";
@@ -21,6 +22,8 @@ export class Network {
   private readonly cuts: Set<number>[];
   private readonly lastArrivalUs: Float64Array;
   private readonly busyUntilUs: Float64Array;
+  /** When the message of the last arrivalUs call finished leaving its sender. */
+  lastTransmittedUs = 0;
   private readonly indexByName = new Map<string, number>();
 
   constructor(
@@ -77,6 +80,7 @@ export class Network {
       sentUs = Math.max(nowUs, this.busyUntilUs[link]) + Math.ceil((size * 1e6) / spec.bandwidthPerS);
       this.busyUntilUs[link] = sentUs;
     }
+    this.lastTransmittedUs = sentUs;
     let delayUs = spec.latencyUs;
     if (spec.jitterUs > 0) delayUs += Math.round(this.rng.uniform(-spec.jitterUs, spec.jitterUs));
     const arrival = Math.max(sentUs + delayUs, this.lastArrivalUs[link]);

@@ -1,16 +1,16 @@
 // The world: wires nodes, monitors, client groups and the network onto the engine, delivers
-// messages, applies faults (applyFault is the one place a fault is interpreted) and, at the end,
-// settles which acknowledged writes the final authoritative history lacks.
+// messages, hands faults to applyFault (apply-fault.ts) and, at the end, settles which
+// acknowledged writes the final authoritative history lacks.
 // The run: clients write during [0, duration); the world then runs on for the longest client
 // timeout so every write in flight gets its outcome; then the accounting events are emitted.
 import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type RunLimits } from "../engine/index.ts";
 import { ClientGroup } from "./client-group.ts";
-import type { ScheduledFault, WorldConfig } from "./config.ts";
-import type { Command } from "./controller.ts";
+import type { WorldConfig } from "./config.ts";
 import { DataNode } from "./data-node.ts";
-import { describeFault, type Fault } from "./fault.ts";
+import { describeFault } from "./fault.ts";
 import { History, lostRanges } from "./history.ts";
-import type { NodeLog } from "./history.ts";
+import { applyFault } from "./apply-fault.ts";
+import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import { Monitor } from "./monitor.ts";
 import { Network, type Endpoint } from "./network.ts";
@@ -35,7 +35,7 @@ class World {
   private readonly fingerprint = new Fingerprint();
   private readonly rng: RngStreams;
   readonly history: History;
-  private readonly network: Network;
+  readonly network: Network;
   private readonly actors: Actor[] = [];
   private readonly dataNodes: DataNode[] = [];
   private readonly monitors: Monitor[] = [];
@@ -45,8 +45,9 @@ class World {
   private authority: DataNode;
   private writeIds = 0;
   private cutIds = 0;
-  /** For each cold standby: the last base backup and the last archived log it could restore. */
-  private readonly restorePoints = new Map<string, { backup: NodeLog; archive: NodeLog }>();
+  private readonly archives = new ArchiveStore();
+  /** Time of each endpoint's latest crash (-1: never). */
+  private readonly lastCrashUs: Float64Array;
   latestPromotedEpoch = 1;
 
   constructor(
@@ -73,14 +74,15 @@ class World {
     config.nodes.forEach((node, index) => {
       let actor: Actor;
       if (node.role === "monitor") {
-        const monitor = new Monitor(node.name, index, dataNames, controller, primary.name, config.detector, config.failover, this);
+        const routers = config.clients.map((client) => client.name);
+        const monitor = new Monitor(node.name, index, dataNames, routers, controller, primary.name, config.detector, config.failover, this);
         this.monitors.push(monitor);
         actor = monitor;
       } else {
         const log = { timeline: this.history.root, length: 0 };
         const rng = this.rng.stream(`node:${node.name}`);
         const dataNode = new DataNode(node, index, log, primary.name, streaming, controller, rng, this);
-        if (node.readiness === "cold") this.restorePoints.set(node.name, { backup: { ...log }, archive: { ...log } });
+        if (node.readiness === "cold") this.archives.register(node.name, log);
         this.dataNodes.push(dataNode);
         actor = dataNode;
       }
@@ -95,6 +97,7 @@ class World {
       this.byName.set(client.name, group);
     });
     this.authority = this.dataNode(primary.name);
+    this.lastCrashUs = new Float64Array(this.actors.length).fill(-1);
   }
 
   get nowUs(): number {
@@ -105,7 +108,7 @@ class World {
     return this.config.durationUs;
   }
 
-  get replication() {
+  get replication(): WorldConfig["replication"] {
     return this.config.replication;
   }
 
@@ -116,11 +119,11 @@ class World {
     for (const scheduled of this.config.faults) this.at(scheduled.atUs, { kind: "fault", scheduled });
     for (const monitor of this.monitors) this.at(0, { kind: "heartbeat", monitor: monitor.index });
     for (const node of this.dataNodes) {
-      if (node.config.role === "standby") this.after(this.config.replication.statusIntervalUs, { kind: "status-tick", node: node.index });
-      if (node.config.readiness === "cold" && node.config.role === "standby") {
-        this.at(0, { kind: "backup", node: node.index });
-        if (node.config.archiveEveryUs > 0) this.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
-      }
+      // Every data node may become a standby (a deposed primary does), so every one has the tick.
+      this.after(this.config.replication.statusIntervalUs, { kind: "status-tick", node: node.index });
+      if (node.config.readiness !== "cold" || node.config.role !== "standby") continue;
+      this.at(0, { kind: "backup", node: node.index });
+      if (node.config.archiveEveryUs > 0) this.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
     }
     for (const client of this.clients) client.start();
 
@@ -149,8 +152,15 @@ class World {
   send(source: string, target: string, message: Message, size = 1): void {
     const from = this.actor(source).index;
     const to = this.actor(target).index;
-    const arrivalUs = this.network.arrivalUs(from, to, this.nowUs, size);
-    if (arrivalUs >= 0) this.simulation.at(arrivalUs, { kind: "deliver", source: from, target: to, message });
+    const nowUs = this.nowUs;
+    const arrivalUs = this.network.arrivalUs(from, to, nowUs, size);
+    if (arrivalUs < 0) return;
+    const transmittedUs = this.network.lastTransmittedUs;
+    if (transmittedUs > nowUs) {
+      this.simulation.at(arrivalUs, { kind: "deliver", source: from, target: to, message, queuedFromUs: nowUs, queuedUntilUs: transmittedUs });
+    } else {
+      this.simulation.at(arrivalUs, { kind: "deliver", source: from, target: to, message });
+    }
   }
 
   nextWriteId(): number {
@@ -161,10 +171,8 @@ class World {
     return this.dataNode(node).log;
   }
 
-  restorePoint(node: string): { backup: NodeLog; archive: NodeLog } {
-    const point = this.restorePoints.get(node);
-    if (!point) throw new Error(`${node} is not a cold standby`);
-    return point;
+  restorePoint(node: string): RestorePoint {
+    return this.archives.restorePoint(node);
   }
 
   promotionCompleted(node: DataNode, from: string): void {
@@ -182,39 +190,19 @@ class World {
     });
   }
 
-  /** Carries out a controller command: as a message from the controller monitor. */
-  execute(monitor: string, command: Command): void {
-    switch (command.kind) {
-      case "promote":
-        this.emit({ kind: "failover_start", tUs: this.nowUs, monitor, node: command.node, from: command.from, epoch: command.epoch });
-        this.send(monitor, command.node, { type: "command", command });
-        return;
-      case "follow":
-      case "resume":
-        this.send(monitor, command.node, { type: "command", command });
-        return;
-      case "reroute":
-        for (const client of this.clients) this.send(monitor, client.name, { type: "command", command });
-        return;
-      case "no-candidate":
-        this.emit({ kind: "no_candidate", tUs: this.nowUs, monitor, node: command.node, reason: command.reason });
-        return;
-      default: {
-        const unknown: never = command;
-        throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-      }
-    }
-  }
-
   // ——— the loop ———
 
   private dispatch(event: WorldEvent): void {
     switch (event.kind) {
       case "deliver": {
         const target = this.actors[event.target];
-        if (target instanceof ClientGroup || target.up) {
-          if (!this.network.isCut(event.source, event.target)) target.receive(event.message);
+        if (!(target instanceof ClientGroup) && !target.up) return;
+        if (this.network.isCut(event.source, event.target)) return;
+        if (event.queuedUntilUs !== undefined) {
+          const crashUs = this.lastCrashUs[event.source];
+          if (crashUs >= event.queuedFromUs! && crashUs < event.queuedUntilUs) return;
         }
+        target.receive(event.message);
         return;
       }
       case "heartbeat": {
@@ -234,9 +222,12 @@ class World {
       case "write-timeout":
         (this.actors[event.client] as ClientGroup).timeout(event.id);
         return;
-      case "fault":
-        this.applyFault(event.scheduled);
+      case "fault": {
+        const { fault } = event.scheduled;
+        this.emit({ kind: "fault", tUs: this.nowUs, fault, label: describeFault(fault) });
+        applyFault(fault, this);
         return;
+      }
       case "blip-end":
         this.network.heal(event.cutId);
         return;
@@ -260,61 +251,26 @@ class World {
     }
   }
 
-  /** The one place a fault is interpreted. */
-  private applyFault({ fault }: ScheduledFault): void {
-    this.emit({ kind: "fault", tUs: this.nowUs, fault, label: describeFault(fault) });
-    switch (fault.kind) {
-      case "crash": {
-        const node = this.actor(fault.node) as DataNode | Monitor;
-        if (node.up) node.crash();
-        return;
-      }
-      case "restart": {
-        const node = this.actor(fault.node) as DataNode | Monitor;
-        if (!node.up) node.restart();
-        return;
-      }
-      case "partition":
-        this.network.cutBetween(++this.cutIds, this.groups(fault));
-        return;
-      case "isolate": {
-        const inside = this.network.resolve([fault.target]);
-        const outside = this.actors.map((a) => a.index).filter((index) => !inside.includes(index));
-        this.network.cutBetween(++this.cutIds, [inside, outside]);
-        return;
-      }
-      case "heal":
-        this.network.healAll();
-        return;
-      case "blip": {
-        const cutId = ++this.cutIds;
-        this.network.cutBetween(cutId, this.groups(fault));
-        this.after(fault.durationUs, { kind: "blip-end", cutId });
-        return;
-      }
-      default: {
-        const unknown: never = fault;
-        throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
-      }
-    }
+  // ——— what faults act on (apply-fault.ts) ———
+
+  process(name: string): DataNode | Monitor {
+    const actor = this.actor(name);
+    if (actor instanceof ClientGroup) throw new Error(`${name} is a client group, not a process`);
+    return actor;
   }
 
-  private groups(fault: Fault & { groups: string[][] }): number[][] {
-    return fault.groups.map((names) => this.network.resolve(names));
+  crashed(process: { index: number }): void {
+    this.lastCrashUs[process.index] = this.nowUs;
   }
 
-  /**
-   * A base backup or a log archive of the current primary for a cold standby, on its schedule.
-   * The archive store is assumed always reachable; a primary that is down archives nothing.
-   */
+  nextCutId(): number {
+    return ++this.cutIds;
+  }
+
+  /** A base backup or a log archive of the current primary for a cold standby, on its schedule. */
   private saveRestorePoint(kind: "backup" | "archive", cold: DataNode): void {
-    const point = this.restorePoints.get(cold.name)!;
     const source = this.authority;
-    if (source.up && source.role === "primary") {
-      const snapshot = { timeline: source.log.timeline, length: source.log.length };
-      point.archive = snapshot;
-      if (kind === "backup") point.backup = snapshot;
-    }
+    if (source.up && source.role === "primary") this.archives.save(cold.name, kind, source.log);
     const everyUs = kind === "backup" ? cold.config.backupEveryUs : cold.config.archiveEveryUs;
     this.after(everyUs, { kind, node: cold.index });
   }

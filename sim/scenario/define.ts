@@ -14,12 +14,30 @@ export interface NodeSpec {
   role: Role;
   /** Placement; zones can be named in partitions and link overrides. Default "default". */
   zone?: string;
-  /** How ready a standby is to take over. Only "hot" (running, streaming, applying) so far. Default "hot". */
+  /** How ready a standby is to take over: "hot" (running, streaming, applying), "warm" (running,
+   *  streaming, applying in batches behind), "cold" (off; boots and restores from backup on
+   *  failover). Only on standbys. Default "hot". The defaults of the fields below depend on it. */
   readiness?: Readiness;
-  /** Time from a promote command to accepting writes. Default "1s". */
+  /** Time from a promote command (after any catch-up) to accepting writes. Default "1s". */
   promoteIn?: Duration;
-  /** Running cost per hour in the scenario's own unit (feeds standby_cost). Default 1 (one instance-hour). */
+  /** Running cost per hour in the scenario's own unit (feeds standby_cost). Default hot 1, warm 0.5, cold 0.1. */
   costPerHour?: number;
+  /** Log entries the standby applies (replays) per second, or "unlimited". Default hot "unlimited", warm and cold "5000/s". */
+  applyRate?: Rate | "unlimited";
+  /** Apply in batches this often ("0s": continuously). Default warm "1m", otherwise "0s". */
+  applyEvery?: Duration;
+  /** After a promotion, serve only `warmUpCapacity` of writes for this long. Default hot "0s", warm "30s", cold "2m". */
+  warmUp?: Duration;
+  /** Fraction (0–1) of writes served during the warm-up. Default hot 1, warm and cold 0.5. */
+  warmUpCapacity?: number;
+  /** Cold only: time to start the machine and the database. Default "2m". */
+  bootIn?: Duration;
+  /** Cold only: time to restore the last base backup. Default "3m". */
+  restoreIn?: Duration;
+  /** Cold only: how often the primary takes a base backup (first at t = 0). Default "24h". */
+  backupEvery?: Duration;
+  /** Cold only: how often the primary archives its log ("0s": never; restore from the backup alone). Default "1m". */
+  archiveEvery?: Duration;
 }
 
 /** Delay and loss of messages on a link. */
@@ -30,6 +48,8 @@ export interface LinkSettings {
   jitter?: Duration;
   /** Probability (0 to 1) that a message is dropped. Default 0. */
   loss?: number;
+  /** Log entries per second the link carries, or "unlimited"; replication beyond it queues up. Default "unlimited". */
+  bandwidth?: Rate | "unlimited";
 }
 
 /** A link key: `"a<->b"` (both directions) or `"a->b"` (one way); a and b are nodes, client groups or zones. */
@@ -41,7 +61,10 @@ export interface NetworkSpec extends LinkSettings {
 }
 
 export interface ReplicationSpec {
-  /** "async": the primary acknowledges before standbys have the write; "sync": after one has it. Default "async". */
+  /** "async": the primary acknowledges before standbys have the write; "sync": after `waitFor`
+   *  standbys have it; "semi-sync": the same, but after `semiSyncTimeout` without enough
+   *  acknowledgements it falls back to async until standbys catch up (MySQL); "quorum": sync with
+   *  `waitFor` defaulting to a majority of the cluster. Default "async". */
   mode?: ReplicationModeChoice;
   /** Replication lag: time from a commit on the primary to the entry being shipped to standbys.
    *  Under "async", writes not yet shipped when the primary fails are lost. Default "10ms". */
@@ -51,6 +74,10 @@ export interface ReplicationSpec {
   applyDelay?: Duration;
   /** How often a standby reports its position to its upstream. Default "1s". */
   statusInterval?: Duration;
+  /** Standby acknowledgements a commit waits for (sync, semi-sync, quorum). Default 1; quorum: a majority. */
+  waitFor?: number;
+  /** semi-sync: how long a commit waits before falling back to async. Default "10s" (MySQL). */
+  semiSyncTimeout?: Duration;
 }
 
 export interface DetectorSpec {
@@ -73,6 +100,9 @@ export interface FailoverSpec {
   failback?: Failback;
   /** A role change that undoes another within this window counts as a flap. Default "6m" (Redis Sentinel 2 × failover-timeout). */
   flapWindow?: Duration;
+  /** Never promote a standby whose newest entry is older than the primary's newest known entry
+   *  by more than this; the cluster stays down instead (Patroni's maximum_lag_on_failover). Default "unlimited". */
+  maxLagOnFailover?: Duration | "unlimited";
 }
 
 /** A group of clients writing to the primary through a router. */

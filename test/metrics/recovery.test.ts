@@ -33,6 +33,12 @@ describe("rto_s", () => {
     expect(rtoOf([crash("db3", 5), ...writesFailingAt([1])])).toBe(0);
   });
 
+  it("credits an outage still open at the first fault to the first incident", () => {
+    // Writes at 4, 5, 6 s fail (the one issued at 4 s, a moment before the crash at 4.5 s, fails
+    // because of it); 7 s is acknowledged → period [4, 7): rto 7 − 4.5 = 2.5 s.
+    expect(rtoOf([crash("db1", 4.5), ...writesFailingAt([4, 5, 6])])).toBe(2.5);
+  });
+
   it("credits an outage to the incident it began in", () => {
     // Crash at 2 s; outage [3, 10) still running when a partition hits at 6 s → incident 1: 8 s,
     // incident 2: no period begins in [6, 20) → 0. Worst: 8 s.

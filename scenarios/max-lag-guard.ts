@@ -1,0 +1,38 @@
+// Stay down or lose data: Patroni's maximum lag on failover.
+//
+// The story: the standby db2 sits behind a replication link that carries 150 log entries per
+// second while clients write 200/s, so db2 falls further behind every second (about a quarter
+// of a second per second). At 2 minutes the primary db1 crashes; it restarts 2 minutes later.
+// db2 holds nothing newer than about 30 s before the crash. The failover policy refuses to promote a standby more than 10 s
+// behind the primary (`failover.maxLagOnFailover`, Patroni's maximum_lag_on_failover): the
+// cluster stays down until db1 is back — two minutes of downtime, no write lost.
+//
+// Compare `--set failover.maxLagOnFailover=unlimited`: db2 is promoted within seconds —
+// downtime of a few seconds — and the ~30 s of writes it never received are lost for good
+// (db1 rewinds them away when it rejoins).
+//
+// What to watch: the "no candidate … further behind than maxLagOnFailover" event, downtime_s,
+// lost_writes and max_lag_s.
+//
+// The lesson: a lag limit turns data loss into downtime. Which one you prefer is a business
+// decision — make it explicitly, and watch replication lag so the choice rarely comes up.
+import { at, crash, defineScenario, restart } from "failover-sim";
+
+export default defineScenario({
+  name: "max-lag-guard",
+  summary: "A lagging standby is not promoted: the cluster stays down instead of losing writes.",
+  duration: "6m",
+  seed: 1,
+  nodes: {
+    db1: { role: "primary", zone: "a" },
+    db2: { role: "standby", readiness: "hot", zone: "b" },
+    mon: { role: "monitor", zone: "c" },
+  },
+  network: { latency: "1ms", jitter: "0.5ms", links: { "db1->db2": { bandwidth: "150/s" } } },
+  replication: { mode: "async", lag: "10ms" },
+  detector: { kind: "timeout", interval: "1s", timeout: "5s" },
+  failover: { maxLagOnFailover: "10s" },
+  clients: { writes: "200/s", zone: "a" },
+  faults: [at("2m", crash("db1")), at("4m", restart("db1"))],
+  expect: { failovers: 0, lostWrites: 0 },
+});

@@ -1,0 +1,194 @@
+// Standby readiness, replication modes and the lag guard, on the shipped scenarios and on small
+// clusters, with the answers derived from the defaults (sim/scenario/defaults.ts).
+import { describe, expect, it } from "vitest";
+import { RngStreams } from "../../sim/engine/index.ts";
+import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { at, blip, crash, defineScenario, partition, restart, type Scenario } from "../../sim/scenario/index.ts";
+import coldWarmHot from "../../scenarios/cold-warm-hot.ts";
+import maxLagGuard from "../../scenarios/max-lag-guard.ts";
+import semiSyncFallback from "../../scenarios/semi-sync-fallback.ts";
+
+const run = (scenario: unknown, overrides: string[] = [], seed?: number) =>
+  runScenario(scenario, { file: "test.ts", overrides, ...(seed === undefined ? {} : { seed }) });
+
+describe("cold, warm and hot standbys (scenarios/cold-warm-hot.ts)", () => {
+  const byReadiness = Object.fromEntries(
+    ["hot", "warm", "cold"].map((readiness) => [readiness, run(coldWarmHot, [`nodes.db2.readiness=${readiness}`]).metrics]),
+  );
+  const { hot, warm, cold } = byReadiness;
+
+  it("recovers fastest with hot and slowest with cold, and costs the reverse", () => {
+    expect(cold.rto_s!).toBeGreaterThan(warm.rto_s!);
+    expect(warm.rto_s!).toBeGreaterThan(hot.rto_s!);
+    expect(cold.standby_cost!).toBeLessThan(warm.standby_cost!);
+    expect(warm.standby_cost!).toBeLessThan(hot.standby_cost!);
+  });
+
+  it("matches the defaults: detection 5 s, then each readiness's promotion path", () => {
+    // Hot: 5 s detection + 1 s promotion (+ a few ms of messages).
+    expect(hot.rto_s!).toBeGreaterThanOrEqual(6);
+    expect(hot.rto_s!).toBeLessThan(6.1);
+    // Warm: the backlog was applied at the 120 s batch tick, so catch-up is negligible;
+    // 5 s + 1 s + 30 s warm-up at half capacity.
+    expect(warm.rto_s!).toBeGreaterThanOrEqual(36);
+    expect(warm.rto_s!).toBeLessThan(36.1);
+    // Cold: 5 s + 120 s boot + 180 s restore + replay of the archive since the t = 0 backup
+    // (writes up to the 60 s archive: ~12,000 entries at 5,000/s ≈ 2.4 s) + 1 s + 120 s warm-up.
+    expect(cold.rto_s!).toBeGreaterThan(428);
+    expect(cold.rto_s!).toBeLessThan(429);
+    expect([hot.standby_cost, warm.standby_cost, cold.standby_cost]).toEqual([1, 0.5, 0.1]);
+  });
+
+  it("loses what the archive never got with a cold standby: about a minute of writes", () => {
+    // Archive at 60 s, crash at 120 s: ~200 writes/s × 60 s = 12,000 (Poisson, sd ≈ 110).
+    expect(cold.lost_writes!).toBeGreaterThan(11_500);
+    expect(cold.lost_writes!).toBeLessThan(12_500);
+    expect(cold.rpo_s!).toBeGreaterThan(59.9);
+    expect(cold.rpo_s!).toBeLessThanOrEqual(60.1);
+    // Hot and warm had received everything but what was in flight (10 ms ship lag).
+    expect(hot.lost_writes!).toBeLessThan(10);
+    expect(warm.lost_writes!).toBe(hot.lost_writes);
+  });
+
+  it("shows the promotion stages in the trace", () => {
+    const roles = run(coldWarmHot, ["nodes.db2.readiness=cold"])
+      .events.filter((event) => event.kind === "role" && event.node === "db2")
+      .map((event) => (event as { role: string }).role);
+    expect(roles).toEqual(["off", "booting", "catching-up", "promoting", "primary"]);
+  });
+});
+
+/** A primary, one hot standby, a monitor and clients, every message 1 ms. */
+const pair = (fields: Partial<Scenario>): Scenario =>
+  defineScenario({
+    name: "pair",
+    summary: "pair",
+    duration: "60s",
+    nodes: { db1: { role: "primary", zone: "a" }, db2: { role: "standby", zone: "b" }, mon: { role: "monitor", zone: "c" } },
+    network: { latency: "1ms", jitter: "0ms" },
+    detector: { interval: "1s", timeout: "3s" },
+    clients: { writes: "200/s", zone: "a" },
+    ...fields,
+  });
+
+/** Uniform integer time in [lowS, highS) seconds, in µs, from a named stream of the test. */
+const randomTime = (rng: ReturnType<RngStreams["stream"]>, lowS: number, highS: number) =>
+  Math.round(rng.uniform(lowS, highS) * 1e6);
+const us = (value: number) => `${value}us` as const;
+
+describe("synchronous replication loses no acknowledged write under any single fault", () => {
+  it("holds over 120 seeds of random crashes, partitions and blips at random times", () => {
+    const rng = new RngStreams(2024).stream("property:sync");
+    const endpoints = ["db1", "db2", "mon", "clients"];
+    let failovers = 0;
+    for (let seed = 1; seed <= 120; seed++) {
+      const atUs = randomTime(rng, 5, 50);
+      const kind = rng.int(3);
+      // A random split of the four endpoints into two non-empty groups.
+      let mask = 0;
+      while (mask === 0 || mask === 15) mask = rng.int(16);
+      const groups = [endpoints.filter((_, i) => mask & (1 << i)), endpoints.filter((_, i) => !(mask & (1 << i)))];
+      const fault =
+        kind === 0 ? crash("db1") : kind === 1 ? partition(groups[0], groups[1]) : blip(us(randomTime(rng, 1, 8)), groups[0], groups[1]);
+      const result = run(pair({ replication: { mode: "sync" }, faults: [at(us(atUs), fault)] }), [], seed);
+      expect(result.metrics.lost_writes, `seed ${seed}: ${JSON.stringify(fault)} at ${atUs} µs`).toBe(0);
+      failovers += result.metrics.failovers!;
+    }
+    // The property is not vacuous: many of these runs did fail over.
+    expect(failovers).toBeGreaterThan(30);
+  });
+});
+
+describe("asynchronous replication loses about write rate × lag on a crash", () => {
+  it("has a mean over 200 seeds within 4 standard errors of w·L, with Poisson variance", () => {
+    // Writes commit as a Poisson process at w = 200/s and ship L = 100 ms later; a crash at T
+    // loses exactly the acknowledged writes committed in (T − L, T): Poisson with mean w·L = 20.
+    // Over n = 200 runs the mean's standard error is sqrt(20 / 200) ≈ 0.32; tolerance 4 SE ≈ 1.26.
+    const rng = new RngStreams(7).stream("property:async");
+    const lost: number[] = [];
+    for (let seed = 1; seed <= 200; seed++) {
+      const crashAt = us(randomTime(rng, 20, 40));
+      const scenario = pair({ replication: { mode: "async", lag: "100ms" }, faults: [at(crashAt, crash("db1"))] });
+      lost.push(run(scenario, [], seed).metrics.lost_writes!);
+    }
+    const mean = lost.reduce((a, b) => a + b, 0) / lost.length;
+    const variance = lost.reduce((a, b) => a + (b - mean) ** 2, 0) / (lost.length - 1);
+    expect(Math.abs(mean - 20)).toBeLessThan(4 * Math.sqrt(20 / 200));
+    // The sample variance of a Poisson(20) over 200 draws has sd ≈ sqrt(2·20² / 199 + 20/200) ≈ 2.0.
+    expect(Math.abs(variance - 20)).toBeLessThan(4 * 2.0);
+  });
+});
+
+describe("semi-sync falls back to async (scenarios/semi-sync-fallback.ts)", () => {
+  const result = run(semiSyncFallback);
+  const fallback = result.events.find((event) => event.kind === "semi_sync" && !event.on);
+
+  it("stops waiting 2 s after the replication link breaks, and acknowledges the waiting writes", () => {
+    // The link db1–db2 breaks at 60 s; the first write left waiting times out 2 s after its commit.
+    expect(fallback).toBeDefined();
+    expect(fallback!.tUs).toBeGreaterThanOrEqual(62e6);
+    expect(fallback!.tUs).toBeLessThan(62.1e6);
+  });
+
+  it("loses the writes acknowledged after the fallback when the primary then crashes", () => {
+    const lost = result.events.find((event) => event.kind === "writes_lost");
+    expect(lost).toMatchObject({ node: "db1" });
+    // Everything committed from the break (60 s) to the crash (90 s): ~200/s × 30 s.
+    expect(result.metrics.lost_writes!).toBeGreaterThan(5500);
+    expect(result.metrics.lost_writes!).toBeLessThan(6500);
+    expect((lost as { firstUs: number }).firstUs).toBeGreaterThanOrEqual(60e6);
+  });
+
+  it("with sync replication the same writes fail instead and none is lost", () => {
+    const sync = run(semiSyncFallback, ["replication.mode=sync"]).metrics;
+    expect(sync.lost_writes).toBe(0);
+    expect(sync.writes_failed!).toBeGreaterThan(result.metrics.writes_failed!);
+  });
+});
+
+describe("maxLagOnFailover (scenarios/max-lag-guard.ts)", () => {
+  it("keeps the cluster down instead of promoting a standby 30 s behind", () => {
+    const guarded = run(maxLagGuard);
+    expect(guarded.metrics.failovers).toBe(0);
+    expect(guarded.metrics.lost_writes).toBe(0);
+    // Down from the crash at 120 s until db1 is back at 240 s.
+    expect(guarded.metrics.downtime_s!).toBeGreaterThan(119);
+    expect(guarded.metrics.downtime_s!).toBeLessThan(121);
+    expect(guarded.events.find((event) => event.kind === "no_candidate")).toMatchObject({ reason: expect.stringMatching(/maxLagOnFailover/) });
+  });
+
+  it("without the guard fails over fast and loses the writes the standby never received", () => {
+    const unguarded = run(maxLagGuard, ["failover.maxLagOnFailover=unlimited"]).metrics;
+    expect(unguarded.failovers).toBe(1);
+    expect(unguarded.downtime_s!).toBeLessThan(7);
+    // The link carries 150 of 200 writes/s: after 120 s the standby lacks ~(200 − 150) × 120 = 6,000.
+    expect(unguarded.lost_writes!).toBeGreaterThan(5000);
+    expect(unguarded.rpo_s!).toBeGreaterThan(25);
+  });
+});
+
+describe("quorum replication", () => {
+  const five = (faults: Scenario["faults"]) =>
+    defineScenario({
+      ...pair({}),
+      nodes: {
+        db1: { role: "primary", zone: "a" },
+        s1: { role: "standby", zone: "b" },
+        s2: { role: "standby", zone: "b" },
+        s3: { role: "standby", zone: "b" },
+        s4: { role: "standby", zone: "b" },
+        mon: { role: "monitor", zone: "c" },
+      },
+      replication: { mode: "quorum" },
+      failover: { automatic: false },
+      faults,
+    });
+
+  it("acknowledges with 2 of 4 standbys (a majority of 5 with the primary), not with 1", () => {
+    expect(run(five([at("20s", crash("s1")), at("20s", crash("s2"))])).metrics.writes_failed).toBe(0);
+    const oneLeft = run(five([at("20s", crash("s1")), at("20s", crash("s2")), at("20s", crash("s3")), at("40s", restart("s3"))])).metrics;
+    // From 20 s until s3 is back and caught up (~41 s) no write gathers two acknowledgements.
+    expect(oneLeft.downtime_s!).toBeGreaterThan(19);
+    expect(oneLeft.downtime_s!).toBeLessThan(23);
+  });
+});
