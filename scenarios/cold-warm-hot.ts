@@ -1,15 +1,15 @@
 // Cold, warm or hot standby: what a crash costs with each.
 //
 // The story: the primary db1 crashes at 2 minutes and never comes back. The monitor notices
-// after 5 s and promotes the standby db2. How long until writes succeed again, and how much is
+// ~4 s later (5 s after the last heartbeat it answered) and promotes the standby db2. How long until writes succeed again, and how much is
 // lost, depends on how ready db2 was — and so does what it costs to keep it:
-// - hot (costPerHour 1): running, streaming and applying. Promotion: 1 s. RTO ≈ 5 s + 1 s.
+// - hot (costPerHour 1): running, streaming and applying. Promotion: 1 s. RTO ≈ 4 s + 1 s.
 // - warm (0.5): running and streaming, but applying in batches once a minute at 5,000 entries/s.
 //   Promotion: apply the backlog (up to a minute of writes: ≤ 2.4 s here), then 1 s, then 30 s of
-//   warm-up at half capacity (cold caches). RTO ≈ 5 s + ~2 s + 1 s + 30 s.
+//   warm-up at half capacity (cold caches). RTO ≈ 4 s + (here ~0: the batch at 2:00 just ran) + 1 s + 30 s.
 // - cold (0.1): switched off. Promotion: boot (2 min), restore the last base backup (3 min),
 //   replay the archived log since that backup at 5,000 entries/s, 1 s, then 2 min of warm-up.
-//   RTO ≈ 5 s + 120 s + 180 s + ~2 s + 1 s + 120 s ≈ 7 min. Worse, the archive is only shipped
+//   RTO ≈ 4 s + 120 s + 180 s + ~2 s + 1 s + 120 s ≈ 7 min. Worse, the archive is only shipped
 //   once a minute: every write since the last archive (up to a minute of writes) is lost.
 //
 // Run the three side by side:

@@ -18,6 +18,8 @@ export interface FaultTarget {
   process(name: string): FaultableProcess;
   /** Remembers a crash, so that messages still queued on the crashed node's links die with it. */
   crashed(process: FaultableProcess): void;
+  /** Freezes the process: events meant for it wait until the pause ends. */
+  paused(process: FaultableProcess, durationUs: number): void;
   after(delayUs: number, event: WorldEvent): void;
   nextCutId(): number;
 }
@@ -34,6 +36,11 @@ export function applyFault(fault: Fault, world: FaultTarget): void {
     case "restart": {
       const process = world.process(fault.node);
       if (!process.up) process.restart();
+      return;
+    }
+    case "pause": {
+      const process = world.process(fault.node);
+      if (process.up) world.paused(process, fault.durationUs);
       return;
     }
     case "partition":

@@ -6,7 +6,7 @@
 // old primary.
 import type { Rng } from "../engine/index.ts";
 import type { ClientConfig } from "./config.ts";
-import type { Command } from "./controller.ts";
+import type { Command } from "./cluster-state.ts";
 import type { History } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { TraceEvent } from "./trace.ts";

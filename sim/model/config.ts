@@ -4,7 +4,7 @@
 import type { Fault } from "./fault.ts";
 
 export type DataRole = "primary" | "standby";
-export type NodeRole = DataRole | "monitor";
+export type NodeRole = DataRole | "monitor" | "witness";
 
 /** hot: running, streaming and applying; warm: running and streaming, applying behind in
  *  batches; cold: switched off — on failover it boots and restores from backup and archive. */
@@ -82,25 +82,89 @@ export interface ReplicationConfig {
   semiSyncTimeoutUs: number;
 }
 
-export interface DetectorConfig {
-  kind: "timeout";
-  /** Heartbeat period of each monitor towards each data node. */
-  intervalUs: number;
-  /** Silence after which a monitor suspects a node. */
+/** How monitors decide that a node has failed (detectors/index.ts has the registry). */
+export type DetectorConfig =
+  | { kind: "timeout"; intervalUs: number; timeoutUs: number }
+  | { kind: "consecutive"; intervalUs: number; probeTimeoutUs: number; failures: number; successes: number }
+  | {
+      kind: "phi";
+      intervalUs: number;
+      threshold: number;
+      minStdDevUs: number;
+      acceptablePauseUs: number;
+      maxSamples: number;
+    }
+  /** Suspicion = the node's lease (renewed every lease.renewEveryUs) expired after lease.ttlUs. */
+  | { kind: "lease"; intervalUs: number };
+
+export type DetectorKind = DetectorConfig["kind"];
+
+/** none; stonith: power the old primary off before promoting; epoch: storage refuses commits
+ *  from a stale epoch; lease: a primary that cannot renew its lease demotes itself;
+ *  min-replicas: a primary refuses writes without enough recently-heard replicas (Redis). */
+export type Fencing = "none" | "stonith" | "epoch" | "lease" | "min-replicas";
+
+/** never; immediate: as soon as the original primary is healthy and caught up; hold-down: once it
+ *  has been so for holdDownUs; manual: an operator does it, after the operator delay. */
+export type Failback = "never" | "immediate" | "hold-down" | "manual";
+
+export interface LeaseConfig {
+  /** Lifetime of a lease (Patroni ttl). */
+  ttlUs: number;
+  /** How often a node renews it (Patroni loop_wait). */
+  renewEveryUs: number;
+  /** A primary without a successful renewal for this long demotes itself (Patroni retry_timeout). */
+  retryTimeoutUs: number;
+}
+
+export interface StonithConfig {
+  /** Wait before fencing (pcmk_delay_base); breaks symmetric fence races. */
+  delayUs: number;
+  /** Time the fencing device takes to power a node off. */
+  durationUs: number;
+  /** A fencing attempt that fails is known to have failed after this long (fencing-timeout). */
   timeoutUs: number;
+  /** Probability that one attempt fails (device unreachable). */
+  failureProbability: number;
+  /** Attempts before giving up (stonith-max-attempts); the failover then does not happen. */
+  maxAttempts: number;
+}
+
+export interface OperatorConfig {
+  /** The operator acts after a delay drawn uniformly from [minDelayUs, maxDelayUs]. */
+  minDelayUs: number;
+  maxDelayUs: number;
+  /** Probability that an attempt fails (a wrong command); the operator tries again after a new delay. */
+  errorProbability: number;
 }
 
 export interface FailoverConfig {
+  /** false: no automatic failover (detectors still run; an operator may act, see `operator`). */
   automatic: boolean;
-  /** Monitors that must suspect the primary before a failover (1 with a single monitor). */
+  /** Monitors that must suspect the primary before a failover. */
   quorum: number;
-  fencing: "none";
-  failback: "never";
+  fencing: Fencing;
+  failback: Failback;
+  /** hold-down failback: how long the original primary must stay healthy first. */
+  holdDownUs: number;
   /** A promotion that hands the primary role back to a node that lost it this recently is a flap. */
   flapWindowUs: number;
   /** Never promote a standby whose newest entry is older than the primary's newest known entry
    *  by more than this (Patroni's maximum_lag_on_failover, in time); Infinity for no limit. */
   maxLagOnFailoverUs: number;
+  /** After an automatic failover, no other automatic one for this long (Orchestrator's
+   *  RecoveryPeriodBlockSeconds); 0 for none. */
+  blockForUs: number;
+  /** May a standby in another zone than the primary be promoted? */
+  crossZone: boolean;
+  lease: LeaseConfig;
+  stonith: StonithConfig;
+  /** min-replicas fencing: replicas that must have reported within `minReplicasMaxLagUs` (Redis
+   *  min-replicas-to-write / min-replicas-max-lag). */
+  minReplicas: number;
+  minReplicasMaxLagUs: number;
+  /** Manual failover (automatic false) and manual failback: the operator; null for nobody. */
+  operator: OperatorConfig | null;
 }
 
 export type Arrivals = "poisson" | "uniform";

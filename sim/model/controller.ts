@@ -1,90 +1,77 @@
-// The failover policy of the controller (the first monitor): it decides, the world acts.
-// `decide(view, observation)` reads what the controller knows — its epoch, which node it made
-// primary, what each data node last reported, which monitors suspect whom — and returns
-// commands as data. It never touches nodes. Rules (automatic failover, no fencing, no failback):
-// - when at least `quorum` monitors suspect the primary, promote into a new epoch the best
-//   trusted standby: a running one with the longest log (ties: hot before warm, then declaration
-//   order), else a cold one; a standby whose newest entry is older than the primary's newest
-//   known entry by more than maxLagOnFailover is never promoted (Patroni's rule) — the cluster
-//   then stays down rather than lose those writes;
+// The failover policy: the controller decides, the world acts. `learn` folds an observation into
+// what one monitor knows; `decide` (run by the acting controller only) returns commands as data
+// and updates the shared cluster state. Rules:
+// - failover: when `quorum` monitors suspect the primary — at once if automatic (unless an
+//   anti-flapping block holds), after an operator's delay if manual — promote the best standby
+//   (candidates.ts) into a new epoch; with STONITH, power the old primary off first;
 // - once the promoted node confirms, repoint every router and every other data node at it
 //   (a deposed primary that hears this becomes a standby and rewinds);
-// - a node reporting "primary" with a stale epoch, a restarted node, or a standby following the
-//   wrong upstream is told whom to follow; a restarted node that is still the primary resumes.
-import type { FailoverConfig, Readiness } from "./config.ts";
-import type { TraceRole } from "./trace.ts";
+// - failback: when the original primary has been a healthy, caught-up standby (at once, after a
+//   hold-down, or when an operator gets to it), the current primary steps down, and the original
+//   is promoted once it holds everything;
+// - a node reporting a stale epoch, a restarted node, or a standby following the wrong upstream
+//   is told whom to follow; a restarted node that is still the primary resumes.
+import { bestCandidate } from "./candidates.ts";
+import type { ClusterState, Command, MonitorKnowledge, NodeReport, Observation } from "./cluster-state.ts";
+import type { FailoverConfig } from "./config.ts";
 
-export interface NodeReport {
-  role: TraceRole;
-  epoch: number;
-  /** For a cold standby that is off: the length it could restore from backup and archive. */
-  logLength: number;
-  upstream: string | null;
-  /** Commit time at the primary of the newest entry in the log (0 for an empty log). */
-  lastCommitUs: number;
-  readiness: Readiness;
-}
-
-export interface ControllerView {
-  epoch: number;
-  /** The node the controller made primary (or the original primary). */
-  primary: string;
-  /** Set while a promotion has been ordered but not yet confirmed. */
-  promoting: string | null;
+export interface PolicyContext {
+  policy: FailoverConfig;
+  nowUs: number;
   dataNodes: readonly string[];
-  reports: Map<string, NodeReport>;
-  /** For each data node, the monitors that currently suspect it. */
-  suspectedBy: Map<string, Set<string>>;
-  /** True once a "no candidate" has been reported for the current suspicion of the primary. */
-  noCandidateReported: boolean;
+  zones: ReadonlyMap<string, string>;
+  /** A uniform draw on [0, 1) from the controller's own random stream (operator behaviour). */
+  draw(): number;
 }
 
-export type Observation =
-  | { kind: "verdict"; monitor: string; node: string; suspect: boolean }
-  | { kind: "report"; node: string; report: NodeReport }
-  | { kind: "promoted"; node: string; epoch: number };
+/** A standby whose newest entry is within this of the primary's counts as caught up (for failback). */
+export const caughtUpWithinUs = 1_000_000;
 
-export type Command =
-  | { kind: "promote"; node: string; epoch: number; from: string }
-  | { kind: "follow"; node: string; primary: string; epoch: number }
-  | { kind: "resume"; node: string; epoch: number }
-  | { kind: "reroute"; target: string; epoch: number }
-  | { kind: "no-candidate"; node: string; reason: string };
-
-export function createView(primary: string, dataNodes: readonly string[]): ControllerView {
-  return {
-    epoch: 1,
-    primary,
-    promoting: null,
-    dataNodes,
-    reports: new Map(),
-    suspectedBy: new Map(dataNodes.map((node) => [node, new Set<string>()])),
-    noCandidateReported: false,
-  };
-}
-
-/** Updates the view with the observation and returns the commands it calls for. */
-export function decide(view: ControllerView, observation: Observation, policy: FailoverConfig): Command[] {
-  switch (observation.kind) {
-    case "verdict": {
-      const monitors = view.suspectedBy.get(observation.node)!;
-      if (observation.suspect) monitors.add(observation.monitor);
-      else monitors.delete(observation.monitor);
-      if (observation.node === view.primary && !observation.suspect) view.noCandidateReported = false;
-      return maybeFailover(view, policy);
+/** Folds an observation into one monitor's knowledge; every monitor does this, acting or not. */
+export function learn(known: MonitorKnowledge, observation: Observation, state: ClusterState, nowUs: number): void {
+  if (observation.kind === "verdict") {
+    const monitors = known.suspectedBy.get(observation.node)!;
+    if (observation.suspect) monitors.add(observation.monitor);
+    else monitors.delete(observation.monitor);
+    if (observation.node === state.primary && !observation.suspect) state.noCandidateReported = false;
+  }
+  if (observation.kind === "report") known.reports.set(observation.node, observation.report);
+  if (observation.kind === "verdict" || observation.kind === "report") {
+    const node = observation.node;
+    if (healthyStandby(known, state, node)) {
+      if (!known.healthySinceUs.has(node)) known.healthySinceUs.set(node, nowUs);
+    } else {
+      known.healthySinceUs.delete(node);
     }
+  }
+}
+
+export function decide(state: ClusterState, known: MonitorKnowledge, observation: Observation, context: PolicyContext): Command[] {
+  switch (observation.kind) {
+    case "verdict":
+      return [...cancelHandover(state, known), ...failover(state, known, context)];
     case "report":
-      view.reports.set(observation.node, observation.report);
-      return [...reconcile(view, observation.node, observation.report), ...maybeFailover(view, policy)];
-    case "promoted": {
-      if (observation.epoch !== view.epoch || observation.node !== view.primary) return [];
-      view.promoting = null;
-      const others = view.dataNodes.filter((node) => node !== observation.node);
       return [
-        { kind: "reroute", target: observation.node, epoch: view.epoch },
-        ...others.map((node): Command => ({ kind: "follow", node, primary: observation.node, epoch: view.epoch })),
+        ...reconcile(state, observation.node, observation.report),
+        ...cancelHandover(state, known),
+        ...completeHandover(state, known),
+        ...failover(state, known, context),
+        ...failback(state, known, context),
+      ];
+    case "promoted": {
+      if (observation.epoch !== state.epoch || observation.node !== state.primary) return [];
+      state.promoting = null;
+      state.handover = null;
+      const others = context.dataNodes.filter((node) => node !== observation.node);
+      return [
+        { kind: "reroute", target: observation.node, epoch: state.epoch },
+        ...others.map((node): Command => ({ kind: "follow", node, primary: observation.node, epoch: state.epoch })),
       ];
     }
+    case "fenced":
+      return afterFencing(state, observation.node, observation.ok, context);
+    case "timer":
+      return operatorActs(state, known, context);
     default: {
       const unknown: never = observation;
       throw new Error(`unknown observation ${JSON.stringify(unknown)}`);
@@ -92,67 +79,163 @@ export function decide(view: ControllerView, observation: Observation, policy: F
   }
 }
 
-function maybeFailover(view: ControllerView, policy: FailoverConfig): Command[] {
-  if (!policy.automatic) return [];
-  const primarySuspected = view.suspectedBy.get(view.primary)!.size >= policy.quorum;
+function primarySuspected(state: ClusterState, known: MonitorKnowledge, policy: FailoverConfig): boolean {
+  return known.suspectedBy.get(state.primary)!.size >= policy.quorum;
+}
+
+function failover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+  const { policy, nowUs } = context;
+  const suspected = primarySuspected(state, known, policy);
   // A promotion that never confirms (its node failed meanwhile) is abandoned once that node is suspected.
-  if (view.promoting !== null && !primarySuspected) return [];
-  view.promoting = null;
-  if (!primarySuspected) return [];
-  const { candidate, reason } = bestCandidate(view, policy);
+  if (state.promoting !== null && !suspected) return [];
+  state.promoting = null;
+  if (!suspected || state.fencing !== null || state.handover !== null) return [];
+  if (!policy.automatic) {
+    if (policy.operator === null || state.operator !== null) return [];
+    return page(state, "failover", context);
+  }
+  if (nowUs < state.blockedUntilUs) {
+    if (state.noCandidateReported) return [];
+    state.noCandidateReported = true;
+    const until = state.blockedUntilUs === Infinity ? "an operator acts" : `${state.blockedUntilUs / 1e6} s`;
+    return [{ kind: "no-candidate", node: state.primary, reason: `automatic recovery blocked until ${until}` }];
+  }
+  return startFailover(state, known, context, true);
+}
+
+function startFailover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext, automatic: boolean): Command[] {
+  const { candidate, reason } = bestCandidate(state, known, context);
   if (candidate === null) {
-    if (view.noCandidateReported) return [];
-    view.noCandidateReported = true;
-    return [{ kind: "no-candidate", node: view.primary, reason }];
+    if (state.noCandidateReported) return [];
+    state.noCandidateReported = true;
+    return [{ kind: "no-candidate", node: state.primary, reason }];
   }
-  const from = view.primary;
-  view.epoch += 1;
-  view.primary = candidate;
-  view.promoting = candidate;
-  view.noCandidateReported = false;
-  return [{ kind: "promote", node: candidate, epoch: view.epoch, from }];
-}
-
-const readinessRank: Record<Readiness, number> = { hot: 0, warm: 1, cold: 2 };
-
-/** The standby to promote, or null and why none qualifies. */
-function bestCandidate(view: ControllerView, policy: FailoverConfig): { candidate: string | null; reason: string } {
-  const primaryLastCommitUs = view.reports.get(view.primary)?.lastCommitUs ?? 0;
-  let best: { node: string; report: NodeReport } | null = null;
-  let tooFarBehind = 0;
-  for (const node of view.dataNodes) {
-    if (node === view.primary || view.suspectedBy.get(node)!.size > 0) continue;
-    const report = view.reports.get(node);
-    if (!report || (report.role !== "standby" && report.role !== "off")) continue;
-    if (primaryLastCommitUs - report.lastCommitUs > policy.maxLagOnFailoverUs) {
-      tooFarBehind++;
-      continue;
-    }
-    if (best === null || better(report, best.report)) best = { node, report };
+  if (context.policy.fencing === "stonith") {
+    state.fencing = { node: state.primary, candidate, attempts: 1 };
+    return [{ kind: "fence", node: state.primary, attempt: 1 }];
   }
-  if (best !== null) return { candidate: best.node, reason: "" };
-  const reason = tooFarBehind > 0 ? `${tooFarBehind} standby(s) further behind than maxLagOnFailover` : "no reachable standby";
-  return { candidate: null, reason };
+  return promote(state, candidate, state.primary, context, automatic);
 }
 
-/** Running standbys before cold ones; then the longest log; then hot before warm. */
-function better(a: NodeReport, b: NodeReport): boolean {
-  const runningA = a.role === "standby";
-  const runningB = b.role === "standby";
-  if (runningA !== runningB) return runningA;
-  if (a.logLength !== b.logLength) return a.logLength > b.logLength;
-  return readinessRank[a.readiness] < readinessRank[b.readiness];
+function promote(state: ClusterState, candidate: string, from: string, context: PolicyContext, automatic: boolean): Command[] {
+  state.epoch += 1;
+  state.primary = candidate;
+  state.promoting = candidate;
+  state.noCandidateReported = false;
+  if (automatic && context.policy.blockForUs > 0) state.blockedUntilUs = context.nowUs + context.policy.blockForUs;
+  return [{ kind: "promote", node: candidate, epoch: state.epoch, from }];
 }
 
-/** Commands that bring one node's reported role in line with the controller's view. */
-function reconcile(view: ControllerView, node: string, report: NodeReport): Command[] {
-  if (node === view.primary) {
-    if (report.role === "rejoining" && view.promoting === null) return [{ kind: "resume", node, epoch: view.epoch }];
+function afterFencing(state: ClusterState, node: string, ok: boolean, context: PolicyContext): Command[] {
+  const fencing = state.fencing;
+  if (fencing === null || fencing.node !== node) return [];
+  if (ok) {
+    state.fencing = null;
+    return promote(state, fencing.candidate, node, context, true);
+  }
+  if (fencing.attempts < context.policy.stonith.maxAttempts) {
+    fencing.attempts += 1;
+    return [{ kind: "fence", node, attempt: fencing.attempts }];
+  }
+  // Pacemaker does not start the resource elsewhere without successful fencing.
+  state.fencing = null;
+  state.blockedUntilUs = Infinity;
+  state.noCandidateReported = true;
+  return [{ kind: "no-candidate", node, reason: `fencing ${node} failed ${fencing.attempts} times` }];
+}
+
+/** Pages the operator, who will act after a delay drawn from the operator's range. */
+function page(state: ClusterState, action: "failover" | "failback", context: PolicyContext): Command[] {
+  const operator = context.policy.operator!;
+  const delayUs = Math.round(operator.minDelayUs + context.draw() * (operator.maxDelayUs - operator.minDelayUs));
+  state.operator = { action, dueUs: context.nowUs + delayUs };
+  return [
+    { kind: "operator", action: `paged for a ${action}`, node: state.primary, ok: true },
+    { kind: "timer", atUs: context.nowUs + delayUs },
+  ];
+}
+
+function operatorActs(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+  const pending = state.operator;
+  if (pending === null || context.nowUs < pending.dueUs) return [];
+  state.operator = null;
+  const stillNeeded =
+    pending.action === "failover"
+      ? primarySuspected(state, known, context.policy) && state.fencing === null && state.promoting === null
+      : failbackReady(state, known, context);
+  if (!stillNeeded) return [{ kind: "operator", action: `${pending.action} no longer needed`, node: state.primary, ok: true }];
+  if (context.draw() < context.policy.operator!.errorProbability) {
+    return [{ kind: "operator", action: `${pending.action} attempt failed`, node: state.primary, ok: false }, ...page(state, pending.action, context)];
+  }
+  const done: Command = { kind: "operator", action: `performs the ${pending.action}`, node: state.primary, ok: true };
+  return [done, ...(pending.action === "failover" ? startFailover(state, known, context, false) : startHandover(state))];
+}
+
+function healthyStandby(known: MonitorKnowledge, state: ClusterState, node: string): boolean {
+  const report = known.reports.get(node);
+  const primary = known.reports.get(state.primary);
+  if (!report || !primary || node === state.primary) return false;
+  return (
+    report.role === "standby" &&
+    report.upstream === state.primary &&
+    known.suspectedBy.get(node)!.size === 0 &&
+    report.lastCommitUs >= primary.lastCommitUs - caughtUpWithinUs
+  );
+}
+
+/** Whether the policy would fail back now (the operator's own delay aside). */
+function failbackReady(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): boolean {
+  const { failback, holdDownUs } = context.policy;
+  if (failback === "never" || state.primary === state.originalPrimary) return false;
+  if (state.promoting !== null || state.handover !== null || state.fencing !== null) return false;
+  const since = known.healthySinceUs.get(state.originalPrimary);
+  if (since === undefined) return false;
+  return failback !== "hold-down" || context.nowUs - since >= holdDownUs;
+}
+
+function failback(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+  if (state.operator !== null || !failbackReady(state, known, context)) return [];
+  if (context.policy.failback === "manual") return context.policy.operator ? page(state, "failback", context) : [];
+  return startHandover(state);
+}
+
+function startHandover(state: ClusterState): Command[] {
+  state.handover = { from: state.primary, to: state.originalPrimary };
+  return [{ kind: "step-down", node: state.primary, epoch: state.epoch }];
+}
+
+/** The stepped-down primary holds no write the original lacks: promote the original. */
+function completeHandover(state: ClusterState, known: MonitorKnowledge): Command[] {
+  const handover = state.handover;
+  if (handover === null || state.promoting !== null) return [];
+  const from = known.reports.get(handover.from);
+  const to = known.reports.get(handover.to);
+  if (!from || !to || from.role !== "fenced" || to.role !== "standby" || to.logLength < from.logLength) return [];
+  state.epoch += 1;
+  state.primary = handover.to;
+  state.promoting = handover.to;
+  return [{ kind: "promote", node: handover.to, epoch: state.epoch, from: handover.from }];
+}
+
+/** The failback target failed meanwhile: the stepped-down primary takes writes again. */
+function cancelHandover(state: ClusterState, known: MonitorKnowledge): Command[] {
+  const handover = state.handover;
+  if (handover === null || state.promoting !== null || known.suspectedBy.get(handover.to)!.size === 0) return [];
+  state.handover = null;
+  return [{ kind: "resume", node: handover.from, epoch: state.epoch }];
+}
+
+/** Commands that bring one node's reported role in line with the cluster state. */
+function reconcile(state: ClusterState, node: string, report: NodeReport): Command[] {
+  if (node === state.primary) {
+    if (report.role === "rejoining" && state.promoting === null) return [{ kind: "resume", node, epoch: state.epoch }];
     return [];
   }
-  if (view.promoting !== null || report.role === "off") return [];
-  const stalePrimary = report.role === "primary" && report.epoch < view.epoch;
-  const abandoned = (report.role === "booting" || report.role === "catching-up" || report.role === "promoting") && report.epoch < view.epoch;
-  const lost = report.role === "rejoining" || (report.role === "standby" && report.upstream !== view.primary);
-  return stalePrimary || abandoned || lost ? [{ kind: "follow", node, primary: view.primary, epoch: view.epoch }] : [];
+  if (state.promoting !== null || report.role === "off") return [];
+  if (state.handover !== null && node === state.handover.from) return [];
+  const stale =
+    (report.role === "primary" || report.role === "fenced" || report.role === "booting" || report.role === "catching-up" || report.role === "promoting") &&
+    report.epoch < state.epoch;
+  const lost = report.role === "rejoining" || (report.role === "standby" && report.upstream !== state.primary);
+  return stale || lost ? [{ kind: "follow", node, primary: state.primary, epoch: state.epoch }] : [];
 }

@@ -8,10 +8,14 @@
 // the archived log; then "promoting" for promoteIn; then it serves, at reduced capacity during
 // its warm-up. Assumptions: the log survives a crash (it is on disk); a restarted node takes no
 // writes until the controller assigns its role (as Patroni does).
+// Fencing seen from the node: a primary that may not take writes is "fenced" — it lost its lease
+// (lease fencing: no successful renewal for retryTimeout), hears too few replicas (min-replicas),
+// its epoch is stale (epoch fencing, set by the world), or it stepped down for a failback.
 import type { Rng } from "../engine/index.ts";
 import { ApplyQueue } from "./apply-queue.ts";
 import type { NodeConfig } from "./config.ts";
-import type { Command, NodeReport } from "./controller.ts";
+import type { Command, NodeReport } from "./cluster-state.ts";
+import type { FailoverConfig } from "./config.ts";
 import type { History, NodeLog } from "./history.ts";
 import { LogSender, type SenderWorld } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
@@ -20,6 +24,9 @@ import type { TraceRole } from "./trace.ts";
 /** What a data node may ask of the world around it. */
 export interface NodeWorld extends SenderWorld {
   readonly history: History;
+  readonly failover: FailoverConfig;
+  /** Every monitor and witness: lease renewals and promotion notices go to all of them. */
+  readonly monitors: readonly string[];
   /** Highest epoch whose promotion has completed anywhere. */
   readonly latestPromotedEpoch: number;
   logOf(node: string): NodeLog;
@@ -39,6 +46,9 @@ export class DataNode {
   private readonly apply: ApplyQueue;
   private promotingFrom = "";
   private warmUntilUs = 0;
+  private lastLeaseAckUs = 0;
+  /** The epoch in which this primary stepped down for a failback (it stays fenced until promoted away). */
+  private steppedDownEpoch = -1;
 
   constructor(
     readonly config: NodeConfig,
@@ -46,7 +56,6 @@ export class DataNode {
     log: NodeLog,
     primary: string,
     standbys: readonly string[],
-    readonly controller: string,
     private readonly rng: Rng,
     private readonly world: NodeWorld,
   ) {
@@ -74,7 +83,10 @@ export class DataNode {
   receive(message: Message): void {
     switch (message.type) {
       case "ping":
-        this.world.send(this.name, message.monitor, { type: "pong", node: this.name, report: this.report() });
+        this.world.send(this.name, message.monitor, { type: "pong", node: this.name, report: this.report(), seq: message.seq, sentUs: message.sentUs });
+        return;
+      case "renew-ack":
+        this.leaseRenewed(message.epoch, message.primary);
         return;
       case "command":
         this.obey(message.command);
@@ -86,7 +98,7 @@ export class DataNode {
         this.replicate(message);
         return;
       case "status":
-        if (this.role === "primary" && message.timelineId === this.log.timeline.id) {
+        if ((this.role === "primary" || this.role === "fenced") && message.timelineId === this.log.timeline.id) {
           this.sender.status(message.node, message.length, message.gap);
         }
         return;
@@ -113,17 +125,54 @@ export class DataNode {
     this.setRole("rejoining");
   }
 
-  /** A periodic report of this standby's position to its upstream. */
+  /** Periodic: a standby reports its position; a primary under min-replicas fencing checks its replicas. */
   statusTick(): void {
-    if (this.up && this.role === "standby" && this.upstream !== null) this.sendStatus(false);
+    if (!this.up) return;
+    if (this.role === "standby" && this.upstream !== null) this.sendStatus(false);
+    if (this.world.failover.fencing !== "min-replicas") return;
+    if (this.role === "primary" && !this.enoughReplicas()) this.setRole("fenced");
+    else if (this.role === "fenced" && this.steppedDownEpoch !== this.epoch && this.enoughReplicas()) this.setRole("primary");
+  }
+
+  /** Periodic: renew the lease with the coordination store (the monitors); a primary that has not
+   *  managed to for retryTimeout demotes itself. */
+  renewTick(): void {
+    if (!this.up || this.role === "off") return;
+    const { lease, fencing } = this.world.failover;
+    if (fencing === "lease" && this.role === "primary" && this.world.nowUs - this.lastLeaseAckUs > lease.retryTimeoutUs) {
+      this.setRole("fenced");
+    }
+    for (const monitor of this.world.monitors) this.world.send(this.name, monitor, { type: "renew", node: this.name, report: this.report() });
+  }
+
+  /** STONITH powered this node off: whatever it was, it is fenced (and down) now. */
+  poweredOff(): void {
+    this.setRole("fenced");
+  }
+
+  /** Epoch fencing: storage now refuses this primary's commits. */
+  fence(): void {
+    if (this.role === "primary") this.setRole("fenced");
   }
 
   ship(): void {
-    if (this.up && this.role === "primary") this.sender.ship();
+    if (this.up && (this.role === "primary" || this.role === "fenced")) this.sender.ship();
   }
 
   ackTimeout(): void {
     if (this.up && this.role === "primary") this.sender.ackTimeout();
+  }
+
+  private leaseRenewed(epoch: number, primary: string): void {
+    this.lastLeaseAckUs = this.world.nowUs;
+    // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
+    const leaseFenced = this.world.failover.fencing === "lease" && this.role === "fenced" && this.steppedDownEpoch !== this.epoch;
+    if (leaseFenced && primary === this.name && epoch === this.epoch) this.setRole("primary");
+  }
+
+  private enoughReplicas(): boolean {
+    const { minReplicas, minReplicasMaxLagUs } = this.world.failover;
+    return this.sender.freshFollowers(this.world.nowUs - minReplicasMaxLagUs) >= minReplicas;
   }
 
   /** The current stage of a promotion is over: move to the next. */
@@ -160,6 +209,7 @@ export class DataNode {
     this.log = { timeline, length: this.log.length };
     this.upstream = null;
     this.apply.reset(this.world.nowUs);
+    this.lastLeaseAckUs = this.world.nowUs;
     this.setRole("primary");
     this.sender.start([]);
     this.world.promotionCompleted(this, this.promotingFrom);
@@ -168,7 +218,7 @@ export class DataNode {
       this.warmUntilUs = this.world.nowUs + warmUpUs;
       this.world.emit({ kind: "warm_up", tUs: this.world.nowUs, node: this.name, untilUs: this.warmUntilUs, capacity: warmUpCapacity });
     }
-    this.world.send(this.name, this.controller, { type: "promoted", node: this.name, epoch });
+    for (const monitor of this.world.monitors) this.world.send(this.name, monitor, { type: "promoted", node: this.name, epoch });
   }
 
   private obey(command: Command): void {
@@ -178,14 +228,28 @@ export class DataNode {
         return;
       case "follow":
         if (this.role === "off" || command.epoch < this.epoch || (command.epoch === this.epoch && this.role === "primary")) return;
+        this.steppedDownEpoch = -1;
         this.follow(command.primary, command.epoch);
         return;
       case "resume":
-        if (this.role !== "rejoining" || command.epoch < this.epoch) return;
+        if (command.epoch < this.epoch) return;
+        if (this.role === "fenced" && command.epoch === this.epoch) {
+          // A failback was called off: take writes again.
+          this.steppedDownEpoch = -1;
+          this.setRole("primary");
+          return;
+        }
+        if (this.role !== "rejoining") return;
         this.epoch = command.epoch;
+        this.lastLeaseAckUs = this.world.nowUs;
         this.setRole("primary");
         // Entries committed but never shipped before the crash go out now.
         this.sender.start([]);
+        return;
+      case "step-down":
+        if (this.role !== "primary" || command.epoch !== this.epoch) return;
+        this.steppedDownEpoch = this.epoch;
+        this.setRole("fenced");
         return;
       default:
         return;
@@ -235,7 +299,8 @@ export class DataNode {
   private write(client: string, id: number): void {
     const nowUs = this.world.nowUs;
     const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(this.config.warmUpCapacity);
-    if (this.role !== "primary" || overloaded) {
+    const tooFewReplicas = this.world.failover.fencing === "min-replicas" && this.role === "primary" && !this.enoughReplicas();
+    if (this.role !== "primary" || overloaded || tooFewReplicas) {
       this.world.send(this.name, client, { type: "write-reply", id, ok: false, timelineId: -1, position: 0 });
       return;
     }

@@ -9,7 +9,10 @@ export type Fault =
   | { kind: "partition"; groups: string[][] }
   | { kind: "isolate"; target: string }
   | { kind: "heal" }
-  | { kind: "blip"; groups: string[][]; durationUs: number };
+  | { kind: "blip"; groups: string[][]; durationUs: number }
+  /** The process freezes (a GC or VM pause): it handles nothing until it resumes, then carries
+   *  on as if no time had passed — still believing it is whatever it was. */
+  | { kind: "pause"; node: string; durationUs: number };
 
 export type FaultKind = Fault["kind"];
 
@@ -28,6 +31,8 @@ export function describeFault(fault: Fault): string {
       return "heal all links";
     case "blip":
       return `blip ${fault.groups.map((g) => g.join(",")).join(" | ")} for ${fault.durationUs / 1e6} s`;
+    case "pause":
+      return `pause ${fault.node} for ${fault.durationUs / 1e6} s`;
     default: {
       const unknown: never = fault;
       throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
@@ -37,5 +42,5 @@ export function describeFault(fault: Fault): string {
 
 /** Faults that disturb the cluster (start an incident); heal and restart repair. */
 export function isDisruptive(fault: Fault): boolean {
-  return fault.kind === "crash" || fault.kind === "partition" || fault.kind === "isolate" || fault.kind === "blip";
+  return fault.kind === "crash" || fault.kind === "partition" || fault.kind === "isolate" || fault.kind === "blip" || fault.kind === "pause";
 }

@@ -5,3 +5,4 @@ export { describeFault, isDisruptive } from "./fault.ts";
 export type { TraceEvent, TraceKind, TraceRole, TraceSink, WriteFailure } from "./trace.ts";
 export { perWriteKinds } from "./trace.ts";
 export { simulate, type SimulationSummary } from "./world.ts";
+export { detectorKinds } from "./detectors/index.ts";

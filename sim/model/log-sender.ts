@@ -25,6 +25,8 @@ interface Follower {
   sentTo: number;
   /** Length it last reported holding. */
   ackedLength: number;
+  /** When it last reported (min-replicas fencing counts recent reporters). */
+  heardUs: number;
 }
 
 interface PendingAck {
@@ -56,7 +58,7 @@ export class LogSender {
     this.stop();
     this.shippedEnd = this.node.log.length;
     this.degraded = false;
-    for (const name of followers) this.followers.set(name, { sentTo: 0, ackedLength: 0 });
+    for (const name of followers) this.followers.set(name, { sentTo: 0, ackedLength: 0, heardUs: this.world.nowUs });
   }
 
   /** Ends the tenure (crash or demotion): waiting writes are never acknowledged. */
@@ -127,13 +129,14 @@ export class LogSender {
   status(follower: string, length: number, gap: boolean): void {
     let state = this.followers.get(follower);
     if (!state) {
-      state = { sentTo: length, ackedLength: length };
+      state = { sentTo: length, ackedLength: length, heardUs: this.world.nowUs };
       this.followers.set(follower, state);
     }
     // Resend on an explicit gap, or when the stream made no progress since the last report.
     const stalled = length === state.ackedLength && length < state.sentTo;
     if (gap || stalled) state.sentTo = Math.min(state.sentTo, length);
     state.ackedLength = length;
+    state.heardUs = this.world.nowUs;
     this.stream(follower, state);
     if (this.world.replication.mode === "async") return;
     this.release(this.acknowledgedLength());
@@ -141,6 +144,13 @@ export class LogSender {
       this.degraded = false;
       this.world.emit({ kind: "semi_sync", tUs: this.world.nowUs, node: this.node.name, on: true });
     }
+  }
+
+  /** Followers that reported at or after `sinceUs`. */
+  freshFollowers(sinceUs: number): number {
+    let count = 0;
+    for (const follower of this.followers.values()) if (follower.heardUs >= sinceUs) count++;
+    return count;
   }
 
   drop(follower: string): void {

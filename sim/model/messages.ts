@@ -1,12 +1,16 @@
 // What travels over the network, and the events the world schedules for itself.
 import type { ScheduledFault } from "./config.ts";
-import type { Command, NodeReport } from "./controller.ts";
+import type { Command, NodeReport } from "./cluster-state.ts";
 
 export type Message =
-  /** monitor → data node: are you there? */
-  | { type: "ping"; monitor: string }
+  /** monitor → data node: are you there? (probe `seq`, sent at `sentUs`) */
+  | { type: "ping"; monitor: string; seq: number; sentUs: number }
   /** data node → monitor: yes, and this is my state. */
-  | { type: "pong"; node: string; report: NodeReport }
+  | { type: "pong"; node: string; report: NodeReport; seq: number; sentUs: number }
+  /** data node → every monitor (the coordination store): renew my lease. */
+  | { type: "renew"; node: string; report: NodeReport }
+  /** acting controller → data node: lease renewed; the cluster's epoch and primary. */
+  | { type: "renew-ack"; epoch: number; primary: string }
   /** monitor → controller monitor: my detector's verdict on a node changed. */
   | { type: "verdict"; monitor: string; node: string; suspect: boolean }
   /** controller → data node or client router. */
@@ -36,6 +40,14 @@ export type WorldEvent =
    *  its sender in that interval loses it. */
   | { kind: "deliver"; source: number; target: number; message: Message; queuedFromUs?: number; queuedUntilUs?: number }
   | { kind: "heartbeat"; monitor: number }
+  | { kind: "probe-deadline"; monitor: number; node: string; seq: number }
+  /** A monitor's scheduled look at one node's silence; stale when `generation` has moved on.
+   *  Phase 0 re-queues itself at the same time, so replies arriving at that very instant count. */
+  | { kind: "verdict-check"; monitor: number; node: string; generation: number; phase: 0 | 1 }
+  | { kind: "controller-timer" }
+  | { kind: "fence-done"; node: number; attempt: number; ok: boolean }
+  | { kind: "renew-tick"; node: number }
+  | { kind: "pause-end"; node: number }
   | { kind: "status-tick"; node: number }
   | { kind: "issue-write"; client: number }
   | { kind: "write-timeout"; client: number; id: number }

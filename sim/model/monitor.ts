@@ -1,42 +1,60 @@
-// A monitor: it pings every data node each heartbeat interval and runs one failure detector
-// per node. The first monitor is also the controller: it hears the other monitors' verdicts,
-// collects node reports from its own heartbeats, and runs the failover policy. Each round it
-// also re-announces the current primary to every router, as a proxy's own health check of the
-// primary would find it.
-// A crashed monitor neither pings nor decides; after a restart its detectors start afresh.
+// A monitor (or a witness): it probes every data node each heartbeat interval — or, with lease
+// detection, hears their lease renewals — and runs one failure detector per node. Verdict changes
+// go to every other monitor. The acting controller (world.ts: the first monitor that is up and
+// connected to a majority of monitors and witnesses, as a Sentinel or raft majority would elect
+// one; a witness never acts) runs the failover policy on what it has heard and carries out its
+// commands; the cluster state it changes is shared by all monitors. Each round it also
+// re-announces the current primary to every router, as a proxy's own health check would find it.
+// A crashed monitor neither probes nor decides; after a restart its detectors start afresh.
+import type { Rng } from "../engine/index.ts";
+import { createKnowledge, type ClusterState, type Command, type MonitorKnowledge, type NodeReport, type Observation } from "./cluster-state.ts";
 import type { DetectorConfig, FailoverConfig } from "./config.ts";
-import { createView, decide, type Command, type ControllerView, type Observation } from "./controller.ts";
-import type { Message } from "./messages.ts";
-import { TimeoutDetector } from "./timeout-detector.ts";
+import { decide, learn, type PolicyContext } from "./controller.ts";
+import { createDetector, type FailureDetector } from "./detectors/index.ts";
+import type { Message, WorldEvent } from "./messages.ts";
 import type { TraceEvent } from "./trace.ts";
 
 export interface MonitorWorld {
   readonly nowUs: number;
   send(source: string, target: string, message: Message): void;
+  at(timeUs: number, event: WorldEvent): void;
   emit(event: TraceEvent): void;
+  isActingController(monitor: string): boolean;
+  /** Carries out a fence command with the fencing device (out of band, not over the network). */
+  fence(node: string, attempt: number): void;
+}
+
+export interface MonitorSetup {
+  dataNodes: readonly string[];
+  /** Every other monitor and witness, which verdicts go to. */
+  peers: readonly string[];
+  /** The client groups' routers, which reroute commands go to. */
+  routers: readonly string[];
+  zones: ReadonlyMap<string, string>;
+  detector: DetectorConfig;
+  policy: FailoverConfig;
+  state: ClusterState;
 }
 
 export class Monitor {
   up = true;
-  private readonly detectors = new Map<string, TimeoutDetector>();
+  private readonly detectors = new Map<string, FailureDetector>();
   private readonly suspected = new Set<string>();
-  /** The controller's state; only the controller monitor has one. */
-  private readonly view: ControllerView | null;
+  private readonly knowledge: MonitorKnowledge;
+  private readonly checkAtUs = new Map<string, number>();
+  private readonly generation = new Map<string, number>();
+  private seq = 0;
 
   constructor(
     readonly name: string,
     readonly index: number,
-    private readonly dataNodes: readonly string[],
-    /** The client groups' routers, which reroute commands go to. */
-    private readonly routers: readonly string[],
-    readonly controller: string,
-    primary: string,
-    detector: DetectorConfig,
-    private readonly policy: FailoverConfig,
+    readonly canLead: boolean,
+    private readonly setup: MonitorSetup,
+    private readonly rng: Rng,
     private readonly world: MonitorWorld,
   ) {
-    for (const node of dataNodes) this.detectors.set(node, new TimeoutDetector(detector.timeoutUs, 0));
-    this.view = name === controller ? createView(primary, dataNodes) : null;
+    this.knowledge = createKnowledge(setup.dataNodes);
+    this.resetDetectors(0);
   }
 
   crash(): void {
@@ -46,32 +64,63 @@ export class Monitor {
 
   restart(): void {
     this.up = true;
-    for (const detector of this.detectors.values()) detector.reset(this.world.nowUs);
+    this.resetDetectors(this.world.nowUs);
     this.world.emit({ kind: "node_up", tUs: this.world.nowUs, node: this.name });
   }
 
-  /** One heartbeat round: judge each node by what was heard so far, then ping it. */
+  /** One heartbeat round: probe each node (unless leases do the talking) and re-announce the primary. */
   heartbeat(): void {
     if (!this.up) return;
     const nowUs = this.world.nowUs;
-    for (const node of this.dataNodes) {
-      if (!this.suspected.has(node) && this.detectors.get(node)!.suspects(nowUs)) this.setVerdict(node, true);
-      this.world.send(this.name, node, { type: "ping", monitor: this.name });
+    const { detector, dataNodes, state } = this.setup;
+    if (detector.kind !== "lease") {
+      for (const node of dataNodes) {
+        const seq = ++this.seq;
+        const nodeDetector = this.detectors.get(node)!;
+        nodeDetector.probeSent(seq, nowUs);
+        this.world.send(this.name, node, { type: "ping", monitor: this.name, seq, sentUs: nowUs });
+        if (nodeDetector.probeTimeoutUs > 0) this.world.at(nowUs + nodeDetector.probeTimeoutUs, { kind: "probe-deadline", monitor: this.index, node, seq });
+      }
     }
+    for (const node of dataNodes) this.armCheck(node);
     // Routers that missed a reroute (say, across a partition) hear it again every round.
-    if (this.view && this.view.promoting === null && this.view.epoch > 1) {
-      this.execute({ kind: "reroute", target: this.view.primary, epoch: this.view.epoch });
+    if (state.promoting === null && state.epoch > 1 && this.world.isActingController(this.name)) {
+      this.execute({ kind: "reroute", target: state.primary, epoch: state.epoch });
     }
   }
 
+  probeDeadline(node: string, seq: number): void {
+    if (!this.up) return;
+    this.detectors.get(node)!.probeExpired(seq, this.world.nowUs);
+    this.judge(node);
+  }
+
+  verdictCheck(node: string, generation: number, phase: 0 | 1): void {
+    if (!this.up || generation !== this.generation.get(node)) return;
+    if (phase === 0) {
+      this.world.at(this.world.nowUs, { kind: "verdict-check", monitor: this.index, node, generation, phase: 1 });
+      return;
+    }
+    this.checkAtUs.set(node, Infinity);
+    this.judge(node);
+    this.armCheck(node);
+  }
+
   receive(message: Message): void {
+    const nowUs = this.world.nowUs;
     switch (message.type) {
-      case "pong": {
-        this.detectors.get(message.node)!.observe(this.world.nowUs);
-        if (this.suspected.has(message.node)) this.setVerdict(message.node, false);
-        this.observe({ kind: "report", node: message.node, report: message.report });
+      case "pong":
+        this.detectors.get(message.node)!.reply(message.seq, message.sentUs, nowUs);
+        this.heard(message.node, message.report);
         return;
-      }
+      case "renew":
+        this.detectors.get(message.node)!.reply(0, nowUs, nowUs);
+        this.heard(message.node, message.report);
+        if (this.world.isActingController(this.name)) {
+          const { epoch, primary } = this.setup.state;
+          this.world.send(this.name, message.node, { type: "renew-ack", epoch, primary });
+        }
+        return;
       case "verdict":
         this.observe({ kind: "verdict", monitor: message.monitor, node: message.node, suspect: message.suspect });
         return;
@@ -83,18 +132,51 @@ export class Monitor {
     }
   }
 
-  private setVerdict(node: string, suspect: boolean): void {
-    const tUs = this.world.nowUs;
-    if (suspect) this.suspected.add(node);
-    else this.suspected.delete(node);
-    this.world.emit({ kind: suspect ? "suspect" : "trust", tUs, monitor: this.name, node });
-    if (this.view) this.observe({ kind: "verdict", monitor: this.name, node, suspect });
-    else this.world.send(this.name, this.controller, { type: "verdict", monitor: this.name, node, suspect });
+  /** An observation from outside the network (a fencing device's result, a timer). */
+  observe(observation: Observation): void {
+    const { state, policy, dataNodes, zones } = this.setup;
+    const nowUs = this.world.nowUs;
+    learn(this.knowledge, observation, state, nowUs);
+    if (!this.up || !this.world.isActingController(this.name)) return;
+    const context: PolicyContext = { policy, nowUs, dataNodes, zones, draw: () => this.rng.float() };
+    for (const command of decide(state, this.knowledge, observation, context)) this.execute(command);
   }
 
-  private observe(observation: Observation): void {
-    if (!this.view) return;
-    for (const command of decide(this.view, observation, this.policy)) this.execute(command);
+  private heard(node: string, report: NodeReport): void {
+    this.judge(node);
+    this.armCheck(node);
+    this.observe({ kind: "report", node, report });
+  }
+
+  /** Asks the detector for its verdict now, and announces a change. */
+  private judge(node: string): void {
+    const suspect = this.detectors.get(node)!.suspects(this.world.nowUs);
+    if (suspect === this.suspected.has(node)) return;
+    if (suspect) this.suspected.add(node);
+    else this.suspected.delete(node);
+    this.world.emit({ kind: suspect ? "suspect" : "trust", tUs: this.world.nowUs, monitor: this.name, node });
+    for (const peer of this.setup.peers) this.world.send(this.name, peer, { type: "verdict", monitor: this.name, node, suspect });
+    this.observe({ kind: "verdict", monitor: this.name, node, suspect });
+  }
+
+  /** Schedules a look at the node when its silence would make it suspected (detectors that know when). */
+  private armCheck(node: string): void {
+    if (this.suspected.has(node)) return;
+    const atUs = Math.max(this.detectors.get(node)!.suspicionAtUs(), this.world.nowUs);
+    if (!(atUs < (this.checkAtUs.get(node) ?? Infinity))) return;
+    const generation = (this.generation.get(node) ?? 0) + 1;
+    this.generation.set(node, generation);
+    this.checkAtUs.set(node, atUs);
+    this.world.at(atUs, { kind: "verdict-check", monitor: this.index, node, generation, phase: 0 });
+  }
+
+  private resetDetectors(nowUs: number): void {
+    const { detector, policy, dataNodes } = this.setup;
+    for (const node of dataNodes) {
+      this.detectors.set(node, createDetector(detector, policy.lease, nowUs));
+      this.checkAtUs.set(node, Infinity);
+      this.generation.set(node, (this.generation.get(node) ?? 0) + 1);
+    }
   }
 
   /** The one place commands are carried out: as messages from this (controller) monitor. */
@@ -107,13 +189,23 @@ export class Monitor {
         return;
       case "follow":
       case "resume":
+      case "step-down":
         this.world.send(this.name, command.node, { type: "command", command });
         return;
       case "reroute":
-        for (const router of this.routers) this.world.send(this.name, router, { type: "command", command });
+        for (const router of this.setup.routers) this.world.send(this.name, router, { type: "command", command });
+        return;
+      case "fence":
+        this.world.fence(command.node, command.attempt);
+        return;
+      case "timer":
+        this.world.at(command.atUs, { kind: "controller-timer" });
         return;
       case "no-candidate":
         this.world.emit({ kind: "no_candidate", tUs, monitor: this.name, node: command.node, reason: command.reason });
+        return;
+      case "operator":
+        this.world.emit({ kind: "operator", tUs, node: command.node, action: command.action, ok: command.ok });
         return;
       default: {
         const unknown: never = command;

@@ -2,11 +2,12 @@
 // reports are computed from it alone. Times are whole microseconds (tUs).
 import type { Fault } from "./fault.ts";
 
-/** Role of a data node. "off" is a cold standby not running; on a promote command it is
+/** Role of a data node. "fenced" is a primary that may not take writes (stale epoch, lost lease,
+ *  too few replicas, stepped down for a failback, or powered off by STONITH); "off" is a cold standby not running; on a promote command it is
  *  "booting" (cold only), "catching-up" (applying its backlog, or restoring and replaying for a
  *  cold standby), then "promoting" until it accepts writes; "rejoining" is after a restart, until
  *  the controller assigns a role. */
-export type TraceRole = "primary" | "standby" | "off" | "booting" | "catching-up" | "promoting" | "rejoining";
+export type TraceRole = "primary" | "standby" | "fenced" | "off" | "booting" | "catching-up" | "promoting" | "rejoining";
 
 export type TraceEvent =
   /** A scheduled fault took effect. `label` is describeFault(fault). */
@@ -27,6 +28,12 @@ export type TraceEvent =
   | { kind: "warm_up"; tUs: number; node: string; untilUs: number; capacity: number }
   /** A cold standby restored its log from backup and archive: `length` entries, `replayed` of them from the archive. */
   | { kind: "restored"; tUs: number; node: string; length: number; replayed: number }
+  /** STONITH: a fencing attempt on `node` started, powered it off, or failed. */
+  | { kind: "fencing"; tUs: number; node: string; attempt: number; outcome: "started" | "powered-off" | "failed" }
+  /** What the (simulated) operator did: paged, acted, failed, stood down. */
+  | { kind: "operator"; tUs: number; node: string; action: string; ok: boolean }
+  /** A fault's effect ended by itself (a blip healed, a pause ended). */
+  | { kind: "fault_end"; tUs: number; label: string }
   /** A semi-sync primary stopped waiting for standbys (`on` false) or resumed waiting (`on` true). */
   | { kind: "semi_sync"; tUs: number; node: string; on: boolean }
   /** A node finished promotion and now accepts writes as primary of `epoch`.

@@ -1,19 +1,21 @@
-// The world: wires nodes, monitors, client groups and the network onto the engine, delivers
-// messages, hands faults to applyFault (apply-fault.ts) and, at the end, settles which
-// acknowledged writes the final authoritative history lacks.
-// The run: clients write during [0, duration); the world then runs on for the longest client
-// timeout so every write in flight gets its outcome; then the accounting events are emitted.
-import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type RunLimits } from "../engine/index.ts";
+// The world: puts the cast (cast.ts) and the network onto the engine, delivers messages, hands
+// faults to applyFault (apply-fault.ts), runs the fencing device, decides which monitor acts as
+// controller, and at the end settles which acknowledged writes the final authoritative history
+// lacks. The run: clients write during [0, duration); the world then runs on for the longest
+// client timeout so every write in flight gets its outcome; then the accounting events.
+// A paused process (a GC pause) handles nothing: events meant for it wait until it resumes.
+import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type Rng, type RunLimits } from "../engine/index.ts";
+import { applyFault } from "./apply-fault.ts";
+import { ArchiveStore, type RestorePoint } from "./archive.ts";
+import { buildCast, type Actor, type Cast } from "./cast.ts";
 import { ClientGroup } from "./client-group.ts";
 import type { WorldConfig } from "./config.ts";
 import { DataNode } from "./data-node.ts";
 import { describeFault } from "./fault.ts";
 import { History, lostRanges } from "./history.ts";
-import { applyFault } from "./apply-fault.ts";
-import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import type { Message, WorldEvent } from "./messages.ts";
-import { Monitor } from "./monitor.ts";
-import { Network, type Endpoint } from "./network.ts";
+import type { Monitor } from "./monitor.ts";
+import { Network } from "./network.ts";
 import type { TraceEvent, TraceSink } from "./trace.ts";
 
 export interface SimulationSummary {
@@ -24,30 +26,24 @@ export interface SimulationSummary {
 }
 
 export function simulate(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits): SimulationSummary {
-  const world = new World(config, sink, limits);
-  return world.run();
+  return new World(config, sink, limits).run();
 }
-
-type Actor = DataNode | Monitor | ClientGroup;
 
 class World {
   private readonly simulation: Simulation<WorldEvent>;
   private readonly fingerprint = new Fingerprint();
-  private readonly rng: RngStreams;
+  private readonly fencingRng: Rng;
   readonly history: History;
   readonly network: Network;
-  private readonly actors: Actor[] = [];
-  private readonly dataNodes: DataNode[] = [];
-  private readonly monitors: Monitor[] = [];
-  private readonly clients: ClientGroup[] = [];
-  private readonly byName = new Map<string, Actor>();
-  private readonly originalPrimary: string;
+  private readonly cast: Cast;
+  private readonly archives = new ArchiveStore();
+  /** Time of each endpoint's latest crash (-1: never), and until when each is paused. */
+  private readonly lastCrashUs: Float64Array;
+  private readonly pausedUntilUs: Float64Array;
+  private readonly held: WorldEvent[][];
   private authority: DataNode;
   private writeIds = 0;
   private cutIds = 0;
-  private readonly archives = new ArchiveStore();
-  /** Time of each endpoint's latest crash (-1: never). */
-  private readonly lastCrashUs: Float64Array;
   latestPromotedEpoch = 1;
 
   constructor(
@@ -56,48 +52,18 @@ class World {
     limits: RunLimits,
   ) {
     this.simulation = new Simulation<WorldEvent>(limits);
-    this.rng = new RngStreams(config.seed);
+    const rng = new RngStreams(config.seed);
+    this.fencingRng = rng.stream("fencing");
     const primary = config.nodes.find((node) => node.role === "primary")!;
-    this.originalPrimary = primary.name;
     this.history = new History(primary.name);
-    const standbyConfigs = config.nodes.filter((node) => node.role === "standby");
-    const dataNames = [primary.name, ...standbyConfigs.map((node) => node.name)];
-    // Cold standbys are off: the primary starts streaming to the running ones only.
-    const streaming = standbyConfigs.filter((node) => node.readiness !== "cold").map((node) => node.name);
-    const controller = config.nodes.find((node) => node.role === "monitor")!.name;
-    const endpoints: Endpoint[] = [
-      ...config.nodes.map((node) => ({ name: node.name, zone: node.zone })),
-      ...config.clients.map((client) => ({ name: client.name, zone: client.zone })),
-    ];
-    this.network = new Network(endpoints, config.network, this.rng.stream("network"));
-
-    config.nodes.forEach((node, index) => {
-      let actor: Actor;
-      if (node.role === "monitor") {
-        const routers = config.clients.map((client) => client.name);
-        const monitor = new Monitor(node.name, index, dataNames, routers, controller, primary.name, config.detector, config.failover, this);
-        this.monitors.push(monitor);
-        actor = monitor;
-      } else {
-        const log = { timeline: this.history.root, length: 0 };
-        const rng = this.rng.stream(`node:${node.name}`);
-        const dataNode = new DataNode(node, index, log, primary.name, streaming, controller, rng, this);
-        if (node.readiness === "cold") this.archives.register(node.name, log);
-        this.dataNodes.push(dataNode);
-        actor = dataNode;
-      }
-      this.actors.push(actor);
-      this.byName.set(node.name, actor);
-    });
-    config.clients.forEach((client, i) => {
-      const index = config.nodes.length + i;
-      const group = new ClientGroup(client, index, primary.name, this.rng.stream(`client:${client.name}`), this);
-      this.clients.push(group);
-      this.actors.push(group);
-      this.byName.set(client.name, group);
-    });
+    const endpoints = [...config.nodes, ...config.clients].map(({ name, zone }) => ({ name, zone }));
+    this.network = new Network(endpoints, config.network, rng.stream("network"));
+    this.cast = buildCast(config, this.history, rng, this);
+    for (const node of this.cast.dataNodes) if (node.config.readiness === "cold" && node.config.role === "standby") this.archives.register(node.name, node.log);
     this.authority = this.dataNode(primary.name);
-    this.lastCrashUs = new Float64Array(this.actors.length).fill(-1);
+    this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
+    this.pausedUntilUs = new Float64Array(this.cast.actors.length);
+    this.held = this.cast.actors.map(() => []);
   }
 
   get nowUs(): number {
@@ -112,29 +78,37 @@ class World {
     return this.config.replication;
   }
 
+  get failover(): WorldConfig["failover"] {
+    return this.config.failover;
+  }
+
+  get monitors(): readonly string[] {
+    return this.cast.monitorNames;
+  }
+
   run(): SimulationSummary {
-    for (const node of this.dataNodes) {
-      this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
-    }
-    for (const scheduled of this.config.faults) this.at(scheduled.atUs, { kind: "fault", scheduled });
-    for (const monitor of this.monitors) this.at(0, { kind: "heartbeat", monitor: monitor.index });
-    for (const node of this.dataNodes) {
+    const { replication, failover, detector, clients, faults } = this.config;
+    for (const node of this.cast.dataNodes) this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
+    for (const scheduled of faults) this.at(scheduled.atUs, { kind: "fault", scheduled });
+    for (const monitor of this.cast.monitors) this.at(0, { kind: "heartbeat", monitor: monitor.index });
+    const leases = detector.kind === "lease" || failover.fencing === "lease";
+    for (const node of this.cast.dataNodes) {
       // Every data node may become a standby (a deposed primary does), so every one has the tick.
-      this.after(this.config.replication.statusIntervalUs, { kind: "status-tick", node: node.index });
+      this.after(replication.statusIntervalUs, { kind: "status-tick", node: node.index });
+      if (leases) this.at(0, { kind: "renew-tick", node: node.index });
       if (node.config.readiness !== "cold" || node.config.role !== "standby") continue;
       this.at(0, { kind: "backup", node: node.index });
       if (node.config.archiveEveryUs > 0) this.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
     }
-    for (const client of this.clients) client.start();
+    for (const client of this.cast.clients) client.start();
 
-    const drainUs = Math.max(0, ...this.config.clients.map((client) => client.timeoutUs));
-    const endUs = this.config.durationUs + drainUs;
+    const endUs = this.config.durationUs + Math.max(0, ...clients.map((client) => client.timeoutUs));
     this.simulation.runUntil(endUs, (event) => this.dispatch(event));
     this.settle(endUs);
     return { fingerprint: this.fingerprint.hex(), eventsProcessed: this.simulation.eventsProcessed, endUs };
   }
 
-  // ——— services offered to the actors ———
+  // ——— services offered to the cast ———
 
   emit(event: TraceEvent): void {
     this.fingerprint.addString(JSON.stringify(event));
@@ -156,11 +130,8 @@ class World {
     const arrivalUs = this.network.arrivalUs(from, to, nowUs, size);
     if (arrivalUs < 0) return;
     const transmittedUs = this.network.lastTransmittedUs;
-    if (transmittedUs > nowUs) {
-      this.simulation.at(arrivalUs, { kind: "deliver", source: from, target: to, message, queuedFromUs: nowUs, queuedUntilUs: transmittedUs });
-    } else {
-      this.simulation.at(arrivalUs, { kind: "deliver", source: from, target: to, message });
-    }
+    const queued = transmittedUs > nowUs ? { queuedFromUs: nowUs, queuedUntilUs: transmittedUs } : {};
+    this.simulation.at(arrivalUs, { kind: "deliver", source: from, target: to, message, ...queued });
   }
 
   nextWriteId(): number {
@@ -179,76 +150,37 @@ class World {
     this.latestPromotedEpoch = Math.max(this.latestPromotedEpoch, node.epoch);
     if (node.epoch >= this.authority.epoch) this.authority = node;
     const previous = this.dataNode(from);
-    this.emit({
-      kind: "promoted",
-      tUs: this.nowUs,
-      node: node.name,
-      epoch: node.epoch,
-      previous: from,
-      previousAlive: previous.up,
-      failback: node.name === this.originalPrimary,
-    });
+    const failback = node.name === this.cast.state.originalPrimary;
+    this.emit({ kind: "promoted", tUs: this.nowUs, node: node.name, epoch: node.epoch, previous: from, previousAlive: previous.up, failback });
+    // Epoch fencing: from now on storage refuses commits from any older epoch.
+    if (this.config.failover.fencing === "epoch") {
+      for (const other of this.cast.dataNodes) if (other !== node && other.epoch < node.epoch) other.fence();
+    }
   }
 
-  // ——— the loop ———
-
-  private dispatch(event: WorldEvent): void {
-    switch (event.kind) {
-      case "deliver": {
-        const target = this.actors[event.target];
-        if (!(target instanceof ClientGroup) && !target.up) return;
-        if (this.network.isCut(event.source, event.target)) return;
-        if (event.queuedUntilUs !== undefined) {
-          const crashUs = this.lastCrashUs[event.source];
-          if (crashUs >= event.queuedFromUs! && crashUs < event.queuedUntilUs) return;
-        }
-        target.receive(event.message);
-        return;
-      }
-      case "heartbeat": {
-        const monitor = this.actors[event.monitor] as Monitor;
-        monitor.heartbeat();
-        this.after(this.config.detector.intervalUs, event);
-        return;
-      }
-      case "status-tick": {
-        (this.actors[event.node] as DataNode).statusTick();
-        this.after(this.config.replication.statusIntervalUs, event);
-        return;
-      }
-      case "issue-write":
-        (this.actors[event.client] as ClientGroup).issue();
-        return;
-      case "write-timeout":
-        (this.actors[event.client] as ClientGroup).timeout(event.id);
-        return;
-      case "fault": {
-        const { fault } = event.scheduled;
-        this.emit({ kind: "fault", tUs: this.nowUs, fault, label: describeFault(fault) });
-        applyFault(fault, this);
-        return;
-      }
-      case "blip-end":
-        this.network.heal(event.cutId);
-        return;
-      case "promotion-step":
-        (this.actors[event.node] as DataNode).promotionStep(event.epoch);
-        return;
-      case "ship":
-        (this.actors[event.node] as DataNode).ship();
-        return;
-      case "ack-timeout":
-        (this.actors[event.node] as DataNode).ackTimeout();
-        return;
-      case "backup":
-      case "archive":
-        this.saveRestorePoint(event.kind, this.actors[event.node] as DataNode);
-        return;
-      default: {
-        const unknown: never = event;
-        throw new Error(`unknown world event ${JSON.stringify(unknown)}`);
-      }
+  /**
+   * The monitor that acts as controller: the first monitor (not witness) that is up, not paused
+   * and connected both ways to a majority of all monitors and witnesses, itself included.
+   */
+  isActingController(name: string): boolean {
+    const monitors = this.cast.monitors;
+    const majority = Math.floor(monitors.length / 2) + 1;
+    for (const candidate of monitors) {
+      if (!candidate.canLead || !candidate.up || this.pausedUntilUs[candidate.index] > this.nowUs) continue;
+      const reachable = monitors.filter(
+        (other) => other === candidate || (other.up && !this.network.isCut(candidate.index, other.index) && !this.network.isCut(other.index, candidate.index)),
+      ).length;
+      if (reachable >= majority) return candidate.name === name;
     }
+    return false;
+  }
+
+  /** STONITH: the fencing device powers the node off after the delay and its own time, or fails. */
+  fence(node: string, attempt: number): void {
+    const { delayUs, durationUs, timeoutUs, failureProbability } = this.config.failover.stonith;
+    const ok = !this.fencingRng.chance(failureProbability);
+    this.emit({ kind: "fencing", tUs: this.nowUs, node, attempt, outcome: "started" });
+    this.after(delayUs + (ok ? durationUs : timeoutUs), { kind: "fence-done", node: this.dataNode(node).index, attempt, ok });
   }
 
   // ——— what faults act on (apply-fault.ts) ———
@@ -263,36 +195,134 @@ class World {
     this.lastCrashUs[process.index] = this.nowUs;
   }
 
+  paused(process: { index: number }, durationUs: number): void {
+    this.pausedUntilUs[process.index] = Math.max(this.pausedUntilUs[process.index], this.nowUs + durationUs);
+    this.at(this.pausedUntilUs[process.index], { kind: "pause-end", node: process.index });
+  }
+
   nextCutId(): number {
     return ++this.cutIds;
+  }
+
+  // ——— the loop ———
+
+  private dispatch(event: WorldEvent): void {
+    const owner = ownerOf(event);
+    if (owner >= 0 && this.pausedUntilUs[owner] > this.nowUs) {
+      this.held[owner].push(event);
+      return;
+    }
+    const { actors } = this.cast;
+    switch (event.kind) {
+      case "deliver": {
+        const target = actors[event.target];
+        if (!(target instanceof ClientGroup) && !target.up) return;
+        if (this.network.isCut(event.source, event.target)) return;
+        const crashUs = this.lastCrashUs[event.source];
+        if (event.queuedUntilUs !== undefined && crashUs >= event.queuedFromUs! && crashUs < event.queuedUntilUs) return;
+        target.receive(event.message);
+        return;
+      }
+      case "heartbeat":
+        (actors[event.monitor] as Monitor).heartbeat();
+        this.after(this.config.detector.intervalUs, event);
+        return;
+      case "probe-deadline":
+        (actors[event.monitor] as Monitor).probeDeadline(event.node, event.seq);
+        return;
+      case "verdict-check":
+        (actors[event.monitor] as Monitor).verdictCheck(event.node, event.generation, event.phase);
+        return;
+      case "controller-timer":
+        for (const monitor of this.cast.monitors) if (this.isActingController(monitor.name)) monitor.observe({ kind: "timer" });
+        return;
+      case "status-tick":
+        (actors[event.node] as DataNode).statusTick();
+        this.after(this.config.replication.statusIntervalUs, event);
+        return;
+      case "renew-tick":
+        (actors[event.node] as DataNode).renewTick();
+        this.after(this.config.failover.lease.renewEveryUs, event);
+        return;
+      case "issue-write":
+        (actors[event.client] as ClientGroup).issue();
+        return;
+      case "write-timeout":
+        (actors[event.client] as ClientGroup).timeout(event.id);
+        return;
+      case "fault": {
+        const { fault } = event.scheduled;
+        this.emit({ kind: "fault", tUs: this.nowUs, fault, label: describeFault(fault) });
+        applyFault(fault, this);
+        return;
+      }
+      case "blip-end":
+        this.network.heal(event.cutId);
+        return;
+      case "pause-end":
+        this.resume(event.node);
+        return;
+      case "fence-done":
+        this.fenceDone(actors[event.node] as DataNode, event.attempt, event.ok);
+        return;
+      case "promotion-step":
+        (actors[event.node] as DataNode).promotionStep(event.epoch);
+        return;
+      case "ship":
+        (actors[event.node] as DataNode).ship();
+        return;
+      case "ack-timeout":
+        (actors[event.node] as DataNode).ackTimeout();
+        return;
+      case "backup":
+      case "archive":
+        this.saveRestorePoint(event.kind, actors[event.node] as DataNode);
+        return;
+      default: {
+        const unknown: never = event;
+        throw new Error(`unknown world event ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  /** The end of a pause: what waited for the process happens now, in its original order. */
+  private resume(index: number): void {
+    if (this.pausedUntilUs[index] > this.nowUs) return; // a longer pause started meanwhile
+    const held = this.held[index];
+    this.held[index] = [];
+    for (const event of held) this.at(this.nowUs, event);
+  }
+
+  private fenceDone(node: DataNode, attempt: number, ok: boolean): void {
+    if (ok) {
+      if (node.up) {
+        node.crash();
+        this.crashed(node);
+      }
+      node.poweredOff();
+    }
+    this.emit({ kind: "fencing", tUs: this.nowUs, node: node.name, attempt, outcome: ok ? "powered-off" : "failed" });
+    for (const monitor of this.cast.monitors) if (this.isActingController(monitor.name)) monitor.observe({ kind: "fenced", node: node.name, ok });
   }
 
   /** A base backup or a log archive of the current primary for a cold standby, on its schedule. */
   private saveRestorePoint(kind: "backup" | "archive", cold: DataNode): void {
     const source = this.authority;
     if (source.up && source.role === "primary") this.archives.save(cold.name, kind, source.log);
-    const everyUs = kind === "backup" ? cold.config.backupEveryUs : cold.config.archiveEveryUs;
-    this.after(everyUs, { kind, node: cold.index });
+    this.after(kind === "backup" ? cold.config.backupEveryUs : cold.config.archiveEveryUs, { kind, node: cold.index });
   }
 
   /** End-of-run accounting against the log of the newest primary. */
   private settle(endUs: number): void {
     for (const range of lostRanges(this.history, this.authority.log)) {
-      this.emit({
-        kind: "writes_lost",
-        tUs: endUs,
-        node: range.timeline.owner,
-        count: range.count,
-        firstUs: range.firstUs,
-        lastUs: range.lastUs,
-        rpoUs: range.lastUs - range.keptUs,
-      });
+      const { count, firstUs, lastUs } = range;
+      this.emit({ kind: "writes_lost", tUs: endUs, node: range.timeline.owner, count, firstUs, lastUs, rpoUs: lastUs - range.keptUs });
     }
     this.emit({ kind: "run_end", tUs: endUs, authority: this.authority.name });
   }
 
   private actor(name: string): Actor {
-    const actor = this.byName.get(name);
+    const actor = this.cast.byName.get(name);
     if (!actor) throw new Error(`unknown endpoint ${name}`);
     return actor;
   }
@@ -301,5 +331,25 @@ class World {
     const actor = this.actor(name);
     if (!(actor instanceof DataNode)) throw new Error(`${name} is not a data node`);
     return actor;
+  }
+}
+
+/** The process an event is for (it waits while that process is paused); -1 for none. */
+function ownerOf(event: WorldEvent): number {
+  switch (event.kind) {
+    case "deliver":
+      return event.target;
+    case "heartbeat":
+    case "probe-deadline":
+    case "verdict-check":
+      return event.monitor;
+    case "status-tick":
+    case "renew-tick":
+    case "promotion-step":
+    case "ship":
+    case "ack-timeout":
+      return event.node;
+    default:
+      return -1;
   }
 }

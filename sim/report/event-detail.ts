@@ -88,6 +88,14 @@ export function describeEvent(event: TraceEvent): EventLine {
       };
     case "run_end":
       return { node: event.authority, detail: `run end: ${event.authority} holds the authoritative history` };
+    case "fencing": {
+      const what = { started: "fencing device powering it off", "powered-off": "powered off by the fencing device", failed: "fencing attempt failed" }[event.outcome];
+      return { node: event.node, detail: `stonith: ${what} (attempt ${event.attempt})` };
+    }
+    case "operator":
+      return { node: event.node, detail: `operator: ${event.action}${event.ok ? "" : " (error)"}` };
+    case "fault_end":
+      return { node: "", detail: `fault over: ${event.label}` };
     default: {
       const unknown: never = event;
       throw new Error(`unknown trace event ${JSON.stringify(unknown)}`);
@@ -100,6 +108,7 @@ function faultNode(fault: Fault): string {
   switch (fault.kind) {
     case "crash":
     case "restart":
+    case "pause":
       return fault.node;
     case "isolate":
       return fault.target;

@@ -3,13 +3,15 @@
 // option (a "cold" standby, a "semi-sync" mode, a "stonith" fencing) is one new entry here plus
 // its model support — the `satisfies` clauses keep these lists within what the model accepts.
 import type { Arrivals, DetectorConfig, FailoverConfig, NodeConfig, NodeRole, ReplicationMode, ClientConfig } from "../model/index.ts";
+import { detectorKinds as modelDetectorKinds } from "../model/index.ts";
 
-export const nodeRoles = ["primary", "standby", "monitor"] as const satisfies readonly NodeRole[];
+export const nodeRoles = ["primary", "standby", "monitor", "witness"] as const satisfies readonly NodeRole[];
 export const readinessChoices = ["hot", "warm", "cold"] as const satisfies readonly NodeConfig["readiness"][];
 export const replicationModes = ["async", "sync", "semi-sync", "quorum"] as const satisfies readonly ReplicationMode[];
-export const detectorKinds = ["timeout"] as const satisfies readonly DetectorConfig["kind"][];
-export const fencingChoices = ["none"] as const satisfies readonly FailoverConfig["fencing"][];
-export const failbackChoices = ["never"] as const satisfies readonly FailoverConfig["failback"][];
+/** From the model's detector registry, so a new detector needs no edit here. */
+export const detectorKinds = modelDetectorKinds as unknown as readonly [DetectorConfig["kind"], ...DetectorConfig["kind"][]];
+export const fencingChoices = ["none", "stonith", "epoch", "lease", "min-replicas"] as const satisfies readonly FailoverConfig["fencing"][];
+export const failbackChoices = ["never", "immediate", "hold-down", "manual"] as const satisfies readonly FailoverConfig["failback"][];
 export const routingChoices = ["proxy"] as const satisfies readonly ClientConfig["routing"][];
 export const arrivalChoices = ["poisson", "uniform"] as const satisfies readonly Arrivals[];
 

@@ -101,10 +101,38 @@ export const defaults = {
 
   detector: {
     kind: "timeout",
-    /** Redis Sentinel SENTINEL_PING_PERIOD, 1000 ms (redis/redis src/sentinel.c). */
-    interval: "1s",
-    /** Redis Sentinel down-after-milliseconds default, 30 000 ms (redis/redis sentinel.conf). */
-    timeout: "30s",
+  },
+
+  /** Per detector kind. */
+  detectors: {
+    timeout: {
+      /** Redis Sentinel SENTINEL_PING_PERIOD, 1000 ms (redis/redis src/sentinel.c). */
+      interval: "1s",
+      /** Redis Sentinel down-after-milliseconds default, 30 000 ms (redis/redis sentinel.conf). */
+      timeout: "30s",
+    },
+    consecutive: {
+      /** Kubernetes probe defaults: periodSeconds 10, timeoutSeconds 1, failureThreshold 3,
+       *  successThreshold 1 (kubernetes.io, configure liveness/readiness/startup probes). */
+      interval: "10s",
+      probeTimeout: "1s",
+      failures: 3,
+      successes: 1,
+    },
+    phi: {
+      /** Akka / Pekko cluster failure detector: heartbeat-interval 1 s, threshold 8.0,
+       *  min-std-deviation 100 ms, acceptable-heartbeat-pause 3 s, max-sample-size 1000
+       *  (apache/pekko cluster/src/main/resources/reference.conf). */
+      interval: "1s",
+      threshold: 8,
+      minStdDev: "100ms",
+      acceptablePause: "3s",
+      maxSamples: 1000,
+    },
+    lease: {
+      /** How often the controller looks at the leases and re-announces the primary. Our assumption. */
+      interval: "1s",
+    },
   },
 
   failover: {
@@ -120,6 +148,25 @@ export const defaults = {
     flapWindow: "6m",
     /** No limit, as Redis Sentinel (Patroni's maximum_lag_on_failover is 1 MiB of WAL; patroni docs/dynamic_configuration.rst). */
     maxLagOnFailover: "unlimited",
+    /** hold-down failback: our assumption, five minutes of good health. */
+    holdDown: "5m",
+    /** No anti-flapping block (Orchestrator's RecoveryPeriodBlockSeconds is 3600 s; go/config/config.go). */
+    blockFor: "0s",
+    /** Orchestrator: PreventCrossDataCenterMasterFailover false (go/config/config.go). */
+    crossZone: true,
+    /** Patroni: ttl 30 s, loop_wait 10 s, retry_timeout 10 s (patroni docs/dynamic_configuration.rst). */
+    lease: { ttl: "30s", renewEvery: "10s", retryTimeout: "10s" },
+    /** Pacemaker: pcmk_delay_base 0 s, fencing-timeout 60 s, stonith-max-attempts 10
+     *  (ClusterLabs/pacemaker Pacemaker_Explained, fencing.rst and cluster-options.rst); a power-off
+     *  through the device takes a few seconds (our assumption: 5 s); devices do not fail by default. */
+    stonith: { delay: "0s", duration: "5s", timeout: "60s", failureProbability: 0, maxAttempts: 10 },
+    /** Redis min-replicas-to-write (when min-replicas fencing is chosen) 1, min-replicas-max-lag 10 s (redis.conf). */
+    minReplicas: 1,
+    minReplicasMaxLag: "10s",
+    /** Manual operations: an operator reacts within 5 to 15 minutes (our assumption: paging plus
+     *  diagnosis; GitHub's September 2023 manual failover began 17 minutes after the first alert). */
+    operatorDelay: "5m..15m",
+    operatorErrorProbability: 0,
   },
 
   clients: {

@@ -12,8 +12,9 @@ export type PartitionSpec = { kind: "partition"; groups: EndpointName[][] };
 export type IsolateSpec = { kind: "isolate"; target: EndpointName };
 export type HealSpec = { kind: "heal" };
 export type BlipSpec = { kind: "blip"; duration: Duration; groups: EndpointName[][] };
+export type PauseSpec = { kind: "pause"; node: string; duration: Duration };
 
-export type FaultSpec = CrashSpec | RestartSpec | PartitionSpec | IsolateSpec | HealSpec | BlipSpec;
+export type FaultSpec = CrashSpec | RestartSpec | PartitionSpec | IsolateSpec | HealSpec | BlipSpec | PauseSpec;
 
 export interface ScheduledFaultSpec {
   /** Time since the start of the run; before the end of the run. */
@@ -52,6 +53,11 @@ export function heal(): HealSpec {
 }
 
 /** A partition that heals itself after `duration` (a short network hiccup). */
+/** The node's process freezes for `duration` (a GC or VM pause), then carries on as if nothing happened. */
+export function pause(node: string, duration: Duration): PauseSpec {
+  return { kind: "pause", node, duration };
+}
+
 export function blip(duration: Duration, ...groups: EndpointName[][]): BlipSpec {
   return { kind: "blip", duration, groups: groups.map((group) => [...group]) };
 }

@@ -36,6 +36,11 @@ function resolveFault(fault: ParsedFault, path: PropertyKey[], endpoints: Endpoi
         failAt(context, [...path, "node"], `a node: ${endpoints.nodeNames.join(", ")}`);
       }
       return { kind: fault.kind, node: fault.node };
+    case "pause":
+      if (!endpoints.nodeNames.includes(fault.node)) {
+        failAt(context, [...path, "node"], `a node: ${endpoints.nodeNames.join(", ")}`);
+      }
+      return { kind: "pause", node: fault.node, durationUs: fault.duration };
     case "isolate":
       if (!endpoints.isKnown(fault.target)) failAt(context, [...path, "target"], endpoints.expectation);
       return { kind: "isolate", target: fault.target };

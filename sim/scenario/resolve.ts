@@ -12,6 +12,7 @@ import { resolveExpectations, type Expectation } from "./expectation.ts";
 import { scenarioErrorFromIssues } from "./issues.ts";
 import { resolveNetwork } from "./links.ts";
 import { resolveFaults } from "./resolve-faults.ts";
+import { resolveDetector, resolveFailover } from "./resolve-policy.ts";
 import { scenarioSchema, type ParsedClient, type ParsedScenario } from "./schema.ts";
 
 export interface ResolveOptions {
@@ -42,10 +43,6 @@ export function resolveScenario(scenario: unknown, options: ResolveOptions): Res
   const clients = resolveClients(spec.clients, nodes, context);
   checkNamesDistinct(nodes, clients, context);
   const endpoints = buildEndpoints(nodes, clients);
-  const monitors = nodes.filter((node) => node.role === "monitor").length;
-  const quorum = spec.failover?.quorum ?? defaults.failover.quorum;
-  if (quorum > monitors) failAt(context, ["failover", "quorum"], `a whole number from 1 to ${monitors} (the number of monitors)`, String(quorum));
-
   const world: WorldConfig = {
     name: spec.name,
     seed: resolveSeed(spec.seed, options),
@@ -53,19 +50,8 @@ export function resolveScenario(scenario: unknown, options: ResolveOptions): Res
     nodes,
     network: resolveNetwork(spec.network, endpoints, context),
     replication: resolveReplication(spec, nodes, context),
-    detector: {
-      kind: spec.detector?.kind ?? defaults.detector.kind,
-      intervalUs: spec.detector?.interval ?? parseDuration(defaults.detector.interval),
-      timeoutUs: spec.detector?.timeout ?? parseDuration(defaults.detector.timeout),
-    },
-    failover: {
-      automatic: spec.failover?.automatic ?? defaults.failover.automatic,
-      quorum,
-      fencing: spec.failover?.fencing ?? defaults.failover.fencing,
-      failback: spec.failover?.failback ?? defaults.failover.failback,
-      flapWindowUs: spec.failover?.flapWindow ?? parseDuration(defaults.failover.flapWindow),
-      maxLagOnFailoverUs: spec.failover?.maxLagOnFailover ?? durationOrUnlimited(defaults.failover.maxLagOnFailover),
-    },
+    detector: resolveDetector(spec),
+    failover: resolveFailover(spec, nodes, context),
     clients,
     faults: resolveFaults(spec.faults ?? [], spec.duration, endpoints, context),
   };

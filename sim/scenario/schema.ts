@@ -137,10 +137,60 @@ export const replicationSchema = strict(
   "replication settings",
 );
 
+const wholeAtLeastOne = "a whole number, at least 1";
+const countAtLeastOne = z.number({ error: wholeAtLeastOne }).int({ error: wholeAtLeastOne }).min(1, { error: wholeAtLeastOne });
+const positiveNumber = z.number({ error: "a number above 0" }).positive({ error: "a number above 0" });
+
+/** Every detector's fields; those of other kinds are ignored, so a scenario can be swept across kinds. */
 export const detectorSchema = strict(
-  { kind: oneOf(detectorKinds).optional(), interval: duration({ positive: true }).optional(), timeout: duration({ positive: true }).optional() },
+  {
+    kind: oneOf(detectorKinds).optional(),
+    interval: duration({ positive: true }).optional(),
+    timeout: duration({ positive: true }).optional(),
+    probeTimeout: duration({ positive: true }).optional(),
+    failures: countAtLeastOne.optional(),
+    successes: countAtLeastOne.optional(),
+    threshold: positiveNumber.optional(),
+    minStdDev: duration({ positive: true }).optional(),
+    acceptablePause: duration().optional(),
+    maxSamples: countAtLeastOne.optional(),
+  },
   "detector settings",
 );
+
+const leaseSchema = strict(
+  { ttl: duration({ positive: true }).optional(), renewEvery: duration({ positive: true }).optional(), retryTimeout: duration({ positive: true }).optional() },
+  "lease settings",
+);
+
+const stonithSchema = strict(
+  {
+    delay: duration().optional(),
+    duration: duration().optional(),
+    timeout: duration({ positive: true }).optional(),
+    failureProbability: probability.optional(),
+    maxAttempts: countAtLeastOne.optional(),
+  },
+  "STONITH settings",
+);
+
+/** "10m" or a uniform range "5m..15m". */
+const delayRange = z.string({ error: `a delay like "10m" or a range like "5m..15m"` }).transform((text, context) => {
+  const parts = text.split("..");
+  const readings = parts.map((part) => readDuration(part.trim()));
+  if (parts.length > 2 || readings.some((reading) => !reading.ok)) {
+    context.addIssue({ code: "custom", message: `a delay like "10m" or a range like "5m..15m"` });
+    return z.NEVER;
+  }
+  const [low, high] = readings.map((reading) => (reading as { us: number }).us);
+  if (high !== undefined && high < low) {
+    context.addIssue({ code: "custom", message: `a range whose end is not before its start, like "5m..15m"` });
+    return z.NEVER;
+  }
+  return { minUs: low, maxUs: high ?? low };
+});
+
+const operatorSchema = strict({ delay: delayRange.optional(), errorProbability: probability.optional() }, "operator settings");
 
 const wholeCount = "a whole number of monitors, at least 1";
 export const failoverSchema = strict(
@@ -151,6 +201,14 @@ export const failoverSchema = strict(
     failback: oneOf(failbackChoices).optional(),
     flapWindow: duration().optional(),
     maxLagOnFailover: durationOrUnlimited.optional(),
+    holdDown: duration().optional(),
+    blockFor: duration().optional(),
+    crossZone: z.boolean({ error: "true or false" }).optional(),
+    lease: leaseSchema.optional(),
+    stonith: stonithSchema.optional(),
+    minReplicas: countAtLeastOne.optional(),
+    minReplicasMaxLag: duration({ positive: true }).optional(),
+    operator: operatorSchema.optional(),
   },
   "failover settings",
 );
@@ -185,8 +243,9 @@ export const faultSchema = z.discriminatedUnion(
     strict({ kind: z.literal("isolate"), target }, "isolate(target)"),
     strict({ kind: z.literal("heal") }, "heal()"),
     strict({ kind: z.literal("blip"), duration: duration({ positive: true }), groups }, "blip(duration, ...groups)"),
+    strict({ kind: z.literal("pause"), node: target, duration: duration({ positive: true }) }, "pause(node, duration)"),
   ],
-  { error: "a fault made with crash(), restart(), partition(), isolate(), heal() or blip()" },
+  { error: "a fault made with crash(), restart(), partition(), isolate(), heal(), blip() or pause()" },
 );
 
 export const scheduledFaultSchema = strict({ at: duration(), fault: faultSchema }, `at(time, fault)`);

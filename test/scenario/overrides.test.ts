@@ -37,7 +37,7 @@ describe("applyOverrides", () => {
     expect(scenario.failover).toEqual({ automatic: false });
     expect(scenario.seed).toBe(9);
     const world = resolveScenario(scenario, { file }).world;
-    expect(world.detector.timeoutUs).toBe(5_000_000);
+    expect(world.detector).toMatchObject({ kind: "timeout", timeoutUs: 5_000_000 });
     expect(world.replication.mode).toBe("sync");
   });
 
@@ -94,7 +94,7 @@ describe("applyOverrides", () => {
 describe("override errors", () => {
   it("an unknown key lists the valid keys at that point", () => {
     const error = errorFor("detector.timeoutt=5s");
-    expect(error.message).toBe(`${file}: --set detector.timeoutt: expected a key of detector: kind, interval or timeout, got "timeoutt" (did you mean "timeout"?).`);
+    expect(error.message).toBe(`${file}: --set detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause or maxSamples, got "timeoutt" (did you mean "timeout"?).`);
   });
 
   it("an unknown top-level key", () => {

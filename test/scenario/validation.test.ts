@@ -18,7 +18,7 @@ describe("shape", () => {
 
   it("an unknown key names the key, lists the allowed ones and guesses the intended one", () => {
     const error = errorFor((s) => (s.detector = { timeoutt: "3s" }));
-    expect(error.message).toBe(`${file}: detector.timeoutt: expected a key of detector: kind, interval or timeout, got unknown key "timeoutt" (did you mean "timeout"?).`);
+    expect(error.message).toBe(`${file}: detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause or maxSamples, got unknown key "timeoutt" (did you mean "timeout"?).`);
   });
 
   it("an unknown top-level key", () => {
@@ -78,7 +78,7 @@ describe("nodes", () => {
   });
 
   it("an unknown role", () => {
-    expectMessage(errorFor((s) => (s.nodes.db2.role = "replica")), "nodes.db2.role", `"primary", "standby" or "monitor"`, `got "replica"`);
+    expectMessage(errorFor((s) => (s.nodes.db2.role = "replica")), "nodes.db2.role", `"primary", "standby", "monitor" or "witness"`, `got "replica"`);
   });
 
   it("readiness is hot, warm or cold, and only on a standby", () => {
@@ -140,15 +140,15 @@ describe("network", () => {
 
 describe("policy", () => {
   it("quorum is between 1 and the number of monitors", () => {
-    expectMessage(errorFor((s) => (s.failover = { quorum: 2 })), "failover.quorum", "a whole number from 1 to 1 (the number of monitors)", "got 2");
+    expectMessage(errorFor((s) => (s.failover = { quorum: 2 })), "failover.quorum", "a whole number from 1 to 1 (the number of monitors and witnesses)", "got 2");
     expectMessage(errorFor((s) => (s.failover = { quorum: 0 })), "failover.quorum", "at least 1", "got 0");
     expectMessage(errorFor((s) => (s.failover = { quorum: 1.5 })), "failover.quorum", "whole number", "got 1.5");
   });
 
-  it("single-choice enums say the one choice", () => {
-    expectMessage(errorFor((s) => (s.failover = { fencing: "stonith" })), "failover.fencing", `expected "none", got "stonith"`);
-    expectMessage(errorFor((s) => (s.failover = { failback: "auto" })), "failover.failback", `expected "never"`);
-    expectMessage(errorFor((s) => (s.detector = { kind: "phi" })), "detector.kind", `expected "timeout"`);
+  it("choices list every option", () => {
+    expectMessage(errorFor((s) => (s.failover = { fencing: "shoot" })), "failover.fencing", `expected "none", "stonith", "epoch", "lease" or "min-replicas", got "shoot"`);
+    expectMessage(errorFor((s) => (s.failover = { failback: "auto" })), "failover.failback", `expected "never", "immediate", "hold-down" or "manual"`);
+    expectMessage(errorFor((s) => (s.detector = { kind: "gossip" })), "detector.kind", `expected "timeout", "consecutive", "phi" or "lease"`);
     expectMessage(errorFor((s) => (s.clients = { writes: "1/s", routing: "dns" })), "clients.routing", `expected "proxy"`);
   });
 

@@ -1,9 +1,9 @@
 // A timeout failure detector: a node is suspected once nothing has been heard from it for
-// `timeoutUs`. Sans-io: it is handed `nowUs` and never reads a clock, so it is testable alone.
-// Evaluated by its monitor at each heartbeat tick, so a suspicion is raised at the first tick
-// at or after lastHeard + timeout.
+// `timeoutUs` (Redis Sentinel's down-after-milliseconds). Any reply counts, however late.
+import type { FailureDetector } from "./detector.ts";
 
-export class TimeoutDetector {
+export class TimeoutDetector implements FailureDetector {
+  readonly probeTimeoutUs = 0;
   private lastHeardUs: number;
 
   constructor(
@@ -13,16 +13,22 @@ export class TimeoutDetector {
     this.lastHeardUs = startUs;
   }
 
-  /** A reply (heartbeat answer) arrived. */
-  observe(nowUs: number): void {
+  probeSent(): void {}
+
+  reply(_seq: number, _sentUs: number, nowUs: number): void {
     if (nowUs > this.lastHeardUs) this.lastHeardUs = nowUs;
   }
+
+  probeExpired(): void {}
 
   suspects(nowUs: number): boolean {
     return nowUs - this.lastHeardUs >= this.timeoutUs;
   }
 
-  /** Forget the past, as a restarted monitor does: silence is measured from now. */
+  suspicionAtUs(): number {
+    return this.lastHeardUs + this.timeoutUs;
+  }
+
   reset(nowUs: number): void {
     this.lastHeardUs = nowUs;
   }

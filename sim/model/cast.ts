@@ -1,0 +1,59 @@
+// Builds the cast of a run from its configuration: data nodes, monitors and witnesses, client
+// groups, each with its network endpoint index (nodes in declaration order, then client groups)
+// and its own named random stream.
+import type { RngStreams } from "../engine/index.ts";
+import { ClientGroup, type ClientWorld } from "./client-group.ts";
+import { createClusterState, type ClusterState } from "./cluster-state.ts";
+import type { WorldConfig } from "./config.ts";
+import { DataNode, type NodeWorld } from "./data-node.ts";
+import type { History } from "./history.ts";
+import { Monitor, type MonitorWorld } from "./monitor.ts";
+
+export type Actor = DataNode | Monitor | ClientGroup;
+
+export interface Cast {
+  actors: Actor[];
+  dataNodes: DataNode[];
+  monitors: Monitor[];
+  clients: ClientGroup[];
+  byName: Map<string, Actor>;
+  state: ClusterState;
+  /** Names of every monitor and witness. */
+  monitorNames: string[];
+}
+
+export function buildCast(config: WorldConfig, history: History, rng: RngStreams, world: NodeWorld & MonitorWorld & ClientWorld): Cast {
+  const primary = config.nodes.find((node) => node.role === "primary")!.name;
+  const standbys = config.nodes.filter((node) => node.role === "standby");
+  const dataNames = [primary, ...standbys.map((node) => node.name)];
+  // Cold standbys are off: the primary starts streaming to the running ones only.
+  const streaming = standbys.filter((node) => node.readiness !== "cold").map((node) => node.name);
+  const monitorNames = config.nodes.filter((node) => node.role === "monitor" || node.role === "witness").map((node) => node.name);
+  const zones = new Map(config.nodes.map((node) => [node.name, node.zone]));
+  const routers = config.clients.map((client) => client.name);
+  const state = createClusterState(primary);
+  const cast: Cast = { actors: [], dataNodes: [], monitors: [], clients: [], byName: new Map(), state, monitorNames };
+
+  config.nodes.forEach((node, index) => {
+    let actor: Actor;
+    if (node.role === "monitor" || node.role === "witness") {
+      const peers = monitorNames.filter((name) => name !== node.name);
+      const setup = { dataNodes: dataNames, peers, routers, zones, detector: config.detector, policy: config.failover, state };
+      actor = new Monitor(node.name, index, node.role === "monitor", setup, rng.stream(`monitor:${node.name}`), world);
+      cast.monitors.push(actor);
+    } else {
+      const log = { timeline: history.root, length: 0 };
+      actor = new DataNode(node, index, log, primary, streaming, rng.stream(`node:${node.name}`), world);
+      cast.dataNodes.push(actor);
+    }
+    cast.actors.push(actor);
+    cast.byName.set(node.name, actor);
+  });
+  config.clients.forEach((client, i) => {
+    const group = new ClientGroup(client, config.nodes.length + i, primary, rng.stream(`client:${client.name}`), world);
+    cast.clients.push(group);
+    cast.actors.push(group);
+    cast.byName.set(client.name, group);
+  });
+  return cast;
+}

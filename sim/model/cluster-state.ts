@@ -1,0 +1,84 @@
+// What the controller knows, and what it can say. The cluster state (epoch, primary, a failover
+// or failback in progress) is shared by the monitors, as Sentinel's configuration epochs or an
+// orchestrator/raft log would share it; what each monitor has heard — node reports and other
+// monitors' verdicts — is its own. Observations come in, commands go out, all as plain data.
+import type { Readiness } from "./config.ts";
+import type { TraceRole } from "./trace.ts";
+
+export interface NodeReport {
+  role: TraceRole;
+  epoch: number;
+  /** For a cold standby that is off: the length it could restore from backup and archive. */
+  logLength: number;
+  upstream: string | null;
+  /** Commit time at the primary of the newest entry in the log (0 for an empty log). */
+  lastCommitUs: number;
+  readiness: Readiness;
+}
+
+export interface ClusterState {
+  epoch: number;
+  /** The node made primary last (or the original primary). */
+  primary: string;
+  readonly originalPrimary: string;
+  /** Set while a promotion has been ordered but not yet confirmed. */
+  promoting: string | null;
+  /** True once a "no candidate" has been reported for the current suspicion of the primary. */
+  noCandidateReported: boolean;
+  /** No automatic failover before this time (anti-flapping). */
+  blockedUntilUs: number;
+  /** STONITH in progress: the node being fenced and the standby to promote once it is off. */
+  fencing: { node: string; candidate: string; attempts: number } | null;
+  /** An operator has been paged and will act at `dueUs` (manual failover or failback). */
+  operator: { action: "failover" | "failback"; dueUs: number } | null;
+  /** A failback in progress: `from` has stepped down; `to` is promoted once it has caught up. */
+  handover: { from: string; to: string } | null;
+}
+
+export interface MonitorKnowledge {
+  reports: Map<string, NodeReport>;
+  /** For each data node, the monitors that currently suspect it (as far as this monitor heard). */
+  suspectedBy: Map<string, Set<string>>;
+  /** Since when each node has been a healthy, caught-up standby (for failback); absent if not. */
+  healthySinceUs: Map<string, number>;
+}
+
+export type Observation =
+  | { kind: "verdict"; monitor: string; node: string; suspect: boolean }
+  | { kind: "report"; node: string; report: NodeReport }
+  | { kind: "promoted"; node: string; epoch: number }
+  | { kind: "fenced"; node: string; ok: boolean }
+  | { kind: "timer" };
+
+export type Command =
+  | { kind: "promote"; node: string; epoch: number; from: string }
+  | { kind: "follow"; node: string; primary: string; epoch: number }
+  | { kind: "resume"; node: string; epoch: number }
+  | { kind: "step-down"; node: string; epoch: number }
+  | { kind: "reroute"; target: string; epoch: number }
+  | { kind: "fence"; node: string; attempt: number }
+  | { kind: "timer"; atUs: number }
+  | { kind: "no-candidate"; node: string; reason: string }
+  | { kind: "operator"; action: string; node: string; ok: boolean };
+
+export function createClusterState(primary: string): ClusterState {
+  return {
+    epoch: 1,
+    primary,
+    originalPrimary: primary,
+    promoting: null,
+    noCandidateReported: false,
+    blockedUntilUs: 0,
+    fencing: null,
+    operator: null,
+    handover: null,
+  };
+}
+
+export function createKnowledge(dataNodes: readonly string[]): MonitorKnowledge {
+  return {
+    reports: new Map(),
+    suspectedBy: new Map(dataNodes.map((node) => [node, new Set<string>()])),
+    healthySinceUs: new Map(),
+  };
+}

@@ -1,0 +1,97 @@
+// The failure detector and the failover policy of a scenario, with defaults: the detector's
+// fields come from the defaults of its kind (fields of other kinds are ignored, so one scenario
+// can be swept across kinds), the policy's from defaults.failover. Cross-field rules: the quorum
+// counts monitors and witnesses, and a manual failback needs an operator.
+import type { DetectorConfig, FailoverConfig, NodeConfig } from "../model/index.ts";
+import { defaults } from "./defaults.ts";
+import { parseDuration, durationOrUnlimited } from "./duration.ts";
+import { failAt, type ResolveContext } from "./errors.ts";
+import type { ParsedScenario } from "./schema.ts";
+
+export function resolveDetector(spec: ParsedScenario): DetectorConfig {
+  const detector = spec.detector ?? {};
+  const kind = detector.kind ?? defaults.detector.kind;
+  switch (kind) {
+    case "timeout": {
+      const base = defaults.detectors.timeout;
+      return { kind, intervalUs: detector.interval ?? parseDuration(base.interval), timeoutUs: detector.timeout ?? parseDuration(base.timeout) };
+    }
+    case "consecutive": {
+      const base = defaults.detectors.consecutive;
+      return {
+        kind,
+        intervalUs: detector.interval ?? parseDuration(base.interval),
+        probeTimeoutUs: detector.probeTimeout ?? parseDuration(base.probeTimeout),
+        failures: detector.failures ?? base.failures,
+        successes: detector.successes ?? base.successes,
+      };
+    }
+    case "phi": {
+      const base = defaults.detectors.phi;
+      return {
+        kind,
+        intervalUs: detector.interval ?? parseDuration(base.interval),
+        threshold: detector.threshold ?? base.threshold,
+        minStdDevUs: detector.minStdDev ?? parseDuration(base.minStdDev),
+        acceptablePauseUs: detector.acceptablePause ?? parseDuration(base.acceptablePause),
+        maxSamples: detector.maxSamples ?? base.maxSamples,
+      };
+    }
+    case "lease":
+      return { kind, intervalUs: detector.interval ?? parseDuration(defaults.detectors.lease.interval) };
+    default: {
+      const unknown: never = kind;
+      throw new Error(`unknown detector kind ${String(unknown)}`);
+    }
+  }
+}
+
+export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], context: ResolveContext): FailoverConfig {
+  const failover = spec.failover ?? {};
+  const base = defaults.failover;
+  const voters = nodes.filter((node) => node.role === "monitor" || node.role === "witness").length;
+  const quorum = failover.quorum ?? base.quorum;
+  if (quorum > voters) failAt(context, ["failover", "quorum"], `a whole number from 1 to ${voters} (the number of monitors and witnesses)`, String(quorum));
+  const failback = failover.failback ?? base.failback;
+  const automatic = failover.automatic ?? base.automatic;
+  if (failback === "manual" && failover.operator === undefined) {
+    failAt(context, ["failover", "operator"], `an operator ({ delay: "5m..15m" }) to perform the manual failback`, "none");
+  }
+  const [minDelay, maxDelay] = base.operatorDelay.split("..").map(parseDuration);
+  const operator =
+    failover.operator === undefined
+      ? null
+      : {
+          minDelayUs: failover.operator.delay?.minUs ?? minDelay,
+          maxDelayUs: failover.operator.delay?.maxUs ?? maxDelay,
+          errorProbability: failover.operator.errorProbability ?? base.operatorErrorProbability,
+        };
+  const lease = failover.lease ?? {};
+  const stonith = failover.stonith ?? {};
+  return {
+    automatic,
+    quorum,
+    fencing: failover.fencing ?? base.fencing,
+    failback,
+    holdDownUs: failover.holdDown ?? parseDuration(base.holdDown),
+    flapWindowUs: failover.flapWindow ?? parseDuration(base.flapWindow),
+    maxLagOnFailoverUs: failover.maxLagOnFailover ?? durationOrUnlimited(base.maxLagOnFailover),
+    blockForUs: failover.blockFor ?? parseDuration(base.blockFor),
+    crossZone: failover.crossZone ?? base.crossZone,
+    lease: {
+      ttlUs: lease.ttl ?? parseDuration(base.lease.ttl),
+      renewEveryUs: lease.renewEvery ?? parseDuration(base.lease.renewEvery),
+      retryTimeoutUs: lease.retryTimeout ?? parseDuration(base.lease.retryTimeout),
+    },
+    stonith: {
+      delayUs: stonith.delay ?? parseDuration(base.stonith.delay),
+      durationUs: stonith.duration ?? parseDuration(base.stonith.duration),
+      timeoutUs: stonith.timeout ?? parseDuration(base.stonith.timeout),
+      failureProbability: stonith.failureProbability ?? base.stonith.failureProbability,
+      maxAttempts: stonith.maxAttempts ?? base.stonith.maxAttempts,
+    },
+    minReplicas: failover.minReplicas ?? base.minReplicas,
+    minReplicasMaxLagUs: failover.minReplicasMaxLag ?? parseDuration(base.minReplicasMaxLag),
+    operator,
+  };
+}
