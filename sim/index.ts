@@ -2,7 +2,7 @@
 // Scenario files need only the DSL: `import { defineScenario, at, crash, partition, heal } from "failover-sim"`.
 
 // --- Scenario DSL (sim/scenario) --------------------------------------------------------------
-export { at, blip, crash, defineScenario, heal, isolate, partition, restart } from "./scenario/index.ts";
+export { at, blip, crash, defineScenario, heal, isolate, partition, pause, restart } from "./scenario/index.ts";
 export type {
   ClientSpec,
   DetectorSpec,

@@ -17,7 +17,7 @@ export class FailoversObserver implements TraceObserver {
   observe(event: TraceEvent): void {
     if (event.kind !== "promoted") return;
     this.totals.failovers++;
-    if (event.previousAlive) this.totals.falseFailovers++;
+    if (event.previousAlive && !event.planned) this.totals.falseFailovers++;
     if (event.failback) this.totals.failbacks++;
   }
 

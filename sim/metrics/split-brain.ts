@@ -1,7 +1,9 @@
 // Split brain: total time, within [0, duration], during which two or more nodes are at once
-// up (between node_up and node_down; every node starts up) and in role "primary" — each of them
-// would accept writes from whoever reaches it. A primary that crashed stops counting at
-// node_down even if its role is never updated; it counts again if it restarts still primary.
+// up (between node_up and node_down; every node starts up), not paused, and in role "primary" —
+// each of them accepting writes from whoever reaches it. A primary that crashed stops counting at
+// node_down even if its role is never updated; it counts again if it restarts still primary. A
+// paused primary accepts nothing while paused; the writes it takes when it wakes count as
+// divergent_writes.
 // Memory: one flag pair per node.
 import type { TraceEvent, TraceRole } from "../model/index.ts";
 import { secondsOf, type TraceObserver } from "./observer.ts";
@@ -17,13 +19,15 @@ export class SplitBrainObserver implements TraceObserver {
   constructor(private readonly durationUs: number) {}
 
   observe(event: TraceEvent): void {
-    if (event.kind !== "role" && event.kind !== "node_down" && event.kind !== "node_up" && event.kind !== "run_end") {
+    const { kind } = event;
+    if (kind !== "role" && kind !== "node_down" && kind !== "node_up" && kind !== "node_paused" && kind !== "node_resumed" && kind !== "run_end") {
       return;
     }
     this.advanceTo(event.tUs);
     if (event.kind === "role") this.roleOf.set(event.node, event.role);
-    else if (event.kind === "node_down") this.down.add(event.node);
+    else if (event.kind === "node_down" || event.kind === "node_paused") this.down.add(`${event.kind === "node_paused" ? "paused:" : ""}${event.node}`);
     else if (event.kind === "node_up") this.down.delete(event.node);
+    else if (event.kind === "node_resumed") this.down.delete(`paused:${event.node}`);
     this.livePrimaries = this.countLivePrimaries();
   }
 
@@ -40,7 +44,7 @@ export class SplitBrainObserver implements TraceObserver {
 
   private countLivePrimaries(): number {
     let count = 0;
-    for (const [node, role] of this.roleOf) if (role === "primary" && !this.down.has(node)) count++;
+    for (const [node, role] of this.roleOf) if (role === "primary" && !this.down.has(node) && !this.down.has(`paused:${node}`)) count++;
     return count;
   }
 }

@@ -55,6 +55,11 @@ export class TimelineObserver implements TraceObserver {
         this.lane(event.node, "state", "up");
         this.change(event.node, "state", event.kind === "node_down" ? "down" : "up", event.tUs);
         break;
+      case "node_paused":
+      case "node_resumed":
+        this.lane(event.node, "state", "up");
+        this.change(event.node, "state", event.kind === "node_paused" ? "paused" : "up", event.tUs);
+        break;
       case "role":
         this.change(event.node, "role", event.role, event.tUs);
         break;

@@ -51,7 +51,8 @@ export type Observation =
   | { kind: "timer" };
 
 export type Command =
-  | { kind: "promote"; node: string; epoch: number; from: string }
+  /** `planned`: a failback handover, not a reaction to a failure. */
+  | { kind: "promote"; node: string; epoch: number; from: string; planned: boolean }
   | { kind: "follow"; node: string; primary: string; epoch: number }
   | { kind: "resume"; node: string; epoch: number }
   | { kind: "step-down"; node: string; epoch: number }

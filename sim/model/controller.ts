@@ -123,7 +123,7 @@ function promote(state: ClusterState, candidate: string, from: string, context: 
   state.promoting = candidate;
   state.noCandidateReported = false;
   if (automatic && context.policy.blockForUs > 0) state.blockedUntilUs = context.nowUs + context.policy.blockForUs;
-  return [{ kind: "promote", node: candidate, epoch: state.epoch, from }];
+  return [{ kind: "promote", node: candidate, epoch: state.epoch, from, planned: false }];
 }
 
 function afterFencing(state: ClusterState, node: string, ok: boolean, context: PolicyContext): Command[] {
@@ -214,7 +214,7 @@ function completeHandover(state: ClusterState, known: MonitorKnowledge): Command
   state.epoch += 1;
   state.primary = handover.to;
   state.promoting = handover.to;
-  return [{ kind: "promote", node: handover.to, epoch: state.epoch, from: handover.from }];
+  return [{ kind: "promote", node: handover.to, epoch: state.epoch, from: handover.from, planned: true }];
 }
 
 /** The failback target failed meanwhile: the stepped-down primary takes writes again. */

@@ -32,7 +32,7 @@ export interface NodeWorld extends SenderWorld {
   logOf(node: string): NodeLog;
   /** What a cold standby can restore: the last base backup and the last archived log. */
   restorePoint(node: string): { backup: NodeLog; archive: NodeLog };
-  promotionCompleted(node: DataNode, from: string): void;
+  promotionCompleted(node: DataNode, from: string, planned: boolean): void;
 }
 
 export class DataNode {
@@ -45,6 +45,7 @@ export class DataNode {
   private readonly sender: LogSender;
   private readonly apply: ApplyQueue;
   private promotingFrom = "";
+  private promotionPlanned = false;
   private warmUntilUs = 0;
   private lastLeaseAckUs = 0;
   /** The epoch in which this primary stepped down for a failback (it stays fenced until promoted away). */
@@ -138,10 +139,7 @@ export class DataNode {
    *  managed to for retryTimeout demotes itself. */
   renewTick(): void {
     if (!this.up || this.role === "off") return;
-    const { lease, fencing } = this.world.failover;
-    if (fencing === "lease" && this.role === "primary" && this.world.nowUs - this.lastLeaseAckUs > lease.retryTimeoutUs) {
-      this.setRole("fenced");
-    }
+    if (this.role === "primary" && this.leaseLapsed()) this.setRole("fenced");
     for (const monitor of this.world.monitors) this.world.send(this.name, monitor, { type: "renew", node: this.name, report: this.report() });
   }
 
@@ -156,11 +154,11 @@ export class DataNode {
   }
 
   ship(): void {
-    if (this.up && (this.role === "primary" || this.role === "fenced")) this.sender.ship();
+    this.sender.ship(this.up && (this.role === "primary" || this.role === "fenced"));
   }
 
   ackTimeout(): void {
-    if (this.up && this.role === "primary") this.sender.ackTimeout();
+    this.sender.ackTimeout(this.up && this.role === "primary");
   }
 
   private leaseRenewed(epoch: number, primary: string): void {
@@ -168,6 +166,11 @@ export class DataNode {
     // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
     const leaseFenced = this.world.failover.fencing === "lease" && this.role === "fenced" && this.steppedDownEpoch !== this.epoch;
     if (leaseFenced && primary === this.name && epoch === this.epoch) this.setRole("primary");
+  }
+
+  private leaseLapsed(): boolean {
+    const { lease, fencing } = this.world.failover;
+    return fencing === "lease" && this.world.nowUs - this.lastLeaseAckUs > lease.retryTimeoutUs;
   }
 
   private enoughReplicas(): boolean {
@@ -212,7 +215,7 @@ export class DataNode {
     this.lastLeaseAckUs = this.world.nowUs;
     this.setRole("primary");
     this.sender.start([]);
-    this.world.promotionCompleted(this, this.promotingFrom);
+    this.world.promotionCompleted(this, this.promotingFrom, this.promotionPlanned);
     const { warmUpUs, warmUpCapacity } = this.config;
     if (warmUpUs > 0 && warmUpCapacity < 1) {
       this.warmUntilUs = this.world.nowUs + warmUpUs;
@@ -224,7 +227,7 @@ export class DataNode {
   private obey(command: Command): void {
     switch (command.kind) {
       case "promote":
-        if (command.epoch > this.epoch) this.promote(command.epoch, command.from);
+        if (command.epoch > this.epoch) this.promote(command.epoch, command.from, command.planned);
         return;
       case "follow":
         if (this.role === "off" || command.epoch < this.epoch || (command.epoch === this.epoch && this.role === "primary")) return;
@@ -256,7 +259,8 @@ export class DataNode {
     }
   }
 
-  private promote(epoch: number, from: string): void {
+  private promote(epoch: number, from: string, planned: boolean): void {
+    this.promotionPlanned = planned;
     const nowUs = this.world.nowUs;
     if (this.role === "off") {
       this.epoch = epoch;
@@ -298,6 +302,9 @@ export class DataNode {
 
   private write(client: string, id: number): void {
     const nowUs = this.world.nowUs;
+    // Lease fencing: a primary that knows its lease may have lapsed refuses before committing
+    // (this is what stops a primary waking from a long pause).
+    if (this.role === "primary" && this.leaseLapsed()) this.setRole("fenced");
     const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(this.config.warmUpCapacity);
     const tooFewReplicas = this.world.failover.fencing === "min-replicas" && this.role === "primary" && !this.enoughReplicas();
     if (this.role !== "primary" || overloaded || tooFewReplicas) {

@@ -92,9 +92,11 @@ export class LogSender {
     }
   }
 
-  /** The ship timer: sends the entries whose time has come and sets the timer for the next. */
-  ship(): void {
+  /** The ship timer: sends the entries whose time has come and sets the timer for the next.
+   *  `active` is false when the node can no longer ship (down, demoted): the timer just ends. */
+  ship(active: boolean): void {
     this.shipTimerSet = false;
+    if (!active) return;
     const nowUs = this.world.nowUs;
     let due = 0;
     while (due < this.shipAtUs.length && this.shipAtUs[due] <= nowUs) due++;
@@ -110,9 +112,9 @@ export class LogSender {
   }
 
   /** The semi-sync timer: the oldest waiting write has waited long enough. */
-  ackTimeout(): void {
+  ackTimeout(active: boolean): void {
     this.ackTimerSet = false;
-    if (this.pendingAcks.length === 0) return;
+    if (!active || this.pendingAcks.length === 0) return;
     const nowUs = this.world.nowUs;
     const head = this.pendingAcks[0];
     if (head.deadlineUs > nowUs) {

@@ -15,6 +15,9 @@ export type TraceEvent =
   /** A node's process stopped (crash) or started again (restart). */
   | { kind: "node_down"; tUs: number; node: string }
   | { kind: "node_up"; tUs: number; node: string }
+  /** A node's process froze (a GC or VM pause) until `untilUs`, or resumed. */
+  | { kind: "node_paused"; tUs: number; node: string; untilUs: number }
+  | { kind: "node_resumed"; tUs: number; node: string }
   /** A data node's role changed (also emitted once per data node at t=0). */
   | { kind: "role"; tUs: number; node: string; role: TraceRole; epoch: number }
   /** A monitor's detector verdict on a data node changed. */
@@ -47,6 +50,8 @@ export type TraceEvent =
       previous: string;
       previousAlive: boolean;
       failback: boolean;
+      /** A failback handover the policy chose, not a reaction to a failure. */
+      planned: boolean;
     }
   /** A primary learned it was deposed and became a standby. */
   | { kind: "demoted"; tUs: number; node: string; epoch: number }

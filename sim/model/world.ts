@@ -42,6 +42,8 @@ class World {
   private readonly pausedUntilUs: Float64Array;
   private readonly held: WorldEvent[][];
   private authority: DataNode;
+  /** Nodes STONITH powered off that were running when fenced: a failover replacing one was still "false". */
+  private readonly fencedAlive = new Set<string>();
   private writeIds = 0;
   private cutIds = 0;
   latestPromotedEpoch = 1;
@@ -146,12 +148,13 @@ class World {
     return this.archives.restorePoint(node);
   }
 
-  promotionCompleted(node: DataNode, from: string): void {
+  promotionCompleted(node: DataNode, from: string, planned: boolean): void {
     this.latestPromotedEpoch = Math.max(this.latestPromotedEpoch, node.epoch);
     if (node.epoch >= this.authority.epoch) this.authority = node;
-    const previous = this.dataNode(from);
+    // Alive when the failover was decided: still running, or running until STONITH powered it off.
+    const previousAlive = this.dataNode(from).up || this.fencedAlive.delete(from);
     const failback = node.name === this.cast.state.originalPrimary;
-    this.emit({ kind: "promoted", tUs: this.nowUs, node: node.name, epoch: node.epoch, previous: from, previousAlive: previous.up, failback });
+    this.emit({ kind: "promoted", tUs: this.nowUs, node: node.name, epoch: node.epoch, previous: from, previousAlive, failback, planned });
     // Epoch fencing: from now on storage refuses commits from any older epoch.
     if (this.config.failover.fencing === "epoch") {
       for (const other of this.cast.dataNodes) if (other !== node && other.epoch < node.epoch) other.fence();
@@ -196,8 +199,10 @@ class World {
   }
 
   paused(process: { index: number }, durationUs: number): void {
-    this.pausedUntilUs[process.index] = Math.max(this.pausedUntilUs[process.index], this.nowUs + durationUs);
-    this.at(this.pausedUntilUs[process.index], { kind: "pause-end", node: process.index });
+    const untilUs = Math.max(this.pausedUntilUs[process.index], this.nowUs + durationUs);
+    this.pausedUntilUs[process.index] = untilUs;
+    this.emit({ kind: "node_paused", tUs: this.nowUs, node: this.cast.actors[process.index].name, untilUs });
+    this.at(untilUs, { kind: "pause-end", node: process.index });
   }
 
   nextCutId(): number {
@@ -288,6 +293,7 @@ class World {
   /** The end of a pause: what waited for the process happens now, in its original order. */
   private resume(index: number): void {
     if (this.pausedUntilUs[index] > this.nowUs) return; // a longer pause started meanwhile
+    this.emit({ kind: "node_resumed", tUs: this.nowUs, node: this.cast.actors[index].name });
     const held = this.held[index];
     this.held[index] = [];
     for (const event of held) this.at(this.nowUs, event);
@@ -298,6 +304,7 @@ class World {
       if (node.up) {
         node.crash();
         this.crashed(node);
+        this.fencedAlive.add(node.name);
       }
       node.poweredOff();
     }

@@ -94,6 +94,10 @@ export function describeEvent(event: TraceEvent): EventLine {
     }
     case "operator":
       return { node: event.node, detail: `operator: ${event.action}${event.ok ? "" : " (error)"}` };
+    case "node_paused":
+      return { node: event.node, detail: `paused: the process is frozen until ${formatMicros(event.untilUs)} s` };
+    case "node_resumed":
+      return { node: event.node, detail: "resumed: the process carries on where it stopped" };
     case "fault_end":
       return { node: "", detail: `fault over: ${event.label}` };
     default: {

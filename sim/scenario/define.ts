@@ -10,7 +10,8 @@ import type { Rate } from "./rate.ts";
 
 /** A node: a database (primary or standby) or a monitor that watches them. */
 export interface NodeSpec {
-  /** Exactly one "primary"; any number of "standby"; at least one "monitor" (detection runs on monitors). */
+  /** Exactly one "primary"; any number of "standby"; at least one "monitor" (detection runs on
+   *  monitors); any number of "witness" (a monitor that votes but never acts as controller). */
   role: Role;
   /** Placement; zones can be named in partitions and link overrides. Default "default". */
   zone?: string;
@@ -81,23 +82,62 @@ export interface ReplicationSpec {
 }
 
 export interface DetectorSpec {
-  /** Only "timeout" (suspect after `timeout` of silence) so far. Default "timeout". */
+  /** "timeout": suspect after `timeout` of silence; "consecutive": after `failures` probes in a
+   *  row got no reply within `probeTimeout`; "phi": φ-accrual (Akka), suspect when φ ≥ `threshold`;
+   *  "lease": suspect when the node's lease (failover.lease) expires. Default "timeout".
+   *  Fields of other kinds are ignored. */
   kind?: DetectorKind;
-  /** Heartbeat period from each monitor to each database node. Default "1s" (Redis Sentinel ping period). */
+  /** Probe period from each monitor to each database node. Default timeout, phi, lease "1s"; consecutive "10s". */
   interval?: Duration;
-  /** Silence after which a monitor suspects a node. Default "30s" (Redis Sentinel down-after-milliseconds). */
+  /** timeout: silence after which a monitor suspects a node. Default "30s" (Redis Sentinel down-after-milliseconds). */
   timeout?: Duration;
+  /** consecutive: a probe without reply this long has failed. Default "1s" (Kubernetes timeoutSeconds). */
+  probeTimeout?: Duration;
+  /** consecutive: failed probes in a row to suspect. Default 3 (Kubernetes failureThreshold). */
+  failures?: number;
+  /** consecutive: answered probes in a row to trust again. Default 1 (Kubernetes successThreshold). */
+  successes?: number;
+  /** phi: suspicion level. Default 8 (Akka). */
+  threshold?: number;
+  /** phi: lower bound of the inter-arrival standard deviation. Default "100ms" (Akka). */
+  minStdDev?: Duration;
+  /** phi: pause tolerated on top of the mean interval. Default "3s" (Akka acceptable-heartbeat-pause). */
+  acceptablePause?: Duration;
+  /** phi: inter-arrival samples kept. Default 1000 (Akka max-sample-size). */
+  maxSamples?: number;
 }
 
 export interface FailoverSpec {
-  /** false: detectors run and report but nobody promotes — a way to study a detector alone. Default true. */
+  /** false: no automatic failover — detectors run and report; an `operator`, if given, fails
+   *  over by hand after a delay. Default true. */
   automatic?: boolean;
-  /** Monitors that must suspect the primary before a failover; 1 to the number of monitors. Default 1. */
+  /** Monitors (and witnesses) that must suspect the primary before a failover. Default 1. */
   quorum?: number;
-  /** How a deposed primary is stopped from taking writes. Only "none" so far. Default "none". */
+  /** How a deposed primary is kept from taking writes: "none", "stonith" (powered off before the
+   *  standby is promoted), "epoch" (storage refuses a stale epoch), "lease" (a primary that cannot
+   *  renew its lease demotes itself), "min-replicas" (refuses writes without enough recent
+   *  replicas, Redis-style). Default "none". */
   fencing?: Fencing;
-  /** Whether the original primary takes its role back. Only "never" so far. Default "never". */
+  /** Whether the original primary takes its role back once healthy and caught up: "never",
+   *  "immediate", "hold-down" (after `holdDown` of health), "manual" (the operator). Default "never". */
   failback?: Failback;
+  /** hold-down failback: health required first. Default "5m". */
+  holdDown?: Duration;
+  /** After an automatic failover, no other automatic one for this long (Orchestrator's
+   *  RecoveryPeriodBlockSeconds). Default "0s". */
+  blockFor?: Duration;
+  /** May a standby in another zone be promoted? Default true. */
+  crossZone?: boolean;
+  /** The lease for lease detection and lease fencing. Default Patroni's: ttl "30s", renewEvery "10s", retryTimeout "10s". */
+  lease?: { ttl?: Duration; renewEvery?: Duration; retryTimeout?: Duration };
+  /** STONITH fencing device. Default: delay "0s", duration "5s", timeout "60s", failureProbability 0, maxAttempts 10. */
+  stonith?: { delay?: Duration; duration?: Duration; timeout?: Duration; failureProbability?: number; maxAttempts?: number };
+  /** min-replicas fencing: replicas that must have reported within `minReplicasMaxLag`. Default 1 and "10s" (Redis). */
+  minReplicas?: number;
+  minReplicasMaxLag?: Duration;
+  /** The operator for manual failover and manual failback: a delay ("10m" or a uniform range
+   *  "5m..15m") and a chance that an attempt fails and must be repeated. Default: no operator. */
+  operator?: { delay?: Duration | `${Duration}..${Duration}`; errorProbability?: number };
   /** A role change that undoes another within this window counts as a flap. Default "6m" (Redis Sentinel 2 × failover-timeout). */
   flapWindow?: Duration;
   /** Never promote a standby whose newest entry is older than the primary's newest known entry

@@ -15,7 +15,7 @@ export type {
   ReplicationSpec,
   Scenario,
 } from "./define.ts";
-export { at, blip, crash, heal, isolate, partition, restart } from "./faults.ts";
+export { at, blip, crash, heal, isolate, partition, pause, restart } from "./faults.ts";
 export type { BlipSpec, CrashSpec, EndpointName, FaultSpec, HealSpec, IsolateSpec, PartitionSpec, RestartSpec, ScheduledFaultSpec } from "./faults.ts";
 export { durationUnits, formatDuration, parseDuration, readDuration, type Duration, type DurationUnit } from "./duration.ts";
 export { parseRate, readRate, rateUnits, type Rate, type RateUnit } from "./rate.ts";

@@ -57,6 +57,7 @@ function compileError(error: Error): string | undefined {
     const where = location ? ` (line ${location[1]}, column ${location[2]})` : "";
     return `a ${oxc[1] === "PARSE_ERROR" ? "syntax" : "compile"} error: ${oxc[2].trim()}${where}`;
   }
+  if (/does not provide an export named/.test(text)) return `an import error: ${firstLine(text)}`;
   if (error.name === "SyntaxError" || /^Transform failed/.test(text)) return `a syntax error: ${firstLine(text.replace(/^Transform failed[^\n]*\n/, ""))}`;
   return undefined;
 }

@@ -94,7 +94,7 @@ export function partition(atS: number): TraceEvent {
   return { kind: "fault", tUs: us(atS), fault: { kind: "partition", groups: [["db1"], ["db2"]] }, label: "partition db1 | db2" };
 }
 
-export function promoted(node: string, atS: number, extra: { previous?: string; previousAlive?: boolean; failback?: boolean; epoch?: number } = {}): TraceEvent {
+export function promoted(node: string, atS: number, extra: { previous?: string; previousAlive?: boolean; failback?: boolean; planned?: boolean; epoch?: number } = {}): TraceEvent {
   return {
     kind: "promoted",
     tUs: us(atS),
@@ -103,6 +103,7 @@ export function promoted(node: string, atS: number, extra: { previous?: string; 
     previous: extra.previous ?? "db1",
     previousAlive: extra.previousAlive ?? false,
     failback: extra.failback ?? false,
+    planned: extra.planned ?? false,
   };
 }
 

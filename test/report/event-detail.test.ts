@@ -19,7 +19,7 @@ const cases: [TraceEvent, string, string][] = [
   ],
   [{ kind: "no_candidate", tUs: 1, monitor: "mon", node: "db1", reason: "no reachable standby" }, "db1", "no candidate: mon would replace db1 but none qualifies (no reachable standby)"],
   [
-    { kind: "promoted", tUs: 1, node: "db1", epoch: 4, previous: "db2", previousAlive: false, failback: true },
+    { kind: "promoted", tUs: 1, node: "db1", epoch: 4, previous: "db2", previousAlive: false, failback: true, planned: false },
     "db1",
     "promoted: epoch 4, replaces db2 (down), failback",
   ],
