@@ -113,7 +113,8 @@ export interface LeaseConfig {
   ttlUs: number;
   /** How often a node renews it (Patroni loop_wait). */
   renewEveryUs: number;
-  /** A primary without a successful renewal for this long demotes itself (Patroni retry_timeout). */
+  /** A failed renewal is retried this long: a primary without a successful renewal for
+   *  renewEvery + retryTimeout demotes itself (Patroni retry_timeout). */
   retryTimeoutUs: number;
 }
 

@@ -9,7 +9,7 @@
 // its warm-up. Assumptions: the log survives a crash (it is on disk); a restarted node takes no
 // writes until the controller assigns its role (as Patroni does).
 // Fencing seen from the node: a primary that may not take writes is "fenced" — it lost its lease
-// (lease fencing: no successful renewal for retryTimeout), hears too few replicas (min-replicas),
+// (lease fencing: no successful renewal for renewEvery + retryTimeout), hears too few replicas (min-replicas),
 // its epoch is stale (epoch fencing, set by the world), or it stepped down for a failback.
 import type { Rng } from "../engine/index.ts";
 import { ApplyQueue } from "./apply-queue.ts";
@@ -168,9 +168,12 @@ export class DataNode {
     if (leaseFenced && primary === this.name && epoch === this.epoch) this.setRole("primary");
   }
 
+  /** Patroni's rule: a renewal that fails is retried for retryTimeout, so a primary gives up its
+   *  lease renewEvery + retryTimeout after its last successful renewal (before the ttl runs out,
+   *  as Patroni requires loop_wait + 2 × retry_timeout ≤ ttl). */
   private leaseLapsed(): boolean {
     const { lease, fencing } = this.world.failover;
-    return fencing === "lease" && this.world.nowUs - this.lastLeaseAckUs > lease.retryTimeoutUs;
+    return fencing === "lease" && this.world.nowUs - this.lastLeaseAckUs > lease.renewEveryUs + lease.retryTimeoutUs;
   }
 
   private enoughReplicas(): boolean {
