@@ -19,25 +19,25 @@ export class ConsecutiveDetector implements FailureDetector {
     private readonly successes: number,
   ) {}
 
-  probeSent(seq: number): void {
+  probeSent(seq: number, _nowUs?: number): void {
     this.open.add(seq);
   }
 
-  reply(seq: number): void {
+  reply(seq: number, _sentUs?: number, _nowUs?: number): void {
     if (!this.open.delete(seq)) return; // late: the probe has already failed
     this.failed = 0;
     this.succeeded++;
     if (this.suspected && this.succeeded >= this.successes) this.suspected = false;
   }
 
-  probeExpired(seq: number): void {
+  probeExpired(seq: number, _nowUs?: number): void {
     if (!this.open.delete(seq)) return; // answered in time
     this.succeeded = 0;
     this.failed++;
     if (this.failed >= this.failures) this.suspected = true;
   }
 
-  suspects(): boolean {
+  suspects(_nowUs?: number): boolean {
     return this.suspected;
   }
 
@@ -45,7 +45,7 @@ export class ConsecutiveDetector implements FailureDetector {
     return Infinity;
   }
 
-  reset(): void {
+  reset(_nowUs?: number): void {
     this.failed = 0;
     this.succeeded = 0;
     this.suspected = false;
