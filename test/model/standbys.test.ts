@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { RngStreams } from "../../sim/engine/index.ts";
 import { runScenario } from "../../sim/metrics/run-scenario.ts";
-import { at, blip, crash, defineScenario, partition, restart, type Scenario } from "../../sim/scenario/index.ts";
+import { at, blip, crash, defineScenario, partition, pause, restart, type Scenario } from "../../sim/scenario/index.ts";
 import coldWarmHot from "../../scenarios/cold-warm-hot.ts";
 import maxLagGuard from "../../scenarios/max-lag-guard.ts";
 import semiSyncFallback from "../../scenarios/semi-sync-fallback.ts";
@@ -191,5 +191,57 @@ describe("quorum replication", () => {
     // From 20 s until s3 is back and caught up (~41 s) no write gathers two acknowledgements.
     expect(oneLeft.downtime_s!).toBeGreaterThan(19);
     expect(oneLeft.downtime_s!).toBeLessThan(23);
+  });
+});
+
+describe("synchronous replication under sequences of faults", () => {
+  it("loses no acknowledged write over 80 seeds of 2–5 random crashes, restarts, partitions, heals and pauses", () => {
+    const rng = new RngStreams(99).stream("property:sync-sequences");
+    const endpoints = ["db1", "db2", "mon", "clients"];
+    let failovers = 0;
+    for (let seed = 1; seed <= 80; seed++) {
+      const faults = [];
+      const count = 2 + rng.int(4);
+      for (let i = 0; i < count; i++) {
+        const atUs = us(randomTime(rng, 5, 45));
+        const node = rng.chance(0.5) ? "db1" : "db2";
+        let mask = 0;
+        while (mask === 0 || mask === 15) mask = rng.int(16);
+        const groups = [endpoints.filter((_, j) => mask & (1 << j)), endpoints.filter((_, j) => !(mask & (1 << j)))];
+        const choice = rng.int(5);
+        const fault =
+          choice === 0 ? crash(node) : choice === 1 ? restart(node) : choice === 2 ? partition(groups[0], groups[1]) : choice === 3 ? blip(us(randomTime(rng, 1, 6)), groups[0], groups[1]) : pause(node, us(randomTime(rng, 1, 10)));
+        faults.push(at(atUs, fault));
+      }
+      const result = run(pair({ replication: { mode: "sync" }, faults }), [], seed);
+      expect(result.metrics.lost_writes, `seed ${seed}: ${JSON.stringify(faults)}`).toBe(0);
+      failovers += result.metrics.failovers!;
+    }
+    expect(failovers).toBeGreaterThan(20);
+  });
+});
+
+describe("epoch fencing under sequences of faults", () => {
+  it("never lets two writable primaries overlap or a deposed one accept a write, over 60 seeds", () => {
+    const rng = new RngStreams(5).stream("property:epoch-sequences");
+    const endpoints = ["db1", "db2", "mon", "clients"];
+    let falseFailovers = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const faults = [];
+      for (let i = 0, count = 2 + rng.int(3); i < count; i++) {
+        let mask = 0;
+        while (mask === 0 || mask === 15) mask = rng.int(16);
+        const groups = [endpoints.filter((_, j) => mask & (1 << j)), endpoints.filter((_, j) => !(mask & (1 << j)))];
+        const choice = rng.int(3);
+        const node = rng.chance(0.5) ? "db1" : "db2";
+        const fault = choice === 0 ? partition(groups[0], groups[1]) : choice === 1 ? pause(node, us(randomTime(rng, 1, 10))) : blip(us(randomTime(rng, 1, 8)), groups[0], groups[1]);
+        faults.push(at(us(randomTime(rng, 5, 45)), fault));
+      }
+      const result = run(pair({ failover: { fencing: "epoch" }, faults }), [], seed);
+      expect(result.metrics.split_brain_s, `seed ${seed}`).toBe(0);
+      expect(result.metrics.divergent_writes, `seed ${seed}`).toBe(0);
+      falseFailovers += result.metrics.false_failovers!;
+    }
+    expect(falseFailovers).toBeGreaterThan(10);
   });
 });
