@@ -2,8 +2,8 @@
 // one run, its report folder (default reports/<scenario-name>/), and a summary on stdout — the
 // human table, or with --json exactly one JSON object (the summary row) and nothing else.
 // Exit 1 when an expectation is not met (the report is still written); 2 on bad input, in which
-// case nothing is written. `--no-charts` is accepted for scripts written against the full
-// contract; no charts are produced yet, so it changes nothing.
+// case nothing is written. `--no-charts` skips rendering: only the CSV files are written (and an
+// earlier run's charts and report.html in the folder are removed, so it never mixes two runs).
 // The simulator is imported inside the handler so that `sim --help` stays fast.
 import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";
@@ -38,7 +38,11 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         .option("out", { type: "string", describe: "report folder [default: reports/<scenario-name>/]" })
         .option("json", { type: "boolean", default: false, describe: "print the summary row as one JSON object" })
         .option("trace", { choices: traceLevels, default: defaultTraceLevel, describe: "events kept in events.csv" })
-        .option("charts", { type: "boolean", default: true, hidden: true }) as unknown as Argv<RunArgs>,
+        .option("charts", {
+          type: "boolean",
+          default: true,
+          describe: "write report.html and charts/ (--no-charts: the CSV files only)",
+        }) as unknown as Argv<RunArgs>,
     handler: async (args) => setExitCode(await run(args, io)),
   };
 }
@@ -46,7 +50,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
 async function run(args: RunArgs, io: CliIo): Promise<number> {
   const seed = parseSeed(single(args.seed, "--seed"));
   const out = single(args.out, "--out");
-  const [{ loadScenarioFile }, { runScenario }, { writeRunReport, summaryTable }] = await Promise.all([
+  const [{ loadScenarioFile }, { runScenario }, { runReportFiles, writeFilesAtomically, summaryTable }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../metrics/index.ts"),
     import("../report/index.ts"),
@@ -55,8 +59,10 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   const raw = await loadScenarioFile(args.scenario);
   const result = runScenario(raw, { file: args.scenario, seed, overrides: args.set ?? [], trace: args.trace });
   const outDir = out ?? path.join("reports", result.name);
+  // Rendered before the folder is touched: a rendering failure is a bug (exit 1), not bad input.
+  const { files, obsolete } = await runReportFiles(result, { charts: args.charts });
   try {
-    await writeRunReport(outDir, result);
+    await writeFilesAtomically(outDir, files, {}, obsolete);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(`Cannot write the report to ${outDir}: ${reason}. Choose another folder with --out.`);

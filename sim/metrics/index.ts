@@ -2,6 +2,8 @@
 // end-to-end run that produces them.
 export { SummaryObserver, summarize } from "./summary.ts";
 export { TimelineObserver, type TimelineRow } from "./timeline.ts";
+export { SeriesObserver, type RunSeries } from "./series.ts";
+export { TimeBuckets, maxBuckets } from "./time-buckets.ts";
 export { runScenario, type RunOptions, type RunResult } from "./run-scenario.ts";
 export { traceLevels, defaultTraceLevel, keepsEvent, type TraceLevel } from "./trace-level.ts";
 export { breachesOf } from "./expectations.ts";

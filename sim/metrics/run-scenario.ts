@@ -7,6 +7,7 @@ import type { RunLimits } from "../engine/index.ts";
 import { applyOverrides, resolveScenario } from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { breachesOf } from "./expectations.ts";
+import { SeriesObserver, type RunSeries } from "./series.ts";
 import { SummaryObserver } from "./summary.ts";
 import { TimelineObserver, type TimelineRow } from "./timeline.ts";
 import { defaultTraceLevel, keepsEvent, type TraceLevel } from "./trace-level.ts";
@@ -31,6 +32,8 @@ export interface RunResult {
   world: WorldConfig;
   metrics: MetricValues;
   timeline: TimelineRow[];
+  /** Bounded per-bucket series, fault periods, promotions and main events, for charts and report.html. */
+  series: RunSeries;
   /** The trace events kept at the requested trace level, in trace order. */
   events: TraceEvent[];
   fingerprint: string;
@@ -49,12 +52,14 @@ export function runScenario(raw: unknown, options: RunOptions): RunResult {
 
   const summary = new SummaryObserver(world);
   const timeline = new TimelineObserver(world);
+  const series = new SeriesObserver(world);
   const events: TraceEvent[] = [];
   const run = simulate(
     world,
     (event) => {
       summary.observe(event);
       timeline.observe(event);
+      series.observe(event);
       if (keepsEvent(trace, event)) events.push(event);
     },
     limits,
@@ -68,6 +73,7 @@ export function runScenario(raw: unknown, options: RunOptions): RunResult {
     world,
     metrics,
     timeline: timeline.timeline(),
+    series: series.series(),
     events,
     fingerprint: run.fingerprint,
     eventsProcessed: run.eventsProcessed,

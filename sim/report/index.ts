@@ -1,6 +1,9 @@
 // Reports: the only layer besides the CLI that touches the file system.
-export { writeRunReport, runReportFiles, type RunReportInput } from "./run-report.ts";
+export { writeRunReport, runReportFiles, type RunReportInput, type CsvReportInput, type RunReportOptions } from "./run-report.ts";
 export { writeFilesAtomically, type ReportFile, type FileOps } from "./atomic-write.ts";
 export { toCsv, summaryCsv, timelineCsv, eventsCsv, summaryCells, summaryHeader, timelineHeader, eventsHeader, type SummaryRow } from "./csv.ts";
 export { describeEvent, type EventLine } from "./event-detail.ts";
 export { summaryTable, type SummaryTableInput } from "./summary-table.ts";
+export { runCharts, runChartNames, type ChartDefinition, type RunChartName } from "./charts/run-charts.ts";
+export { renderChart, renderSvg, svgToPng, fontFiles, type RenderedChart } from "./charts/render.ts";
+export { reportPage, type ReportPageInput } from "./html/report-page.ts";

@@ -25,21 +25,39 @@ async function sim(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
+/** Every file below a folder (charts/ too), by relative path, with its content. */
 async function folder(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const name of (await fs.readdir(dir)).sort()) files[name] = await fs.readFile(path.join(dir, name), "utf8");
+  const entries = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const names = entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+  for (const name of names) files[name] = (await fs.readFile(path.join(dir, name))).toString(name.endsWith(".png") ? "base64" : "utf8");
   return files;
 }
 
+const csvFiles = ["events.csv", "summary.csv", "timeline.csv"];
+
 describe("sim run", () => {
-  it("prints the summary table and writes the three CSV files", async () => {
+  it("prints the summary table and writes the CSV files, report.html and the charts", async () => {
     const out = path.join(root, "report");
     const { code, out: stdout, err } = await sim("run", smallCrash, "--out", out);
     expect([code, err]).toEqual([0, ""]);
     expect(stdout).toMatch(/^small-crash — db1 crashes at 10 s; db2 takes over\.\n/);
     expect(stdout).toMatch(/\n {2}failovers +1\n/);
     expect(stdout).toMatch(/\nseed 2 · fingerprint [0-9a-f]{16}\n/);
-    expect(Object.keys(await folder(out))).toEqual(["events.csv", "summary.csv", "timeline.csv"]);
+    const written = Object.keys(await folder(out));
+    expect(written).toEqual(expect.arrayContaining([...csvFiles, "report.html"]));
+    for (const chart of ["timeline", "writes", "lag"]) {
+      for (const ext of ["vl.json", "svg", "png"]) expect(written).toContain(`charts/${chart}.${ext}`);
+    }
+  });
+
+  it("writes only the CSV files with --no-charts, the same bytes as with charts", async () => {
+    const [full, plain] = [path.join(root, "full"), path.join(root, "plain")];
+    expect((await sim("run", smallCrash, "--out", full)).code).toBe(0);
+    expect((await sim("run", smallCrash, "--out", plain, "--no-charts")).code).toBe(0);
+    const csv = await folder(plain);
+    expect(Object.keys(csv)).toEqual(csvFiles);
+    for (const name of csvFiles) expect(csv[name]).toBe((await folder(full))[name]);
   });
 
   it("prints exactly one JSON object with --json, and is byte-identical across runs", async () => {
@@ -51,7 +69,9 @@ describe("sim run", () => {
     expect(Object.keys(row)).toEqual(["scenario", "seed", "fingerprint", ...metricColumns]);
     expect(row.seed).toBe(7);
     expect(second.out).toBe(first.out);
-    expect(await folder(path.join(root, "b"))).toEqual(await folder(path.join(root, "a")));
+    const [a, b] = [await folder(path.join(root, "a")), await folder(path.join(root, "b"))];
+    expect(Object.keys(b)).toEqual(csvFiles);
+    for (const name of csvFiles) expect(b[name]).toBe(a[name]);
   });
 
   it("exits 1 on an unmet expectation and still writes the report", async () => {
@@ -59,7 +79,7 @@ describe("sim run", () => {
     const { code, out: stdout } = await sim("run", path.join(scenarios, "unmet.ts"), "--out", out);
     expect(code).toBe(1);
     expect(stdout).toContain("expectation not met: expected failovers ≥ 1, got 0");
-    expect(Object.keys(await folder(out))).toHaveLength(3);
+    expect(Object.keys(await folder(out))).toEqual(expect.arrayContaining([...csvFiles, "report.html"]));
   });
 
   it("exits 2 on a bad scenario with one paragraph naming file and field, leaving the folder alone", async () => {

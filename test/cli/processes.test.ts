@@ -27,13 +27,18 @@ afterAll(() => {
 });
 
 describe("sim run in separate processes", () => {
-  it("gives byte-identical CSV files for the same seed, and different events for another seed", () => {
+  it("gives byte-identical CSV files, charts (SVG, PNG) and report.html for the same seed, and different events for another", () => {
     const outs = ["a", "b", "c"].map((name) => path.join(tmp, name));
     expect(sim("run", "scenarios/split-brain.ts", "--out", outs[0]).code).toBe(0);
     expect(sim("run", "scenarios/split-brain.ts", "--out", outs[1]).code).toBe(0);
     expect(sim("run", "scenarios/split-brain.ts", "--seed", "2", "--out", outs[2]).code).toBe(0);
     for (const file of ["summary.csv", "timeline.csv", "events.csv"]) {
       expect(read(outs[1], file)).toBe(read(outs[0], file));
+    }
+    const charts = fs.readdirSync(path.join(outs[0], "charts")).sort();
+    expect(charts.filter((file) => file.endsWith(".png")).length).toBeGreaterThanOrEqual(3);
+    for (const file of ["report.html", ...charts.map((chart) => path.join("charts", chart))]) {
+      expect(fs.readFileSync(path.join(outs[1], file)).equals(fs.readFileSync(path.join(outs[0], file))), file).toBe(true);
     }
     expect(read(outs[2], "events.csv")).not.toBe(read(outs[0], "events.csv"));
   });

@@ -104,3 +104,62 @@ describe("writeFilesAtomically", () => {
     expect(await snapshot(out)).toEqual(before);
   });
 });
+
+describe("writeFilesAtomically with a subfolder and obsolete files", () => {
+  const withCharts: ReportFile[] = [
+    ...newFiles,
+    { name: "charts/a.svg", content: "new a\n" },
+    { name: "charts/a.png", content: new Uint8Array([0x89, 0x50]) },
+  ];
+
+  it("writes files into a subfolder it creates, bytes as bytes", async () => {
+    const out = await oldReport();
+    await writeFilesAtomically(out, withCharts);
+    const snap = await snapshot(out);
+    expect(snap["charts"]).toBe("<dir>");
+    expect(snap[path.join("charts", "a.svg")]).toBe("new a\n");
+    expect([...(await fs.readFile(path.join(out, "charts", "a.png")))]).toEqual([0x89, 0x50]);
+  });
+
+  it("moves obsolete files away, and a subfolder they leave empty", async () => {
+    const out = await oldReport();
+    await writeFilesAtomically(out, withCharts);
+    await writeFilesAtomically(out, newFiles, {}, ["charts/a.svg", "charts/a.png", "charts/b.svg"]);
+    expect(Object.keys(await snapshot(out))).toEqual(["events.csv", "notes.txt", "summary.csv", "timeline.csv"]);
+  });
+
+  it("keeps a subfolder that still holds someone else's file", async () => {
+    const out = await oldReport();
+    await writeFilesAtomically(out, withCharts);
+    await fs.writeFile(path.join(out, "charts", "mine.txt"), "mine\n");
+    await writeFilesAtomically(out, newFiles, {}, ["charts/a.svg", "charts/a.png"]);
+    expect(await fs.readdir(path.join(out, "charts"))).toEqual(["mine.txt"]);
+  });
+
+  it("restores obsolete and replaced files, and removes a subfolder it created, when a rename fails", async () => {
+    const out = await oldReport();
+    await fs.writeFile(path.join(out, "report.html"), "old page\n");
+    await fs.writeFile(path.join(out, "old.html"), "old too\n");
+    const before = await snapshot(out);
+    let renames = 0;
+    // summary aside, summary in, timeline in, events aside, events in, charts/a.svg in,
+    // charts/a.png in, report.html aside (obsolete), old.html aside — which fails.
+    const failingRename = async (from: string, to: string) => {
+      if (++renames === 9) throw new Error("rename failed");
+      await fs.rename(from, to);
+    };
+    await expect(writeFilesAtomically(out, withCharts, { rename: failingRename }, ["report.html", "old.html"])).rejects.toThrow(
+      "rename failed",
+    );
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it("refuses names that climb out or hide, and a subfolder that is a file", async () => {
+    const out = await oldReport();
+    for (const name of ["charts/../x.csv", "charts/.hidden", "/abs.csv", "charts//a.svg"]) {
+      await expect(writeFilesAtomically(out, [{ name, content: "" }])).rejects.toThrow(/plain file names/);
+    }
+    await fs.writeFile(path.join(out, "charts"), "a file");
+    await expect(writeFilesAtomically(out, withCharts)).rejects.toThrow(/is not a folder/);
+  });
+});

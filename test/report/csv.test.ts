@@ -47,7 +47,7 @@ describe("events.csv", () => {
   it("writes time, kind, node and a quoted detail when it holds a comma", async () => {
     const text = await eventsCsv([
       { kind: "fault", tUs: 120_000_000, fault: { kind: "partition", groups: [["east"], ["west"]] }, label: "partition east | west" },
-      { kind: "promoted", tUs: 123_456_789, node: "db2", epoch: 2, previous: "db1", previousAlive: true, failback: false },
+      { kind: "promoted", tUs: 123_456_789, node: "db2", epoch: 2, previous: "db1", previousAlive: true, failback: false, planned: false },
     ]);
     expect(text).toBe(
       "t_s,kind,node,detail\n" +

@@ -1,0 +1,92 @@
+// The data behind a run's charts and narrative, computed online from the trace like every
+// metric: write outcomes, replication lag and divergent writes per time bucket, lost-write
+// stretches, fault periods, promotions and the main events. Every part is bounded — buckets
+// by `maxBuckets` (their width grows with the run), lists by their own caps — so memory does
+// not grow with run length or write volume.
+// The buckets span the run including the final drain of in-flight writes (duration + the
+// longest client timeout, as the world runs it), so every chart shares one time axis.
+import type { TraceEvent, WorldConfig } from "../model/index.ts";
+import { DataLossSeriesObserver, type DataLossSeries } from "./data-loss-series.ts";
+import { FaultPeriodsObserver, type FaultPeriod } from "./fault-periods.ts";
+import { KeyEventsObserver, type KeyEvents } from "./key-events.ts";
+import { LagSeriesObserver, type LagSeries } from "./lag-series.ts";
+import type { TraceObserver } from "./observer.ts";
+import { PromotionMarksObserver, type PromotionMark } from "./promotion-marks.ts";
+import { TimeBuckets } from "./time-buckets.ts";
+import { WriteSeriesObserver, type WriteSeries } from "./write-series.ts";
+
+export interface RunSeries {
+  /** Width of every time bucket, µs (named in chart axis titles). */
+  bucketUs: number;
+  bucketCount: number;
+  /** The scenario's duration: clients issue writes in [0, durationUs). */
+  durationUs: number;
+  /** When the run ended (duration + drain). */
+  endUs: number;
+  writes: WriteSeries[];
+  lag: LagSeries[];
+  dataLoss: DataLossSeries;
+  faults: { periods: FaultPeriod[]; omitted: number };
+  promotions: { marks: PromotionMark[]; omitted: number };
+  keyEvents: KeyEvents;
+}
+
+export class SeriesObserver implements TraceObserver {
+  private readonly buckets: TimeBuckets;
+  private readonly writes: WriteSeriesObserver;
+  private readonly lag: LagSeriesObserver;
+  private readonly dataLoss: DataLossSeriesObserver;
+  private readonly faults = new FaultPeriodsObserver();
+  private readonly promotions = new PromotionMarksObserver();
+  private readonly keyEvents = new KeyEventsObserver();
+  private readonly observers: TraceObserver[];
+  private endUs: number | null = null;
+
+  constructor(private readonly config: WorldConfig) {
+    const drainUs = Math.max(0, ...config.clients.map((client) => client.timeoutUs));
+    this.buckets = new TimeBuckets(config.durationUs + drainUs);
+    this.writes = new WriteSeriesObserver(this.buckets, config.clients.map((client) => client.name));
+    this.lag = new LagSeriesObserver(this.buckets);
+    this.dataLoss = new DataLossSeriesObserver(this.buckets);
+    this.observers = [this.writes, this.lag, this.dataLoss, this.faults, this.promotions, this.keyEvents];
+  }
+
+  /** Per-write events go straight to the one observer that wants them: they are most of the
+   *  trace, and a sweep runs this for every event of every run. */
+  observe(event: TraceEvent): void {
+    switch (event.kind) {
+      case "write_issued":
+        return;
+      case "write_acked":
+      case "write_failed":
+        this.writes.observe(event);
+        return;
+      case "replicated":
+        this.lag.observe(event);
+        return;
+      case "write_accepted":
+        if (event.divergent) this.dataLoss.observe(event);
+        return;
+      default:
+        for (const observer of this.observers) observer.observe(event);
+        if (event.kind === "run_end") this.endUs = event.tUs;
+    }
+  }
+
+  /** Everything the charts need; only after run_end. */
+  series(): RunSeries {
+    if (this.endUs === null) throw new Error("series read before run_end");
+    return {
+      bucketUs: this.buckets.widthUs,
+      bucketCount: this.buckets.count,
+      durationUs: this.config.durationUs,
+      endUs: this.endUs,
+      writes: this.writes.series(),
+      lag: this.lag.series(),
+      dataLoss: this.dataLoss.series(),
+      faults: this.faults.faultPeriods(),
+      promotions: this.promotions.promotions(),
+      keyEvents: this.keyEvents.keyEvents(),
+    };
+  }
+}

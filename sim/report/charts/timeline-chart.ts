@@ -1,0 +1,131 @@
+// The timeline chart: who was primary when. One lane per node (monitors too), coloured by what
+// the node was doing — its process state when that is not "up" (down, paused, booting …),
+// otherwise its role (primary, standby, promoting, catching-up, fenced …); a monitor that is up
+// is "running". Under each data node, one lane per monitor shows when that monitor suspected it,
+// so a detector's mistakes sit right under the truth. Fault periods are shaded and faults and
+// promotions labelled (context-layers.ts).
+// Generic over names: any state or role the model emits gets a band and a legend entry; a lane
+// kind the timeline adds later gets a lane of its own. Data: the run's timeline rows (one per
+// interval — they grow with the number of changes, like timeline.csv, not with run length).
+import type { TimelineRow } from "../../metrics/timeline.ts";
+import type { RunSeries } from "../../metrics/series.ts";
+import { chartContext, contextLayers, withFaultColor } from "./context-layers.ts";
+import { chartConfig, colorEncoding, colorScale, plotWidth, stateColors } from "./theme.ts";
+import { TimeAxis } from "./time-axis.ts";
+
+const laneHeightPx = 22;
+const suspectedState = "suspected";
+
+export interface Band {
+  lane: string;
+  state: string;
+  start: number;
+  end: number;
+}
+
+export interface TimelineChartInput {
+  name: string;
+  seed: number;
+  timeline: readonly TimelineRow[];
+  series: RunSeries;
+}
+
+export function timelineChart(input: TimelineChartInput): object {
+  const axis = new TimeAxis(input.series.endUs);
+  const context = chartContext(input.series, axis);
+  const { lanes, bands } = laneBands(input.timeline, axis);
+  const states = withFaultColor(context, colorScale(bands.map((band) => band.state), stateColors, "role / state"));
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: {
+      text: "Who was primary when",
+      subtitle: `${input.name} · seed ${input.seed} · one lane per node; the lanes under a node show when a monitor suspected it`,
+    },
+    width: plotWidth,
+    height: Math.max(1, lanes.length) * laneHeightPx,
+    config: chartConfig(),
+    datasets: { bands, ...context.datasets },
+    layer: [
+      {
+        data: { name: "bands" },
+        mark: { type: "rect" },
+        encoding: {
+          x: { field: "start", type: "quantitative", scale: axis.scale(), title: axis.title() },
+          x2: { field: "end" },
+          y: {
+            field: "lane",
+            type: "nominal",
+            sort: lanes,
+            scale: { domain: lanes, paddingInner: 0.2 },
+            title: null,
+            axis: { labelLimit: 240, ticks: false, domain: false },
+          },
+          color: colorEncoding("state", states),
+          tooltip: [
+            { field: "lane", title: "lane" },
+            { field: "state", title: "state" },
+            { field: "start", title: `from (${axis.unit.symbol})` },
+            { field: "end", title: `to (${axis.unit.symbol})` },
+          ],
+        },
+      },
+      ...contextLayers(context, axis, axis.title(), states),
+    ],
+  };
+}
+
+/** The lanes, top to bottom, and their bands: each node's main lane, then its verdict lanes,
+ *  then any other lane kind, in the timeline's own node order. */
+export function laneBands(rows: readonly TimelineRow[], axis: TimeAxis): { lanes: string[]; bands: Band[] } {
+  const byNode = new Map<string, Map<string, TimelineRow[]>>();
+  for (const row of rows) {
+    let kinds = byNode.get(row.node);
+    if (!kinds) byNode.set(row.node, (kinds = new Map()));
+    let list = kinds.get(row.kind);
+    if (!list) kinds.set(row.kind, (list = []));
+    list.push(row);
+  }
+  const lanes: string[] = [];
+  const bands: Band[] = [];
+  const add = (lane: string, intervals: { state: string; startUs: number; endUs: number }[]) => {
+    lanes.push(lane);
+    for (const { state, startUs, endUs } of intervals) bands.push({ lane, state, start: axis.at(startUs), end: axis.at(endUs) });
+  };
+  for (const [node, kinds] of byNode) {
+    add(node, mainLane(kinds.get("state") ?? [], kinds.get("role") ?? []));
+    for (const [kind, list] of kinds) {
+      if (!kind.startsWith("verdict:")) continue;
+      const suspected = list.filter((row) => row.state !== "trust");
+      add(`${node} · suspected by ${kind.slice("verdict:".length)}`, suspected.map((row) => ({
+        ...row,
+        state: row.state === "suspect" ? suspectedState : row.state,
+      })));
+    }
+    for (const [kind, list] of kinds) {
+      if (kind !== "state" && kind !== "role" && !kind.startsWith("verdict:")) add(`${node} · ${kind}`, list);
+    }
+  }
+  return { lanes, bands };
+}
+
+/** A node's process state and role merged into one sequence of intervals: the state when it is
+ *  not "up", else the role; "running" for a node that is up without a role (a monitor). */
+function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly TimelineRow[]) {
+  const cuts = [...new Set([...stateRows, ...roleRows].flatMap((row) => [row.startUs, row.endUs]))].sort((a, b) => a - b);
+  const merged: { state: string; startUs: number; endUs: number }[] = [];
+  let s = 0;
+  let r = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [startUs, endUs] = [cuts[i], cuts[i + 1]];
+    while (s < stateRows.length && stateRows[s].endUs <= startUs) s++;
+    while (r < roleRows.length && roleRows[r].endUs <= startUs) r++;
+    const state = s < stateRows.length && stateRows[s].startUs <= startUs ? stateRows[s].state : null;
+    const role = r < roleRows.length && roleRows[r].startUs <= startUs ? roleRows[r].state : null;
+    const shown = state !== null && state !== "up" ? state : (role ?? (state === "up" ? "running" : null));
+    if (shown === null) continue;
+    const last = merged[merged.length - 1];
+    if (last && last.state === shown && last.endUs === startUs) last.endUs = endUs;
+    else merged.push({ state: shown, startUs, endUs });
+  }
+  return merged;
+}

@@ -1,0 +1,101 @@
+// The write-availability chart: for each client group, the writes issued per second, split into
+// acknowledged and failed (by reason: rejected by a node that is not primary, or timed out),
+// stacked, per time bucket. Writes are counted by issue time — where the client met the outage,
+// the clock of downtime_s. Rates divide by the bucket's width (the last bucket before the end
+// of the writes by what is left of it). One panel per client group, same time axis, fault
+// periods shaded and promotions marked.
+import type { RunSeries } from "../../metrics/series.ts";
+import type { WriteSeries } from "../../metrics/write-series.ts";
+import { chartContext, contextLayers, withFaultColor, type ChartContext } from "./context-layers.ts";
+import { chartConfig, colorEncoding, colorScale, outcomeColors, plotWidth, type ColorScale } from "./theme.ts";
+import { formatWidth, TimeAxis } from "./time-axis.ts";
+
+const panelHeightPx = 150;
+
+/** Legend names of failure reasons; reasons the model adds later keep their own name. */
+const reasonNames: Readonly<Record<string, string>> = { rejected: "rejected", timeout: "timed out" };
+const ackedName = "acknowledged";
+
+export interface WritesChartInput {
+  name: string;
+  seed: number;
+  series: RunSeries;
+}
+
+export function writesChart(input: WritesChartInput): object {
+  const { series } = input;
+  const axis = new TimeAxis(series.endUs);
+  const context = chartContext(series, axis);
+  const outcomes = [ackedName, ...new Set(series.writes.flatMap((client) => client.failed.map((f) => reasonName(f.reason))))];
+  const colors = withFaultColor(context, colorScale(outcomes, outcomeColors, "write outcome"));
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: {
+      text: "Write availability",
+      subtitle: `${input.name} · seed ${input.seed} · writes per second by issue time: acknowledged vs failed, per client group`,
+    },
+    config: chartConfig(),
+    datasets: { writes: series.writes.flatMap((client) => writeRows(client, series, axis)), ...context.datasets },
+    vconcat: series.writes.map((client) => panel(client.client, outcomes, colors, context, axis, series.bucketUs)),
+    resolve: { scale: { color: "shared", x: "shared" } },
+  };
+}
+
+function panel(
+  client: string,
+  outcomes: string[],
+  colors: ColorScale,
+  context: ChartContext,
+  axis: TimeAxis,
+  bucketUs: number,
+): object {
+  const xTitle = `${axis.title()}, ${formatWidth(bucketUs)} buckets`;
+  return {
+    title: { text: `client group ${client}`, fontSize: 12, fontWeight: "normal" },
+    width: plotWidth,
+    height: panelHeightPx,
+    layer: [
+      {
+        data: { name: "writes" },
+        transform: [
+          { filter: { field: "client", equal: client } },
+          { fold: outcomes, as: ["outcome", "rate"] },
+          { calculate: `indexof(${JSON.stringify(outcomes)}, datum.outcome)`, as: "rank" },
+        ],
+        mark: { type: "area", interpolate: "step-after" },
+        encoding: {
+          x: { field: "t", type: "quantitative", scale: axis.scale(), title: xTitle },
+          y: { field: "rate", type: "quantitative", stack: "zero", title: "writes/s" },
+          color: colorEncoding("outcome", colors),
+          order: { field: "rank", type: "quantitative" },
+        },
+      },
+      ...contextLayers(context, axis, xTitle, colors),
+    ],
+  };
+}
+
+/** One row per bucket in which writes were issued, with a rate per outcome, and a closing row
+ *  at the end of the writes so the last step is drawn to its end. */
+export function writeRows(client: WriteSeries, series: RunSeries, axis: TimeAxis): Record<string, string | number>[] {
+  const rows: Record<string, string | number>[] = [];
+  let last: Record<string, string | number> | undefined;
+  for (let i = 0; i < client.acked.length && i * series.bucketUs < series.durationUs; i++) {
+    const startUs = i * series.bucketUs;
+    const widthS = (Math.min(series.bucketUs, series.durationUs - startUs)) / 1e6;
+    const row: Record<string, string | number> = { client: client.client, t: axis.at(startUs), [ackedName]: rate(client.acked[i], widthS) };
+    for (const failed of client.failed) row[reasonName(failed.reason)] = rate(failed.counts[i], widthS);
+    rows.push(row);
+    last = row;
+  }
+  if (last) rows.push({ ...last, t: axis.at(series.durationUs) });
+  return rows;
+}
+
+function reasonName(reason: string): string {
+  return reasonNames[reason] ?? reason;
+}
+
+function rate(count: number, widthS: number): number {
+  return Math.round((count / widthS) * 1000) / 1000;
+}
