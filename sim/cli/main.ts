@@ -8,11 +8,13 @@ import yargs from "yargs";
 import { InputError, oneLine, reportFailure, exitCodes } from "./failure.ts";
 import { processIo, type CliIo } from "./io.ts";
 import { listCommand } from "./list-command.ts";
+import { mergeCommand } from "./merge-command.ts";
 import { runCommand } from "./run-command.ts";
+import { sweepCommand } from "./sweep-command.ts";
 
-const commands = ["run", "list"];
+const commands = ["run", "sweep", "merge", "list"];
 /** Commands of the contract not built yet: named as such rather than as unknown. */
-const plannedCommands = ["sweep", "merge", "check", "fuzz", "explain"];
+const plannedCommands = ["check", "fuzz", "explain"];
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let exitCode: number = exitCodes.ok;
@@ -23,8 +25,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .scriptName("sim")
     .usage("$0 <command> [options]\n\nA deterministic discrete-event simulator of database failover.")
     .command(runCommand(io, setExitCode))
+    .command(sweepCommand(io, setExitCode))
+    .command(mergeCommand(io, setExitCode))
     .command(listCommand(io, setExitCode))
-    .demandCommand(1, "Give a command: run or list")
+    .demandCommand(1, `Give a command: ${commands.join(", ")}`)
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
@@ -53,6 +57,12 @@ function usageMessage(message: string, argv: string[]): string {
   const command = first !== undefined && commands.includes(first) ? first : undefined;
   if (command === "run" && message.startsWith("Not enough non-option arguments")) {
     return "sim run needs a scenario file, e.g. sim run scenarios/blip.ts (see sim run --help).";
+  }
+  if (command === "sweep" && message.startsWith("Not enough non-option arguments")) {
+    return "sim sweep needs a scenario file, e.g. sim sweep scenarios/blip.ts --vary detector.timeout=1s..10s/1s (see sim sweep --help).";
+  }
+  if (command === "merge" && message.startsWith("Not enough non-option arguments")) {
+    return "sim merge needs the output folders of the shards, e.g. sim merge out-1 out-2 out-3 --out merged (see sim merge --help).";
   }
   return `${oneLine(message).replace(/\.$/, "")} (see ${command ? `sim ${command} --help` : "sim --help"}).`;
 }
