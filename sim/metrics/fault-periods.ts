@@ -56,7 +56,21 @@ export class FaultPeriodsObserver implements TraceObserver {
       case "partition":
       case "isolate":
       case "crash":
+      case "one-way":
         this.start(fault, event.label, tUs, null);
+        return;
+      case "degrade":
+        this.start(fault, event.label, tUs, fault.durationUs > 0 ? tUs + fault.durationUs : null);
+        return;
+      case "slow":
+      case "read-only":
+        // A gray failure lasts until the same node's "slow 0" or "writable".
+        this.closeWhere((open) => open.fault.kind === fault.kind && "node" in open.fault && open.fault.node === fault.node, tUs);
+        if (isDisruptiveNodeFault(fault)) this.start(fault, event.label, tUs, null);
+        return;
+      case "zone-outage":
+        if (fault.restore) this.closeWhere((open) => open.fault.kind === "zone-outage" && open.fault.zone === fault.zone, tUs);
+        else this.start(fault, event.label, tUs, null);
         return;
       case "blip":
         this.start(fault, event.label, tUs, tUs + fault.durationUs);
@@ -109,5 +123,9 @@ export class FaultPeriodsObserver implements TraceObserver {
 }
 
 function cutsLinks(fault: Fault): boolean {
-  return fault.kind === "partition" || fault.kind === "isolate" || fault.kind === "blip";
+  return fault.kind === "partition" || fault.kind === "isolate" || fault.kind === "blip" || fault.kind === "one-way" || fault.kind === "degrade";
+}
+
+function isDisruptiveNodeFault(fault: Fault): boolean {
+  return (fault.kind === "slow" && fault.delayUs > 0) || (fault.kind === "read-only" && !fault.writable);
 }

@@ -13,6 +13,7 @@
 // its epoch is stale (epoch fencing, set by the world), or it stepped down for a failback.
 import type { Rng } from "../engine/index.ts";
 import { ApplyQueue } from "./apply-queue.ts";
+import { Clock } from "./clock.ts";
 import type { NodeConfig } from "./config.ts";
 import type { Command, NodeReport } from "./cluster-state.ts";
 import type { FailoverConfig } from "./config.ts";
@@ -47,7 +48,13 @@ export class DataNode {
   private promotingFrom = "";
   private promotionPlanned = false;
   private warmUntilUs = 0;
+  /** Local time (this node's clock) of the last successful lease renewal. */
   private lastLeaseAckUs = 0;
+  private readonly clock = new Clock();
+  /** Gray failure: each write is handled this late. */
+  private slowUs = 0;
+  /** Disk full / read-only: nothing can be committed. */
+  private readOnly = false;
   /** The epoch in which this primary stepped down for a failback (it stays fenced until promoted away). */
   private steppedDownEpoch = -1;
 
@@ -161,8 +168,25 @@ export class DataNode {
     this.sender.ackTimeout(this.up && this.role === "primary");
   }
 
+  setSlow(delayUs: number): void {
+    this.slowUs = delayUs;
+  }
+
+  setReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly;
+  }
+
+  skewClock(rate: number, jumpUs: number): void {
+    this.clock.skew(this.world.nowUs, rate, jumpUs);
+  }
+
+  /** A slow node finally handles a write. */
+  slowWrite(client: string, id: number): void {
+    if (this.up) this.commitWrite(client, id);
+  }
+
   private leaseRenewed(epoch: number, primary: string): void {
-    this.lastLeaseAckUs = this.world.nowUs;
+    this.lastLeaseAckUs = this.clock.local(this.world.nowUs);
     // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
     const leaseFenced = this.world.failover.fencing === "lease" && this.role === "fenced" && this.steppedDownEpoch !== this.epoch;
     if (leaseFenced && primary === this.name && epoch === this.epoch) this.setRole("primary");
@@ -173,7 +197,7 @@ export class DataNode {
    *  as Patroni requires loop_wait + 2 × retry_timeout ≤ ttl). */
   private leaseLapsed(): boolean {
     const { lease, fencing } = this.world.failover;
-    return fencing === "lease" && this.world.nowUs - this.lastLeaseAckUs > lease.renewEveryUs + lease.retryTimeoutUs;
+    return fencing === "lease" && this.clock.local(this.world.nowUs) - this.lastLeaseAckUs > lease.renewEveryUs + lease.retryTimeoutUs;
   }
 
   private enoughReplicas(): boolean {
@@ -215,7 +239,7 @@ export class DataNode {
     this.log = { timeline, length: this.log.length };
     this.upstream = null;
     this.apply.reset(this.world.nowUs);
-    this.lastLeaseAckUs = this.world.nowUs;
+    this.lastLeaseAckUs = this.clock.local(this.world.nowUs);
     this.setRole("primary");
     this.sender.start([]);
     this.world.promotionCompleted(this, this.promotingFrom, this.promotionPlanned);
@@ -247,7 +271,7 @@ export class DataNode {
         }
         if (this.role !== "rejoining") return;
         this.epoch = command.epoch;
-        this.lastLeaseAckUs = this.world.nowUs;
+        this.lastLeaseAckUs = this.clock.local(this.world.nowUs);
         this.setRole("primary");
         // Entries committed but never shipped before the crash go out now.
         this.sender.start([]);
@@ -304,13 +328,21 @@ export class DataNode {
   }
 
   private write(client: string, id: number): void {
+    if (this.slowUs > 0) {
+      this.world.after(this.slowUs, { kind: "slow-write", node: this.index, client, id });
+      return;
+    }
+    this.commitWrite(client, id);
+  }
+
+  private commitWrite(client: string, id: number): void {
     const nowUs = this.world.nowUs;
     // Lease fencing: a primary that knows its lease may have lapsed refuses before committing
     // (this is what stops a primary waking from a long pause).
     if (this.role === "primary" && this.leaseLapsed()) this.setRole("fenced");
     const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(this.config.warmUpCapacity);
     const tooFewReplicas = this.world.failover.fencing === "min-replicas" && this.role === "primary" && !this.enoughReplicas();
-    if (this.role !== "primary" || overloaded || tooFewReplicas) {
+    if (this.role !== "primary" || overloaded || tooFewReplicas || this.readOnly) {
       this.world.send(this.name, client, { type: "write-reply", id, ok: false, timelineId: -1, position: 0 });
       return;
     }

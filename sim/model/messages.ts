@@ -48,6 +48,13 @@ export type WorldEvent =
   | { kind: "fence-done"; node: number; attempt: number; ok: boolean }
   | { kind: "renew-tick"; node: number }
   | { kind: "pause-end"; node: number }
+  /** A slow node gets round to a write it received `delay` ago. */
+  | { kind: "slow-write"; node: number; client: string; id: number }
+  /** A degradation with a duration ends. */
+  | { kind: "degrade-end"; id: number }
+  /** A flaky link changes state: cut (`down`, by cut `cutId`) or working, until `untilUs`
+   *  (Infinity: until heal); `id` marks it as active (a heal() removes the mark). */
+  | { kind: "flaky-toggle"; id: number; cutId: number; groups: number[][]; down: boolean; downUs: number; upUs: number; untilUs: number }
   | { kind: "status-tick"; node: number }
   | { kind: "issue-write"; client: number }
   | { kind: "write-timeout"; client: number; id: number }

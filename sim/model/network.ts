@@ -6,6 +6,8 @@
 // - a link with a bandwidth (log entries per second) transmits one message at a time: a batch of
 //   n entries occupies it n / bandwidth seconds, so replication beyond the bandwidth queues up;
 //   what is still queued when its sender crashes dies with it (the world checks that);
+// - a degraded link (a fault) loses messages with an extra probability and delays them more; several
+//   degradations of one link combine (losses independently, delays add up);
 // - a link is cut while any cut (partition, isolation, blip) holds it; a message is dropped if
 //   its link is cut when it is sent or when it would arrive.
 import type { Rng } from "../engine/index.ts";
@@ -22,6 +24,8 @@ export class Network {
   private readonly cuts: Set<number>[];
   private readonly lastArrivalUs: Float64Array;
   private readonly busyUntilUs: Float64Array;
+  /** Per directed link, active degradations by fault id (empty for most links). */
+  private readonly degradations: Map<number, { lossProbability: number; extraDelayUs: number }>[];
   /** When the message of the last arrivalUs call finished leaving its sender. */
   lastTransmittedUs = 0;
   private readonly indexByName = new Map<string, number>();
@@ -43,6 +47,7 @@ export class Network {
     }
     this.lastArrivalUs = new Float64Array(this.size * this.size);
     this.busyUntilUs = new Float64Array(this.size * this.size);
+    this.degradations = this.cuts.map(() => new Map());
   }
 
   indexOf(name: string): number {
@@ -75,13 +80,18 @@ export class Network {
     if (this.cuts[link].size > 0) return -1;
     const spec = this.specs[link];
     if (spec.lossProbability > 0 && this.rng.chance(spec.lossProbability)) return -1;
+    let extraDelayUs = 0;
+    for (const degradation of this.degradations[link].values()) {
+      if (degradation.lossProbability > 0 && this.rng.chance(degradation.lossProbability)) return -1;
+      extraDelayUs += degradation.extraDelayUs;
+    }
     let sentUs = nowUs;
     if (spec.bandwidthPerS !== Infinity) {
       sentUs = Math.max(nowUs, this.busyUntilUs[link]) + Math.ceil((size * 1e6) / spec.bandwidthPerS);
       this.busyUntilUs[link] = sentUs;
     }
     this.lastTransmittedUs = sentUs;
-    let delayUs = spec.latencyUs;
+    let delayUs = spec.latencyUs + extraDelayUs;
     if (spec.jitterUs > 0) delayUs += Math.round(this.rng.uniform(-spec.jitterUs, spec.jitterUs));
     const arrival = Math.max(sentUs + delayUs, this.lastArrivalUs[link]);
     this.lastArrivalUs[link] = arrival;
@@ -90,25 +100,42 @@ export class Network {
 
   /** Cuts both directions of every link between endpoints of different groups. */
   cutBetween(cutId: number, groups: readonly (readonly number[])[]): void {
-    for (let g = 0; g < groups.length; g++) {
-      for (let h = 0; h < groups.length; h++) {
-        if (g === h) continue;
-        for (const source of groups[g]) {
-          for (const target of groups[h]) {
-            if (source !== target) this.cuts[source * this.size + target].add(cutId);
-          }
-        }
-      }
-    }
+    this.forLinksBetween(groups, (link) => this.cuts[link].add(cutId));
   }
 
-  /** Removes one cut wherever it holds. */
-  heal(cutId: number): void {
-    for (const cut of this.cuts) cut.delete(cutId);
+  /** Cuts only the direction from each endpoint of `sources` to each endpoint of `targets`. */
+  cutOneWay(cutId: number, sources: readonly number[], targets: readonly number[]): void {
+    for (const source of sources) for (const target of targets) if (source !== target) this.cuts[source * this.size + target].add(cutId);
+  }
+
+  /** Degrades both directions of every link between endpoints of different groups. */
+  degradeBetween(id: number, groups: readonly (readonly number[])[], lossProbability: number, extraDelayUs: number): void {
+    this.forLinksBetween(groups, (link) => this.degradations[link].set(id, { lossProbability, extraDelayUs }));
+  }
+
+  /** Removes one cut or degradation wherever it holds. */
+  heal(id: number): void {
+    for (const cut of this.cuts) cut.delete(id);
+    for (const degradation of this.degradations) degradation.delete(id);
+  }
+
+  /** Whether a cut or degradation still holds somewhere (a heal() may have removed it). */
+  holds(id: number): boolean {
+    return this.cuts.some((cut) => cut.has(id)) || this.degradations.some((degradation) => degradation.has(id));
   }
 
   healAll(): void {
     for (const cut of this.cuts) cut.clear();
+    for (const degradation of this.degradations) degradation.clear();
+  }
+
+  private forLinksBetween(groups: readonly (readonly number[])[], visit: (link: number) => void): void {
+    for (let g = 0; g < groups.length; g++) {
+      for (let h = 0; h < groups.length; h++) {
+        if (g === h) continue;
+        for (const source of groups[g]) for (const target of groups[h]) if (source !== target) visit(source * this.size + target);
+      }
+    }
   }
 }
 

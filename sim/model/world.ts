@@ -194,6 +194,10 @@ class World {
     return actor;
   }
 
+  processesIn(zone: string): (DataNode | Monitor)[] {
+    return [...this.cast.dataNodes, ...this.cast.monitors].filter((process) => this.config.nodes[process.index].zone === zone);
+  }
+
   crashed(process: { index: number }): void {
     this.lastCrashUs[process.index] = this.nowUs;
   }
@@ -267,6 +271,15 @@ class World {
       case "pause-end":
         this.resume(event.node);
         return;
+      case "slow-write":
+        (actors[event.node] as DataNode).slowWrite(event.client, event.id);
+        return;
+      case "degrade-end":
+        this.network.heal(event.id);
+        return;
+      case "flaky-toggle":
+        this.flakyToggle(event);
+        return;
       case "fence-done":
         this.fenceDone(actors[event.node] as DataNode, event.attempt, event.ok);
         return;
@@ -288,6 +301,18 @@ class World {
         throw new Error(`unknown world event ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  /** A flaky link: cut for downUs, fine for upUs, until its end or a heal() (which removes its marker). */
+  private flakyToggle(event: WorldEvent & { kind: "flaky-toggle" }): void {
+    if (!this.network.holds(event.id) || this.nowUs >= event.untilUs) {
+      this.network.heal(event.id);
+      this.network.heal(event.cutId);
+      return;
+    }
+    if (event.down) this.network.cutBetween(event.cutId, event.groups);
+    else this.network.heal(event.cutId);
+    this.after(event.down ? event.downUs : event.upUs, { ...event, down: !event.down });
   }
 
   /** The end of a pause: what waited for the process happens now, in its original order. */
@@ -334,7 +359,7 @@ class World {
     return actor;
   }
 
-  private dataNode(name: string): DataNode {
+  dataNode(name: string): DataNode {
     const actor = this.actor(name);
     if (!(actor instanceof DataNode)) throw new Error(`${name} is not a data node`);
     return actor;
@@ -352,6 +377,7 @@ function ownerOf(event: WorldEvent): number {
       return event.monitor;
     case "status-tick":
     case "renew-tick":
+    case "slow-write":
     case "promotion-step":
     case "ship":
     case "ack-timeout":

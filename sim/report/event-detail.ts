@@ -113,7 +113,15 @@ function faultNode(fault: Fault): string {
     case "crash":
     case "restart":
     case "pause":
+    case "slow":
+    case "read-only":
+    case "clock-skew":
       return fault.node;
+    case "zone-outage":
+      return fault.zone;
+    case "one-way":
+    case "degrade":
+      return "";
     case "isolate":
       return fault.target;
     case "partition":
