@@ -1,8 +1,33 @@
 // The public package entry ("failover-sim"): what scenario files and library users import.
-// Scenario files need only the DSL: `import { defineScenario, at, crash, partition, heal } from "failover-sim"`.
+// Scenario files need only the DSL: `import { defineScenario, at, crash, partition, heal } from "failover-sim"`,
+// plus `presets` for a policy modelled on a real system (`policy: presets.patroni()`).
 
 // --- Scenario DSL (sim/scenario) --------------------------------------------------------------
-export { at, blip, crash, defineScenario, heal, isolate, partition, pause, restart } from "./scenario/index.ts";
+export {
+  at,
+  blip,
+  clockSkew,
+  crash,
+  defineScenario,
+  delay,
+  diskFreed,
+  diskFull,
+  flaky,
+  heal,
+  isolate,
+  loss,
+  monitorCrash,
+  oneWay,
+  partition,
+  pause,
+  presets,
+  readOnly,
+  restart,
+  slow,
+  writable,
+  zoneOutage,
+  zoneRestore,
+} from "./scenario/index.ts";
 export type {
   ClientSpec,
   DetectorSpec,
@@ -16,6 +41,10 @@ export type {
   MetricName,
   NetworkSpec,
   NodeSpec,
+  PolicyOverrides,
+  PolicySpec,
+  PolicyStandbySpec,
+  PresetName,
   Rate,
   ReplicationSpec,
   Scenario,

@@ -1,12 +1,13 @@
-// A group of clients in one zone writing through a proxy router that sits beside them.
-// Writes arrive as a Poisson process (or evenly spaced, for hand-checkable scenarios) during
-// the run; each goes to the router's current target and has failed if no acknowledgement is
-// back within the client timeout. The router follows the controller's reroute commands, newest
-// epoch wins; a reroute it never receives (say, across a partition) leaves it pointing at the
-// old primary.
+// A group of clients in one zone. Writes arrive as a Poisson process (or evenly spaced, for
+// hand-checkable scenarios) during the run and are spread, in turn, over the group's
+// connections. Each connection finds the primary by the group's routing (config.ts: a proxy that
+// follows the controller, a cached DNS record, or a lookup in the coordination store after a
+// failure); when its target changes it must reconnect before sending again. An attempt without
+// an acknowledgement within the timeout, or rejected, has failed; it is retried after a backoff
+// that doubles each time, and the write has failed once every attempt has.
 import type { Rng } from "../engine/index.ts";
-import type { ClientConfig } from "./config.ts";
 import type { Command } from "./cluster-state.ts";
+import type { ClientConfig } from "./config.ts";
 import type { History } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { TraceEvent } from "./trace.ts";
@@ -15,18 +16,37 @@ export interface ClientWorld {
   readonly nowUs: number;
   readonly durationUs: number;
   readonly history: History;
+  /** Every monitor: where a discovery lookup goes. */
+  readonly monitors: readonly string[];
   send(source: string, target: string, message: Message): void;
   at(timeUs: number, event: WorldEvent): void;
   emit(event: TraceEvent): void;
   nextWriteId(): number;
+  /** The DNS record for the primary, as the controller last set it. */
+  dnsRecord(): string;
+}
+
+interface Connection {
+  target: string;
+  /** DNS: when the cached record expires (Infinity for a connection that ignores the TTL). */
+  expiresUs: number;
+  /** Not usable before this (reconnecting after a change of target). */
+  readyAtUs: number;
+}
+
+interface Write {
+  issuedUs: number;
+  attempt: number;
+  connection: number;
 }
 
 export class ClientGroup {
-  private target: string;
   private routerEpoch = 1;
-  private readonly inFlight = new Map<number, number>();
+  private readonly connections: Connection[];
+  private readonly inFlight = new Map<number, Write>();
   private issued = 0;
   private readonly gapUs: number;
+  private lookupInFlight = false;
 
   constructor(
     readonly config: ClientConfig,
@@ -35,8 +55,15 @@ export class ClientGroup {
     private readonly rng: Rng,
     private readonly world: ClientWorld,
   ) {
-    this.target = primary;
     this.gapUs = config.writesPerSecond > 0 ? 1e6 / config.writesPerSecond : Infinity;
+    const { routing, connections } = config;
+    const ignoring = routing.kind === "dns" ? Math.round(routing.ignoreTtl * connections) : 0;
+    // DNS caches were filled at different times: expiries spread evenly over one TTL.
+    this.connections = Array.from({ length: connections }, (_, i) => ({
+      target: primary,
+      expiresUs: routing.kind !== "dns" || i < ignoring ? Infinity : Math.round(((i + 1) * routing.ttlUs) / connections),
+      readyAtUs: 0,
+    }));
   }
 
   get name(): string {
@@ -51,43 +78,107 @@ export class ClientGroup {
   issue(): void {
     const nowUs = this.world.nowUs;
     const id = this.world.nextWriteId();
+    const connection = this.issued % this.connections.length;
     this.issued++;
-    this.inFlight.set(id, nowUs);
+    this.inFlight.set(id, { issuedUs: nowUs, attempt: 0, connection });
     this.world.emit({ kind: "write_issued", tUs: nowUs, client: this.name, id });
-    this.world.send(this.name, this.target, { type: "write", client: this.name, id });
-    this.world.at(nowUs + this.config.timeoutUs, { kind: "write-timeout", client: this.index, id });
+    this.attempt(id);
     this.scheduleNext(nowUs);
   }
 
-  timeout(id: number): void {
-    const issuedUs = this.inFlight.get(id);
-    if (issuedUs === undefined) return;
-    this.inFlight.delete(id);
-    this.world.emit({ kind: "write_failed", tUs: this.world.nowUs, client: this.name, id, issuedUs, reason: "timeout" });
+  /** Sends the current attempt of a write through its connection (after any reconnect). */
+  attempt(id: number): void {
+    const write = this.inFlight.get(id);
+    if (!write) return;
+    const nowUs = this.world.nowUs;
+    const connection = this.connections[write.connection];
+    this.refreshDns(connection);
+    if (connection.readyAtUs > nowUs) {
+      this.world.at(connection.readyAtUs, { kind: "client-send", client: this.index, id });
+      return;
+    }
+    this.world.send(this.name, connection.target, { type: "write", client: this.name, id });
+    this.world.at(nowUs + this.config.timeoutUs, { kind: "write-timeout", client: this.index, id, attempt: write.attempt });
+  }
+
+  timeout(id: number, attempt: number): void {
+    const write = this.inFlight.get(id);
+    if (write && write.attempt === attempt) this.attemptFailed(id, write, "timeout");
   }
 
   receive(message: Message): void {
     if (message.type === "command") this.obey(message.command);
+    if (message.type === "lookup-reply") this.looked(message.primary, message.epoch);
     if (message.type !== "write-reply") return;
-    const issuedUs = this.inFlight.get(message.id);
-    if (issuedUs === undefined) return; // too late: the client already gave up
-    this.inFlight.delete(message.id);
-    const tUs = this.world.nowUs;
-    if (message.ok) {
-      const history = this.world.history;
-      history.markAcked(history.timelines[message.timelineId], message.position);
-      this.world.emit({ kind: "write_acked", tUs, client: this.name, id: message.id, issuedUs });
-    } else {
-      this.world.emit({ kind: "write_failed", tUs, client: this.name, id: message.id, issuedUs, reason: "rejected" });
+    const write = this.inFlight.get(message.id);
+    if (write === undefined) return; // too late: the client already gave up
+    if (!message.ok) {
+      this.attemptFailed(message.id, write, "rejected");
+      return;
     }
+    this.inFlight.delete(message.id);
+    const history = this.world.history;
+    history.markAcked(history.timelines[message.timelineId], message.position);
+    this.world.emit({ kind: "write_acked", tUs: this.world.nowUs, client: this.name, id: message.id, issuedUs: write.issuedUs });
   }
 
+  private attemptFailed(id: number, write: Write, reason: "timeout" | "rejected"): void {
+    const nowUs = this.world.nowUs;
+    if (this.config.routing.kind === "discovery") this.lookUp();
+    if (write.attempt < this.config.retries) {
+      const backoffUs = this.config.backoffUs * 2 ** write.attempt;
+      write.attempt++;
+      this.world.at(nowUs + backoffUs, { kind: "client-send", client: this.index, id });
+      return;
+    }
+    this.inFlight.delete(id);
+    this.world.emit({ kind: "write_failed", tUs: nowUs, client: this.name, id, issuedUs: write.issuedUs, reason });
+  }
+
+  /** Proxy routing: the controller's reroute, newest epoch wins. */
   private obey(command: Command): void {
-    if (command.kind !== "reroute" || command.epoch <= this.routerEpoch) return;
+    if (this.config.routing.kind !== "proxy" || command.kind !== "reroute" || command.epoch <= this.routerEpoch) return;
     this.routerEpoch = command.epoch;
-    if (command.target === this.target) return;
-    this.target = command.target;
-    this.world.emit({ kind: "reroute", tUs: this.world.nowUs, client: this.name, target: this.target });
+    this.retarget(command.target);
+  }
+
+  /** Discovery: ask every monitor; the acting controller answers. */
+  private lookUp(): void {
+    if (this.lookupInFlight) return;
+    this.lookupInFlight = true;
+    for (const monitor of this.world.monitors) this.world.send(this.name, monitor, { type: "lookup", client: this.name });
+    // A lookup nobody answers is given up after one timeout.
+    this.world.at(this.world.nowUs + this.config.timeoutUs, { kind: "lookup-timeout", client: this.index });
+  }
+
+  lookupTimedOut(): void {
+    this.lookupInFlight = false;
+  }
+
+  private looked(primary: string, epoch: number): void {
+    this.lookupInFlight = false;
+    if (epoch <= this.routerEpoch) return;
+    this.routerEpoch = epoch;
+    this.retarget(primary);
+  }
+
+  private refreshDns(connection: Connection): void {
+    const { routing } = this.config;
+    const nowUs = this.world.nowUs;
+    if (routing.kind !== "dns" || nowUs < connection.expiresUs) return;
+    connection.expiresUs = nowUs + routing.ttlUs;
+    const record = this.world.dnsRecord();
+    if (record !== connection.target) this.retargetConnection(connection, record);
+  }
+
+  private retarget(target: string): void {
+    for (const connection of this.connections) if (connection.target !== target) this.retargetConnection(connection, target);
+  }
+
+  private retargetConnection(connection: Connection, target: string): void {
+    connection.target = target;
+    connection.readyAtUs = this.world.nowUs + this.config.reconnectUs;
+    this.world.emit({ kind: "reroute", tUs: this.world.nowUs, client: this.name, target });
   }
 
   private scheduleNext(nowUs: number): void {

@@ -170,15 +170,30 @@ export interface FailoverConfig {
 
 export type Arrivals = "poisson" | "uniform";
 
+/** How clients find the primary:
+ *  - proxy: a proxy beside them follows the controller's reroutes (re-announced every round);
+ *  - dns: each connection caches the DNS record for `ttlUs` (the controller updates the record
+ *    when it reroutes); a fraction `ignoreTtl` of the connections never look it up again;
+ *  - discovery: a client asks the coordination store (the monitors) for the primary when a write
+ *    fails, as a Patroni- or Consul-aware driver does. */
+export type Routing = { kind: "proxy" } | { kind: "dns"; ttlUs: number; ignoreTtl: number } | { kind: "discovery" };
+
 export interface ClientConfig {
   /** Client group name; also its network endpoint (the proxy router sits beside it). */
   name: string;
   zone: string;
   writesPerSecond: number;
   arrivals: Arrivals;
-  /** A write without an acknowledgement after this long has failed. */
+  /** A write attempt without an acknowledgement after this long has failed. */
   timeoutUs: number;
-  routing: "proxy";
+  routing: Routing;
+  /** Connections (independent clients) the group's writes are spread over, in turn. */
+  connections: number;
+  /** A failed attempt is retried this many times, after backoffUs, 2·backoffUs, 4·backoffUs … */
+  retries: number;
+  backoffUs: number;
+  /** When a connection's target changes, it takes this long to connect before sending again. */
+  reconnectUs: number;
 }
 
 export interface ScheduledFault {

@@ -32,6 +32,10 @@ export type Message =
     }
   /** standby → its upstream: how far my log reaches; `gap` asks for a resend. */
   | { type: "status"; node: string; timelineId: number; length: number; gap: boolean }
+  /** client → every monitor: who is the primary? (discovery routing) */
+  | { type: "lookup"; client: string }
+  /** acting controller → client: the primary and its epoch. */
+  | { type: "lookup-reply"; primary: string; epoch: number }
   /** standby → a primary it does not follow: stop sending to me. */
   | { type: "not-following"; node: string };
 
@@ -57,7 +61,10 @@ export type WorldEvent =
   | { kind: "flaky-toggle"; id: number; cutId: number; groups: number[][]; down: boolean; downUs: number; upUs: number; untilUs: number }
   | { kind: "status-tick"; node: number }
   | { kind: "issue-write"; client: number }
-  | { kind: "write-timeout"; client: number; id: number }
+  | { kind: "write-timeout"; client: number; id: number; attempt: number }
+  /** A client sends (or re-sends) a write once its connection is ready or its backoff is over. */
+  | { kind: "client-send"; client: number; id: number }
+  | { kind: "lookup-timeout"; client: number }
   | { kind: "fault"; scheduled: ScheduledFault }
   | { kind: "blip-end"; cutId: number }
   | { kind: "promotion-step"; node: number; epoch: number }

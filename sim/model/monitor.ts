@@ -20,6 +20,8 @@ export interface MonitorWorld {
   at(timeUs: number, event: WorldEvent): void;
   emit(event: TraceEvent): void;
   isActingController(monitor: string): boolean;
+  /** The DNS record clients with DNS routing look up. */
+  setDnsRecord(target: string): void;
   /** Carries out a fence command with the fencing device (out of band, not over the network). */
   fence(node: string, attempt: number): void;
 }
@@ -124,6 +126,12 @@ export class Monitor {
       case "verdict":
         this.observe({ kind: "verdict", monitor: message.monitor, node: message.node, suspect: message.suspect });
         return;
+      case "lookup":
+        if (this.world.isActingController(this.name) && this.setup.state.promoting === null) {
+          const { primary, epoch } = this.setup.state;
+          this.world.send(this.name, message.client, { type: "lookup-reply", primary, epoch });
+        }
+        return;
       case "promoted":
         this.observe({ kind: "promoted", node: message.node, epoch: message.epoch });
         return;
@@ -193,6 +201,7 @@ export class Monitor {
         this.world.send(this.name, command.node, { type: "command", command });
         return;
       case "reroute":
+        this.world.setDnsRecord(command.target);
         for (const router of this.setup.routers) this.world.send(this.name, router, { type: "command", command });
         return;
       case "fence":

@@ -45,6 +45,7 @@ class World {
   /** Nodes STONITH powered off that were running when fenced: a failover replacing one was still "false". */
   private readonly fencedAlive = new Set<string>();
   private writeIds = 0;
+  private dns: string;
   private cutIds = 0;
   latestPromotedEpoch = 1;
 
@@ -63,6 +64,7 @@ class World {
     this.cast = buildCast(config, this.history, rng, this);
     for (const node of this.cast.dataNodes) if (node.config.readiness === "cold" && node.config.role === "standby") this.archives.register(node.name, node.log);
     this.authority = this.dataNode(primary.name);
+    this.dns = primary.name;
     this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
     this.pausedUntilUs = new Float64Array(this.cast.actors.length);
     this.held = this.cast.actors.map(() => []);
@@ -86,6 +88,15 @@ class World {
 
   get monitors(): readonly string[] {
     return this.cast.monitorNames;
+  }
+
+  /** The DNS record for the primary: the acting controller updates it when it reroutes. */
+  dnsRecord(): string {
+    return this.dns;
+  }
+
+  setDnsRecord(target: string): void {
+    this.dns = target;
   }
 
   run(): SimulationSummary {
@@ -113,7 +124,7 @@ class World {
   // ——— services offered to the cast ———
 
   emit(event: TraceEvent): void {
-    this.fingerprint.addString(JSON.stringify(event));
+    this.fingerprint.addRecord(event);
     this.sink(event);
   }
 
@@ -257,7 +268,13 @@ class World {
         (actors[event.client] as ClientGroup).issue();
         return;
       case "write-timeout":
-        (actors[event.client] as ClientGroup).timeout(event.id);
+        (actors[event.client] as ClientGroup).timeout(event.id, event.attempt);
+        return;
+      case "client-send":
+        (actors[event.client] as ClientGroup).attempt(event.id);
+        return;
+      case "lookup-timeout":
+        (actors[event.client] as ClientGroup).lookupTimedOut();
         return;
       case "fault": {
         const { fault } = event.scheduled;

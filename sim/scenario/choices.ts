@@ -12,7 +12,8 @@ export const replicationModes = ["async", "sync", "semi-sync", "quorum"] as cons
 export const detectorKinds = modelDetectorKinds as unknown as readonly [DetectorConfig["kind"], ...DetectorConfig["kind"][]];
 export const fencingChoices = ["none", "stonith", "epoch", "lease", "min-replicas"] as const satisfies readonly FailoverConfig["fencing"][];
 export const failbackChoices = ["never", "immediate", "hold-down", "manual"] as const satisfies readonly FailoverConfig["failback"][];
-export const routingChoices = ["proxy"] as const satisfies readonly ClientConfig["routing"][];
+/** Routing by name; DNS routing is an object ({ dns: { ttl } }). */
+export const routingChoices = ["proxy", "discovery"] as const satisfies readonly ClientConfig["routing"]["kind"][];
 export const arrivalChoices = ["poisson", "uniform"] as const satisfies readonly Arrivals[];
 
 export type Role = (typeof nodeRoles)[number];

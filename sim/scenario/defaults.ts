@@ -179,6 +179,16 @@ export const defaults = {
     arrivals: "poisson",
     /** A proxy beside the clients follows the current primary. */
     routing: "proxy",
+    /** One connection: the group behaves as one client. */
+    connections: 1,
+    /** No retries: a failed attempt is a failed write. */
+    retries: 0,
+    /** Between retries: 100 ms, doubling (our assumption; drivers use tens to hundreds of ms). */
+    backoff: "100ms",
+    /** Reconnecting after a change of primary: 0 s unless said (pooled connections may take longer). */
+    reconnectIn: "0s",
+    /** DNS routing: the share of connections that ignore the TTL (cached forever, as a JVM may). */
+    ignoreTtl: 0,
     // zone: the zone of the primary node (resolve.ts), so clients sit next to their database.
   },
 } as const;

@@ -6,6 +6,7 @@ import type { ArrivalsChoice, DetectorKind, Failback, Fencing, Readiness, Replic
 import type { Duration } from "./duration.ts";
 import type { ScheduledFaultSpec } from "./faults.ts";
 import type { MetricName } from "./metric-names.ts";
+import type { PresetName } from "./presets/index.ts";
 import type { Rate } from "./rate.ts";
 
 /** A node: a database (primary or standby) or a monitor that watches them. */
@@ -145,6 +146,33 @@ export interface FailoverSpec {
   maxLagOnFailover?: Duration | "unlimited";
 }
 
+/** What a policy says about standbys: applied to every standby that does not set it itself
+ *  (`promoteIn` also to the primary, which is promoted again on a failback). */
+export interface PolicyStandbySpec {
+  /** Time from a promote command (after any catch-up) to accepting writes. */
+  promoteIn?: Duration;
+  /** "hot", "warm" or "cold". */
+  readiness?: Readiness;
+}
+
+/**
+ * A whole failover policy: detector, replication, failover rules and standby settings, usually
+ * made by a preset (`policy: presets.patroni()`, see presets/index.ts). At resolution it fills
+ * the scenario: defaults < policy < the scenario's own `detector`, `replication` and `failover`
+ * fields. A scenario `detector` of another kind than the policy's replaces the policy's detector.
+ */
+export interface PolicySpec {
+  /** The preset this policy was made by; a label, it fills nothing by itself. */
+  preset?: PresetName;
+  detector?: DetectorSpec;
+  replication?: ReplicationSpec;
+  failover?: FailoverSpec;
+  standby?: PolicyStandbySpec;
+}
+
+/** What a preset function accepts: any part of a policy, merged over the preset's values. */
+export type PolicyOverrides = Omit<PolicySpec, "preset">;
+
 /** A group of clients writing to the primary through a router. */
 export interface ClientSpec {
   /** Group name, also its network endpoint. Default "clients" ("clients-1", "clients-2", … in an array). */
@@ -153,12 +181,23 @@ export interface ClientSpec {
   writes: Rate;
   /** Zone of the clients (and of their proxy). Default: the primary's zone. */
   zone?: string;
-  /** How clients find the primary. Only "proxy" so far. Default "proxy". */
-  routing?: Routing;
-  /** A write without an acknowledgement after this long has failed. Default "1s". */
+  /** How clients find the primary: "proxy" (a proxy beside them follows the controller),
+   *  { dns: { ttl: "60s", ignoreTtl: 0.1 } } (each connection caches the DNS record for the TTL;
+   *  a fraction never looks again), or "discovery" (ask the coordination store after a failed
+   *  write). Default "proxy". */
+  routing?: Routing | { dns: { ttl: Duration; ignoreTtl?: number } };
+  /** A write attempt without an acknowledgement after this long has failed. Default "1s". */
   timeout?: Duration;
   /** "poisson": exponential gaps; "uniform": evenly spaced writes. Default "poisson". */
   arrivals?: ArrivalsChoice;
+  /** Connections (clients) the writes are spread over, in turn; each has its own DNS cache. Default 1. */
+  connections?: number;
+  /** Retries of a failed attempt, after `backoff`, then twice that, … Default 0. */
+  retries?: number;
+  /** First retry delay. Default "100ms". */
+  backoff?: Duration;
+  /** Time to reconnect when a connection's primary changes. Default "0s". */
+  reconnectIn?: Duration;
 }
 
 /** Bounds on one metric: a number means exactly that value. */
@@ -180,6 +219,9 @@ export interface Scenario {
   nodes: Record<string, NodeSpec>;
   /** Default link settings plus per-link or per-zone overrides. */
   network?: NetworkSpec;
+  /** A whole policy, e.g. `presets.patroni()` or `presets.redisSentinel({ failover: { quorum: 1 } })`;
+   *  the fields below override it. */
+  policy?: PolicySpec;
   replication?: ReplicationSpec;
   detector?: DetectorSpec;
   failover?: FailoverSpec;

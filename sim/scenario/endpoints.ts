@@ -6,6 +6,8 @@ import type { ClientConfig, NodeConfig } from "../model/index.ts";
 
 export interface Endpoints {
   readonly nodeNames: readonly string[];
+  /** Database nodes (primary and standbys): what gray failures and clock skew apply to. */
+  readonly dataNodeNames: readonly string[];
   readonly clientNames: readonly string[];
   readonly zoneNames: readonly string[];
   /** True for a node, a client group or a zone. */
@@ -26,6 +28,7 @@ export function buildEndpoints(nodes: readonly NodeConfig[], clients: readonly C
   const zoneSet = new Set(zoneNames);
   return {
     nodeNames,
+    dataNodeNames: nodes.filter((node) => node.role === "primary" || node.role === "standby").map((node) => node.name),
     clientNames,
     zoneNames,
     isKnown: (name) => endpointNames.has(name) || zoneSet.has(name),

@@ -12,10 +12,36 @@ export type {
   LinkSettings,
   NetworkSpec,
   NodeSpec,
+  PolicyOverrides,
+  PolicySpec,
+  PolicyStandbySpec,
   ReplicationSpec,
   Scenario,
 } from "./define.ts";
-export { at, blip, crash, heal, isolate, partition, pause, restart } from "./faults.ts";
+export { presetNames, presets, type PresetName } from "./presets/index.ts";
+export {
+  at,
+  blip,
+  clockSkew,
+  crash,
+  delay,
+  diskFreed,
+  diskFull,
+  flaky,
+  heal,
+  isolate,
+  loss,
+  monitorCrash,
+  oneWay,
+  partition,
+  pause,
+  readOnly,
+  restart,
+  slow,
+  writable,
+  zoneOutage,
+  zoneRestore,
+} from "./faults.ts";
 export type { BlipSpec, CrashSpec, EndpointName, FaultSpec, HealSpec, IsolateSpec, PartitionSpec, RestartSpec, ScheduledFaultSpec } from "./faults.ts";
 export { durationUnits, formatDuration, parseDuration, readDuration, type Duration, type DurationUnit } from "./duration.ts";
 export { parseRate, readRate, rateUnits, type Rate, type RateUnit } from "./rate.ts";

@@ -6,7 +6,8 @@
 // past the end would silently never happen. The result is sorted by time, stably, so faults
 // scheduled at the same instant keep the order the scenario lists them in.
 import type { Fault, ScheduledFault } from "../model/index.ts";
-import { formatDuration } from "./duration.ts";
+import { formatDuration, readDuration } from "./duration.ts";
+import { parseLinkKey } from "./links.ts";
 import type { Endpoints } from "./endpoints.ts";
 import { failAt, type ResolveContext } from "./errors.ts";
 import type { ParsedFault, ParsedScenario } from "./schema.ts";
@@ -36,6 +37,25 @@ function resolveFault(fault: ParsedFault, path: PropertyKey[], endpoints: Endpoi
         failAt(context, [...path, "node"], `a node: ${endpoints.nodeNames.join(", ")}`);
       }
       return { kind: fault.kind, node: fault.node };
+    case "oneWay":
+      return {
+        kind: "one-way",
+        from: resolveGroups([fault.from], [...path, "from"], endpoints, context)[0],
+        to: resolveGroups([fault.to], [...path, "to"], endpoints, context)[0],
+      };
+    case "degrade":
+      return resolveDegrade(fault, path, endpoints, context);
+    case "slow":
+      return { kind: "slow", node: dataNode(fault.node, [...path, "node"], endpoints, context), delayUs: fault.delay };
+    case "readOnly":
+      return { kind: "read-only", node: dataNode(fault.node, [...path, "node"], endpoints, context), writable: fault.writable };
+    case "clockSkew": {
+      const node = dataNode(fault.node, [...path, "node"], endpoints, context);
+      return { kind: "clock-skew", node, rate: fault.rate ?? 1, jumpUs: signedDuration(fault.jump, [...path, "jump"], context) };
+    }
+    case "zoneOutage":
+      if (!endpoints.isZone(fault.zone)) failAt(context, [...path, "zone"], `a zone: ${endpoints.zoneNames.join(", ")}`);
+      return { kind: "zone-outage", zone: fault.zone, restore: fault.restore };
     case "pause":
       if (!endpoints.nodeNames.includes(fault.node)) {
         failAt(context, [...path, "node"], `a node: ${endpoints.nodeNames.join(", ")}`);
@@ -55,6 +75,38 @@ function resolveFault(fault: ParsedFault, path: PropertyKey[], endpoints: Endpoi
       throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+function dataNode(name: string, path: PropertyKey[], endpoints: Endpoints, context: ResolveContext): string {
+  if (!endpoints.dataNodeNames.includes(name)) failAt(context, path, `a database node: ${endpoints.dataNodeNames.join(", ")}`);
+  return name;
+}
+
+/** "30s" or "-30s" → µs; absent → 0. */
+function signedDuration(text: string | undefined, path: PropertyKey[], context: ResolveContext): number {
+  if (text === undefined) return 0;
+  const negative = text.startsWith("-");
+  const reading = readDuration(negative ? text.slice(1) : text);
+  if (!reading.ok) failAt(context, path, `a duration like "30s" or "-30s"`);
+  return negative ? -reading.us : reading.us;
+}
+
+/** A degradation's links: a link "a<->b", or a name's links with everything else. */
+function resolveDegrade(fault: ParsedFault & { kind: "degrade" }, path: PropertyKey[], endpoints: Endpoints, context: ResolveContext): Fault {
+  const link = parseLinkKey(fault.target);
+  const names = link ? [[link.source], [link.target]] : [[fault.target]];
+  const groups = resolveGroups(names, [...path, "target"], endpoints, context);
+  if (fault.loss === undefined && fault.delay === undefined && fault.flaky === undefined) {
+    failAt(context, path, "a loss probability, an extra delay or flaky settings (loss(), delay() or flaky())");
+  }
+  return {
+    kind: "degrade",
+    groups,
+    lossProbability: fault.loss ?? 0,
+    extraDelayUs: fault.delay ?? 0,
+    flaky: fault.flaky ? { downUs: fault.flaky.down, upUs: fault.flaky.up } : null,
+    durationUs: fault.for ?? 0,
+  };
 }
 
 function resolveGroups(groups: string[][], path: PropertyKey[], endpoints: Endpoints, context: ResolveContext): string[][] {

@@ -6,6 +6,7 @@ import type { DetectorConfig, FailoverConfig, NodeConfig } from "../model/index.
 import { defaults } from "./defaults.ts";
 import { parseDuration, durationOrUnlimited } from "./duration.ts";
 import { failAt, type ResolveContext } from "./errors.ts";
+import { writtenAt } from "./policy.ts";
 import type { ParsedScenario } from "./schema.ts";
 
 export function resolveDetector(spec: ParsedScenario): DetectorConfig {
@@ -51,7 +52,7 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
   const base = defaults.failover;
   const voters = nodes.filter((node) => node.role === "monitor" || node.role === "witness").length;
   const quorum = failover.quorum ?? base.quorum;
-  if (quorum > voters) failAt(context, ["failover", "quorum"], `a whole number from 1 to ${voters} (the number of monitors and witnesses)`, String(quorum));
+  if (quorum > voters) failAt(context, writtenAt(context.input, ["failover", "quorum"]), `a whole number from 1 to ${voters} (the number of monitors and witnesses)`, String(quorum));
   const failback = failover.failback ?? base.failback;
   const automatic = failover.automatic ?? base.automatic;
   if (failback === "manual" && failover.operator === undefined) {

@@ -1,7 +1,8 @@
 // From a scenario as written (unknown data from a file, possibly changed by --set) to the world
-// the model runs: shape checked by the zod schema, defaults filled from defaults.ts, names and
-// cross-field rules checked, every duration in whole microseconds. Any problem is a ScenarioError
-// naming the file and the field. Pure: no I/O, no clock.
+// the model runs: shape checked by the zod schema, a `policy` (a preset) folded in (policy.ts),
+// defaults filled from defaults.ts, names and cross-field rules checked, every duration in whole
+// microseconds. Any problem is a ScenarioError naming the file and the field (the policy's field
+// when the policy supplied the value). Pure: no I/O, no clock.
 import type { ClientConfig, NodeConfig, WorldConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import { durationOrUnlimited, parseDuration } from "./duration.ts";
@@ -11,6 +12,7 @@ import { describeValue, failAt, ScenarioError, type ResolveContext } from "./err
 import { resolveExpectations, type Expectation } from "./expectation.ts";
 import { scenarioErrorFromIssues } from "./issues.ts";
 import { resolveNetwork } from "./links.ts";
+import { applyPolicy, writtenAt } from "./policy.ts";
 import { resolveFaults } from "./resolve-faults.ts";
 import { resolveDetector, resolveFailover } from "./resolve-policy.ts";
 import { scenarioSchema, type ParsedClient, type ParsedScenario } from "./schema.ts";
@@ -36,7 +38,7 @@ export function resolveScenario(scenario: unknown, options: ResolveOptions): Res
   const context: ResolveContext = { file: options.file, input: scenario };
   const parsed = scenarioSchema.safeParse(scenario);
   if (!parsed.success) throw scenarioErrorFromIssues(parsed.error.issues, { file: options.file, input: scenario, schema: scenarioSchema });
-  const spec = parsed.data;
+  const spec = applyPolicy(parsed.data);
   if (spec.duration > maxDurationUs) failAt(context, ["duration"], `a duration of at most "400d"`);
 
   const nodes = resolveNodes(spec, context);
@@ -71,7 +73,7 @@ function resolveReplication(spec: ParsedScenario, nodes: NodeConfig[], context: 
   const waitFor = replication?.waitFor ?? defaultWaitFor;
   if (mode !== "async" && waitFor > running) {
     const field = replication?.waitFor !== undefined ? ["replication", "waitFor"] : ["replication", "mode"];
-    failAt(context, field, `at most as many acknowledgements as running (hot or warm) standbys, ${running}, for "${mode}" replication`, `waitFor ${waitFor}`);
+    failAt(context, writtenAt(context.input, field), `at most as many acknowledgements as running (hot or warm) standbys, ${running}, for "${mode}" replication`, `waitFor ${waitFor}`);
   }
   return {
     mode,
@@ -141,7 +143,11 @@ function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[],
       writesPerSecond: group.writes,
       arrivals: group.arrivals ?? defaults.clients.arrivals,
       timeoutUs: group.timeout ?? parseDuration(defaults.clients.timeout),
-      routing: group.routing ?? defaults.clients.routing,
+      routing: resolveRouting(group.routing),
+      connections: group.connections ?? defaults.clients.connections,
+      retries: group.retries ?? defaults.clients.retries,
+      backoffUs: group.backoff ?? parseDuration(defaults.clients.backoff),
+      reconnectUs: group.reconnectIn ?? parseDuration(defaults.clients.reconnectIn),
     }),
   );
   resolved.forEach((client, index) => {
@@ -149,6 +155,12 @@ function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[],
     if (earlier !== index) failAt(context, ["clients", index, "name"], `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`, JSON.stringify(client.name));
   });
   return resolved;
+}
+
+function resolveRouting(routing: ParsedClient["routing"]): ClientConfig["routing"] {
+  const chosen = routing ?? defaults.clients.routing;
+  if (typeof chosen === "string") return { kind: chosen };
+  return { kind: "dns", ttlUs: chosen.dns.ttl, ignoreTtl: chosen.dns.ignoreTtl ?? defaults.clients.ignoreTtl };
 }
 
 /** A name used in faults and links must mean one thing: node, client group and zone names never clash. */

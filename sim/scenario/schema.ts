@@ -17,6 +17,7 @@ import {
 import { durationExpectation, readDuration } from "./duration.ts";
 import { listChoices } from "./errors.ts";
 import { metricNames } from "./metric-names.ts";
+import { presetNames } from "./presets/index.ts";
 import { rateExpectation, readRate } from "./rate.ts";
 
 // Names start with a letter so that JavaScript never reorders them (integer-like object keys
@@ -213,14 +214,34 @@ export const failoverSchema = strict(
   "failover settings",
 );
 
+/** A whole policy (presets.<name>() makes one): the same pieces as the scenario's own fields. */
+export const policySchema = strict(
+  {
+    preset: oneOf(presetNames).optional(),
+    detector: detectorSchema.optional(),
+    replication: replicationSchema.optional(),
+    failover: failoverSchema.optional(),
+    standby: strict({ promoteIn: duration().optional(), readiness: oneOf(readinessChoices).optional() }, "standby settings").optional(),
+  },
+  "a policy like presets.patroni()",
+);
+
 export const clientSchema = strict(
   {
     name: name.optional(),
     writes: rate,
     zone: name.optional(),
-    routing: oneOf(routingChoices).optional(),
+    routing: z
+      .union([oneOf(routingChoices), strict({ dns: strict({ ttl: duration(), ignoreTtl: probability.optional() }, "DNS settings") }, "DNS routing")], {
+        error: `"proxy", "discovery" or { dns: { ttl: "60s" } }`,
+      })
+      .optional(),
     timeout: duration({ positive: true }).optional(),
     arrivals: oneOf(arrivalChoices).optional(),
+    connections: z.number({ error: "a whole number, at least 1" }).int({ error: "a whole number, at least 1" }).min(1, { error: "a whole number, at least 1" }).optional(),
+    retries: z.number({ error: "a whole number, 0 or more" }).int({ error: "a whole number, 0 or more" }).min(0, { error: "a whole number, 0 or more" }).optional(),
+    backoff: duration().optional(),
+    reconnectIn: duration().optional(),
   },
   "a client group",
 );
@@ -244,8 +265,35 @@ export const faultSchema = z.discriminatedUnion(
     strict({ kind: z.literal("heal") }, "heal()"),
     strict({ kind: z.literal("blip"), duration: duration({ positive: true }), groups }, "blip(duration, ...groups)"),
     strict({ kind: z.literal("pause"), node: target, duration: duration({ positive: true }) }, "pause(node, duration)"),
+    strict({ kind: z.literal("oneWay"), from: z.array(target).min(1), to: z.array(target).min(1) }, "oneWay(from, to)"),
+    strict(
+      {
+        kind: z.literal("degrade"),
+        target,
+        loss: probability.optional(),
+        delay: duration().optional(),
+        flaky: strict({ down: duration({ positive: true }), up: duration({ positive: true }) }, "flaky settings { down, up }").optional(),
+        for: duration().optional(),
+      },
+      "loss(target, p), delay(target, extra) or flaky(target, { down, up })",
+    ),
+    strict({ kind: z.literal("slow"), node: target, delay: duration() }, "slow(node, delay)"),
+    strict({ kind: z.literal("readOnly"), node: target, writable: z.boolean() }, "readOnly(node) or writable(node)"),
+    strict(
+      {
+        kind: z.literal("clockSkew"),
+        node: target,
+        rate: z.number({ error: "a clock rate above 0, like 0.5 or 2" }).positive({ error: "a clock rate above 0, like 0.5 or 2" }).optional(),
+        jump: z.string({ error: `a duration like "30s" or "-30s"` }).optional(),
+      },
+      "clockSkew(node, { rate, jump })",
+    ),
+    strict({ kind: z.literal("zoneOutage"), zone: target, restore: z.boolean() }, "zoneOutage(zone) or zoneRestore(zone)"),
   ],
-  { error: "a fault made with crash(), restart(), partition(), isolate(), heal(), blip() or pause()" },
+  {
+    error:
+      "a fault made with crash(), restart(), partition(), isolate(), heal(), blip(), pause(), oneWay(), loss(), delay(), flaky(), slow(), readOnly(), writable(), diskFull(), diskFreed(), clockSkew(), zoneOutage() or zoneRestore()",
+  },
 );
 
 export const scheduledFaultSchema = strict({ at: duration(), fault: faultSchema }, `at(time, fault)`);
@@ -268,6 +316,7 @@ export const scenarioSchema = strict(
     seed: z.number({ error: "a whole number from 0 to 2^53 - 1" }).int({ error: "a whole number from 0 to 2^53 - 1" }).min(0, { error: "a whole number from 0 to 2^53 - 1" }).optional(),
     nodes: z.record(name, nodeSchema, { error: "an object of nodes by name, like { db1: { role: \"primary\" } }" }),
     network: networkSchema.optional(),
+    policy: policySchema.optional(),
     replication: replicationSchema.optional(),
     detector: detectorSchema.optional(),
     failover: failoverSchema.optional(),

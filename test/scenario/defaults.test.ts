@@ -80,7 +80,18 @@ describe("defaults fill every field a scenario leaves out", () => {
 
   it("clients: named clients, in the primary's zone, Poisson, 1 s timeout, via proxy", () => {
     expect(world.clients).toEqual([
-      { name: "clients", zone: "east", writesPerSecond: 200, arrivals: "poisson", timeoutUs: 1_000_000, routing: "proxy" },
+      {
+        name: "clients",
+        zone: "east",
+        writesPerSecond: 200,
+        arrivals: "poisson",
+        timeoutUs: 1_000_000,
+        routing: { kind: "proxy" },
+        connections: 1,
+        retries: 0,
+        backoffUs: 100_000,
+        reconnectUs: 0,
+      },
     ]);
   });
 
