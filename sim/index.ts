@@ -6,6 +6,7 @@
 export {
   at,
   blip,
+  chaos,
   clockSkew,
   crash,
   defineScenario,

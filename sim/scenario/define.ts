@@ -4,6 +4,7 @@
 // file and the field. Defaults quoted in the JSDoc live in defaults.ts.
 import type { ArrivalsChoice, DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, Role, Routing } from "./choices.ts";
 import type { Duration } from "./duration.ts";
+import type { ChaosSpec } from "./chaos.ts";
 import type { ScheduledFaultSpec } from "./faults.ts";
 import type { MetricName } from "./metric-names.ts";
 import type { PresetName } from "./presets/index.ts";
@@ -229,6 +230,8 @@ export interface Scenario {
   clients?: ClientSpec | ClientSpec[];
   /** Scheduled faults, e.g. `[at("2m", partition(["east"], ["west"])), at("3m", heal())]`. */
   faults?: ScheduledFaultSpec[];
+  /** Random faults drawn from the seed: `chaos({ crash: { mtbf: "720h", mttr: "2h" }, blip: { every: "1h", for: "2s..20s" } })`. */
+  chaos?: ChaosSpec;
   /** Metric expectations checked by `sim check`, e.g. `{ lostWrites: 0, failovers: { min: 1 } }`. */
   expect?: ExpectSpec;
 }

@@ -19,6 +19,7 @@ export type {
   Scenario,
 } from "./define.ts";
 export { presetNames, presets, type PresetName } from "./presets/index.ts";
+export { chaos, type ChaosSpec } from "./chaos.ts";
 export {
   at,
   blip,

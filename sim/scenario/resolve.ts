@@ -14,6 +14,7 @@ import { scenarioErrorFromIssues } from "./issues.ts";
 import { resolveNetwork } from "./links.ts";
 import { applyPolicy, writtenAt } from "./policy.ts";
 import { resolveFaults } from "./resolve-faults.ts";
+import { drawChaos } from "./chaos.ts";
 import { resolveDetector, resolveFailover } from "./resolve-policy.ts";
 import { scenarioSchema, type ParsedClient, type ParsedScenario } from "./schema.ts";
 
@@ -55,7 +56,9 @@ export function resolveScenario(scenario: unknown, options: ResolveOptions): Res
     detector: resolveDetector(spec),
     failover: resolveFailover(spec, nodes, context),
     clients,
-    faults: resolveFaults(spec.faults ?? [], spec.duration, endpoints, context),
+    faults: [...resolveFaults(spec.faults ?? [], spec.duration, endpoints, context), ...resolveChaos(spec, nodes, clients, context, resolveSeed(spec.seed, options))].sort(
+      (a, b) => a.atUs - b.atUs,
+    ),
   };
   return { name: spec.name, summary: spec.summary, world, expect: resolveExpectations(spec.expect, context) };
 }
@@ -155,6 +158,30 @@ function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[],
     if (earlier !== index) failAt(context, ["clients", index, "name"], `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`, JSON.stringify(client.name));
   });
   return resolved;
+}
+
+/** The chaos plan's node lists default to the database nodes; names must be database nodes. */
+function resolveChaos(spec: ParsedScenario, nodes: NodeConfig[], clients: ClientConfig[], context: ResolveContext, seed: number) {
+  const chaos = spec.chaos;
+  if (chaos === undefined) return [];
+  const dataNodes = nodes.filter((node) => node.role === "primary" || node.role === "standby").map((node) => node.name);
+  const pick = (list: string[] | undefined, kind: string): string[] => {
+    (list ?? []).forEach((name, index) => {
+      if (!dataNodes.includes(name)) failAt(context, ["chaos", kind, "nodes", index], `a database node: ${dataNodes.join(", ")}`);
+    });
+    return list ?? dataNodes;
+  };
+  const episodes = (kind: "blip" | "pause") => {
+    const entry = chaos[kind];
+    return entry && { everyUs: entry.every, minUs: entry.for.minUs, maxUs: entry.for.maxUs, nodes: pick(entry.nodes, kind) };
+  };
+  const plan = {
+    crash: chaos.crash && { mtbfUs: chaos.crash.mtbf, mttrUs: chaos.crash.mttr, nodes: pick(chaos.crash.nodes, "crash") },
+    blip: episodes("blip"),
+    pause: episodes("pause"),
+  };
+  const endpoints = [...nodes.map((node) => node.name), ...clients.map((client) => client.name)];
+  return drawChaos(plan, seed, spec.duration, endpoints);
 }
 
 function resolveRouting(routing: ParsedClient["routing"]): ClientConfig["routing"] {

@@ -298,6 +298,24 @@ export const faultSchema = z.discriminatedUnion(
 
 export const scheduledFaultSchema = strict({ at: duration(), fault: faultSchema }, `at(time, fault)`);
 
+const chaosEpisodes = strict(
+  { every: duration({ positive: true }), for: delayRange, nodes: z.array(target).min(1).optional() },
+  `episodes like { every: "1h", for: "2s..20s" }`,
+);
+export const chaosSchema = strict(
+  {
+    kind: z.literal("chaos").optional(),
+    crash: strict(
+      { mtbf: duration({ positive: true }), mttr: duration({ positive: true }), nodes: z.array(target).min(1).optional() },
+      `crashes like { mtbf: "720h", mttr: "2h" }`,
+    ).optional(),
+    blip: chaosEpisodes.optional(),
+    pause: chaosEpisodes.optional(),
+  },
+  "chaos({ crash, blip, pause })",
+);
+
+
 const boundNumber = z.number({ error: "a number" });
 const expectBound = z.union([boundNumber, strict({ min: boundNumber.optional(), max: boundNumber.optional() }, "bounds")], {
   error: "a number (exact value) or { min, max }",
@@ -322,6 +340,7 @@ export const scenarioSchema = strict(
     failover: failoverSchema.optional(),
     clients: z.union([clientSchema, z.array(clientSchema)], { error: "a client group like { writes: \"200/s\" } or a list of them" }).optional(),
     faults: z.array(scheduledFaultSchema, { error: `a list of faults, like [at("2m", crash("db1"))]` }).optional(),
+    chaos: chaosSchema.optional(),
     expect: expectSchema.optional(),
   },
   "a scenario made with defineScenario({...})",

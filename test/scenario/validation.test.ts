@@ -13,7 +13,7 @@ function errorFor(change: (scenario: Record<string, any>) => void, seed?: number
 describe("shape", () => {
   it("the default export must be an object", () => {
     const error = scenarioErrorOf(() => resolveScenario(5, { file }));
-    expect(error.message).toBe(`${file}: (the scenario): expected a scenario made with defineScenario({...}) with the keys name, summary, duration, seed, nodes, network, policy, replication, detector, failover, clients, faults, expect, got 5.`);
+    expect(error.message).toBe(`${file}: (the scenario): expected a scenario made with defineScenario({...}) with the keys name, summary, duration, seed, nodes, network, policy, replication, detector, failover, clients, faults, chaos, expect, got 5.`);
   });
 
   it("an unknown key names the key, lists the allowed ones and guesses the intended one", () => {
