@@ -1,0 +1,35 @@
+// A zone outage: a standby in the primary's zone does not help.
+//
+// The story: zone a loses power at 2 minutes: db1 (the primary) and db2 (its standby, placed in
+// the same zone "for low latency") go down together. The only other standby, db3, is in zone b —
+// but this policy forbids cross-zone failover (`crossZone: false`, as some teams set to avoid
+// cross-region replication lag). Nobody can be promoted until zone a is back, 10 minutes later.
+//
+// Compare `--set failover.crossZone=true`: db3 takes over within seconds.
+//
+// What to watch: downtime_s ≈ 10 minutes vs seconds; the "no candidate … in another zone" event.
+//
+// The lesson: redundancy inside one failure domain is not redundancy. Place standbys across
+// zones, and let failover cross them.
+import { at, defineScenario, zoneOutage, zoneRestore } from "failover-sim";
+
+export default defineScenario({
+  name: "zone-outage",
+  summary: "Primary and standby share a zone that fails; with cross-zone failover off, nothing can take over.",
+  duration: "15m",
+  seed: 1,
+  nodes: {
+    db1: { role: "primary", zone: "a" },
+    db2: { role: "standby", zone: "a" },
+    db3: { role: "standby", zone: "b" },
+    mon1: { role: "monitor", zone: "b" },
+    mon2: { role: "monitor", zone: "c" },
+    mon3: { role: "monitor", zone: "d" },
+  },
+  network: { latency: "1ms", jitter: "0.5ms", links: { "a<->b": { latency: "10ms", jitter: "1ms" } } },
+  detector: { kind: "timeout", interval: "1s", timeout: "5s" },
+  failover: { quorum: 2, crossZone: false },
+  clients: { writes: "100/s", zone: "c" },
+  faults: [at("2m", zoneOutage("a")), at("12m", zoneRestore("a"))],
+  expect: { failovers: 0, downtimeS: { min: 590 } },
+});
