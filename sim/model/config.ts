@@ -19,6 +19,11 @@ export interface NodeConfig {
   promoteInUs: number;
   /** Running cost of this node per hour, in the scenario's cost unit. */
   costPerHour: number;
+  /** Writes per second the node can handle (Infinity: no limit). Writes and health checks queue
+   *  in one line: an overloaded node answers its health checks late, and looks dead. */
+  capacityPerS: number;
+  /** Work (in seconds of service) a node queues before refusing writes outright. */
+  queueLimitUs: number;
   /** Entries a standby applies per second; Infinity for "as fast as they arrive". */
   applyRatePerS: number;
   /** A standby applies in batches every this long; 0 for continuously. */

@@ -50,6 +50,8 @@ export class DataNode {
   private warmUntilUs = 0;
   /** Local time (this node's clock) of the last successful lease renewal. */
   private lastLeaseAckUs = 0;
+  /** Capacity: when the work queued so far is done. */
+  private busyUntilUs = 0;
   private readonly clock = new Clock();
   /** Gray failure: each write is handled this late. */
   private slowUs = 0;
@@ -89,6 +91,30 @@ export class DataNode {
   }
 
   receive(message: Message): void {
+    if ((message.type === "write" || message.type === "ping") && this.config.capacityPerS !== Infinity && !this.queue(message)) return;
+    this.handle(message);
+  }
+
+  /** Capacity: writes and health checks wait in one line; returns true to handle the message now. */
+  private queue(message: Message & { type: "write" | "ping" }): boolean {
+    const nowUs = this.world.nowUs;
+    const startUs = Math.max(nowUs, this.busyUntilUs);
+    if (message.type === "write" && startUs - nowUs > this.config.queueLimitUs) {
+      this.world.send(this.name, message.client, { type: "write-reply", id: message.id, ok: false, timelineId: -1, position: 0 });
+      return false;
+    }
+    this.busyUntilUs = startUs + (message.type === "write" ? Math.ceil(1e6 / this.config.capacityPerS) : 0);
+    if (this.busyUntilUs <= nowUs) return true;
+    this.world.after(this.busyUntilUs - nowUs, { kind: "served", node: this.index, message });
+    return false;
+  }
+
+  /** A queued message's turn has come. */
+  served(message: Message): void {
+    if (this.up) this.handle(message);
+  }
+
+  private handle(message: Message): void {
     switch (message.type) {
       case "ping":
         this.world.send(this.name, message.monitor, { type: "pong", node: this.name, report: this.report(), seq: message.seq, sentUs: message.sentUs });

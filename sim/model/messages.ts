@@ -52,6 +52,8 @@ export type WorldEvent =
   | { kind: "fence-done"; node: number; attempt: number; ok: boolean }
   | { kind: "renew-tick"; node: number }
   | { kind: "pause-end"; node: number }
+  /** A node with limited capacity gets round to a queued write or health check. */
+  | { kind: "served"; node: number; message: Message }
   /** A slow node gets round to a write it received `delay` ago. */
   | { kind: "slow-write"; node: number; client: string; id: number }
   /** A degradation with a duration ends. */

@@ -12,7 +12,7 @@ import { ClientGroup } from "./client-group.ts";
 import type { WorldConfig } from "./config.ts";
 import { DataNode } from "./data-node.ts";
 import { describeFault } from "./fault.ts";
-import { History, lostRanges } from "./history.ts";
+import { History, lostRanges, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
 import { Network } from "./network.ts";
@@ -64,6 +64,8 @@ class World {
     this.cast = buildCast(config, this.history, rng, this);
     for (const node of this.cast.dataNodes) if (node.config.readiness === "cold" && node.config.role === "standby") this.archives.register(node.name, node.log);
     this.authority = this.dataNode(primary.name);
+    // Lost-write accounting keeps only what some live log may still lack (history.ts).
+    this.history.trackLiveLogs(() => this.liveLogs());
     this.dns = primary.name;
     this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
     this.pausedUntilUs = new Float64Array(this.cast.actors.length);
@@ -291,6 +293,9 @@ class World {
       case "slow-write":
         (actors[event.node] as DataNode).slowWrite(event.client, event.id);
         return;
+      case "served":
+        (actors[event.node] as DataNode).served(event.message);
+        return;
       case "degrade-end":
         this.network.heal(event.id);
         return;
@@ -370,6 +375,13 @@ class World {
     this.emit({ kind: "run_end", tUs: endUs, authority: this.authority.name });
   }
 
+  /** Every log a node may still read or extend: each data node's (a cold standby that is still
+   *  off has none of its own yet) and the cold standbys' restore points. */
+  private *liveLogs(): Iterable<NodeLog> {
+    for (const node of this.cast.dataNodes) if (node.role !== "off") yield node.log;
+    yield* this.archives.restorableLogs();
+  }
+
   private actor(name: string): Actor {
     const actor = this.cast.byName.get(name);
     if (!actor) throw new Error(`unknown endpoint ${name}`);
@@ -395,6 +407,7 @@ function ownerOf(event: WorldEvent): number {
     case "status-tick":
     case "renew-tick":
     case "slow-write":
+    case "served":
     case "promotion-step":
     case "ship":
     case "ack-timeout":

@@ -12,6 +12,10 @@ export const defaults = {
     zone: "default",
     /** A standby is running, streaming and applying unless said otherwise. */
     readiness: "hot",
+    /** Writes per second a node can handle: no limit unless a scenario sets one. */
+    capacity: "unlimited",
+    /** Queued work beyond which a node refuses writes outright (our assumption: 5 s of work). */
+    queueLimit: "5s",
   },
 
   /**

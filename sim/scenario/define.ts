@@ -39,6 +39,11 @@ export interface NodeSpec {
   restoreIn?: Duration;
   /** Cold only: how often the primary takes a base backup (first at t = 0). Default "24h". */
   backupEvery?: Duration;
+  /** Writes per second the node can handle, or "unlimited". Writes and health checks queue in one
+   *  line, so an overloaded node answers health checks late and looks dead. Default "unlimited". */
+  capacity?: Rate | "unlimited";
+  /** Queued work beyond which the node refuses writes outright. Default "5s". */
+  queueLimit?: Duration;
   /** Cold only: how often the primary archives its log ("0s": never; restore from the backup alone). Default "1m". */
   archiveEvery?: Duration;
 }

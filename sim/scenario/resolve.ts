@@ -117,6 +117,8 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
       restoreInUs: node.restoreIn ?? durationOf(column.restoreIn, cold.restoreIn),
       backupEveryUs: node.backupEvery ?? durationOf(column.backupEvery, cold.backupEvery),
       archiveEveryUs: node.archiveEvery ?? durationOf(column.archiveEvery, cold.archiveEvery),
+      capacityPerS: node.capacity ?? rateOrUnlimited(defaults.node.capacity),
+      queueLimitUs: node.queueLimit ?? parseDuration(defaults.node.queueLimit),
     };
   });
   nodes.forEach((node) => {

@@ -100,6 +100,8 @@ export const nodeSchema = strict(
     promoteIn: duration().optional(),
     costPerHour: z.number({ error: "a cost of 0 or more" }).min(0, { error: "a cost of 0 or more" }).optional(),
     applyRate: rateOrUnlimited.optional(),
+    capacity: rateOrUnlimited.optional(),
+    queueLimit: duration().optional(),
     applyEvery: duration().optional(),
     warmUp: duration().optional(),
     warmUpCapacity: fraction.optional(),

@@ -24,6 +24,8 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
     restoreInUs: 0,
     backupEveryUs: us(3600),
     archiveEveryUs: 0,
+    capacityPerS: Infinity,
+    queueLimitUs: us(5),
   });
   return {
     name: "tiny",

@@ -171,3 +171,25 @@ describe("chaos", () => {
     expect(result.events.filter((event) => event.kind === "fault")).toHaveLength(faults(1).length);
   });
 });
+
+describe("capacity and cascading overload (scenarios/cascading-overload.ts)", () => {
+  it("undersized standbys are failed over in turn; a recovery block stops the cascade; enough capacity avoids it", async () => {
+    const { default: cascading } = await import("../../scenarios/cascading-overload.ts");
+    const cascade = run(cascading).metrics;
+    expect(cascade.failovers!).toBeGreaterThan(5);
+    expect(cascade.flaps!).toBeGreaterThan(3);
+    // The nodes failed over were alive, only too slow to answer their health checks.
+    expect(cascade.false_failovers!).toBe(cascade.failovers! - 1);
+    expect(run(cascading, ["failover.blockFor=1h"]).metrics.failovers).toBe(1);
+    const bigEnough = run(cascading, ["nodes.db2.capacity=300/s"]).metrics;
+    expect(bigEnough.failovers).toBe(1);
+    expect(bigEnough.downtime_s!).toBeLessThan(7);
+  });
+
+  it("a node at capacity queues writes and refuses what exceeds its queue limit", () => {
+    // 100 writes/s into a node that handles 50/s with 2 s of queue: after the queue fills, half the
+    // writes are refused; those queued wait ~2 s, beyond the 1 s client timeout.
+    const m = run(small({ nodes: { db1: { role: "primary", zone: "a", capacity: "50/s", queueLimit: "2s" }, db2: { role: "standby", zone: "b" }, mon: { role: "monitor", zone: "c" } } })).metrics;
+    expect(m.availability!).toBeLessThan(0.05);
+  });
+});

@@ -18,6 +18,8 @@ export const hot = {
   restoreInUs: 0,
   backupEveryUs: 3600 * S,
   archiveEveryUs: 0,
+  capacityPerS: Infinity,
+  queueLimitUs: 5_000_000,
 } as const;
 
 export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
