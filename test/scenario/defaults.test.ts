@@ -28,6 +28,8 @@ describe("defaults fill every field a scenario leaves out", () => {
     restoreInUs: 180_000_000,
     backupEveryUs: 86_400_000_000,
     archiveEveryUs: 60_000_000,
+    capacityPerS: Infinity,
+    queueLimitUs: 5_000_000,
   };
 
   it("nodes: hot, promote in 1 s, one cost unit per hour", () => {
