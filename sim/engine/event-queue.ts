@@ -1,22 +1,55 @@
 // The pending-event set: a binary min-heap over typed arrays, totally ordered by
 // (time, insertion sequence). Two events at the same microsecond pop in the order they were
 // scheduled, so a run never depends on how the heap happens to break ties.
-// Payloads live in a slot table beside the heap; the heap itself moves only numbers.
+// Layout, for speed (test/bench/hold.ts measures it against a bare typed-array heap): the heap
+// moves only a Float64Array of times and an Int32Array of slots; an event's payload and sequence
+// number stay in its slot (slots are reused last-freed-first, so they stay warm in cache). The
+// sequence is read only when two times are equal. A fresh push carries the largest sequence so
+// far, so while sifting it up an equal time already decides: it stays below.
+// A sequence number can be taken ahead of time (reserve) and the event pushed later with it
+// (pushReserved): a component that keeps a time-ordered stream of its own future events (a FIFO
+// of timeouts, say) needs only its head in the heap, yet each of its events keeps the place in
+// the total order it would have had if pushed at once.
 
 export class EventQueue<T> {
-  private timesUs: Float64Array;
-  private seqs: Float64Array;
-  private slotOf: Int32Array;
-  private payloads: (T | undefined)[] = [];
-  private freeSlots: number[] = [];
+  private times: Float64Array;
+  private slotAt: Int32Array;
+  /** Per slot: the payload and the sequence number of the event in it. */
+  private payloads: (T | undefined)[];
+  private seqOf: Float64Array;
+  /** Per slot: 1 when the payload was pushed as marked (pushReserved's `marked`). */
+  private markedOf: Uint8Array;
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private usedSlots = 0;
   private count = 0;
   private nextSeq = 0;
 
-  constructor(initialCapacity = 1024) {
-    this.timesUs = new Float64Array(initialCapacity);
-    this.seqs = new Float64Array(initialCapacity);
-    this.slotOf = new Int32Array(initialCapacity);
+  /** Pushing beyond this many pending events calls `onFull` instead (which must throw). */
+  private readonly maxSize: number;
+  private readonly onFull: () => never;
+  /** min(capacity, maxSize): the one size a push has to check for. */
+  private limit: number;
+
+  constructor(initialCapacity = 1024, options: { maxSize?: number; onFull?: () => never } = {}) {
+    this.maxSize = options.maxSize ?? Infinity;
+    this.onFull =
+      options.onFull ??
+      (() => {
+        throw new Error(`more than ${this.maxSize} events pending`);
+      });
+    const capacity = Math.max(2, initialCapacity);
+    this.limit = Math.min(capacity, this.maxSize);
+    this.times = new Float64Array(capacity);
+    this.slotAt = new Int32Array(capacity);
+    this.payloads = new Array<T | undefined>(capacity).fill(undefined);
+    this.seqOf = new Float64Array(capacity);
+    this.markedOf = new Uint8Array(capacity);
+    this.freeSlots = new Int32Array(capacity);
   }
+
+  /** Whether the event the last pop() returned was pushed marked. */
+  poppedMarked = false;
 
   get size(): number {
     return this.count;
@@ -24,81 +57,123 @@ export class EventQueue<T> {
 
   /** Time of the earliest pending event; Infinity when empty. */
   peekTimeUs(): number {
-    return this.count === 0 ? Infinity : this.timesUs[0];
+    return this.count === 0 ? Infinity : this.times[0];
+  }
+
+  /** Time of the earliest pending event; only when size > 0. */
+  minTimeUs(): number {
+    return this.times[0];
   }
 
   push(timeUs: number, payload: T): void {
-    if (this.count === this.timesUs.length) this.grow();
-    const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.payloads.length;
-    this.payloads[slot] = payload;
-    this.siftUp(this.count++, timeUs, this.nextSeq++, slot);
+    if (this.count === this.limit) this.full();
+    const slot = this.takeSlot(payload, this.nextSeq++);
+    const times = this.times;
+    const slotAt = this.slotAt;
+    let i = this.count++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent];
+      if (pt <= timeUs) break; // on a tie the parent was pushed earlier
+      times[i] = pt;
+      slotAt[i] = slotAt[parent];
+      i = parent;
+    }
+    times[i] = timeUs;
+    slotAt[i] = slot;
+  }
+
+  /** Takes the sequence number the next push would get, for a later pushReserved. */
+  reserve(): number {
+    return this.nextSeq++;
+  }
+
+  /** Pushes with a sequence number taken earlier by reserve(); each may be used once. A marked
+   *  event says so when popped (poppedMarked): Simulation marks the lanes it keeps here. */
+  pushReserved(timeUs: number, seq: number, payload: T, marked = false): void {
+    if (!(seq < this.nextSeq)) throw new Error(`sequence ${seq} was never reserved`);
+    if (this.count === this.limit) this.full();
+    const slot = this.takeSlot(payload, seq);
+    this.markedOf[slot] = marked ? 1 : 0;
+    const { times, slotAt, seqOf } = this;
+    let i = this.count++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent];
+      if (pt < timeUs || (pt === timeUs && seqOf[slotAt[parent]] < seq)) break;
+      times[i] = pt;
+      slotAt[i] = slotAt[parent];
+      i = parent;
+    }
+    times[i] = timeUs;
+    slotAt[i] = slot;
   }
 
   /** Removes and returns the earliest event; the caller reads its time first with peekTimeUs. */
   pop(): T {
     if (this.count === 0) throw new Error("EventQueue.pop on an empty queue");
-    const slot = this.slotOf[0];
-    const payload = this.payloads[slot] as T;
-    this.payloads[slot] = undefined;
-    this.freeSlots.push(slot);
-    const last = --this.count;
-    if (last > 0) this.siftDown(0, this.timesUs[last], this.seqs[last], this.slotOf[last]);
-    return payload;
-  }
-
-  private siftUp(index: number, timeUs: number, seq: number, slot: number): void {
-    const { timesUs, seqs, slotOf } = this;
-    let i = index;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = timesUs[parent];
-      if (pt < timeUs || (pt === timeUs && seqs[parent] < seq)) break;
-      timesUs[i] = pt;
-      seqs[i] = seqs[parent];
-      slotOf[i] = slotOf[parent];
-      i = parent;
-    }
-    timesUs[i] = timeUs;
-    seqs[i] = seq;
-    slotOf[i] = slot;
-  }
-
-  private siftDown(index: number, timeUs: number, seq: number, slot: number): void {
-    const { timesUs, seqs, slotOf } = this;
-    const n = this.count;
-    let i = index;
+    const { times, slotAt, seqOf, payloads } = this;
+    const top = slotAt[0];
+    const payload = payloads[top] as T;
+    this.poppedMarked = this.markedOf[top] === 1;
+    payloads[top] = undefined;
+    this.freeSlots[this.freeCount++] = top;
+    // Sift the last entry down from the root.
+    const n = --this.count;
+    const timeUs = times[n];
+    const slot = slotAt[n];
+    // A sentinel where the last entry was: a right child at n is never the earlier one.
+    times[n] = Infinity;
+    let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
       const right = child + 1;
-      if (
-        right < n &&
-        (timesUs[right] < timesUs[child] || (timesUs[right] === timesUs[child] && seqs[right] < seqs[child]))
-      ) {
-        child = right;
-      }
-      const ct = timesUs[child];
-      if (timeUs < ct || (timeUs === ct && seq < seqs[child])) break;
-      timesUs[i] = ct;
-      seqs[i] = seqs[child];
-      slotOf[i] = slotOf[child];
+      const lt = times[child];
+      const rt = times[right];
+      if (rt < lt || (rt === lt && seqOf[slotAt[right]] < seqOf[slotAt[child]])) child = right;
+      const ct = times[child];
+      if (timeUs < ct || (timeUs === ct && seqOf[slot] < seqOf[slotAt[child]])) break;
+      times[i] = ct;
+      slotAt[i] = slotAt[child];
       i = child;
     }
-    timesUs[i] = timeUs;
-    seqs[i] = seq;
-    slotOf[i] = slot;
+    times[i] = timeUs;
+    slotAt[i] = slot;
+    return payload;
+  }
+
+  private takeSlot(payload: T, seq: number): number {
+    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount] : this.usedSlots++;
+    this.payloads[slot] = payload;
+    this.seqOf[slot] = seq;
+    this.markedOf[slot] = 0;
+    return slot;
+  }
+
+  private full(): void {
+    if (this.count >= this.maxSize) this.onFull();
+    this.grow();
   }
 
   private grow(): void {
-    const capacity = this.timesUs.length * 2;
+    const capacity = this.times.length * 2;
+    this.limit = Math.min(capacity, this.maxSize);
     const times = new Float64Array(capacity);
-    const seqs = new Float64Array(capacity);
-    const slots = new Int32Array(capacity);
-    times.set(this.timesUs);
-    seqs.set(this.seqs);
-    slots.set(this.slotOf);
-    this.timesUs = times;
-    this.seqs = seqs;
-    this.slotOf = slots;
+    const slotAt = new Int32Array(capacity);
+    const seqOf = new Float64Array(capacity);
+    const markedOf = new Uint8Array(capacity);
+    const freeSlots = new Int32Array(capacity);
+    times.set(this.times);
+    slotAt.set(this.slotAt);
+    seqOf.set(this.seqOf);
+    markedOf.set(this.markedOf);
+    freeSlots.set(this.freeSlots);
+    this.times = times;
+    this.slotAt = slotAt;
+    this.seqOf = seqOf;
+    this.markedOf = markedOf;
+    this.freeSlots = freeSlots;
+    for (let i = this.payloads.length; i < capacity; i++) this.payloads.push(undefined);
   }
 }

@@ -1,29 +1,141 @@
-// A fingerprint of a run: an incremental 64-bit hash (two independent FNV-1a lanes of 32 bits)
-// over everything fed to it. Equal traces give equal fingerprints; it is not cryptographic.
+// A fingerprint of a run: an incremental 64-bit hash (two 32-bit lanes) over everything fed to
+// it. Equal inputs give equal fingerprints on every machine; it is not cryptographic. Plain data
+// (records, arrays, strings, numbers, booleans) is hashed by walking it — every value in property
+// order, each as one or two 32-bit words tagged with its type — rather than by serialising it:
+// a run feeds it every trace event, so it must cost little and allocate nothing.
+// - a string is first reduced to one word (FNV-1a over its UTF-16 code units, then its length),
+//   remembered for short strings: a run's strings are a few names repeated millions of times;
+// - a number that is a safe integer is hashed as its low and high 32 bits (one word when it fits
+//   in 32 bits); any other number by the two words of its IEEE 754 encoding, read in a fixed
+//   order whatever the machine's byte order.
+// Callers that know a record's shape may feed its values themselves (addTag, addString, …) in
+// the order addRecord would: the hash is the same (sim/model/trace-fingerprint.ts does this).
+
+const float = new Float64Array(1);
+const words = new Int32Array(float.buffer);
+/** Index of the low word of a double in `words`: 0 on little-endian machines. */
+const low = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+
+/** Tags mixed with every value, so values of different types never hash alike. */
+export const fingerprintTags = { record: 0x7e5, end: 0x7e6 } as const;
+const tagInt = 0x1000_0001;
+const tagHigh = 0x2000_0002;
+const tagDouble = 0x3000_0003;
+const tagString = 0x4000_0004;
+const tagTrue = 0x7e1;
+const tagFalse = 0x7e0;
+const tagUndefined = 0x7e2;
+const tagNull = 0x7e3;
+const tagArray = 0x7e4;
+
+/** Strings longer than this are hashed every time rather than remembered. */
+const maxRememberedLength = 64;
+const maxRemembered = 4096;
 
 export class Fingerprint {
-  private a = 0x811c9dc5;
-  private b = 0x01000193 ^ 0x5bd1e995;
+  private a = 0x811c9dc5 | 0;
+  private b = 0x5bd1e995 | 0;
+  private readonly stringWords = new Map<string, number>();
 
   addString(text: string): void {
-    let a = this.a;
-    let b = this.b;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193 ^ 0x2c1b3c6d);
-      b ^= b >>> 15;
+    let word = this.stringWords.get(text);
+    if (word === undefined) {
+      word = stringWord(text);
+      if (text.length <= maxRememberedLength && this.stringWords.size < maxRemembered) this.stringWords.set(text, word);
     }
-    // A separator so that ("ab","c") and ("a","bc") differ.
-    this.a = Math.imul(a ^ 0x1f, 0x01000193);
-    this.b = Math.imul(b ^ 0x1f, 0x01000193 ^ 0x2c1b3c6d);
+    this.mix(word ^ tagString);
+  }
+
+  /** The same as addString(text) for a word computed once with stringWord(text). */
+  addStringWord(word: number): void {
+    this.mix(word ^ tagString);
   }
 
   addNumber(value: number): void {
-    this.addString(String(value));
+    if ((value | 0) === value) {
+      this.mix(value ^ tagInt);
+    } else if (Number.isSafeInteger(value)) {
+      this.mix((value >>> 0) ^ tagInt);
+      this.mix(Math.floor(value / 4294967296) ^ tagHigh);
+    } else {
+      float[0] = value;
+      this.mix(words[low] ^ tagDouble);
+      this.mix(words[1 - low] ^ tagDouble);
+    }
+  }
+
+  addBoolean(value: boolean): void {
+    this.mix(value ? tagTrue : tagFalse);
+  }
+
+  /** A tag (fingerprintTags) that opens or closes a structure. */
+  addTag(tag: number): void {
+    this.mix(tag);
+  }
+
+  /** Any plain data: numbers, strings, booleans, null, undefined, arrays and records of them. */
+  addValue(value: unknown): void {
+    switch (typeof value) {
+      case "number":
+        this.addNumber(value);
+        return;
+      case "string":
+        this.addString(value);
+        return;
+      case "boolean":
+        this.addBoolean(value);
+        return;
+      case "undefined":
+        this.mix(tagUndefined);
+        return;
+      case "object":
+        if (value === null) this.mix(tagNull);
+        else if (Array.isArray(value)) this.addArray(value);
+        else this.addRecord(value as Record<string, unknown>);
+        return;
+      default:
+        throw new Error(`cannot fingerprint a ${typeof value}`);
+    }
+  }
+
+  /** A record's values in property order (its property names are not hashed: the shape is the
+   *  caller's, e.g. fixed per kind of trace event). */
+  addRecord(record: Readonly<Record<string, unknown>>): void {
+    this.mix(fingerprintTags.record);
+    for (const key in record) this.addValue(record[key]);
+    this.mix(fingerprintTags.end);
   }
 
   hex(): string {
-    return (this.a >>> 0).toString(16).padStart(8, "0") + (this.b >>> 0).toString(16).padStart(8, "0");
+    return (finish(this.a ^ this.b) >>> 0).toString(16).padStart(8, "0") + (finish(this.b) >>> 0).toString(16).padStart(8, "0");
   }
+
+  private addArray(values: readonly unknown[]): void {
+    this.mix(tagArray ^ (values.length << 12));
+    for (const value of values) this.addValue(value);
+  }
+
+  /** Mixes one 32-bit word into both lanes (multiply-rotate steps with distinct constants; lane
+   *  b also takes in lane a, so the lanes never move in step). */
+  private mix(word: number): void {
+    const a = Math.imul(((this.a << 5) | (this.a >>> 27)) ^ word, 0x9e3779b1);
+    this.a = a;
+    this.b = Math.imul(((this.b << 7) | (this.b >>> 25)) ^ word, 0x85ebca77) ^ (a >>> 15);
+  }
+}
+
+/** A string reduced to one word: FNV-1a over its UTF-16 code units, then its length. */
+export function stringWord(text: string): number {
+  let word = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) word = Math.imul(word ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(word ^ text.length, 0x01000193);
+}
+
+/** MurmurHash3's finaliser: every input bit reaches every output bit. */
+function finish(word: number): number {
+  let h = word ^ (word >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

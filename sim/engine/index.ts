@@ -1,5 +1,6 @@
 // The engine: time, ordering, randomness and limits. Nothing here knows about failover.
 export { EventQueue } from "./event-queue.ts";
+export { EventLane } from "./event-lane.ts";
 export { Rng, RngStreams } from "./rng.ts";
-export { Fingerprint } from "./fingerprint.ts";
+export { Fingerprint, fingerprintTags, stringWord } from "./fingerprint.ts";
 export { Simulation, SimulationLimitError, defaultRunLimits, type RunLimits } from "./simulation.ts";

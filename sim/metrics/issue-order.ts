@@ -11,6 +11,8 @@
 import type { TraceEvent } from "../model/index.ts";
 import { TraceInvariantError, type TraceObserver } from "./observer.ts";
 
+/** Handed to `onSettled`, valid only during that call (one object is reused: a run settles
+ *  every one of its writes, and they are millions). */
 export interface SettledWrite {
   client: string;
   id: number;
@@ -35,6 +37,10 @@ export class IssueOrder implements TraceObserver {
   private readonly byClient = new Map<string, Map<number, PendingWrite>>();
   private latestUs = 0;
   private finished = false;
+  /** The last client looked up in byClient, and its writes: most runs have a single client group. */
+  private lastClient: string | null = null;
+  private lastIds: Map<number, PendingWrite> | undefined = undefined;
+  private readonly settled: SettledWrite = { client: "", id: 0, issuedUs: 0, acked: false, ownedUntilUs: 0 };
 
   constructor(
     private readonly durationUs: number,
@@ -80,13 +86,24 @@ export class IssueOrder implements TraceObserver {
     this.queue = [];
     this.head = 0;
     this.byClient.clear();
+    this.lastClient = null;
+    this.lastIds = undefined;
+  }
+
+  private idsOf(client: string): Map<number, PendingWrite> | undefined {
+    if (client !== this.lastClient) {
+      this.lastClient = client;
+      this.lastIds = this.byClient.get(client);
+    }
+    return this.lastIds;
   }
 
   private insert(write: PendingWrite): void {
-    let ids = this.byClient.get(write.client);
+    let ids = this.idsOf(write.client);
     if (!ids) {
       ids = new Map();
       this.byClient.set(write.client, ids);
+      this.lastIds = ids;
     }
     if (ids.has(write.id)) throw new TraceInvariantError(`write ${write.id} of ${write.client} issued twice`);
     ids.set(write.id, write);
@@ -99,7 +116,7 @@ export class IssueOrder implements TraceObserver {
   }
 
   private resolve(client: string, id: number, outcome: "acked" | "failed"): void {
-    const write = this.byClient.get(client)?.get(id);
+    const write = this.idsOf(client)?.get(id);
     if (!write) throw new TraceInvariantError(`outcome for write ${id} of ${client}, which is not in flight`);
     if (write.outcome !== undefined) throw new TraceInvariantError(`write ${id} of ${client} resolved twice`);
     write.outcome = outcome;
@@ -117,7 +134,7 @@ export class IssueOrder implements TraceObserver {
       const next = queue[this.head + 1];
       if (write.outcome === undefined || next.issuedUs >= this.latestUs) break;
       this.emit(write, next.issuedUs);
-      this.byClient.get(write.client)!.delete(write.id);
+      this.idsOf(write.client)!.delete(write.id);
       this.head++;
     }
     // Drop the settled prefix now and then, so the array stays as small as the in-flight set.
@@ -128,13 +145,13 @@ export class IssueOrder implements TraceObserver {
   }
 
   private emit(write: PendingWrite, ownedUntilUs: number): void {
-    this.onSettled({
-      client: write.client,
-      id: write.id,
-      issuedUs: write.issuedUs,
-      acked: write.outcome === "acked",
-      ownedUntilUs,
-    });
+    const settled = this.settled;
+    settled.client = write.client;
+    settled.id = write.id;
+    settled.issuedUs = write.issuedUs;
+    settled.acked = write.outcome === "acked";
+    settled.ownedUntilUs = ownedUntilUs;
+    this.onSettled(settled);
   }
 }
 

@@ -2,7 +2,7 @@
 // resolved world, its metrics, timeline, kept trace events and unmet expectations out. No file
 // system, no clock: the same input gives the same result in any process. Overrides (`--set`)
 // apply before validation so that errors name them; `seed` replaces the scenario's own.
-import { simulate, type TraceEvent, type WorldConfig } from "../model/index.ts";
+import { perWriteKinds, simulate, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import type { RunLimits } from "../engine/index.ts";
 import { applyOverrides, resolveScenario } from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
@@ -23,6 +23,9 @@ export interface RunOptions {
   trace?: TraceLevel;
   /** Engine limits; the engine's defaults otherwise. */
   limits?: RunLimits;
+  /** Sees every trace event as it is emitted, after the metrics (tests digest the whole trace
+   *  this way without keeping it). */
+  onTrace?: (event: TraceEvent) => void;
 }
 
 export interface RunResult {
@@ -44,8 +47,11 @@ export interface RunResult {
   breaches: string[];
 }
 
+/** An event of the "changes" level, to ask a trace level whether it keeps those. */
+const changeMarker: TraceEvent = { kind: "run_end", tUs: 0, authority: "" };
+
 export function runScenario(raw: unknown, options: RunOptions): RunResult {
-  const { file, seed, overrides = [], trace = defaultTraceLevel, limits } = options;
+  const { file, seed, overrides = [], trace = defaultTraceLevel, limits, onTrace } = options;
   const overridden = overrides.length > 0 ? applyOverrides(raw, overrides, file) : raw;
   const scenario = resolveScenario(overridden, seed === undefined ? { file } : { file, seed });
   const world = scenario.world;
@@ -54,13 +60,22 @@ export function runScenario(raw: unknown, options: RunOptions): RunResult {
   const timeline = new TimelineObserver(world);
   const series = new SeriesObserver(world);
   const events: TraceEvent[] = [];
+  // The sink sees every event of the run, so it decides per kind once: per-write events (most of
+  // the trace) never change the timeline and are kept only at trace level "full".
+  const keepPerWrite = trace === "full";
+  const keepChanges = keepsEvent(trace, changeMarker);
   const run = simulate(
     world,
     (event) => {
       summary.observe(event);
-      timeline.observe(event);
       series.observe(event);
-      if (keepsEvent(trace, event)) events.push(event);
+      if (perWriteKinds.has(event.kind)) {
+        if (keepPerWrite) events.push(event);
+      } else {
+        timeline.observe(event);
+        if (keepChanges) events.push(event);
+      }
+      if (onTrace) onTrace(event);
     },
     limits,
   );

@@ -59,6 +59,24 @@ export class SummaryObserver implements TraceObserver {
 
   observe(event: TraceEvent): void {
     if (this.ended) throw new Error(`trace event ${event.kind} after run_end`);
+    // Per-write events are most of the trace: each goes straight to the observers that read
+    // it (an observer that starts reading one of these kinds must be added here too).
+    switch (event.kind) {
+      case "write_issued":
+      case "write_acked":
+      case "write_failed":
+        this.writes.observe(event);
+        this.issueOrder.observe(event);
+        return;
+      case "write_accepted":
+        if (event.divergent) this.lost.observe(event);
+        return;
+      case "replicated":
+        this.lag.observe(event);
+        return;
+      default:
+        break;
+    }
     for (const observer of this.observers) observer.observe(event);
     if (event.kind === "run_end") {
       this.downPeriods.finish();

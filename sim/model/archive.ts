@@ -25,6 +25,11 @@ export class ArchiveStore {
     return point;
   }
 
+  /** The logs a cold standby may restore (its last archive; the backup counts only by length). */
+  *restorableLogs(): Iterable<NodeLog> {
+    for (const point of this.points.values()) yield point.archive;
+  }
+
   /** Saves a snapshot of the primary's log (timelines never change below their end, so a copy of
    *  (timeline, length) is a faithful snapshot). */
   save(coldStandby: string, kind: "backup" | "archive", primaryLog: NodeLog): void {

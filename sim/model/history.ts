@@ -4,7 +4,16 @@
 // the timeline's ancestry up to that length. For every entry the store keeps the time it was
 // accepted by its primary and whether a client received its acknowledgement — enough to count
 // lost writes exactly at the end of a run, without keeping write identities.
-// Memory: 9 bytes per accepted write.
+// Memory: 9 bytes per entry that can still matter, not per write of the run. Every log a node
+// can ever hold is an existing log, a prefix of one extended by appends, or a common prefix of
+// two (a rewind): so the longest prefix that every live log holds (the stable prefix, S) is in
+// every future log, the final authoritative one included. Its entries can never be lost nor
+// discarded by a rewind, so their acknowledgement flags no longer matter, and of their
+// acceptance times only two kinds are ever read again: a log's last entry (a log never ends
+// before S, so entry S itself is kept) and the entry where a timeline branches off (kept with the
+// branch, as `baseAcceptUs`). compact() drops the rest; the world tells the history which logs
+// are live (trackLiveLogs) and the history compacts itself every `compactEvery` appends. Lost
+// writes are counted exactly as without compaction (test/model/history.test.ts checks it).
 
 export interface Timeline {
   readonly id: number;
@@ -14,6 +23,10 @@ export interface Timeline {
   end: number;
   /** The node that accepted this timeline's own entries. */
   readonly owner: string;
+  /** Acceptance time of entry `base` (on the parent's chain); 0 when base is 0. */
+  readonly baseAcceptUs: number;
+  /** Own entries base+1..base+dropped were compacted away; the arrays start at base+dropped+1. */
+  dropped: number;
   acceptUs: Float64Array;
   acked: Uint8Array;
 }
@@ -23,10 +36,19 @@ export interface NodeLog {
   length: number;
 }
 
+/** Appends between two compactions: rare enough to cost nothing, frequent enough that the
+ *  entries kept stay a few hundred kilobytes above what the slowest live log lacks. */
+export const defaultCompactEvery = 1 << 16;
+
 export class History {
   readonly timelines: Timeline[] = [];
+  private liveLogs: () => Iterable<NodeLog> = () => [];
+  private appendsSinceCompaction = 0;
 
-  constructor(rootOwner: string) {
+  constructor(
+    rootOwner: string,
+    private readonly compactEvery = defaultCompactEvery,
+  ) {
     this.branch(null, 0, rootOwner);
   }
 
@@ -34,14 +56,23 @@ export class History {
     return this.timelines[0];
   }
 
+  /** Every log that may still be read or extended: the history compacts below what they share.
+   *  Until this is called the history keeps everything. */
+  trackLiveLogs(liveLogs: () => Iterable<NodeLog>): void {
+    this.liveLogs = liveLogs;
+  }
+
   /** A new timeline whose first `base` entries are those of `parent`. */
   branch(parent: Timeline | null, base: number, owner: string): Timeline {
+    const baseAcceptUs = parent && base > 0 ? this.acceptUsAt({ timeline: parent, length: base }, base) : 0;
     const timeline: Timeline = {
       id: this.timelines.length,
       parent,
       base,
       end: base,
       owner,
+      baseAcceptUs,
+      dropped: 0,
       acceptUs: new Float64Array(256),
       acked: new Uint8Array(256),
     };
@@ -51,15 +82,18 @@ export class History {
 
   /** Appends an entry to a timeline (only its primary does this); returns its position. */
   append(timeline: Timeline, acceptUs: number): number {
-    const index = timeline.end - timeline.base;
-    if (index === timeline.acceptUs.length) grow(timeline);
+    if (++this.appendsSinceCompaction >= this.compactEvery) this.compact();
+    const index = timeline.end - timeline.base - timeline.dropped;
+    if (index === timeline.acceptUs.length) resize(timeline, index);
     timeline.acceptUs[index] = acceptUs;
     timeline.end++;
     return timeline.end;
   }
 
   markAcked(timeline: Timeline, position: number): void {
-    timeline.acked[position - timeline.base - 1] = 1;
+    const index = position - timeline.base - timeline.dropped - 1;
+    // A compacted entry is in every future log: whether it was acknowledged no longer matters.
+    if (index >= 0) timeline.acked[index] = 1;
   }
 
   /** The timeline of `log`'s ancestry that holds `position` (1 ≤ position ≤ log.length). */
@@ -71,7 +105,15 @@ export class History {
 
   acceptUsAt(log: NodeLog, position: number): number {
     const timeline = this.timelineAt(log, position);
-    return timeline.acceptUs[position - timeline.base - 1];
+    const index = position - timeline.base - timeline.dropped - 1;
+    if (index >= 0) return timeline.acceptUs[index];
+    // Compacted: only branch points are kept.
+    for (const child of this.timelines) {
+      if (child.base === position && child.parent && this.timelineAt({ timeline: child.parent, length: position }, position) === timeline) {
+        return child.baseAcceptUs;
+      }
+    }
+    throw new Error(`history: acceptance time of compacted entry ${position} on timeline ${timeline.id} was read`);
   }
 
   /** Length of the longest common prefix of two logs. */
@@ -91,9 +133,32 @@ export class History {
     let count = 0;
     for (let position = to; position > from; position--) {
       const timeline = this.timelineAt(log, position);
-      count += timeline.acked[position - timeline.base - 1];
+      const index = position - timeline.base - timeline.dropped - 1;
+      if (index < 0) throw new Error(`history: acknowledgement of compacted entry ${position} on timeline ${timeline.id} was read`);
+      count += timeline.acked[index];
     }
     return count;
+  }
+
+  /** Drops the entries of the stable prefix that can never be read again (see the header). */
+  compact(): void {
+    this.appendsSinceCompaction = 0;
+    let reference: NodeLog | null = null;
+    let stable = Infinity;
+    for (const log of this.liveLogs()) {
+      if (reference === null) {
+        reference = log;
+        stable = log.length;
+      } else {
+        stable = Math.min(stable, this.commonPrefix(reference, log));
+      }
+    }
+    if (reference === null) return;
+    // Entries 1..stable-1 of the reference's chain go; entry `stable` stays (a log may end there).
+    for (const [timeline, limit] of chainLimits({ timeline: reference.timeline, length: stable })) {
+      const keepFrom = Math.min(limit, stable - 1) - timeline.base; // own entries 1..keepFrom may go
+      if (keepFrom > timeline.dropped) drop(timeline, keepFrom);
+    }
   }
 }
 
@@ -108,11 +173,26 @@ function chainLimits(log: NodeLog): Map<Timeline, number> {
   return limits;
 }
 
-function grow(timeline: Timeline): void {
-  const acceptUs = new Float64Array(timeline.acceptUs.length * 2);
-  acceptUs.set(timeline.acceptUs);
-  const acked = new Uint8Array(timeline.acked.length * 2);
-  acked.set(timeline.acked);
+/** Drops own entries up to `count` (from the timeline's start), keeping the arrays' capacity ≥ used. */
+function drop(timeline: Timeline, count: number): void {
+  const used = timeline.end - timeline.base - timeline.dropped;
+  const shift = Math.min(count, timeline.end - timeline.base) - timeline.dropped;
+  if (shift <= 0) return;
+  timeline.acceptUs.copyWithin(0, shift, used);
+  timeline.acked.copyWithin(0, shift, used);
+  timeline.acked.fill(0, used - shift, used);
+  timeline.dropped += shift;
+  // Give memory back when the arrays are mostly empty now.
+  if (timeline.acceptUs.length > 1024 && 4 * (used - shift) < timeline.acceptUs.length) resize(timeline, used - shift);
+}
+
+/** Reallocates a timeline's arrays to twice `used` (at least 256), keeping the first `used` entries. */
+function resize(timeline: Timeline, used: number): void {
+  const capacity = Math.max(256, 2 * used);
+  const acceptUs = new Float64Array(capacity);
+  acceptUs.set(timeline.acceptUs.subarray(0, used));
+  const acked = new Uint8Array(capacity);
+  acked.set(timeline.acked.subarray(0, used));
   timeline.acceptUs = acceptUs;
   timeline.acked = acked;
 }
@@ -139,8 +219,10 @@ export function lostRanges(history: History, authority: NodeLog): LostRange[] {
     let count = 0;
     let firstUs = 0;
     let lastUs = 0;
+    // Compacted entries are all at or below the cut: the authoritative log holds them.
+    if (cut < timeline.base + timeline.dropped) throw new Error(`history: lost-write accounting reached compacted entries of timeline ${timeline.id}`);
     for (let position = cut + 1; position <= timeline.end; position++) {
-      const index = position - timeline.base - 1;
+      const index = position - timeline.base - timeline.dropped - 1;
       if (!timeline.acked[index]) continue;
       if (count === 0) firstUs = timeline.acceptUs[index];
       lastUs = timeline.acceptUs[index];

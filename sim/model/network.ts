@@ -81,9 +81,13 @@ export class Network {
     const spec = this.specs[link];
     if (spec.lossProbability > 0 && this.rng.chance(spec.lossProbability)) return -1;
     let extraDelayUs = 0;
-    for (const degradation of this.degradations[link].values()) {
-      if (degradation.lossProbability > 0 && this.rng.chance(degradation.lossProbability)) return -1;
-      extraDelayUs += degradation.extraDelayUs;
+    const degradations = this.degradations[link];
+    // (Checked first: most links are never degraded, and this runs for every message.)
+    if (degradations.size > 0) {
+      for (const degradation of degradations.values()) {
+        if (degradation.lossProbability > 0 && this.rng.chance(degradation.lossProbability)) return -1;
+        extraDelayUs += degradation.extraDelayUs;
+      }
     }
     let sentUs = nowUs;
     if (spec.bandwidthPerS !== Infinity) {

@@ -4,7 +4,7 @@
 // lacks. The run: clients write during [0, duration); the world then runs on for the longest
 // client timeout so every write in flight gets its outcome; then the accounting events.
 // A paused process (a GC pause) handles nothing: events meant for it wait until it resumes.
-import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type Rng, type RunLimits } from "../engine/index.ts";
+import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type EventLane, type Rng, type RunLimits } from "../engine/index.ts";
 import { applyFault } from "./apply-fault.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import { buildCast, type Actor, type Cast } from "./cast.ts";
@@ -17,6 +17,7 @@ import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
 import { Network } from "./network.ts";
 import type { TraceEvent, TraceSink } from "./trace.ts";
+import { fingerprintEvent } from "./trace-fingerprint.ts";
 
 export interface SimulationSummary {
   fingerprint: string;
@@ -31,6 +32,7 @@ export function simulate(config: WorldConfig, sink: TraceSink, limits: RunLimits
 
 class World {
   private readonly simulation: Simulation<WorldEvent>;
+  private readonly timeoutLanes: EventLane<WorldEvent>[] = [];
   private readonly fingerprint = new Fingerprint();
   private readonly fencingRng: Rng;
   readonly history: History;
@@ -126,12 +128,19 @@ class World {
   // ——— services offered to the cast ———
 
   emit(event: TraceEvent): void {
-    this.fingerprint.addRecord(event);
+    fingerprintEvent(this.fingerprint, event);
     this.sink(event);
   }
 
   at(timeUs: number, event: WorldEvent): void {
-    this.simulation.at(timeUs, event);
+    // A client's timeouts come a fixed delay after each attempt, so in time order: they go
+    // through one lane per client (engine/event-lane.ts), which keeps the queue small.
+    if (event.kind === "write-timeout") this.simulation.atInLane(this.timeoutLane(event.client), timeUs, event);
+    else this.simulation.at(timeUs, event);
+  }
+
+  private timeoutLane(client: number): EventLane<WorldEvent> {
+    return (this.timeoutLanes[client] ??= this.simulation.lane());
   }
 
   after(delayUs: number, event: WorldEvent): void {
@@ -145,8 +154,16 @@ class World {
     const arrivalUs = this.network.arrivalUs(from, to, nowUs, size);
     if (arrivalUs < 0) return;
     const transmittedUs = this.network.lastTransmittedUs;
-    const queued = transmittedUs > nowUs ? { queuedFromUs: nowUs, queuedUntilUs: transmittedUs } : {};
-    this.simulation.at(arrivalUs, { kind: "deliver", source: from, target: to, message, ...queued });
+    // One object shape for every delivery (no spread): this runs for every message.
+    const queued = transmittedUs > nowUs;
+    this.simulation.at(arrivalUs, {
+      kind: "deliver",
+      source: from,
+      target: to,
+      message,
+      queuedFromUs: queued ? nowUs : undefined,
+      queuedUntilUs: queued ? transmittedUs : undefined,
+    });
   }
 
   nextWriteId(): number {

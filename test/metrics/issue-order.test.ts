@@ -11,7 +11,7 @@ function settle(events: TraceEvent[], durationS: number): { settled: SettledWrit
   const periods: DownPeriod[] = [];
   const downPeriods = new DownPeriods(us(durationS), (period) => periods.push(period));
   const order = new IssueOrder(us(durationS), (w) => {
-    settled.push(w);
+    settled.push({ ...w }); // the settled write is only valid during the call
     downPeriods.settle(w);
   });
   for (const event of timeOrdered(events)) order.observe(event);

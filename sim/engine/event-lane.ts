@@ -1,0 +1,65 @@
+// An event lane: a stream of events whose times never decrease — each scheduled a fixed delay
+// after the moment it is created (timeouts, say) — kept in a FIFO ring instead of the queue.
+// Only the lane's earliest event sits in the queue; when it is popped the next one takes its
+// place, with the sequence number it was given when scheduled, so the run's event order is
+// exactly the one plain scheduling would give. The point is a small queue: a thousand pending
+// timeouts cost one heap entry, not a thousand. Simulation.atInLane uses it (and falls back to
+// the queue for an event that would go back in time within the lane).
+
+export class EventLane<E> {
+  private timesUs = new Float64Array(64);
+  private seqs = new Float64Array(64);
+  private events: (E | undefined)[] = new Array<E | undefined>(64).fill(undefined);
+  private head = 0;
+  private count = 0;
+  /** Time of the latest event appended: an event may join only at or after it. */
+  lastTimeUs = -Infinity;
+
+  get size(): number {
+    return this.count;
+  }
+
+  headTimeUs(): number {
+    return this.timesUs[this.head];
+  }
+
+  headSeq(): number {
+    return this.seqs[this.head];
+  }
+
+  append(timeUs: number, seq: number, event: E): void {
+    if (this.count === this.events.length) this.grow();
+    const tail = (this.head + this.count) & (this.events.length - 1);
+    this.timesUs[tail] = timeUs;
+    this.seqs[tail] = seq;
+    this.events[tail] = event;
+    this.count++;
+    this.lastTimeUs = timeUs;
+  }
+
+  shift(): E {
+    const head = this.head;
+    const event = this.events[head] as E;
+    this.events[head] = undefined;
+    this.head = (head + 1) & (this.events.length - 1);
+    this.count--;
+    return event;
+  }
+
+  private grow(): void {
+    const capacity = this.events.length * 2;
+    const timesUs = new Float64Array(capacity);
+    const seqs = new Float64Array(capacity);
+    const events = new Array<E | undefined>(capacity).fill(undefined);
+    for (let i = 0; i < this.count; i++) {
+      const from = (this.head + i) & (this.events.length - 1);
+      timesUs[i] = this.timesUs[from];
+      seqs[i] = this.seqs[from];
+      events[i] = this.events[from];
+    }
+    this.timesUs = timesUs;
+    this.seqs = seqs;
+    this.events = events;
+    this.head = 0;
+  }
+}

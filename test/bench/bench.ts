@@ -1,0 +1,226 @@
+// `npm run bench` — how fast the simulator is, measured honestly (issue 9). Not part of `npm test`.
+// Prints a table and writes reports/bench/bench.csv; every figure is the median over repeated
+// runs, and every ratio is taken between figures measured side by side in the same process run.
+//   1. hold model: the engine's event set (Simulation, and EventQueue directly) against a bare
+//      typed-array binary heap, N = 10³ … 10⁶ pending events (hold.ts);
+//   2. heavy scenario: scenarios/bench-busy-day.ts for a simulated day and for its first hour,
+//      through the CLI (`sim run … --trace changes --no-charts`) in a child process: wall time,
+//      engine events and client writes per second, peak RSS (sim-child.mjs);
+//   3. sweep scaling: a 200-run sweep with 1 and 2 worker threads;
+//   4. start-up: `sim --help` and a tiny scenario run.
+// Options: --repeats N (default 3), --day-repeats N (default: --repeats), --only hold,day,sweep,startup,
+// --quick (one repeat, no N = 10⁶, no day: a smoke test of the benchmark itself).
+// Wall times include process start-up (what a user waits for); nothing here is timed in `npm test`.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { holdVariants, holdsFor, type HoldVariant } from "./hold.ts";
+
+const root = path.join(import.meta.dirname, "..", "..");
+const outDir = path.join(root, "reports", "bench");
+const bin = path.join(root, "bin", "sim.js");
+const child = path.join(import.meta.dirname, "sim-child.mjs");
+
+interface Row {
+  section: string;
+  metric: string;
+  value: number;
+  unit: string;
+  /** e.g. "≥ 0.8"; empty when the figure has no target. */
+  target: string;
+  met: boolean | null;
+}
+
+const rows: Row[] = [];
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function record(section: string, metric: string, value: number, unit: string, target?: { atLeast?: number; atMost?: number }): void {
+  let text = "";
+  let met: boolean | null = null;
+  if (target?.atLeast !== undefined) {
+    text = `>= ${target.atLeast}`;
+    met = value >= target.atLeast;
+  } else if (target?.atMost !== undefined) {
+    text = `<= ${target.atMost}`;
+    met = value <= target.atMost;
+  }
+  rows.push({ section, metric, value, unit, target: text, met });
+  const shown = formatValue(value, unit);
+  console.log(`  ${metric.padEnd(44)} ${shown.padStart(14)} ${unit.padEnd(9)} ${text.padEnd(8)} ${met === null ? "" : met ? "ok" : "MISSED"}`);
+}
+
+function formatValue(value: number, unit: string): string {
+  if (unit === "ratio" || unit === "x") return value.toFixed(3);
+  if (unit === "s") return value.toFixed(value < 10 ? 3 : 1);
+  if (Math.abs(value) >= 1e6) return `${(value / 1e6).toFixed(2)} M`;
+  return value.toFixed(value < 100 ? 2 : 0);
+}
+
+// ——— options ———
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const quick = flag("--quick");
+const repeats = Number(option("--repeats") ?? (quick ? 1 : 3));
+const dayRepeats = Number(option("--day-repeats") ?? repeats);
+const only = new Set((option("--only") ?? (quick ? "hold,sweep,startup" : "hold,day,sweep,startup")).split(","));
+const holdSizes = quick ? [1e3, 1e4, 1e5] : [1e3, 1e4, 1e5, 1e6];
+
+// ——— child processes ———
+
+interface ChildRun {
+  wallS: number;
+  code: number | null;
+  events: number;
+  maxRssKb: number;
+  stdout: string;
+}
+
+/** `sim <args>` in a child process (sim-child.mjs: bin/sim.js plus the run's figures). */
+function simChild(simArgs: string[]): ChildRun {
+  const resultFile = path.join(os.tmpdir(), `sim-bench-${process.pid}.json`);
+  fs.rmSync(resultFile, { force: true });
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [child, ...simArgs], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, BENCH_RESULT: resultFile, NO_COLOR: "1" },
+    maxBuffer: 64 << 20,
+  });
+  const wallS = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`sim ${simArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
+  const figures = JSON.parse(fs.readFileSync(resultFile, "utf8")) as { code: number; events: number; maxRssKb: number };
+  fs.rmSync(resultFile, { force: true });
+  return { wallS, ...figures, stdout: result.stdout };
+}
+
+/** Wall time of `node bin/sim.js <args>`, as a user runs it. */
+function simWall(simArgs: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [bin, ...simArgs], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const wallS = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`sim ${simArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
+  return wallS;
+}
+
+// ——— 1. hold model ———
+
+function holdSection(): void {
+  console.log(`\n1. engine hold model (median of ${repeats}; holds per second)`);
+  // Warm-up: every variant compiled before anything is timed.
+  for (const variant of Object.values(holdVariants)) variant(1000, 200_000);
+  const order = Object.keys(holdVariants) as HoldVariant[];
+  for (const n of holdSizes) {
+    const rates: Record<HoldVariant, number[]> = { simulation: [], queue: [], bare: [] };
+    for (let r = 0; r < repeats; r++) {
+      // Rotate the order so no variant always runs first (or right after a large heap was freed).
+      for (let k = 0; k < order.length; k++) {
+        const variant = order[(k + r) % order.length];
+        rates[variant].push(holdVariants[variant](n, holdsFor(n)).holdsPerS);
+      }
+    }
+    const simulation = median(rates.simulation);
+    const queue = median(rates.queue);
+    const bare = median(rates.bare);
+    const label = `N=1e${Math.round(Math.log10(n))}`;
+    const target = n === 1e4 || n === 1e5 ? { atLeast: 0.8 } : undefined;
+    record("hold", `${label} Simulation (at/runUntil)`, simulation, "holds/s");
+    record("hold", `${label} EventQueue (push/pop)`, queue, "holds/s");
+    record("hold", `${label} bare typed-array heap`, bare, "holds/s");
+    record("hold", `${label} Simulation / bare`, simulation / bare, "ratio", target);
+    record("hold", `${label} EventQueue / bare`, queue / bare, "ratio");
+  }
+}
+
+// ——— 2. heavy scenario ———
+
+function writesOf(outDir: string): number {
+  const [header, row] = fs.readFileSync(path.join(outDir, "summary.csv"), "utf8").trim().split("\n");
+  const column = header.split(",").indexOf("writes_attempted");
+  return Number(row.split(",")[column]);
+}
+
+function scenarioSection(): void {
+  console.log(`\n2. heavy scenario: bench-busy-day, --trace changes --no-charts (median of ${dayRepeats})`);
+  const runs = [
+    { label: "day", file: "scenarios/bench-busy-day.ts", out: path.join(outDir, "busy-day") },
+    { label: "hour", file: "test/bench/busy-hour.ts", out: path.join(outDir, "busy-hour") },
+  ];
+  const rss: Record<string, number> = {};
+  for (const { label, file, out } of runs) {
+    const measured: ChildRun[] = [];
+    for (let r = 0; r < dayRepeats; r++) measured.push(simChild(["run", file, "--trace", "changes", "--no-charts", "--out", out]));
+    const wallS = median(measured.map((run) => run.wallS));
+    const events = measured[0].events;
+    const writes = writesOf(out);
+    rss[label] = median(measured.map((run) => run.maxRssKb)) / 1024;
+    record("scenario", `busy ${label}: wall time`, wallS, "s", label === "day" ? { atMost: 60 } : undefined);
+    record("scenario", `busy ${label}: engine events dispatched`, events, "events");
+    record("scenario", `busy ${label}: events per wall second`, events / wallS, "events/s");
+    record("scenario", `busy ${label}: client writes per wall second`, writes / wallS, "writes/s");
+    record("scenario", `busy ${label}: peak RSS`, rss[label], "MB", { atMost: 300 });
+  }
+  record("scenario", "peak RSS day / hour", rss.day / rss.hour, "ratio", { atMost: 1.1 });
+}
+
+// ——— 3. sweep scaling ———
+
+function sweepSection(): void {
+  console.log(`\n3. sweep scaling: primary-crash x 200 seeds, --no-charts (median of ${repeats})`);
+  const help = spawnSync(process.execPath, [bin, "sweep", "--help"], { cwd: root, encoding: "utf8" });
+  if (help.status !== 0) {
+    console.log("  sim sweep is not available: not measurable yet");
+    return;
+  }
+  const wall: Record<number, number> = {};
+  for (const workers of [1, 2]) {
+    const times: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const out = path.join(outDir, `sweep-${workers}`);
+      times.push(simWall(["sweep", "scenarios/primary-crash.ts", "--seeds", "200", "--workers", String(workers), "--no-charts", "--out", out]));
+    }
+    wall[workers] = median(times);
+    record("sweep", `200 runs, ${workers} worker${workers > 1 ? "s" : ""}: wall time`, wall[workers], "s");
+  }
+  const same = fs.readFileSync(path.join(outDir, "sweep-1", "runs.csv"), "utf8") === fs.readFileSync(path.join(outDir, "sweep-2", "runs.csv"), "utf8");
+  if (!same) throw new Error("sweep runs.csv differs between 1 and 2 workers");
+  record("sweep", "speedup 2 workers / 1", wall[1] / wall[2], "x", { atLeast: 1.8 });
+}
+
+// ——— 4. start-up ———
+
+function startupSection(): void {
+  const times = Math.max(5, repeats);
+  console.log(`\n4. start-up (median of ${times})`);
+  const measure = (simArgs: string[]) => median(Array.from({ length: times }, () => simWall(simArgs)));
+  record("startup", "node bin/sim.js --help", measure(["--help"]), "s", { atMost: 0.5 });
+  const tiny = ["run", "test/bench/tiny-scenario.ts", "--out", path.join(outDir, "tiny")];
+  record("startup", "tiny scenario run, --no-charts", measure([...tiny, "--no-charts"]), "s");
+  record("startup", "tiny scenario run, with charts and report", measure(tiny), "s");
+}
+
+// ——— main ———
+
+fs.mkdirSync(outDir, { recursive: true });
+console.log(`sim benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${os.platform()}`);
+if (only.has("hold")) holdSection();
+if (only.has("day")) scenarioSection();
+if (only.has("sweep")) sweepSection();
+if (only.has("startup")) startupSection();
+
+const csv = [
+  "section,metric,value,unit,target,met",
+  ...rows.map((row) => [row.section, row.metric, String(row.value), row.unit, row.target, row.met === null ? "" : String(row.met)].join(",")),
+].join("\n");
+fs.writeFileSync(path.join(outDir, "bench.csv"), `${csv}\n`);
+const missed = rows.filter((row) => row.met === false);
+console.log(`\n${rows.filter((row) => row.met !== null).length - missed.length} of ${rows.filter((row) => row.met !== null).length} targets met; written ${path.relative(root, path.join(outDir, "bench.csv"))}`);

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time,
+// and the most inclusive time, with their share of all samples. Usage:
+//   node test/bench/profile-summary.mjs FILE.cpuprofile [top=25]
+import { readFileSync } from "node:fs";
+
+const [file, topArg] = process.argv.slice(2);
+if (!file) {
+  console.error("usage: node test/bench/profile-summary.mjs FILE.cpuprofile [top]");
+  process.exit(2);
+}
+const top = Number(topArg ?? 25);
+const profile = JSON.parse(readFileSync(file, "utf8"));
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const parent = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+
+// Sample counts per node; time deltas per sample.
+const selfUs = new Map();
+const deltas = profile.timeDeltas;
+profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i + 1] ?? 0)));
+const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
+
+const label = (node) => {
+  const { functionName, url, lineNumber } = node.callFrame;
+  const short = url.replace(/^.*\/(work\/main|node_modules)\//, "").replace(/^file:\/\//, "");
+  return `${functionName || "(anonymous)"} ${short ? `${short}:${lineNumber + 1}` : ""}`.trim();
+};
+
+const self = new Map();
+const inclusive = new Map();
+for (const [id, us] of selfUs) {
+  const node = byId.get(id);
+  self.set(label(node), (self.get(label(node)) ?? 0) + us);
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parent.get(at)) {
+    const name = label(byId.get(at));
+    if (seen.has(name)) continue;
+    seen.add(name);
+    inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+  }
+}
+
+const show = (title, map) => {
+  console.log(`\n${title} (total ${(total / 1e6).toFixed(2)} s)`);
+  for (const [name, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1e6).toFixed(2).padStart(7)} s  ${name}`);
+  }
+};
+show("self time", self);
+show("inclusive time", inclusive);

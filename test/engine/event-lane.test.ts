@@ -1,0 +1,52 @@
+// Lanes (event-lane.ts) keep the event order of plain scheduling exactly: the same random
+// schedule run with and without lanes dispatches the same events at the same times.
+import { describe, expect, it } from "vitest";
+import { Simulation, SimulationLimitError } from "../../sim/engine/index.ts";
+
+function run(useLanes: boolean, seed: number): string[] {
+  const sim = new Simulation<string>();
+  const lanes = [sim.lane(), sim.lane()];
+  let x = seed;
+  const rand = (n: number) => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return Math.floor((x / 2 ** 32) * n);
+  };
+  let next = 0;
+  const schedule = (nowUs: number) => {
+    const name = `e${next++}`;
+    const kind = rand(4);
+    if (kind < 2) {
+      // A fixed delay per lane (a timeout), or now and then an early one that must bypass it.
+      const delayUs = rand(10) === 0 ? rand(5) : kind === 0 ? 100 : 37;
+      if (useLanes) sim.atInLane(lanes[kind], nowUs + delayUs, name);
+      else sim.at(nowUs + delayUs, name);
+    } else {
+      sim.at(nowUs + rand(60), name);
+    }
+  };
+  for (let i = 0; i < 20; i++) schedule(0);
+  const seen: string[] = [];
+  sim.runUntil(50_000, (event, nowUs) => {
+    seen.push(`${event}@${nowUs}`);
+    if (next < 20_000) for (let k = 1 + rand(2); k > 0; k--) schedule(nowUs);
+  });
+  return seen;
+}
+
+describe("EventLane", () => {
+  it("dispatches exactly as plain scheduling does", () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const plain = run(false, seed);
+      expect(plain.length).toBeGreaterThan(1000);
+      expect(run(true, seed)).toEqual(plain);
+    }
+  });
+
+  it("counts its events as pending and within the limit", () => {
+    const sim = new Simulation<number>({ maxEvents: 1e6, maxPending: 10 });
+    const lane = sim.lane();
+    for (let i = 0; i < 10; i++) sim.atInLane(lane, 100 + i, i);
+    expect(sim.pending).toBe(10);
+    expect(() => sim.atInLane(lane, 200, 11)).toThrow(SimulationLimitError);
+  });
+});

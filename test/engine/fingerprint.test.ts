@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { Fingerprint } from "../../sim/engine/index.ts";
+
+const hexOf = (...values: unknown[]) => {
+  const fingerprint = new Fingerprint();
+  for (const value of values) fingerprint.addValue(value);
+  return fingerprint.hex();
+};
+
+describe("Fingerprint", () => {
+  it("is 16 hex digits, equal for equal inputs", () => {
+    expect(hexOf({ kind: "x", tUs: 5 })).toMatch(/^[0-9a-f]{16}$/);
+    expect(hexOf({ kind: "x", tUs: 5 }, "a", [1, 2])).toBe(hexOf({ kind: "x", tUs: 5 }, "a", [1, 2]));
+  });
+
+  it("tells apart what a serialisation would", () => {
+    const distinct = [
+      hexOf("ab", "c"),
+      hexOf("a", "bc"),
+      hexOf("abc"),
+      hexOf(1),
+      hexOf("1"),
+      hexOf(true),
+      hexOf(null),
+      hexOf(undefined),
+      hexOf([]),
+      hexOf({}),
+      hexOf([1, 2]),
+      hexOf([[1], 2]),
+      hexOf({ a: 1, b: 2 }),
+      hexOf({ a: 2, b: 1 }),
+      hexOf(2 ** 31),
+      hexOf(2 ** 32),
+      hexOf(2 ** 32 + 1),
+      hexOf(86_400_000_000),
+      hexOf(86_400_000_001),
+      hexOf(-1),
+      hexOf(0.5),
+      hexOf(1.5),
+      hexOf(2 ** 53 + 2),
+    ];
+    expect(new Set(distinct).size).toBe(distinct.length);
+  });
+
+  it("hashes a long string (not remembered) the same every time", () => {
+    const long = "x".repeat(100);
+    expect(hexOf(long, long)).toBe(hexOf(long, long));
+    expect(hexOf(long)).not.toBe(hexOf(`${long}y`));
+  });
+});
