@@ -119,13 +119,15 @@ export class Simulation<E> {
   runUntil(untilUs: number, dispatch: (event: E, nowUs: number) => void): void {
     const queue = this.queue;
     const maxEvents = this.maxEvents;
+    // An empty queue peeks Infinity, beyond any horizon — even untilUs = Infinity, clamped here.
+    const horizonUs = Math.min(untilUs, Number.MAX_VALUE);
     // Counted in a local (written back however the loop ends): this loop is the engine's hot path.
     let processed = this.processed;
     this.stopped = false;
     try {
-      while (queue.size > 0) {
-        const timeUs = queue.minTimeUs();
-        if (timeUs > untilUs) break;
+      for (;;) {
+        const timeUs = queue.peekTimeUs();
+        if (timeUs > horizonUs) break;
         this.clockUs = timeUs;
         const popped = queue.pop();
         const event = queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);

@@ -210,12 +210,21 @@ function startupSection(): void {
 
 // ——— main ———
 
+/** Runs a section between two readings of the load average: other work on the machine (a
+ *  load above ~0.2 before a section starts) makes its figures pessimistic, so it is on record. */
+function section(name: string, run: () => void): void {
+  const before = os.loadavg()[0];
+  run();
+  console.log(`  (1-min load average before this section: ${before.toFixed(2)})`);
+  rows.push({ section: name, metric: "1-min load average before the section", value: before, unit: "load", target: "", met: null });
+}
+
 fs.mkdirSync(outDir, { recursive: true });
-console.log(`sim benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${os.platform()}`);
-if (only.has("hold")) holdSection();
-if (only.has("day")) scenarioSection();
-if (only.has("sweep")) sweepSection();
-if (only.has("startup")) startupSection();
+console.log(`sim benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${os.platform()}, load ${os.loadavg()[0].toFixed(2)}`);
+if (only.has("hold")) section("hold", holdSection);
+if (only.has("day")) section("scenario", scenarioSection);
+if (only.has("sweep")) section("sweep", sweepSection);
+if (only.has("startup")) section("startup", startupSection);
 
 const csv = [
   "section,metric,value,unit,target,met",
