@@ -113,8 +113,27 @@ export class Simulation<E> {
   }
 
   /**
+   * The next event at or before untilUs, taken from the queue, with the clock moved to its
+   * time; undefined when there is none (the clock then moves to untilUs). The loop that calls
+   * it is the run: `for (let e; (e = sim.next(endUs)) !== undefined; ) handle(e)`. Events must
+   * not be undefined themselves.
+   */
+  next(untilUs: number): E | undefined {
+    const queue = this.queue;
+    const timeUs = queue.peekTimeUs(); // Infinity when empty
+    if (!(timeUs <= untilUs) || queue.size === 0) {
+      if (untilUs > this.clockUs && untilUs !== Infinity) this.clockUs = untilUs;
+      return undefined;
+    }
+    this.clockUs = timeUs;
+    const popped = queue.pop();
+    if (++this.processed > this.maxEvents) this.tooManyEvents();
+    return queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);
+  }
+
+  /**
    * Runs events in (time, sequence) order until the queue is empty or the next event lies
-   * beyond untilUs. The clock ends at untilUs.
+   * beyond untilUs (or until stop()). The clock ends at untilUs.
    */
   runUntil(untilUs: number, dispatch: (event: E, nowUs: number) => void): void {
     const queue = this.queue;
@@ -141,7 +160,7 @@ export class Simulation<E> {
     } finally {
       this.processed = processed;
     }
-    if (untilUs > this.clockUs) this.clockUs = untilUs;
+    if (untilUs > this.clockUs && untilUs !== Infinity) this.clockUs = untilUs;
   }
 
   /** A lane's earliest event, popped: the lane's next one takes its place in the queue. */

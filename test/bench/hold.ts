@@ -1,6 +1,7 @@
 // The hold model, the classic benchmark of a pending-event set (Vaucher & Duval 1975; Jones 1986):
-// N events pending; each step pops the earliest and pushes one at now + Exp(mean). Run three ways:
-// - "simulation": through Simulation.at / runUntil, as the world drives the engine;
+// N events pending; each step pops the earliest and pushes one at now + Exp(mean). Run four ways:
+// - "next": through Simulation.next / at: a loop over events, the leanest way to drive it;
+// - "runUntil": through Simulation.runUntil with a dispatch callback / at, as the world does;
 // - "queue": through EventQueue.push / pop directly;
 // - "bare": a binary heap written here on typed arrays (Float64Array keys, Int32Array payloads),
 //   with no tie-break, no payload table and no checks — the limit proxy for what the engine's
@@ -47,6 +48,25 @@ export function holdSimulation(n: number, holds: number): HoldResult {
     if (--left > 0) simulation.at(nowUs + table[draw++ & (tableSize - 1)], event);
     else simulation.stop();
   });
+  const seconds = (performance.now() - start) / 1000;
+  return { holds, seconds, holdsPerS: holds / seconds, checksum };
+}
+
+/** Through Simulation.next: a loop over events, no callback per event. */
+export function holdNext(n: number, holds: number): HoldResult {
+  const simulation = new Simulation<number>({ maxEvents: Number.MAX_SAFE_INTEGER, maxPending: n + 1 });
+  const table = delaysUs;
+  let draw = 0;
+  for (let i = 0; i < n; i++) simulation.at(table[draw++ & (tableSize - 1)], i);
+  let checksum = 0;
+  const untilUs = Number.MAX_SAFE_INTEGER;
+  const start = performance.now();
+  for (let h = 0; h < holds; h++) {
+    const event = simulation.next(untilUs)!;
+    const nowUs = simulation.nowUs;
+    checksum += nowUs;
+    simulation.at(nowUs + table[draw++ & (tableSize - 1)], event);
+  }
   const seconds = (performance.now() - start) / 1000;
   return { holds, seconds, holdsPerS: holds / seconds, checksum };
 }
@@ -133,5 +153,5 @@ export function holdBare(n: number, holds: number): HoldResult {
   return { holds, seconds, holdsPerS: holds / seconds, checksum };
 }
 
-export const holdVariants = { simulation: holdSimulation, queue: holdQueue, bare: holdBare } as const;
+export const holdVariants = { next: holdNext, runUntil: holdSimulation, queue: holdQueue, bare: holdBare } as const;
 export type HoldVariant = keyof typeof holdVariants;
