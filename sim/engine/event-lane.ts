@@ -5,6 +5,10 @@
 // exactly the one plain scheduling would give. The point is a small queue: a thousand pending
 // timeouts cost one heap entry, not a thousand. Simulation.atInLane uses it (and falls back to
 // the queue for an event that would go back in time within the lane).
+// A lane may be given a liveness test: an event that has become moot before its time (a timeout
+// whose request was answered) is dropped when it reaches the head, without a dispatch — the
+// test must be one the dispatch would have made itself, with no other effect, so dropping it
+// changes nothing but the count of events processed.
 
 export class EventLane<E> {
   private timesUs = new Float64Array(64);
@@ -14,6 +18,9 @@ export class EventLane<E> {
   private count = 0;
   /** Time of the latest event appended: an event may join only at or after it. */
   lastTimeUs = -Infinity;
+
+  /** `isLive(event)` false: the event would do nothing if dispatched now, and never will again. */
+  constructor(readonly isLive?: (event: E) => boolean) {}
 
   get size(): number {
     return this.count;
@@ -35,6 +42,10 @@ export class EventLane<E> {
     this.events[tail] = event;
     this.count++;
     this.lastTimeUs = timeUs;
+  }
+
+  headEvent(): E {
+    return this.events[this.head] as E;
   }
 
   shift(): E {

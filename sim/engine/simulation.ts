@@ -61,9 +61,12 @@ export class Simulation<E> {
     this.queue.push(timeUs, event);
   }
 
-  /** A new lane (event-lane.ts) for a stream of events whose times never decrease. */
-  lane(): EventLane<E> {
-    return new EventLane<E>();
+  /**
+   * A new lane (event-lane.ts) for a stream of events whose times never decrease. With
+   * `isLive`, events that have become moot are dropped undispatched (and not counted).
+   */
+  lane(isLive?: (event: E) => boolean): EventLane<E> {
+    return new EventLane<E>(isLive);
   }
 
   /**
@@ -120,15 +123,19 @@ export class Simulation<E> {
    */
   next(untilUs: number): E | undefined {
     const queue = this.queue;
-    const timeUs = queue.peekTimeUs(); // Infinity when empty
-    if (!(timeUs <= untilUs) || queue.size === 0) {
-      if (untilUs > this.clockUs && untilUs !== Infinity) this.clockUs = untilUs;
-      return undefined;
+    for (;;) {
+      const timeUs = queue.peekTimeUs(); // Infinity when empty
+      if (!(timeUs <= untilUs) || queue.size === 0) {
+        if (untilUs > this.clockUs && untilUs !== Infinity) this.clockUs = untilUs;
+        return undefined;
+      }
+      this.clockUs = timeUs;
+      const popped = queue.pop();
+      const event = queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);
+      if (event === undefined) continue; // a moot lane event
+      if (++this.processed > this.maxEvents) this.tooManyEvents();
+      return event;
     }
-    this.clockUs = timeUs;
-    const popped = queue.pop();
-    if (++this.processed > this.maxEvents) this.tooManyEvents();
-    return queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);
   }
 
   /**
@@ -150,6 +157,7 @@ export class Simulation<E> {
         this.clockUs = timeUs;
         const popped = queue.pop();
         const event = queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);
+        if (event === undefined) continue; // a moot lane event
         if (++processed > maxEvents) {
           this.processed = processed;
           this.tooManyEvents();
@@ -163,14 +171,24 @@ export class Simulation<E> {
     if (untilUs > this.clockUs && untilUs !== Infinity) this.clockUs = untilUs;
   }
 
-  /** A lane's earliest event, popped: the lane's next one takes its place in the queue. */
-  private shiftLane(lane: EventLane<E>): E {
+  /**
+   * A lane's earliest event, popped (undefined when it has become moot): the lane's next live
+   * one takes its place in the queue, and moot ones before it are dropped on the way.
+   */
+  private shiftLane(lane: EventLane<E>): E | undefined {
     const event = lane.shift();
+    const isLive = lane.isLive;
+    if (isLive !== undefined) {
+      while (lane.size > 0 && !isLive(lane.headEvent())) {
+        lane.shift();
+        this.laneBacklog--;
+      }
+    }
     if (lane.size > 0) {
       this.laneBacklog--;
       this.queue.pushReserved(lane.headTimeUs(), lane.headSeq(), lane, true);
     }
-    return event;
+    return isLive === undefined || isLive(event) ? event : undefined;
   }
 
   private badTime(timeUs: number): never {

@@ -106,6 +106,12 @@ export class ClientGroup {
     if (write && write.attempt === attempt) this.attemptFailed(id, write, "timeout");
   }
 
+  /** Whether this attempt of a write still waits for its answer (its timeout would act). */
+  awaits(id: number, attempt: number): boolean {
+    const write = this.inFlight.get(id);
+    return write !== undefined && write.attempt === attempt;
+  }
+
   receive(message: Message): void {
     if (message.type === "command") this.obey(message.command);
     if (message.type === "lookup-reply") this.looked(message.primary, message.epoch);

@@ -140,7 +140,11 @@ class World {
   }
 
   private timeoutLane(client: number): EventLane<WorldEvent> {
-    return (this.timeoutLanes[client] ??= this.simulation.lane());
+    // A timeout whose attempt was answered would do nothing: the lane drops it undispatched.
+    const group = this.cast.actors[client] as ClientGroup;
+    return (this.timeoutLanes[client] ??= this.simulation.lane(
+      (event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt),
+    ));
   }
 
   after(delayUs: number, event: WorldEvent): void {

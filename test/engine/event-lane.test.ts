@@ -42,6 +42,38 @@ describe("EventLane", () => {
     }
   });
 
+  it("drops moot events undispatched and keeps the order of the live ones", () => {
+    // Timeouts 100 µs after each of 50 requests (one every 10 µs); every request but those
+    // numbered 7, 23 and 24 is answered 3 µs after it is sent. A plain run dispatches all 50
+    // timeouts and the handler ignores the answered ones; the lane with a liveness test
+    // dispatches exactly the three that act, at the same times, between the same other events.
+    const trace = (live: boolean) => {
+      const answered = new Set<number>();
+      const sim = new Simulation<string>();
+      const lane = live ? sim.lane((event) => !event.startsWith("timeout") || !answered.has(Number(event.slice(8)))) : sim.lane();
+      for (let i = 0; i < 50; i++) {
+        sim.at(i * 10, `send ${i}`);
+        if (![7, 23, 24].includes(i)) sim.at(i * 10 + 3, `answer ${i}`);
+      }
+      const acted: string[] = [];
+      sim.runUntil(10_000, (event, nowUs) => {
+        const [what, n] = event.split(" ");
+        if (what === "send") sim.atInLane(lane, nowUs + 100, `timeout ${n}`);
+        if (what === "answer") answered.add(Number(n));
+        if (what === "timeout" && !answered.has(Number(n))) acted.push(`${event}@${nowUs}`);
+        if (what === "send" && Number(n) % 10 === 0) acted.push(`${event}@${nowUs}`);
+      });
+      return { acted, processed: sim.eventsProcessed, pending: sim.pending };
+    };
+    const plain = trace(false);
+    const lean = trace(true);
+    expect(lean.acted).toEqual(plain.acted);
+    expect(lean.acted.filter((line) => line.startsWith("timeout"))).toEqual(["timeout 7@170", "timeout 23@330", "timeout 24@340"]);
+    expect(plain.processed).toBe(50 + 47 + 50);
+    expect(lean.processed).toBe(50 + 47 + 3);
+    expect(lean.pending).toBe(0);
+  });
+
   it("counts its events as pending and within the limit", () => {
     const sim = new Simulation<number>({ maxEvents: 1e6, maxPending: 10 });
     const lane = sim.lane();
