@@ -10,6 +10,10 @@
 // (pushReserved): a component that keeps a time-ordered stream of its own future events (a FIFO
 // of timeouts, say) needs only its head in the heap, yet each of its events keeps the place in
 // the total order it would have had if pushed at once.
+// Pop leaves a hole at the root instead of restoring the heap at once: an event handler almost
+// always schedules something, and a push into the hole is one sift-down from the root (a
+// "replace-top") where pop-then-push would be a sift-down and a sift-up. A peek or pop that finds
+// the hole fills it with the last entry first, as a plain pop would have.
 
 export class EventQueue<T> {
   private times: Float64Array;
@@ -24,6 +28,8 @@ export class EventQueue<T> {
   private usedSlots = 0;
   private count = 0;
   private nextSeq = 0;
+  /** The root is empty (left by pop): `count` still counts it. */
+  private hole = false;
 
   /** Pushing beyond this many pending events calls `onFull` instead (which must throw). */
   private readonly maxSize: number;
@@ -52,20 +58,27 @@ export class EventQueue<T> {
   poppedMarked = false;
 
   get size(): number {
-    return this.count;
+    return this.hole ? this.count - 1 : this.count;
   }
 
   /** Time of the earliest pending event; Infinity when empty. */
   peekTimeUs(): number {
+    if (this.hole) this.fillHole();
     return this.count === 0 ? Infinity : this.times[0];
   }
 
   /** Time of the earliest pending event; only when size > 0. */
   minTimeUs(): number {
+    if (this.hole) this.fillHole();
     return this.times[0];
   }
 
   push(timeUs: number, payload: T): void {
+    if (this.hole) {
+      this.hole = false;
+      this.siftDown(timeUs, this.takeSlot(payload, this.nextSeq++));
+      return;
+    }
     if (this.count === this.limit) this.full();
     const slot = this.takeSlot(payload, this.nextSeq++);
     const times = this.times;
@@ -92,6 +105,13 @@ export class EventQueue<T> {
    *  event says so when popped (poppedMarked): Simulation marks the lanes it keeps here. */
   pushReserved(timeUs: number, seq: number, payload: T, marked = false): void {
     if (!(seq < this.nextSeq)) throw new Error(`sequence ${seq} was never reserved`);
+    if (this.hole) {
+      this.hole = false;
+      const slot = this.takeSlot(payload, seq);
+      this.markedOf[slot] = marked ? 1 : 0;
+      this.siftDown(timeUs, slot);
+      return;
+    }
     if (this.count === this.limit) this.full();
     const slot = this.takeSlot(payload, seq);
     this.markedOf[slot] = marked ? 1 : 0;
@@ -111,28 +131,41 @@ export class EventQueue<T> {
 
   /** Removes and returns the earliest event; the caller reads its time first with peekTimeUs. */
   pop(): T {
+    if (this.hole) this.fillHole();
     if (this.count === 0) throw new Error("EventQueue.pop on an empty queue");
-    const { times, slotAt, seqOf, payloads } = this;
-    const top = slotAt[0];
-    const payload = payloads[top] as T;
+    const top = this.slotAt[0];
+    const payload = this.payloads[top] as T;
     this.poppedMarked = this.markedOf[top] === 1;
-    payloads[top] = undefined;
+    this.payloads[top] = undefined;
     this.freeSlots[this.freeCount++] = top;
-    // Sift the last entry down from the root.
+    this.hole = true;
+    return payload;
+  }
+
+  /** Moves the last entry into the hole at the root and sifts it down. */
+  private fillHole(): void {
+    this.hole = false;
     const n = --this.count;
-    const timeUs = times[n];
-    const slot = slotAt[n];
-    // A sentinel where the last entry was: a right child at n is never the earlier one.
-    times[n] = Infinity;
+    if (n > 0) this.siftDown(this.times[n], this.slotAt[n]);
+  }
+
+  /** Places an entry at the root (which is free) and sifts it down among the first `count`. */
+  private siftDown(timeUs: number, slot: number): void {
+    const { times, slotAt, seqOf } = this;
+    const n = this.count;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
+      let ct = times[child];
       const right = child + 1;
-      const lt = times[child];
-      const rt = times[right];
-      if (rt < lt || (rt === lt && seqOf[slotAt[right]] < seqOf[slotAt[child]])) child = right;
-      const ct = times[child];
+      if (right < n) {
+        const rt = times[right];
+        if (rt < ct || (rt === ct && seqOf[slotAt[right]] < seqOf[slotAt[child]])) {
+          child = right;
+          ct = rt;
+        }
+      }
       if (timeUs < ct || (timeUs === ct && seqOf[slot] < seqOf[slotAt[child]])) break;
       times[i] = ct;
       slotAt[i] = slotAt[child];
@@ -140,7 +173,6 @@ export class EventQueue<T> {
     }
     times[i] = timeUs;
     slotAt[i] = slot;
-    return payload;
   }
 
   private takeSlot(payload: T, seq: number): number {

@@ -125,7 +125,7 @@ export class Simulation<E> {
     const queue = this.queue;
     for (;;) {
       const timeUs = queue.peekTimeUs(); // Infinity when empty
-      if (!(timeUs <= untilUs) || queue.size === 0) {
+      if (!(timeUs <= untilUs) || timeUs === Infinity) {
         if (untilUs > this.clockUs && untilUs !== Infinity) this.clockUs = untilUs;
         return undefined;
       }
