@@ -120,7 +120,8 @@ class World {
     for (const client of this.cast.clients) client.start();
 
     const endUs = this.config.durationUs + Math.max(0, ...clients.map((client) => client.timeoutUs));
-    this.simulation.runUntil(endUs, (event) => this.dispatch(event));
+    const simulation = this.simulation;
+    for (let event = simulation.next(endUs); event !== undefined; event = simulation.next(endUs)) this.dispatch(event);
     this.settle(endUs);
     return { fingerprint: this.fingerprint.hex(), eventsProcessed: this.simulation.eventsProcessed, endUs };
   }
