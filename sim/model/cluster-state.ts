@@ -23,6 +23,9 @@ export interface ClusterState {
   readonly originalPrimary: string;
   /** Set while a promotion has been ordered but not yet confirmed. */
   promoting: string | null;
+  /** The last promotion ordered and when: sent again if its node still reports the old epoch
+   *  `promoteRetryUs` later (the command was lost, say across a partition). */
+  lastPromote: { command: PromoteCommand; sentUs: number } | null;
   /** True once a "no candidate" has been reported for the current suspicion of the primary. */
   noCandidateReported: boolean;
   /** No automatic failover before this time (anti-flapping). */
@@ -52,7 +55,7 @@ export type Observation =
 
 export type Command =
   /** `planned`: a failback handover, not a reaction to a failure. */
-  | { kind: "promote"; node: string; epoch: number; from: string; planned: boolean }
+  | { kind: "promote"; node: string; epoch: number; from: string; planned: boolean; resent?: boolean }
   | { kind: "follow"; node: string; primary: string; epoch: number }
   | { kind: "resume"; node: string; epoch: number }
   | { kind: "step-down"; node: string; epoch: number }
@@ -62,12 +65,15 @@ export type Command =
   | { kind: "no-candidate"; node: string; reason: string }
   | { kind: "operator"; action: string; node: string; ok: boolean };
 
+export type PromoteCommand = Extract<Command, { kind: "promote" }>;
+
 export function createClusterState(primary: string): ClusterState {
   return {
     epoch: 1,
     primary,
     originalPrimary: primary,
     promoting: null,
+    lastPromote: null,
     noCandidateReported: false,
     blockedUntilUs: 0,
     fencing: null,

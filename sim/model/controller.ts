@@ -10,9 +10,11 @@
 //   hold-down, or when an operator gets to it), the current primary steps down, and the original
 //   is promoted once it holds everything;
 // - a node reporting a stale epoch, a restarted node, or a standby following the wrong upstream
-//   is told whom to follow; a restarted node that is still the primary resumes.
+//   is told whom to follow; a restarted node that is still the primary resumes;
+// - a promotion whose node still reports the old epoch `promoteRetryUs` after it was ordered
+//   (the command was lost on the way) is ordered again, as often as that stays true.
 import { bestCandidate } from "./candidates.ts";
-import type { ClusterState, Command, MonitorKnowledge, NodeReport, Observation } from "./cluster-state.ts";
+import type { ClusterState, Command, MonitorKnowledge, NodeReport, Observation, PromoteCommand } from "./cluster-state.ts";
 import type { FailoverConfig } from "./config.ts";
 
 export interface PolicyContext {
@@ -26,6 +28,12 @@ export interface PolicyContext {
 
 /** A standby whose newest entry is within this of the primary's counts as caught up (for failback). */
 export const caughtUpWithinUs = 1_000_000;
+
+/** An ordered promotion still unheard of after this long is ordered again. A command arrives in a
+ *  network latency (milliseconds) and the node reports every detector interval (1 s in most
+ *  presets), so a report of the old epoch a second after the order means the order was lost —
+ *  never a report already on its way when the order left. */
+export const promoteRetryUs = 1_000_000;
 
 /** Folds an observation into one monitor's knowledge; every monitor does this, acting or not. */
 export function learn(known: MonitorKnowledge, observation: Observation, state: ClusterState, nowUs: number): void {
@@ -52,9 +60,9 @@ export function decide(state: ClusterState, known: MonitorKnowledge, observation
       return [...cancelHandover(state, known), ...failover(state, known, context)];
     case "report":
       return [
-        ...reconcile(state, observation.node, observation.report),
+        ...reconcile(state, observation.node, observation.report, context.nowUs),
         ...cancelHandover(state, known),
-        ...completeHandover(state, known),
+        ...completeHandover(state, known, context.nowUs),
         ...failover(state, known, context),
         ...failback(state, known, context),
       ];
@@ -123,7 +131,13 @@ function promote(state: ClusterState, candidate: string, from: string, context: 
   state.promoting = candidate;
   state.noCandidateReported = false;
   if (automatic && context.policy.blockForUs > 0) state.blockedUntilUs = context.nowUs + context.policy.blockForUs;
-  return [{ kind: "promote", node: candidate, epoch: state.epoch, from, planned: false }];
+  return [ordered(state, { kind: "promote", node: candidate, epoch: state.epoch, from, planned: false }, context.nowUs)];
+}
+
+/** Records a promotion order (to send it again if it is lost) and returns it. */
+function ordered(state: ClusterState, command: PromoteCommand, nowUs: number): PromoteCommand {
+  state.lastPromote = { command, sentUs: nowUs };
+  return command;
 }
 
 function afterFencing(state: ClusterState, node: string, ok: boolean, context: PolicyContext): Command[] {
@@ -205,7 +219,7 @@ function startHandover(state: ClusterState): Command[] {
 }
 
 /** The stepped-down primary holds no write the original lacks: promote the original. */
-function completeHandover(state: ClusterState, known: MonitorKnowledge): Command[] {
+function completeHandover(state: ClusterState, known: MonitorKnowledge, nowUs: number): Command[] {
   const handover = state.handover;
   if (handover === null || state.promoting !== null) return [];
   const from = known.reports.get(handover.from);
@@ -214,7 +228,7 @@ function completeHandover(state: ClusterState, known: MonitorKnowledge): Command
   state.epoch += 1;
   state.primary = handover.to;
   state.promoting = handover.to;
-  return [{ kind: "promote", node: handover.to, epoch: state.epoch, from: handover.from, planned: true }];
+  return [ordered(state, { kind: "promote", node: handover.to, epoch: state.epoch, from: handover.from, planned: true }, nowUs)];
 }
 
 /** The failback target failed meanwhile: the stepped-down primary takes writes again. */
@@ -226,8 +240,14 @@ function cancelHandover(state: ClusterState, known: MonitorKnowledge): Command[]
 }
 
 /** Commands that bring one node's reported role in line with the cluster state. */
-function reconcile(state: ClusterState, node: string, report: NodeReport): Command[] {
+function reconcile(state: ClusterState, node: string, report: NodeReport, nowUs: number): Command[] {
   if (node === state.primary) {
+    const last = state.lastPromote;
+    const unheard = (report.role === "standby" || report.role === "rejoining") && report.epoch < state.epoch;
+    if (unheard && last !== null && last.command.node === node && last.command.epoch === state.epoch && nowUs - last.sentUs >= promoteRetryUs) {
+      state.promoting = node;
+      return [ordered(state, { ...last.command, resent: true }, nowUs)];
+    }
     if (report.role === "rejoining" && state.promoting === null) return [{ kind: "resume", node, epoch: state.epoch }];
     return [];
   }

@@ -192,7 +192,8 @@ export class Monitor {
     const tUs = this.world.nowUs;
     switch (command.kind) {
       case "promote":
-        this.world.emit({ kind: "failover_start", tUs, monitor: this.name, node: command.node, from: command.from, epoch: command.epoch });
+        // An order sent again (the first was lost) is the same failover, not a new one.
+        if (command.resent !== true) this.world.emit({ kind: "failover_start", tUs, monitor: this.name, node: command.node, from: command.from, epoch: command.epoch });
         this.world.send(this.name, command.node, { type: "command", command });
         return;
       case "follow":
