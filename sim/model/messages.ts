@@ -13,6 +13,8 @@ export type Message =
   | { type: "renew-ack"; epoch: number; primary: string }
   /** monitor → controller monitor: my detector's verdict on a node changed. */
   | { type: "verdict"; monitor: string; node: string; suspect: boolean }
+  /** monitor → every other monitor, each round: the nodes I suspect now (repairs lost verdicts). */
+  | { type: "verdicts"; monitor: string; suspects: readonly string[] }
   /** controller → data node or client router. */
   | { type: "command"; command: Command }
   /** promoted node → controller: I accept writes as primary of this epoch. */

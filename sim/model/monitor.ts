@@ -1,6 +1,8 @@
 // A monitor (or a witness): it probes every data node each heartbeat interval — or, with lease
 // detection, hears their lease renewals — and runs one failure detector per node. Verdict changes
-// go to every other monitor. The acting controller (world.ts: the first monitor that is up and
+// go to every other monitor, and each round every monitor tells the others which nodes it
+// suspects now, so a verdict lost across a partition is repaired within a round of the heal (as
+// Sentinels keep asking each other is-master-down-by-addr while they suspect a master). The acting controller (world.ts: the first monitor that is up and
 // connected to a majority of monitors and witnesses, as a Sentinel or raft majority would elect
 // one; a witness never acts) runs the failover policy on what it has heard and carries out its
 // commands; the cluster state it changes is shared by all monitors. Each round it also
@@ -85,6 +87,10 @@ export class Monitor {
       }
     }
     for (const node of dataNodes) this.armCheck(node);
+    if (this.setup.peers.length > 0) {
+      const suspects = dataNodes.filter((node) => this.suspected.has(node));
+      for (const peer of this.setup.peers) this.world.send(this.name, peer, { type: "verdicts", monitor: this.name, suspects });
+    }
     // Routers that missed a reroute (say, across a partition) hear it again every round.
     if (state.promoting === null && state.epoch > 1 && this.world.isActingController(this.name)) {
       this.execute({ kind: "reroute", target: state.primary, epoch: state.epoch });
@@ -125,6 +131,15 @@ export class Monitor {
         return;
       case "verdict":
         this.observe({ kind: "verdict", monitor: message.monitor, node: message.node, suspect: message.suspect });
+        return;
+      case "verdicts":
+        // Only what differs from what this monitor believed is news.
+        for (const node of this.setup.dataNodes) {
+          const suspect = message.suspects.includes(node);
+          if (this.knowledge.suspectedBy.get(node)!.has(message.monitor) !== suspect) {
+            this.observe({ kind: "verdict", monitor: message.monitor, node, suspect });
+          }
+        }
         return;
       case "lookup":
         if (this.world.isActingController(this.name) && this.setup.state.promoting === null) {
