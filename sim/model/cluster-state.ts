@@ -26,6 +26,8 @@ export interface ClusterState {
   /** The last promotion ordered and when: sent again if its node still reports the old epoch
    *  `promoteRetryUs` later (the command was lost, say across a partition). */
   lastPromote: { command: PromoteCommand; sentUs: number } | null;
+  /** The latest epoch whose promotion has been confirmed (by the node's message or its report). */
+  confirmedEpoch: number;
   /** True once a "no candidate" has been reported for the current suspicion of the primary. */
   noCandidateReported: boolean;
   /** No automatic failover before this time (anti-flapping). */
@@ -74,6 +76,7 @@ export function createClusterState(primary: string): ClusterState {
     originalPrimary: primary,
     promoting: null,
     lastPromote: null,
+    confirmedEpoch: 1,
     noCandidateReported: false,
     blockedUntilUs: 0,
     fencing: null,

@@ -4,8 +4,9 @@
 // - failover: when `quorum` monitors suspect the primary — at once if automatic (unless an
 //   anti-flapping block holds), after an operator's delay if manual — promote the best standby
 //   (candidates.ts) into a new epoch; with STONITH, power the old primary off first;
-// - once the promoted node confirms, repoint every router and every other data node at it
-//   (a deposed primary that hears this becomes a standby and rewinds);
+// - once the promoted node confirms — by its message, or by reporting itself primary of the
+//   epoch when that message was lost (the controller was down, say) — repoint every router and
+//   every other data node at it (a deposed primary that hears this becomes a standby and rewinds);
 // - failback: when the original primary has been a healthy, caught-up standby (at once, after a
 //   hold-down, or when an operator gets to it), the current primary steps down, and the original
 //   is promoted once it holds everything;
@@ -59,6 +60,9 @@ export function decide(state: ClusterState, known: MonitorKnowledge, observation
     case "verdict":
       return [...cancelHandover(state, known), ...failover(state, known, context)];
     case "report":
+      if (observation.node === state.promoting && observation.report.role === "primary" && observation.report.epoch === state.epoch) {
+        return confirmPromotion(state, observation.node, context);
+      }
       return [
         ...reconcile(state, observation.node, observation.report, context.nowUs),
         ...cancelHandover(state, known),
@@ -66,16 +70,9 @@ export function decide(state: ClusterState, known: MonitorKnowledge, observation
         ...failover(state, known, context),
         ...failback(state, known, context),
       ];
-    case "promoted": {
-      if (observation.epoch !== state.epoch || observation.node !== state.primary) return [];
-      state.promoting = null;
-      state.handover = null;
-      const others = context.dataNodes.filter((node) => node !== observation.node);
-      return [
-        { kind: "reroute", target: observation.node, epoch: state.epoch },
-        ...others.map((node): Command => ({ kind: "follow", node, primary: observation.node, epoch: state.epoch })),
-      ];
-    }
+    case "promoted":
+      if (observation.epoch !== state.epoch || observation.node !== state.primary || state.confirmedEpoch === state.epoch) return [];
+      return confirmPromotion(state, observation.node, context);
     case "fenced":
       return afterFencing(state, observation.node, observation.ok, context);
     case "timer":
@@ -85,6 +82,18 @@ export function decide(state: ClusterState, known: MonitorKnowledge, observation
       throw new Error(`unknown observation ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** The promoted node takes writes: point the routers and every other data node at it. */
+function confirmPromotion(state: ClusterState, primary: string, context: PolicyContext): Command[] {
+  state.promoting = null;
+  state.handover = null;
+  state.confirmedEpoch = state.epoch;
+  const others = context.dataNodes.filter((node) => node !== primary);
+  return [
+    { kind: "reroute", target: primary, epoch: state.epoch },
+    ...others.map((node): Command => ({ kind: "follow", node, primary, epoch: state.epoch })),
+  ];
 }
 
 function primarySuspected(state: ClusterState, known: MonitorKnowledge, policy: FailoverConfig): boolean {
