@@ -3,18 +3,32 @@
 // The story: at 2 minutes the link from db1 to the monitor fails in one direction only — the
 // monitor's pings reach db1, but db1's answers never come back. To the monitor db1 is dead; to
 // the clients it is perfectly fine. The monitor promotes db2 and repoints the clients' proxy,
-// while db1 — which still hears the monitor — is told to step down and does. With epoch fencing
-// nothing diverges, yet the cluster has changed primary over a fault no client noticed.
+// while db1 — which still hears the monitor — is fenced by the new epoch and told to follow
+// db2, which it does. Nothing diverges, yet the cluster has changed primary over a fault no
+// client noticed.
 //
-// Try `--set failover.fencing=none`: db1 hears the follow command and steps down anyway (the
-// command path works); the damage here is the needless failover, not split brain.
+// What to watch (seed 1): the suspicion at 2:04, db2 primary and db1 fenced at 2:05;
+// false_failovers 1, split_brain_s 0, downtime_s 0 — the clients saw no error at all — and
+// lost_writes 118 (90–119 over seeds 1–20): the writes db1 acknowledged between db2 leaving
+// its stream (the promote command) and db1 being fenced (db2's promotion a second later), loss
+// the fault itself never caused.
 //
-// What to watch: false_failovers 1, and lost_writes: the ~100 writes db1 acknowledged between
-// db2 leaving its stream (the promote command) and db1 being fenced (db2's promotion a second
-// later) — loss the fault itself never caused. The clients saw no error at all.
+// Try: `--set failover.fencing=none` — db1 hears the follow command and steps down anyway
+// (split_brain_s 0.003): the damage here is the needless failover, not split brain.
 //
 // The lesson: "unreachable from the monitor" is not "unreachable". Several monitors in different
 // places with a quorum — or checks from the clients' side — avoid acting on a one-sided view.
+//
+// Interview questions:
+// - Q: How can a node be dead to one observer and alive to another?
+//   A: Links fail in one direction (a firewall rule, a broken route, a full queue): pings
+//      arrive, answers do not; "failed" is always relative to an observer.
+// - Q: What would have prevented this failover?
+//   A: Monitors in several places with a quorum, so one monitor's lost view is outvoted, or
+//      asking the clients' side before promoting.
+// - Q: No split brain happened. Why were 118 writes still lost?
+//   A: Promoting db2 cut it off from db1's stream a second before db1 was fenced; what db1
+//      acknowledged in that second never reached the new primary.
 import { at, defineScenario, heal, oneWay } from "failover-sim";
 
 export default defineScenario({
@@ -32,5 +46,5 @@ export default defineScenario({
   failover: { fencing: "epoch" },
   clients: { writes: "100/s", zone: "a" },
   faults: [at("2m", oneWay("db1", "mon")), at("4m", heal())],
-  expect: { falseFailovers: 1, splitBrainS: 0 },
+  expect: { falseFailovers: 1, splitBrainS: 0, downtimeS: { max: 1 }, lostWrites: { min: 1 } },
 });

@@ -1,4 +1,4 @@
-// Which detection timeout? Real crashes and short blips pull it in opposite directions.
+// Detection thresholds: real crashes and short blips pull the timeout in opposite directions.
 //
 // The story: 75 minutes of a primary (db1) and a hot standby (db2), watched by one monitor, taking
 // 10 writes/s. Whichever of them is promoted starts with a cold buffer cache: for 30 s it serves
@@ -8,19 +8,6 @@
 // link between the monitor and the primary drops; nothing is down and the clients still reach
 // the primary.
 //
-// Sweep it:
-//   npx sim sweep scenarios/detection-thresholds.ts --vary detector.timeout=1s..30s/1s --seeds 20
-//
-// What to watch in reports/detection-thresholds-sweep/ (charts/tradeoff.png): with a 1 s timeout
-// every blip becomes a false failover (8 of them, each with its warm-up and its lost writes);
-// each second added to the timeout spares one blip, so downtime falls steeply until the timeout
-// passes the longest blip (9 s: no false failover left). From there each second adds only to the
-// three real crashes' detection: downtime rises again, by about 3 s per second.
-//
-// The lesson: downtime is U-shaped in the detection timeout. Short timeouts cut the downtime of
-// real crashes but turn every hiccup longer than the timeout into a failover with its own cost;
-// the best timeout sits just above the hiccups your network really has — measure them.
-//
 // Why the faults are laid out this way (a limit of a fixed fault schedule, not of the lesson):
 // faults name nodes, and a false failover moves the primary. So the crashes come first — each
 // moves the primary to the other node for any timeout up to 30 s (db1 → db2 → db1 → db2) — and
@@ -28,6 +15,31 @@
 // every longer blip was a false failover, which is exactly when this one can be one: faults
 // start a quarter of a second after a heartbeat, so a blip of B seconds is a false failover for
 // a timeout of at most B seconds, and never for a longer one.
+//
+// What to watch (seed 1, timeout 10 s as shipped): failovers 3 (the crashes), false_failovers 0
+// (every blip is shorter than the timeout), downtime_s 80.6 (73.0–81.5 over seeds 1–20). Then
+// sweep it:
+//   npx sim sweep scenarios/detection-thresholds.ts --vary detector.timeout=1s..30s/1s --seeds 20
+// In reports/detection-thresholds-sweep/ (charts/tradeoff.png): with a 1 s timeout every blip
+// becomes a false failover (8 of them, each with its warm-up and its lost writes); each second
+// added to the timeout spares one blip, so downtime falls steeply until the timeout passes the
+// longest blip (9 s: no false failover left). From there each second adds only to the three real
+// crashes' detection: downtime rises again, by about 3 s per second.
+//
+// The lesson: downtime is U-shaped in the detection timeout. Short timeouts cut the downtime of
+// real crashes but turn every hiccup longer than the timeout into a failover with its own cost;
+// the best timeout sits just above the hiccups your network really has — measure them.
+//
+// Interview questions:
+// - Q: Why is downtime U-shaped in the detection timeout?
+//   A: Too short, and every blip longer than the timeout becomes a failover with its own cost;
+//      too long, and every real crash waits out the timeout before anyone acts.
+// - Q: Where is the minimum, and what decides it?
+//   A: Just above the longest blip you expect (9 s here, for 8 s blips): below it false
+//      failovers dominate, above it each second costs one second per real crash.
+// - Q: How would you choose the timeout for a real system?
+//   A: Measure the distribution of pauses and network blips (and GC, failover of switches),
+//      then weigh the cost of a false failover against the rate of real failures.
 import { at, blip, crash, defineScenario, restart } from "failover-sim";
 
 /** Promotion leaves a cold cache: half the writes are rejected for 30 s (our assumption). */
@@ -65,4 +77,5 @@ export default defineScenario({
     at("3720.25s", blip("2s", ["db2"], ["mon"])), // 62 min
     at("4080.25s", blip("1s", ["db1"], ["mon"])), // 68 min
   ],
+  expect: { failovers: 3, falseFailovers: 0 },
 });

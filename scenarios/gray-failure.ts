@@ -6,13 +6,26 @@
 // minutes the stall lasts. (GitHub, September 2023: a disk fault the automation did not
 // recognise; a human failed over 19 minutes later.)
 //
-// Try `scenarios/gray-failure.ts --set failover.automatic=false --set "failover.operator.delay=10m"`:
-// no difference — the detector is what is blind. The fix is a health check that exercises the
-// write path (a probe that writes), which this simulator's detectors do not do: the point stands.
+// What to watch (seed 1): no suspicion at all between the stall at 2:00 and its end at 7:00;
+// writes_failed 29,762, downtime_s 300.0, failovers 0, detection_s empty — nobody noticed.
 //
-// What to watch: downtime_s ≈ 300 s, failovers 0, detection_s empty — nobody noticed.
+// Try: `--set failover.automatic=false --set "failover.operator.delay=10m"` — no difference:
+// the detector is what is blind, so the operator is never paged. The fix is a health check that
+// exercises the write path (a probe that writes), which this simulator's detectors do not do:
+// the point stands.
 //
 // The lesson: a liveness check is not a correctness check. Probe what users do.
+//
+// Interview questions:
+// - Q: Every health check passed for five minutes of total outage. How?
+//   A: The checks only asked "is the process answering?"; the write path was what failed, and
+//      nothing measured it.
+// - Q: What would you monitor to catch this?
+//   A: The clients' error rate and write latency, or a synthetic write through the same path
+//      (a canary), and alert or fail over on those.
+// - Q: Why is failing over on client errors dangerous too?
+//   A: Client errors also rise with overload or bad requests, where a failover does not help
+//      (cascading-overload.ts); such signals need care or a human in the loop.
 import { at, defineScenario, slow } from "failover-sim";
 
 export default defineScenario({

@@ -1,4 +1,4 @@
-// Who watches the watchers: monitors fail too.
+// The monitor that fails: who watches the watchers?
 //
 // The story: three monitors watch the cluster and two must agree before a failover (quorum 2);
 // a failover needs a controller, and only a monitor that can reach a majority of the monitors
@@ -8,11 +8,23 @@
 // db2, the new primary, crashes: mon3 suspects it, but alone it is neither a quorum nor a
 // majority. Nobody fails over to db3; the cluster is down for the rest of the run.
 //
-// What to watch: two crashes of a primary, one failover; downtime_s ≈ the last 3 minutes;
-// in events.csv the "no candidate"-free silence after 7 minutes — the monitors simply cannot act.
+// What to watch (seed 1): db2 promoted at 3:05 by mon2; at 7:04 mon3 suspects db2 — and then
+// nothing, not even a "no candidate" event: the monitors simply cannot act. failovers 1,
+// downtime_s 185.0 (5 s for the first crash, the last 3 minutes for the second).
 //
 // The lesson: the failover machinery needs its own redundancy — an odd number of monitors in
 // separate failure domains, alerting when they drop below a majority.
+//
+// Interview questions:
+// - Q: db3 was healthy and in sync. Why was it never promoted?
+//   A: With two of three monitors down, the last one could neither reach the quorum of 2 nor be
+//      a majority controller, so no failover could be decided.
+// - Q: Why require a majority of monitors to act at all?
+//   A: So that two sides of a partition can never both fail over: only one side can hold a
+//      majority.
+// - Q: What should have alerted before the second crash?
+//   A: Losing mon2 left one monitor: below a majority the cluster has no automatic failover,
+//      and that is an incident in itself.
 import { at, crash, defineScenario } from "failover-sim";
 
 export default defineScenario({

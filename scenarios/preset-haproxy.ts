@@ -15,6 +15,14 @@
 // divergent_writes 0; detection_s ≈ 6–7.
 //
 // The lesson: a traffic layer fails over in seconds and back just as fast — twice per blip.
+//
+// Interview questions:
+// - Q: Why does HAProxy move traffic twice for one 20 s blip?
+//   A: Three failed checks mark db1 DOWN (traffic to the backup), and two good checks after the
+//      heal mark it UP again (traffic back): rise/fall damp flapping, not failback.
+// - Q: A load balancer "failed over" a database. What did it not do?
+//   A: Stop db1 from accepting writes: it only moved traffic, so db1 still believed it was
+//      primary (14 s of split brain) — harmless here only because no client reached it.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({

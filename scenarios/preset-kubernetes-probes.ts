@@ -15,6 +15,12 @@
 //
 // The lesson: probe defaults tolerate blips shorter than (failureThreshold − 1) × periodSeconds
 // and take up to half a minute to notice a dead pod.
+//
+// Interview questions:
+// - Q: How long can a dead pod keep receiving traffic with default readiness probes?
+//   A: Up to (failureThreshold − 1) × periodSeconds + timeoutSeconds ≈ 21–31 s, here 27 s.
+// - Q: Why did the 20 s blip not move traffic?
+//   A: Only two probes fell inside it; it takes three failures in a row.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({

@@ -20,6 +20,13 @@
 //
 // The lesson: STONITH prevents split brain, not data loss; and a 20 s network blip costs a node
 // a power cycle and two role changes.
+//
+// Interview questions:
+// - Q: STONITH powered db1 off before db2 took over. Why were 1,180 writes still lost?
+//   A: Replication was async: what db1 acknowledged before it was fenced had not reached db2.
+//      Fencing prevents split brain, not the loss of unreplicated writes.
+// - Q: What does resource-stickiness 0 do after db1 comes back?
+//   A: The resource returns to its preferred node at once: a failback, and another role change.
 import { at, blip, crash, defineScenario, presets, restart } from "failover-sim";
 
 export default defineScenario({

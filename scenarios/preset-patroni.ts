@@ -22,6 +22,15 @@
 // The lesson: Patroni's self-demotion keeps a cut-off primary from writing past its lease, but a
 // DCS outage longer than retry_timeout costs writes even when nothing failed — failsafe_mode
 // exists for that — and a blip as long as ttl − loop_wait is a coin toss.
+//
+// Interview questions:
+// - Q: Why does Patroni demote a primary that is perfectly healthy?
+//   A: It cannot refresh its leader key in the DCS within retry_timeout; it must assume the key
+//      may expire and another node take over, so it stops writing first.
+// - Q: Why is a 20 s DCS blip a coin toss here?
+//   A: The key's age at the heal is loop_wait + blip = 30 s = ttl: whether the refresh or the
+//      expiry comes first depends on a fraction of a millisecond (seed 2: a failover and 980
+//      writes lost).
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({

@@ -17,6 +17,14 @@
 //
 // The lesson: quorum systems fail over in about a second and lose nothing, but a client on the
 // minority side of a partition cannot write at all.
+//
+// Interview questions:
+// - Q: Why can clients on the minority side not write at all during the partition?
+//   A: A Raft leader commits an entry only on a majority; the old leader steps down after an
+//      election timeout without one, and the new majority leader is unreachable for them.
+// - Q: Why does a Raft leader change lose no acknowledged write?
+//   A: Only majority-replicated entries are acknowledged, and a candidate needs the votes of a
+//      majority whose logs it is at least as current as — so the new leader has them all.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({

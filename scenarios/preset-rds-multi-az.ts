@@ -17,6 +17,14 @@
 // customer measured 41–78 s of extra client catch-up).
 //
 // The lesson: synchronous Multi-AZ buys RPO 0 and pays in failover time: a minute and a half.
+//
+// Interview questions:
+// - Q: Why does RDS Multi-AZ lose nothing but take a minute and a half?
+//   A: Replication is synchronous (RPO 0), and AWS's detection, promotion and DNS switch take
+//      ≈ 60–120 s end to end.
+// - Q: What else adds to the client-side outage in practice?
+//   A: DNS and connection-pool caching in the clients, on top of the server-side switch
+//      (see dns-ttl.ts).
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({

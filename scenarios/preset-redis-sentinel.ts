@@ -19,6 +19,14 @@
 //
 // The lesson: Sentinel's 30 s default is deliberately longer than ordinary network hiccups; the
 // price is half a minute without writes when the master really dies.
+//
+// Interview questions:
+// - Q: Why is down-after-milliseconds 30 s by default, not 1 s?
+//   A: To ride out ordinary blips and pauses without a failover: the 20 s blip here passes
+//      unnoticed; the price is ≈ 31 s without writes on a real crash.
+// - Q: What happens to writes db1 takes while cut off from the Sentinels' majority?
+//   A: Nothing stops them (no fencing): after a failover they are discarded when db1 becomes a
+//      replica — see minority-primary.ts.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({

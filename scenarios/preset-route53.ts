@@ -15,6 +15,13 @@
 // `--set policy.detector.interval=10s` (fast checks): ≈ 30 s.
 //
 // The lesson: DNS failover is for disasters, not blips: minutes, not seconds.
+//
+// Interview questions:
+// - Q: Why does Route 53 DNS failover take about a minute and a half?
+//   A: Three failed checks 30 s apart before a checker flips, then DNS TTL and client caches
+//      on top.
+// - Q: When is DNS failover the right tool?
+//   A: For disasters lasting minutes (a region, a site), not for a database primary's seconds.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({

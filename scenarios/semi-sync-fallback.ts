@@ -7,14 +7,28 @@
 // moment, then nothing. At 1 m 30 s db1's host dies. The monitor promotes db2, which never got
 // anything written in those 30 seconds: every one of those acknowledged writes is lost.
 //
-// Compare `--set replication.mode=sync`: the same writes are never acknowledged — the clients
-// see failures (downtime_s grows) but lost_writes is 0.
+// What to watch (seed 1): the "semi-sync: timed out … falls back to async" event at 1:02 (in
+// events.csv and `sim explain`), the crash at 1:30, db2 primary at 1:35; lost_writes 6,036 and
+// rpo_s 30.0 — the whole time db1 ran alone. (db2, now primary without a standby, falls back
+// to async in turn at 1:37.)
 //
-// What to watch: in events.csv the "semi-sync: timed out … falls back to async" line, then
-// lost_writes and rpo_s (about 30 s).
+// Try: `--set replication.mode=sync` — the same writes are never acknowledged: lost_writes 0,
+// but downtime_s 180.0, since writes fail from the moment the link breaks and db2, alone after
+// the failover, can commit nothing either.
 //
 // The lesson: semi-sync protects you only while the standby is there. During a standby outage
 // it is async, and the next primary failure loses data. Alert on the fallback.
+//
+// Interview questions:
+// - Q: The cluster ran semi-synchronous replication. Why were 30 s of writes lost?
+//   A: After 2 s without a standby acknowledgement db1 fell back to async and acknowledged
+//      writes no standby held; its crash 30 s later took them along.
+// - Q: Why does semi-sync fall back at all?
+//   A: To stay available when the standby is down or slow; the price is that durability
+//      silently degrades to async exactly when redundancy is already reduced.
+// - Q: What would you alert on?
+//   A: The fallback itself (MySQL's Rpl_semi_sync_source_status off) and replication lag, and
+//      treat them as "we are one failure away from data loss".
 import { at, crash, defineScenario, partition } from "failover-sim";
 
 export default defineScenario({
@@ -32,5 +46,5 @@ export default defineScenario({
   detector: { kind: "timeout", interval: "1s", timeout: "5s" },
   clients: { writes: "200/s", zone: "a", timeout: "5s" },
   faults: [at("1m", partition(["db1"], ["db2"])), at("90s", crash("db1"))],
-  expect: { failovers: 1, lostWrites: { min: 1 } },
+  expect: { failovers: 1, lostWrites: { min: 1000 }, rpoS: { min: 25 } },
 });

@@ -9,7 +9,6 @@ export {
   chaos,
   clockSkew,
   crash,
-  defineScenario,
   delay,
   diskFreed,
   diskFull,
@@ -34,11 +33,11 @@ export type {
   DetectorSpec,
   Duration,
   ExpectBound,
-  ExpectSpec,
   FailoverSpec,
   FaultSpec,
   LinkKey,
   LinkSettings,
+  LoadBalancerSpec,
   MetricName,
   NetworkSpec,
   NodeSpec,
@@ -48,9 +47,30 @@ export type {
   PresetName,
   Rate,
   ReplicationSpec,
-  Scenario,
   ScheduledFaultSpec,
 } from "./scenario/index.ts";
 
-// --- Running scenarios ------------------------------------------------------------------------
-// runScenario (scenario in, result + trace out) is exported here once sim/metrics provides it.
+// --- Typed by what a run returns: a scenario's `expect.checks` receive runScenario's result ---
+import type { RunResult } from "./metrics/index.ts";
+import { defineScenario as defineScenarioOf } from "./scenario/index.ts";
+import type { ExpectCheck as ExpectCheckOf, ExpectSpec as ExpectSpecOf, Scenario as ScenarioOf } from "./scenario/index.ts";
+
+/** A scenario file's default export; its `expect.checks` are called with a `RunResult`. */
+export type Scenario = ScenarioOf<RunResult>;
+/** Metric bounds and named checks: `{ lostWrites: 0, checks: { "db2 ends primary": (result) => … } }`. */
+export type ExpectSpec = ExpectSpecOf<RunResult>;
+/** A named check: true passes; false, or a message, fails. */
+export type ExpectCheck = ExpectCheckOf<RunResult>;
+/** Declares a scenario. Identity at run time; it exists for types and editor completion. */
+export const defineScenario: (scenario: Scenario) => Scenario = defineScenarioOf;
+
+// --- Running scenarios (sim/metrics) and checking their expectations (sim/check) ---------------
+// `runScenario(scenario, { seed, overrides })` is pure: the summary metrics, the timeline, the
+// events and each expectation's outcome, with no file written; bad input throws a ScenarioError.
+// `checkScenario` is `sim check` for one scenario: its `expect` judged over seeds.
+export { runScenario } from "./metrics/index.ts";
+export { ScenarioError } from "./scenario/index.ts";
+export type { ExpectationOutcome, RunOptions, RunResult, RunSeries, TimelineRow } from "./metrics/index.ts";
+export type { TraceEvent } from "./model/index.ts";
+export { checkScenario } from "./check/index.ts";
+export type { CheckOptions, ScenarioCheck, Verdict } from "./check/index.ts";

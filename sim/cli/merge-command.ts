@@ -6,7 +6,8 @@
 import type { Argv, CommandModule } from "yargs";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
-import { printSweepSummary, single, sweepErrorsAsInput } from "./sweep-output.ts";
+import { single } from "./flags.ts";
+import { printSweepSummary, sweepErrorsAsInput } from "./sweep-output.ts";
 
 interface MergeArgs {
   dirs: string[];

@@ -10,6 +10,7 @@ import type { Argv, CommandModule } from "yargs";
 import { defaultTraceLevel, traceLevels, type TraceLevel } from "../metrics/trace-level.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
+import { single, parseSeed } from "./flags.ts";
 
 interface RunArgs {
   scenario: string;
@@ -78,17 +79,3 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   return result.breaches.length > 0 ? exitCodes.expectationFailed : exitCodes.ok;
 }
 
-/** A flag that makes sense once; yargs turns a repeated one into an array. */
-function single(value: string | string[] | undefined, flag: string): string | undefined {
-  if (Array.isArray(value)) throw new InputError(`${flag} was given ${value.length} times; give it once.`);
-  return value;
-}
-
-function parseSeed(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const seed = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(seed)) {
-    throw new InputError(`--seed expects a whole number from 0 to 2^53 - 1, got ${JSON.stringify(text)}.`);
-  }
-  return seed;
-}

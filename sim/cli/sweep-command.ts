@@ -9,7 +9,8 @@ import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
-import { printSweepSummary, single, sweepErrorsAsInput } from "./sweep-output.ts";
+import { single } from "./flags.ts";
+import { printSweepSummary, sweepErrorsAsInput } from "./sweep-output.ts";
 
 interface SweepArgs {
   scenario: string;

@@ -9,6 +9,7 @@ import { SweepError } from "../sweep/sweep-error.ts";
 import { maxSentences, pairedSentences, summaryTable, tableText } from "../sweep/sweep-summary.ts";
 import { InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
+import { single } from "./flags.ts";
 
 export interface SweepSummaryInput {
   manifest: Manifest;
@@ -36,12 +37,6 @@ export function printSweepSummary(io: CliIo, { manifest, grid, output, outDir, r
     io.out(`paired comparisons: ${sentences.length} in ${where}paired.csv\n`);
   }
   io.out(`report: ${where}\n`);
-}
-
-/** A flag that makes sense once; yargs turns a repeated one into an array. */
-export function single(value: string | string[] | undefined, flag: string): string | undefined {
-  if (Array.isArray(value)) throw new InputError(`${flag} was given ${value.length} times; give it once.`);
-  return value;
 }
 
 export async function sweepErrorsAsInput(work: () => Promise<number>): Promise<number> {

@@ -1,5 +1,6 @@
 // Detection time: for each incident, the time from its fault to the first `suspect` event (any
-// monitor, any node) that follows the fault in the trace and precedes the next disruptive fault.
+// monitor, any node) — or `lb_down` (a load balancer's health checks taking a pool server out of
+// rotation) — that follows the fault in the trace and precedes the next disruptive fault.
 // detection_s is the largest such time over incidents that were detected; null if none was
 // (no incident, or no monitor ever suspected anything during one). A suspicion already standing
 // when the fault hits is not a new detection: only a verdict change counts.
@@ -16,7 +17,7 @@ export class DetectionObserver implements TraceObserver {
     const startUs = incidentStartUs(event);
     if (startUs !== null) {
       this.undetectedSinceUs = startUs;
-    } else if (event.kind === "suspect" && this.undetectedSinceUs !== null) {
+    } else if ((event.kind === "suspect" || event.kind === "lb_down") && this.undetectedSinceUs !== null) {
       const detectionUs = event.tUs - this.undetectedSinceUs;
       this.worstUs = this.worstUs === null ? detectionUs : Math.max(this.worstUs, detectionUs);
       this.undetectedSinceUs = null;

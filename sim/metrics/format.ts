@@ -1,7 +1,7 @@
 // How metric values and times are written as text — the one place for it, shared by the CSV
 // files, the summary table and expectation messages, so a value reads the same everywhere.
 // Rules: times in seconds with exactly 6 decimals (whole microseconds, exact: formatted from an
-// integer, never through float rounding of the decimal part); availability with 6 decimals;
+// integer, never through float rounding of the decimal part); availabilities with 6 decimals;
 // counts as plain integers; standby_cost as a plain decimal (at most 6 decimals, no trailing
 // zeros); a metric with no value (null) as the empty string.
 import type { MetricColumn } from "../scenario/metric-names.ts";
@@ -25,7 +25,7 @@ export function formatSeconds(seconds: number): string {
 export function formatMetric(column: MetricColumn, value: number | null): string {
   if (value === null) return "";
   if (column.endsWith("_s")) return formatSeconds(value);
-  if (column === "availability") return value.toFixed(6);
+  if (column.endsWith("availability")) return value.toFixed(6);
   if (column === "standby_cost") return formatDecimal(value);
   if (!Number.isSafeInteger(value)) throw new Error(`${column} should be a whole count, got ${value}`);
   return String(value);

@@ -2,10 +2,11 @@
 // end-to-end run that produces them.
 export { SummaryObserver, summarize } from "./summary.ts";
 export { TimelineObserver, type TimelineRow } from "./timeline.ts";
+export { GroupsObserver, worstGroup, type GroupRow } from "./groups.ts";
 export { SeriesObserver, type RunSeries } from "./series.ts";
 export { TimeBuckets, maxBuckets } from "./time-buckets.ts";
-export { runScenario, type RunOptions, type RunResult } from "./run-scenario.ts";
+export { defaultFileName, runScenario, type RunOptions, type RunResult } from "./run-scenario.ts";
 export { traceLevels, defaultTraceLevel, keepsEvent, type TraceLevel } from "./trace-level.ts";
-export { breachesOf } from "./expectations.ts";
+export { breachesOf, checkOutcome, evaluateExpectations, metricOutcome, type ExpectationOutcome } from "./expectations.ts";
 export { formatMetric, formatMicros, formatSeconds, formatDecimal } from "./format.ts";
 export { TraceInvariantError, secondsOf, type TraceObserver } from "./observer.ts";

@@ -1,20 +1,25 @@
 // One run, end to end and pure: a scenario (as loaded, not yet validated) plus options in; the
-// resolved world, its metrics, timeline, kept trace events and unmet expectations out. No file
-// system, no clock: the same input gives the same result in any process. Overrides (`--set`)
-// apply before validation so that errors name them; `seed` replaces the scenario's own.
+// resolved world, its metrics, timeline, kept trace events and its expectations judged out. No
+// file system, no clock: the same input gives the same result in any process. Overrides (`--set`)
+// apply before validation so that errors name them; `seed` replaces the scenario's own. This is
+// also the library API (`import { runScenario } from "failover-sim"`), so `file` is optional.
+// A scenario's checks see the events of the "changes" level whatever `trace` keeps, so their
+// verdict never depends on it.
 import { perWriteKinds, simulate, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import type { RunLimits } from "../engine/index.ts";
-import { applyOverrides, resolveScenario } from "../scenario/index.ts";
+import { applyOverrides, isCheck, resolveScenario } from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
-import { breachesOf } from "./expectations.ts";
+import { evaluateExpectations, type ExpectationOutcome } from "./expectations.ts";
 import { SeriesObserver, type RunSeries } from "./series.ts";
+import type { GroupRow } from "./groups.ts";
 import { SummaryObserver } from "./summary.ts";
 import { TimelineObserver, type TimelineRow } from "./timeline.ts";
 import { defaultTraceLevel, keepsEvent, type TraceLevel } from "./trace-level.ts";
 
 export interface RunOptions {
-  /** The scenario file as the user named it; used in error messages only. */
-  file: string;
+  /** The scenario file as the user named it; used in error messages only. Default: the
+   *  scenario's name (or "scenario" when it has none). */
+  file?: string;
   /** Replaces the scenario's seed. */
   seed?: number;
   /** `path=value` assignments, applied in order. */
@@ -34,6 +39,8 @@ export interface RunResult {
   seed: number;
   world: WorldConfig;
   metrics: MetricValues;
+  /** What each client group felt (groups.csv), in configuration order. */
+  groups: GroupRow[];
   timeline: TimelineRow[];
   /** Bounded per-bucket series, fault periods, promotions and main events, for charts and report.html. */
   series: RunSeries;
@@ -43,6 +50,8 @@ export interface RunResult {
   eventsProcessed: number;
   /** Simulated time at which the run ended (duration + drain of in-flight writes). */
   endUs: number;
+  /** Every expectation of the scenario judged on this run, in the order written. */
+  expectations: ExpectationOutcome[];
   /** One line per expectation the run did not meet; empty when all were met. */
   breaches: string[];
 }
@@ -50,8 +59,9 @@ export interface RunResult {
 /** An event of the "changes" level, to ask a trace level whether it keeps those. */
 const changeMarker: TraceEvent = { kind: "run_end", tUs: 0, authority: "" };
 
-export function runScenario(raw: unknown, options: RunOptions): RunResult {
-  const { file, seed, overrides = [], trace = defaultTraceLevel, limits, onTrace } = options;
+export function runScenario(raw: unknown, options: RunOptions = {}): RunResult {
+  const { seed, overrides = [], trace = defaultTraceLevel, limits, onTrace } = options;
+  const file = options.file ?? defaultFileName(raw);
   const overridden = overrides.length > 0 ? applyOverrides(raw, overrides, file) : raw;
   const scenario = resolveScenario(overridden, seed === undefined ? { file } : { file, seed });
   const world = scenario.world;
@@ -64,6 +74,8 @@ export function runScenario(raw: unknown, options: RunOptions): RunResult {
   // the trace) never change the timeline and are kept only at trace level "full".
   const keepPerWrite = trace === "full";
   const keepChanges = keepsEvent(trace, changeMarker);
+  // What checks see: the "changes" events, kept apart when `trace` keeps something else.
+  const checkEvents = trace === "changes" || !scenario.expect.some(isCheck) ? events : [];
   const run = simulate(
     world,
     (event) => {
@@ -74,6 +86,7 @@ export function runScenario(raw: unknown, options: RunOptions): RunResult {
       } else {
         timeline.observe(event);
         if (keepChanges) events.push(event);
+        if (checkEvents !== events) checkEvents.push(event);
       }
       if (onTrace) onTrace(event);
     },
@@ -81,18 +94,29 @@ export function runScenario(raw: unknown, options: RunOptions): RunResult {
   );
   const metrics = summary.values();
 
-  return {
+  const result: RunResult = {
     name: scenario.name,
     summary: scenario.summary,
     seed: world.seed,
     world,
     metrics,
+    groups: summary.groupRows(),
     timeline: timeline.timeline(),
     series: series.series(),
     events,
     fingerprint: run.fingerprint,
     eventsProcessed: run.eventsProcessed,
     endUs: run.endUs,
-    breaches: breachesOf(scenario.expect, metrics),
+    expectations: [],
+    breaches: [],
   };
+  result.expectations = evaluateExpectations(scenario.expect, checkEvents === events ? result : { ...result, events: checkEvents });
+  result.breaches = result.expectations.filter((outcome) => !outcome.passed).map((outcome) => outcome.breach);
+  return result;
+}
+
+/** A name for error messages when the caller gives no file: the scenario's own name. */
+export function defaultFileName(raw: unknown): string {
+  const name = raw !== null && typeof raw === "object" ? (raw as { name?: unknown }).name : undefined;
+  return typeof name === "string" && name.trim() !== "" ? name : "scenario";
 }

@@ -1,5 +1,6 @@
 // The data behind a run's charts and narrative, computed online from the trace like every
-// metric: write outcomes, replication lag and divergent writes per time bucket, lost-write
+// metric: write and read outcomes, replication lag, pool servers' load and divergent writes per
+// time bucket, lost-write
 // stretches, fault periods, promotions and the main events. Every part is bounded — buckets
 // by `maxBuckets` (their width grows with the run), lists by their own caps — so memory does
 // not grow with run length or write volume.
@@ -12,6 +13,8 @@ import { KeyEventsObserver, type KeyEvents } from "./key-events.ts";
 import { LagSeriesObserver, type LagSeries } from "./lag-series.ts";
 import type { TraceObserver } from "./observer.ts";
 import { PromotionMarksObserver, type PromotionMark } from "./promotion-marks.ts";
+import { ReadSeriesObserver, type ReadSeries } from "./read-series.ts";
+import { ServerLoadSeriesObserver, type ServerLoadSeries } from "./server-load-series.ts";
 import { TimeBuckets } from "./time-buckets.ts";
 import { WriteSeriesObserver, type WriteSeries } from "./write-series.ts";
 
@@ -24,7 +27,11 @@ export interface RunSeries {
   /** When the run ended (duration + drain). */
   endUs: number;
   writes: WriteSeries[];
+  /** Per client group that reads. */
+  reads: ReadSeries[];
   lag: LagSeries[];
+  /** Per pool server (none without servers). */
+  serverLoad: ServerLoadSeries[];
   dataLoss: DataLossSeries;
   faults: { periods: FaultPeriod[]; omitted: number };
   promotions: { marks: PromotionMark[]; omitted: number };
@@ -35,6 +42,8 @@ export class SeriesObserver implements TraceObserver {
   private readonly buckets: TimeBuckets;
   private readonly writes: WriteSeriesObserver;
   private readonly lag: LagSeriesObserver;
+  private readonly reads: ReadSeriesObserver;
+  private readonly serverLoad: ServerLoadSeriesObserver;
   private readonly dataLoss: DataLossSeriesObserver;
   private readonly faults = new FaultPeriodsObserver();
   private readonly promotions = new PromotionMarksObserver();
@@ -47,6 +56,8 @@ export class SeriesObserver implements TraceObserver {
     this.buckets = new TimeBuckets(config.durationUs + drainUs);
     this.writes = new WriteSeriesObserver(this.buckets, config.clients.map((client) => client.name));
     this.lag = new LagSeriesObserver(this.buckets);
+    this.reads = new ReadSeriesObserver(this.buckets);
+    this.serverLoad = new ServerLoadSeriesObserver(this.buckets, config.nodes.filter((node) => node.role === "server").map((node) => node.name));
     this.dataLoss = new DataLossSeriesObserver(this.buckets);
     this.observers = [this.writes, this.lag, this.dataLoss, this.faults, this.promotions, this.keyEvents];
   }
@@ -67,6 +78,14 @@ export class SeriesObserver implements TraceObserver {
       case "write_accepted":
         if (event.divergent) this.dataLoss.observe(event);
         return;
+      case "read":
+        this.reads.observe(event);
+        return;
+      case "request_served":
+        this.serverLoad.observe(event);
+        return;
+      case "session_lost":
+        return;
       default:
         for (const observer of this.observers) observer.observe(event);
         if (event.kind === "run_end") this.endUs = event.tUs;
@@ -82,7 +101,9 @@ export class SeriesObserver implements TraceObserver {
       durationUs: this.config.durationUs,
       endUs: this.endUs,
       writes: this.writes.series(),
+      reads: this.reads.series(),
       lag: this.lag.series(),
+      serverLoad: this.serverLoad.series(),
       dataLoss: this.dataLoss.series(),
       faults: this.faults.faultPeriods(),
       promotions: this.promotions.promotions(),

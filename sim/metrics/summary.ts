@@ -1,5 +1,6 @@
-// The summary row: every metric of DESIGN.md §5, computed online by feeding the trace to one
-// small observer per concept. The trace is self-contained — `run_end` closes every open
+// The summary row: every metric of DESIGN.md §5 (and the columns added since: reads, sessions,
+// the worst client group), computed online by feeding the trace to one small observer per
+// concept; and the per-group rows of groups.csv. The trace is self-contained — `run_end` closes every open
 // accounting (writes still buffered, a down period still open) — so values are read after it.
 import type { TraceEvent, WorldConfig } from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
@@ -9,11 +10,14 @@ import { DownPeriods } from "./down-periods.ts";
 import { Downtime } from "./downtime.ts";
 import { FailoversObserver } from "./failovers.ts";
 import { FlapsObserver } from "./flaps.ts";
+import { GroupsObserver, worstGroup, type GroupRow } from "./groups.ts";
 import { IssueOrder } from "./issue-order.ts";
 import { LagObserver } from "./lag.ts";
 import { LostWritesObserver } from "./lost-writes.ts";
 import type { TraceObserver } from "./observer.ts";
+import { ReadsObserver } from "./reads.ts";
 import { RecoveryObserver } from "./recovery.ts";
+import { SessionsObserver } from "./sessions.ts";
 import { SplitBrainObserver } from "./split-brain.ts";
 import { WritesObserver } from "./writes.ts";
 
@@ -29,6 +33,11 @@ export class SummaryObserver implements TraceObserver {
   private readonly detection = new DetectionObserver();
   private readonly recovery: RecoveryObserver;
   private readonly lag = new LagObserver();
+  private readonly reads = new ReadsObserver();
+  private readonly sessions = new SessionsObserver();
+  private readonly groups: GroupsObserver;
+  /** Several client groups: per-write events also go to `groups` (one group needs none). */
+  private readonly perGroupWrites: boolean;
   private readonly observers: TraceObserver[];
   private ended = false;
 
@@ -37,10 +46,21 @@ export class SummaryObserver implements TraceObserver {
     this.downtime = new Downtime(durationUs);
     this.recovery = new RecoveryObserver(durationUs);
     this.downPeriods = new DownPeriods(durationUs, (period) => this.recovery.period(period));
-    this.issueOrder = new IssueOrder(durationUs, (write) => {
-      this.downtime.settle(write);
-      this.downPeriods.settle(write);
-    });
+    this.groups = new GroupsObserver(config);
+    this.perGroupWrites = this.groups.perWrite;
+    this.issueOrder = new IssueOrder(
+      durationUs,
+      this.perGroupWrites
+        ? (write) => {
+            this.downtime.settle(write);
+            this.downPeriods.settle(write);
+            this.groups.settle(write);
+          }
+        : (write) => {
+            this.downtime.settle(write);
+            this.downPeriods.settle(write);
+          },
+    );
     this.flaps = new FlapsObserver(config.failover.flapWindowUs);
     this.splitBrain = new SplitBrainObserver(durationUs);
     // Recovery sees a fault before the issue-order buffer can settle any period that follows it.
@@ -67,6 +87,7 @@ export class SummaryObserver implements TraceObserver {
       case "write_failed":
         this.writes.observe(event);
         this.issueOrder.observe(event);
+        if (this.perGroupWrites) this.groups.observe(event);
         return;
       case "write_accepted":
         if (event.divergent) this.lost.observe(event);
@@ -74,12 +95,23 @@ export class SummaryObserver implements TraceObserver {
       case "replicated":
         this.lag.observe(event);
         return;
+      case "read":
+        this.reads.observe(event);
+        this.groups.observe(event);
+        return;
+      case "session_lost":
+        this.sessions.observe(event);
+        this.groups.observe(event);
+        return;
+      case "request_served":
+        return;
       default:
         break;
     }
     for (const observer of this.observers) observer.observe(event);
     if (event.kind === "run_end") {
       this.downPeriods.finish();
+      this.groups.finish();
       this.ended = true;
     }
   }
@@ -89,6 +121,8 @@ export class SummaryObserver implements TraceObserver {
     if (!this.ended) throw new Error("metrics read before run_end");
     const writes = this.writes.counts();
     const failovers = this.failovers.counts();
+    const reads = this.reads.read();
+    const worst = worstGroup(this.groupRows());
     return {
       writes_attempted: writes.attempted,
       writes_acked: writes.acked,
@@ -107,7 +141,20 @@ export class SummaryObserver implements TraceObserver {
       rpo_s: this.lost.rpoSeconds(),
       max_lag_s: this.lag.maxSeconds(),
       standby_cost: standbyCostPerHour(this.config),
+      reads_attempted: reads.attempted,
+      reads_served: reads.served,
+      reads_failed: reads.failed,
+      ryw_violations: reads.rywViolations,
+      sessions_lost: this.sessions.count(),
+      min_group_availability: worst.minAvailability,
+      max_group_downtime_s: worst.maxDowntimeS,
     };
+  }
+
+  /** One row per client group (groups.csv); only after run_end. */
+  groupRows(): GroupRow[] {
+    if (!this.ended) throw new Error("group rows read before run_end");
+    return this.groups.rows({ writes: this.writes.counts(), downtimeS: this.downtime.seconds() });
   }
 }
 

@@ -5,7 +5,9 @@
 // - `role`: each data node's role (primary/standby/promoting/rejoining) from `role` events
 //   (the world emits one per data node at t=0, so the lane starts there);
 // - `verdict:<monitor>`: each monitor's verdict on each data node, "trust" from 0, switching at
-//   suspect/trust events — so a detector's mistakes can be measured against the `state` lane.
+//   suspect/trust events — so a detector's mistakes can be measured against the `state` lane;
+// - `lb:<client group>`: whether that group's load balancer keeps a pool server in rotation,
+//   "in" from 0, switching at lb_down/lb_up ("out").
 // Intervals still open at run_end close at its time (endUs = duration + drain), so changes made
 // while in-flight writes drain are kept; metrics clip to the duration, the timeline does not.
 // Zero-length intervals (two changes in the same microsecond) are left out, and repeated
@@ -17,7 +19,7 @@ import type { TraceObserver } from "./observer.ts";
 
 export interface TimelineRow {
   node: string;
-  /** "state", "role" or "verdict:<monitor>". */
+  /** "state", "role", "verdict:<monitor>" or "lb:<client group>". */
   kind: string;
   state: string;
   startUs: number;
@@ -35,17 +37,23 @@ export class TimelineObserver implements TraceObserver {
   private readonly rows: TimelineRow[] = [];
   private readonly nodeRank = new Map<string, number>();
   private readonly monitorRank = new Map<string, number>();
+  private readonly balancerRank = new Map<string, number>();
   private endUs: number | null = null;
 
   constructor(config: WorldConfig) {
     const monitors = config.nodes.filter((node) => node.role === "monitor").map((node) => node.name);
-    const dataNodes = config.nodes.filter((node) => node.role !== "monitor").map((node) => node.name);
+    const dataNodes = config.nodes.filter((node) => node.role !== "monitor" && node.role !== "server").map((node) => node.name);
     monitors.forEach((monitor, index) => this.monitorRank.set(monitor, index));
     for (const node of config.nodes) {
       this.rankOf(node.name);
       this.change(node.name, "state", "up", 0);
     }
     for (const monitor of monitors) for (const node of dataNodes) this.change(node, verdictKind(monitor), "trust", 0);
+    for (const client of config.clients) {
+      if (client.routing.kind !== "lb") continue;
+      this.balancerRank.set(client.name, this.balancerRank.size);
+      for (const server of client.routing.servers) this.change(server, balancerKind(client.name), "in", 0);
+    }
   }
 
   observe(event: TraceEvent): void {
@@ -67,6 +75,11 @@ export class TimelineObserver implements TraceObserver {
       case "trust":
         this.lane(event.node, verdictKind(event.monitor), "trust");
         this.change(event.node, verdictKind(event.monitor), event.kind, event.tUs);
+        break;
+      case "lb_down":
+      case "lb_up":
+        this.lane(event.node, balancerKind(event.client), "in");
+        this.change(event.node, balancerKind(event.client), event.kind === "lb_down" ? "out" : "in", event.tUs);
         break;
       case "run_end":
         this.close(event.tUs);
@@ -125,6 +138,8 @@ export class TimelineObserver implements TraceObserver {
   private kindRank(kind: string): number {
     if (kind === "state") return 0;
     if (kind === "role") return 1;
+    // Balancer lanes after every verdict lane.
+    if (kind.startsWith("lb:")) return 1e6 + this.balancerRankOf(kind.slice("lb:".length));
     return 2 + this.monitorRankOf(kind.slice("verdict:".length));
   }
 
@@ -138,6 +153,15 @@ export class TimelineObserver implements TraceObserver {
     return rank;
   }
 
+  private balancerRankOf(client: string): number {
+    let rank = this.balancerRank.get(client);
+    if (rank === undefined) {
+      rank = this.balancerRank.size;
+      this.balancerRank.set(client, rank);
+    }
+    return rank;
+  }
+
   private monitorRankOf(monitor: string): number {
     let rank = this.monitorRank.get(monitor);
     if (rank === undefined) {
@@ -146,6 +170,10 @@ export class TimelineObserver implements TraceObserver {
     }
     return rank;
   }
+}
+
+function balancerKind(client: string): string {
+  return `lb:${client}`;
 }
 
 function verdictKind(monitor: string): string {

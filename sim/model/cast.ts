@@ -1,6 +1,8 @@
-// Builds the cast of a run from its configuration: data nodes, monitors and witnesses, client
-// groups, each with its network endpoint index (nodes in declaration order, then client groups)
-// and its own named random stream.
+// Builds the cast of a run from its configuration: data nodes, monitors and witnesses, pool
+// servers, client groups, each with its network endpoint index (nodes in declaration order, then
+// client groups) and its own named random stream (a group's reads have one of their own, so
+// adding reads leaves the writes' draws alone). Monitors watch the data nodes only: pool servers
+// are never probed, suspected or promoted.
 import type { RngStreams } from "../engine/index.ts";
 import { ClientGroup, type ClientWorld } from "./client-group.ts";
 import { createClusterState, type ClusterState } from "./cluster-state.ts";
@@ -8,13 +10,15 @@ import type { WorldConfig } from "./config.ts";
 import { DataNode, type NodeWorld } from "./data-node.ts";
 import type { History } from "./history.ts";
 import { Monitor, type MonitorWorld } from "./monitor.ts";
+import { PoolServer, type ServerWorld } from "./pool-server.ts";
 
-export type Actor = DataNode | Monitor | ClientGroup;
+export type Actor = DataNode | Monitor | PoolServer | ClientGroup;
 
 export interface Cast {
   actors: Actor[];
   dataNodes: DataNode[];
   monitors: Monitor[];
+  servers: PoolServer[];
   clients: ClientGroup[];
   byName: Map<string, Actor>;
   state: ClusterState;
@@ -22,17 +26,20 @@ export interface Cast {
   monitorNames: string[];
 }
 
-export function buildCast(config: WorldConfig, history: History, rng: RngStreams, world: NodeWorld & MonitorWorld & ClientWorld): Cast {
-  const primary = config.nodes.find((node) => node.role === "primary")!.name;
+export function buildCast(config: WorldConfig, history: History, rng: RngStreams, world: NodeWorld & MonitorWorld & ClientWorld & ServerWorld): Cast {
+  // A pool-only scenario has no primary (nor standbys).
+  const primary = config.nodes.find((node) => node.role === "primary")?.name ?? "";
   const standbys = config.nodes.filter((node) => node.role === "standby");
-  const dataNames = [primary, ...standbys.map((node) => node.name)];
+  const dataNames = [...(primary === "" ? [] : [primary]), ...standbys.map((node) => node.name)];
+  // Where reads from standbys go: every database node that runs (cold standbys are off).
+  const readTargets = config.nodes.filter((node) => node.role === "primary" || (node.role === "standby" && node.readiness !== "cold")).map((node) => node.name);
   // Cold standbys are off: the primary starts streaming to the running ones only.
   const streaming = standbys.filter((node) => node.readiness !== "cold").map((node) => node.name);
   const monitorNames = config.nodes.filter((node) => node.role === "monitor" || node.role === "witness").map((node) => node.name);
   const zones = new Map(config.nodes.map((node) => [node.name, node.zone]));
   const routers = config.clients.map((client) => client.name);
   const state = createClusterState(primary);
-  const cast: Cast = { actors: [], dataNodes: [], monitors: [], clients: [], byName: new Map(), state, monitorNames };
+  const cast: Cast = { actors: [], dataNodes: [], monitors: [], servers: [], clients: [], byName: new Map(), state, monitorNames };
 
   config.nodes.forEach((node, index) => {
     let actor: Actor;
@@ -41,6 +48,9 @@ export function buildCast(config: WorldConfig, history: History, rng: RngStreams
       const setup = { dataNodes: dataNames, peers, routers, zones, detector: config.detector, policy: config.failover, state };
       actor = new Monitor(node.name, index, node.role === "monitor", setup, rng.stream(`monitor:${node.name}`), world);
       cast.monitors.push(actor);
+    } else if (node.role === "server") {
+      actor = new PoolServer(node, index, world);
+      cast.servers.push(actor);
     } else {
       const log = { timeline: history.root, length: 0 };
       actor = new DataNode(node, index, log, primary, streaming, rng.stream(`node:${node.name}`), world);
@@ -50,7 +60,8 @@ export function buildCast(config: WorldConfig, history: History, rng: RngStreams
     cast.byName.set(node.name, actor);
   });
   config.clients.forEach((client, i) => {
-    const group = new ClientGroup(client, config.nodes.length + i, primary, rng.stream(`client:${client.name}`), world);
+    const readRng = rng.stream(`client-reads:${client.name}`);
+    const group = new ClientGroup(client, config.nodes.length + i, primary, rng.stream(`client:${client.name}`), world, readTargets, readRng);
     cast.clients.push(group);
     cast.actors.push(group);
     cast.byName.set(client.name, group);

@@ -5,11 +5,16 @@
 // failure); when its target changes it must reconnect before sending again. An attempt without
 // an acknowledgement within the timeout, or rejected, has failed; it is retried after a backoff
 // that doubles each time, and the write has failed once every attempt has.
+// Load-balancer routing (load-balancer.ts) sends the writes — a pool's requests — to the pool's
+// servers instead, from the group's users in turn when it has sessions (one connection per
+// user). Reads, when the group makes any, are reads.ts's.
 import type { Rng } from "../engine/index.ts";
 import type { Command } from "./cluster-state.ts";
 import type { ClientConfig } from "./config.ts";
 import type { History } from "./history.ts";
+import { LoadBalancer } from "./load-balancer.ts";
 import type { Message, WorldEvent } from "./messages.ts";
+import { ClientReads } from "./reads.ts";
 import type { TraceEvent } from "./trace.ts";
 
 export interface ClientWorld {
@@ -47,6 +52,12 @@ export class ClientGroup {
   private issued = 0;
   private readonly gapUs: number;
   private lookupInFlight = false;
+  /** Load-balancer routing only. */
+  private readonly balancer: LoadBalancer | null = null;
+  /** Only when the group reads. */
+  private readonly reads: ClientReads | null = null;
+  /** Memory sessions: users already served once (a session somewhere is expected). */
+  private readonly served: Uint8Array | null = null;
 
   constructor(
     readonly config: ClientConfig,
@@ -54,9 +65,13 @@ export class ClientGroup {
     primary: string,
     private readonly rng: Rng,
     private readonly world: ClientWorld,
+    /** The running database nodes, where reads from standbys go; and the reads' own random stream. */
+    readTargets: readonly string[] = [],
+    readRng: Rng = rng,
   ) {
     this.gapUs = config.writesPerSecond > 0 ? 1e6 / config.writesPerSecond : Infinity;
-    const { routing, connections } = config;
+    const { routing, sessions } = config;
+    const connections = sessions !== null ? sessions.users : config.connections;
     const ignoring = routing.kind === "dns" ? Math.round(routing.ignoreTtl * connections) : 0;
     // DNS caches were filled at different times: expiries spread evenly over one TTL.
     this.connections = Array.from({ length: connections }, (_, i) => ({
@@ -64,15 +79,43 @@ export class ClientGroup {
       expiresUs: routing.kind !== "dns" || i < ignoring ? Infinity : Math.round(((i + 1) * routing.ttlUs) / connections),
       readyAtUs: 0,
     }));
+    if (routing.kind === "lb") {
+      const memory = sessions !== null && sessions.store === "memory";
+      this.balancer = new LoadBalancer(routing, this, connections, memory, world);
+      if (memory) this.served = new Uint8Array(connections);
+    }
+    if (config.readsPerSecond > 0) this.reads = new ClientReads(config, this, readTargets, readRng, world);
+  }
+
+  get connectionCount(): number {
+    return this.connections.length;
+  }
+
+  /** A connection's target now (reads.ts), after any DNS refresh. */
+  route(connection: number): Connection {
+    const chosen = this.connections[connection];
+    this.refreshDns(chosen);
+    return chosen;
   }
 
   get name(): string {
     return this.config.name;
   }
 
-  /** Schedules the first write. */
+  /** Schedules the first write, the first read and the first health-check round. */
   start(): void {
     this.scheduleNext(0);
+    this.reads?.start();
+    this.balancer?.start();
+  }
+
+  /** Reads and the load balancer (null when the group has none). */
+  get reader(): ClientReads | null {
+    return this.reads;
+  }
+
+  get loadBalancer(): LoadBalancer | null {
+    return this.balancer;
   }
 
   issue(): void {
@@ -91,6 +134,10 @@ export class ClientGroup {
     const write = this.inFlight.get(id);
     if (!write) return;
     const nowUs = this.world.nowUs;
+    if (this.balancer !== null) {
+      this.sendToPool(this.balancer, id, write);
+      return;
+    }
     const connection = this.connections[write.connection];
     this.refreshDns(connection);
     if (connection.readyAtUs > nowUs) {
@@ -99,6 +146,23 @@ export class ClientGroup {
     }
     this.world.send(this.name, connection.target, { type: "write", client: this.name, id });
     this.world.at(nowUs + this.config.timeoutUs, { kind: "write-timeout", client: this.index, id, attempt: write.attempt });
+  }
+
+  /** Load-balancer routing: to the server the balancer picks; refused at once when it has none. */
+  private sendToPool(balancer: LoadBalancer, id: number, write: Write): void {
+    const user = this.config.sessions !== null ? write.connection : -1;
+    const server = balancer.target(user);
+    if (server === null) {
+      this.attemptFailed(id, write, "rejected");
+      return;
+    }
+    const served = this.served;
+    const message: Message =
+      served !== null
+        ? { type: "request", client: this.name, id, user, returning: served[user] === 1 }
+        : { type: "request", client: this.name, id, user: -1, returning: false };
+    this.world.send(this.name, server, message);
+    this.world.at(this.world.nowUs + this.config.timeoutUs, { kind: "write-timeout", client: this.index, id, attempt: write.attempt });
   }
 
   timeout(id: number, attempt: number): void {
@@ -113,9 +177,14 @@ export class ClientGroup {
   }
 
   receive(message: Message): void {
-    if (message.type === "command") this.obey(message.command);
-    if (message.type === "lookup-reply") this.looked(message.primary, message.epoch);
-    if (message.type !== "write-reply") return;
+    if (message.type !== "write-reply") {
+      // Write replies are nearly all of a group's messages: they are told apart first.
+      if (message.type === "command") this.obey(message.command);
+      else if (message.type === "lookup-reply") this.looked(message.primary, message.epoch);
+      else if (message.type === "read-reply") this.reads?.reply(message);
+      else if (message.type === "check-reply") this.balancer?.reply(message.server, message.seq);
+      return;
+    }
     const write = this.inFlight.get(message.id);
     if (write === undefined) return; // too late: the client already gave up
     if (!message.ok) {
@@ -123,8 +192,13 @@ export class ClientGroup {
       return;
     }
     this.inFlight.delete(message.id);
-    const history = this.world.history;
-    history.markAcked(history.timelines[message.timelineId], message.position);
+    if (message.timelineId >= 0) {
+      const history = this.world.history;
+      history.markAcked(history.timelines[message.timelineId], message.position);
+      if (this.reads !== null) this.reads.acked(write.connection, message.timelineId, message.position);
+    } else if (this.served !== null) {
+      this.served[write.connection] = 1;
+    }
     this.world.emit({ kind: "write_acked", tUs: this.world.nowUs, client: this.name, id: message.id, issuedUs: write.issuedUs });
   }
 

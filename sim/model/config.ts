@@ -4,7 +4,9 @@
 import type { Fault } from "./fault.ts";
 
 export type DataRole = "primary" | "standby";
-export type NodeRole = DataRole | "monitor" | "witness";
+/** "server": a stateless member of an active-active pool behind a client group's load balancer
+ *  (pool-server.ts); it never replicates, and monitors neither watch nor promote it. */
+export type NodeRole = DataRole | "monitor" | "witness" | "server";
 
 /** hot: running, streaming and applying; warm: running and streaming, applying behind in
  *  batches; cold: switched off — on failover it boots and restores from backup and archive. */
@@ -19,8 +21,9 @@ export interface NodeConfig {
   promoteInUs: number;
   /** Running cost of this node per hour, in the scenario's cost unit. */
   costPerHour: number;
-  /** Writes per second the node can handle (Infinity: no limit). Writes and health checks queue
-   *  in one line: an overloaded node answers its health checks late, and looks dead. */
+  /** Requests (writes and reads) per second the node can handle (Infinity: no limit). Requests
+   *  and health checks queue in one line: an overloaded node answers its health checks late, and
+   *  looks dead. */
   capacityPerS: number;
   /** Work (in seconds of service) a node queues before refusing writes outright. */
   queueLimitUs: number;
@@ -181,7 +184,38 @@ export type Arrivals = "poisson" | "uniform";
  *    when it reroutes); a fraction `ignoreTtl` of the connections never look it up again;
  *  - discovery: a client asks the coordination store (the monitors) for the primary when a write
  *    fails, as a Patroni- or Consul-aware driver does. */
-export type Routing = { kind: "proxy" } | { kind: "dns"; ttlUs: number; ignoreTtl: number } | { kind: "discovery" };
+export type Routing =
+  | { kind: "proxy" }
+  | { kind: "dns"; ttlUs: number; ignoreTtl: number }
+  | { kind: "discovery" }
+  | ({ kind: "lb" } & LoadBalancerConfig);
+
+/** A load balancer beside the clients in front of an active-active pool (HAProxy semantics): it
+ *  checks every server each `intervalUs`; a check unanswered within `timeoutUs` (≤ interval)
+ *  fails; a server is taken out of rotation after `fall` consecutive failed checks and put
+ *  back after `rise` consecutive good ones. Requests go only to servers in rotation. */
+export interface LoadBalancerConfig {
+  servers: string[];
+  intervalUs: number;
+  timeoutUs: number;
+  rise: number;
+  fall: number;
+}
+
+/** Where reads go: the primary as the connection knows it, the running standbys in turn, or
+ *  every running database node (primary included) in turn. */
+export type ReadFrom = "primary" | "standbys" | "any";
+
+/** Users of a pool behind a load balancer. "memory": each server keeps its users' sessions in
+ *  its own memory, so the balancer keeps each user on one server (sticky) and a user who must
+ *  move — or whose server restarted — logs in again; "external": sessions live in a shared
+ *  store, requests go to any server in turn and no session is ever lost. */
+export interface SessionsConfig {
+  users: number;
+  store: SessionStore;
+}
+
+export type SessionStore = "memory" | "external";
 
 export interface ClientConfig {
   /** Client group name; also its network endpoint (the proxy router sits beside it). */
@@ -199,6 +233,15 @@ export interface ClientConfig {
   backoffUs: number;
   /** When a connection's target changes, it takes this long to connect before sending again. */
   reconnectUs: number;
+  /** Reads per second (0: none), spread over the connections in turn like writes; each read has
+   *  one attempt, with the group's timeout. */
+  readsPerSecond: number;
+  readFrom: ReadFrom;
+  /** Reads from standbys: a node that failed a read is left out of the choice for this long, as
+   *  a multi-host driver remembers a host's status (then the primary serves when none is left). */
+  readRecheckUs: number;
+  /** Load-balancer routing only: the users behind the requests (null: anonymous requests). */
+  sessions: SessionsConfig | null;
 }
 
 export interface ScheduledFault {

@@ -11,6 +11,8 @@
 // Fencing seen from the node: a primary that may not take writes is "fenced" — it lost its lease
 // (lease fencing: no successful renewal for renewEvery + retryTimeout), hears too few replicas (min-replicas),
 // its epoch is stale (epoch fencing, set by the world), or it stepped down for a failback.
+// Reads: a running primary or standby answers from what it has applied (a standby's backlog is
+// not visible yet); other roles refuse. With a capacity, reads queue with writes.
 import type { Rng } from "../engine/index.ts";
 import { ApplyQueue } from "./apply-queue.ts";
 import { Clock } from "./clock.ts";
@@ -20,6 +22,7 @@ import type { FailoverConfig } from "./config.ts";
 import type { History, NodeLog } from "./history.ts";
 import { LogSender, type SenderWorld } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
+import { ServiceQueue } from "./service-queue.ts";
 import type { TraceRole } from "./trace.ts";
 
 /** What a data node may ask of the world around it. */
@@ -50,8 +53,8 @@ export class DataNode {
   private warmUntilUs = 0;
   /** Local time (this node's clock) of the last successful lease renewal. */
   private lastLeaseAckUs = 0;
-  /** Capacity: when the work queued so far is done. */
-  private busyUntilUs = 0;
+  /** Capacity: the line requests and health checks wait in (null: unlimited capacity). */
+  private readonly line: ServiceQueue | null;
   private readonly clock = new Clock();
   /** Gray failure: each write is handled this late. */
   private slowUs = 0;
@@ -73,6 +76,7 @@ export class DataNode {
     this.log = log;
     this.sender = new LogSender(this, world);
     this.apply = new ApplyQueue({ ...config, applyDelayUs: world.replication.applyDelayUs });
+    this.line = config.capacityPerS === Infinity ? null : new ServiceQueue(config.capacityPerS, config.queueLimitUs);
     if (config.role === "primary") {
       this.role = "primary";
       this.sender.start(standbys);
@@ -91,21 +95,17 @@ export class DataNode {
   }
 
   receive(message: Message): void {
-    if ((message.type === "write" || message.type === "ping") && this.config.capacityPerS !== Infinity && !this.queue(message)) return;
+    if (this.line !== null && (message.type === "write" || message.type === "ping" || message.type === "read") && !this.queue(this.line, message)) return;
     this.handle(message);
   }
 
-  /** Capacity: writes and health checks wait in one line; returns true to handle the message now. */
-  private queue(message: Message & { type: "write" | "ping" }): boolean {
-    const nowUs = this.world.nowUs;
-    const startUs = Math.max(nowUs, this.busyUntilUs);
-    if (message.type === "write" && startUs - nowUs > this.config.queueLimitUs) {
-      this.world.send(this.name, message.client, { type: "write-reply", id: message.id, ok: false, timelineId: -1, position: 0 });
-      return false;
-    }
-    this.busyUntilUs = startUs + (message.type === "write" ? Math.ceil(1e6 / this.config.capacityPerS) : 0);
-    if (this.busyUntilUs <= nowUs) return true;
-    this.world.after(this.busyUntilUs - nowUs, { kind: "served", node: this.index, message });
+  /** Capacity: requests and health checks wait in one line; returns true to handle the message now. */
+  private queue(line: ServiceQueue, message: Message & { type: "write" | "ping" | "read" }): boolean {
+    const waitUs = line.admit(this.world.nowUs, message.type !== "ping");
+    if (waitUs === 0) return true;
+    if (waitUs > 0) this.world.after(waitUs, { kind: "served", node: this.index, message });
+    else if (message.type === "write") this.world.send(this.name, message.client, { type: "write-reply", id: message.id, ok: false, timelineId: -1, position: 0 });
+    else if (message.type === "read") this.world.send(this.name, message.client, { type: "read-reply", id: message.id, ok: false, fresh: false });
     return false;
   }
 
@@ -127,6 +127,9 @@ export class DataNode {
         return;
       case "write":
         this.write(message.client, message.id);
+        return;
+      case "read":
+        this.read(message);
         return;
       case "replicate":
         this.replicate(message);
@@ -377,6 +380,19 @@ export class DataNode {
     const divergent = this.epoch < this.world.latestPromotedEpoch;
     this.world.emit({ kind: "write_accepted", tUs: nowUs, node: this.name, id, divergent });
     this.sender.commit(position, client, id);
+  }
+
+  /** A running primary or standby answers a read from what it has applied; a node in any other
+   *  role refuses it. The answer is stale when that lacks the connection's last acknowledged
+   *  write: a standby that has not applied it yet, or a log on another timeline. */
+  private read(message: Message & { type: "read" }): void {
+    const serving = this.role === "primary" || this.role === "standby";
+    let fresh = false;
+    if (serving) {
+      const applied = this.role === "primary" ? this.log.length : this.log.length - this.apply.backlog(this.world.nowUs);
+      fresh = message.timelineId < 0 || this.world.history.holds(this.log, applied, message.timelineId, message.position);
+    }
+    this.world.send(this.name, message.client, { type: "read-reply", id: message.id, ok: serving, fresh });
   }
 
   private replicate(message: Message & { type: "replicate" }): void {

@@ -116,6 +116,12 @@ export class History {
     throw new Error(`history: acceptance time of compacted entry ${position} on timeline ${timeline.id} was read`);
   }
 
+  /** Whether the first `length` entries of `log` hold entry `position` of timeline `timelineId`
+   *  — an entry its primary appended, so one of that timeline's own. A read-your-writes check. */
+  holds(log: NodeLog, length: number, timelineId: number, position: number): boolean {
+    return position <= length && this.timelineAt(log, position).id === timelineId;
+  }
+
   /** Length of the longest common prefix of two logs. */
   commonPrefix(a: NodeLog, b: NodeLog): number {
     const limitsA = chainLimits(a);

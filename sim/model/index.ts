@@ -2,7 +2,7 @@
 export type * from "./config.ts";
 export type { Fault, FaultKind } from "./fault.ts";
 export { describeFault, isDisruptive } from "./fault.ts";
-export type { TraceEvent, TraceKind, TraceRole, TraceSink, WriteFailure } from "./trace.ts";
+export type { ReadOutcome, TraceEvent, TraceKind, TraceRole, TraceSink, WriteFailure } from "./trace.ts";
 export { perWriteKinds } from "./trace.ts";
 export { simulate, type SimulationSummary } from "./world.ts";
 export { detectorKinds } from "./detectors/index.ts";

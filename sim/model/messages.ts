@@ -39,7 +39,18 @@ export type Message =
   /** acting controller → client: the primary and its epoch. */
   | { type: "lookup-reply"; primary: string; epoch: number }
   /** standby → a primary it does not follow: stop sending to me. */
-  | { type: "not-following"; node: string };
+  | { type: "not-following"; node: string }
+  /** client → database node: one read; (timelineId, position) is the connection's last
+   *  acknowledged write (timelineId -1: none), which the read must see. */
+  | { type: "read"; client: string; id: number; timelineId: number; position: number }
+  /** database node → client: answered (`ok`), and whether the answer saw that write (`fresh`). */
+  | { type: "read-reply"; id: number; ok: boolean; fresh: boolean }
+  /** load balancer → pool server: one request of `user` (-1: no session kept on servers);
+   *  `returning`: the user has been served before, so a session was expected. */
+  | { type: "request"; client: string; id: number; user: number; returning: boolean }
+  /** load balancer → pool server: health check of round `seq`. */
+  | { type: "check"; client: string; seq: number }
+  | { type: "check-reply"; server: string; seq: number };
 
 export type WorldEvent =
   /** `queuedFromUs`/`queuedUntilUs` are set when the message waited for a busy link: a crash of
@@ -69,6 +80,13 @@ export type WorldEvent =
   /** A client sends (or re-sends) a write once its connection is ready or its backoff is over. */
   | { kind: "client-send"; client: number; id: number }
   | { kind: "lookup-timeout"; client: number }
+  | { kind: "issue-read"; client: number }
+  /** A read waits for its connection to be ready (reconnecting after a change of target). */
+  | { kind: "read-send"; client: number; id: number }
+  | { kind: "read-timeout"; client: number; id: number }
+  /** A load balancer's health-check round, and the deadline of round `seq`. */
+  | { kind: "lb-tick"; client: number }
+  | { kind: "lb-deadline"; client: number; seq: number }
   | { kind: "fault"; scheduled: ScheduledFault }
   | { kind: "blip-end"; cutId: number }
   | { kind: "promotion-step"; node: number; epoch: number }

@@ -64,26 +64,44 @@ export type TraceEvent =
   | { kind: "write_accepted"; tUs: number; node: string; id: number; divergent: boolean }
   | { kind: "write_acked"; tUs: number; client: string; id: number; issuedUs: number }
   | { kind: "write_failed"; tUs: number; client: string; id: number; issuedUs: number; reason: WriteFailure }
+  /** A read's outcome at its client: answered by `node` having the connection's last
+   *  acknowledged write ("fresh") or without it ("stale": a read-your-writes violation),
+   *  refused by `node` ("rejected"), or unanswered within the timeout ("timeout"). */
+  | { kind: "read"; tUs: number; client: string; node: string; outcome: ReadOutcome; issuedUs: number }
+  /** A pool server handled a request of a client group (the load each server carries). */
+  | { kind: "request_served"; tUs: number; node: string; client: string }
+  /** A pool server served a returning user who had no session there: the user logged in again. */
+  | { kind: "session_lost"; tUs: number; client: string; node: string; user: number }
+  /** A client group's load balancer took a pool server out of rotation, or put it back. */
+  | { kind: "lb_down"; tUs: number; client: string; node: string }
+  | { kind: "lb_up"; tUs: number; client: string; node: string }
   /** A standby applied log entries; lagUs is now − acceptance time of the newest entry applied. */
   | { kind: "replicated"; tUs: number; node: string; lagUs: number; position: number }
   /** End-of-run accounting: acknowledged writes accepted by `node` that the final authoritative
    *  history lacks. rpoUs is the time from the last write the surviving history kept from that
    *  stretch of log to the newest lost acknowledged write. */
   | { kind: "writes_lost"; tUs: number; node: string; count: number; firstUs: number; lastUs: number; rpoUs: number }
-  /** The run is over: `authority` is the node whose log is the final authoritative history. */
+  /** The run is over: `authority` is the node whose log is the final authoritative history
+   *  ("" when the scenario has no database, only a pool of servers). */
   | { kind: "run_end"; tUs: number; authority: string };
 
 export type WriteFailure = "timeout" | "rejected";
 
+export type ReadOutcome = "fresh" | "stale" | "rejected" | "timeout";
+
 export type TraceKind = TraceEvent["kind"];
 
-/** Events emitted once per write or per replication batch: high volume, shown only at trace level "full". */
+/** Events emitted once per write, read, re-login or replication batch: high volume, shown only
+ *  at trace level "full". */
 export const perWriteKinds: ReadonlySet<TraceKind> = new Set<TraceKind>([
   "write_issued",
   "write_accepted",
   "write_acked",
   "write_failed",
   "replicated",
+  "read",
+  "session_lost",
+  "request_served",
 ]);
 
 export type TraceSink = (event: TraceEvent) => void;

@@ -4,6 +4,8 @@
 // lacks. The run: clients write during [0, duration); the world then runs on for the longest
 // client timeout so every write in flight gets its outcome; then the accounting events.
 // A paused process (a GC pause) handles nothing: events meant for it wait until it resumes.
+// A scenario may have no database at all, only a pool of servers behind load balancers: then
+// there is no primary, no history to settle and the run ends with an empty authority.
 import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type EventLane, type Rng, type RunLimits } from "../engine/index.ts";
 import { applyFault } from "./apply-fault.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
@@ -15,6 +17,7 @@ import { describeFault } from "./fault.ts";
 import { History, lostRanges, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
+import { PoolServer } from "./pool-server.ts";
 import { Network } from "./network.ts";
 import type { TraceEvent, TraceSink } from "./trace.ts";
 import { fingerprintEvent } from "./trace-fingerprint.ts";
@@ -33,6 +36,7 @@ export function simulate(config: WorldConfig, sink: TraceSink, limits: RunLimits
 class World {
   private readonly simulation: Simulation<WorldEvent>;
   private readonly timeoutLanes: EventLane<WorldEvent>[] = [];
+  private readonly readTimeoutLanes: EventLane<WorldEvent>[] = [];
   private readonly fingerprint = new Fingerprint();
   private readonly fencingRng: Rng;
   readonly history: History;
@@ -43,7 +47,7 @@ class World {
   private readonly lastCrashUs: Float64Array;
   private readonly pausedUntilUs: Float64Array;
   private readonly held: WorldEvent[][];
-  private authority: DataNode;
+  private authority: DataNode | null;
   /** Nodes STONITH powered off that were running when fenced: a failover replacing one was still "false". */
   private readonly fencedAlive = new Set<string>();
   private writeIds = 0;
@@ -59,16 +63,16 @@ class World {
     this.simulation = new Simulation<WorldEvent>(limits);
     const rng = new RngStreams(config.seed);
     this.fencingRng = rng.stream("fencing");
-    const primary = config.nodes.find((node) => node.role === "primary")!;
-    this.history = new History(primary.name);
+    const primary = config.nodes.find((node) => node.role === "primary");
+    this.history = new History(primary?.name ?? "");
     const endpoints = [...config.nodes, ...config.clients].map(({ name, zone }) => ({ name, zone }));
     this.network = new Network(endpoints, config.network, rng.stream("network"));
     this.cast = buildCast(config, this.history, rng, this);
     for (const node of this.cast.dataNodes) if (node.config.readiness === "cold" && node.config.role === "standby") this.archives.register(node.name, node.log);
-    this.authority = this.dataNode(primary.name);
+    this.authority = primary ? this.dataNode(primary.name) : null;
     // Lost-write accounting keeps only what some live log may still lack (history.ts).
     this.history.trackLiveLogs(() => this.liveLogs());
-    this.dns = primary.name;
+    this.dns = primary?.name ?? "";
     this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
     this.pausedUntilUs = new Float64Array(this.cast.actors.length);
     this.held = this.cast.actors.map(() => []);
@@ -137,6 +141,7 @@ class World {
     // A client's timeouts come a fixed delay after each attempt, so in time order: they go
     // through one lane per client (engine/event-lane.ts), which keeps the queue small.
     if (event.kind === "write-timeout") this.simulation.atInLane(this.timeoutLane(event.client), timeUs, event);
+    else if (event.kind === "read-timeout") this.simulation.atInLane(this.readTimeoutLane(event.client), timeUs, event);
     else this.simulation.at(timeUs, event);
   }
 
@@ -146,6 +151,12 @@ class World {
     return (this.timeoutLanes[client] ??= this.simulation.lane(
       (event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt),
     ));
+  }
+
+  private readTimeoutLane(client: number): EventLane<WorldEvent> {
+    // A timeout whose read was answered would do nothing: the lane drops it undispatched.
+    const reads = (this.cast.actors[client] as ClientGroup).reader!;
+    return (this.readTimeoutLanes[client] ??= this.simulation.lane((event) => event.kind !== "read-timeout" || reads.awaits(event.id)));
   }
 
   after(delayUs: number, event: WorldEvent): void {
@@ -185,7 +196,7 @@ class World {
 
   promotionCompleted(node: DataNode, from: string, planned: boolean): void {
     this.latestPromotedEpoch = Math.max(this.latestPromotedEpoch, node.epoch);
-    if (node.epoch >= this.authority.epoch) this.authority = node;
+    if (this.authority === null || node.epoch >= this.authority.epoch) this.authority = node;
     // Alive when the failover was decided: still running, or running until STONITH powered it off.
     const previousAlive = this.dataNode(from).up || this.fencedAlive.delete(from);
     const failback = node.name === this.cast.state.originalPrimary;
@@ -223,14 +234,14 @@ class World {
 
   // ——— what faults act on (apply-fault.ts) ———
 
-  process(name: string): DataNode | Monitor {
+  process(name: string): DataNode | Monitor | PoolServer {
     const actor = this.actor(name);
     if (actor instanceof ClientGroup) throw new Error(`${name} is a client group, not a process`);
     return actor;
   }
 
-  processesIn(zone: string): (DataNode | Monitor)[] {
-    return [...this.cast.dataNodes, ...this.cast.monitors].filter((process) => this.config.nodes[process.index].zone === zone);
+  processesIn(zone: string): (DataNode | Monitor | PoolServer)[] {
+    return [...this.cast.dataNodes, ...this.cast.monitors, ...this.cast.servers].filter((process) => this.config.nodes[process.index].zone === zone);
   }
 
   crashed(process: { index: number }): void {
@@ -300,6 +311,13 @@ class World {
       case "lookup-timeout":
         (actors[event.client] as ClientGroup).lookupTimedOut();
         return;
+      case "issue-read":
+      case "read-send":
+      case "read-timeout":
+      case "lb-tick":
+      case "lb-deadline":
+        this.readsAndBalancers(actors[event.client] as ClientGroup, event);
+        return;
       case "fault": {
         const { fault } = event.scheduled;
         this.emit({ kind: "fault", tUs: this.nowUs, fault, label: describeFault(fault) });
@@ -316,7 +334,7 @@ class World {
         (actors[event.node] as DataNode).slowWrite(event.client, event.id);
         return;
       case "served":
-        (actors[event.node] as DataNode).served(event.message);
+        (actors[event.node] as DataNode | PoolServer).served(event.message);
         return;
       case "degrade-end":
         this.network.heal(event.id);
@@ -344,6 +362,27 @@ class World {
         const unknown: never = event;
         throw new Error(`unknown world event ${JSON.stringify(unknown)}`);
       }
+    }
+  }
+
+  /** Reads and load balancers, kept out of dispatch (the hottest function) as one call. */
+  private readsAndBalancers(group: ClientGroup, event: WorldEvent & { kind: "issue-read" | "read-send" | "read-timeout" | "lb-tick" | "lb-deadline" }): void {
+    switch (event.kind) {
+      case "issue-read":
+        group.reader!.issue();
+        return;
+      case "read-send":
+        group.reader!.send(event.id);
+        return;
+      case "read-timeout":
+        group.reader!.timeout(event.id);
+        return;
+      case "lb-tick":
+        group.loadBalancer!.tick();
+        return;
+      case "lb-deadline":
+        group.loadBalancer!.deadline(event.seq);
+        return;
     }
   }
 
@@ -384,17 +423,22 @@ class World {
   /** A base backup or a log archive of the current primary for a cold standby, on its schedule. */
   private saveRestorePoint(kind: "backup" | "archive", cold: DataNode): void {
     const source = this.authority;
-    if (source.up && source.role === "primary") this.archives.save(cold.name, kind, source.log);
+    if (source !== null && source.up && source.role === "primary") this.archives.save(cold.name, kind, source.log);
     this.after(kind === "backup" ? cold.config.backupEveryUs : cold.config.archiveEveryUs, { kind, node: cold.index });
   }
 
   /** End-of-run accounting against the log of the newest primary. */
   private settle(endUs: number): void {
-    for (const range of lostRanges(this.history, this.authority.log)) {
+    const authority = this.authority;
+    if (authority === null) {
+      this.emit({ kind: "run_end", tUs: endUs, authority: "" });
+      return;
+    }
+    for (const range of lostRanges(this.history, authority.log)) {
       const { count, firstUs, lastUs } = range;
       this.emit({ kind: "writes_lost", tUs: endUs, node: range.timeline.owner, count, firstUs, lastUs, rpoUs: lastUs - range.keptUs });
     }
-    this.emit({ kind: "run_end", tUs: endUs, authority: this.authority.name });
+    this.emit({ kind: "run_end", tUs: endUs, authority: authority.name });
   }
 
   /** Every log a node may still read or extend: each data node's (a cold standby that is still

@@ -1,13 +1,15 @@
-// The CSV files of a run, as text: summary.csv, timeline.csv and events.csv (DESIGN.md §3).
+// The CSV files of a run, as text: summary.csv, groups.csv, timeline.csv and events.csv (DESIGN.md §3).
 // fast-csv does the quoting (a detail with a comma or a quote stays one field); every number is
 // formatted beforehand by metrics/format.ts, so the bytes depend only on the run. Rows end with
 // "\n", including the last; a table with no rows is its header line.
 import { writeToString } from "fast-csv";
 import { formatMetric, formatMicros } from "../metrics/format.ts";
+import type { GroupRow } from "../metrics/groups.ts";
 import type { TimelineRow } from "../metrics/timeline.ts";
 import type { TraceEvent } from "../model/index.ts";
 import { metricColumns, type MetricValues } from "../scenario/metric-names.ts";
 import { describeEvent } from "./event-detail.ts";
+import { groupCells, groupsHeader } from "./group-columns.ts";
 
 export const summaryHeader: readonly string[] = ["scenario", "seed", ...metricColumns];
 export const timelineHeader: readonly string[] = ["node", "kind", "state", "start_s", "end_s"];
@@ -33,6 +35,11 @@ export function summaryCells({ name, seed, metrics }: SummaryRow): string[] {
 
 export function summaryCsv(rows: readonly SummaryRow[]): Promise<string> {
   return toCsv(summaryHeader, rows.map(summaryCells));
+}
+
+/** One row per client group (group-columns.ts). */
+export function groupsCsv(rows: readonly GroupRow[]): Promise<string> {
+  return toCsv(groupsHeader, rows.map(groupCells));
 }
 
 export function timelineCsv(rows: readonly TimelineRow[]): Promise<string> {

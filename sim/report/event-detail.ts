@@ -87,7 +87,24 @@ export function describeEvent(event: TraceEvent): EventLine {
           `and ${formatMicros(event.lastUs)} s, rpo ${formatMicros(event.rpoUs)} s`,
       };
     case "run_end":
-      return { node: event.authority, detail: `run end: ${event.authority} holds the authoritative history` };
+      return { node: event.authority, detail: event.authority === "" ? "run end" : `run end: ${event.authority} holds the authoritative history` };
+    case "read": {
+      const outcome = {
+        fresh: `answered by ${event.node}`,
+        stale: `answered by ${event.node} without the connection's last acknowledged write (read-your-writes violation)`,
+        rejected: `refused by ${event.node}`,
+        timeout: `unanswered by ${event.node} (timeout)`,
+      }[event.outcome];
+      return { node: event.client, detail: `read ${outcome} after ${formatMicros(event.tUs - event.issuedUs)} s` };
+    }
+    case "request_served":
+      return { node: event.node, detail: `request of ${event.client} served` };
+    case "session_lost":
+      return { node: event.node, detail: `session lost: user ${event.user} of ${event.client} must log in again on ${event.node}` };
+    case "lb_down":
+      return { node: event.node, detail: `out of rotation: the load balancer of ${event.client} stops sending requests to ${event.node}` };
+    case "lb_up":
+      return { node: event.node, detail: `in rotation: the load balancer of ${event.client} sends requests to ${event.node} again` };
     case "fencing": {
       const what = { started: "fencing device powering it off", "powered-off": "powered off by the fencing device", failed: "fencing attempt failed" }[event.outcome];
       return { node: event.node, detail: `stonith: ${what} (attempt ${event.attempt})` };

@@ -1,4 +1,4 @@
-// The report folder of one run (DESIGN.md §3): summary.csv, timeline.csv and events.csv, and —
+// The report folder of one run (DESIGN.md §3): summary.csv, groups.csv, timeline.csv and events.csv, and —
 // unless charts are off (`--no-charts`) — report.html and charts/<name>.vl.json, .svg and .png
 // for every chart of the run, all written together and atomically (atomic-write.ts). events.csv
 // is always written — with only its header at `--trace none` — and chart files or a report.html
@@ -9,11 +9,11 @@ import type { RunResult } from "../metrics/run-scenario.ts";
 import { writeFilesAtomically, type FileOps, type ReportFile } from "./atomic-write.ts";
 import { renderChart } from "./charts/render.ts";
 import { runChartNames, runCharts } from "./charts/run-charts.ts";
-import { eventsCsv, summaryCsv, timelineCsv } from "./csv.ts";
+import { eventsCsv, groupsCsv, summaryCsv, timelineCsv } from "./csv.ts";
 import { reportPage, type PageChart } from "./html/report-page.ts";
 
 /** What the CSV files need. */
-export type CsvReportInput = Pick<RunResult, "name" | "seed" | "metrics" | "timeline" | "events">;
+export type CsvReportInput = Pick<RunResult, "name" | "seed" | "metrics" | "groups" | "timeline" | "events">;
 /** What the whole report needs: the CSV input plus what the page and charts show. */
 export type RunReportInput = CsvReportInput & Pick<RunResult, "summary" | "fingerprint" | "breaches" | "series">;
 
@@ -37,6 +37,7 @@ export async function runReportFiles(
 ): Promise<{ files: ReportFile[]; obsolete: string[] }> {
   const files: ReportFile[] = [
     { name: "summary.csv", content: await summaryCsv([result]) },
+    { name: "groups.csv", content: await groupsCsv(result.groups) },
     { name: "timeline.csv", content: await timelineCsv(result.timeline) },
     { name: "events.csv", content: await eventsCsv(result.events) },
   ];
@@ -66,6 +67,7 @@ async function chartFiles(result: RunReportInput): Promise<ReportFile[]> {
     seed: result.seed,
     fingerprint: result.fingerprint,
     metrics: result.metrics,
+    groups: result.groups,
     breaches: result.breaches,
     charts: pageCharts,
     skippedCharts: skipped,

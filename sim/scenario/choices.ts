@@ -2,19 +2,21 @@
 // that the DSL types, the validation schema and error messages come from one list, and a later
 // option (a "cold" standby, a "semi-sync" mode, a "stonith" fencing) is one new entry here plus
 // its model support — the `satisfies` clauses keep these lists within what the model accepts.
-import type { Arrivals, DetectorConfig, FailoverConfig, NodeConfig, NodeRole, ReplicationMode, ClientConfig } from "../model/index.ts";
+import type { Arrivals, DetectorConfig, FailoverConfig, NodeConfig, NodeRole, ReadFrom, ReplicationMode, ClientConfig, SessionStore } from "../model/index.ts";
 import { detectorKinds as modelDetectorKinds } from "../model/index.ts";
 
-export const nodeRoles = ["primary", "standby", "monitor", "witness"] as const satisfies readonly NodeRole[];
+export const nodeRoles = ["primary", "standby", "monitor", "witness", "server"] as const satisfies readonly NodeRole[];
 export const readinessChoices = ["hot", "warm", "cold"] as const satisfies readonly NodeConfig["readiness"][];
 export const replicationModes = ["async", "sync", "semi-sync", "quorum"] as const satisfies readonly ReplicationMode[];
 /** From the model's detector registry, so a new detector needs no edit here. */
 export const detectorKinds = modelDetectorKinds as unknown as readonly [DetectorConfig["kind"], ...DetectorConfig["kind"][]];
 export const fencingChoices = ["none", "stonith", "epoch", "lease", "min-replicas"] as const satisfies readonly FailoverConfig["fencing"][];
 export const failbackChoices = ["never", "immediate", "hold-down", "manual"] as const satisfies readonly FailoverConfig["failback"][];
-/** Routing by name; DNS routing is an object ({ dns: { ttl } }). */
+/** Routing by name; DNS routing ({ dns: { ttl } }) and load-balancer routing ({ lb: {...} }) are objects. */
 export const routingChoices = ["proxy", "discovery"] as const satisfies readonly ClientConfig["routing"]["kind"][];
 export const arrivalChoices = ["poisson", "uniform"] as const satisfies readonly Arrivals[];
+export const readFromChoices = ["primary", "standbys", "any"] as const satisfies readonly ReadFrom[];
+export const sessionStores = ["memory", "external"] as const satisfies readonly SessionStore[];
 
 export type Role = (typeof nodeRoles)[number];
 export type Readiness = (typeof readinessChoices)[number];
@@ -24,3 +26,5 @@ export type Fencing = (typeof fencingChoices)[number];
 export type Failback = (typeof failbackChoices)[number];
 export type Routing = (typeof routingChoices)[number];
 export type ArrivalsChoice = (typeof arrivalChoices)[number];
+export type ReadFromChoice = (typeof readFromChoices)[number];
+export type SessionStoreChoice = (typeof sessionStores)[number];

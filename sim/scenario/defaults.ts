@@ -193,6 +193,27 @@ export const defaults = {
     reconnectIn: "0s",
     /** DNS routing: the share of connections that ignore the TTL (cached forever, as a JVM may). */
     ignoreTtl: 0,
+    /** No reads unless a scenario asks for them. */
+    reads: "0/s",
+    /** Reads go to the primary, which always has the connection's own writes (our assumption:
+     *  the safe choice a driver makes unless told to use replicas). */
+    readFrom: "primary",
+    /** Sessions in each server's own memory: the default of common web frameworks' session
+     *  middleware (e.g. express-session's MemoryStore, a servlet container's in-memory manager). */
+    sessionStore: "memory",
+    /** Reads from standbys: a node that failed a read is skipped for 10 s — pgjdbc's
+     *  hostRecheckSeconds default, 10 (pgjdbc MultiHostChooser; PostgreSQL JDBC driver docs). */
+    readRecheck: "10s",
     // zone: the zone of the primary node (resolve.ts), so clients sit next to their database.
+  },
+
+  /** Load-balancer health checks (routing { lb }): HAProxy's documented defaults for a server's
+   *  checks — inter 2000 ms, rise 2, fall 3 (HAProxy configuration manual, section 5.2 "Server
+   *  and default-server options"); without "timeout check", a check may take up to inter
+   *  (section 4, "timeout check"), so the check timeout defaults to the interval. */
+  loadBalancer: {
+    interval: "2s",
+    rise: 2,
+    fall: 3,
   },
 } as const;

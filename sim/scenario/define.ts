@@ -2,7 +2,7 @@
 // ("250ms", "200/s"). These types give editor completion and JSDoc; `defineScenario` is an
 // identity function. Nothing is validated here — resolve.ts does that, with errors naming the
 // file and the field. Defaults quoted in the JSDoc live in defaults.ts.
-import type { ArrivalsChoice, DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, Role, Routing } from "./choices.ts";
+import type { ArrivalsChoice, DetectorKind, Failback, Fencing, ReadFromChoice, Readiness, ReplicationModeChoice, Role, Routing, SessionStoreChoice } from "./choices.ts";
 import type { Duration } from "./duration.ts";
 import type { ChaosSpec } from "./chaos.ts";
 import type { ScheduledFaultSpec } from "./faults.ts";
@@ -10,10 +10,14 @@ import type { MetricName } from "./metric-names.ts";
 import type { PresetName } from "./presets/index.ts";
 import type { Rate } from "./rate.ts";
 
-/** A node: a database (primary or standby) or a monitor that watches them. */
+/** A node: a database (primary or standby), a monitor that watches them, or a server of an
+ *  active-active pool. */
 export interface NodeSpec {
   /** Exactly one "primary"; any number of "standby"; at least one "monitor" (detection runs on
-   *  monitors); any number of "witness" (a monitor that votes but never acts as controller). */
+   *  monitors); any number of "witness" (a monitor that votes but never acts as controller).
+   *  "server": a stateless server of an active-active pool, reached through a client group's
+   *  load balancer (`routing: { lb: {} }`); never replicated, watched or promoted. A scenario
+   *  of servers alone needs no primary and no monitor. */
   role: Role;
   /** Placement; zones can be named in partitions and link overrides. Default "default". */
   zone?: string;
@@ -39,8 +43,9 @@ export interface NodeSpec {
   restoreIn?: Duration;
   /** Cold only: how often the primary takes a base backup (first at t = 0). Default "24h". */
   backupEvery?: Duration;
-  /** Writes per second the node can handle, or "unlimited". Writes and health checks queue in one
-   *  line, so an overloaded node answers health checks late and looks dead. Default "unlimited". */
+  /** Requests (writes and reads) per second the node can handle, or "unlimited". Requests and
+   *  health checks queue in one line, so an overloaded node answers health checks late and looks
+   *  dead. Default "unlimited". */
   capacity?: Rate | "unlimited";
   /** Queued work beyond which the node refuses writes outright. Default "5s". */
   queueLimit?: Duration;
@@ -179,19 +184,49 @@ export interface PolicySpec {
 /** What a preset function accepts: any part of a policy, merged over the preset's values. */
 export type PolicyOverrides = Omit<PolicySpec, "preset">;
 
-/** A group of clients writing to the primary through a router. */
+/** Load-balancer routing in front of a pool of servers, with HAProxy's health-check semantics. */
+export interface LoadBalancerSpec {
+  /** Time between two health checks of each server. Default "2s" (HAProxy inter). */
+  interval?: Duration;
+  /** A check unanswered this long has failed; at most `interval`. Default: the interval (HAProxy without "timeout check"). */
+  timeout?: Duration;
+  /** Consecutive good checks that put a server back in rotation. Default 2 (HAProxy rise). */
+  rise?: number;
+  /** Consecutive failed checks that take a server out of rotation. Default 3 (HAProxy fall). */
+  fall?: number;
+  /** The pool: names of nodes with role "server". Default: every server of the scenario. */
+  servers?: string[];
+}
+
+/** A group of clients writing to the primary through a router (or to a pool of servers through a load balancer). */
 export interface ClientSpec {
   /** Group name, also its network endpoint. Default "clients" ("clients-1", "clients-2", … in an array). */
   name?: string;
-  /** Mean write rate, e.g. "200/s"; "0/s" sends nothing. */
+  /** Mean write rate, e.g. "200/s"; "0/s" sends nothing. With load-balancer routing, the pool's requests. */
   writes: Rate;
+  /** Mean read rate, e.g. "800/s", spread over the connections like writes; one attempt each,
+   *  with `timeout`. Not with load-balancer routing. Default "0/s". */
+  reads?: Rate;
+  /** Where reads go: "primary" (where the connection's writes go), "standbys" (the running
+   *  standbys in turn — the other running database nodes, once a failover has moved the
+   *  primary), "any" (every running database node in turn). Default "primary". */
+  readFrom?: ReadFromChoice;
+  /** Reads from "standbys" or "any": a node that refused a read or let it time out is skipped
+   *  for this long (with none left, the primary serves). Default "10s" (pgjdbc hostRecheckSeconds). */
+  readRecheck?: Duration;
   /** Zone of the clients (and of their proxy). Default: the primary's zone. */
   zone?: string;
   /** How clients find the primary: "proxy" (a proxy beside them follows the controller),
    *  { dns: { ttl: "60s", ignoreTtl: 0.1 } } (each connection caches the DNS record for the TTL;
-   *  a fraction never looks again), or "discovery" (ask the coordination store after a failed
-   *  write). Default "proxy". */
-  routing?: Routing | { dns: { ttl: Duration; ignoreTtl?: number } };
+   *  a fraction never looks again), "discovery" (ask the coordination store after a failed
+   *  write), or { lb: { interval, rise, fall } } (a load balancer in front of the pool of
+   *  servers, checking their health). Default "proxy". */
+  routing?: Routing | { dns: { ttl: Duration; ignoreTtl?: number } } | { lb: LoadBalancerSpec };
+  /** Load-balancer routing: requests come from `users` in turn. store "memory": sessions live in
+   *  each server's memory, users stick to their server and must log in again when it restarts
+   *  or the balancer moves them (sessions_lost); "external": a shared session store, requests
+   *  go to any server. Default store "memory". */
+  sessions?: { users: number; store?: SessionStoreChoice };
   /** A write attempt without an acknowledgement after this long has failed. Default "1s". */
   timeout?: Duration;
   /** "poisson": exponential gaps; "uniform": evenly spaced writes. Default "poisson". */
@@ -206,13 +241,23 @@ export interface ClientSpec {
   reconnectIn?: Duration;
 }
 
-/** Bounds on one metric: a number means exactly that value. */
-export type ExpectBound = number | { min?: number; max?: number };
+/** Bounds on one metric: a number means exactly that value; `min`/`max` are inclusive. With
+ *  `sim check --seeds N`, every seed must meet them — or, with `quantile` (0 < q ≤ 1, e.g. 0.95),
+ *  the nearest-rank q-quantile of the metric over the seeds must. */
+export type ExpectBound = number | { min?: number; max?: number; quantile?: number };
 
-/** Expected metric values, keyed by camelCase metric name (`lostWrites`, `splitBrainS`, …). */
-export type ExpectSpec = { [name in MetricName]?: ExpectBound };
+/** A named check of a run: `true` passes; `false` fails; a string fails with that message.
+ *  `Result` is what `runScenario` returns (the package entry binds it; `never` here, where the
+ *  run's result is not known). A check that throws fails with the error's message. */
+export type ExpectCheck<Result = never> = (result: Result) => boolean | string;
 
-export interface Scenario {
+/** Bounds keyed by camelCase metric name (`lostWrites`, `splitBrainS`, …), plus `checks` by a
+ *  name of your own: `{ lostWrites: 0, checks: { "db2 ends primary": (result) => … } }`. */
+export type ExpectSpec<Result = never> = { [name in MetricName]?: ExpectBound } & {
+  checks?: Record<string, ExpectCheck<Result>>;
+};
+
+export interface Scenario<Result = never> {
   /** Identifier used for the output folder: lowercase letters, digits, "-" and "_". */
   name: string;
   /** One line saying what the scenario shows (printed by `sim list`). */
@@ -237,11 +282,12 @@ export interface Scenario {
   faults?: ScheduledFaultSpec[];
   /** Random faults drawn from the seed: `chaos({ crash: { mtbf: "720h", mttr: "2h" }, blip: { every: "1h", for: "2s..20s" } })`. */
   chaos?: ChaosSpec;
-  /** Metric expectations checked by `sim check`, e.g. `{ lostWrites: 0, failovers: { min: 1 } }`. */
-  expect?: ExpectSpec;
+  /** What a run must show, checked by `sim run` and `sim check`: metric bounds and named checks,
+   *  e.g. `{ lostWrites: 0, failovers: { min: 1 }, checks: { "db2 ends primary": (result) => … } }`. */
+  expect?: ExpectSpec<Result>;
 }
 
 /** Declares a scenario. Identity at run time; it exists for types and editor completion. */
-export function defineScenario(scenario: Scenario): Scenario {
+export function defineScenario<Result = never>(scenario: Scenario<Result>): Scenario<Result> {
   return scenario;
 }

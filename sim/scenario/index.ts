@@ -6,10 +6,12 @@ export type {
   ClientSpec,
   DetectorSpec,
   ExpectBound,
+  ExpectCheck,
   ExpectSpec,
   FailoverSpec,
   LinkKey,
   LinkSettings,
+  LoadBalancerSpec,
   NetworkSpec,
   NodeSpec,
   PolicyOverrides,
@@ -51,7 +53,15 @@ export * from "./choices.ts";
 export { ScenarioError, describeValue, formatPath, type ScenarioErrorInit } from "./errors.ts";
 export { scenarioErrorFromIssues } from "./issues.ts";
 export { resolveScenario, maxDurationUs, type ResolveOptions, type ResolvedScenario } from "./resolve.ts";
-export { describeExpectation, meetsExpectation, type Expectation } from "./expectation.ts";
+export {
+  describeExpectation,
+  isCheck,
+  meetsExpectation,
+  quantileLabel,
+  type CheckExpectation,
+  type Expectation,
+  type MetricExpectation,
+} from "./expectation.ts";
 export { parseLinkKey, type LinkKeyParts } from "./links.ts";
 export { applyOverrides, parseOverrideValue } from "./overrides.ts";
 export { loadScenarioFile } from "./load.ts";

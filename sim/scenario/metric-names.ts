@@ -20,6 +20,14 @@ export const metricColumns = [
   "rpo_s",
   "max_lag_s",
   "standby_cost",
+  // Added after the first release: appended, so existing columns keep their positions.
+  "reads_attempted",
+  "reads_served",
+  "reads_failed",
+  "ryw_violations",
+  "sessions_lost",
+  "min_group_availability",
+  "max_group_downtime_s",
 ] as const;
 
 export type MetricColumn = (typeof metricColumns)[number];

@@ -52,7 +52,8 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
   const base = defaults.failover;
   const voters = nodes.filter((node) => node.role === "monitor" || node.role === "witness").length;
   const quorum = failover.quorum ?? base.quorum;
-  if (quorum > voters) failAt(context, writtenAt(context.input, ["failover", "quorum"]), `a whole number from 1 to ${voters} (the number of monitors and witnesses)`, String(quorum));
+  // A pool of servers alone has no monitor, and nothing to fail over: the default quorum stands unused.
+  if (quorum > voters && (voters > 0 || failover.quorum !== undefined)) failAt(context, writtenAt(context.input, ["failover", "quorum"]), `a whole number from 1 to ${voters} (the number of monitors and witnesses)`, String(quorum));
   const failback = failover.failback ?? base.failback;
   const automatic = failover.automatic ?? base.automatic;
   if (failback === "manual" && failover.operator === undefined) {

@@ -5,8 +5,8 @@
 // when the policy supplied the value). Pure: no I/O, no clock.
 import type { ClientConfig, NodeConfig, WorldConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { durationOrUnlimited, parseDuration } from "./duration.ts";
-import { rateOrUnlimited } from "./rate.ts";
+import { durationOrUnlimited, formatDuration, parseDuration } from "./duration.ts";
+import { parseRate, rateOrUnlimited } from "./rate.ts";
 import { buildEndpoints } from "./endpoints.ts";
 import { describeValue, failAt, ScenarioError, type ResolveContext } from "./errors.ts";
 import { resolveExpectations, type Expectation } from "./expectation.ts";
@@ -126,6 +126,9 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
       failAt(context, ["nodes", node.name, "readiness"], `no readiness on a ${node.role} (readiness describes a standby)`, JSON.stringify(spec.nodes[node.name].readiness));
     }
   });
+  // A pool of servers alone needs no database; a database needs its primary and a monitor.
+  const poolOnly = nodes.some((node) => node.role === "server") && !nodes.some((node) => node.role === "primary" || node.role === "standby");
+  if (poolOnly) return nodes;
   const primaries = nodes.filter((node) => node.role === "primary").map((node) => node.name);
   if (primaries.length !== 1) {
     const got = primaries.length === 0 ? "none" : `${primaries.length} (${primaries.join(", ")})`;
@@ -141,20 +144,26 @@ function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[],
   if (clients === undefined) return [];
   const primaryZone = nodes.find((node) => node.role === "primary")?.zone ?? defaults.node.zone;
   const groups: ParsedClient[] = Array.isArray(clients) ? clients : [clients];
-  const resolved = groups.map(
-    (group, index): ClientConfig => ({
+  const resolved = groups.map((group, index): ClientConfig => {
+    const at = (...rest: PropertyKey[]): PropertyKey[] => (Array.isArray(clients) ? ["clients", index, ...rest] : ["clients", ...rest]);
+    const routing = resolveRouting(group.routing, nodes, at, context);
+    const servers = routing.kind === "lb" ? nodes.filter((node) => routing.servers.includes(node.name)) : [];
+    return {
       name: group.name ?? (Array.isArray(clients) ? `${defaults.clients.name}-${index + 1}` : defaults.clients.name),
-      zone: group.zone ?? primaryZone,
+      // Clients sit next to their database by default; a pool's, next to its first server.
+      zone: group.zone ?? servers[0]?.zone ?? primaryZone,
       writesPerSecond: group.writes,
       arrivals: group.arrivals ?? defaults.clients.arrivals,
       timeoutUs: group.timeout ?? parseDuration(defaults.clients.timeout),
-      routing: resolveRouting(group.routing),
+      routing,
       connections: group.connections ?? defaults.clients.connections,
       retries: group.retries ?? defaults.clients.retries,
       backoffUs: group.backoff ?? parseDuration(defaults.clients.backoff),
       reconnectUs: group.reconnectIn ?? parseDuration(defaults.clients.reconnectIn),
-    }),
-  );
+      ...resolveReads(group, routing, nodes, at, context),
+      sessions: resolveSessions(group, routing, at, context),
+    };
+  });
   resolved.forEach((client, index) => {
     const earlier = resolved.findIndex((other) => other.name === client.name);
     if (earlier !== index) failAt(context, ["clients", index, "name"], `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`, JSON.stringify(client.name));
@@ -162,14 +171,14 @@ function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[],
   return resolved;
 }
 
-/** The chaos plan's node lists default to the database nodes; names must be database nodes. */
+/** The chaos plan's node lists default to the database nodes and pool servers; names must be such nodes. */
 function resolveChaos(spec: ParsedScenario, nodes: NodeConfig[], clients: ClientConfig[], context: ResolveContext, seed: number) {
   const chaos = spec.chaos;
   if (chaos === undefined) return [];
-  const dataNodes = nodes.filter((node) => node.role === "primary" || node.role === "standby").map((node) => node.name);
+  const dataNodes = nodes.filter((node) => node.role === "primary" || node.role === "standby" || node.role === "server").map((node) => node.name);
   const pick = (list: string[] | undefined, kind: string): string[] => {
     (list ?? []).forEach((name, index) => {
-      if (!dataNodes.includes(name)) failAt(context, ["chaos", kind, "nodes", index], `a database node: ${dataNodes.join(", ")}`);
+      if (!dataNodes.includes(name)) failAt(context, ["chaos", kind, "nodes", index], `a database node or pool server: ${dataNodes.join(", ")}`);
     });
     return list ?? dataNodes;
   };
@@ -186,10 +195,61 @@ function resolveChaos(spec: ParsedScenario, nodes: NodeConfig[], clients: Client
   return drawChaos(plan, seed, spec.duration, endpoints);
 }
 
-function resolveRouting(routing: ParsedClient["routing"]): ClientConfig["routing"] {
+type ClientPath = (...rest: PropertyKey[]) => PropertyKey[];
+
+/** Routing to the primary (proxy, DNS, discovery) needs a primary; a load balancer needs servers. */
+function resolveRouting(routing: ParsedClient["routing"], nodes: NodeConfig[], at: ClientPath, context: ResolveContext): ClientConfig["routing"] {
   const chosen = routing ?? defaults.clients.routing;
+  if (typeof chosen === "object" && "lb" in chosen) return resolveLoadBalancer(chosen.lb, nodes, at, context);
+  if (!nodes.some((node) => node.role === "primary")) {
+    const servers = nodes.some((node) => node.role === "server");
+    failAt(context, at("routing"), servers ? `routing { lb: {} }: the scenario has no primary, only servers behind a load balancer` : "a primary to route to", JSON.stringify(routing ?? chosen));
+  }
   if (typeof chosen === "string") return { kind: chosen };
   return { kind: "dns", ttlUs: chosen.dns.ttl, ignoreTtl: chosen.dns.ignoreTtl ?? defaults.clients.ignoreTtl };
+}
+
+type ParsedLoadBalancer = Extract<NonNullable<ParsedClient["routing"]>, { lb: unknown }>["lb"];
+
+function resolveLoadBalancer(lb: ParsedLoadBalancer, nodes: NodeConfig[], at: ClientPath, context: ResolveContext): ClientConfig["routing"] {
+  const all = nodes.filter((node) => node.role === "server").map((node) => node.name);
+  if (all.length === 0) failAt(context, at("routing", "lb"), `nodes with role "server" to balance over (the scenario declares none)`, "no server");
+  (lb.servers ?? []).forEach((server, index) => {
+    if (!all.includes(server)) failAt(context, at("routing", "lb", "servers", index), `a node with role "server": ${all.join(", ")}`);
+  });
+  const intervalUs = lb.interval ?? parseDuration(defaults.loadBalancer.interval);
+  const timeoutUs = lb.timeout ?? intervalUs;
+  if (timeoutUs > intervalUs) {
+    failAt(context, at("routing", "lb", "timeout"), `a check timeout of at most the check interval (${formatDuration(intervalUs)}), so one round of checks is open at a time`);
+  }
+  return {
+    kind: "lb",
+    servers: lb.servers ?? all,
+    intervalUs,
+    timeoutUs,
+    rise: lb.rise ?? defaults.loadBalancer.rise,
+    fall: lb.fall ?? defaults.loadBalancer.fall,
+  };
+}
+
+/** Reads go to a database: not through a load balancer; from standbys only when one runs. */
+function resolveReads(group: ParsedClient, routing: ClientConfig["routing"], nodes: NodeConfig[], at: ClientPath, context: ResolveContext) {
+  const readsPerSecond = group.reads ?? parseRate(defaults.clients.reads);
+  const readFrom = group.readFrom ?? defaults.clients.readFrom;
+  if (readsPerSecond > 0 && routing.kind === "lb") {
+    failAt(context, at("reads"), `no reads with load-balancer routing (a pool's requests are its writes; reads go to a database)`);
+  }
+  const runningStandbys = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
+  if (readsPerSecond > 0 && readFrom === "standbys" && runningStandbys === 0) {
+    failAt(context, at("readFrom"), `"primary" or "any": reading from "standbys" needs a hot or warm standby, and the scenario has none`);
+  }
+  return { readsPerSecond, readFrom, readRecheckUs: group.readRecheck ?? parseDuration(defaults.clients.readRecheck) };
+}
+
+function resolveSessions(group: ParsedClient, routing: ClientConfig["routing"], at: ClientPath, context: ResolveContext): ClientConfig["sessions"] {
+  if (group.sessions === undefined) return null;
+  if (routing.kind !== "lb") failAt(context, at("sessions"), `no sessions without load-balancer routing (sessions belong to a pool's users: routing { lb: {} })`);
+  return { users: group.sessions.users, store: group.sessions.store ?? defaults.clients.sessionStore };
 }
 
 /** A name used in faults and links must mean one thing: node, client group and zone names never clash. */

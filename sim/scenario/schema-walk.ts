@@ -1,8 +1,8 @@
 // Reads the structure of the zod schema at a point in a scenario, so that error messages can list
 // the keys allowed there and `--set` can tell a real path from a typo — one source of truth for
 // "which keys exist". Unions are resolved by looking at the data: an array picks the array option,
-// an object with a discriminator (a fault's `kind`) picks the matching option, anything else the
-// first object option.
+// an object with a discriminator (a fault's `kind`) picks the matching option, another object the
+// option that has all its keys, anything else the first object option.
 import type { z } from "zod";
 import { linksSchema } from "./schema.ts";
 
@@ -54,6 +54,13 @@ function chooseOption(def: LooseDef, data: unknown): AnySchema | undefined {
       return field !== undefined && (defOf(unwrap(field)).values ?? []).includes(tag);
     });
     if (matching) return matching;
+  }
+  // Without a discriminator, the object option that has every key the data has (routing
+  // { dns } or { lb }), else the first.
+  if (data !== undefined && data !== null && typeof data === "object") {
+    const keys = Object.keys(data);
+    const fitting = objects.find((option) => keys.length > 0 && keys.every((key) => key in (defOf(option).shape ?? {})));
+    if (fitting) return fitting;
   }
   if (data === undefined || (data !== null && typeof data === "object")) return objects[0];
   return undefined;

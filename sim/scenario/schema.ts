@@ -10,13 +10,15 @@ import {
   failbackChoices,
   fencingChoices,
   nodeRoles,
+  readFromChoices,
   readinessChoices,
   replicationModes,
   routingChoices,
+  sessionStores,
 } from "./choices.ts";
 import { durationExpectation, readDuration } from "./duration.ts";
 import { listChoices } from "./errors.ts";
-import { metricNames } from "./metric-names.ts";
+import { metricNames, type MetricName } from "./metric-names.ts";
 import { presetNames } from "./presets/index.ts";
 import { rateExpectation, readRate } from "./rate.ts";
 
@@ -228,16 +230,36 @@ export const policySchema = strict(
   "a policy like presets.patroni()",
 );
 
+const loadBalancerSchema = strict(
+  {
+    interval: duration({ positive: true }).optional(),
+    timeout: duration({ positive: true }).optional(),
+    rise: countAtLeastOne.optional(),
+    fall: countAtLeastOne.optional(),
+    servers: z.array(name, { error: `a list of server names, like ["web1", "web2"]` }).min(1, { error: "at least one server" }).optional(),
+  },
+  "load-balancer settings",
+);
+
 export const clientSchema = strict(
   {
     name: name.optional(),
     writes: rate,
+    reads: rate.optional(),
+    readFrom: oneOf(readFromChoices).optional(),
+    readRecheck: duration().optional(),
     zone: name.optional(),
     routing: z
-      .union([oneOf(routingChoices), strict({ dns: strict({ ttl: duration(), ignoreTtl: probability.optional() }, "DNS settings") }, "DNS routing")], {
-        error: `"proxy", "discovery" or { dns: { ttl: "60s" } }`,
-      })
+      .union(
+        [
+          oneOf(routingChoices),
+          strict({ dns: strict({ ttl: duration(), ignoreTtl: probability.optional() }, "DNS settings") }, "DNS routing"),
+          strict({ lb: loadBalancerSchema }, "load-balancer routing"),
+        ],
+        { error: `"proxy", "discovery", { dns: { ttl: "60s" } } or { lb: { interval: "2s", rise: 2, fall: 3 } }` },
+      )
       .optional(),
+    sessions: strict({ users: countAtLeastOne, store: oneOf(sessionStores).optional() }, `sessions like { users: 300, store: "memory" }`).optional(),
     timeout: duration({ positive: true }).optional(),
     arrivals: oneOf(arrivalChoices).optional(),
     connections: z.number({ error: "a whole number, at least 1" }).int({ error: "a whole number, at least 1" }).min(1, { error: "a whole number, at least 1" }).optional(),
@@ -319,10 +341,26 @@ export const chaosSchema = strict(
 
 
 const boundNumber = z.number({ error: "a number" });
-const expectBound = z.union([boundNumber, strict({ min: boundNumber.optional(), max: boundNumber.optional() }, "bounds")], {
-  error: "a number (exact value) or { min, max }",
-});
-export const expectSchema = strict(Object.fromEntries(metricNames.map((metric) => [metric, expectBound.optional()])), "expectations");
+const quantileExpectation = "a quantile over the seeds above 0 and at most 1, like 0.95";
+const quantile = z
+  .number({ error: quantileExpectation })
+  .gt(0, { error: quantileExpectation })
+  .lte(1, { error: quantileExpectation });
+const expectBound = z.union(
+  [boundNumber, strict({ min: boundNumber.optional(), max: boundNumber.optional(), quantile: quantile.optional() }, "bounds")],
+  { error: "a number (exact value) or { min, max } (optionally with a quantile); a function belongs in checks" },
+);
+const checkExpectation = `a check: a function (result) => true | false | "why not"`;
+const check = z.custom<(result: never) => unknown>((value) => typeof value === "function", { error: checkExpectation });
+const checkName = z.string().regex(/\S/, { error: "a name saying what the check checks" });
+const metricBounds = Object.fromEntries(metricNames.map((metric) => [metric, expectBound.optional()])) as Record<MetricName, z.ZodOptional<typeof expectBound>>;
+export const expectSchema = strict(
+  {
+    ...metricBounds,
+    checks: z.record(checkName, check, { error: `checks by name, like { "db2 ends primary": (result) => … }` }).optional(),
+  },
+  "expectations",
+);
 
 export const scenarioSchema = strict(
   {

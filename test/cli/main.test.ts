@@ -34,7 +34,7 @@ async function folder(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-const csvFiles = ["events.csv", "summary.csv", "timeline.csv"];
+const csvFiles = ["events.csv", "groups.csv", "summary.csv", "timeline.csv"];
 
 describe("sim run", () => {
   it("prints the summary table and writes the CSV files, report.html and the charts", async () => {

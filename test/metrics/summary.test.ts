@@ -41,6 +41,14 @@ describe("summary row", () => {
       rpo_s: 0.8,
       max_lag_s: 0.05,
       standby_cost: 3.5,
+      // No reads, no pool; one client group, so the worst group is the whole run.
+      reads_attempted: 0,
+      reads_served: 0,
+      reads_failed: 0,
+      ryw_violations: 0,
+      sessions_lost: 0,
+      min_group_availability: 0.7,
+      max_group_downtime_s: 3,
     });
   });
 

@@ -129,7 +129,7 @@ describe("world: determinism", () => {
         seed,
         faults: partition(10, 30),
         network: { defaults: { latencyUs: 2000, jitterUs: 1000, lossProbability: 0.01, bandwidthPerS: Infinity }, overrides: [] },
-        clients: [{ name: "clients", zone: "east", writesPerSecond: 100, arrivals: "poisson", timeoutUs: 1 * S, routing: { kind: "proxy" }, connections: 1, retries: 0, backoffUs: 0, reconnectUs: 0 }],
+        clients: [{ name: "clients", zone: "east", writesPerSecond: 100, arrivals: "poisson", timeoutUs: 1 * S, routing: { kind: "proxy" }, connections: 1, retries: 0, backoffUs: 0, reconnectUs: 0, readsPerSecond: 0, readFrom: "primary", readRecheckUs: 10_000_000, sessions: null }],
       }).summary.fingerprint;
     expect(poisson(1)).toBe(poisson(1));
     expect(poisson(1)).not.toBe(poisson(2));

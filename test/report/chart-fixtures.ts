@@ -6,6 +6,7 @@ import type { RunSeries } from "../../sim/metrics/series.ts";
 import type { TimelineRow } from "../../sim/metrics/timeline.ts";
 import { metricColumns, type MetricValues } from "../../sim/scenario/metric-names.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
+import type { GroupRow } from "../../sim/metrics/groups.ts";
 
 const s = (seconds: number) => Math.round(seconds * 1e6);
 
@@ -74,6 +75,8 @@ export function fixtureSeries(): RunSeries {
       { node: "db2", worstLagUs: db2Lag },
       { node: "db1", worstLagUs: db1Lag },
     ],
+    reads: [],
+    serverLoad: [],
     dataLoss: {
       divergent: [{ node: "db1", counts: Array.from({ length: count }, (_, i) => (i >= 124 && i < 180 ? 10 : 0)) }],
       lost: [{ node: "db1", count: 11, firstUs: s(124.5), lastUs: s(179.9) }],
@@ -97,6 +100,7 @@ export function fixtureRun() {
     seed: 7,
     fingerprint: "0123456789abcdef",
     metrics: fixtureMetrics(),
+    groups: [] as GroupRow[],
     breaches: [] as string[],
     timeline: fixtureTimeline(),
     events: fixtureEvents(),

@@ -37,12 +37,12 @@ describe("run charts", () => {
   it("lists every chart with data, in order, and says why others are left out", () => {
     const all = runCharts(fixtureRun());
     expect(all.charts.map((c) => c.name)).toEqual(["timeline", "writes", "lag", "data-loss"]);
-    expect(all.skipped).toEqual([]);
+    expect(all.skipped).toEqual(["No reads chart: no client group reads.", "No servers chart: the scenario has no pool of servers."]);
     const quiet = fixtureRun();
     quiet.series = { ...quiet.series, writes: [], lag: [], dataLoss: { divergent: [], lost: [], lostStretchesOmitted: 0 } };
     const some = runCharts(quiet);
     expect(some.charts.map((c) => c.name)).toEqual(["timeline"]);
-    expect(some.skipped).toHaveLength(3);
+    expect(some.skipped).toHaveLength(5);
   });
 
   it("gives every spec the schema, the shipped font and a time axis titled with its unit", () => {

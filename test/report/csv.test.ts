@@ -21,6 +21,13 @@ const metrics: MetricValues = {
   rpo_s: 0.8,
   max_lag_s: 0.05,
   standby_cost: 3.5,
+  reads_attempted: 4000,
+  reads_served: 3990,
+  reads_failed: 10,
+  ryw_violations: 120,
+  sessions_lost: 0,
+  min_group_availability: 0.99,
+  max_group_downtime_s: 0.5,
 };
 
 describe("summary.csv", () => {
@@ -28,7 +35,7 @@ describe("summary.csv", () => {
     const text = await summaryCsv([{ name: "split-brain", seed: 7, metrics }]);
     expect(text).toBe(
       `scenario,seed,${metricColumns.join(",")}\n` +
-        "split-brain,7,1000,997,3,0.997000,0.300000,1,1,0,0,12.000001,2,5,,3.500000,0.800000,0.050000,3.5\n",
+        "split-brain,7,1000,997,3,0.997000,0.300000,1,1,0,0,12.000001,2,5,,3.500000,0.800000,0.050000,3.5,4000,3990,10,120,0,0.990000,0.500000\n",
     );
   });
 });

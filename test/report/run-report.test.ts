@@ -26,16 +26,16 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
-const csvFiles = ["events.csv", "summary.csv", "timeline.csv"];
+const csvFiles = ["events.csv", "groups.csv", "summary.csv", "timeline.csv"];
 const chartFiles = ["data-loss", "lag", "timeline", "writes"].flatMap((name) => [`charts/${name}.png`, `charts/${name}.svg`, `charts/${name}.vl.json`]);
 
 describe("writeRunReport", () => {
-  it("writes summary.csv, timeline.csv and events.csv only with charts off (header only at trace none)", async () => {
+  it("writes summary.csv, groups.csv, timeline.csv and events.csv only with charts off (header only at trace none)", async () => {
     const out = path.join(root, "reports", "tiny");
     const metrics = Object.fromEntries(metricColumns.map((column) => [column, 0])) as MetricValues;
     await writeRunReport(
       out,
-      { name: "tiny", seed: 1, metrics, timeline: [{ node: "db1", kind: "role", state: "primary", startUs: 0, endUs: 11_000_000 }], events: [] },
+      { name: "tiny", seed: 1, metrics, groups: [], timeline: [{ node: "db1", kind: "role", state: "primary", startUs: 0, endUs: 11_000_000 }], events: [] },
       { charts: false },
     );
     expect(await files(out)).toEqual(csvFiles);
@@ -44,7 +44,10 @@ describe("writeRunReport", () => {
       "node,kind,state,start_s,end_s\ndb1,role,primary,0.000000,11.000000\n",
     );
     const summary = (await fs.readFile(path.join(out, "summary.csv"), "utf8")).split("\n");
-    expect(summary[1]).toBe("tiny,1,0,0,0,0.000000,0.000000,0,0,0,0,0.000000,0,0,0.000000,0.000000,0.000000,0.000000,0");
+    expect(summary[1]).toBe("tiny,1,0,0,0,0.000000,0.000000,0,0,0,0,0.000000,0,0,0.000000,0.000000,0.000000,0.000000,0,0,0,0,0,0,0.000000,0.000000");
+    expect(await fs.readFile(path.join(out, "groups.csv"), "utf8")).toBe(
+      "group,zone,writes_attempted,writes_acked,writes_failed,availability,downtime_s,reads_attempted,reads_served,reads_failed,ryw_violations,sessions_lost\n",
+    );
   });
 
   it("writes report.html and every chart as .vl.json, .svg and .png; the CSV files do not depend on it", async () => {

@@ -19,9 +19,9 @@ describe("summaryTable", () => {
     });
     const lines = text.split("\n");
     expect(lines[0]).toBe("blip — A 20 s network blip.");
-    expect(lines[1]).toBe("  writes_attempted     120000");
-    expect(lines).toContain("  downtime_s        12.500000");
-    expect(lines).toContain("  detection_s             n/a");
+    expect(lines[1]).toBe("  writes_attempted           120000");
+    expect(lines).toContain("  downtime_s              12.500000");
+    expect(lines).toContain("  detection_s                   n/a");
     expect(lines).toContain("seed 3 · fingerprint 0123abcd4567ef89");
     expect(lines.at(-2)).toBe("expectation not met: expected lost_writes = 0, got 12");
     expect(text.endsWith("\n")).toBe(true);

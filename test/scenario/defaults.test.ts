@@ -93,6 +93,10 @@ describe("defaults fill every field a scenario leaves out", () => {
         retries: 0,
         backoffUs: 100_000,
         reconnectUs: 0,
+        readsPerSecond: 0,
+        readFrom: "primary",
+        readRecheckUs: 10_000_000,
+        sessions: null,
       },
     ]);
   });

@@ -78,7 +78,7 @@ describe("nodes", () => {
   });
 
   it("an unknown role", () => {
-    expectMessage(errorFor((s) => (s.nodes.db2.role = "replica")), "nodes.db2.role", `"primary", "standby", "monitor" or "witness"`, `got "replica"`);
+    expectMessage(errorFor((s) => (s.nodes.db2.role = "replica")), "nodes.db2.role", `"primary", "standby", "monitor", "witness" or "server"`, `got "replica"`);
   });
 
   it("readiness is hot, warm or cold, and only on a standby", () => {

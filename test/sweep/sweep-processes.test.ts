@@ -64,7 +64,7 @@ describe("a sweep's files do not depend on how it was run", () => {
       "sweep.json",
     ]);
     const runs = read(out("w1"), "runs.csv").trimEnd().split("\n");
-    expect(runs[0]).toMatch(/^detector\.timeout,replication\.mode,seed,writes_attempted,.*,standby_cost$/);
+    expect(runs[0]).toMatch(/^detector\.timeout,replication\.mode,seed,writes_attempted,.*,standby_cost,reads_attempted,.*,max_group_downtime_s$/);
     expect(runs).toHaveLength(1 + 6 * 2 * 4);
     expect(runs[1]).toMatch(/^1s,async,1,/);
     expect(runs[48]).toMatch(/^6s,sync,4,/);

@@ -24,6 +24,7 @@ export const stateColors: Readonly<Record<string, string>> = {
   down: "#1a202c",
   running: "#cbd5e0",
   suspected: "#e53e3e",
+  "out of rotation": "#dd6b20",
 };
 
 /** Write outcomes: acknowledged is green, failures warm. */
@@ -31,6 +32,14 @@ export const outcomeColors: Readonly<Record<string, string>> = {
   acknowledged: "#38a169",
   rejected: "#dd6b20",
   "timed out": "#c53030",
+};
+
+/** Read outcomes, in legend order: up to date green, stale amber, failures as for writes. */
+export const readOutcomeColors: Readonly<Record<string, string>> = {
+  "up to date": "#38a169",
+  "stale (own write missing)": "#d69e2e",
+  rejected: outcomeColors.rejected,
+  "timed out": outcomeColors["timed out"],
 };
 
 /** Colours of series named after nodes (lag, divergent writes), in order of appearance. */

@@ -2,7 +2,8 @@
 // the node was doing — its process state when that is not "up" (down, paused, booting …),
 // otherwise its role (primary, standby, promoting, catching-up, fenced …); a monitor that is up
 // is "running". Under each data node, one lane per monitor shows when that monitor suspected it,
-// so a detector's mistakes sit right under the truth. Fault periods are shaded and faults and
+// so a detector's mistakes sit right under the truth; under each pool server, one lane per load
+// balancer shows when it had the server out of rotation. Fault periods are shaded and faults and
 // promotions labelled (context-layers.ts).
 // Generic over names: any state or role the model emits gets a band and a legend entry; a lane
 // kind the timeline adds later gets a lane of its own. Data: the run's timeline rows (one per
@@ -15,6 +16,7 @@ import { TimeAxis } from "./time-axis.ts";
 
 const laneHeightPx = 22;
 const suspectedState = "suspected";
+const outState = "out of rotation";
 
 export interface Band {
   lane: string;
@@ -35,11 +37,12 @@ export function timelineChart(input: TimelineChartInput): object {
   const context = chartContext(input.series, axis);
   const { lanes, bands } = laneBands(input.timeline, axis);
   const states = withFaultColor(context, colorScale(bands.map((band) => band.state), stateColors, "role / state"));
+  const title = timelineTitle(input.timeline);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
-      text: "Who was primary when",
-      subtitle: `${input.name} · seed ${input.seed} · one lane per node; the lanes under a node show when a monitor suspected it`,
+      text: title.text,
+      subtitle: `${input.name} · seed ${input.seed} · ${title.subtitle}`,
     },
     width: plotWidth,
     height: Math.max(1, lanes.length) * laneHeightPx,
@@ -74,8 +77,19 @@ export function timelineChart(input: TimelineChartInput): object {
   };
 }
 
+/** A database cluster's timeline is about who was primary; a pool's, about who was serving. */
+function timelineTitle(rows: readonly TimelineRow[]): { text: string; subtitle: string } {
+  const database = rows.some((row) => row.kind === "role");
+  const pool = rows.some((row) => row.kind.startsWith("lb:"));
+  if (!database && pool) {
+    return { text: "Which servers were up and in rotation", subtitle: "one lane per node; the lanes under a server show when a load balancer had it out of rotation" };
+  }
+  const under = pool ? "when a monitor suspected it, or a load balancer had it out of rotation" : "when a monitor suspected it";
+  return { text: "Who was primary when", subtitle: `one lane per node; the lanes under a node show ${under}` };
+}
+
 /** The lanes, top to bottom, and their bands: each node's main lane, then its verdict lanes,
- *  then any other lane kind, in the timeline's own node order. */
+ *  then its load-balancer lanes, then any other lane kind, in the timeline's own node order. */
 export function laneBands(rows: readonly TimelineRow[], axis: TimeAxis): { lanes: string[]; bands: Band[] } {
   const byNode = new Map<string, Map<string, TimelineRow[]>>();
   for (const row of rows) {
@@ -101,8 +115,14 @@ export function laneBands(rows: readonly TimelineRow[], axis: TimeAxis): { lanes
         state: row.state === "suspect" ? suspectedState : row.state,
       })));
     }
+    // One balancer: "web1 · out of rotation"; several: "web1 · out at <group>".
+    const balancers = [...kinds.keys()].filter((kind) => kind.startsWith("lb:"));
+    for (const kind of balancers) {
+      const out = kinds.get(kind)!.filter((row) => row.state === "out").map((row) => ({ ...row, state: outState }));
+      add(balancers.length === 1 ? `${node} · out of rotation` : `${node} · out at ${kind.slice("lb:".length)}`, out);
+    }
     for (const [kind, list] of kinds) {
-      if (kind !== "state" && kind !== "role" && !kind.startsWith("verdict:")) add(`${node} · ${kind}`, list);
+      if (kind !== "state" && kind !== "role" && !kind.startsWith("verdict:") && !kind.startsWith("lb:")) add(`${node} · ${kind}`, list);
     }
   }
   return { lanes, bands };

@@ -23,4 +23,13 @@ export const metricExplanations: Readonly<Record<MetricColumn, string>> = {
     "The worst age span of lost data: from the last write the surviving history kept to the newest lost acknowledged write.",
   max_lag_s: "The worst replication lag: when a standby applied an entry, minus when the primary accepted it.",
   standby_cost: "Running cost per hour of the nodes configured as standbys.",
+  reads_attempted: "Reads issued by all clients during the run.",
+  reads_served: "Reads answered by a database node within the client's timeout (whether or not the answer was up to date).",
+  reads_failed: "Reads refused (by a node neither primary nor running standby, or over capacity) or timed out.",
+  ryw_violations:
+    "Read-your-writes violations: reads answered by a node that had not applied the reading connection's last acknowledged write — a lagging standby, or a node on another timeline.",
+  sessions_lost:
+    "Times a user of a pool with sessions in server memory had to log in again: served by a server that no longer (or never) held the session, after a crash, a restart or a move by the load balancer.",
+  min_group_availability: "The availability of the worst client group: each group's acknowledged writes as a fraction of its attempted writes, the lowest.",
+  max_group_downtime_s: "The downtime of the worst client group: downtime_s computed on each group's own writes, the longest.",
 };

@@ -71,7 +71,11 @@ export function sentence(event: TraceEvent): string {
         `${formatClock(event.lastUs)} are missing from the final history: they are lost.`
       );
     case "run_end":
-      return `The run ends; ${event.authority} holds the authoritative history.`;
+      return event.authority === "" ? "The run ends." : `The run ends; ${event.authority} holds the authoritative history.`;
+    case "lb_down":
+      return `The load balancer of client group ${event.client} takes ${event.node} out of rotation: its failed health checks reached the fall count.`;
+    case "lb_up":
+      return `The load balancer of client group ${event.client} puts ${event.node} back in rotation.`;
     default:
       return `${capitalize(describeEvent(event).detail)}.`;
   }

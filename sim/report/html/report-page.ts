@@ -4,8 +4,10 @@
 // language. All scenario-provided text is escaped. The page has no script, no external
 // resource and no timestamp: the same run gives the same bytes.
 import { formatMetric } from "../../metrics/format.ts";
+import type { GroupRow } from "../../metrics/groups.ts";
 import type { KeyEvents } from "../../metrics/key-events.ts";
 import { metricColumns, type MetricValues } from "../../scenario/metric-names.ts";
+import { groupColumns } from "../group-columns.ts";
 import { escapeHtml } from "./escape.ts";
 import { inlineSvg } from "./inline-svg.ts";
 import { metricExplanations } from "./metric-explanations.ts";
@@ -24,6 +26,8 @@ export interface ReportPageInput {
   seed: number;
   fingerprint: string;
   metrics: MetricValues;
+  /** One per client group; a table of them follows the summary when there are several. */
+  groups?: readonly GroupRow[];
   breaches: readonly string[];
   charts: readonly PageChart[];
   /** One sentence per chart left out, saying why. */
@@ -52,10 +56,11 @@ export function reportPage(input: ReportPageInput): string {
     "</header>",
     breachesSection(input.breaches),
     summarySection(input.metrics),
+    groupsSection(input.groups ?? []),
     chartsSection(input.charts, input.skippedCharts),
     narrativeSection(input.keyEvents),
     "<footer>",
-    '<p>Data: <a href="summary.csv">summary.csv</a> · <a href="timeline.csv">timeline.csv</a> · ' +
+    '<p>Data: <a href="summary.csv">summary.csv</a> · <a href="groups.csv">groups.csv</a> · <a href="timeline.csv">timeline.csv</a> · ' +
       '<a href="events.csv">events.csv</a>. Made by failover-sim.</p>',
     "</footer>",
     "</main>",
@@ -90,6 +95,40 @@ function summarySection(metrics: MetricValues): string {
     ...rows,
     "</tbody>",
     "</table>",
+    "</section>",
+  ].join("\n");
+}
+
+/** What each client group felt, when groups differ: one row per group, each column explained. */
+function groupsSection(groups: readonly GroupRow[]): string {
+  if (groups.length < 2) return "";
+  const header = groupColumns.map((column) => `<th scope="col"><code>${column.name}</code></th>`).join("");
+  const rows = groups.map(
+    (row) =>
+      `<tr>${groupColumns
+        .map((column, i) => {
+          const cell = column.cell(row);
+          const shown = cell === "" ? '<span class="na">n/a</span>' : escapeHtml(cell);
+          return i === 0 ? `<th scope="row">${shown}</th>` : `<td${i >= 2 ? ' class="value"' : ""}>${shown}</td>`;
+        })
+        .join("")}</tr>`,
+  );
+  const meanings = groupColumns.map((column) => `<li><code>${column.name}</code>: ${escapeHtml(column.meaning)}</li>`);
+  return [
+    '<section id="groups">',
+    "<h2>Client groups</h2>",
+    '<p class="note">What each client group felt (groups.csv); min_group_availability and max_group_downtime_s above are the worst of these.</p>',
+    '<div class="wide">',
+    "<table>",
+    `<thead><tr>${header}</tr></thead>`,
+    "<tbody>",
+    ...rows,
+    "</tbody>",
+    "</table>",
+    "</div>",
+    '<ul class="note">',
+    ...meanings,
+    "</ul>",
     "</section>",
   ].join("\n");
 }
@@ -146,6 +185,7 @@ table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { padding: 5px 10px; border-bottom: 1px solid #edf2f7; text-align: left; vertical-align: top; }
 td.value { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .na { color: #a0aec0; }
+.wide { overflow-x: auto; }
 figure.chart { margin: 0 0 32px; }
 figure.chart svg { display: block; max-width: 100%; height: auto; margin: 8px 0; }
 ol.events { padding-left: 0; list-style: none; }

@@ -1,0 +1,139 @@
+// `sim check [files or dirs...] [--seeds N] [--set path=value]... [--json] [--junit FILE]`: every
+// scenario's `expect` judged (sim/check), as a table on stdout (or one JSON object with --json),
+// optionally as JUnit XML written atomically. A folder means its *.ts files, not recursive,
+// sorted by name; the default is scenarios/. Every scenario is loaded and validated first — any
+// bad input (a missing path, a scenario that does not load or validate, a bad --set) is reported,
+// one paragraph per file, and exits 2 before anything runs or is written. Then the scenarios with
+// expectations run in order (those without are listed, not run); exit 1 if any expectation
+// failed, else 0. The simulator loads inside the handler, keeping `sim --help` fast.
+import * as fs from "node:fs/promises";
+import * as path from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import type { CheckPlan, ScenarioCheck } from "../check/index.ts";
+import { exitCodes, InputError } from "./failure.ts";
+import type { CliIo } from "./io.ts";
+import { single } from "./flags.ts";
+
+interface CheckArgs {
+  paths?: string[];
+  seeds?: string;
+  set?: string[];
+  json: boolean;
+  junit?: string;
+}
+
+const defaultFolder = "scenarios";
+const maxSeeds = 10_000;
+
+export function checkCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, CheckArgs> {
+  return {
+    command: "check [paths..]",
+    describe: "run each scenario and judge its expect; exit 1 on any breach",
+    builder: (yargs: Argv) =>
+      yargs
+        .positional("paths", { type: "string", array: true, default: [defaultFolder], describe: "scenario files or folders of them" })
+        .option("seeds", { type: "string", describe: "run seeds 1..N and judge over them [default: each scenario's own seed]" })
+        .option("set", { type: "string", array: true, nargs: 1, describe: "override a field of every scenario, as in sim run (repeatable)" })
+        .option("json", { type: "boolean", default: false, describe: "print the whole check as one JSON object" })
+        .option("junit", { type: "string", describe: "also write the check as JUnit XML to this file" }) as unknown as Argv<CheckArgs>,
+    handler: async (args) => setExitCode(await check(args, io)),
+  };
+}
+
+async function check(args: CheckArgs, io: CliIo): Promise<number> {
+  const seeds = parseSeeds(single(args.seeds, "--seeds"));
+  const junit = single(args.junit, "--junit");
+  if (junit !== undefined) checkJunitPath(junit);
+  const files = await scenarioFiles(args.paths !== undefined && args.paths.length > 0 ? args.paths : [defaultFolder]);
+  const [{ loadScenarioFile, ScenarioError }, checkModule, { writeFilesAtomically }, { checkProgressBar }] = await Promise.all([
+    import("../scenario/index.ts"),
+    import("../check/index.ts"),
+    import("../report/index.ts"),
+    import("../check/progress.ts"),
+  ]);
+
+  // Everything is validated before anything runs: bad input never leaves a partial check behind.
+  const plans: CheckPlan[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      const raw = await loadScenarioFile(file);
+      plans.push(checkModule.planCheck(raw, { file, overrides: args.set ?? [], ...(seeds !== null && { seeds }) }));
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) {
+    for (const problem of problems) io.err(`${problem}\n`);
+    if (problems.length > 1) io.err(`${problems.length} of ${files.length} scenario files are not valid; nothing was run.\n`);
+    return exitCodes.badInput;
+  }
+
+  const progress = checkProgressBar();
+  const checks: ScenarioCheck[] = [];
+  try {
+    progress.start(plans.reduce((total, plan) => total + plan.seeds.length, 0));
+    for (const plan of plans) checks.push(checkModule.runCheck(plan, () => progress.tick(plan.name)));
+  } finally {
+    progress.stop();
+  }
+
+  io.out(args.json ? checkModule.checkJson(checks, seeds) : checkModule.checkTable(checks, seeds));
+  if (junit !== undefined) {
+    try {
+      await writeFilesAtomically(path.dirname(junit), [{ name: path.basename(junit), content: checkModule.checkJunit(checks) }]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(`Cannot write the JUnit report to ${junit}: ${reason}. Choose another file with --junit.`);
+    }
+  }
+  return checkModule.countChecks(checks).failed > 0 ? exitCodes.expectationFailed : exitCodes.ok;
+}
+
+/** The scenario files named: a file as given, a folder's *.ts files (sorted, not recursive); each once. */
+async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(file);
+  };
+  for (const given of paths) {
+    const stats = await fs.stat(given).catch(() => null);
+    if (stats === null) throw new InputError(`${given}: expected a scenario file or a folder of them, but there is no such file or folder.`);
+    if (!stats.isDirectory()) {
+      add(given);
+      continue;
+    }
+    const entries = await fs.readdir(given, { withFileTypes: true });
+    const names = entries
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
+      .map((entry) => entry.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (names.length === 0) throw new InputError(`${given}: expected a folder of scenario files (*.ts), but it holds none.`);
+    for (const name of names) add(path.join(given, name));
+  }
+  return files;
+}
+
+/** `--seeds N`: seeds 1..N; null when not given (each scenario runs its own seed). */
+function parseSeeds(text: string | undefined): number[] | null {
+  if (text === undefined) return null;
+  const count = Number(text);
+  if (!/^\d+$/.test(text.trim()) || count < 1 || count > maxSeeds) {
+    throw new InputError(`--seeds expects a whole number of seeds from 1 to ${maxSeeds}, got ${JSON.stringify(text)}.`);
+  }
+  return Array.from({ length: count }, (_, i) => i + 1);
+}
+
+/** A JUnit file must be a plain file name in some folder (it is written through a temp file there). */
+function checkJunitPath(file: string): void {
+  const name = path.basename(file);
+  if (file.endsWith("/") || file.endsWith(path.sep) || name === "" || name === "." || name === ".." || name.startsWith(".")) {
+    throw new InputError(`--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(file)}.`);
+  }
+}
+

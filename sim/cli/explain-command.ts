@@ -1,0 +1,71 @@
+// `sim explain <scenario.ts> [--seed N] [--set path=value]...`: one run told as a story on stdout
+// — the setting, what happens event by event with per-write noise grouped into counts, the
+// outcome in words and the lesson from the file's header comment. Nothing is written to disk.
+// Exit codes as for `sim run`: 1 when an expectation is not met (the story is still told), 2 on
+// bad input. The simulator is imported inside the handler so that `sim --help` stays fast.
+import { readFile } from "node:fs/promises";
+import type { Argv, CommandModule } from "yargs";
+import { exitCodes, InputError } from "./failure.ts";
+import type { CliIo } from "./io.ts";
+import { single, parseSeed } from "./flags.ts";
+
+interface ExplainArgs {
+  scenario: string;
+  seed?: string;
+  set?: string[];
+}
+
+export function explainCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, ExplainArgs> {
+  return {
+    command: "explain <scenario>",
+    describe: "tell one run as a story in plain language, event by event",
+    builder: (yargs: Argv) =>
+      yargs
+        .positional("scenario", { type: "string", describe: "scenario file (.ts)", demandOption: true })
+        .option("seed", { type: "string", describe: "seed of every random stream (replaces the scenario's)" })
+        .option("set", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "override a scenario field, e.g. --set detector.timeout=5s (repeatable)",
+        }) as unknown as Argv<ExplainArgs>,
+    handler: async (args) => setExitCode(await explain(args, io)),
+  };
+}
+
+async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
+  const seed = parseSeed(single(args.seed, "--seed"));
+  const [{ loadScenarioFile }, { runScenario }, { StoryObserver }, { explainText }, { lessonFromSource }] = await Promise.all([
+    import("../scenario/index.ts"),
+    import("../metrics/index.ts"),
+    import("../report/explain-story.ts"),
+    import("../report/explain-text.ts"),
+    import("../report/explain-lesson.ts"),
+  ]);
+
+  const raw = await loadScenarioFile(args.scenario);
+  const story = new StoryObserver();
+  const result = runScenario(raw, {
+    file: args.scenario,
+    seed,
+    overrides: args.set ?? [],
+    trace: "none",
+    onTrace: (event) => story.observe(event),
+  });
+  const source = await readFile(args.scenario, "utf8");
+  io.out(
+    explainText({
+      name: result.name,
+      summary: result.summary,
+      seed: result.seed,
+      fingerprint: result.fingerprint,
+      world: result.world,
+      metrics: result.metrics,
+      breaches: result.breaches,
+      story: story.story(result.world),
+      lesson: lessonFromSource(source),
+    }),
+  );
+  return result.breaches.length > 0 ? exitCodes.expectationFailed : exitCodes.ok;
+}
+

@@ -1,0 +1,146 @@
+// `sim fuzz <scenario.ts> --invariant NAME [--runs N] [--seed S] [--out FILE.ts] [--settle DURATION]
+// [--max-faults N]`: random fault schedules on the scenario's cluster and policy until one breaks
+// the invariant; that one is shrunk and written as a reproducer scenario (default
+// reports/<scenario-name>-fuzz/<invariant>.ts), atomically. Exit 1 when a violation was found
+// (after writing the reproducer), 0 when none was in N runs, 2 on bad input (nothing written).
+// A progress bar on a terminal; piped, only the summary. The simulator loads inside the handler.
+import * as path from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import { invariantNames } from "../fuzz/invariant-names.ts";
+import { exitCodes, InputError } from "./failure.ts";
+import type { CliIo } from "./io.ts";
+import { single } from "./flags.ts";
+
+interface FuzzArgs {
+  scenario: string;
+  invariant?: string;
+  runs?: string;
+  seed?: string;
+  out?: string;
+  settle?: string;
+  "max-faults"?: string;
+}
+
+const maxRuns = 1_000_000;
+const maxFaultEpisodes = 20;
+
+export function fuzzCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, FuzzArgs> {
+  return {
+    command: "fuzz <scenario>",
+    describe: "random fault schedules until an invariant breaks; shrink it to a reproducer .ts",
+    builder: (yargs: Argv) =>
+      yargs
+        .positional("scenario", { type: "string", describe: "scenario file (.ts)", demandOption: true })
+        .option("invariant", {
+          type: "string",
+          describe: `what must hold: ${invariantNames.join(", ")}`,
+        })
+        .option("runs", { type: "string", describe: "runs to try [default: 100]" })
+        .option("seed", { type: "string", describe: "fuzz seed: the same seed, the same runs and result [default: 1]" })
+        .option("out", { type: "string", describe: "reproducer file [default: reports/<scenario-name>-fuzz/<invariant>.ts]" })
+        .option("settle", { type: "string", describe: "time given to recover after the last fault (recovers-after-faults); faults end this long + 10 s before the run [default: from the policy]" })
+        .option("max-faults", { type: "string", describe: "fault episodes per run: 1 to this [default: 4]" }) as unknown as Argv<FuzzArgs>,
+    handler: async (args) => setExitCode(await fuzz(args, io)),
+  };
+}
+
+async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
+  const [fuzzModule, { loadScenarioFile, readDuration, formatDuration }, { writeFilesAtomically }] = await Promise.all([
+    import("../fuzz/index.ts"),
+    import("../scenario/index.ts"),
+    import("../report/index.ts"),
+  ]);
+  const { fuzzDefaults, isInvariantName } = fuzzModule;
+  const invariant = single(args.invariant, "--invariant");
+  if (invariant === undefined) throw new InputError(`sim fuzz needs --invariant, one of: ${invariantNames.join(", ")} (see sim fuzz --help).`);
+  if (!isInvariantName(invariant)) throw new InputError(`Unknown invariant ${JSON.stringify(invariant)} for --invariant; the invariants are: ${invariantNames.join(", ")}.`);
+  const runs = wholeNumber(single(args.runs, "--runs"), "--runs", 1, maxRuns) ?? fuzzDefaults.runs;
+  const seed = wholeNumber(single(args.seed, "--seed"), "--seed", 0, Number.MAX_SAFE_INTEGER) ?? fuzzDefaults.seed;
+  const maxEpisodes = wholeNumber(single(args["max-faults"], "--max-faults"), "--max-faults", 1, maxFaultEpisodes) ?? fuzzDefaults.maxEpisodes;
+  const settleText = single(args.settle, "--settle");
+  const settle = settleText === undefined ? undefined : readDuration(settleText);
+  if (settle !== undefined && !settle.ok) throw new InputError(`--settle expects ${settle.expected}, got ${JSON.stringify(settleText)}.`);
+  const out = single(args.out, "--out");
+  if (out !== undefined && !out.endsWith(".ts")) throw new InputError(`--out names the reproducer scenario file and must end in .ts, got ${JSON.stringify(out)}.`);
+
+  const file = args.scenario;
+  const raw = (await loadScenarioFile(file)) as object;
+  const progress = fuzzModule.fuzzProgressBar();
+  let result;
+  try {
+    progress.start(runs);
+    result = fuzzModule.runFuzz(
+      { raw, file, invariant, runs, seed, maxEpisodes, ...(settle?.ok && { settleUs: settle.us }) },
+      { onRun: (done) => progress.run(done), onShrink: (shrinkRuns, held) => progress.shrinking(shrinkRuns, fuzzModule.faultCount(held)) },
+    );
+  } catch (error) {
+    if (error instanceof fuzzModule.FuzzError) throw new InputError(error.message);
+    throw error;
+  } finally {
+    progress.stop();
+  }
+
+  const shownFile = displayPath(file);
+  const window = `faults between ${formatDuration(result.space.windowStartUs)} and ${formatDuration(result.space.windowEndUs)}, 1 to ${maxEpisodes} per run`;
+  io.out(`fuzz ${result.scenario} · invariant ${invariant} · seed ${seed}\n`);
+  io.out(`  ${fuzzModule.invariants[invariant].summary}\n`);
+  io.out(`  ${window}; settle period ${formatDuration(result.settleUs)}\n`);
+  const { failure } = result;
+  if (failure === null) {
+    io.out(`  runs      ${result.runsDone}, no violation\n`);
+    return exitCodes.ok;
+  }
+
+  const outFile = out ?? path.join("reports", `${result.scenario}-fuzz`, `${invariant}.ts`);
+  const shownOut = displayPath(outFile);
+  const runCommand = `npx sim run ${shownOut}`;
+  const flags = [`--invariant ${invariant}`, `--seed ${seed}`, `--runs ${runs}`, ...(maxEpisodes !== fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : []), ...(settleText !== undefined ? [`--settle ${settleText}`] : [])];
+  const source = fuzzModule.reproducerSource({
+    scenario: result.scenario,
+    invariant,
+    failure,
+    scenarioImport: importSpecifier(outFile, file),
+    fuzzCommand: `sim fuzz ${shownFile} ${flags.join(" ")}`,
+    runCommand,
+  });
+  try {
+    await writeFilesAtomically(path.dirname(outFile), [{ name: path.basename(outFile), content: source }]);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(`Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`);
+  }
+
+  const drawn = fuzzModule.faultCount(failure.drawn);
+  const shrunk = fuzzModule.faultCount(failure.shrunk);
+  io.out(`  runs      ${result.runsDone} of ${runs}: run ${failure.run} broke it (simulation seed ${failure.seed})\n`);
+  io.out(`  drawn     ${plural(drawn, "fault")}: ${failure.drawnOutcome.verdict.detail}\n`);
+  io.out(`  shrunk    ${plural(shrunk, "fault")} after ${plural(failure.shrinkRuns, "run")}${failure.exhausted ? " (stopped at the limit)" : ""}: ${failure.shrunkOutcome.verdict.detail}\n`);
+  for (const entry of fuzzModule.scheduleEntries(failure.shrunk)) io.out(`            ${fuzzModule.scheduledFaultSource(entry)}\n`);
+  io.out(`reproducer: ${shownOut}\n`);
+  io.out(`run it:     ${runCommand}\n`);
+  return exitCodes.expectationFailed;
+}
+
+function wholeNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new InputError(`${flag} expects a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? "2^53 - 1" : max}, got ${JSON.stringify(text)}.`);
+  }
+  return value;
+}
+
+/** A path as shown to people: relative to the working folder, with "/" separators. */
+function displayPath(file: string): string {
+  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
+}
+
+/** The module specifier that imports `target` from a file at `from`: "../../scenarios/x.ts". */
+function importSpecifier(from: string, target: string): string {
+  const relative = path.relative(path.dirname(path.resolve(from)), path.resolve(target)).split(path.sep).join("/");
+  return relative.startsWith(".") ? relative : `./${relative}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

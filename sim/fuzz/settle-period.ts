@@ -1,0 +1,105 @@
+// The settle period of the liveness invariant (recovers-after-faults): how long after the last
+// fault ends the cluster is given before every write must be acknowledged again. It is a bound
+// built from the scenario's own policy, term by term, so a slow policy is not blamed for being
+// slow, only for not recovering:
+//   detection  the time the detector needs to suspect a silent node —
+//              timeout: timeout + interval; consecutive: (failures + successes) · interval +
+//              probeTimeout; φ: interval + acceptablePause + (threshold + 2) · minStdDev (with
+//              regular probes σ is minStdDev, and φ = t is reached fewer than t + 2 σ late);
+//              lease: ttl + renewEvery
+//   fencing    stonith: delay + duration (+ timeout when an attempt can fail); lease:
+//              renewEvery + retryTimeout; min-replicas: minReplicasMaxLag + statusInterval
+//   promotion  the slowest standby: hot applyDelay + promoteIn + warmUp; warm applyEvery + its
+//              backlog at applyRate + promoteIn + warmUp; cold bootIn + restoreIn + a replay of
+//              min(backupEvery, duration) of writes at applyRate + promoteIn + warmUp
+//   replication  statusInterval, plus semiSyncTimeout under semi-sync
+//   clients    the slowest group: timeout · (retries + 1) + the backoffs + reconnectIn + DNS ttl
+//   margin     10 s
+// `--settle` replaces the whole sum.
+import type { DetectorConfig, FailoverConfig, NodeConfig, WorldConfig } from "../model/index.ts";
+import { fuzzDefaults } from "./fuzz-defaults.ts";
+
+export interface SettleTerms {
+  detectionUs: number;
+  fencingUs: number;
+  promotionUs: number;
+  replicationUs: number;
+  clientsUs: number;
+  marginUs: number;
+}
+
+export function settleTerms(world: WorldConfig): SettleTerms {
+  const writesPerS = world.clients.reduce((sum, client) => sum + client.writesPerSecond, 0);
+  return {
+    detectionUs: detectionUs(world.detector, world.failover),
+    fencingUs: fencingUs(world),
+    promotionUs: Math.max(0, ...world.nodes.filter((node) => node.role === "standby").map((node) => promotionUs(node, writesPerS, world.durationUs, world.replication.applyDelayUs))),
+    replicationUs: world.replication.statusIntervalUs + (world.replication.mode === "semi-sync" ? world.replication.semiSyncTimeoutUs : 0),
+    clientsUs: Math.max(0, ...world.clients.map((client) => {
+      const backoffsUs = client.backoffUs * (2 ** client.retries - 1);
+      const dnsUs = client.routing.kind === "dns" ? client.routing.ttlUs : 0;
+      return client.timeoutUs * (client.retries + 1) + backoffsUs + client.reconnectUs + dnsUs;
+    })),
+    marginUs: fuzzDefaults.settleMarginUs,
+  };
+}
+
+export function settlePeriodUs(world: WorldConfig): number {
+  const terms = settleTerms(world);
+  return Math.round(Object.values(terms).reduce((sum, us) => sum + us, 0));
+}
+
+function detectionUs(detector: DetectorConfig, failover: FailoverConfig): number {
+  switch (detector.kind) {
+    case "timeout":
+      return detector.timeoutUs + detector.intervalUs;
+    case "consecutive":
+      return (detector.failures + detector.successes) * detector.intervalUs + detector.probeTimeoutUs;
+    case "phi":
+      return detector.intervalUs + detector.acceptablePauseUs + (detector.threshold + 2) * detector.minStdDevUs;
+    case "lease":
+      return failover.lease.ttlUs + failover.lease.renewEveryUs;
+    default: {
+      const unknown: never = detector;
+      throw new Error(`unknown detector ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function fencingUs(world: WorldConfig): number {
+  const { failover } = world;
+  switch (failover.fencing) {
+    case "stonith": {
+      const { delayUs, durationUs, timeoutUs, failureProbability } = failover.stonith;
+      return delayUs + durationUs + (failureProbability > 0 ? timeoutUs : 0);
+    }
+    case "lease":
+      return failover.lease.renewEveryUs + failover.lease.retryTimeoutUs;
+    case "min-replicas":
+      return failover.minReplicasMaxLagUs + world.replication.statusIntervalUs;
+    case "none":
+    case "epoch":
+      return 0;
+    default: {
+      const unknown: never = failover.fencing;
+      throw new Error(`unknown fencing ${String(unknown)}`);
+    }
+  }
+}
+
+function promotionUs(node: NodeConfig, writesPerS: number, durationUs: number, applyDelayUs: number): number {
+  const replayUs = (spanUs: number) => (Number.isFinite(node.applyRatePerS) ? (spanUs * writesPerS) / node.applyRatePerS : 0);
+  const common = node.promoteInUs + node.warmUpUs;
+  switch (node.readiness) {
+    case "hot":
+      return applyDelayUs + common;
+    case "warm":
+      return node.applyEveryUs + replayUs(node.applyEveryUs) + common;
+    case "cold":
+      return node.bootInUs + node.restoreInUs + replayUs(Math.min(node.backupEveryUs, durationUs)) + common;
+    default: {
+      const unknown: never = node.readiness;
+      throw new Error(`unknown readiness ${String(unknown)}`);
+    }
+  }
+}

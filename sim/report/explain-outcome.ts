@@ -1,0 +1,171 @@
+// The frame around the story of `sim explain`: the setting before it (who is where, how the
+// clients find the primary, how failures are detected, how writes are replicated, what the
+// failover policy does) and the outcome after it — the run's metrics in words, from the same
+// values as summary.csv. Seconds are shown with one decimal; a value that is not zero but
+// rounds to it is shown as "< 0.1" so that "no downtime" is never said of a little downtime.
+import type { ClientConfig, DetectorConfig, FailoverConfig, NodeConfig, ReplicationConfig, WorldConfig } from "../model/index.ts";
+import type { MetricValues } from "../scenario/metric-names.ts";
+import { count, durationText, plural, secondsText } from "./explain-sentences.ts";
+
+export function settingLines(world: WorldConfig): string[] {
+  const lines = [`Nodes: ${world.nodes.map(nodePhrase).join("; ")}.`, ...world.clients.map(clientPhrase)];
+  // Detection, replication and failover concern a primary and its standbys; a pool of servers
+  // alone has none of them.
+  if (!world.nodes.some((node) => node.role === "primary")) return lines;
+  return [
+    ...lines,
+    `Detection: ${detectorPhrase(world.detector)}.`,
+    `Replication: ${replicationPhrase(world.replication)}.`,
+    `Failover: ${failoverPhrase(world.failover)}.`,
+  ];
+}
+
+function nodePhrase(node: NodeConfig): string {
+  const role = node.role === "standby" ? `${node.readiness} standby` : (node.role as string) === "server" ? "pool server" : node.role;
+  return `${node.name} ${role} in zone ${node.zone}`;
+}
+
+function clientPhrase(client: ClientConfig): string {
+  const rate = client.writesPerSecond >= 1 ? `${trimmed(client.writesPerSecond)}/s` : `${trimmed(client.writesPerSecond * 60)}/min`;
+  const connections = client.connections > 1 ? ` over ${client.connections} connections` : "";
+  return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingPhrase(client)}; a write unacknowledged after ${durationText(client.timeoutUs)} has failed.`;
+}
+
+function routingPhrase(client: ClientConfig): string {
+  const routing = client.routing;
+  switch (routing.kind) {
+    case "proxy":
+      return "through a proxy that follows the controller";
+    case "dns": {
+      const ignoring = routing.ignoreTtl > 0 ? `, ${Math.round(routing.ignoreTtl * 100)}% of connections never look again` : "";
+      return `finding the primary by DNS (TTL ${durationText(routing.ttlUs)}${ignoring})`;
+    }
+    case "discovery":
+      return "asking the coordination store for the primary after a failed write";
+    default: {
+      // A load balancer in front of a pool of servers; routings added later are named as written.
+      const kind = (routing as { kind: string }).kind;
+      return kind === "lb" ? "through a load balancer that health-checks every server" : `routed by ${kind}`;
+    }
+  }
+}
+
+function detectorPhrase(detector: DetectorConfig): string {
+  switch (detector.kind) {
+    case "timeout":
+      return `each monitor probes every node every ${durationText(detector.intervalUs)} and suspects one it has not heard from for ${durationText(detector.timeoutUs)}`;
+    case "consecutive":
+      return (
+        `each monitor probes every node every ${durationText(detector.intervalUs)}; a probe unanswered within ${durationText(detector.probeTimeoutUs)} fails; ` +
+        `${detector.failures} failed ${plural(detector.failures, "probe")} in a row make a suspect, ${detector.successes} good ${plural(detector.successes, "one")} trust it again`
+      );
+    case "phi":
+      return `φ-accrual: heartbeats every ${durationText(detector.intervalUs)}, suspect when φ ≥ ${detector.threshold}`;
+    case "lease":
+      return "nodes hold leases with the monitors (the coordination store); a node whose lease expires is suspected";
+    default: {
+      const unknown: never = detector;
+      throw new Error(`unknown detector ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function replicationPhrase(replication: ReplicationConfig): string {
+  const shipped = `entries shipped ${durationText(replication.lagUs)} after commit`;
+  const standbys = `${replication.waitFor} ${plural(replication.waitFor, "standby")}`;
+  switch (replication.mode) {
+    case "async":
+      return `async — a write is acknowledged at commit, ${shipped}`;
+    case "sync":
+      return `sync — a write is acknowledged once ${standbys} hold it`;
+    case "semi-sync":
+      return `semi-sync — a write waits for ${standbys}, but after ${durationText(replication.semiSyncTimeoutUs)} the primary gives up waiting and runs async`;
+    case "quorum":
+      return `quorum — a write is acknowledged once ${standbys} hold it (a majority with the primary)`;
+  }
+}
+
+function failoverPhrase(failover: FailoverConfig): string {
+  const who = failover.automatic
+    ? `automatic, once ${failover.quorum} ${failover.quorum === 1 ? "monitor suspects" : "monitors suspect"} the primary`
+    : failover.operator
+      ? `manual: an operator acts ${operatorDelay(failover.operator.minDelayUs, failover.operator.maxDelayUs)} after being paged`
+      : "none (no automatic failover, no operator)";
+  const fencing = failover.fencing === "none" ? "no fencing" : `fencing by ${failover.fencing}`;
+  const failback = failover.failback === "never" ? "no failback" : `failback ${failover.failback}`;
+  const block = failover.blockForUs > 0 ? `; no automatic failover within ${durationText(failover.blockForUs)} of another` : "";
+  const zones = failover.crossZone ? "" : "; never to a standby in another zone";
+  const lag = Number.isFinite(failover.maxLagOnFailoverUs) ? `; never to a standby more than ${durationText(failover.maxLagOnFailoverUs)} behind` : "";
+  return `${who}; ${fencing}; ${failback}${block}${zones}${lag}`;
+}
+
+function operatorDelay(minUs: number, maxUs: number): string {
+  return minUs === maxUs ? durationText(minUs) : `${durationText(minUs)}–${durationText(maxUs)}`;
+}
+
+/** The metrics in words, then one line per expectation not met. */
+export function outcomeLines(metrics: MetricValues, breaches: readonly string[]): string[] {
+  return [writesLine(metrics), failoverLine(metrics), splitBrainLine(metrics), lostLine(metrics), timingLine(metrics), ...breaches.map((breach) => `Expectation not met: ${breach}.`)].filter(
+    (line): line is string => line !== null,
+  );
+}
+
+function writesLine(metrics: MetricValues): string {
+  const attempted = metrics.writes_attempted ?? 0;
+  if (attempted === 0) return "No client wrote anything.";
+  const acked = metrics.writes_acked ?? 0;
+  const failed = metrics.writes_failed ?? 0;
+  const availability = `${((acked / attempted) * 100).toFixed(3)}%`;
+  const downtime = metrics.downtime_s ?? 0;
+  const felt = downtime === 0 ? "clients never waited on a failed write" : `clients could not write for ${seconds(downtime)} s in all (downtime)`;
+  return `Writes: ${count(attempted)} attempted, ${count(acked)} acknowledged, ${count(failed)} failed (availability ${availability}); ${felt}.`;
+}
+
+function failoverLine(metrics: MetricValues): string {
+  const failovers = metrics.failovers ?? 0;
+  if (failovers === 0) return "No failover happened.";
+  const parts = [`${failovers} ${plural(failovers, "failover")}`];
+  const falseOnes = metrics.false_failovers ?? 0;
+  if (falseOnes > 0) parts.push(`${falseOnes} of them false (the replaced primary was still running)`);
+  const failbacks = metrics.failbacks ?? 0;
+  if (failbacks > 0) parts.push(`${failbacks} ${plural(failbacks, "failback")} to the original primary`);
+  const flaps = metrics.flaps ?? 0;
+  if (flaps > 0) parts.push(`${flaps} ${plural(flaps, "flap")} (a role handed back soon after it was taken)`);
+  return `Failovers: ${parts.join("; ")}.`;
+}
+
+function splitBrainLine(metrics: MetricValues): string {
+  const splitS = metrics.split_brain_s ?? 0;
+  const divergent = metrics.divergent_writes ?? 0;
+  const writes = `${count(divergent)} ${plural(divergent, "write")} went to a deposed primary (divergent)`;
+  if (splitS > 0) return `Split brain for ${seconds(splitS)} s: two nodes acted as primary at once; ${writes}.`;
+  if (divergent > 0) return `Never two running primaries at once, yet ${writes}.`;
+  return "No split brain: never two primaries at once.";
+}
+
+function lostLine(metrics: MetricValues): string {
+  const lost = metrics.lost_writes ?? 0;
+  if (lost === 0) return "No acknowledged write was lost.";
+  return `Lost: ${count(lost)} acknowledged ${plural(lost, "write")} missing from the final history; the worst stretch of lost data spans ${seconds(metrics.rpo_s ?? 0)} s (RPO).`;
+}
+
+function timingLine(metrics: MetricValues): string | null {
+  const detection = metrics.detection_s;
+  const rto = metrics.rto_s;
+  if (detection === null && rto === null) return null;
+  const parts = [
+    detection === null ? "no monitor ever suspected a node" : `the first suspicion came ${seconds(detection)} s after the fault (detection)`,
+    rto === null ? "" : rto === 0 ? "no write failed because of it" : `writes were acknowledged again ${seconds(rto)} s after it (RTO)`,
+  ].filter(Boolean);
+  return `Worst incident: ${parts.join("; ")}.`;
+}
+
+/** A metric in seconds with one decimal, rounded half up; "< 0.1" for a value that is not zero but rounds to it. */
+function seconds(value: number): string {
+  if (value > 0 && value < 0.05) return "< 0.1";
+  return secondsText(Math.round(value * 1e6));
+}
+
+function trimmed(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, "");
+}

@@ -1,0 +1,249 @@
+// One main trace event as a sentence for `sim explain`, the way a teacher would say it: the
+// fault in plain words, a suspicion in the terms of the scenario's detector ("has heard nothing
+// from db1 for 3 s"), what a role means for writes ("fenced: it may not take writes"). Times
+// are seconds with one decimal, like the story's time column. Events this file has no special
+// sentence for use the report's narrative (html/narrative.ts), so no event is ever skipped.
+import type { DetectorConfig, Fault, TraceEvent, TraceRole, WorldConfig } from "../model/index.ts";
+import { sentence as narrativeSentence } from "./html/narrative.ts";
+
+/** Whole microseconds as seconds with one decimal, rounded half up in integer arithmetic (so
+ *  10 050 000 µs is "10.1", never a float's "10.0"). */
+export function secondsText(us: number): string {
+  const tenths = Math.round(us / 100_000);
+  const sign = tenths < 0 ? "-" : "";
+  const magnitude = Math.abs(tenths);
+  return `${sign}${Math.floor(magnitude / 10)}.${magnitude % 10}`;
+}
+
+/** A moment of the run: "123.4 s" in a run shorter than an hour; in a longer one the elapsed
+ *  time as a clock, "02:50:51" or "19d 02:50:51" (whole seconds, rounded half up). */
+export function pointText(us: number, durationUs: number): string {
+  if (durationUs < 3_600_000_000) return `${secondsText(us)} s`;
+  const totalS = Math.round(us / 1e6);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const days = Math.floor(totalS / 86_400);
+  const clock = `${two(Math.floor(totalS / 3600) % 24)}:${two(Math.floor(totalS / 60) % 60)}:${two(totalS % 60)}`;
+  return days > 0 ? `${days}d ${clock}` : clock;
+}
+
+/** "between 120.3 s and 123.4 s", or "at 120.3 s" when both read the same. */
+export function span(firstUs: number, lastUs: number, durationUs: number): string {
+  const [first, last] = [pointText(firstUs, durationUs), pointText(lastUs, durationUs)];
+  return first === last ? `at ${first}` : `between ${first} and ${last}`;
+}
+
+/** A duration as people say it: "10 ms", "3 s", "1.5 s", "45 s" (whole microseconds in). */
+export function durationText(us: number): string {
+  const magnitude = Math.abs(us);
+  const sign = us < 0 ? "-" : "";
+  if (magnitude > 0 && magnitude < 1_000_000) return `${sign}${trimDecimals(magnitude / 1000)} ms`;
+  return `${sign}${trimDecimals(magnitude / 1e6)} s`;
+}
+
+function trimDecimals(value: number): string {
+  return value.toFixed(3).replace(/\.?0+$/, "");
+}
+
+export function explainSentence(event: TraceEvent, world: WorldConfig): string {
+  switch (event.kind) {
+    case "fault":
+      return faultSentence(event.fault, event.label, world);
+    case "fault_end":
+      return `The fault is over: ${event.label}.`;
+    case "suspect":
+    case "trust":
+      return verdictSentence(event.kind, [event.monitor], event.node, world);
+    case "role":
+      return event.tUs === 0 ? narrativeSentence(event) : roleSentence(event.node, event.role, event.epoch);
+    case "reroute":
+      return rerouteSentence(event.client, event.target, world);
+    case "no_candidate":
+      return `${event.monitor} would replace ${event.node}, but no standby qualifies: ${event.reason}.`;
+    case "warm_up":
+      return `${event.node} warms up: it serves only ${Math.round(event.capacity * 100)}% of writes until ${pointText(event.untilUs, world.durationUs)} (cold caches); the rest are rejected.`;
+    case "restored":
+      return `${event.node} has restored ${count(event.length)} log entries from the base backup and the archive, ${count(event.replayed)} of them replayed from the archive.`;
+    case "semi_sync":
+      return event.on
+        ? `${event.node}'s standbys have caught up: commits wait for a standby again (semi-sync).`
+        : `${event.node} stops waiting for its standbys: semi-sync timed out and falls back to async — writes are now acknowledged before any standby has them.`;
+    case "fencing":
+      return fencingSentence(event.node, event.outcome, event.attempt);
+    case "operator":
+      return operatorSentence(event.action, event.node);
+    case "node_paused":
+      return `${event.node}'s process is frozen until ${pointText(event.untilUs, world.durationUs)}; messages to it wait.`;
+    case "node_resumed":
+      return `${event.node} resumes exactly where it stopped, unaware that time has passed.`;
+    case "promoted": {
+      if (event.planned) {
+        return `${event.node} is promoted (epoch ${event.epoch}): the role returns to the original primary in a planned handover from ${event.previous}.`;
+      }
+      const back = event.failback ? " — the original primary taking its role back" : "";
+      const previous = event.previousAlive ? ` — a false failover: ${event.previous} is still running` : ` (${event.previous} is down)`;
+      return `${event.node} is promoted: it accepts writes as primary of epoch ${event.epoch}, replacing ${event.previous}${back}${previous}.`;
+    }
+    case "rewind": {
+      const what = event.discarded === 1 ? "the log entry" : `the ${count(event.discarded)} log entries`;
+      const acked =
+        event.discarded === 1
+          ? event.discardedAcked === 1 ? "it was acknowledged to a client" : "it was never acknowledged"
+          : event.discardedAcked === 0 ? "none of them acknowledged to a client" : event.discardedAcked === event.discarded ? "every one acknowledged to a client" : `${count(event.discardedAcked)} of them acknowledged to a client`;
+      return `${event.node} rewinds: it discards ${what} the new primary's history lacks — ${acked}.`;
+    }
+    case "writes_lost":
+      return (
+        `${count(event.count)} acknowledged ${plural(event.count, "write")} accepted by ${event.node} ${span(event.firstUs, event.lastUs, world.durationUs)} ` +
+        `${event.count === 1 ? "is" : "are"} missing from the final history: lost.`
+      );
+    default:
+      return narrativeSentence(event);
+  }
+}
+
+/** One or more monitors changing their verdict on `node` at the same moment. */
+export function verdictSentence(kind: "suspect" | "trust", monitors: readonly string[], node: string, world: WorldConfig): string {
+  const who = listed(monitors);
+  const one = monitors.length === 1;
+  if (kind === "trust") return `${who} ${one ? "hears" : "hear"} from ${node} again and ${one ? "trusts" : "trust"} it.`;
+  return `${suspicionReason(who, one, node, world.detector)}; ${one ? `${who} suspects` : "they suspect"} ${node}.`;
+}
+
+/** Why monitors suspect a node, in the detector's own terms. */
+function suspicionReason(who: string, one: boolean, node: string, detector: DetectorConfig): string {
+  switch (detector.kind) {
+    case "timeout":
+      return `${who} ${one ? "has" : "have"} heard nothing from ${node} for ${durationText(detector.timeoutUs)} (the timeout)`;
+    case "consecutive": {
+      const probes = detector.failures === 1 ? "a probe" : `${detector.failures} probes in a row`;
+      return `${node} has failed ${probes} from ${who} (no reply within ${durationText(detector.probeTimeoutUs)})`;
+    }
+    case "phi":
+      return `φ for ${node} at ${who} has reached ${detector.threshold}: its heartbeats are overdue beyond what their history makes plausible`;
+    case "lease":
+      return `${node}'s lease has not been renewed in time and has expired at ${who}`;
+    default: {
+      const unknown: never = detector;
+      throw new Error(`unknown detector ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+const roleMeanings: Record<TraceRole, string> = {
+  primary: "it accepts writes",
+  standby: "it follows the primary and takes no writes",
+  fenced: "it may not take writes",
+  off: "switched off",
+  booting: "its machine is starting",
+  "catching-up": "it applies the log it is missing before it can be promoted",
+  promoting: "it will accept writes once the promotion completes",
+  rejoining: "it takes no writes until the controller gives it a role",
+};
+
+function roleSentence(node: string, role: TraceRole, epoch: number): string {
+  return `${node} is now ${role.replace(/-/g, " ")} (epoch ${epoch}): ${roleMeanings[role]}.`;
+}
+
+function faultSentence(fault: Fault, label: string, world: WorldConfig): string {
+  switch (fault.kind) {
+    case "crash":
+      return `Fault: ${fault.node} crashes — its process stops and answers nothing.`;
+    case "restart":
+      return isDataNode(fault.node, world)
+        ? `Repair: ${fault.node} is restarted; it rejoins and waits for the controller to give it a role.`
+        : `Repair: ${fault.node} is restarted.`;
+    case "partition":
+      return `Fault: the network splits into ${groups(fault.groups)}; nothing crosses between the groups.`;
+    case "heal":
+      return "Repair: the network heals; every cut link works again.";
+    case "blip":
+      return `Fault: a ${durationText(fault.durationUs)} network blip separates ${groups(fault.groups)}.`;
+    case "pause":
+      return `Fault: ${fault.node}'s process freezes for ${durationText(fault.durationUs)} (a GC or VM pause).`;
+    case "one-way":
+      return `Fault: messages from ${fault.from.join(", ")} to ${fault.to.join(", ")} are lost; the other direction still works.`;
+    case "slow":
+      return fault.delayUs > 0
+        ? `Fault: ${fault.node} handles every write ${durationText(fault.delayUs)} late, yet answers health checks at once (a gray failure).`
+        : `Repair: ${fault.node} handles writes at normal speed again.`;
+    case "read-only":
+      return fault.writable
+        ? `Repair: ${fault.node} can commit again.`
+        : `Fault: ${fault.node} can no longer commit (read-only disk), yet stays up and answers health checks.`;
+    case "clock-skew": {
+      const jump = fault.jumpUs !== 0 ? `, after jumping by ${durationText(fault.jumpUs)}` : "";
+      return `Fault: ${fault.node}'s clock now runs at ${fault.rate} × real time${jump}.`;
+    }
+    case "zone-outage": {
+      const members = world.nodes.filter((node) => node.zone === fault.zone).map((node) => node.name);
+      const who = members.length > 0 ? ` (${members.join(", ")})` : "";
+      return fault.restore
+        ? `Repair: zone ${fault.zone} is back; its nodes restart${who}.`
+        : `Fault: zone ${fault.zone} goes dark; every node in it crashes at once${who}.`;
+    }
+    case "isolate":
+      return `Fault: ${fault.target} is cut off from everything else.`;
+    case "degrade":
+      return `Fault: ${label}.`;
+    default: {
+      const unknown: never = fault;
+      throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function rerouteSentence(client: string, target: string, world: WorldConfig): string {
+  switch (world.clients.find((group) => group.name === client)?.routing.kind) {
+    case "dns":
+      return `A connection of client group ${client} looks up the DNS name again and now sends writes to ${target}.`;
+    case "discovery":
+      return `Client group ${client} asks the coordination store and now sends writes to ${target}.`;
+    default:
+      return `The proxy of client group ${client} now sends writes to ${target}.`;
+  }
+}
+
+function fencingSentence(node: string, outcome: "started" | "powered-off" | "failed", attempt: number): string {
+  switch (outcome) {
+    case "started":
+      return `The fencing device starts powering ${node} off (STONITH, attempt ${attempt}).`;
+    case "powered-off":
+      return `${node} is powered off by the fencing device: it can no longer take writes.`;
+    case "failed":
+      return `Fencing ${node} failed (attempt ${attempt}).`;
+  }
+}
+
+function operatorSentence(action: string, node: string): string {
+  const paged = /^paged for a (\w+)$/.exec(action);
+  if (paged) return `The operator is paged for a ${paged[1]} (the primary is ${node}).`;
+  const performs = /^performs the (\w+)$/.exec(action);
+  if (performs) return `The operator performs the ${performs[1]}.`;
+  const failed = /^(\w+) attempt failed$/.exec(action);
+  if (failed) return `The operator's ${failed[1]} attempt goes wrong; they will try again.`;
+  const unneeded = /^(\w+) no longer needed$/.exec(action);
+  if (unneeded) return `The operator stands down: the ${unneeded[1]} is no longer needed.`;
+  return `The operator: ${action}.`;
+}
+
+function isDataNode(name: string, world: WorldConfig): boolean {
+  return world.nodes.some((node) => node.name === name && (node.role === "primary" || node.role === "standby"));
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+function groups(list: readonly (readonly string[])[]): string {
+  return list.map((group) => `[${group.join(", ")}]`).join(" | ");
+}
+
+/** A count with thousands separators: 11752 → "11,752" (fixed, not locale-dependent). */
+export function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
