@@ -105,7 +105,17 @@ function operatorDelay(minUs: number, maxUs: number): string {
 
 /** The metrics in words, then one line per expectation not met. */
 export function outcomeLines(metrics: MetricValues, breaches: readonly string[]): string[] {
-  return [writesLine(metrics), failoverLine(metrics), splitBrainLine(metrics), lostLine(metrics), timingLine(metrics), ...breaches.map((breach) => `Expectation not met: ${breach}.`)].filter(
+  return [
+    writesLine(metrics),
+    groupsLine(metrics),
+    readsLine(metrics),
+    sessionsLine(metrics),
+    failoverLine(metrics),
+    splitBrainLine(metrics),
+    lostLine(metrics),
+    timingLine(metrics),
+    ...breaches.map((breach) => `Expectation not met: ${breach}.`),
+  ].filter(
     (line): line is string => line !== null,
   );
 }
@@ -119,6 +129,32 @@ function writesLine(metrics: MetricValues): string {
   const downtime = metrics.downtime_s ?? 0;
   const felt = downtime === 0 ? "clients never waited on a failed write" : `clients could not write for ${seconds(downtime)} s in all (downtime)`;
   return `Writes: ${count(attempted)} attempted, ${count(acked)} acknowledged, ${count(failed)} failed (availability ${availability}); ${felt}.`;
+}
+
+/** Only when the worst-off client group fared worse than the clients as a whole. */
+function groupsLine(metrics: MetricValues): string | null {
+  const worst = metrics.min_group_availability;
+  const all = metrics.availability;
+  if (worst === null || all === null || !(worst < all)) return null;
+  return `The worst-off client group: availability ${(worst * 100).toFixed(3)}%, ${seconds(metrics.max_group_downtime_s ?? 0)} s of downtime.`;
+}
+
+function readsLine(metrics: MetricValues): string | null {
+  const attempted = metrics.reads_attempted ?? 0;
+  if (attempted === 0) return null;
+  const served = metrics.reads_served ?? 0;
+  const violations = metrics.ryw_violations ?? 0;
+  const stale =
+    violations === 0
+      ? "every one showed the reader's own last write"
+      : `${count(violations)} of them (${((violations / Math.max(served, 1)) * 100).toFixed(1)}%) missed the reader's own last acknowledged write (read-your-writes violations)`;
+  return `Reads: ${count(attempted)} attempted, ${count(served)} served, ${count(metrics.reads_failed ?? 0)} failed; ${stale}.`;
+}
+
+function sessionsLine(metrics: MetricValues): string | null {
+  const lost = metrics.sessions_lost ?? 0;
+  if (lost === 0) return null;
+  return `Sessions: ${count(lost)} ${plural(lost, "user")} found no session on the server that served them and had to log in again (sessions lost).`;
 }
 
 function failoverLine(metrics: MetricValues): string {

@@ -11,6 +11,8 @@ import { lessonFromSource } from "../../sim/report/explain-lesson.ts";
 import { pointText, secondsText } from "../../sim/report/explain-sentences.ts";
 import { StoryObserver } from "../../sim/report/explain-story.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
+import { outcomeLines } from "../../sim/report/explain-outcome.ts";
+import { metricColumns, type MetricValues } from "../../sim/scenario/metric-names.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";
 import { resolveScenario } from "../../sim/scenario/resolve.ts";
 
@@ -219,5 +221,23 @@ describe("lessonFromSource", () => {
   it("finds none outside the opening comment or without the paragraph", () => {
     expect(lessonFromSource("// Title.\nconst a = 1;\n// The lesson: not a header.\n")).toBeUndefined();
     expect(lessonFromSource("export default {};\n")).toBeUndefined();
+  });
+});
+
+describe("the outcome in words", () => {
+  const base = Object.fromEntries(metricColumns.map((column) => [column, 0])) as MetricValues;
+  const values = (extra: Partial<MetricValues>): MetricValues => ({ ...base, writes_attempted: 1000, writes_acked: 1000, availability: 1, min_group_availability: 1, detection_s: null, rto_s: null, ...extra });
+
+  it("speaks of reads, sessions and the worst-off group only when there is something to say", () => {
+    const quiet = outcomeLines(values({}), []);
+    expect(quiet.some((line) => /Reads|Sessions|worst-off/.test(line))).toBe(false);
+    const busy = outcomeLines(
+      values({ writes_acked: 900, writes_failed: 100, availability: 0.9, min_group_availability: 0.8, max_group_downtime_s: 12.5, reads_attempted: 2000, reads_served: 1990, reads_failed: 10, ryw_violations: 199, sessions_lost: 3 }),
+      [],
+    );
+    expect(busy).toContain("The worst-off client group: availability 80.000%, 12.5 s of downtime.");
+    // 199 of 1,990 served reads = 10.0 %.
+    expect(busy).toContain("Reads: 2,000 attempted, 1,990 served, 10 failed; 199 of them (10.0%) missed the reader's own last acknowledged write (read-your-writes violations).");
+    expect(busy).toContain("Sessions: 3 users found no session on the server that served them and had to log in again (sessions lost).");
   });
 });
