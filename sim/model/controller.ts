@@ -252,7 +252,8 @@ function cancelHandover(state: ClusterState, known: MonitorKnowledge): Command[]
 function reconcile(state: ClusterState, node: string, report: NodeReport, nowUs: number): Command[] {
   if (node === state.primary) {
     const last = state.lastPromote;
-    const unheard = (report.role === "standby" || report.role === "rejoining") && report.epoch < state.epoch;
+    // Any role but off: a running node of an older epoch never got (or acted on) the order.
+    const unheard = report.role !== "off" && report.role !== "fenced" && report.epoch < state.epoch;
     if (unheard && last !== null && last.command.node === node && last.command.epoch === state.epoch && nowUs - last.sentUs >= promoteRetryUs) {
       state.promoting = node;
       return [ordered(state, { ...last.command, resent: true }, nowUs)];

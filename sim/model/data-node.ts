@@ -50,6 +50,8 @@ export class DataNode {
   private readonly apply: ApplyQueue;
   private promotingFrom = "";
   private promotionPlanned = false;
+  /** When the pending step of a promotion under way is due. */
+  private promotionStepAtUs = 0;
   private warmUntilUs = 0;
   /** Local time (this node's clock) of the last successful lease renewal. */
   private lastLeaseAckUs = 0;
@@ -248,12 +250,12 @@ export class DataNode {
         const replayUs = this.config.applyRatePerS === Infinity ? 0 : Math.ceil((replayed * 1e6) / this.config.applyRatePerS);
         this.setRole("catching-up");
         this.world.emit({ kind: "restored", tUs: nowUs, node: this.name, length: archive.length, replayed });
-        this.world.after(this.config.restoreInUs + replayUs, { kind: "promotion-step", node: this.index, epoch });
+        this.promotionStepAfter(this.config.restoreInUs + replayUs, epoch);
         return;
       }
       case "catching-up":
         this.setRole("promoting");
-        this.world.after(this.config.promoteInUs, { kind: "promotion-step", node: this.index, epoch });
+        this.promotionStepAfter(this.config.promoteInUs, epoch);
         return;
       case "promoting":
         this.becomePrimary(epoch);
@@ -315,14 +317,37 @@ export class DataNode {
     }
   }
 
+  private promotionStepAfter(delayUs: number, epoch: number): void {
+    this.promotionStepAtUs = this.world.nowUs + Math.max(0, Math.round(delayUs));
+    this.world.after(this.promotionStepAtUs - this.world.nowUs, { kind: "promotion-step", node: this.index, epoch });
+  }
+
   private promote(epoch: number, from: string, planned: boolean): void {
-    this.promotionPlanned = planned;
     const nowUs = this.world.nowUs;
+    // Ordered again into a newer epoch (the controller lost track and failed over once more, to
+    // this node): a primary takes the newer epoch at once; a promotion under way goes on under
+    // the newer epoch, its pending step due when it was.
+    if (this.role === "primary") {
+      this.promotingFrom = from;
+      this.promotionPlanned = planned;
+      this.epoch = epoch;
+      this.becomePrimary(epoch);
+      return;
+    }
+    if (this.role === "booting" || this.role === "catching-up" || this.role === "promoting") {
+      this.promotingFrom = from;
+      this.promotionPlanned = planned;
+      this.epoch = epoch;
+      this.world.emit({ kind: "role", tUs: nowUs, node: this.name, role: this.role, epoch });
+      this.world.after(this.promotionStepAtUs - nowUs, { kind: "promotion-step", node: this.index, epoch });
+      return;
+    }
+    this.promotionPlanned = planned;
     if (this.role === "off") {
       this.epoch = epoch;
       this.promotingFrom = from;
       this.setRole("booting");
-      this.world.after(this.config.bootInUs, { kind: "promotion-step", node: this.index, epoch });
+      this.promotionStepAfter(this.config.bootInUs, epoch);
       return;
     }
     if (this.role !== "standby" && this.role !== "rejoining") return;
@@ -331,7 +356,7 @@ export class DataNode {
     this.upstream = null;
     const catchUpUs = this.apply.catchUpDoneUs(nowUs) - nowUs;
     this.setRole(catchUpUs > 0 ? "catching-up" : "promoting");
-    this.world.after(catchUpUs > 0 ? catchUpUs : this.config.promoteInUs, { kind: "promotion-step", node: this.index, epoch });
+    this.promotionStepAfter(catchUpUs > 0 ? catchUpUs : this.config.promoteInUs, epoch);
   }
 
   private follow(primary: string, epoch: number): void {
