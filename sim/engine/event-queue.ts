@@ -142,6 +142,17 @@ export class EventQueue<T> {
     return payload;
   }
 
+  /** pop() right after a peek that found an event: no hole, not empty (Simulation's hot path). */
+  popPeeked(): T {
+    const top = this.slotAt[0];
+    const payload = this.payloads[top] as T;
+    this.poppedMarked = this.markedOf[top] === 1;
+    this.payloads[top] = undefined;
+    this.freeSlots[this.freeCount++] = top;
+    this.hole = true;
+    return payload;
+  }
+
   /** Moves the last entry into the hole at the root and sifts it down. */
   private fillHole(): void {
     this.hole = false;

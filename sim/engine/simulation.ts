@@ -130,7 +130,7 @@ export class Simulation<E> {
         return undefined;
       }
       this.clockUs = timeUs;
-      const popped = queue.pop();
+      const popped = queue.popPeeked();
       const event = queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);
       if (event === undefined) continue; // a moot lane event
       if (++this.processed > this.maxEvents) this.tooManyEvents();

@@ -100,6 +100,7 @@ function simChild(simArgs: string[]): ChildRun {
   if (result.status !== 0) throw new Error(`sim ${simArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
   const figures = JSON.parse(fs.readFileSync(resultFile, "utf8")) as { code: number; events: number; maxRssKb: number };
   fs.rmSync(resultFile, { force: true });
+  if (!(figures.events > 0)) throw new Error(`sim ${simArgs.join(" ")}: no engine events were counted (sim-child.mjs no longer sees the run's Simulation)`);
   return { wallS, ...figures, stdout: result.stdout };
 }
 
