@@ -2,7 +2,8 @@
 // lists the allowed ones), durations and rates parsed to microseconds and per-second numbers, and
 // every message phrased as what was expected. Only the shape of each field is checked here; rules
 // that relate fields (one primary, quorum ≤ monitors, fault names) live in resolve.ts. Defaults
-// are not filled in here either: they come from defaults.ts during resolution.
+// are not filled in here either: they come from defaults.ts during resolution. The value types
+// are in schema-values.ts, the faults and chaos in schema-faults.ts, `expect` in schema-expect.ts.
 import { z } from "zod";
 import {
   arrivalChoices,
@@ -16,83 +17,27 @@ import {
   routingChoices,
   sessionStores,
 } from "./choices.ts";
-import { durationExpectation, readDuration } from "./duration.ts";
-import { listChoices } from "./errors.ts";
-import { metricNames, type MetricName } from "./metric-names.ts";
 import { presetNames } from "./presets/index.ts";
-import { rateExpectation, readRate } from "./rate.ts";
+import { expectSchema } from "./schema-expect.ts";
+import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
+import {
+  delayRange,
+  duration,
+  durationOrUnlimited,
+  fraction,
+  linkKeyExpectation,
+  linkKeyPattern,
+  name,
+  oneOf,
+  probability,
+  rate,
+  rateOrUnlimited,
+  scenarioNamePattern,
+  strict,
+} from "./schema-values.ts";
 
-// Names start with a letter so that JavaScript never reorders them (integer-like object keys
-// come first), and contain no "." or ">" so they survive dotted --set paths and link keys.
-export const namePattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
-export const nameExpectation = `a name of letters, digits, "-" and "_" that starts with a letter`;
-const scenarioNamePattern = /^[a-z0-9_-]+$/;
-const linkKeyPattern = /^([A-Za-z][A-Za-z0-9_-]*)(<->|->)([A-Za-z][A-Za-z0-9_-]*)$/;
-export const linkKeyExpectation = `a link like "east<->west" (both ways) or "db1->db2" (one way)`;
-
-/** A strict object whose wrong-type message lists its keys; unknown keys are reported by issues.ts. */
-function strict<Shape extends z.ZodRawShape>(shape: Shape, what = "an object") {
-  const keys = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? undefined : `${what} with the keys ${keys}`),
-  });
-}
-
-function oneOf<const Choices extends readonly [string, ...string[]]>(choices: Choices) {
-  return z.enum(choices, { error: listChoices(choices) });
-}
-
-/** A duration string, parsed to whole microseconds. */
-function duration({ positive = false } = {}) {
-  return z.string({ error: durationExpectation }).transform((text, context) => {
-    const reading = readDuration(text);
-    if (!reading.ok) {
-      context.addIssue({ code: "custom", message: reading.expected });
-      return z.NEVER;
-    }
-    if (positive && reading.us === 0) {
-      context.addIssue({ code: "custom", message: `a duration greater than zero, like "3s"` });
-      return z.NEVER;
-    }
-    return reading.us;
-  });
-}
-
-const rate = z.string({ error: rateExpectation }).transform((text, context) => {
-  const reading = readRate(text);
-  if (!reading.ok) {
-    context.addIssue({ code: "custom", message: reading.expected });
-    return z.NEVER;
-  }
-  return reading.perSecond;
-});
-
-/** A rate, or "unlimited" (Infinity) for a throughput with no cap. */
-const rateOrUnlimited = z.string({ error: `${rateExpectation}, or "unlimited"` }).transform((text, context) => {
-  if (text === "unlimited") return Infinity;
-  const reading = readRate(text);
-  if (!reading.ok || reading.perSecond === 0) {
-    context.addIssue({ code: "custom", message: `a rate above zero like "5000/s", or "unlimited"` });
-    return z.NEVER;
-  }
-  return reading.perSecond;
-});
-
-/** A duration, or "unlimited" (Infinity). */
-const durationOrUnlimited = z.union([z.literal("unlimited").transform(() => Infinity), duration()], {
-  error: `${durationExpectation}, or "unlimited"`,
-});
-
-const fraction = z
-  .number({ error: "a fraction from 0 to 1" })
-  .min(0, { error: "a fraction from 0 to 1" })
-  .max(1, { error: "a fraction from 0 to 1" });
-
-const name = z.string({ error: nameExpectation }).regex(namePattern, { error: nameExpectation });
-const probability = z
-  .number({ error: "a probability from 0 to 1" })
-  .min(0, { error: "a probability from 0 to 1" })
-  .max(1, { error: "a probability from 0 to 1" });
+export { chaosSchema, expectSchema, faultSchema, scheduledFaultSchema };
+export { linkKeyExpectation, nameExpectation, namePattern } from "./schema-values.ts";
 
 export const nodeSchema = strict(
   {
@@ -180,20 +125,6 @@ const stonithSchema = strict(
 );
 
 /** "10m" or a uniform range "5m..15m". */
-const delayRange = z.string({ error: `a delay like "10m" or a range like "5m..15m"` }).transform((text, context) => {
-  const parts = text.split("..");
-  const readings = parts.map((part) => readDuration(part.trim()));
-  if (parts.length > 2 || readings.some((reading) => !reading.ok)) {
-    context.addIssue({ code: "custom", message: `a delay like "10m" or a range like "5m..15m"` });
-    return z.NEVER;
-  }
-  const [low, high] = readings.map((reading) => (reading as { us: number }).us);
-  if (high !== undefined && high < low) {
-    context.addIssue({ code: "custom", message: `a range whose end is not before its start, like "5m..15m"` });
-    return z.NEVER;
-  }
-  return { minUs: low, maxUs: high ?? low };
-});
 
 const operatorSchema = strict({ delay: delayRange.optional(), errorProbability: probability.optional() }, "operator settings");
 
@@ -268,98 +199,6 @@ export const clientSchema = strict(
     reconnectIn: duration().optional(),
   },
   "a client group",
-);
-
-const groupsExpectation = `two or more groups of names, like ["east"], ["west"]`;
-const groups = z
-  .array(
-    z.array(z.string({ error: "a name" }), { error: `a group of names, like ["db1", "east"]` }).min(1, { error: "a group with at least one name" }),
-    { error: groupsExpectation },
-  )
-  .min(2, { error: groupsExpectation });
-
-const target = z.string({ error: "a name" });
-export const faultSchema = z.discriminatedUnion(
-  "kind",
-  [
-    strict({ kind: z.literal("crash"), node: target }, "crash(node)"),
-    strict({ kind: z.literal("restart"), node: target }, "restart(node)"),
-    strict({ kind: z.literal("partition"), groups }, "partition(...groups)"),
-    strict({ kind: z.literal("isolate"), target }, "isolate(target)"),
-    strict({ kind: z.literal("heal") }, "heal()"),
-    strict({ kind: z.literal("blip"), duration: duration({ positive: true }), groups }, "blip(duration, ...groups)"),
-    strict({ kind: z.literal("pause"), node: target, duration: duration({ positive: true }) }, "pause(node, duration)"),
-    strict({ kind: z.literal("oneWay"), from: z.array(target).min(1), to: z.array(target).min(1) }, "oneWay(from, to)"),
-    strict(
-      {
-        kind: z.literal("degrade"),
-        target,
-        loss: probability.optional(),
-        delay: duration().optional(),
-        flaky: strict({ down: duration({ positive: true }), up: duration({ positive: true }) }, "flaky settings { down, up }").optional(),
-        for: duration().optional(),
-      },
-      "loss(target, p), delay(target, extra) or flaky(target, { down, up })",
-    ),
-    strict({ kind: z.literal("slow"), node: target, delay: duration() }, "slow(node, delay)"),
-    strict({ kind: z.literal("readOnly"), node: target, writable: z.boolean() }, "readOnly(node) or writable(node)"),
-    strict(
-      {
-        kind: z.literal("clockSkew"),
-        node: target,
-        rate: z.number({ error: "a clock rate above 0, like 0.5 or 2" }).positive({ error: "a clock rate above 0, like 0.5 or 2" }).optional(),
-        jump: z.string({ error: `a duration like "30s" or "-30s"` }).optional(),
-      },
-      "clockSkew(node, { rate, jump })",
-    ),
-    strict({ kind: z.literal("zoneOutage"), zone: target, restore: z.boolean() }, "zoneOutage(zone) or zoneRestore(zone)"),
-  ],
-  {
-    error:
-      "a fault made with crash(), restart(), partition(), isolate(), heal(), blip(), pause(), oneWay(), loss(), delay(), flaky(), slow(), readOnly(), writable(), diskFull(), diskFreed(), clockSkew(), zoneOutage() or zoneRestore()",
-  },
-);
-
-export const scheduledFaultSchema = strict({ at: duration(), fault: faultSchema }, `at(time, fault)`);
-
-const chaosEpisodes = strict(
-  { every: duration({ positive: true }), for: delayRange, nodes: z.array(target).min(1).optional() },
-  `episodes like { every: "1h", for: "2s..20s" }`,
-);
-export const chaosSchema = strict(
-  {
-    kind: z.literal("chaos").optional(),
-    crash: strict(
-      { mtbf: duration({ positive: true }), mttr: duration({ positive: true }), nodes: z.array(target).min(1).optional() },
-      `crashes like { mtbf: "720h", mttr: "2h" }`,
-    ).optional(),
-    blip: chaosEpisodes.optional(),
-    pause: chaosEpisodes.optional(),
-  },
-  "chaos({ crash, blip, pause })",
-);
-
-
-const boundNumber = z.number({ error: "a number" });
-const quantileExpectation = "a quantile over the seeds above 0 and at most 1, like 0.95";
-const quantile = z
-  .number({ error: quantileExpectation })
-  .gt(0, { error: quantileExpectation })
-  .lte(1, { error: quantileExpectation });
-const expectBound = z.union(
-  [boundNumber, strict({ min: boundNumber.optional(), max: boundNumber.optional(), quantile: quantile.optional() }, "bounds")],
-  { error: "a number (exact value) or { min, max } (optionally with a quantile); a function belongs in checks" },
-);
-const checkExpectation = `a check: a function (result) => true | false | "why not"`;
-const check = z.custom<(result: never) => unknown>((value) => typeof value === "function", { error: checkExpectation });
-const checkName = z.string().regex(/\S/, { error: "a name saying what the check checks" });
-const metricBounds = Object.fromEntries(metricNames.map((metric) => [metric, expectBound.optional()])) as Record<MetricName, z.ZodOptional<typeof expectBound>>;
-export const expectSchema = strict(
-  {
-    ...metricBounds,
-    checks: z.record(checkName, check, { error: `checks by name, like { "db2 ends primary": (result) => … }` }).optional(),
-  },
-  "expectations",
 );
 
 export const scenarioSchema = strict(

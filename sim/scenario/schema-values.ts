@@ -1,0 +1,96 @@
+// The building blocks of the scenario schema (schema.ts): strict objects whose unknown keys are
+// errors listing the allowed ones, and the value types every part uses — names, durations and
+// rates parsed to microseconds and per-second numbers, fractions, probabilities and delay ranges —
+// each failing with a message that says what was expected.
+import { z } from "zod";
+import { durationExpectation, readDuration } from "./duration.ts";
+import { listChoices } from "./errors.ts";
+import { rateExpectation, readRate } from "./rate.ts";
+
+// Names start with a letter so that JavaScript never reorders them (integer-like object keys
+// come first), and contain no "." or ">" so they survive dotted --set paths and link keys.
+export const namePattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export const nameExpectation = `a name of letters, digits, "-" and "_" that starts with a letter`;
+export const scenarioNamePattern = /^[a-z0-9_-]+$/;
+export const linkKeyPattern = /^([A-Za-z][A-Za-z0-9_-]*)(<->|->)([A-Za-z][A-Za-z0-9_-]*)$/;
+export const linkKeyExpectation = `a link like "east<->west" (both ways) or "db1->db2" (one way)`;
+
+/** A strict object whose wrong-type message lists its keys; unknown keys are reported by issues.ts. */
+export function strict<Shape extends z.ZodRawShape>(shape: Shape, what = "an object") {
+  const keys = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? undefined : `${what} with the keys ${keys}`),
+  });
+}
+
+export function oneOf<const Choices extends readonly [string, ...string[]]>(choices: Choices) {
+  return z.enum(choices, { error: listChoices(choices) });
+}
+
+/** A duration string, parsed to whole microseconds. */
+export function duration({ positive = false } = {}) {
+  return z.string({ error: durationExpectation }).transform((text, context) => {
+    const reading = readDuration(text);
+    if (!reading.ok) {
+      context.addIssue({ code: "custom", message: reading.expected });
+      return z.NEVER;
+    }
+    if (positive && reading.us === 0) {
+      context.addIssue({ code: "custom", message: `a duration greater than zero, like "3s"` });
+      return z.NEVER;
+    }
+    return reading.us;
+  });
+}
+
+export const rate = z.string({ error: rateExpectation }).transform((text, context) => {
+  const reading = readRate(text);
+  if (!reading.ok) {
+    context.addIssue({ code: "custom", message: reading.expected });
+    return z.NEVER;
+  }
+  return reading.perSecond;
+});
+
+/** A rate, or "unlimited" (Infinity) for a throughput with no cap. */
+export const rateOrUnlimited = z.string({ error: `${rateExpectation}, or "unlimited"` }).transform((text, context) => {
+  if (text === "unlimited") return Infinity;
+  const reading = readRate(text);
+  if (!reading.ok || reading.perSecond === 0) {
+    context.addIssue({ code: "custom", message: `a rate above zero like "5000/s", or "unlimited"` });
+    return z.NEVER;
+  }
+  return reading.perSecond;
+});
+
+/** A duration, or "unlimited" (Infinity). */
+export const durationOrUnlimited = z.union([z.literal("unlimited").transform(() => Infinity), duration()], {
+  error: `${durationExpectation}, or "unlimited"`,
+});
+
+export const fraction = z
+  .number({ error: "a fraction from 0 to 1" })
+  .min(0, { error: "a fraction from 0 to 1" })
+  .max(1, { error: "a fraction from 0 to 1" });
+
+export const name = z.string({ error: nameExpectation }).regex(namePattern, { error: nameExpectation });
+export const probability = z
+  .number({ error: "a probability from 0 to 1" })
+  .min(0, { error: "a probability from 0 to 1" })
+  .max(1, { error: "a probability from 0 to 1" });
+
+
+export const delayRange = z.string({ error: `a delay like "10m" or a range like "5m..15m"` }).transform((text, context) => {
+  const parts = text.split("..");
+  const readings = parts.map((part) => readDuration(part.trim()));
+  if (parts.length > 2 || readings.some((reading) => !reading.ok)) {
+    context.addIssue({ code: "custom", message: `a delay like "10m" or a range like "5m..15m"` });
+    return z.NEVER;
+  }
+  const [low, high] = readings.map((reading) => (reading as { us: number }).us);
+  if (high !== undefined && high < low) {
+    context.addIssue({ code: "custom", message: `a range whose end is not before its start, like "5m..15m"` });
+    return z.NEVER;
+  }
+  return { minUs: low, maxUs: high ?? low };
+});
