@@ -1,15 +1,27 @@
 #!/usr/bin/env node
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time,
-// and the most inclusive time, with their share of all samples. Usage:
-//   node test/bench/profile-summary.mjs FILE.cpuprofile [top=25]
+// and the most inclusive time, with their share of all samples. `node --cpu-prof` writes one file
+// per thread (the main thread, and the module loader's thread when loader hooks are registered);
+// each file given is summarised in turn. Usage:
+//   node test/bench/profile-summary.mjs FILE.cpuprofile... [top=25]
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) {
-  console.error("usage: node test/bench/profile-summary.mjs FILE.cpuprofile [top]");
+const args = process.argv.slice(2);
+const files = args.filter((arg) => arg.endsWith(".cpuprofile"));
+const topArg = args.find((arg) => !arg.endsWith(".cpuprofile"));
+if (files.length === 0 || (topArg !== undefined && !(Number(topArg) > 0))) {
+  console.error("usage: node test/bench/profile-summary.mjs FILE.cpuprofile... [top]");
   process.exit(2);
 }
 const top = Number(topArg ?? 25);
+// Paths are shown relative to the project (or to node_modules).
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+for (const file of files) summarise(file);
+
+function summarise(file) {
+console.log(`\n${file}`);
 const profile = JSON.parse(readFileSync(file, "utf8"));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
@@ -23,7 +35,8 @@ const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 const label = (node) => {
   const { functionName, url, lineNumber } = node.callFrame;
-  const short = url.replace(/^.*\/(work\/main|node_modules)\//, "").replace(/^file:\/\//, "");
+  const path = url.replace(/^file:\/\//, "");
+  const short = path.startsWith(root) ? path.slice(root.length) : path.replace(/^.*\/node_modules\//, "");
   return `${functionName || "(anonymous)"} ${short ? `${short}:${lineNumber + 1}` : ""}`.trim();
 };
 
@@ -49,3 +62,4 @@ const show = (title, map) => {
 };
 show("self time", self);
 show("inclusive time", inclusive);
+}
