@@ -15,11 +15,10 @@
 // not visible yet); other roles refuse. With a capacity, reads queue with writes.
 import type { Rng } from "../engine/index.ts";
 import { ApplyQueue } from "./apply-queue.ts";
-import { Clock } from "./clock.ts";
-import type { NodeConfig } from "./config.ts";
 import type { Command, NodeReport } from "./cluster-state.ts";
-import type { FailoverConfig } from "./config.ts";
+import type { FailoverConfig, NodeConfig } from "./config.ts";
 import type { History, NodeLog } from "./history.ts";
+import { LeaseHolder } from "./lease-holder.ts";
 import { LogSender, type SenderWorld } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
 import { ServiceQueue } from "./service-queue.ts";
@@ -53,11 +52,10 @@ export class DataNode {
   /** When the pending step of a promotion under way is due. */
   private promotionStepAtUs = 0;
   private warmUntilUs = 0;
-  /** Local time (this node's clock) of the last successful lease renewal. */
-  private lastLeaseAckUs = 0;
+  /** Its lease, judged by its own clock. */
+  private readonly lease = new LeaseHolder();
   /** Capacity: the line requests and health checks wait in (null: unlimited capacity). */
   private readonly line: ServiceQueue | null;
-  private readonly clock = new Clock();
   /** Gray failure: each write is handled this late. */
   private slowUs = 0;
   /** Disk full / read-only: nothing can be committed. */
@@ -208,7 +206,7 @@ export class DataNode {
   }
 
   skewClock(rate: number, jumpUs: number): void {
-    this.clock.skew(this.world.nowUs, rate, jumpUs);
+    this.lease.skew(this.world.nowUs, rate, jumpUs);
   }
 
   /** A slow node finally handles a write. */
@@ -217,18 +215,16 @@ export class DataNode {
   }
 
   private leaseRenewed(epoch: number, primary: string): void {
-    this.lastLeaseAckUs = this.clock.local(this.world.nowUs);
+    this.lease.renewed(this.world.nowUs);
     // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
     const leaseFenced = this.world.failover.fencing === "lease" && this.role === "fenced" && this.steppedDownEpoch !== this.epoch;
     if (leaseFenced && primary === this.name && epoch === this.epoch) this.setRole("primary");
   }
 
-  /** Patroni's rule: a renewal that fails is retried for retryTimeout, so a primary gives up its
-   *  lease renewEvery + retryTimeout after its last successful renewal (before the ttl runs out,
-   *  as Patroni requires loop_wait + 2 × retry_timeout ≤ ttl). */
+  /** Under lease fencing: whether this node's lease has lapsed by its own clock (lease-holder.ts). */
   private leaseLapsed(): boolean {
     const { lease, fencing } = this.world.failover;
-    return fencing === "lease" && this.clock.local(this.world.nowUs) - this.lastLeaseAckUs > lease.renewEveryUs + lease.retryTimeoutUs;
+    return fencing === "lease" && this.lease.lapsed(this.world.nowUs, lease);
   }
 
   private enoughReplicas(): boolean {
@@ -270,7 +266,7 @@ export class DataNode {
     this.log = { timeline, length: this.log.length };
     this.upstream = null;
     this.apply.reset(this.world.nowUs);
-    this.lastLeaseAckUs = this.clock.local(this.world.nowUs);
+    this.lease.renewed(this.world.nowUs);
     this.setRole("primary");
     this.sender.start([]);
     this.world.promotionCompleted(this, this.promotingFrom, this.promotionPlanned);
@@ -302,7 +298,7 @@ export class DataNode {
         }
         if (this.role !== "rejoining") return;
         this.epoch = command.epoch;
-        this.lastLeaseAckUs = this.clock.local(this.world.nowUs);
+        this.lease.renewed(this.world.nowUs);
         this.setRole("primary");
         // Entries committed but never shipped before the crash go out now.
         this.sender.start([]);

@@ -3,7 +3,7 @@
 // controller, and at the end settles which acknowledged writes the final authoritative history
 // lacks. The run: clients write during [0, duration); the world then runs on for the longest
 // client timeout so every write in flight gets its outcome; then the accounting events.
-// A paused process (a GC pause) handles nothing: events meant for it wait until it resumes.
+// A paused process (a GC pause) handles nothing: events meant for it wait until it resumes (pauses.ts).
 // A scenario may have no database at all, only a pool of servers behind load balancers: then
 // there is no primary, no history to settle and the run ends with an empty authority.
 import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type EventLane, type Rng, type RunLimits } from "../engine/index.ts";
@@ -17,6 +17,7 @@ import { describeFault } from "./fault.ts";
 import { History, lostRanges, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
+import { Pauses } from "./pauses.ts";
 import { PoolServer } from "./pool-server.ts";
 import { Network } from "./network.ts";
 import type { TraceEvent, TraceSink } from "./trace.ts";
@@ -43,10 +44,9 @@ class World {
   readonly network: Network;
   private readonly cast: Cast;
   private readonly archives = new ArchiveStore();
-  /** Time of each endpoint's latest crash (-1: never), and until when each is paused. */
+  /** Time of each endpoint's latest crash (-1: never). */
   private readonly lastCrashUs: Float64Array;
-  private readonly pausedUntilUs: Float64Array;
-  private readonly held: WorldEvent[][];
+  private readonly pauses: Pauses;
   private authority: DataNode | null;
   /** Nodes STONITH powered off that were running when fenced: a failover replacing one was still "false". */
   private readonly fencedAlive = new Set<string>();
@@ -74,8 +74,7 @@ class World {
     this.history.trackLiveLogs(() => this.liveLogs());
     this.dns = primary?.name ?? "";
     this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
-    this.pausedUntilUs = new Float64Array(this.cast.actors.length);
-    this.held = this.cast.actors.map(() => []);
+    this.pauses = new Pauses(this.cast.actors.length);
   }
 
   get nowUs(): number {
@@ -215,7 +214,7 @@ class World {
     const monitors = this.cast.monitors;
     const majority = Math.floor(monitors.length / 2) + 1;
     for (const candidate of monitors) {
-      if (!candidate.canLead || !candidate.up || this.pausedUntilUs[candidate.index] > this.nowUs) continue;
+      if (!candidate.canLead || !candidate.up || this.pauses.isPaused(candidate.index, this.nowUs)) continue;
       const reachable = monitors.filter(
         (other) => other === candidate || (other.up && !this.network.isCut(candidate.index, other.index) && !this.network.isCut(other.index, candidate.index)),
       ).length;
@@ -249,8 +248,7 @@ class World {
   }
 
   paused(process: { index: number }, durationUs: number): void {
-    const untilUs = Math.max(this.pausedUntilUs[process.index], this.nowUs + durationUs);
-    this.pausedUntilUs[process.index] = untilUs;
+    const untilUs = this.pauses.pause(process.index, this.nowUs, durationUs);
     this.emit({ kind: "node_paused", tUs: this.nowUs, node: this.cast.actors[process.index].name, untilUs });
     this.at(untilUs, { kind: "pause-end", node: process.index });
   }
@@ -262,11 +260,7 @@ class World {
   // ——— the loop ———
 
   private dispatch(event: WorldEvent): void {
-    const owner = ownerOf(event);
-    if (owner >= 0 && this.pausedUntilUs[owner] > this.nowUs) {
-      this.held[owner].push(event);
-      return;
-    }
+    if (this.pauses.hold(event, this.nowUs)) return;
     const { actors } = this.cast;
     switch (event.kind) {
       case "deliver": {
@@ -400,10 +394,9 @@ class World {
 
   /** The end of a pause: what waited for the process happens now, in its original order. */
   private resume(index: number): void {
-    if (this.pausedUntilUs[index] > this.nowUs) return; // a longer pause started meanwhile
+    const held = this.pauses.release(index, this.nowUs);
+    if (held === null) return; // a longer pause started meanwhile
     this.emit({ kind: "node_resumed", tUs: this.nowUs, node: this.cast.actors[index].name });
-    const held = this.held[index];
-    this.held[index] = [];
     for (const event of held) this.at(this.nowUs, event);
   }
 
@@ -458,27 +451,5 @@ class World {
     const actor = this.actor(name);
     if (!(actor instanceof DataNode)) throw new Error(`${name} is not a data node`);
     return actor;
-  }
-}
-
-/** The process an event is for (it waits while that process is paused); -1 for none. */
-function ownerOf(event: WorldEvent): number {
-  switch (event.kind) {
-    case "deliver":
-      return event.target;
-    case "heartbeat":
-    case "probe-deadline":
-    case "verdict-check":
-      return event.monitor;
-    case "status-tick":
-    case "renew-tick":
-    case "slow-write":
-    case "served":
-    case "promotion-step":
-    case "ship":
-    case "ack-timeout":
-      return event.node;
-    default:
-      return -1;
   }
 }
