@@ -5,11 +5,10 @@
 import { readOutcomes, type ReadSeries } from "../../metrics/read-series.ts";
 import type { RunSeries } from "../../metrics/series.ts";
 import type { ReadOutcome } from "../../model/index.ts";
-import { chartContext, contextLayers, withFaultColor, type ChartContext } from "./context-layers.ts";
-import { chartConfig, colorEncoding, colorScale, plotWidth, readOutcomeColors, type ColorScale } from "./theme.ts";
-import { formatWidth, TimeAxis } from "./time-axis.ts";
-
-const panelHeightPx = 150;
+import { chartContext, withFaultColor } from "./context-layers.ts";
+import { outcomePanel } from "./outcome-panel.ts";
+import { chartConfig, colorScale, readOutcomeColors } from "./theme.ts";
+import { TimeAxis } from "./time-axis.ts";
 
 /** Legend names; "rejected" and "timed out" share the writes chart's colours. */
 const outcomeNames: Readonly<Record<ReadOutcome, string>> = {
@@ -39,35 +38,8 @@ export function readsChart(input: ReadsChartInput): object {
     },
     config: chartConfig(),
     datasets: { reads: series.reads.flatMap((client) => readRows(client, series, axis)), ...context.datasets },
-    vconcat: series.reads.map((client) => panel(client.client, names, colors, context, axis, series.bucketUs)),
+    vconcat: series.reads.map((client) => outcomePanel({ dataset: "reads", client: client.client, outcomes: names, unit: "reads/s", colors, context, axis, bucketUs: series.bucketUs })),
     resolve: { scale: { color: "shared", x: "shared" } },
-  };
-}
-
-function panel(client: string, names: string[], colors: ColorScale, context: ChartContext, axis: TimeAxis, bucketUs: number): object {
-  const xTitle = `${axis.title()}, ${formatWidth(bucketUs)} buckets`;
-  return {
-    title: { text: `client group ${client}`, fontSize: 12, fontWeight: "normal" },
-    width: plotWidth,
-    height: panelHeightPx,
-    layer: [
-      {
-        data: { name: "reads" },
-        transform: [
-          { filter: { field: "client", equal: client } },
-          { fold: names, as: ["outcome", "rate"] },
-          { calculate: `indexof(${JSON.stringify(names)}, datum.outcome)`, as: "rank" },
-        ],
-        mark: { type: "area", interpolate: "step-after" },
-        encoding: {
-          x: { field: "t", type: "quantitative", scale: axis.scale(), title: xTitle },
-          y: { field: "rate", type: "quantitative", stack: "zero", title: "reads/s" },
-          color: colorEncoding("outcome", colors),
-          order: { field: "rank", type: "quantitative" },
-        },
-      },
-      ...contextLayers(context, axis, xTitle, colors),
-    ],
   };
 }
 

@@ -6,11 +6,10 @@
 // periods shaded and promotions marked.
 import type { RunSeries } from "../../metrics/series.ts";
 import type { WriteSeries } from "../../metrics/write-series.ts";
-import { chartContext, contextLayers, withFaultColor, type ChartContext } from "./context-layers.ts";
-import { chartConfig, colorEncoding, colorScale, outcomeColors, plotWidth, type ColorScale } from "./theme.ts";
-import { formatWidth, TimeAxis } from "./time-axis.ts";
-
-const panelHeightPx = 150;
+import { chartContext, withFaultColor } from "./context-layers.ts";
+import { outcomePanel } from "./outcome-panel.ts";
+import { chartConfig, colorScale, outcomeColors } from "./theme.ts";
+import { TimeAxis } from "./time-axis.ts";
 
 /** Legend names of failure reasons; reasons the model adds later keep their own name. */
 const reasonNames: Readonly<Record<string, string>> = { rejected: "rejected", timeout: "timed out" };
@@ -36,42 +35,8 @@ export function writesChart(input: WritesChartInput): object {
     },
     config: chartConfig(),
     datasets: { writes: series.writes.flatMap((client) => writeRows(client, series, axis)), ...context.datasets },
-    vconcat: series.writes.map((client) => panel(client.client, outcomes, colors, context, axis, series.bucketUs)),
+    vconcat: series.writes.map((client) => outcomePanel({ dataset: "writes", client: client.client, outcomes: outcomes, unit: "writes/s", colors, context, axis, bucketUs: series.bucketUs })),
     resolve: { scale: { color: "shared", x: "shared" } },
-  };
-}
-
-function panel(
-  client: string,
-  outcomes: string[],
-  colors: ColorScale,
-  context: ChartContext,
-  axis: TimeAxis,
-  bucketUs: number,
-): object {
-  const xTitle = `${axis.title()}, ${formatWidth(bucketUs)} buckets`;
-  return {
-    title: { text: `client group ${client}`, fontSize: 12, fontWeight: "normal" },
-    width: plotWidth,
-    height: panelHeightPx,
-    layer: [
-      {
-        data: { name: "writes" },
-        transform: [
-          { filter: { field: "client", equal: client } },
-          { fold: outcomes, as: ["outcome", "rate"] },
-          { calculate: `indexof(${JSON.stringify(outcomes)}, datum.outcome)`, as: "rank" },
-        ],
-        mark: { type: "area", interpolate: "step-after" },
-        encoding: {
-          x: { field: "t", type: "quantitative", scale: axis.scale(), title: xTitle },
-          y: { field: "rate", type: "quantitative", stack: "zero", title: "writes/s" },
-          color: colorEncoding("outcome", colors),
-          order: { field: "rank", type: "quantitative" },
-        },
-      },
-      ...contextLayers(context, axis, xTitle, colors),
-    ],
   };
 }
 
