@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { Argv, CommandModule } from "yargs";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
-import { single, parseSeed } from "./flags.ts";
+import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
 
 interface ExplainArgs {
   scenario: string;
@@ -20,15 +20,7 @@ export function explainCommand(io: CliIo, setExitCode: (code: number) => void): 
     command: "explain <scenario>",
     describe: "tell one run as a story in plain language, event by event",
     builder: (yargs: Argv) =>
-      yargs
-        .positional("scenario", { type: "string", describe: "scenario file (.ts)", demandOption: true })
-        .option("seed", { type: "string", describe: "seed of every random stream (replaces the scenario's)" })
-        .option("set", {
-          type: "string",
-          array: true,
-          nargs: 1,
-          describe: "override a scenario field, e.g. --set detector.timeout=5s (repeatable)",
-        }) as unknown as Argv<ExplainArgs>,
+      oneScenarioOptions(yargs) as unknown as Argv<ExplainArgs>,
     handler: async (args) => setExitCode(await explain(args, io)),
   };
 }

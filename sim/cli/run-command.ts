@@ -10,7 +10,7 @@ import type { Argv, CommandModule } from "yargs";
 import { defaultTraceLevel, traceLevels, type TraceLevel } from "../metrics/trace-level.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
-import { single, parseSeed } from "./flags.ts";
+import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
 
 interface RunArgs {
   scenario: string;
@@ -27,15 +27,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     command: "run <scenario>",
     describe: "run one scenario and write its report",
     builder: (yargs: Argv) =>
-      yargs
-        .positional("scenario", { type: "string", describe: "scenario file (.ts)", demandOption: true })
-        .option("seed", { type: "string", describe: "seed of every random stream (replaces the scenario's)" })
-        .option("set", {
-          type: "string",
-          array: true,
-          nargs: 1,
-          describe: "override a scenario field, e.g. --set detector.timeout=5s (repeatable)",
-        })
+      oneScenarioOptions(yargs)
         .option("out", { type: "string", describe: "report folder [default: reports/<scenario-name>/]" })
         .option("json", { type: "boolean", default: false, describe: "print the summary row as one JSON object" })
         .option("trace", { choices: traceLevels, default: defaultTraceLevel, describe: "events kept in events.csv" })

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { nearestRank } from "../../sim/check/quantile.ts";
-import { main } from "../../sim/cli/main.ts";
+import { sim } from "../cli/sim-in-process.ts";
 import { formatMetric } from "../../sim/metrics/format.ts";
 import { runScenario } from "../../sim/metrics/run-scenario.ts";
 import { loadScenarioFile } from "../../sim/scenario/index.ts";
@@ -26,13 +26,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
-
-async function sim(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
-  return { code, out, err };
-}
 
 describe("sim check", () => {
   it("exits 0 and prints a passing row per expectation when all are met", async () => {

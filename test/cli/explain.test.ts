@@ -5,7 +5,7 @@ import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../sim/cli/main.ts";
+import { sim } from "./sim-in-process.ts";
 import { runScenario } from "../../sim/metrics/run-scenario.ts";
 import { lessonFromSource } from "../../sim/report/explain-lesson.ts";
 import { pointText, secondsText } from "../../sim/report/explain-sentences.ts";
@@ -50,13 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
-
-async function sim(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
-  return { code, out, err };
-}
 
 /** The lines of one section of the story ("What happens", "The outcome", …), without its title. */
 function section(text: string, title: string): string[] {

@@ -3,7 +3,7 @@ import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../sim/cli/main.ts";
+import { sim } from "./sim-in-process.ts";
 import { metricColumns } from "../../sim/scenario/metric-names.ts";
 
 const scenarios = path.relative(process.cwd(), path.join(import.meta.dirname, "scenarios"));
@@ -17,13 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
-
-async function sim(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
-  return { code, out, err };
-}
 
 /** Every file below a folder (charts/ too), by relative path, with its content. */
 async function folder(dir: string): Promise<Record<string, string>> {

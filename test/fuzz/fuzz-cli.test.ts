@@ -5,7 +5,7 @@ import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../sim/cli/main.ts";
+import { sim } from "../cli/sim-in-process.ts";
 
 const fixtures = path.relative(process.cwd(), path.join(import.meta.dirname, "fixtures"));
 const asyncUnfenced = path.join(fixtures, "async-unfenced.ts");
@@ -19,13 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
-
-async function sim(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
-  return { code, out, err };
-}
 
 describe("sim fuzz on async replication without fencing", () => {
   it("finds lost writes, shrinks them to one or two faults and writes a reproducer that sim run reproduces", async () => {
