@@ -64,6 +64,8 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   const out = single(args.out, "--out");
   const file = args.scenario;
   const set = args.set ?? [];
+  // The workers' bundle is made in esbuild's own process while this thread loads the simulator.
+  const bundle = import("../sweep/worker-bundle.ts").then(({ bundledWorker }) => bundledWorker(file));
   const [{ loadScenarioFile }, sweepModule, { progressBar }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../sweep/index.ts"),
@@ -76,9 +78,10 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   const varies = (args.vary ?? []).map((text) => parseVary(text, file));
   checkDistinctPaths(varies, file);
   const grid = buildGrid(varies, seeds);
-  // Workers start now: their start-up overlaps with loading and checking the scenario here.
+  // Workers start now (once their bundle is made): that overlaps with loading and checking the
+  // scenario here.
   const plan = { file, set, grid, shard, workers, resume: args.resume };
-  const pool = sweepModule.startPool(plan, sweepModule.shardJobs(sweepModule.jobCount(grid), shard).length);
+  const starting = sweepModule.startPool(plan, sweepModule.shardJobs(sweepModule.jobCount(grid), shard).length, bundle);
   const progress = progressBar();
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
@@ -94,7 +97,7 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
       manifest,
       outDir,
       ...(await sweepModule.runSweep(
-        { ...plan, manifest, outDir, pool },
+        { ...plan, manifest, outDir, pool: await starting },
         {
           onStart: (total, kept) => progress.start(total, kept),
           onRun: () => progress.tick(),
@@ -106,7 +109,7 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   } finally {
     progress.stop();
     process.removeListener("SIGINT", onInterrupt);
-    await pool.close();
+    await (await starting).close();
   }
   const { manifest, outDir } = run;
   if (run.status === "interrupted") {

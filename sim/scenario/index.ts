@@ -64,5 +64,5 @@ export {
 } from "./expectation.ts";
 export { parseLinkKey, type LinkKeyParts } from "./links.ts";
 export { applyOverrides, parseOverrideValue } from "./overrides.ts";
-export { loadScenarioFile } from "./load.ts";
+export { loadScenarioFile, scenarioOf } from "./load.ts";
 export { columnOf, metricColumns, metricNameOf, metricNames, type MetricColumn, type MetricName, type MetricValues } from "./metric-names.ts";

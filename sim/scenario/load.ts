@@ -24,6 +24,12 @@ export async function loadScenarioFile(path: string): Promise<unknown> {
   } catch (error) {
     throw new ScenarioError({ file: path, field: "", expected: "a module that compiles and runs", got: describeLoadFailure(error, absolute) });
   }
+  return scenarioOf(module, path);
+}
+
+/** The scenario a loaded module exports by default; `path` is the file as the user named it.
+ *  (Sweep workers get the module already imported, bundled with the simulator.) */
+export function scenarioOf(module: Readonly<Record<string, unknown>>, path: string): unknown {
   if (!("default" in module) || module.default === undefined) {
     throw new ScenarioError({ file: path, field: "default export", expected: "export default defineScenario({ ... })", got: "no default export" });
   }

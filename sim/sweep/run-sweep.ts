@@ -10,6 +10,7 @@ import { PartialRuns } from "./partial.ts";
 import type { SweepRow } from "./runs-table.ts";
 import { shardJobs, type Shard } from "./shard.ts";
 import { SweepError } from "./sweep-error.ts";
+import { bundledWorker } from "./worker-bundle.ts";
 import { WorkerFailure, WorkerPool } from "./worker-pool.ts";
 
 export interface SweepPlan {
@@ -64,7 +65,7 @@ export async function runSweep(plan: SweepPlan, hooks: SweepHooks = {}): Promise
 
   let status: "done" | "aborted";
   try {
-    const pool = plan.pool ?? startPool(plan, todo.length);
+    const pool = plan.pool ?? (await startPool(plan, todo.length));
     status = await pool.run({
       jobs: todo.map((job) => {
         const { point, seed } = jobAt(grid, job);
@@ -86,9 +87,18 @@ export async function runSweep(plan: SweepPlan, hooks: SweepHooks = {}): Promise
   return { status: status === "done" ? "done" : "interrupted", rows, kept: keptRows.length, partial };
 }
 
-/** Starts the worker threads of a sweep: at most one per job. */
-export function startPool(plan: Pick<SweepPlan, "file" | "set" | "workers">, jobs: number): WorkerPool {
-  return new WorkerPool({ file: plan.file, set: [...plan.set] }, Math.min(plan.workers, Math.max(1, jobs)));
+/** Where a worker starts when the simulator could not be bundled: tsx, as in the main thread. */
+const tsxEntry = new URL("./worker-entry.js", import.meta.url);
+
+/** Starts the worker threads of a sweep, at most one per job, from the bundled worker when
+ *  there is one. Bundling runs in esbuild's own process: the caller may start it early. */
+export async function startPool(
+  plan: Pick<SweepPlan, "file" | "set" | "workers">,
+  jobs: number,
+  bundle: Promise<URL | null> = bundledWorker(plan.file),
+): Promise<WorkerPool> {
+  const entry = (await bundle) ?? tsxEntry;
+  return new WorkerPool(entry, { file: plan.file, set: [...plan.set] }, Math.min(plan.workers, Math.max(1, jobs)));
 }
 
 /** A failed run as bad input (exit 2) naming its point and seed, like `sim run` would. */

@@ -4,9 +4,8 @@
 // order (point, then seed) whatever ran them. The same module reads the file back — for
 // `sim merge` — checking that every row belongs to the sweep described by the grid.
 import { parseString } from "fast-csv";
-import { formatMetric } from "../metrics/format.ts";
 import { toCsv } from "../report/index.ts";
-import { metricColumns, type MetricValues } from "../scenario/index.ts";
+import { metricColumns } from "../scenario/index.ts";
 import { jobAt, jobIndexOf, pointValues, type Grid } from "./grid.ts";
 import { SweepError } from "./sweep-error.ts";
 
@@ -18,10 +17,6 @@ export interface SweepRow {
 
 export function runsHeader(grid: Grid): string[] {
   return [...grid.varies.map((vary) => vary.path), "seed", ...metricColumns];
-}
-
-export function metricCells(metrics: MetricValues): string[] {
-  return metricColumns.map((column) => formatMetric(column, metrics[column]));
 }
 
 /** A metric cell back as a number; the empty cell ("not applicable") as null. */

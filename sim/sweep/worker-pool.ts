@@ -1,6 +1,7 @@
-// A pool of worker threads that runs a list of jobs. Threads start as soon as the pool is made —
-// loading the TypeScript loader and the scenario takes them most of a second, which overlaps
-// with the main thread's own checks of the grid. Each worker loads the scenario once (worker.ts)
+// A pool of worker threads that runs a list of jobs. Threads start as soon as the pool is made,
+// from `entry` (the bundled worker of worker-bundle.ts, or worker-entry.js): their start-up
+// overlaps with the main thread's own checks of the grid. Each worker loads the scenario once
+// (worker-jobs.ts)
 // and is kept fed with up to `perWorker` jobs in flight, so it never waits for the main thread
 // between runs; results come back in whatever order the workers finish and go to `onResult` at
 // once (the caller records them and sorts at the end — output never depends on scheduling).
@@ -29,7 +30,6 @@ export interface PoolRun {
 
 /** Two jobs per worker: one running, one waiting in its queue. */
 const perWorker = 2;
-const entry = new URL("./worker-entry.js", import.meta.url);
 
 export class WorkerPool {
   private readonly threads: Worker[] = [];
@@ -41,7 +41,7 @@ export class WorkerPool {
   private onAllDone: () => void = () => {};
   private onFailure: (error: unknown) => void = () => {};
 
-  constructor(setup: WorkerSetup, count: number) {
+  constructor(entry: URL, setup: WorkerSetup, count: number) {
     for (let i = 0; i < Math.max(1, count); i++) {
       const thread = new Worker(entry, { workerData: setup });
       this.threads.push(thread);
