@@ -6,12 +6,13 @@
 //   2. heavy scenario: scenarios/bench-busy-day.ts for a simulated day and for its first hour,
 //      through the CLI (`sim run … --trace changes --no-charts`) in a child process: wall time,
 //      engine events and client writes per second, peak RSS (sim-child.mjs);
-//   3. sweep scaling: a 200-run sweep with 1 and 2 worker threads;
+//   3. sweep scaling: a 200-run sweep with 1 and 2 worker threads, and the same runs as two
+//      one-worker shards in two processes at once (what the machine gives two of anything);
 //   4. start-up: `sim --help` and a tiny scenario run.
 // Options: --repeats N (default 3), --day-repeats N (default: --repeats), --only hold,day,sweep,startup,
 // --quick (one repeat, no N = 10⁶, no day: a smoke test of the benchmark itself).
 // Wall times include process start-up (what a user waits for); nothing here is timed in `npm test`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -113,6 +114,24 @@ function simWall(simArgs: string[]): number {
   return wallS;
 }
 
+/** Wall time of several `node bin/sim.js <args>` started together, until the last one ends. */
+async function simWallTogether(argLists: string[][]): Promise<number> {
+  const start = performance.now();
+  await Promise.all(
+    argLists.map(
+      (simArgs) =>
+        new Promise<void>((resolve, reject) => {
+          const proc = spawn(process.execPath, [bin, ...simArgs], { cwd: root, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+          let stderr = "";
+          proc.stderr.on("data", (chunk) => (stderr += chunk));
+          proc.on("error", reject);
+          proc.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`sim ${simArgs.join(" ")} failed (exit ${code}):\n${stderr}`))));
+        }),
+    ),
+  );
+  return (performance.now() - start) / 1000;
+}
+
 // ——— 1. hold model ———
 
 function holdSection(): void {
@@ -175,26 +194,37 @@ function scenarioSection(): void {
 
 // ——— 3. sweep scaling ———
 
-function sweepSection(): void {
+// Beside it, the other way to use two cores: the same 200 runs as two one-worker shards in two
+// separate processes at once (then merged, and checked equal). Processes share nothing but the
+// hardware — two busy cores of a virtual machine still slow each other down through the caches
+// and memory they share — but each pays its own start-up; threads share one start-up.
+async function sweepSection(): Promise<void> {
   console.log(`\n3. sweep scaling: primary-crash x 200 seeds, --no-charts (median of ${repeats})`);
   const help = spawnSync(process.execPath, [bin, "sweep", "--help"], { cwd: root, encoding: "utf8" });
   if (help.status !== 0) {
     console.log("  sim sweep is not available: not measurable yet");
     return;
   }
-  // 1 and 2 workers alternate, so a burst of other work on the machine hits both alike.
-  const times: Record<number, number[]> = { 1: [], 2: [] };
+  const sweep = (extra: string[], out: string) => ["sweep", "scenarios/primary-crash.ts", "--seeds", "200", "--no-charts", ...extra, "--out", path.join(outDir, out)];
+  const shards = [1, 2].map((i) => sweep(["--workers", "1", "--shard", `${i}/2`], `sweep-shard-${i}`));
+  // 1 worker, 2 workers and the two processes take turns, so a burst of other work on the
+  // machine hits them alike.
+  const times: Record<"one" | "two" | "processes", number[]> = { one: [], two: [], processes: [] };
   for (let r = 0; r < repeats; r++) {
-    for (const workers of [1, 2]) {
-      const out = path.join(outDir, `sweep-${workers}`);
-      times[workers].push(simWall(["sweep", "scenarios/primary-crash.ts", "--seeds", "200", "--workers", String(workers), "--no-charts", "--out", out]));
-    }
+    times.one.push(simWall(sweep(["--workers", "1"], "sweep-1")));
+    times.two.push(simWall(sweep(["--workers", "2"], "sweep-2")));
+    times.processes.push(await simWallTogether(shards));
   }
-  const wall: Record<number, number> = { 1: median(times[1]), 2: median(times[2]) };
-  for (const workers of [1, 2]) record("sweep", `200 runs, ${workers} worker${workers > 1 ? "s" : ""}: wall time`, wall[workers], "s");
-  const same = fs.readFileSync(path.join(outDir, "sweep-1", "runs.csv"), "utf8") === fs.readFileSync(path.join(outDir, "sweep-2", "runs.csv"), "utf8");
-  if (!same) throw new Error("sweep runs.csv differs between 1 and 2 workers");
-  record("sweep", "speedup 2 workers / 1", wall[1] / wall[2], "x", { atLeast: 1.8 });
+  const wall = { one: median(times.one), two: median(times.two), processes: median(times.processes) };
+  record("sweep", "200 runs, 1 worker: wall time", wall.one, "s");
+  record("sweep", "200 runs, 2 workers: wall time", wall.two, "s");
+  record("sweep", "200 runs, 2 shard processes: wall time", wall.processes, "s");
+  const runsOf = (out: string) => fs.readFileSync(path.join(outDir, out, "runs.csv"), "utf8");
+  if (runsOf("sweep-1") !== runsOf("sweep-2")) throw new Error("sweep runs.csv differs between 1 and 2 workers");
+  simWall(["merge", path.join(outDir, "sweep-shard-1"), path.join(outDir, "sweep-shard-2"), "--out", path.join(outDir, "sweep-merged")]);
+  if (runsOf("sweep-merged") !== runsOf("sweep-1")) throw new Error("the two shards merged differ from the whole sweep");
+  record("sweep", "speedup 2 workers / 1", wall.one / wall.two, "x", { atLeast: 1.8 });
+  record("sweep", "speedup 2 shard processes / 1", wall.one / wall.processes, "x");
 }
 
 // ——— 4. start-up ———
@@ -213,19 +243,19 @@ function startupSection(): void {
 
 /** Runs a section between two readings of the load average: other work on the machine (a
  *  load above ~0.2 before a section starts) makes its figures pessimistic, so it is on record. */
-function section(name: string, run: () => void): void {
+async function section(name: string, run: () => void | Promise<void>): Promise<void> {
   const before = os.loadavg()[0];
-  run();
+  await run();
   console.log(`  (1-min load average before this section: ${before.toFixed(2)})`);
   rows.push({ section: name, metric: "1-min load average before the section", value: before, unit: "load", target: "", met: null });
 }
 
 fs.mkdirSync(outDir, { recursive: true });
 console.log(`sim benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${os.platform()}, load ${os.loadavg()[0].toFixed(2)}`);
-if (only.has("hold")) section("hold", holdSection);
-if (only.has("day")) section("scenario", scenarioSection);
-if (only.has("sweep")) section("sweep", sweepSection);
-if (only.has("startup")) section("startup", startupSection);
+if (only.has("hold")) await section("hold", holdSection);
+if (only.has("day")) await section("scenario", scenarioSection);
+if (only.has("sweep")) await section("sweep", sweepSection);
+if (only.has("startup")) await section("startup", startupSection);
 
 const csv = [
   "section,metric,value,unit,target,met",
