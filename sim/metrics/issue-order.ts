@@ -33,13 +33,10 @@ export class IssueOrder implements TraceObserver {
   /** Writes in issue order; entries before `head` are already settled. */
   private queue: PendingWrite[] = [];
   private head = 0;
-  /** Unsettled writes by client, then id (numeric keys: no string building per write). */
-  private readonly byClient = new Map<string, Map<number, PendingWrite>>();
+  /** Each client's last issued write id: ids only grow (a repeated one is a write issued twice). */
+  private readonly lastIdOf = new Map<string, number>();
   private latestUs = 0;
   private finished = false;
-  /** The last client looked up in byClient, and its writes: most runs have a single client group. */
-  private lastClient: string | null = null;
-  private lastIds: Map<number, PendingWrite> | undefined = undefined;
   private readonly settled: SettledWrite = { client: "", id: 0, issuedUs: 0, acked: false, ownedUntilUs: 0 };
 
   constructor(
@@ -55,10 +52,10 @@ export class IssueOrder implements TraceObserver {
         this.insert({ client: event.client, id: event.id, issuedUs: event.tUs, outcome: undefined });
         break;
       case "write_acked":
-        this.resolve(event.client, event.id, "acked");
+        this.resolve(event.client, event.id, event.issuedUs, "acked");
         break;
       case "write_failed":
-        this.resolve(event.client, event.id, "failed");
+        this.resolve(event.client, event.id, event.issuedUs, "failed");
         break;
       case "run_end":
         this.finish();
@@ -85,28 +82,13 @@ export class IssueOrder implements TraceObserver {
     }
     this.queue = [];
     this.head = 0;
-    this.byClient.clear();
-    this.lastClient = null;
-    this.lastIds = undefined;
-  }
-
-  private idsOf(client: string): Map<number, PendingWrite> | undefined {
-    if (client !== this.lastClient) {
-      this.lastClient = client;
-      this.lastIds = this.byClient.get(client);
-    }
-    return this.lastIds;
+    this.lastIdOf.clear();
   }
 
   private insert(write: PendingWrite): void {
-    let ids = this.idsOf(write.client);
-    if (!ids) {
-      ids = new Map();
-      this.byClient.set(write.client, ids);
-      this.lastIds = ids;
-    }
-    if (ids.has(write.id)) throw new TraceInvariantError(`write ${write.id} of ${write.client} issued twice`);
-    ids.set(write.id, write);
+    const lastId = this.lastIdOf.get(write.client);
+    if (lastId !== undefined && write.id <= lastId) throw new TraceInvariantError(`write ${write.id} of ${write.client} issued twice (or after write ${lastId})`);
+    this.lastIdOf.set(write.client, write.id);
     // Issue events come in time order, so a write belongs at the tail unless it ties on time
     // with writes of a larger id (or same id, later client name) already queued.
     let index = this.queue.length;
@@ -115,9 +97,21 @@ export class IssueOrder implements TraceObserver {
     else this.queue.splice(index, 0, write);
   }
 
-  private resolve(client: string, id: number, outcome: "acked" | "failed"): void {
-    const write = this.idsOf(client)?.get(id);
-    if (!write) throw new TraceInvariantError(`outcome for write ${id} of ${client}, which is not in flight`);
+  /** An outcome names its write by client, id and issue time: the write's place in the queue,
+   *  found by bisection among the unsettled ones (no index by id to keep up, write after write). */
+  private resolve(client: string, id: number, issuedUs: number, outcome: "acked" | "failed"): void {
+    const queue = this.queue;
+    let low = this.head;
+    let high = queue.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (isBefore(queue[middle], issuedUs, id, client)) low = middle + 1;
+      else high = middle;
+    }
+    const write = queue[low];
+    if (write === undefined || write.issuedUs !== issuedUs || write.id !== id || write.client !== client) {
+      throw new TraceInvariantError(`outcome for write ${id} of ${client}, which is not in flight`);
+    }
     if (write.outcome !== undefined) throw new TraceInvariantError(`write ${id} of ${client} resolved twice`);
     write.outcome = outcome;
   }
@@ -134,7 +128,6 @@ export class IssueOrder implements TraceObserver {
       const next = queue[this.head + 1];
       if (write.outcome === undefined || next.issuedUs >= this.latestUs) break;
       this.emit(write, next.issuedUs);
-      this.idsOf(write.client)!.delete(write.id);
       this.head++;
     }
     // Drop the settled prefix now and then, so the array stays as small as the in-flight set.
@@ -156,7 +149,12 @@ export class IssueOrder implements TraceObserver {
 }
 
 function comesBefore(a: PendingWrite, b: PendingWrite): boolean {
-  if (a.issuedUs !== b.issuedUs) return a.issuedUs < b.issuedUs;
-  if (a.id !== b.id) return a.id < b.id;
-  return a.client < b.client;
+  return isBefore(a, b.issuedUs, b.id, b.client);
+}
+
+/** Whether `write` comes before the write issued at `issuedUs` with this id and client. */
+function isBefore(write: PendingWrite, issuedUs: number, id: number, client: string): boolean {
+  if (write.issuedUs !== issuedUs) return write.issuedUs < issuedUs;
+  if (write.id !== id) return write.id < id;
+  return write.client < client;
 }

@@ -12,6 +12,7 @@ import type { Rng } from "../engine/index.ts";
 import type { Command } from "./cluster-state.ts";
 import type { ClientConfig } from "./config.ts";
 import type { History } from "./history.ts";
+import { InFlight } from "./in-flight.ts";
 import { LoadBalancer } from "./load-balancer.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import { ClientReads } from "./reads.ts";
@@ -40,6 +41,7 @@ interface Connection {
 }
 
 interface Write {
+  readonly id: number;
   issuedUs: number;
   attempt: number;
   connection: number;
@@ -48,7 +50,7 @@ interface Write {
 export class ClientGroup {
   private routerEpoch = 1;
   private readonly connections: Connection[];
-  private readonly inFlight = new Map<number, Write>();
+  private readonly inFlight = new InFlight<Write>();
   private issued = 0;
   private readonly gapUs: number;
   private lookupInFlight = false;
@@ -123,7 +125,7 @@ export class ClientGroup {
     const id = this.world.nextWriteId();
     const connection = this.issued % this.connections.length;
     this.issued++;
-    this.inFlight.set(id, { issuedUs: nowUs, attempt: 0, connection });
+    this.inFlight.add({ id, issuedUs: nowUs, attempt: 0, connection });
     this.world.emit({ kind: "write_issued", tUs: nowUs, client: this.name, id });
     this.attempt(id);
     this.scheduleNext(nowUs);

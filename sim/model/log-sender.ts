@@ -10,6 +10,7 @@
 import type { ReplicationConfig } from "./config.ts";
 import type { NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
+import { TimeQueue } from "./time-queue.ts";
 import type { TraceEvent } from "./trace.ts";
 
 export interface SenderWorld {
@@ -41,7 +42,7 @@ export class LogSender {
   /** Entries up to this position have been shipped (may be sent to followers). */
   private shippedEnd = 0;
   /** Ship times of the committed entries after shippedEnd, in log order. */
-  private shipAtUs: number[] = [];
+  private readonly shipAtUs = new TimeQueue();
   private shipTimerSet = false;
   private pendingAcks: PendingAck[] = [];
   private ackTimerSet = false;
@@ -64,14 +65,14 @@ export class LogSender {
   /** Ends the tenure (crash or demotion): waiting writes are never acknowledged. */
   stop(): void {
     this.followers.clear();
-    this.shipAtUs = [];
+    this.shipAtUs.clear();
     this.pendingAcks = [];
   }
 
   /** A client write was appended at `position`. */
   commit(position: number, client: string, id: number): void {
     const { lagUs, mode, semiSyncTimeoutUs } = this.world.replication;
-    if (lagUs === 0 && this.shipAtUs.length === 0) {
+    if (lagUs === 0 && this.shipAtUs.size === 0) {
       this.shippedEnd = position;
       this.streamAll();
     } else {
@@ -99,15 +100,15 @@ export class LogSender {
     if (!active) return;
     const nowUs = this.world.nowUs;
     let due = 0;
-    while (due < this.shipAtUs.length && this.shipAtUs[due] <= nowUs) due++;
+    while (due < this.shipAtUs.size && this.shipAtUs.at(due) <= nowUs) due++;
     if (due > 0) {
-      this.shipAtUs.splice(0, due);
+      this.shipAtUs.shift(due);
       this.shippedEnd += due;
       this.streamAll();
     }
-    if (this.shipAtUs.length > 0) {
+    if (this.shipAtUs.size > 0) {
       this.shipTimerSet = true;
-      this.world.after(this.shipAtUs[0] - nowUs, { kind: "ship", node: this.node.index });
+      this.world.after(this.shipAtUs.at(0) - nowUs, { kind: "ship", node: this.node.index });
     }
   }
 
@@ -188,7 +189,7 @@ export class LogSender {
   }
 
   private streamAll(): void {
-    for (const [name, follower] of this.followers) this.stream(name, follower);
+    this.followers.forEach((follower, name) => this.stream(name, follower));
   }
 
   /** Sends a follower every shipped entry it has not been sent yet, as one message. */

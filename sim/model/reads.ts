@@ -11,6 +11,7 @@
 // flight, two numbers per connection and one per database node.
 import type { Rng } from "../engine/index.ts";
 import type { ClientConfig } from "./config.ts";
+import { InFlight } from "./in-flight.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { ReadOutcome, TraceEvent } from "./trace.ts";
 
@@ -38,13 +39,14 @@ export interface ReadsHost {
 }
 
 interface Read {
+  readonly id: number;
   issuedUs: number;
   connection: number;
   node: string;
 }
 
 export class ClientReads {
-  private readonly inFlight = new Map<number, Read>();
+  private readonly inFlight = new InFlight<Read>();
   private issued = 0;
   private nextCandidate = 0;
   /** Until when each node is left out after a failed read. */
@@ -74,7 +76,7 @@ export class ClientReads {
   issue(): void {
     const nowUs = this.world.nowUs;
     const id = ++this.issued;
-    this.inFlight.set(id, { issuedUs: nowUs, connection: (id - 1) % this.host.connectionCount, node: "" });
+    this.inFlight.add({ id, issuedUs: nowUs, connection: (id - 1) % this.host.connectionCount, node: "" });
     this.send(id);
     this.scheduleNext(nowUs);
   }

@@ -57,9 +57,14 @@ describe("IssueOrder", () => {
     expect(peak).toBeLessThanOrEqual(1002);
   });
 
-  it("rejects an outcome for a write never issued", () => {
+  it("rejects an outcome for a write never issued, or for another issue time, and a write issued twice", () => {
     const order = new IssueOrder(us(1), () => {});
     expect(() => order.observe({ kind: "write_acked", tUs: 5, client: "app", id: 9, issuedUs: 1 })).toThrow(/not in flight/);
+    order.observe({ kind: "write_issued", tUs: 10, client: "app", id: 9 });
+    expect(() => order.observe({ kind: "write_acked", tUs: 12, client: "app", id: 9, issuedUs: 11 })).toThrow(/not in flight/);
+    expect(() => order.observe({ kind: "write_issued", tUs: 13, client: "app", id: 9 })).toThrow(/issued twice/);
+    order.observe({ kind: "write_acked", tUs: 14, client: "app", id: 9, issuedUs: 10 });
+    expect(() => order.observe({ kind: "write_failed", tUs: 15, client: "app", id: 9, issuedUs: 10, reason: "timeout" })).toThrow(/resolved twice/);
   });
 });
 
