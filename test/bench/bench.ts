@@ -215,6 +215,8 @@ async function sweepSection(): Promise<void> {
     times.two.push(simWall(sweep(["--workers", "2"], "sweep-2")));
     times.processes.push(await simWallTogether(shards));
   }
+  const samples = (values: number[]) => values.map((value) => value.toFixed(2)).join(", ");
+  console.log(`  samples (s): 1 worker ${samples(times.one)}; 2 workers ${samples(times.two)}; 2 shard processes ${samples(times.processes)}`);
   const wall = { one: median(times.one), two: median(times.two), processes: median(times.processes) };
   record("sweep", "200 runs, 1 worker: wall time", wall.one, "s");
   record("sweep", "200 runs, 2 workers: wall time", wall.two, "s");
