@@ -4,7 +4,7 @@
 // two-core machine that start-up is paid while the other workers wait for a core. Instead the
 // main thread has esbuild (the compiler tsx itself uses) bundle the scenario file, the simulator
 // and worker-jobs.ts into one ES module, once per sweep, and every worker starts from it as a
-// data: URL in a tenth of the time. The code is the same source compiled the same way, so a run
+// data: URL in about 70 ms. The code is the same source compiled the same way, so a run
 // gives the same row (the sweep tests compare against runs through tsx).
 // When bundling fails — a scenario that does not compile, or one that reads import.meta (it would
 // see a data: URL, not its own path) — the caller falls back to worker-entry.js, and the usual
