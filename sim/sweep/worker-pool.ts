@@ -1,10 +1,10 @@
 // A pool of worker threads that runs a list of jobs. Threads start as soon as the pool is made,
 // from `entry` (the bundled worker of worker-bundle.ts, or worker-entry.js): their start-up
 // overlaps with the main thread's own checks of the grid. Each worker loads the scenario once
-// (worker-jobs.ts)
-// and is kept fed with up to `perWorker` jobs in flight, so it never waits for the main thread
-// between runs; results come back in whatever order the workers finish and go to `onResult` at
-// once (the caller records them and sorts at the end — output never depends on scheduling).
+// (worker-jobs.ts) and is kept fed with up to `perWorker` jobs in flight, so it never waits for
+// the main thread between runs; results come back in whatever order the workers finish and go
+// to `onResult` at once (the caller records them and sorts at the end — output never depends on
+// scheduling).
 // An abort (Ctrl-C) stops dispatching and terminates the workers; the runs in flight are dropped
 // and run again on resume. A failed run rejects with a WorkerFailure after stopping every worker.
 import { Worker } from "node:worker_threads";
