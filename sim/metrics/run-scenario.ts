@@ -31,6 +31,9 @@ export interface RunOptions {
   /** Sees every trace event as it is emitted, after the metrics (tests digest the whole trace
    *  this way without keeping it). */
   onTrace?: (event: TraceEvent) => void;
+  /** Fingerprint the trace (default true). Sweeps keep only the metrics and turn it off, which
+   *  saves about a tenth of a run; the result's fingerprint is then empty. */
+  fingerprint?: boolean;
 }
 
 export interface RunResult {
@@ -46,6 +49,7 @@ export interface RunResult {
   series: RunSeries;
   /** The trace events kept at the requested trace level, in trace order. */
   events: TraceEvent[];
+  /** 16 hex digits over the whole trace; empty when the run was asked not to fingerprint. */
   fingerprint: string;
   eventsProcessed: number;
   /** Simulated time at which the run ended (duration + drain of in-flight writes). */
@@ -60,7 +64,7 @@ export interface RunResult {
 const changeMarker: TraceEvent = { kind: "run_end", tUs: 0, authority: "" };
 
 export function runScenario(raw: unknown, options: RunOptions = {}): RunResult {
-  const { seed, overrides = [], trace = defaultTraceLevel, limits, onTrace } = options;
+  const { seed, overrides = [], trace = defaultTraceLevel, limits, onTrace, fingerprint = true } = options;
   const file = options.file ?? defaultFileName(raw);
   const overridden = overrides.length > 0 ? applyOverrides(raw, overrides, file) : raw;
   const scenario = resolveScenario(overridden, seed === undefined ? { file } : { file, seed });
@@ -91,6 +95,7 @@ export function runScenario(raw: unknown, options: RunOptions = {}): RunResult {
       if (onTrace) onTrace(event);
     },
     limits,
+    fingerprint,
   );
   const metrics = summary.values();
 

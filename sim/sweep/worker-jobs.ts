@@ -29,7 +29,8 @@ export async function serveJobs(load: (file: string) => Promise<unknown>): Promi
     const raw = await load(file);
     port.on("message", (job: ToWorker) => {
       try {
-        const result = runScenario(raw, { file, seed: job.seed, overrides: [...set, ...job.overrides], trace: "none" });
+        // Only the metrics leave the worker: no trace kept, no fingerprint computed.
+        const result = runScenario(raw, { file, seed: job.seed, overrides: [...set, ...job.overrides], trace: "none", fingerprint: false });
         send({ kind: "result", job: job.index, cells: metricCells(result.metrics) });
       } catch (error) {
         send(failure(job.index, error));

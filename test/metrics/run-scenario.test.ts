@@ -29,6 +29,15 @@ describe("runScenario", () => {
     expect(first.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it("without a fingerprint (what sweeps ask for) gives the same metrics and an empty fingerprint", () => {
+    const full = runScenario(scenario, { file: "tiny.ts", trace: "none" });
+    const bare = runScenario(scenario, { file: "tiny.ts", trace: "none", fingerprint: false });
+    expect(bare.fingerprint).toBe("");
+    expect(bare.metrics).toEqual(full.metrics);
+    expect(bare.groups).toEqual(full.groups);
+    expect(bare.eventsProcessed).toBe(full.eventsProcessed);
+  });
+
   it("computes metrics consistent with the story and lists unmet expectations", () => {
     const result = runScenario(scenario, { file: "tiny.ts" });
     const m = result.metrics;
