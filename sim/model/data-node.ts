@@ -19,7 +19,7 @@ import type { Command, NodeReport } from "./cluster-state.ts";
 import type { FailoverConfig, NodeConfig } from "./config.ts";
 import type { History, NodeLog } from "./history.ts";
 import { LeaseHolder } from "./lease-holder.ts";
-import { LogSender, type SenderWorld } from "./log-sender.ts";
+import { LogSender, waitsForStandbys, type SenderWorld } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
 import { ServiceQueue } from "./service-queue.ts";
 import type { TraceRole } from "./trace.ts";
@@ -433,7 +433,7 @@ export class DataNode {
     const appliedUs = this.apply.receive(count, nowUs);
     const lagUs = appliedUs - history.acceptUsAt(this.log, firstNew);
     this.world.emit({ kind: "replicated", tUs: nowUs, node: this.name, lagUs, position: message.to });
-    if (this.world.replication.mode !== "async") this.sendStatus(false);
+    if (waitsForStandbys(this.world.replication)) this.sendStatus(false);
   }
 
   private sendStatus(gap: boolean): void {

@@ -13,6 +13,12 @@ import type { Message, WorldEvent } from "./messages.ts";
 import { TimeQueue } from "./time-queue.ts";
 import type { TraceEvent } from "./trace.ts";
 
+/** Whether a primary holds acknowledgements until standbys report holding the entry (every mode
+ *  but async); standbys then report each delivery at once (data-node.ts). */
+export function waitsForStandbys(replication: ReplicationConfig): boolean {
+  return replication.mode !== "async";
+}
+
 export interface SenderWorld {
   readonly nowUs: number;
   readonly replication: ReplicationConfig;
@@ -82,7 +88,7 @@ export class LogSender {
         this.world.after(lagUs, { kind: "ship", node: this.node.index });
       }
     }
-    if (mode === "async" || this.degraded) {
+    if (!waitsForStandbys(this.world.replication) || this.degraded) {
       this.reply(client, id, position);
       return;
     }
@@ -141,7 +147,7 @@ export class LogSender {
     state.ackedLength = length;
     state.heardUs = this.world.nowUs;
     this.stream(follower, state);
-    if (this.world.replication.mode === "async") return;
+    if (!waitsForStandbys(this.world.replication)) return;
     this.release(this.acknowledgedLength());
     if (this.degraded && this.caughtUp() >= this.world.replication.waitFor) {
       this.degraded = false;

@@ -1,12 +1,13 @@
 // The world: puts the cast (cast.ts) and the network onto the engine, delivers messages, hands
-// faults to applyFault (apply-fault.ts), runs the fencing device, decides which monitor acts as
-// controller, and at the end settles which acknowledged writes the final authoritative history
-// lacks. The run: clients write during [0, duration); the world then runs on for the longest
+// faults to applyFault (apply-fault.ts), runs the fencing device, asks acting-controller.ts which
+// monitor acts as controller, and at the end settles which acknowledged writes the final
+// authoritative history lacks. The run: clients write during [0, duration); the world then runs on for the longest
 // client timeout so every write in flight gets its outcome; then the accounting events.
 // A paused process (a GC pause) handles nothing: events meant for it wait until it resumes (pauses.ts).
 // A scenario may have no database at all, only a pool of servers behind load balancers: then
 // there is no primary, no history to settle and the run ends with an empty authority.
 import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type EventLane, type Rng, type RunLimits } from "../engine/index.ts";
+import { actingController } from "./acting-controller.ts";
 import { applyFault } from "./apply-fault.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import { buildCast, type Actor, type Cast } from "./cast.ts";
@@ -209,21 +210,9 @@ class World {
     }
   }
 
-  /**
-   * The monitor that acts as controller: the first monitor (not witness) that is up, not paused
-   * and connected both ways to a majority of all monitors and witnesses, itself included.
-   */
+  /** Whether this monitor acts as controller now (acting-controller.ts). */
   isActingController(name: string): boolean {
-    const monitors = this.cast.monitors;
-    const majority = Math.floor(monitors.length / 2) + 1;
-    for (const candidate of monitors) {
-      if (!candidate.canLead || !candidate.up || this.pauses.isPaused(candidate.index, this.nowUs)) continue;
-      const reachable = monitors.filter(
-        (other) => other === candidate || (other.up && !this.network.isCut(candidate.index, other.index) && !this.network.isCut(other.index, candidate.index)),
-      ).length;
-      if (reachable >= majority) return candidate.name === name;
-    }
-    return false;
+    return actingController(this.cast.monitors, this.network, this.pauses, this.nowUs)?.name === name;
   }
 
   /** STONITH: the fencing device powers the node off after the delay and its own time, or fails. */
