@@ -1,6 +1,10 @@
 // The simulation loop: an integer-microsecond clock over an EventQueue, with limits.
 // It knows nothing of what events mean: the caller hands it a dispatch function.
-// Time never goes backwards; scheduling in the past is a bug and throws.
+// Time is whole microseconds, and this is the one boundary where that is made so: every time
+// scheduled (at, atInLane, atReserved, after) is rounded UP to a whole microsecond (wholeUs), so
+// a detector, a distribution or a fault may compute a fractional instant and the event happens at
+// the first whole microsecond not before it — never earlier than asked. Time never goes
+// backwards; scheduling in the past (or at NaN) is a bug and throws.
 import { EventLane } from "./event-lane.ts";
 import { EventQueue } from "./event-queue.ts";
 
@@ -17,6 +21,12 @@ export const defaultRunLimits: RunLimits = {
   maxEvents: 2_000_000_000,
   maxPending: 5_000_000,
 };
+
+/** The one rounding rule of simulated time: an instant becomes the first whole microsecond not
+ *  before it. Whole numbers pass unchanged; NaN stays NaN (and is refused by the caller). */
+export function wholeUs(timeUs: number): number {
+  return Math.ceil(timeUs);
+}
 
 export class SimulationLimitError extends Error {
   constructor(message: string) {
@@ -55,10 +65,11 @@ export class Simulation<E> {
     return this.queue.size + this.laneBacklog;
   }
 
-  /** Schedules an event at an absolute time (≥ now). */
+  /** Schedules an event at an absolute time (≥ now), rounded up to a whole microsecond. */
   at(timeUs: number, event: E): void {
-    if (!(timeUs >= this.clockUs) || Math.floor(timeUs) !== timeUs) this.badTime(timeUs);
-    this.queue.push(timeUs, event);
+    const wholeTimeUs = wholeUs(timeUs);
+    if (!(wholeTimeUs >= this.clockUs)) this.badTime(timeUs);
+    this.queue.push(wholeTimeUs, event);
   }
 
   /**
@@ -74,8 +85,9 @@ export class Simulation<E> {
    * order as at() would give, but only the lane's earliest event occupies the queue. An event
    * earlier than the lane's latest goes to the queue directly.
    */
-  atInLane(lane: EventLane<E>, timeUs: number, event: E): void {
-    if (!(timeUs >= this.clockUs) || Math.floor(timeUs) !== timeUs) this.badTime(timeUs);
+  atInLane(lane: EventLane<E>, atUs: number, event: E): void {
+    const timeUs = wholeUs(atUs);
+    if (!(timeUs >= this.clockUs)) this.badTime(atUs);
     if (timeUs < lane.lastTimeUs) {
       this.queue.push(timeUs, event);
       return;
@@ -90,9 +102,9 @@ export class Simulation<E> {
     lane.append(timeUs, seq, event);
   }
 
-  /** Schedules an event after a delay (≥ 0 µs, rounded to whole microseconds). */
+  /** Schedules an event after a delay (a negative one counts as 0), rounded up like at(). */
   after(delayUs: number, event: E): void {
-    this.at(this.clockUs + Math.max(0, Math.round(delayUs)), event);
+    this.at(this.clockUs + Math.max(0, delayUs), event);
   }
 
   /**
@@ -105,8 +117,9 @@ export class Simulation<E> {
   }
 
   /** Schedules an event at a place taken by `reserve` (which must not lie in the past). */
-  atReserved(timeUs: number, seq: number, event: E): void {
-    if (!(timeUs >= this.clockUs) || Math.floor(timeUs) !== timeUs) this.badTime(timeUs);
+  atReserved(atUs: number, seq: number, event: E): void {
+    const timeUs = wholeUs(atUs);
+    if (!(timeUs >= this.clockUs)) this.badTime(atUs);
     this.queue.pushReserved(timeUs, seq, event);
   }
 
@@ -192,7 +205,7 @@ export class Simulation<E> {
   }
 
   private badTime(timeUs: number): never {
-    throw new Error(`cannot schedule at ${timeUs} µs: now is ${this.clockUs} µs and times are whole microseconds`);
+    throw new Error(`cannot schedule at ${timeUs} µs: now is ${this.clockUs} µs and an event cannot happen in the past`);
   }
 
   private tooManyPending(): never {

@@ -30,7 +30,7 @@ export class SummaryObserver implements TraceObserver {
   private readonly flaps: FlapsObserver;
   private readonly splitBrain: SplitBrainObserver;
   private readonly lost = new LostWritesObserver();
-  private readonly detection = new DetectionObserver();
+  private readonly detection: DetectionObserver;
   private readonly recovery: RecoveryObserver;
   private readonly lag = new LagObserver();
   private readonly reads = new ReadsObserver();
@@ -63,6 +63,7 @@ export class SummaryObserver implements TraceObserver {
     );
     this.flaps = new FlapsObserver(config.failover.flapWindowUs);
     this.splitBrain = new SplitBrainObserver(durationUs);
+    this.detection = new DetectionObserver(config);
     // Recovery sees a fault before the issue-order buffer can settle any period that follows it.
     this.observers = [
       this.writes,

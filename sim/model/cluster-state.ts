@@ -8,6 +8,8 @@ import type { TraceRole } from "./trace.ts";
 export interface NodeReport {
   role: TraceRole;
   epoch: number;
+  /** The epoch the node was last promoted into (the original primary: 1; 0: never primary). */
+  primaryEpoch: number;
   /** For a cold standby that is off: the length it could restore from backup and archive. */
   logLength: number;
   upstream: string | null;
@@ -32,8 +34,12 @@ export interface ClusterState {
   noCandidateReported: boolean;
   /** No automatic failover before this time (anti-flapping). */
   blockedUntilUs: number;
-  /** STONITH in progress: the node being fenced and the standby to promote once it is off. */
-  fencing: { node: string; candidate: string; attempts: number } | null;
+  /** STONITH in progress: the node being fenced and the standby to promote once it is off;
+   *  `retryAtUs` is set while it waits for the cluster recheck after too many failed attempts. */
+  fencing: { node: string; candidate: string; retryAtUs: number | null } | null;
+  /** Failed fencing attempts per target since its last successful one (Pacemaker's stonith
+   *  fail counts: reset by a success, never by time). */
+  fenceFailures: Map<string, number>;
   /** An operator has been paged and will act at `dueUs` (manual failover or failback). */
   operator: { action: "failover" | "failback"; dueUs: number } | null;
   /** A failback in progress: `from` has stepped down; `to` is promoted once it has caught up. */
@@ -80,6 +86,7 @@ export function createClusterState(primary: string): ClusterState {
     noCandidateReported: false,
     blockedUntilUs: 0,
     fencing: null,
+    fenceFailures: new Map(),
     operator: null,
     handover: null,
   };

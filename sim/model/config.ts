@@ -135,8 +135,11 @@ export interface StonithConfig {
   timeoutUs: number;
   /** Probability that one attempt fails (device unreachable). */
   failureProbability: number;
-  /** Attempts before giving up (stonith-max-attempts); the failover then does not happen. */
+  /** Failed attempts on one target before the controller stops retrying at once
+   *  (stonith-max-attempts); it tries again at the next cluster recheck, or when the node fails anew. */
   maxAttempts: number;
+  /** How long after giving up the controller looks again and retries (cluster-recheck-interval). */
+  recheckIntervalUs: number;
 }
 
 export interface OperatorConfig {

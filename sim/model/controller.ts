@@ -3,15 +3,23 @@
 // and updates the shared cluster state. Rules:
 // - failover: when `quorum` monitors suspect the primary — at once if automatic (unless an
 //   anti-flapping block holds), after an operator's delay if manual — promote the best standby
-//   (candidates.ts) into a new epoch; with STONITH, power the old primary off first;
+//   (candidates.ts) into a new epoch; with STONITH, power the old primary off first. A failed
+//   fencing attempt is retried at once until the target has failed `maxAttempts` times since its
+//   last successful fencing; then the controller says so in the timeline and waits for the
+//   cluster recheck (`recheckInterval`) — or for the node to be trusted and fail anew — before
+//   it tries again, as Pacemaker's controller does (stonith-max-attempts,
+//   cluster-recheck-interval);
 // - once the promoted node confirms — by its message, or by reporting itself primary of the
 //   epoch when that message was lost (the controller was down, say) — repoint every router and
 //   every other data node at it (a deposed primary that hears this becomes a standby and rewinds);
 // - failback: when the original primary has been a healthy, caught-up standby (at once, after a
 //   hold-down, or when an operator gets to it), the current primary steps down, and the original
-//   is promoted once it holds everything;
+//   is promoted once it holds everything; if the original fails meanwhile, the handover is called
+//   off and the stepped-down primary takes writes again — in its own epoch if the original was not
+//   ordered promoted yet, else promoted at once into a newer one;
 // - a node reporting a stale epoch, a restarted node, or a standby following the wrong upstream
-//   is told whom to follow; a restarted node that is still the primary resumes;
+//   is told whom to follow; a restarted node that is still the primary resumes if it served as
+//   primary in the current epoch, and is ordered promoted again if a crash cut its promotion short;
 // - a promotion whose node still reports the old epoch `promoteRetryUs` after it was ordered
 //   (the command was lost on the way) is ordered again, as often as that stays true.
 import { bestCandidate } from "./candidates.ts";
@@ -58,14 +66,15 @@ export function learn(known: MonitorKnowledge, observation: Observation, state: 
 export function decide(state: ClusterState, known: MonitorKnowledge, observation: Observation, context: PolicyContext): Command[] {
   switch (observation.kind) {
     case "verdict":
-      return [...cancelHandover(state, known), ...failover(state, known, context)];
+      dropWaitingFencing(state, known, context.policy);
+      return [...cancelHandover(state, known, context), ...failover(state, known, context)];
     case "report":
       if (observation.node === state.promoting && observation.report.role === "primary" && observation.report.epoch === state.epoch) {
         return confirmPromotion(state, observation.node, context);
       }
       return [
         ...reconcile(state, observation.node, observation.report, context.nowUs),
-        ...cancelHandover(state, known),
+        ...cancelHandover(state, known, context),
         ...completeHandover(state, known, context.nowUs),
         ...failover(state, known, context),
         ...failback(state, known, context),
@@ -74,9 +83,9 @@ export function decide(state: ClusterState, known: MonitorKnowledge, observation
       if (observation.epoch !== state.epoch || observation.node !== state.primary || state.confirmedEpoch === state.epoch) return [];
       return confirmPromotion(state, observation.node, context);
     case "fenced":
-      return afterFencing(state, observation.node, observation.ok, context);
+      return afterFencing(state, known, observation.node, observation.ok, context);
     case "timer":
-      return operatorActs(state, known, context);
+      return [...recheckFencing(state, known, context), ...operatorActs(state, known, context)];
     default: {
       const unknown: never = observation;
       throw new Error(`unknown observation ${JSON.stringify(unknown)}`);
@@ -114,8 +123,7 @@ function failover(state: ClusterState, known: MonitorKnowledge, context: PolicyC
   if (nowUs < state.blockedUntilUs) {
     if (state.noCandidateReported) return [];
     state.noCandidateReported = true;
-    const until = state.blockedUntilUs === Infinity ? "an operator acts" : `${state.blockedUntilUs / 1e6} s`;
-    return [{ kind: "no-candidate", node: state.primary, reason: `automatic recovery blocked until ${until}` }];
+    return [{ kind: "no-candidate", node: state.primary, reason: `automatic recovery blocked until ${state.blockedUntilUs / 1e6} s` }];
   }
   return startFailover(state, known, context, true);
 }
@@ -128,19 +136,25 @@ function startFailover(state: ClusterState, known: MonitorKnowledge, context: Po
     return [{ kind: "no-candidate", node: state.primary, reason }];
   }
   if (context.policy.fencing === "stonith") {
-    state.fencing = { node: state.primary, candidate, attempts: 1 };
-    return [{ kind: "fence", node: state.primary, attempt: 1 }];
+    state.fencing = { node: state.primary, candidate, retryAtUs: null };
+    return [fenceAttempt(state, state.primary)];
   }
-  return promote(state, candidate, state.primary, context, automatic);
+  return promote(state, candidate, state.primary, context, { automatic, planned: false });
 }
 
-function promote(state: ClusterState, candidate: string, from: string, context: PolicyContext, automatic: boolean): Command[] {
+function fenceAttempt(state: ClusterState, node: string): Command {
+  return { kind: "fence", node, attempt: (state.fenceFailures.get(node) ?? 0) + 1 };
+}
+
+/** Orders `candidate` promoted into a new epoch, replacing `from`. `automatic` starts the
+ *  anti-flapping block; `planned` marks a handover rather than a reaction to a failure. */
+function promote(state: ClusterState, candidate: string, from: string, context: PolicyContext, kind: { automatic: boolean; planned: boolean }): Command[] {
   state.epoch += 1;
   state.primary = candidate;
   state.promoting = candidate;
   state.noCandidateReported = false;
-  if (automatic && context.policy.blockForUs > 0) state.blockedUntilUs = context.nowUs + context.policy.blockForUs;
-  return [ordered(state, { kind: "promote", node: candidate, epoch: state.epoch, from, planned: false }, context.nowUs)];
+  if (kind.automatic && context.policy.blockForUs > 0) state.blockedUntilUs = context.nowUs + context.policy.blockForUs;
+  return [ordered(state, { kind: "promote", node: candidate, epoch: state.epoch, from, planned: kind.planned }, context.nowUs)];
 }
 
 /** Records a promotion order (to send it again if it is lost) and returns it. */
@@ -149,22 +163,49 @@ function ordered(state: ClusterState, command: PromoteCommand, nowUs: number): P
   return command;
 }
 
-function afterFencing(state: ClusterState, node: string, ok: boolean, context: PolicyContext): Command[] {
+function afterFencing(state: ClusterState, known: MonitorKnowledge, node: string, ok: boolean, context: PolicyContext): Command[] {
   const fencing = state.fencing;
-  if (fencing === null || fencing.node !== node) return [];
+  if (fencing === null || fencing.node !== node || fencing.retryAtUs !== null) return [];
   if (ok) {
     state.fencing = null;
-    return promote(state, fencing.candidate, node, context, true);
+    state.fenceFailures.delete(node);
+    return promote(state, fencing.candidate, node, context, { automatic: true, planned: false });
   }
-  if (fencing.attempts < context.policy.stonith.maxAttempts) {
-    fencing.attempts += 1;
-    return [{ kind: "fence", node, attempt: fencing.attempts }];
+  const failures = (state.fenceFailures.get(node) ?? 0) + 1;
+  state.fenceFailures.set(node, failures);
+  const { maxAttempts, recheckIntervalUs } = context.policy.stonith;
+  if (failures < maxAttempts) return [fenceAttempt(state, node)];
+  // Pacemaker does not start the resource elsewhere without successful fencing, and after
+  // stonith-max-attempts failures it stops retrying at once: the next attempt comes with the next
+  // transition — the cluster recheck, or a new failure of the node. No longer suspected, the node
+  // needs no fencing now.
+  if (!primarySuspected(state, known, context.policy)) {
+    state.fencing = null;
+    return [];
   }
-  // Pacemaker does not start the resource elsewhere without successful fencing.
-  state.fencing = null;
-  state.blockedUntilUs = Infinity;
-  state.noCandidateReported = true;
-  return [{ kind: "no-candidate", node, reason: `fencing ${node} failed ${fencing.attempts} times` }];
+  fencing.retryAtUs = context.nowUs + recheckIntervalUs;
+  return [
+    { kind: "no-candidate", node, reason: `fencing ${node} failed ${failures} times (maxAttempts ${maxAttempts}); next attempt at the cluster recheck, ${fencing.retryAtUs / 1e6} s` },
+    { kind: "timer", atUs: fencing.retryAtUs },
+  ];
+}
+
+/** The cluster recheck after fencing was given up: try again if the node is still suspected. */
+function recheckFencing(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+  const fencing = state.fencing;
+  if (fencing === null || fencing.retryAtUs === null || context.nowUs < fencing.retryAtUs) return [];
+  if (!primarySuspected(state, known, context.policy)) {
+    state.fencing = null;
+    return [];
+  }
+  fencing.retryAtUs = null;
+  return [fenceAttempt(state, fencing.node)];
+}
+
+/** Fencing that waits for the recheck is dropped once the node is trusted again: should it fail
+ *  anew, that is a new transition, which fences it at once. */
+function dropWaitingFencing(state: ClusterState, known: MonitorKnowledge, policy: FailoverConfig): void {
+  if (state.fencing !== null && state.fencing.retryAtUs !== null && !primarySuspected(state, known, policy)) state.fencing = null;
 }
 
 /** Pages the operator, who will act after a delay drawn from the operator's range. */
@@ -240,25 +281,37 @@ function completeHandover(state: ClusterState, known: MonitorKnowledge, nowUs: n
   return [ordered(state, { kind: "promote", node: handover.to, epoch: state.epoch, from: handover.from, planned: true }, nowUs)];
 }
 
-/** The failback target failed meanwhile: the stepped-down primary takes writes again. */
-function cancelHandover(state: ClusterState, known: MonitorKnowledge): Command[] {
+/** The failback target failed meanwhile: the stepped-down primary takes writes again — in its
+ *  own epoch while the target was not yet ordered promoted, else promoted at once into a newer
+ *  epoch than the target's (that one was granted to the target and must not serve twice). */
+function cancelHandover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
   const handover = state.handover;
-  if (handover === null || state.promoting !== null || known.suspectedBy.get(handover.to)!.size === 0) return [];
+  if (handover === null || known.suspectedBy.get(handover.to)!.size === 0) return [];
+  if (state.promoting !== null && state.promoting !== handover.to) return [];
   state.handover = null;
-  return [{ kind: "resume", node: handover.from, epoch: state.epoch }];
+  if (state.primary === handover.from) return [{ kind: "resume", node: handover.from, epoch: state.epoch }];
+  return promote(state, handover.from, handover.to, context, { automatic: false, planned: true });
 }
 
 /** Commands that bring one node's reported role in line with the cluster state. */
 function reconcile(state: ClusterState, node: string, report: NodeReport, nowUs: number): Command[] {
   if (node === state.primary) {
     const last = state.lastPromote;
-    // Any role but off: a running node of an older epoch never got (or acted on) the order.
-    const unheard = report.role !== "off" && report.role !== "fenced" && report.epoch < state.epoch;
-    if (unheard && last !== null && last.command.node === node && last.command.epoch === state.epoch && nowUs - last.sentUs >= promoteRetryUs) {
+    const promotionOrdered = last !== null && last.command.node === node && last.command.epoch === state.epoch;
+    // Restarted: it resumes if it served as primary in this epoch; if a crash cut its promotion
+    // short, the promotion is ordered again in the same epoch.
+    if (report.role === "rejoining" && report.epoch === state.epoch) {
+      if (report.primaryEpoch === state.epoch) return state.promoting === null ? [{ kind: "resume", node, epoch: state.epoch }] : [];
+      if (!promotionOrdered) return [];
       state.promoting = node;
       return [ordered(state, { ...last.command, resent: true }, nowUs)];
     }
-    if (report.role === "rejoining" && state.promoting === null) return [{ kind: "resume", node, epoch: state.epoch }];
+    // Any role but off: a running node of an older epoch never got (or acted on) the order.
+    const unheard = report.role !== "off" && report.role !== "fenced" && report.epoch < state.epoch;
+    if (unheard && promotionOrdered && nowUs - last.sentUs >= promoteRetryUs) {
+      state.promoting = node;
+      return [ordered(state, { ...last.command, resent: true }, nowUs)];
+    }
     return [];
   }
   if (state.promoting !== null || report.role === "off") return [];

@@ -10,7 +10,13 @@
 // writes until the controller assigns its role (as Patroni does).
 // Fencing seen from the node: a primary that may not take writes is "fenced" — it lost its lease
 // (lease fencing: no successful renewal for renewEvery + retryTimeout), hears too few replicas (min-replicas),
-// its epoch is stale (epoch fencing, set by the world), or it stepped down for a failback.
+// its epoch is stale (epoch fencing, set by the world), it stepped down for a failback, or the
+// coordination store named another primary of a newer epoch (it learns it lost the role).
+// Authority: a node accepts writes as primary only in the epoch it was promoted into (the
+// original primary: epoch 1). Promotion (becomePrimary) is the one way into a new epoch, and
+// every way back into service — a restart, a lease regained, replicas heard again, a failback
+// called off — takes the role again only in that same epoch (retake); a node whose promotion a
+// crash cut short must be ordered promoted again.
 // Reads: a running primary or standby answers from what it has applied (a standby's backlog is
 // not visible yet); other roles refuse. With a capacity, reads queue with writes.
 import type { Rng } from "../engine/index.ts";
@@ -49,8 +55,8 @@ export class DataNode {
   private readonly apply: ApplyQueue;
   private promotingFrom = "";
   private promotionPlanned = false;
-  /** When the pending step of a promotion under way is due. */
-  private promotionStepAtUs = 0;
+  /** When the pending step of a promotion under way is due (-1: none). */
+  private promotionStepAtUs = -1;
   private warmUntilUs = 0;
   /** Its lease, judged by its own clock. */
   private readonly lease = new LeaseHolder();
@@ -60,8 +66,12 @@ export class DataNode {
   private slowUs = 0;
   /** Disk full / read-only: nothing can be committed. */
   private readOnly = false;
-  /** The epoch in which this primary stepped down for a failback (it stays fenced until promoted away). */
-  private steppedDownEpoch = -1;
+  /** The epoch this node was last promoted into (the original primary: 1; 0: never primary).
+   *  It may accept writes as primary only while this is its epoch. */
+  private primaryEpoch = 0;
+  /** The epoch in which this primary gave the role up — stepped down for a failback, or learned
+   *  of a newer primary: it stays fenced until told otherwise, whatever its lease or replicas say. */
+  private yieldedEpoch = -1;
 
   constructor(
     readonly config: NodeConfig,
@@ -79,6 +89,7 @@ export class DataNode {
     this.line = config.capacityPerS === Infinity ? null : new ServiceQueue(config.capacityPerS, config.queueLimitUs);
     if (config.role === "primary") {
       this.role = "primary";
+      this.primaryEpoch = 1;
       this.sender.start(standbys);
     } else if (config.readiness === "cold") {
       this.role = "off";
@@ -91,7 +102,15 @@ export class DataNode {
   report(): NodeReport {
     const log = this.role === "off" ? this.world.restorePoint(this.name).archive : this.log;
     const lastCommitUs = log.length > 0 ? this.world.history.acceptUsAt(log, log.length) : 0;
-    return { role: this.role, epoch: this.epoch, logLength: log.length, upstream: this.upstream, lastCommitUs, readiness: this.config.readiness };
+    return {
+      role: this.role,
+      epoch: this.epoch,
+      primaryEpoch: this.primaryEpoch,
+      logLength: log.length,
+      upstream: this.upstream,
+      lastCommitUs,
+      readiness: this.config.readiness,
+    };
   }
 
   receive(message: Message): void {
@@ -149,6 +168,7 @@ export class DataNode {
 
   crash(): void {
     this.up = false;
+    this.promotionStepAtUs = -1;
     this.sender.stop();
     this.world.emit({ kind: "node_down", tUs: this.world.nowUs, node: this.name });
   }
@@ -168,7 +188,7 @@ export class DataNode {
     if (this.role === "standby" && this.upstream !== null) this.sendStatus(false);
     if (this.world.failover.fencing !== "min-replicas") return;
     if (this.role === "primary" && !this.enoughReplicas()) this.setRole("fenced");
-    else if (this.role === "fenced" && this.steppedDownEpoch !== this.epoch && this.enoughReplicas()) this.setRole("primary");
+    else if (this.mayRetake() && this.enoughReplicas()) this.retake();
   }
 
   /** Periodic: renew the lease with the coordination store (the monitors); a primary that has not
@@ -214,11 +234,38 @@ export class DataNode {
     if (this.up) this.commitWrite(client, id);
   }
 
+  /** The coordination store answered a renewal with the cluster's epoch and primary. */
   private leaseRenewed(epoch: number, primary: string): void {
-    this.lease.renewed(this.world.nowUs);
-    // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
-    const leaseFenced = this.world.failover.fencing === "lease" && this.role === "fenced" && this.steppedDownEpoch !== this.epoch;
-    if (leaseFenced && primary === this.name && epoch === this.epoch) this.setRole("primary");
+    if (primary === this.name && epoch === this.epoch) {
+      this.lease.renewed(this.world.nowUs);
+      // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
+      if (this.world.failover.fencing === "lease" && this.mayRetake()) this.retake();
+      return;
+    }
+    // Another node is primary of a newer epoch: this one has lost the role and stops taking
+    // writes now, before any command to follow arrives.
+    if (epoch > this.epoch && this.role === "primary") this.yield();
+  }
+
+  /** Whether this fenced node may take writes again by itself: only in the epoch it was promoted
+   *  into, and only if it did not give the role up in it. */
+  private mayRetake(): boolean {
+    return this.role === "fenced" && this.primaryEpoch === this.epoch && this.yieldedEpoch !== this.epoch;
+  }
+
+  /** Takes the primary role again in the epoch it was promoted into. */
+  private retake(): void {
+    if (this.primaryEpoch !== this.epoch) {
+      throw new Error(`${this.name} would take writes in epoch ${this.epoch}, but it was promoted into epoch ${this.primaryEpoch}`);
+    }
+    this.yieldedEpoch = -1;
+    this.setRole("primary");
+  }
+
+  /** Gives the primary role up in this epoch: fenced until told otherwise. */
+  private yield(): void {
+    this.yieldedEpoch = this.epoch;
+    this.setRole("fenced");
   }
 
   /** Under lease fencing: whether this node's lease has lapsed by its own clock (lease-holder.ts). */
@@ -234,7 +281,8 @@ export class DataNode {
 
   /** The current stage of a promotion is over: move to the next. */
   promotionStep(epoch: number): void {
-    if (!this.up || this.epoch !== epoch) return;
+    // A step scheduled before a crash is void: a promotion ordered again has steps of its own.
+    if (!this.up || this.epoch !== epoch || this.world.nowUs !== this.promotionStepAtUs) return;
     const nowUs = this.world.nowUs;
     switch (this.role) {
       case "booting": {
@@ -262,6 +310,13 @@ export class DataNode {
   }
 
   private becomePrimary(epoch: number): void {
+    // Epoch fencing: storage refuses a promotion that completes after a newer one did.
+    if (this.world.failover.fencing === "epoch" && epoch < this.world.latestPromotedEpoch) {
+      this.setRole("fenced");
+      return;
+    }
+    this.primaryEpoch = epoch;
+    this.yieldedEpoch = -1;
     const timeline = this.world.history.branch(this.log.timeline, this.log.length, this.name);
     this.log = { timeline, length: this.log.length };
     this.upstream = null;
@@ -280,33 +335,34 @@ export class DataNode {
 
   private obey(command: Command): void {
     switch (command.kind) {
-      case "promote":
-        if (command.epoch > this.epoch) this.promote(command.epoch, command.from, command.planned);
+      case "promote": {
+        // A promotion a restart cut short is ordered again in the epoch it was granted.
+        const cutShort = command.epoch === this.epoch && this.role === "rejoining" && this.primaryEpoch !== this.epoch;
+        if (command.epoch > this.epoch || cutShort) this.promote(command.epoch, command.from, command.planned);
         return;
+      }
       case "follow":
         if (this.role === "off" || command.epoch < this.epoch || (command.epoch === this.epoch && this.role === "primary")) return;
-        this.steppedDownEpoch = -1;
+        this.yieldedEpoch = -1;
         this.follow(command.primary, command.epoch);
         return;
       case "resume":
-        if (command.epoch < this.epoch) return;
-        if (this.role === "fenced" && command.epoch === this.epoch) {
+        // Only a node that was primary in this very epoch resumes it.
+        if (command.epoch !== this.epoch || this.primaryEpoch !== this.epoch) return;
+        if (this.role === "fenced" && this.yieldedEpoch === this.epoch) {
           // A failback was called off: take writes again.
-          this.steppedDownEpoch = -1;
-          this.setRole("primary");
+          this.retake();
           return;
         }
         if (this.role !== "rejoining") return;
-        this.epoch = command.epoch;
         this.lease.renewed(this.world.nowUs);
-        this.setRole("primary");
+        this.retake();
         // Entries committed but never shipped before the crash go out now.
         this.sender.start([]);
         return;
       case "step-down":
         if (this.role !== "primary" || command.epoch !== this.epoch) return;
-        this.steppedDownEpoch = this.epoch;
-        this.setRole("fenced");
+        this.yield();
         return;
       default:
         return;
@@ -324,6 +380,15 @@ export class DataNode {
     // this node): a primary takes the newer epoch at once; a promotion under way goes on under
     // the newer epoch, its pending step due when it was.
     if (this.role === "primary") {
+      this.promotingFrom = from;
+      this.promotionPlanned = planned;
+      this.epoch = epoch;
+      this.becomePrimary(epoch);
+      return;
+    }
+    if (this.role === "fenced") {
+      // A primary that stepped down (a failback called off after its target was ordered
+      // promoted) holds every write: it takes the newer epoch at once.
       this.promotingFrom = from;
       this.promotionPlanned = planned;
       this.epoch = epoch;

@@ -148,6 +148,10 @@ export class Monitor {
         }
         return;
       case "promoted":
+        // The node announcing its promotion is alive: its silence ends here too.
+        this.detectors.get(message.node)!.lifeSign(nowUs);
+        this.judge(message.node);
+        this.armCheck(message.node);
         this.observe({ kind: "promoted", node: message.node, epoch: message.epoch });
         return;
       default:
@@ -157,12 +161,25 @@ export class Monitor {
 
   /** An observation from outside the network (a fencing device's result, a timer). */
   observe(observation: Observation): void {
+    learn(this.knowledge, observation, this.setup.state, this.world.nowUs);
+    this.decideOn(observation);
+  }
+
+  /** The acting controller decides on an observation it has learned. A verdict acted on must be
+   *  current when it is acted on: every verdict of this monitor is brought up to date first, so
+   *  checks that fell due together (the monitor was paused, say) never act one by one on a world
+   *  the later ones would have shown had moved on. */
+  private decideOn(observation: Observation): void {
+    if (!this.up || !this.world.isActingController(this.name)) return;
+    const changed: Observation[] = [];
+    for (const node of this.setup.dataNodes) {
+      const change = this.updateVerdict(node);
+      if (change !== null) changed.push(change);
+    }
     const { state, policy, dataNodes, zones } = this.setup;
     const nowUs = this.world.nowUs;
-    learn(this.knowledge, observation, state, nowUs);
-    if (!this.up || !this.world.isActingController(this.name)) return;
     const context: PolicyContext = { policy, nowUs, dataNodes, zones, draw: () => this.rng.float() };
-    for (const command of decide(state, this.knowledge, observation, context)) this.execute(command);
+    for (const seen of [observation, ...changed]) for (const command of decide(state, this.knowledge, seen, context)) this.execute(command);
   }
 
   private heard(node: string, report: NodeReport): void {
@@ -171,15 +188,25 @@ export class Monitor {
     this.observe({ kind: "report", node, report });
   }
 
-  /** Asks the detector for its verdict now, and announces a change. */
+  /** Asks the detector for its verdict now; a change is announced, learned and decided on. */
   private judge(node: string): void {
-    const suspect = this.detectors.get(node)!.suspects(this.world.nowUs);
-    if (suspect === this.suspected.has(node)) return;
+    const change = this.updateVerdict(node);
+    if (change !== null) this.decideOn(change);
+  }
+
+  /** The detector's verdict now: a change is announced to the trace and the peers, and learned;
+   *  returns it, or null when the verdict stands. */
+  private updateVerdict(node: string): Observation | null {
+    const nowUs = this.world.nowUs;
+    const suspect = this.detectors.get(node)!.suspects(nowUs);
+    if (suspect === this.suspected.has(node)) return null;
     if (suspect) this.suspected.add(node);
     else this.suspected.delete(node);
-    this.world.emit({ kind: suspect ? "suspect" : "trust", tUs: this.world.nowUs, monitor: this.name, node });
+    this.world.emit({ kind: suspect ? "suspect" : "trust", tUs: nowUs, monitor: this.name, node });
     for (const peer of this.setup.peers) this.world.send(this.name, peer, { type: "verdict", monitor: this.name, node, suspect });
-    this.observe({ kind: "verdict", monitor: this.name, node, suspect });
+    const verdict: Observation = { kind: "verdict", monitor: this.name, node, suspect };
+    learn(this.knowledge, verdict, this.setup.state, nowUs);
+    return verdict;
   }
 
   /** Schedules a look at the node when its silence would make it suspected (detectors that know when). */

@@ -160,10 +160,13 @@ export const defaults = {
     crossZone: true,
     /** Patroni: ttl 30 s, loop_wait 10 s, retry_timeout 10 s (patroni docs/dynamic_configuration.rst). */
     lease: { ttl: "30s", renewEvery: "10s", retryTimeout: "10s" },
-    /** Pacemaker: pcmk_delay_base 0 s, fencing-timeout 60 s, stonith-max-attempts 10
-     *  (ClusterLabs/pacemaker Pacemaker_Explained, fencing.rst and cluster-options.rst); a power-off
-     *  through the device takes a few seconds (our assumption: 5 s); devices do not fail by default. */
-    stonith: { delay: "0s", duration: "5s", timeout: "60s", failureProbability: 0, maxAttempts: 10 },
+    /** Pacemaker: pcmk_delay_base 0 s, fencing-timeout 60 s, stonith-max-attempts 10, and
+     *  cluster-recheck-interval 15 min — after max-attempts failures on a target the controller
+     *  stops retrying at once and tries again at the next recheck or the next change of the
+     *  cluster (ClusterLabs/pacemaker Pacemaker_Explained cluster-options.rst and fencing.rst;
+     *  daemons/controld/controld_fencing.c). A power-off through the device takes a few seconds
+     *  (our assumption: 5 s); devices do not fail by default. */
+    stonith: { delay: "0s", duration: "5s", timeout: "60s", failureProbability: 0, maxAttempts: 10, recheckInterval: "15m" },
     /** Redis min-replicas-to-write (when min-replicas fencing is chosen) 1, min-replicas-max-lag 10 s (redis.conf). */
     minReplicas: 1,
     minReplicasMaxLag: "10s",

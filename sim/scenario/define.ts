@@ -142,8 +142,11 @@ export interface FailoverSpec {
   crossZone?: boolean;
   /** The lease for lease detection and lease fencing. Default Patroni's: ttl "30s", renewEvery "10s", retryTimeout "10s". */
   lease?: { ttl?: Duration; renewEvery?: Duration; retryTimeout?: Duration };
-  /** STONITH fencing device. Default: delay "0s", duration "5s", timeout "60s", failureProbability 0, maxAttempts 10. */
-  stonith?: { delay?: Duration; duration?: Duration; timeout?: Duration; failureProbability?: number; maxAttempts?: number };
+  /** STONITH fencing device. Default: delay "0s", duration "5s", timeout "60s", failureProbability 0,
+   *  maxAttempts 10 failed attempts on a target before the controller stops retrying at once, and
+   *  recheckInterval "15m" before it tries again (Pacemaker's stonith-max-attempts and
+   *  cluster-recheck-interval). */
+  stonith?: { delay?: Duration; duration?: Duration; timeout?: Duration; failureProbability?: number; maxAttempts?: number; recheckInterval?: Duration };
   /** min-replicas fencing: replicas that must have reported within `minReplicasMaxLag`. Default 1 and "10s" (Redis). */
   minReplicas?: number;
   minReplicasMaxLag?: Duration;

@@ -91,6 +91,7 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
       timeoutUs: stonith.timeout ?? parseDuration(base.stonith.timeout),
       failureProbability: stonith.failureProbability ?? base.stonith.failureProbability,
       maxAttempts: stonith.maxAttempts ?? base.stonith.maxAttempts,
+      recheckIntervalUs: stonith.recheckInterval ?? parseDuration(base.stonith.recheckInterval),
     },
     minReplicas: failover.minReplicas ?? base.minReplicas,
     minReplicasMaxLagUs: failover.minReplicasMaxLag ?? parseDuration(base.minReplicasMaxLag),

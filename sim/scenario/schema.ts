@@ -120,6 +120,7 @@ const stonithSchema = strict(
     timeout: duration({ positive: true }).optional(),
     failureProbability: probability.optional(),
     maxAttempts: countAtLeastOne.optional(),
+    recheckInterval: duration({ positive: true }).optional(),
   },
   "STONITH settings",
 );

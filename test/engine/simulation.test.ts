@@ -24,11 +24,27 @@ describe("Simulation", () => {
     expect(sim.nowUs).toBe(50);
   });
 
-  it("rejects the past and fractional times", () => {
+  it("rejects the past and NaN", () => {
     const sim = new Simulation<number>();
     sim.runUntil(10, () => {});
     expect(() => sim.at(5, 1)).toThrow(/now is 10/);
-    expect(() => sim.at(11.5, 1)).toThrow(/whole microseconds/);
+    expect(() => sim.at(8.5, 1)).toThrow(/in the past/);
+    expect(() => sim.at(Number.NaN, 1)).toThrow(/in the past/);
+  });
+
+  it("rounds every scheduled time up to a whole microsecond, through every door", () => {
+    const sim = new Simulation<string>();
+    sim.runUntil(10, () => {});
+    sim.at(11.000001, "at");
+    sim.after(0.2, "after");
+    sim.after(-3, "negative delay");
+    const lane = sim.lane();
+    sim.atInLane(lane, 12.5, "lane");
+    sim.atReserved(13.9, sim.reserve(), "reserved");
+    sim.at(9.99999, "a hair before now");
+    const seen: string[] = [];
+    sim.runUntil(100, (event, nowUs) => seen.push(`${event}@${nowUs}`));
+    expect(seen).toEqual(["negative delay@10", "a hair before now@10", "after@11", "at@12", "lane@13", "reserved@14"]);
   });
 
   it("stops with a clear message at the event limit", () => {

@@ -35,7 +35,7 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
     network: { defaults: { latencyUs: 1000, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity }, overrides: [] },
     replication: { mode: "async", lagUs: 0, applyDelayUs: 50_000, statusIntervalUs: us(1), waitFor: 1, semiSyncTimeoutUs: us(10) },
     detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3) },
-    failover: { automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: us(options.flapWindowS ?? 60), maxLagOnFailoverUs: Infinity, holdDownUs: 300 * 1e6, blockForUs: 0, crossZone: true, lease: { ttlUs: 30 * 1e6, renewEveryUs: 10 * 1e6, retryTimeoutUs: 10 * 1e6 }, stonith: { delayUs: 0, durationUs: 5 * 1e6, timeoutUs: 60 * 1e6, failureProbability: 0, maxAttempts: 10 }, minReplicas: 1, minReplicasMaxLagUs: 10 * 1e6, operator: null },
+    failover: { automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: us(options.flapWindowS ?? 60), maxLagOnFailoverUs: Infinity, holdDownUs: 300 * 1e6, blockForUs: 0, crossZone: true, lease: { ttlUs: 30 * 1e6, renewEveryUs: 10 * 1e6, retryTimeoutUs: 10 * 1e6 }, stonith: { delayUs: 0, durationUs: 5 * 1e6, timeoutUs: 60 * 1e6, failureProbability: 0, maxAttempts: 10, recheckIntervalUs: 900_000_000 }, minReplicas: 1, minReplicasMaxLagUs: 10 * 1e6, operator: null },
     clients: [{ name: "app", zone: "z", writesPerSecond: 10, arrivals: "uniform", timeoutUs: us(1), routing: { kind: "proxy" }, connections: 1, retries: 0, backoffUs: 0, reconnectUs: 0, readsPerSecond: 0, readFrom: "primary", readRecheckUs: 10_000_000, sessions: null }],
     faults: [],
   };

@@ -35,7 +35,7 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
     network: { defaults: { latencyUs: 1 * MS, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity }, overrides: [] },
     replication: { mode: "async", lagUs: 0, applyDelayUs: 0, statusIntervalUs: 1 * S, waitFor: 1, semiSyncTimeoutUs: 10 * S },
     detector: { kind: "timeout", intervalUs: 1 * S, timeoutUs: 3 * S },
-    failover: { automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: 360 * S, maxLagOnFailoverUs: Infinity, holdDownUs: 300 * S, blockForUs: 0, crossZone: true, lease: { ttlUs: 30 * S, renewEveryUs: 10 * S, retryTimeoutUs: 10 * S }, stonith: { delayUs: 0, durationUs: 5 * S, timeoutUs: 60 * S, failureProbability: 0, maxAttempts: 10 }, minReplicas: 1, minReplicasMaxLagUs: 10 * S, operator: null },
+    failover: { automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: 360 * S, maxLagOnFailoverUs: Infinity, holdDownUs: 300 * S, blockForUs: 0, crossZone: true, lease: { ttlUs: 30 * S, renewEveryUs: 10 * S, retryTimeoutUs: 10 * S }, stonith: { delayUs: 0, durationUs: 5 * S, timeoutUs: 60 * S, failureProbability: 0, maxAttempts: 10, recheckIntervalUs: 900_000_000 }, minReplicas: 1, minReplicasMaxLagUs: 10 * S, operator: null },
     clients: [{ name: "clients", zone: "east", writesPerSecond: 100, arrivals: "uniform", timeoutUs: 1 * S, routing: { kind: "proxy" }, connections: 1, retries: 0, backoffUs: 0, reconnectUs: 0, readsPerSecond: 0, readFrom: "primary", readRecheckUs: 10_000_000, sessions: null }],
     faults: [],
     ...overrides,

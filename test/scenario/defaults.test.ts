@@ -73,7 +73,7 @@ describe("defaults fill every field a scenario leaves out", () => {
       blockForUs: 0,
       crossZone: true,
       lease: { ttlUs: 30_000_000, renewEveryUs: 10_000_000, retryTimeoutUs: 10_000_000 },
-      stonith: { delayUs: 0, durationUs: 5_000_000, timeoutUs: 60_000_000, failureProbability: 0, maxAttempts: 10 },
+      stonith: { delayUs: 0, durationUs: 5_000_000, timeoutUs: 60_000_000, failureProbability: 0, maxAttempts: 10, recheckIntervalUs: 900_000_000 },
       minReplicas: 1,
       minReplicasMaxLagUs: 10_000_000,
       operator: null,

@@ -30,6 +30,9 @@ export class ConsecutiveDetector implements FailureDetector {
     if (this.suspected && this.succeeded >= this.successes) this.suspected = false;
   }
 
+  /** Only probes count: a health check is passed or failed, whatever else the node says. */
+  lifeSign(_nowUs?: number): void {}
+
   probeExpired(seq: number, _nowUs?: number): void {
     if (!this.open.delete(seq)) return; // answered in time
     this.succeeded = 0;

@@ -9,6 +9,9 @@ export interface FailureDetector {
   probeSent(seq: number, nowUs: number): void;
   /** The reply to probe `seq`, sent at `sentUs`, arrived at `nowUs`. */
   reply(seq: number, sentUs: number, nowUs: number): void;
+  /** The node was heard from otherwise than by a reply to a probe (it announced its promotion):
+   *  a detector that judges by silence counts it as a sign of life; one that counts probes does not. */
+  lifeSign(nowUs: number): void;
   /** Probe `seq`'s deadline passed (only for detectors with a probe timeout). */
   probeExpired(seq: number, nowUs: number): void;
   suspects(nowUs: number): boolean;

@@ -6,7 +6,11 @@
 // e = exp(−y (1.5976 + 0.070566 y²)), φ = −log10(e / (1 + e)) for Δ > mean.
 // The node is suspected once φ ≥ threshold; solving φ(Δ*) = threshold is a cubic in y, solved here
 // in closed form (Cardano), so suspicion begins exactly Δ* after the last reply.
-// Before any interval is known, the window holds interval ± interval/4, as Akka seeds it.
+// Before any interval is known, the window holds interval ± interval/4, as Akka seeds it; the
+// first reply only starts the clock of intervals (Akka records no interval for the first
+// heartbeat), while silence is measured from when watching began.
+// A sign of life other than a heartbeat reply (a promotion notice) restarts the silence but adds
+// no sample: the window holds inter-arrival times of heartbeats only.
 import type { FailureDetector } from "./detector.ts";
 
 export interface PhiSettings {
@@ -23,6 +27,9 @@ export class PhiAccrualDetector implements FailureDetector {
   private readonly samples: number[] = [];
   private sum = 0;
   private sumOfSquares = 0;
+  /** The last heartbeat reply: intervals are measured from it (null: none yet). */
+  private lastArrivalUs: number | null = null;
+  /** The last reply or other sign of life: silence is measured from it. */
   private lastHeardUs: number;
   /** Silence after which φ reaches the threshold, for the current window. */
   private silenceLimitUs = Infinity;
@@ -38,15 +45,21 @@ export class PhiAccrualDetector implements FailureDetector {
   probeSent(): void {}
 
   reply(_seq: number, _sentUs: number, nowUs: number): void {
-    if (nowUs <= this.lastHeardUs) return;
-    this.add(nowUs - this.lastHeardUs);
-    this.lastHeardUs = nowUs;
+    if (this.lastArrivalUs !== null && nowUs <= this.lastArrivalUs) return;
+    if (this.lastArrivalUs !== null) this.add(nowUs - this.lastArrivalUs);
+    this.lastArrivalUs = nowUs;
+    if (nowUs > this.lastHeardUs) this.lastHeardUs = nowUs;
+  }
+
+  lifeSign(nowUs: number): void {
+    if (nowUs > this.lastHeardUs) this.lastHeardUs = nowUs;
   }
 
   probeExpired(): void {}
 
   suspects(nowUs: number): boolean {
-    return nowUs - this.lastHeardUs >= this.silenceLimitUs;
+    // The same expression as suspicionAtUs, so the two never disagree by a rounding error.
+    return nowUs >= this.suspicionAtUs();
   }
 
   suspicionAtUs(): number {
@@ -57,6 +70,7 @@ export class PhiAccrualDetector implements FailureDetector {
     this.samples.length = 0;
     this.sum = 0;
     this.sumOfSquares = 0;
+    this.lastArrivalUs = null;
     this.lastHeardUs = nowUs;
     this.seed();
   }

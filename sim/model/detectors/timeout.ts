@@ -19,6 +19,10 @@ export class TimeoutDetector implements FailureDetector {
     if (nowUs > this.lastHeardUs) this.lastHeardUs = nowUs;
   }
 
+  lifeSign(nowUs: number): void {
+    if (nowUs > this.lastHeardUs) this.lastHeardUs = nowUs;
+  }
+
   probeExpired(): void {}
 
   suspects(nowUs: number): boolean {

@@ -1,0 +1,128 @@
+// Results users rely on, in the corners where they once were wrong. Each fixture reproduces a case
+// exactly as it was reported (test/model/fixtures/), and each expectation was computed by hand.
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { silenceYForThreshold } from "../../sim/model/detectors/index.ts";
+import type { TraceEvent } from "../../sim/model/index.ts";
+import { loadScenarioFile } from "../../sim/scenario/load.ts";
+
+async function run(fixture: string) {
+  const file = path.join(import.meta.dirname, "fixtures", `${fixture}.ts`);
+  return runScenario(await loadScenarioFile(file), { file, trace: "changes" });
+}
+
+const seconds = (us: number) => us / 1e6;
+const ofKind = <K extends TraceEvent["kind"]>(events: TraceEvent[], kind: K) => events.filter((event): event is Extract<TraceEvent, { kind: K }> => event.kind === kind);
+const rolesOf = (events: TraceEvent[], node: string) => ofKind(events, "role").filter((event) => event.node === node).map((event) => `${event.role}@${event.epoch}`);
+
+describe("φ-accrual detection runs a whole scenario", () => {
+  it("suspects a crashed primary when φ reaches the threshold, at a whole microsecond", async () => {
+    const { metrics, events } = await run("phi-crash");
+    // Pongs arrive every 1 s (2 ms round trip ± 1 ms); the window holds Akka's seeds 0.75 s and
+    // 1.25 s and 19 intervals of ≈ 1 s: mean ≈ 1 s, σ ≈ 0.077 s < minStdDev, so sd = 0.1 s. With
+    // acceptablePause 3 s, φ = 8 at a silence of 1 + 3 + y(8)·0.1 = 4.5226 s after the last pong
+    // (≈ 19.002 s): suspicion ≈ 23.5246 s, detection ≈ 3.5246 s after the crash at 20 s.
+    const expected = 1 + 3 + silenceYForThreshold(8) * 0.1 - 1 + 0.002;
+    expect(metrics.detection_s!).toBeGreaterThan(expected - 0.0015);
+    expect(metrics.detection_s!).toBeLessThan(expected + 0.0015);
+    const [suspect] = ofKind(events, "suspect");
+    expect(Number.isInteger(suspect.tUs)).toBe(true);
+    expect(metrics.failovers).toBe(1);
+  });
+});
+
+describe("a stale suspicion never acts after the world has moved on (Patroni, DCS paused 25 s)", () => {
+  it("sees both nodes silent at once when the DCS wakes, and fails over to neither", async () => {
+    const { metrics, events } = await run("patroni-stale-suspicion");
+    // Both leases expired while the DCS slept: both are suspected in the same microsecond, so
+    // there is no candidate — before, db1's check promoted db2 before db2's own check ran.
+    expect(ofKind(events, "suspect").map((event) => [seconds(event.tUs), event.node])).toEqual([
+      [85, "db1"],
+      [85, "db2"],
+    ]);
+    expect(ofKind(events, "failover_start")).toEqual([]);
+    expect(ofKind(events, "no_candidate")).toEqual([expect.objectContaining({ tUs: 85e6, node: "db1" })]);
+    // db1 renewed last at ≈ 50 s; it demotes itself 10 s + 10 s later (loop_wait + retry_timeout)
+    // and takes writes again when its renewal at 90 s is answered: ≈ 20 s of refused writes.
+    expect(rolesOf(events, "db1")).toEqual(["primary@1", "fenced@1", "primary@1"]);
+    expect(metrics.downtime_s!).toBeGreaterThan(19.9);
+    expect(metrics.downtime_s!).toBeLessThan(20.1);
+    expect(metrics).toMatchObject({ failovers: 0, failbacks: 0, false_failovers: 0, split_brain_s: 0, lost_writes: 0 });
+  });
+});
+
+describe("a promotion a crash cut short", () => {
+  it("is ordered again, recorded as a promotion, and fences the old primary", async () => {
+    const { metrics, events } = await run("promotion-cut-short");
+    // db2, ordered into epoch 2 at ≈ 46 s, crashes while promoting (50.2 s) and restarts (53.2 s).
+    // Before, the controller told it to "resume" epoch 2: it took writes with no promotion, the old
+    // primary db1 was never fenced, and 66 s of split brain hid behind failovers = 0.
+    expect(rolesOf(events, "db2")).toEqual(["standby@1", "promoting@2", "rejoining@2", "promoting@2", "primary@2"]);
+    const [promoted] = ofKind(events, "promoted");
+    expect(promoted).toMatchObject({ node: "db2", epoch: 2, previous: "db1" });
+    // The failover started once, and its order was sent again after the restart.
+    expect(ofKind(events, "failover_start")).toHaveLength(1);
+    // Epoch fencing: db1 is fenced the instant db2's promotion completes.
+    expect(ofKind(events, "role").find((event) => event.node === "db1" && event.role === "fenced")?.tUs).toBe(promoted.tUs);
+    expect(metrics).toMatchObject({ failovers: 1, split_brain_s: 0, lost_writes: 0 });
+  });
+});
+
+describe("a failback called off after its target was ordered promoted", () => {
+  it("restores the stepped-down primary at once under a newer epoch", async () => {
+    const { metrics, events } = await run("cancelled-failback");
+    // db2 steps down at ≈ 91 s and db1 is ordered into epoch 3 at ≈ 92 s; db1 dies at 92.5 s and
+    // is suspected 3 s after its last pong (≈ 95 s): db2 is promoted into epoch 4 in that instant.
+    expect(rolesOf(events, "db2")).toEqual(["standby@1", "promoting@2", "primary@2", "fenced@2", "primary@4"]);
+    const [, back] = ofKind(events, "promoted");
+    expect(back).toMatchObject({ node: "db2", epoch: 4, previous: "db1", planned: true });
+    const suspected = ofKind(events, "suspect").find((event) => event.node === "db1" && event.tUs > 92.5e6)!;
+    expect(back.tUs - suspected.tUs).toBeLessThan(2_000);
+    // Nobody is told to follow the dead db1, and no client is sent to it after the crash.
+    expect(ofKind(events, "reroute").filter((event) => event.tUs > 92.5e6 && event.target === "db1")).toEqual([]);
+    // Writes are refused from the step-down (≈ 91 s) to db2's return (≈ 95 s), plus ≈ 3 s after the first crash.
+    expect(metrics.downtime_s!).toBeLessThan(7.5);
+    expect(metrics).toMatchObject({ failovers: 2, failbacks: 0, split_brain_s: 0 });
+  });
+});
+
+describe("a failed STONITH attempt does not turn automatic failover off", () => {
+  it("fences and fails over for the later, unrelated crash", async () => {
+    const { metrics, events } = await run("stonith-block");
+    const fencing = ofKind(events, "fencing").map((event) => [seconds(event.tUs), event.outcome, event.attempt]);
+    // The blip's attempt fails after the 10 s timeout; the crash at 120 s is suspected ≈ 2 s later
+    // (3 s after the last pong), and the device powers db1 off 5 s after that: db2 takes over 1 s later.
+    expect(fencing[0]).toEqual([expect.closeTo(32.002, 2), "started", 1]);
+    expect(fencing[1]).toEqual([expect.closeTo(42.002, 2), "failed", 1]);
+    expect(fencing[2]).toEqual([expect.closeTo(122.002, 2), "started", 2]);
+    expect(fencing[3]).toEqual([expect.closeTo(127.002, 2), "powered-off", 2]);
+    expect(metrics.failovers).toBe(1);
+    expect(metrics.downtime_s!).toBeGreaterThan(7.9);
+    expect(metrics.downtime_s!).toBeLessThan(8.1);
+  });
+
+  it("after stonith-max-attempts failures waits for the cluster recheck, and says so", async () => {
+    const file = path.join(import.meta.dirname, "fixtures", "stonith-block.ts");
+    const raw = await loadScenarioFile(file);
+    const { metrics, events } = runScenario(raw, {
+      file,
+      trace: "changes",
+      overrides: ["failover.stonith.failureProbability=1", "failover.stonith.maxAttempts=2", "failover.stonith.timeout=5s", "failover.stonith.recheckInterval=60s"],
+    });
+    // The blip's two attempts start at ≈ 32 s and ≈ 37 s and fail 5 s later each; the second
+    // failure (≈ 42 s) comes after db1 was trusted again (40 s), so nothing waits. The crash at
+    // 120 s is a new failure: attempt 3 at ≈ 122 s fails at ≈ 127 s; with 3 ≥ 2 failures the
+    // controller says so and waits for the recheck, 60 s later, where it tries once more — and
+    // again after each failure: ≈ 187 s, ≈ 252 s.
+    const started = ofKind(events, "fencing").filter((event) => event.outcome === "started").map((event) => Math.round(seconds(event.tUs)));
+    expect(started).toEqual([32, 37, 122, 187, 252]);
+    const waits = ofKind(events, "no_candidate").map((event) => [Math.round(seconds(event.tUs)), event.reason]);
+    expect(waits).toEqual([
+      [127, expect.stringMatching(/fencing db1 failed 3 times \(maxAttempts 2\); next attempt at the cluster recheck, 187\.0\d+ s/)],
+      [192, expect.stringMatching(/failed 4 times/)],
+      [257, expect.stringMatching(/failed 5 times/)],
+    ]);
+    expect(metrics.failovers).toBe(0);
+  });
+});
