@@ -3,7 +3,8 @@
 // paragraph on stderr without a stack: a ScenarioError (its message names file and field), a bad
 // flag (InputError, yargs' own messages), a run configured beyond the engine's limits
 // (SimulationLimitError), an output folder that cannot be written. Anything else is a bug in the
-// simulator: "internal error: …" and exit 1 (with the stack when SIM_DEBUG is set).
+// simulator: "internal error: …" and exit 1 (with the stack when SIM_DEBUG is set), naming the
+// scenario, seed and a command that reproduces it when the failure came from a run.
 import type { CliIo } from "./io.ts";
 
 export const exitCodes = { ok: 0, expectationFailed: 1, internalError: 1, badInput: 2 } as const;
@@ -18,9 +19,10 @@ export class InputError extends Error {
 
 /** Reports an error on stderr and returns the exit code. Loads the layers' error classes only now. */
 export async function reportFailure(error: unknown, io: CliIo): Promise<number> {
-  const [{ ScenarioError }, { SimulationLimitError }] = await Promise.all([
+  const [{ ScenarioError }, { SimulationLimitError }, { SimulatorBugError }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../engine/index.ts"),
+    import("../metrics/index.ts"),
   ]);
   if (error instanceof InputError || error instanceof ScenarioError) {
     io.err(`${error.message}\n`);
@@ -32,6 +34,10 @@ export async function reportFailure(error: unknown, io: CliIo): Promise<number> 
   }
   const message = error instanceof Error ? error.message : String(error);
   io.err(`internal error: ${message}\n`);
+  if (error instanceof SimulatorBugError) {
+    io.err(`  while running ${error.run.scenario} (${error.run.file}) with seed ${error.run.seed}\n`);
+    io.err(`  reproduce: ${error.reproduction()}\n`);
+  }
   if (process.env.SIM_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   else io.err("(a bug in the simulator; set SIM_DEBUG=1 to see where it happened)\n");
   return exitCodes.internalError;

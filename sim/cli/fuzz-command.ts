@@ -4,15 +4,19 @@
 // reports/<scenario-name>-fuzz/<invariant>.ts), atomically. Exit 1 when a violation was found
 // (after writing the reproducer), 0 when none was in N runs, 2 on bad input (nothing written).
 // A progress bar on a terminal; piped, only the summary. The simulator loads inside the handler.
+// `sim fuzz --swarm [scenario.ts]` draws whole configurations instead (fuzz-swarm.ts).
 import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { invariantNames } from "../fuzz/invariant-names.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
+import { fuzzSwarm } from "./fuzz-swarm.ts";
 
-interface FuzzArgs {
-  scenario: string;
+export interface FuzzArgs {
+  scenario?: string;
+  swarm?: boolean;
+  json?: boolean;
   invariant?: string;
   runs?: string;
   seed?: string;
@@ -26,11 +30,13 @@ const maxFaultEpisodes = 20;
 
 export function fuzzCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, FuzzArgs> {
   return {
-    command: "fuzz <scenario>",
-    describe: "random fault schedules until an invariant breaks; shrink it to a reproducer .ts",
+    command: "fuzz [scenario]",
+    describe: "random fault schedules (or, with --swarm, whole configurations) until something breaks; shrink it to a reproducer .ts",
     builder: (yargs: Argv) =>
       yargs
-        .positional("scenario", { type: "string", describe: "scenario file (.ts)", demandOption: true })
+        .positional("scenario", { type: "string", describe: "scenario file (.ts); optional with --swarm" })
+        .option("swarm", { type: "boolean", describe: "draw whole configurations and check what each promises (no --invariant)" })
+        .option("json", { type: "boolean", describe: "with --swarm: print one JSON object (runs, violation, configurations, coverage)" })
         .option("invariant", {
           type: "string",
           describe: `what must hold: ${invariantNames.join(", ")}`,
@@ -40,7 +46,7 @@ export function fuzzCommand(io: CliIo, setExitCode: (code: number) => void): Com
         .option("out", { type: "string", describe: "reproducer file [default: reports/<scenario-name>-fuzz/<invariant>.ts]" })
         .option("settle", { type: "string", describe: "time given to recover after the last fault (recovers-after-faults); faults end this long + 10 s before the run [default: from the policy]" })
         .option("max-faults", { type: "string", describe: "fault episodes per run: 1 to this [default: 4]" }) as unknown as Argv<FuzzArgs>,
-    handler: async (args) => setExitCode(await fuzz(args, io)),
+    handler: async (args) => setExitCode(args.swarm === true ? await fuzzSwarm(args, io) : await fuzz(args, io)),
   };
 }
 
@@ -51,6 +57,8 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     import("../report/index.ts"),
   ]);
   const { fuzzDefaults, isInvariantName } = fuzzModule;
+  if (args.json === true) throw new InputError("--json goes with --swarm; sim fuzz with an --invariant prints its summary as text.");
+  if (args.scenario === undefined) throw new InputError("sim fuzz needs a scenario file, e.g. sim fuzz scenarios/split-brain.ts --invariant no-lost-acked-writes, or --swarm (see sim fuzz --help).");
   const invariant = single(args.invariant, "--invariant");
   if (invariant === undefined) throw new InputError(`sim fuzz needs --invariant, one of: ${invariantNames.join(", ")} (see sim fuzz --help).`);
   if (!isInvariantName(invariant)) throw new InputError(`Unknown invariant ${JSON.stringify(invariant)} for --invariant; the invariants are: ${invariantNames.join(", ")}.`);
@@ -121,7 +129,7 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   return exitCodes.expectationFailed;
 }
 
-function wholeNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
+export function wholeNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
@@ -131,7 +139,7 @@ function wholeNumber(text: string | undefined, flag: string, min: number, max: n
 }
 
 /** A path as shown to people: relative to the working folder, with "/" separators. */
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
 }
 
@@ -141,6 +149,6 @@ function importSpecifier(from: string, target: string): string {
   return relative.startsWith(".") ? relative : `./${relative}`;
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -1,11 +1,12 @@
 // A fault episode: one disturbance the fuzzer draws and the shrinker reduces — a fault and its
-// repair (crash then restart, partition then heal, skew then skew back), or a fault that ends by
-// itself (blip, pause, loss for a while). An episode whose repair the shrinker dropped lasts to
+// repair (crash then restart, partition then heal, skew then skew back, slow then back to speed,
+// read-only then writable, a zone outage then its restore), or a fault that ends by itself
+// (blip, pause, loss, delay or flaky links for a while). An episode whose repair the shrinker dropped lasts to
 // the end of the run. A schedule is a list of episodes; scheduleEntries turns it into the
 // scenario's `faults`, the same data a reproducer file writes with at(…) calls.
 // Assumption: heal() restores every cut link, so a partition's heal also ends any other cut in
 // force at that moment — the schedule is what it says, overlaps included.
-import { at, blip, clockSkew, crash, heal, isolate, loss, oneWay, partition, pause, restart } from "../scenario/index.ts";
+import { at, blip, clockSkew, crash, delay, flaky, heal, isolate, loss, oneWay, partition, pause, readOnly, restart, slow, writable, zoneOutage, zoneRestore } from "../scenario/index.ts";
 import type { Duration, FaultSpec, ScheduledFaultSpec } from "../scenario/index.ts";
 import { durationText } from "./duration-text.ts";
 
@@ -21,7 +22,17 @@ export type EpisodeFault =
   /** Messages on the target's links are lost with `probability` for the episode's length. */
   | { kind: "loss"; target: string; probability: number }
   /** The clock runs at `rate` after jumping by `jumpUs`; the repair undoes both. */
-  | { kind: "clock-skew"; node: string; rate: number; jumpUs: number };
+  | { kind: "clock-skew"; node: string; rate: number; jumpUs: number }
+  /** Messages on the target's links take `extraUs` longer for the episode's length. */
+  | { kind: "delay"; target: string; extraUs: number }
+  /** The target's links fail for `downUs`, work for `upUs`, over and over, for the episode's length. */
+  | { kind: "flaky"; target: string; downUs: number; upUs: number }
+  /** Gray failure: the node handles every write `delayUs` late; the repair ends it. */
+  | { kind: "slow"; node: string; delayUs: number }
+  /** The node cannot commit (a full disk); the repair makes it writable again. */
+  | { kind: "read-only"; node: string }
+  /** Every node of the zone crashes; the repair restarts them. */
+  | { kind: "zone-outage"; zone: string };
 
 export type EpisodeKind = EpisodeFault["kind"];
 
@@ -35,8 +46,24 @@ export interface Episode {
 
 /** Kinds whose end is a separate fault entry (restart, heal, skew back), which can be dropped. */
 export function hasRepairEntry(kind: EpisodeKind): boolean {
-  return kind === "crash" || kind === "partition" || kind === "isolate" || kind === "one-way" || kind === "clock-skew";
+  return repairedByEntry[kind];
 }
+
+const repairedByEntry: Record<EpisodeKind, boolean> = {
+  crash: true,
+  pause: false,
+  partition: true,
+  blip: false,
+  isolate: true,
+  "one-way": true,
+  loss: false,
+  "clock-skew": true,
+  delay: false,
+  flaky: false,
+  slow: true,
+  "read-only": true,
+  "zone-outage": true,
+};
 
 /** Fault entries (at(…) lines) the episode takes in a scenario. */
 export function entryCount(episode: Episode): number {
@@ -95,6 +122,16 @@ function episodeEntries(episode: Episode): { atUs: number; fault: FaultSpec }[] 
       const back = { rate: 1, ...(fault.jumpUs !== 0 && { jump: signedText(-fault.jumpUs) }) };
       return [start(clockSkew(fault.node, skew)), ...repair(clockSkew(fault.node, back))];
     }
+    case "delay":
+      return [start(delay(fault.target, text(fault.extraUs), { for: text(lengthUs) }))];
+    case "flaky":
+      return [start(flaky(fault.target, { down: text(fault.downUs), up: text(fault.upUs), for: text(lengthUs) }))];
+    case "slow":
+      return [start(slow(fault.node, text(fault.delayUs))), ...repair(slow(fault.node, "0s"))];
+    case "read-only":
+      return [start(readOnly(fault.node)), ...repair(writable(fault.node))];
+    case "zone-outage":
+      return [start(zoneOutage(fault.zone)), ...repair(zoneRestore(fault.zone))];
     default: {
       const unknown: never = fault;
       throw new Error(`unknown episode ${JSON.stringify(unknown)}`);

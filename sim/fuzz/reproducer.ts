@@ -84,7 +84,7 @@ function plural(count: number, noun: string): string {
 }
 
 /** Splits a line at spaces so that none is longer than `width` (a longer word stays whole). */
-function wrap(line: string, width: number): string[] {
+export function wrap(line: string, width: number): string[] {
   const lines: string[] = [];
   let current = "";
   for (const word of line.split(" ")) {

@@ -10,3 +10,4 @@ export { traceLevels, defaultTraceLevel, keepsEvent, type TraceLevel } from "./t
 export { breachesOf, checkOutcome, evaluateExpectations, metricOutcome, type ExpectationOutcome } from "./expectations.ts";
 export { formatMetric, formatMicros, formatSeconds, formatDecimal } from "./format.ts";
 export { TraceInvariantError, secondsOf, type TraceObserver } from "./observer.ts";
+export { SimulatorBugError, type FailedRun } from "./simulator-bug.ts";

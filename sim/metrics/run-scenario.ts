@@ -4,15 +4,17 @@
 // apply before validation so that errors name them; `seed` replaces the scenario's own. This is
 // also the library API (`import { runScenario } from "failover-sim"`), so `file` is optional.
 // A scenario's checks see the events of the "changes" level whatever `trace` keeps, so their
-// verdict never depends on it.
+// verdict never depends on it. A failure inside the simulation is a SimulatorBugError naming the
+// scenario, file, seed and overrides (simulator-bug.ts); an engine limit stays a limit error.
 import { perWriteKinds, simulate, type TraceEvent, type WorldConfig } from "../model/index.ts";
-import type { RunLimits } from "../engine/index.ts";
+import { SimulationLimitError, type RunLimits } from "../engine/index.ts";
 import { applyOverrides, isCheck, resolveScenario } from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { evaluateExpectations, type ExpectationOutcome } from "./expectations.ts";
 import { SeriesObserver, type RunSeries } from "./series.ts";
 import type { GroupRow } from "./groups.ts";
 import { SummaryObserver } from "./summary.ts";
+import { SimulatorBugError } from "./simulator-bug.ts";
 import { TimelineObserver, type TimelineRow } from "./timeline.ts";
 import { defaultTraceLevel, keepsEvent, type TraceLevel } from "./trace-level.ts";
 
@@ -80,23 +82,25 @@ export function runScenario(raw: unknown, options: RunOptions = {}): RunResult {
   const keepChanges = keepsEvent(trace, changeMarker);
   // What checks see: the "changes" events, kept apart when `trace` keeps something else.
   const checkEvents = trace === "changes" || !scenario.expect.some(isCheck) ? events : [];
-  const run = simulate(
-    world,
-    (event) => {
-      summary.observe(event);
-      series.observe(event);
-      if (perWriteKinds.has(event.kind)) {
-        if (keepPerWrite) events.push(event);
-      } else {
-        timeline.observe(event);
-        if (keepChanges) events.push(event);
-        if (checkEvents !== events) checkEvents.push(event);
-      }
-      if (onTrace) onTrace(event);
-    },
-    limits,
-    fingerprint,
-  );
+  const sink = (event: TraceEvent) => {
+    summary.observe(event);
+    series.observe(event);
+    if (perWriteKinds.has(event.kind)) {
+      if (keepPerWrite) events.push(event);
+    } else {
+      timeline.observe(event);
+      if (keepChanges) events.push(event);
+      if (checkEvents !== events) checkEvents.push(event);
+    }
+    if (onTrace) onTrace(event);
+  };
+  let run: ReturnType<typeof simulate>;
+  try {
+    run = simulate(world, sink, limits, fingerprint);
+  } catch (error) {
+    if (error instanceof SimulationLimitError) throw error;
+    throw new SimulatorBugError(error, { scenario: scenario.name, file, seed: world.seed, overrides });
+  }
   const metrics = summary.values();
 
   const result: RunResult = {

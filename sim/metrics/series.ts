@@ -6,7 +6,7 @@
 // not grow with run length or write volume.
 // The buckets span the run including the final drain of in-flight writes (duration + the
 // longest client timeout, as the world runs it), so every chart shares one time axis.
-import type { TraceEvent, WorldConfig } from "../model/index.ts";
+import { drainUs, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import { DataLossSeriesObserver, type DataLossSeries } from "./data-loss-series.ts";
 import { FaultPeriodsObserver, type FaultPeriod } from "./fault-periods.ts";
 import { KeyEventsObserver, type KeyEvents } from "./key-events.ts";
@@ -52,8 +52,7 @@ export class SeriesObserver implements TraceObserver {
   private endUs: number | null = null;
 
   constructor(private readonly config: WorldConfig) {
-    const drainUs = Math.max(0, ...config.clients.map((client) => client.timeoutUs));
-    this.buckets = new TimeBuckets(config.durationUs + drainUs);
+    this.buckets = new TimeBuckets(config.durationUs + drainUs(config.clients));
     this.writes = new WriteSeriesObserver(this.buckets, config.clients.map((client) => client.name));
     this.lag = new LagSeriesObserver(this.buckets);
     this.reads = new ReadSeriesObserver(this.buckets);

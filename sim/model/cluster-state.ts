@@ -28,15 +28,18 @@ export interface ClusterState {
   /** The last promotion ordered and when: sent again if its node still reports the old epoch
    *  `promoteRetryUs` later (the command was lost, say across a partition). */
   lastPromote: { command: PromoteCommand; sentUs: number } | null;
-  /** The latest epoch whose promotion has been confirmed (by the node's message or its report). */
+  /** The latest epoch whose promotion has been confirmed (by the node's message or its report),
+   *  and its primary: the one routers and standbys are pointed at. */
   confirmedEpoch: number;
+  confirmedPrimary: string;
   /** True once a "no candidate" has been reported for the current suspicion of the primary. */
   noCandidateReported: boolean;
   /** No automatic failover before this time (anti-flapping). */
   blockedUntilUs: number;
-  /** STONITH in progress: the node being fenced and the standby to promote once it is off;
-   *  `retryAtUs` is set while it waits for the cluster recheck after too many failed attempts. */
-  fencing: { node: string; candidate: string; retryAtUs: number | null } | null;
+  /** STONITH in progress: the node being fenced and the node to promote once it is off (`planned`:
+   *  a failback handover called off, not a failure); `retryAtUs` is set while it waits for the
+   *  cluster recheck after too many failed attempts. */
+  fencing: { node: string; candidate: string; planned: boolean; retryAtUs: number | null } | null;
   /** Failed fencing attempts per target since its last successful one (Pacemaker's stonith
    *  fail counts: reset by a success, never by time). */
   fenceFailures: Map<string, number>;
@@ -83,6 +86,7 @@ export function createClusterState(primary: string): ClusterState {
     promoting: null,
     lastPromote: null,
     confirmedEpoch: 1,
+    confirmedPrimary: primary,
     noCandidateReported: false,
     blockedUntilUs: 0,
     fencing: null,

@@ -9,9 +9,12 @@
 //   cluster recheck (`recheckInterval`) — or for the node to be trusted and fail anew — before
 //   it tries again, as Pacemaker's controller does (stonith-max-attempts,
 //   cluster-recheck-interval);
-// - once the promoted node confirms — by its message, or by reporting itself primary of the
-//   epoch when that message was lost (the controller was down, say) — repoint every router and
+// - once the promoted node confirms — by its message, or by reporting that it was promoted into
+//   the epoch when that message was lost (the controller was down, say) — repoint every router and
 //   every other data node at it (a deposed primary that hears this becomes a standby and rewinds);
+//   nobody is pointed at a node before it confirms; if it fails first, the failover is called off
+//   when the primary it was to replace still serves (promoted back into a newer epoch), and goes
+//   on to another candidate otherwise;
 // - failback: when the original primary has been a healthy, caught-up standby (at once, after a
 //   hold-down, or when an operator gets to it), the current primary steps down, and the original
 //   is promoted once it holds everything; if the original fails meanwhile, the handover is called
@@ -69,7 +72,9 @@ export function decide(state: ClusterState, known: MonitorKnowledge, observation
       dropWaitingFencing(state, known, context.policy);
       return [...cancelHandover(state, known, context), ...failover(state, known, context)];
     case "report":
-      if (observation.node === state.promoting && observation.report.role === "primary" && observation.report.epoch === state.epoch) {
+      // Promoted into the current epoch, whatever its role now (min-replicas fencing may already
+      // hold it back until its replicas follow, which is what confirming tells them to do).
+      if (observation.node === state.promoting && observation.report.epoch === state.epoch && observation.report.primaryEpoch === state.epoch) {
         return confirmPromotion(state, observation.node, context);
       }
       return [
@@ -98,6 +103,7 @@ function confirmPromotion(state: ClusterState, primary: string, context: PolicyC
   state.promoting = null;
   state.handover = null;
   state.confirmedEpoch = state.epoch;
+  state.confirmedPrimary = primary;
   const others = context.dataNodes.filter((node) => node !== primary);
   return [
     { kind: "reroute", target: primary, epoch: state.epoch },
@@ -112,9 +118,14 @@ function primarySuspected(state: ClusterState, known: MonitorKnowledge, policy: 
 function failover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
   const { policy, nowUs } = context;
   const suspected = primarySuspected(state, known, policy);
-  // A promotion that never confirms (its node failed meanwhile) is abandoned once that node is suspected.
-  if (state.promoting !== null && !suspected) return [];
-  state.promoting = null;
+  if (state.promoting !== null) {
+    // A promotion that never confirms (its node failed meanwhile) is abandoned once that node is
+    // suspected — and the failover called off if the primary it was replacing still serves.
+    if (!suspected) return [];
+    state.promoting = null;
+    const calledOff = callOff(state, known, context);
+    if (calledOff.length > 0) return calledOff;
+  }
   if (!suspected || state.fencing !== null || state.handover !== null) return [];
   if (!policy.automatic) {
     if (policy.operator === null || state.operator !== null) return [];
@@ -128,6 +139,17 @@ function failover(state: ClusterState, known: MonitorKnowledge, context: PolicyC
   return startFailover(state, known, context, true);
 }
 
+/** The node being promoted failed before it confirmed, while the primary it was to replace still
+ *  serves (trusted again, holding its epoch, stepped aside at most): that primary is promoted back at
+ *  once, into a newer epoch, which makes the abandoned one stale should its promotion still end. */
+function callOff(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+  const serving = state.confirmedPrimary;
+  const report = known.reports.get(serving);
+  if (serving === state.primary || report === undefined || known.suspectedBy.get(serving)!.size > 0) return [];
+  if ((report.role !== "primary" && report.role !== "fenced") || report.primaryEpoch !== report.epoch) return [];
+  return promote(state, serving, state.primary, context, { automatic: false, planned: false });
+}
+
 function startFailover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext, automatic: boolean): Command[] {
   const { candidate, reason } = bestCandidate(state, known, context);
   if (candidate === null) {
@@ -136,7 +158,7 @@ function startFailover(state: ClusterState, known: MonitorKnowledge, context: Po
     return [{ kind: "no-candidate", node: state.primary, reason }];
   }
   if (context.policy.fencing === "stonith") {
-    state.fencing = { node: state.primary, candidate, retryAtUs: null };
+    state.fencing = { node: state.primary, candidate, planned: false, retryAtUs: null };
     return [fenceAttempt(state, state.primary)];
   }
   return promote(state, candidate, state.primary, context, { automatic, planned: false });
@@ -169,7 +191,7 @@ function afterFencing(state: ClusterState, known: MonitorKnowledge, node: string
   if (ok) {
     state.fencing = null;
     state.fenceFailures.delete(node);
-    return promote(state, fencing.candidate, node, context, { automatic: true, planned: false });
+    return promote(state, fencing.candidate, node, context, { automatic: !fencing.planned, planned: fencing.planned });
   }
   const failures = (state.fenceFailures.get(node) ?? 0) + 1;
   state.fenceFailures.set(node, failures);
@@ -283,13 +305,19 @@ function completeHandover(state: ClusterState, known: MonitorKnowledge, nowUs: n
 
 /** The failback target failed meanwhile: the stepped-down primary takes writes again — in its
  *  own epoch while the target was not yet ordered promoted, else promoted at once into a newer
- *  epoch than the target's (that one was granted to the target and must not serve twice). */
+ *  epoch than the target's (that one was granted to the target and must not serve twice); with
+ *  STONITH, once the target, which may still be promoting, is powered off. */
 function cancelHandover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
   const handover = state.handover;
   if (handover === null || known.suspectedBy.get(handover.to)!.size === 0) return [];
   if (state.promoting !== null && state.promoting !== handover.to) return [];
   state.handover = null;
   if (state.primary === handover.from) return [{ kind: "resume", node: handover.from, epoch: state.epoch }];
+  state.promoting = null;
+  if (context.policy.fencing === "stonith") {
+    state.fencing = { node: handover.to, candidate: handover.from, planned: true, retryAtUs: null };
+    return [fenceAttempt(state, handover.to)];
+  }
   return promote(state, handover.from, handover.to, context, { automatic: false, planned: true });
 }
 
@@ -306,15 +334,17 @@ function reconcile(state: ClusterState, node: string, report: NodeReport, nowUs:
       state.promoting = node;
       return [ordered(state, { ...last.command, resent: true }, nowUs)];
     }
-    // Any role but off: a running node of an older epoch never got (or acted on) the order.
-    const unheard = report.role !== "off" && report.role !== "fenced" && report.epoch < state.epoch;
+    // A node of an older epoch, whatever its role (a cold standby still off, a stepped-down
+    // primary), never got the order or never acted on it.
+    const unheard = report.epoch < state.epoch;
     if (unheard && promotionOrdered && nowUs - last.sentUs >= promoteRetryUs) {
       state.promoting = node;
       return [ordered(state, { ...last.command, resent: true }, nowUs)];
     }
     return [];
   }
-  if (state.promoting !== null || report.role === "off") return [];
+  // Nobody is pointed at a primary that has not confirmed its promotion (it may never).
+  if (state.promoting !== null || state.confirmedEpoch !== state.epoch || report.role === "off") return [];
   if (state.handover !== null && node === state.handover.from) return [];
   const stale =
     (report.role === "primary" || report.role === "fenced" || report.role === "booting" || report.role === "catching-up" || report.role === "promoting") &&

@@ -72,6 +72,8 @@ export class DataNode {
   /** The epoch in which this primary gave the role up — stepped down for a failback, or learned
    *  of a newer primary: it stays fenced until told otherwise, whatever its lease or replicas say. */
   private yieldedEpoch = -1;
+  /** The epoch of the last role the trace heard of. */
+  private roleEpoch = 1;
 
   constructor(
     readonly config: NodeConfig,
@@ -512,9 +514,11 @@ export class DataNode {
     });
   }
 
+  /** Takes a role; the trace hears of every change of role or of epoch (a restart always). */
   private setRole(role: TraceRole): void {
-    if (this.role === role && role !== "rejoining") return;
+    if (this.role === role && this.roleEpoch === this.epoch && role !== "rejoining") return;
     this.role = role;
+    this.roleEpoch = this.epoch;
     this.world.emit({ kind: "role", tUs: this.world.nowUs, node: this.name, role, epoch: this.epoch });
   }
 }

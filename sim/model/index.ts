@@ -6,3 +6,4 @@ export type { ReadOutcome, TraceEvent, TraceKind, TraceRole, TraceSink, WriteFai
 export { perWriteKinds } from "./trace.ts";
 export { simulate, type SimulationSummary } from "./world.ts";
 export { detectorKinds } from "./detectors/index.ts";
+export { drainUs, outcomeWithinUs } from "./drain.ts";

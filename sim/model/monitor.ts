@@ -92,7 +92,7 @@ export class Monitor {
       for (const peer of this.setup.peers) this.world.send(this.name, peer, { type: "verdicts", monitor: this.name, suspects });
     }
     // Routers that missed a reroute (say, across a partition) hear it again every round.
-    if (state.promoting === null && state.epoch > 1 && this.world.isActingController(this.name)) {
+    if (state.confirmedEpoch === state.epoch && state.epoch > 1 && this.world.isActingController(this.name)) {
       this.execute({ kind: "reroute", target: state.primary, epoch: state.epoch });
     }
   }
@@ -142,7 +142,8 @@ export class Monitor {
         }
         return;
       case "lookup":
-        if (this.world.isActingController(this.name) && this.setup.state.promoting === null) {
+        // Only a primary that confirmed its promotion is named (none while a promotion is under way).
+        if (this.world.isActingController(this.name) && this.setup.state.confirmedEpoch === this.setup.state.epoch) {
           const { primary, epoch } = this.setup.state;
           this.world.send(this.name, message.client, { type: "lookup-reply", primary, epoch });
         }

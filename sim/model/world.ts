@@ -1,8 +1,8 @@
 // The world: puts the cast (cast.ts) and the network onto the engine, delivers messages, hands
 // faults to applyFault (apply-fault.ts), runs the fencing device, asks acting-controller.ts which
 // monitor acts as controller, and at the end settles which acknowledged writes the final
-// authoritative history lacks. The run: clients write during [0, duration); the world then runs on for the longest
-// client timeout so every write in flight gets its outcome; then the accounting events.
+// authoritative history lacks. The run: clients write during [0, duration); the world then runs
+// on until every write in flight has its outcome (drain.ts); then the accounting events.
 // A paused process (a GC pause) handles nothing: events meant for it wait until it resumes (pauses.ts).
 // A scenario may have no database at all, only a pool of servers behind load balancers: then
 // there is no primary, no history to settle and the run ends with an empty authority.
@@ -14,6 +14,7 @@ import { buildCast, type Actor, type Cast } from "./cast.ts";
 import { ClientGroup } from "./client-group.ts";
 import type { WorldConfig } from "./config.ts";
 import { DataNode } from "./data-node.ts";
+import { drainUs } from "./drain.ts";
 import { describeFault } from "./fault.ts";
 import { History, lostRanges, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
@@ -126,7 +127,7 @@ class World {
     }
     for (const client of this.cast.clients) client.start();
 
-    const endUs = this.config.durationUs + Math.max(0, ...clients.map((client) => client.timeoutUs));
+    const endUs = this.config.durationUs + drainUs(clients);
     const simulation = this.simulation;
     for (let event = simulation.next(endUs); event !== undefined; event = simulation.next(endUs)) this.dispatch(event);
     this.settle(endUs);

@@ -4,8 +4,8 @@
 // counts monitors and witnesses, and a manual failback needs an operator.
 import type { DetectorConfig, FailoverConfig, NodeConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { parseDuration, durationOrUnlimited } from "./duration.ts";
-import { failAt, type ResolveContext } from "./errors.ts";
+import { formatDuration, parseDuration, durationOrUnlimited } from "./duration.ts";
+import { failAt, valueAt, type ResolveContext } from "./errors.ts";
 import { writtenAt } from "./policy.ts";
 import type { ParsedScenario } from "./schema.ts";
 
@@ -70,10 +70,13 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
         };
   const lease = failover.lease ?? {};
   const stonith = failover.stonith ?? {};
+  const fencing = failover.fencing ?? base.fencing;
+  const minReplicas = failover.minReplicas ?? base.minReplicas;
+  checkHonourable({ spec, nodes, context, fencing, minReplicas });
   return {
     automatic,
     quorum,
-    fencing: failover.fencing ?? base.fencing,
+    fencing,
     failback,
     holdDownUs: failover.holdDown ?? parseDuration(base.holdDown),
     flapWindowUs: failover.flapWindow ?? parseDuration(base.flapWindow),
@@ -93,8 +96,37 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
       maxAttempts: stonith.maxAttempts ?? base.stonith.maxAttempts,
       recheckIntervalUs: stonith.recheckInterval ?? parseDuration(base.stonith.recheckInterval),
     },
-    minReplicas: failover.minReplicas ?? base.minReplicas,
+    minReplicas,
     minReplicasMaxLagUs: failover.minReplicasMaxLag ?? parseDuration(base.minReplicasMaxLag),
     operator,
   };
+}
+
+/**
+ * Configurations the model could run but not honour — refused here, at load, naming the field:
+ * - min-replicas fencing asking for more replicas than standbys stream to the primary (hot or
+ *   warm): the primary could never take a write;
+ * - a lease (for lease detection or lease fencing) whose ttl is not longer than its renewal
+ *   interval: it would expire between two renewals of a healthy holder.
+ */
+function checkHonourable(input: { spec: ParsedScenario; nodes: NodeConfig[]; context: ResolveContext; fencing: string; minReplicas: number }): void {
+  const { spec, nodes, context, fencing, minReplicas } = input;
+  const streaming = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
+  if (fencing === "min-replicas" && minReplicas > streaming) {
+    const field = writtenAt(context.input, ["failover", "minReplicas"]);
+    const written = valueAt(context.input, field) !== undefined;
+    failAt(
+      context,
+      written ? field : writtenAt(context.input, ["failover", "fencing"]),
+      `min-replicas fencing asking for at most as many replicas as standbys stream to the primary (hot or warm), ${streaming}: with more, the primary could never take a write`,
+      `minReplicas ${minReplicas}`,
+    );
+  }
+  const leaseUsed = fencing === "lease" || (spec.detector?.kind ?? defaults.detector.kind) === "lease";
+  const ttlUs = spec.failover?.lease?.ttl ?? parseDuration(defaults.failover.lease.ttl);
+  const renewEveryUs = spec.failover?.lease?.renewEvery ?? parseDuration(defaults.failover.lease.renewEvery);
+  if (leaseUsed && ttlUs <= renewEveryUs) {
+    const field = writtenAt(context.input, ["failover", "lease", spec.failover?.lease?.ttl !== undefined ? "ttl" : "renewEvery"]);
+    failAt(context, field, `a lease ttl longer than its renewEvery (${formatDuration(renewEveryUs)}): the lease would expire between two renewals of a healthy holder`, `ttl ${formatDuration(ttlUs)}`);
+  }
 }

@@ -17,31 +17,41 @@ describe("TimeoutDetector", () => {
 describe("ConsecutiveDetector", () => {
   it("suspects after k failed probes in a row and trusts after the success threshold", () => {
     const detector = new ConsecutiveDetector(1 * S, 3, 2);
+    // Probe `seq` is sent at seq seconds; an answer comes 10 ms later, before its 1 s deadline.
     const probe = (seq: number, answered: boolean) => {
-      detector.probeSent(seq, 0);
-      if (answered) detector.reply(seq, 0, 0);
-      detector.probeExpired(seq, 0);
+      detector.probeSent(seq, seq * S);
+      if (answered) detector.reply(seq, seq * S, seq * S + 10_000);
+      detector.probeExpired(seq, (seq + 1) * S);
     };
     probe(1, false);
     probe(2, false);
     probe(3, true); // resets the count
     probe(4, false);
     probe(5, false);
-    expect(detector.suspects()).toBe(false);
+    expect(detector.suspects(6 * S)).toBe(false);
     probe(6, false);
-    expect(detector.suspects()).toBe(true);
+    expect(detector.suspects(7 * S)).toBe(true);
     probe(7, true);
-    expect(detector.suspects()).toBe(true); // one success of the two needed
+    expect(detector.suspects(8 * S)).toBe(true); // one success of the two needed
     probe(8, true);
-    expect(detector.suspects()).toBe(false);
+    expect(detector.suspects(9 * S)).toBe(false);
   });
 
-  it("does not count a reply that comes after its probe's deadline", () => {
+  it("does not count a reply that comes at or after its probe's deadline", () => {
     const detector = new ConsecutiveDetector(1 * S, 1, 1);
     detector.probeSent(1, 0);
+    detector.reply(1, 0, 1 * S);
+    expect(detector.suspects(1 * S)).toBe(true);
+  });
+
+  it("counts a probe failed from its deadline on, before its deadline event is handled", () => {
+    // Three probes in flight fall due in the same microsecond: asked then, the verdict already
+    // counts all three, however many of their deadline events the monitor has handled.
+    const detector = new ConsecutiveDetector(1 * S, 3, 1);
+    for (const seq of [1, 2, 3]) detector.probeSent(seq, 0);
+    expect(detector.suspects(1 * S - 1)).toBe(false);
     detector.probeExpired(1, 1 * S);
-    detector.reply(1, 0, 1.5 * S);
-    expect(detector.suspects()).toBe(true);
+    expect(detector.suspects(1 * S)).toBe(true);
   });
 });
 

@@ -1,0 +1,149 @@
+// How the swarm draws each value of each registry, with its parameters: one entry per detector
+// kind, replication mode, fencing kind, failback policy, standby readiness and routing kind, each a
+// Record over the registry's own union — so a new value is a type error here until the swarm
+// knows how to draw it, and from then on it is drawn. Every draw returns the scenario DSL's plain
+// data (durations as text), so a drawn configuration is exactly what a reproducer file says.
+// Ranges are this project's choices: wide enough to reach the corners (a φ threshold of 1, a
+// single-sample window, a STONITH device that fails most of the time), each kept valid for the
+// schema, and short enough that a run of a few minutes sees detection, failover and recovery.
+import type { Rng } from "../../engine/index.ts";
+import type { ClientSpec, DetectorSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
+import type { DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, RoutingKind } from "../../scenario/index.ts";
+import { durationText } from "../duration-text.ts";
+
+/** What a draw may depend on: the standbys that stream (hot or warm) and the servers of a pool. */
+export interface DrawContext {
+  streamingStandbys: number;
+  servers: readonly string[];
+}
+
+const msUs = 1000;
+const sUs = 1_000_000;
+
+/** A duration uniform in [lowUs, highUs], in whole milliseconds, as text. */
+export function drawDuration(rng: Rng, lowUs: number, highUs: number): ReturnType<typeof durationText> {
+  return durationText(Math.round(rng.uniform(lowUs, highUs) / msUs) * msUs);
+}
+
+export function drawInt(rng: Rng, low: number, high: number): number {
+  return low + rng.int(high - low + 1);
+}
+
+/** A probability in [low, high] to two decimals. */
+function drawProbability(rng: Rng, low: number, high: number): number {
+  return Math.round(rng.uniform(low * 100, high * 100)) / 100;
+}
+
+export const detectorDraws: Record<DetectorKind, (rng: Rng) => DetectorSpec> = {
+  timeout: (rng) => {
+    const intervalUs = Math.round(rng.uniform(0.5, 3) * 1000) * msUs;
+    return { kind: "timeout", interval: durationText(intervalUs), timeout: drawDuration(rng, 1.5 * intervalUs, 6 * intervalUs) };
+  },
+  consecutive: (rng) => {
+    const intervalUs = Math.round(rng.uniform(0.5, 5) * 1000) * msUs;
+    return {
+      kind: "consecutive",
+      interval: durationText(intervalUs),
+      probeTimeout: drawDuration(rng, 100 * msUs, intervalUs),
+      failures: drawInt(rng, 1, 5),
+      successes: drawInt(rng, 1, 3),
+    };
+  },
+  phi: (rng) => ({
+    kind: "phi",
+    interval: drawDuration(rng, 0.5 * sUs, 2 * sUs),
+    threshold: Math.round(rng.uniform(1, 12) * 10) / 10,
+    minStdDev: drawDuration(rng, 10 * msUs, 500 * msUs),
+    acceptablePause: drawDuration(rng, 0, 5 * sUs),
+    maxSamples: rng.chance(0.2) ? drawInt(rng, 1, 5) : drawInt(rng, 10, 1000),
+  }),
+  lease: () => ({ kind: "lease" }),
+};
+
+/** A lease (Patroni's ttl, loop_wait, retry_timeout), for lease detection and lease fencing. */
+export function drawLease(rng: Rng): NonNullable<FailoverSpec["lease"]> {
+  const renewEveryUs = Math.round(rng.uniform(1, 10)) * sUs;
+  const retryTimeoutUs = Math.round(rng.uniform(1, 10)) * sUs;
+  // Mostly within Patroni's rule (loop_wait + 2 × retry_timeout ≤ ttl), sometimes not — but always
+  // longer than a renewal interval (a shorter one is refused at load).
+  const ruleUs = renewEveryUs + 2 * retryTimeoutUs;
+  const shortUs = Math.max(renewEveryUs + sUs, Math.round((rng.uniform(0.5, 1) * ruleUs) / sUs) * sUs);
+  const ttlUs = rng.chance(0.8) ? ruleUs + Math.round(rng.uniform(0, 10)) * sUs : shortUs;
+  return { ttl: durationText(ttlUs), renewEvery: durationText(renewEveryUs), retryTimeout: durationText(retryTimeoutUs) };
+}
+
+export const fencingDraws: Record<Fencing, (rng: Rng, context: DrawContext) => FailoverSpec> = {
+  none: () => ({ fencing: "none" }),
+  epoch: () => ({ fencing: "epoch" }),
+  stonith: (rng) => ({
+    fencing: "stonith",
+    stonith: {
+      delay: drawDuration(rng, 0, 2 * sUs),
+      duration: drawDuration(rng, 1 * sUs, 10 * sUs),
+      timeout: drawDuration(rng, 5 * sUs, 30 * sUs),
+      failureProbability: rng.chance(0.5) ? 0 : drawProbability(rng, 0.1, 0.9),
+      maxAttempts: drawInt(rng, 1, 5),
+      recheckInterval: drawDuration(rng, 30 * sUs, 5 * 60 * sUs),
+    },
+  }),
+  lease: (rng) => ({ fencing: "lease", lease: drawLease(rng) }),
+  "min-replicas": (rng, { streamingStandbys }) => ({
+    fencing: "min-replicas",
+    minReplicas: drawInt(rng, 1, Math.max(1, streamingStandbys)),
+    minReplicasMaxLag: drawDuration(rng, 2 * sUs, 20 * sUs),
+  }),
+};
+
+export const replicationDraws: Record<ReplicationModeChoice, (rng: Rng, context: DrawContext) => ReplicationSpec> = {
+  async: (rng) => ({ mode: "async", lag: drawDuration(rng, 0, 500 * msUs) }),
+  sync: (rng, { streamingStandbys }) => ({ mode: "sync", waitFor: waitForDraw(rng, streamingStandbys) }),
+  "semi-sync": (rng, { streamingStandbys }) => ({
+    mode: "semi-sync",
+    waitFor: waitForDraw(rng, streamingStandbys),
+    semiSyncTimeout: drawDuration(rng, 1 * sUs, 10 * sUs),
+  }),
+  quorum: (rng, { streamingStandbys }) => (rng.chance(0.5) ? { mode: "quorum" } : { mode: "quorum", waitFor: waitForDraw(rng, streamingStandbys) }),
+};
+
+/** Every streaming standby more often than not: that is the configuration that promises no loss. */
+function waitForDraw(rng: Rng, streamingStandbys: number): number {
+  return rng.chance(0.6) ? streamingStandbys : drawInt(rng, 1, streamingStandbys);
+}
+
+export const failbackDraws: Record<Failback, (rng: Rng) => FailoverSpec> = {
+  never: () => ({ failback: "never" }),
+  immediate: () => ({ failback: "immediate" }),
+  "hold-down": (rng) => ({ failback: "hold-down", holdDown: drawDuration(rng, 5 * sUs, 60 * sUs) }),
+  manual: (rng) => ({ failback: "manual", operator: { delay: `${drawDuration(rng, 5 * sUs, 20 * sUs)}..${drawDuration(rng, 20 * sUs, 60 * sUs)}` } }),
+};
+
+export const readinessDraws: Record<Readiness, (rng: Rng) => Partial<NodeSpec>> = {
+  hot: () => ({ readiness: "hot" }),
+  warm: (rng) => ({ readiness: "warm", applyEvery: drawDuration(rng, 1 * sUs, 20 * sUs), warmUp: drawDuration(rng, 0, 20 * sUs) }),
+  cold: (rng) => ({
+    readiness: "cold",
+    bootIn: drawDuration(rng, 5 * sUs, 30 * sUs),
+    restoreIn: drawDuration(rng, 5 * sUs, 30 * sUs),
+    backupEvery: drawDuration(rng, 30 * sUs, 120 * sUs),
+    archiveEvery: rng.chance(0.2) ? "0s" : drawDuration(rng, 5 * sUs, 30 * sUs),
+    warmUp: drawDuration(rng, 0, 20 * sUs),
+  }),
+};
+
+export const routingDraws: Record<RoutingKind, (rng: Rng, context: DrawContext) => NonNullable<ClientSpec["routing"]>> = {
+  proxy: () => "proxy",
+  discovery: () => "discovery",
+  dns: (rng) => ({ dns: { ttl: drawDuration(rng, 1 * sUs, 30 * sUs), ignoreTtl: rng.chance(0.8) ? 0 : drawProbability(rng, 0.1, 0.5) } }),
+  lb: (rng, { servers }) => {
+    const intervalUs = Math.round(rng.uniform(0.5, 3) * 1000) * msUs;
+    return {
+      lb: {
+        servers: [...servers],
+        interval: durationText(intervalUs),
+        timeout: drawDuration(rng, 100 * msUs, intervalUs),
+        rise: drawInt(rng, 1, 3),
+        fall: drawInt(rng, 1, 4),
+      },
+    };
+  },
+};
