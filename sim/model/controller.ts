@@ -73,8 +73,10 @@ export function decide(state: ClusterState, known: MonitorKnowledge, observation
       return [...cancelHandover(state, known, context), ...failover(state, known, context)];
     case "report":
       // Promoted into the current epoch, whatever its role now (min-replicas fencing may already
-      // hold it back until its replicas follow, which is what confirming tells them to do).
-      if (observation.node === state.promoting && observation.report.epoch === state.epoch && observation.report.primaryEpoch === state.epoch) {
+      // hold it back until its replicas follow, which is what confirming tells them to do), and
+      // even after the controller gave up waiting for it.
+      const { report } = observation;
+      if (observation.node === state.primary && state.confirmedEpoch !== state.epoch && report.epoch === state.epoch && report.primaryEpoch === state.epoch) {
         return confirmPromotion(state, observation.node, context);
       }
       return [
@@ -140,9 +142,12 @@ function failover(state: ClusterState, known: MonitorKnowledge, context: PolicyC
 }
 
 /** The node being promoted failed before it confirmed, while the primary it was to replace still
- *  serves (trusted again, holding its epoch, stepped aside at most): that primary is promoted back at
- *  once, into a newer epoch, which makes the abandoned one stale should its promotion still end. */
+ *  serves (trusted again, holding its epoch, stepped aside at most — never under STONITH, which
+ *  powered it off): that primary is promoted back at once, into a newer epoch, which makes the
+ *  abandoned one stale should its promotion still end. */
 function callOff(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+  // Under STONITH the primary being replaced was powered off before the promotion was ordered.
+  if (context.policy.fencing === "stonith") return [];
   const serving = state.confirmedPrimary;
   const report = known.reports.get(serving);
   if (serving === state.primary || report === undefined || known.suspectedBy.get(serving)!.size > 0) return [];

@@ -323,7 +323,6 @@ export class DataNode {
     this.log = { timeline, length: this.log.length };
     this.upstream = null;
     this.apply.reset(this.world.nowUs);
-    this.lease.renewed(this.world.nowUs);
     this.setRole("primary");
     this.sender.start([]);
     this.world.promotionCompleted(this, this.promotingFrom, this.promotionPlanned);
@@ -333,6 +332,9 @@ export class DataNode {
       this.world.emit({ kind: "warm_up", tUs: this.world.nowUs, node: this.name, untilUs: this.warmUntilUs, capacity: warmUpCapacity });
     }
     for (const monitor of this.world.monitors) this.world.send(this.name, monitor, { type: "promoted", node: this.name, epoch });
+    // Lease fencing: a promotion that outlasted its lease (the node was paused, or cut off from
+    // the store) takes no write until a renewal is answered.
+    if (this.leaseLapsed()) this.setRole("fenced");
   }
 
   private obey(command: Command): void {
@@ -378,48 +380,43 @@ export class DataNode {
 
   private promote(epoch: number, from: string, planned: boolean): void {
     const nowUs = this.world.nowUs;
-    // Ordered again into a newer epoch (the controller lost track and failed over once more, to
-    // this node): a primary takes the newer epoch at once; a promotion under way goes on under
-    // the newer epoch, its pending step due when it was.
-    if (this.role === "primary") {
-      this.promotingFrom = from;
-      this.promotionPlanned = planned;
-      this.epoch = epoch;
-      this.becomePrimary(epoch);
-      return;
-    }
-    if (this.role === "fenced") {
-      // A primary that stepped down (a failback called off after its target was ordered
-      // promoted) holds every write: it takes the newer epoch at once.
-      this.promotingFrom = from;
-      this.promotionPlanned = planned;
-      this.epoch = epoch;
-      this.becomePrimary(epoch);
-      return;
-    }
-    if (this.role === "booting" || this.role === "catching-up" || this.role === "promoting") {
-      this.promotingFrom = from;
-      this.promotionPlanned = planned;
-      this.epoch = epoch;
-      this.world.emit({ kind: "role", tUs: nowUs, node: this.name, role: this.role, epoch });
-      this.world.after(this.promotionStepAtUs - nowUs, { kind: "promotion-step", node: this.index, epoch });
-      return;
-    }
-    this.promotionPlanned = planned;
-    if (this.role === "off") {
-      this.epoch = epoch;
-      this.promotingFrom = from;
-      this.setRole("booting");
-      this.promotionStepAfter(this.config.bootInUs, epoch);
-      return;
-    }
-    if (this.role !== "standby" && this.role !== "rejoining") return;
-    this.epoch = epoch;
+    // The order grants the role: the lease (lease fencing) runs from here, kept by renewals.
     this.promotingFrom = from;
-    this.upstream = null;
-    const catchUpUs = this.apply.catchUpDoneUs(nowUs) - nowUs;
-    this.setRole(catchUpUs > 0 ? "catching-up" : "promoting");
-    this.promotionStepAfter(catchUpUs > 0 ? catchUpUs : this.config.promoteInUs, epoch);
+    this.promotionPlanned = planned;
+    this.epoch = epoch;
+    this.lease.renewed(nowUs);
+    switch (this.role) {
+      case "primary":
+      case "fenced":
+        // Ordered again into a newer epoch (the controller lost track and failed over once more,
+        // to this node), or a failback called off after its target was ordered promoted: it holds
+        // every write it took, and takes the newer epoch at once.
+        this.becomePrimary(epoch);
+        return;
+      case "booting":
+      case "catching-up":
+      case "promoting":
+        // A promotion under way goes on under the newer epoch, its pending step due when it was.
+        this.setRole(this.role);
+        this.world.after(this.promotionStepAtUs - nowUs, { kind: "promotion-step", node: this.index, epoch });
+        return;
+      case "off":
+        this.setRole("booting");
+        this.promotionStepAfter(this.config.bootInUs, epoch);
+        return;
+      case "standby":
+      case "rejoining": {
+        this.upstream = null;
+        const catchUpUs = this.apply.catchUpDoneUs(nowUs) - nowUs;
+        this.setRole(catchUpUs > 0 ? "catching-up" : "promoting");
+        this.promotionStepAfter(catchUpUs > 0 ? catchUpUs : this.config.promoteInUs, epoch);
+        return;
+      }
+      default: {
+        const unknown: never = this.role;
+        throw new Error(`unknown role ${String(unknown)}`);
+      }
+    }
   }
 
   private follow(primary: string, epoch: number): void {
