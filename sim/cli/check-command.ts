@@ -45,7 +45,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const junit = single(args.junit, "--junit");
   if (junit !== undefined) checkJunitPath(junit);
   const files = await scenarioFiles(args.paths !== undefined && args.paths.length > 0 ? args.paths : [defaultFolder]);
-  const [{ loadScenarioFile, ScenarioError }, checkModule, { writeFilesAtomically }, { checkProgressBar }] = await Promise.all([
+  const [{ loadScenarioFile, ScenarioError }, checkModule, { replaceFile }, { checkProgressBar }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../check/index.ts"),
     import("../report/index.ts"),
@@ -82,7 +82,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   io.out(args.json ? checkModule.checkJson(checks, seeds) : checkModule.checkTable(checks, seeds));
   if (junit !== undefined) {
     try {
-      await writeFilesAtomically(path.dirname(junit), [{ name: path.basename(junit), content: checkModule.checkJunit(checks) }]);
+      await replaceFile(junit, checkModule.checkJunit(checks));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`Cannot write the JUnit report to ${junit}: ${reason}. Choose another file with --junit.`);

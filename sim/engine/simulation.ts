@@ -19,7 +19,12 @@ export const defaultRunLimits: RunLimits = {
 };
 
 export class SimulationLimitError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Which limit was reached, and its value. */
+    readonly limit: keyof RunLimits,
+    readonly value: number,
+  ) {
     super(message);
     this.name = "SimulationLimitError";
   }
@@ -198,12 +203,16 @@ export class Simulation<E> {
   private tooManyPending(): never {
     throw new SimulationLimitError(
       `more than ${this.maxPending} events pending at t=${this.clockUs / 1e6} s; raise limits.maxPending or reduce rates`,
+      "maxPending",
+      this.maxPending,
     );
   }
 
   private tooManyEvents(): never {
     throw new SimulationLimitError(
       `stopped after ${this.maxEvents} events at t=${this.clockUs / 1e6} s; raise limits.maxEvents or shorten the run`,
+      "maxEvents",
+      this.maxEvents,
     );
   }
 }

@@ -34,7 +34,8 @@ describe("shape", () => {
   });
 
   it("the name must fit a folder", () => {
-    expectMessage(errorFor((s) => (s.name = "Split Brain")), "name", "lowercase letters, digits", `got "Split Brain"`);
+    expectMessage(errorFor((s) => (s.name = "Split Brain")), "name", "the name rule", `got "Split Brain"`);
+    expectMessage(errorFor((s) => (s.name = "-rf")), "name", "the name rule", `got "-rf"`);
   });
 });
 
