@@ -63,7 +63,11 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   let outDir = out;
   let existed = false;
   try {
-    const [{ startRun }, { runReportFiles, summaryTable }] = await Promise.all([import("../metrics/index.ts"), import("../report/index.ts")]);
+    const [{ startRun }, { runReportFiles, summaryTable }, { defaultLimits }] = await Promise.all([
+      import("../metrics/index.ts"),
+      import("../report/index.ts"),
+      import("../scenario/limits.ts"),
+    ]);
     const raw = await loadScenarioWithin(args.scenario, maxLoadUs);
     interrupts.check();
     const started = startRun(raw, { file: args.scenario, seed, overrides: args.set ?? [], trace: args.trace, limits });
@@ -71,7 +75,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     folder = await openReportFolder(outDir, { command: `sim run ${args.scenario}`, wait: args.wait, interrupts, io });
     existed = folder.exists;
     interrupts.check();
-    const result = await runInSlices(started, { check: interrupts.check, maxWallUs });
+    const result = await runInSlices(started, { check: interrupts.check, maxWallUs, maxMemoryMb: limits.maxMemoryMb ?? defaultLimits.maxMemoryMb });
     // Rendered before the folder is touched: a rendering failure is a bug (exit 1), not bad input.
     const files = await runReportFiles(result, { charts: args.charts });
     await folder.replace(files, interrupts.signal);
