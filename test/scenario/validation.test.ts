@@ -100,7 +100,7 @@ describe("nodes", () => {
   });
 
   it("node names start with a letter", () => {
-    expectMessage(errorFor((s) => (s.nodes["2db"] = { role: "standby" })), "nodes.2db", "starts with a letter", `got "2db"`);
+    expectMessage(errorFor((s) => (s.nodes["2db"] = { role: "standby" })), "nodes.2db", "the name rule: letters, digits, \"-\" and \"_\", starting with a letter", `got "2db"`);
   });
 
   it("a zone may not share a node's name", () => {
