@@ -134,7 +134,7 @@ class World {
     this.dns = target;
   }
 
-  /** Schedules the run's first events; returns when it ends. */
+  /** Schedules the run's first events; returns the time (µs) at which the run ends. */
   start(): number {
     const { replication, failover, detector, clients, faults } = this.config;
     for (const node of this.cast.dataNodes) this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });

@@ -19,6 +19,8 @@ const root = path.join(import.meta.dirname, "..", "..");
 const bin = path.join(root, "bin", "sim.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sim-kill-"));
 const everyPoint = process.env.SIM_KILL_POINTS === "all";
+/** Each process takes a second or two, more on a loaded machine. */
+const timeout = everyPoint ? 1_200_000 : 180_000;
 
 /** The operation numbers to stop at: all of them, or the first of each kind in `kinds`. */
 function points(operations: readonly string[], kinds: readonly RegExp[]): number[] {
@@ -81,7 +83,7 @@ describe.each(cases)("$name killed at each file operation of its write phase", (
     next = snapshot(reference);
     operations = fs.readFileSync(log, "utf8").trim().split("\n");
     expect(next).not.toEqual(previous);
-  });
+  }, timeout);
 
   /** A folder holding the previous report, and nothing beside it. */
   function startingFolder(label: string): string {
@@ -118,7 +120,7 @@ describe.each(cases)("$name killed at each file operation of its write phase", (
         expect(snapshot(out)).toEqual(previous);
       }
     }
-  });
+  }, timeout);
 
   it.skipIf(name !== "sim run" && !everyPoint)("after a kill, the next run tidies every temporary and writes the new report whole", () => {
     const middle = Math.ceil(operations.length / 2);
@@ -128,7 +130,7 @@ describe.each(cases)("$name killed at each file operation of its write phase", (
     expect(sim(command(out, "next")).code).toBe(0);
     expect(snapshot(out)).toEqual(next);
     expect(siblings(out).filter((entry) => !entry.endsWith(".sim-partial.jsonl"))).toEqual([]);
-  });
+  }, timeout);
 
   it("SIGINT: exit 130 saying the previous report was kept, or — once the swap began — the new report", () => {
     const swapStart = operations.findIndex((line) => / rename .*reference → /.test(line)) + 1;
@@ -146,5 +148,5 @@ describe.each(cases)("$name killed at each file operation of its write phase", (
       }
       expect(siblings(out).filter((entry) => !entry.endsWith(".sim-partial.jsonl")), where).toEqual([]);
     }
-  });
+  }, timeout);
 });
