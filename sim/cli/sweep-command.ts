@@ -79,24 +79,25 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   const { flags, grid, shard } = parseSweepFlags(args, sweepModule, scenarioModule.ScenarioError);
   const { workers, limits, maxLoadUs } = flags;
   if (workers.capped) io.err(`Note: --workers ${workers.asked} is more than this machine's ${workers.count} cores; using ${workers.count}.\n`);
-  const raw = await loadScenarioWithin(file, maxLoadUs);
-  sweepModule.checkGrid({ raw, file, set, grid, limits });
-  const manifest = sweepModule.buildManifest({ raw, file, set, grid, shard });
-  const defaultName = shard.count > 1 ? `${manifest.scenario}-sweep-shard-${shard.index}-of-${shard.count}` : `${manifest.scenario}-sweep`;
-  const outDir = flags.out ?? path.join("reports", defaultName);
-
+  // Workers start now (once their bundle is made), overlapping with loading and checking the
+  // scenario here; no run is sent to them before everything is checked.
+  const plan = { file, set, grid, shard, workers: workers.count, resume: args.resume, limits };
+  const starting = sweepModule.startPool(plan, sweepModule.shardJobs(sweepModule.jobCount(grid), shard).length, bundle);
   const interrupts = catchInterrupts();
+  const progress = progressBar();
   let folder: OutputFolder | undefined;
   let existed = false;
-  const plan = { file, set, grid, shard, workers: workers.count, resume: args.resume, limits };
-  const progress = progressBar();
-  let starting: ReturnType<typeof sweepModule.startPool> | undefined;
+  let outDir: string | undefined;
   let run;
   try {
+    const raw = await loadScenarioWithin(file, maxLoadUs);
+    sweepModule.checkGrid({ raw, file, set, grid, limits });
+    const manifest = sweepModule.buildManifest({ raw, file, set, grid, shard });
+    const defaultName = shard.count > 1 ? `${manifest.scenario}-sweep-shard-${shard.index}-of-${shard.count}` : `${manifest.scenario}-sweep`;
+    outDir = flags.out ?? path.join("reports", defaultName);
     folder = await openReportFolder(outDir, { command: `sim sweep ${file}`, wait: args.wait, interrupts, io });
     existed = folder.exists;
     const partialFile = sweepModule.partialFileOf(outDir);
-    starting = sweepModule.startPool(plan, sweepModule.shardJobs(sweepModule.jobCount(grid), shard).length, bundle);
     run = await sweepModule.runSweep(
       { ...plan, manifest, outDir, partialFile, pool: await starting },
       {
@@ -122,7 +123,7 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   } finally {
     progress.stop();
     run?.partial.close();
-    await (await starting)?.close();
+    await (await starting).close();
     await folder?.release();
     interrupts.stop();
   }

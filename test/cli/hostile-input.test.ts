@@ -112,7 +112,7 @@ describe("runaway configurations stop at a named limit before they run", () => {
     ["a million faults", `faults: Array.from({ length: 1e6 }, (_, i) => at(\`\${i % 50}s\`, crash("db2"))),`, "", /faults: .*--max-scheduled-faults N\), got 1,000,000 faults/],
     ["chaos every microsecond", `chaos: chaos({ crash: { mtbf: "1us", mttr: "1us" } }),`, ", chaos", /chaos: .*--max-scheduled-faults N\), got about 120,000,000 faults drawn over 1m/],
     ["a million client groups", `clients: Array.from({ length: 1e6 }, () => ({ writes: "1/s" })),`, "", /clients: .*--max-client-groups N\), got 1,000,000 client groups/],
-    ["10⁶ writes/s for 30 days", `clients: { writes: "1000000/s" },`, "", /\(the run\): expected at most the limit of 2,000,000,000 on events a run may process \(raise it with --max-events N\), got about 1\.3e13 events, mostly clients: 1,000,000 writes\/s over 30d/],
+    ["10⁶ writes/s for 30 days", `clients: { writes: "1000000/s" },`, "", /\(the run\): expected at most the limit of 100,000,000 on events a run may process \(raise it with --max-events N\), got about 1\.3e13 events, mostly clients: 1,000,000 writes\/s over 30d/],
     ["a 1 µs heartbeat", `detector: { interval: "1us", timeout: "3us" },`, "", /--max-events N\), got about .* events, mostly monitors: 1 every 1us over 30d/],
   ];
   for (const [name, field, imports, message] of cases) {
@@ -121,10 +121,8 @@ describe("runaway configurations stop at a named limit before they run", () => {
       const body = base.replace(`duration: "1m",`, durationOf || `duration: "1m",`) + `\n  ${field}`;
       const spread = field.startsWith("nodes:") ? body.replace(/\n\s*nodes: \{ db1: \{ role: "primary" \}, db2: \{ role: "standby" \}, mon: \{ role: "monitor" \} \},/, "") : body;
       const file = await scenarioFile(name.replace(/\W+/g, "-"), spread, `at, crash, defineScenario${imports}`);
-      const started = performance.now();
       const { err } = await refused(["run", file]);
       expect(err).toMatch(message);
-      expect(performance.now() - started).toBeLessThan(15_000);
     });
   }
 
