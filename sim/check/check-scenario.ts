@@ -5,9 +5,8 @@
 // scenarios (benchmarks) take minutes; it is reported as such and never fails.
 // Runs keep no trace events (trace "none"): bounds read the metrics, and checks see the
 // "changes" events whatever the trace level (runScenario keeps those for them).
-import type { RunLimits } from "../engine/index.ts";
-import { defaultFileName, runScenario } from "../metrics/index.ts";
-import { applyOverrides, resolveScenario, type Expectation } from "../scenario/index.ts";
+import { defaultFileName, prepareRun, runScenario } from "../metrics/index.ts";
+import { applyOverrides, resolveScenario, type Expectation, type Limits } from "../scenario/index.ts";
 import { judgeOverSeeds, type Verdict } from "./over-seeds.ts";
 
 export interface CheckOptions {
@@ -17,8 +16,8 @@ export interface CheckOptions {
   seeds?: number | readonly number[];
   /** `path=value` assignments applied before validation, as `--set` does. */
   overrides?: readonly string[];
-  /** Engine limits for each run; the engine's defaults otherwise. */
-  limits?: RunLimits;
+  /** Limits for each run (scenario/limits.ts); the defaults otherwise. */
+  limits?: Partial<Limits>;
 }
 
 /** A scenario checked and ready to run: everything a run needs, validated. */
@@ -31,7 +30,7 @@ export interface CheckPlan {
   /** The seeds to run; empty when there are no expectations (nothing runs). */
   seeds: readonly number[];
   overrides: readonly string[];
-  limits?: RunLimits;
+  limits?: Partial<Limits>;
 }
 
 export interface ScenarioCheck {
@@ -50,6 +49,8 @@ export function planCheck(raw: unknown, options: CheckOptions = {}): CheckPlan {
   const file = options.file ?? defaultFileName(raw);
   const overrides = options.overrides ?? [];
   const resolved = resolveScenario(overrides.length > 0 ? applyOverrides(raw, overrides, file) : raw, { file });
+  // Held against the limits only when it will run (a scenario without expectations does not).
+  if (resolved.expect.length > 0) prepareRun(raw, { file, overrides, trace: "none", limits: options.limits });
   const seeds = resolved.expect.length === 0 ? [] : seedsOf(options.seeds, resolved.world.seed);
   return {
     file,

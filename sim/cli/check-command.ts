@@ -13,6 +13,8 @@ import type { CheckPlan, ScenarioCheck } from "../check/index.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
+import { limitOptions, parseLimitFlags } from "./limit-flags.ts";
+import { loadScenarioWithin } from "./load-scenario.ts";
 
 interface CheckArgs {
   paths?: string[];
@@ -30,7 +32,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
     command: "check [paths..]",
     describe: "run each scenario and judge its expect; exit 1 on any breach",
     builder: (yargs: Argv) =>
-      yargs
+      limitOptions(yargs)
         .positional("paths", { type: "string", array: true, default: [defaultFolder], describe: "scenario files or folders of them" })
         .option("seeds", { type: "string", describe: "run seeds 1..N and judge over them [default: each scenario's own seed]" })
         .option("set", { type: "string", array: true, nargs: 1, describe: "override a field of every scenario, as in sim run (repeatable)" })
@@ -42,10 +44,11 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const seeds = parseSeeds(single(args.seeds, "--seeds"));
+  const { limits, maxLoadUs } = parseLimitFlags(args as unknown as Record<string, unknown>);
   const junit = single(args.junit, "--junit");
   if (junit !== undefined) checkJunitPath(junit);
   const files = await scenarioFiles(args.paths !== undefined && args.paths.length > 0 ? args.paths : [defaultFolder]);
-  const [{ loadScenarioFile, ScenarioError }, checkModule, { writeFilesAtomically }, { checkProgressBar }] = await Promise.all([
+  const [{ ScenarioError }, checkModule, { replaceFile }, { checkProgressBar }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../check/index.ts"),
     import("../report/index.ts"),
@@ -57,8 +60,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const problems: string[] = [];
   for (const file of files) {
     try {
-      const raw = await loadScenarioFile(file);
-      plans.push(checkModule.planCheck(raw, { file, overrides: args.set ?? [], ...(seeds !== null && { seeds }) }));
+      const raw = await loadScenarioWithin(file, maxLoadUs);
+      plans.push(checkModule.planCheck(raw, { file, overrides: args.set ?? [], limits, ...(seeds !== null && { seeds }) }));
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       problems.push(error.message);
@@ -82,7 +85,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   io.out(args.json ? checkModule.checkJson(checks, seeds) : checkModule.checkTable(checks, seeds));
   if (junit !== undefined) {
     try {
-      await writeFilesAtomically(path.dirname(junit), [{ name: path.basename(junit), content: checkModule.checkJunit(checks) }]);
+      await replaceFile(junit, checkModule.checkJunit(checks));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`Cannot write the JUnit report to ${junit}: ${reason}. Choose another file with --junit.`);

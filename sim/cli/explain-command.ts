@@ -8,6 +8,8 @@ import type { Argv, CommandModule } from "yargs";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
+import { limitOptions, parseLimitFlags } from "./limit-flags.ts";
+import { loadScenarioWithin } from "./load-scenario.ts";
 
 interface ExplainArgs {
   scenario: string;
@@ -20,28 +22,29 @@ export function explainCommand(io: CliIo, setExitCode: (code: number) => void): 
     command: "explain <scenario>",
     describe: "tell one run as a story in plain language, event by event",
     builder: (yargs: Argv) =>
-      oneScenarioOptions(yargs) as unknown as Argv<ExplainArgs>,
+      limitOptions(oneScenarioOptions(yargs)) as unknown as Argv<ExplainArgs>,
     handler: async (args) => setExitCode(await explain(args, io)),
   };
 }
 
 async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
   const seed = parseSeed(single(args.seed, "--seed"));
-  const [{ loadScenarioFile }, { runScenario }, { StoryObserver }, { explainText }, { lessonFromSource }] = await Promise.all([
-    import("../scenario/index.ts"),
+  const { limits, maxLoadUs } = parseLimitFlags(args as unknown as Record<string, unknown>);
+  const [{ runScenario }, { StoryObserver }, { explainText }, { lessonFromSource }] = await Promise.all([
     import("../metrics/index.ts"),
     import("../report/explain-story.ts"),
     import("../report/explain-text.ts"),
     import("../report/explain-lesson.ts"),
   ]);
 
-  const raw = await loadScenarioFile(args.scenario);
+  const raw = await loadScenarioWithin(args.scenario, maxLoadUs);
   const story = new StoryObserver();
   const result = runScenario(raw, {
     file: args.scenario,
     seed,
     overrides: args.set ?? [],
     trace: "none",
+    limits,
     onTrace: (event) => story.observe(event),
   });
   const source = await readFile(args.scenario, "utf8");

@@ -1,10 +1,11 @@
 // What the CLI does when something goes wrong, and the exit codes of the contract (DESIGN.md §2):
 // 0 ok · 1 an expectation failed · 2 bad input (scenario, flag, path). Bad input is reported as one
-// paragraph on stderr without a stack: a ScenarioError (its message names file and field), a bad
-// flag (InputError, yargs' own messages), a run configured beyond the engine's limits
-// (SimulationLimitError), an output folder that cannot be written. Anything else is a bug in the
-// simulator: "internal error: …" and exit 1 (with the stack when SIM_DEBUG is set), naming the
-// scenario, seed and a command that reproduces it when the failure came from a run.
+// paragraph on stderr without a stack: a ScenarioError (its message names file and field — every
+// problem, one per line), a bad flag (InputError, yargs' own messages), a run that reached a
+// limit (SimulationLimitError: the message names the limit, its value and the flag that raises
+// it), an output folder that cannot be written or is taken (OutputError). Anything else is a bug
+// in the simulator: "internal error: …" and exit 1 (with the stack when SIM_DEBUG is set), naming
+// the scenario, seed and a command that reproduces it when the failure came from a run.
 import type { CliIo } from "./io.ts";
 
 export const exitCodes = { ok: 0, expectationFailed: 1, internalError: 1, badInput: 2 } as const;
@@ -19,17 +20,19 @@ export class InputError extends Error {
 
 /** Reports an error on stderr and returns the exit code. Loads the layers' error classes only now. */
 export async function reportFailure(error: unknown, io: CliIo): Promise<number> {
-  const [{ ScenarioError }, { SimulationLimitError }, { SimulatorBugError }] = await Promise.all([
+  const [{ ScenarioError, limitText }, { SimulationLimitError }, { OutputError }, { SimulatorBugError }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../engine/index.ts"),
+    import("../report/output/output-error.ts"),
     import("../metrics/index.ts"),
   ]);
-  if (error instanceof InputError || error instanceof ScenarioError) {
+  if (error instanceof InputError || error instanceof ScenarioError || error instanceof OutputError) {
     io.err(`${error.message}\n`);
     return exitCodes.badInput;
   }
   if (error instanceof SimulationLimitError) {
-    io.err(`The run exceeded a simulation limit: ${error.message}.\n`);
+    const what = error.message.replace(/;.*$/, "");
+    io.err(`The run stopped at ${limitText(error.limit, error.value)}: ${what}. No report was written.\n`);
     return exitCodes.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);

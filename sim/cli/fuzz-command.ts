@@ -51,7 +51,7 @@ export function fuzzCommand(io: CliIo, setExitCode: (code: number) => void): Com
 }
 
 async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
-  const [fuzzModule, { loadScenarioFile, readDuration, formatDuration }, { writeFilesAtomically }] = await Promise.all([
+  const [fuzzModule, { loadScenarioFile, readDuration, formatDuration }, { replaceFile }] = await Promise.all([
     import("../fuzz/index.ts"),
     import("../scenario/index.ts"),
     import("../report/index.ts"),
@@ -112,7 +112,7 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     runCommand,
   });
   try {
-    await writeFilesAtomically(path.dirname(outFile), [{ name: path.basename(outFile), content: source }]);
+    await replaceFile(outFile, source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(`Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`);

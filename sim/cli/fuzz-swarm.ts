@@ -18,7 +18,7 @@ const maxRuns = 1_000_000;
 const maxFaultEpisodes = 20;
 
 export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
-  const [swarmModule, fuzzModule, { loadScenarioFile }, { writeFilesAtomically }] = await Promise.all([
+  const [swarmModule, fuzzModule, { loadScenarioFile }, { replaceFile }] = await Promise.all([
     import("../fuzz/swarm/index.ts"),
     import("../fuzz/index.ts"),
     import("../scenario/index.ts"),
@@ -64,7 +64,7 @@ export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
       exhausted: breach.exhausted,
     });
     try {
-      await writeFilesAtomically(path.dirname(outFile), [{ name: path.basename(outFile), content: source }]);
+      await replaceFile(outFile, source);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`);

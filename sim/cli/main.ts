@@ -2,11 +2,14 @@
 // (without the node and script names), runs the command and returns the exit code — it never
 // calls process.exit, so tests and bin/sim.js decide what to do with it. Commands load the
 // simulator lazily, keeping `sim --help` fast. yargs' own failures (unknown command or option,
-// a bad choice, a missing argument) become one line on stderr and exit 2.
+// a bad choice, a missing argument) become one line on stderr and exit 2. Everything printed
+// passes through terminalSafe (terminal-text.ts): no control character from a scenario reaches
+// the terminal as such.
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { InputError, oneLine, reportFailure, exitCodes } from "./failure.ts";
 import { processIo, type CliIo } from "./io.ts";
+import { safeIo } from "./terminal-text.ts";
 import { checkCommand } from "./check-command.ts";
 import { explainCommand } from "./explain-command.ts";
 import { fuzzCommand } from "./fuzz-command.ts";
@@ -19,7 +22,8 @@ const commands = ["run", "sweep", "merge", "check", "fuzz", "list", "explain"];
 /** Commands of the contract not built yet: named as such rather than as unknown. */
 const plannedCommands: string[] = [];
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
+  const io = safeIo(given);
   let exitCode: number = exitCodes.ok;
   const setExitCode = (code: number) => {
     exitCode = code;

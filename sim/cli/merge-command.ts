@@ -2,17 +2,24 @@
 // sweep (`sim sweep … --shard i/N`) into exactly what the unsharded sweep writes — runs.csv,
 // aggregate.csv, paired.csv, sweep.json and the charts, byte for byte. Shards that do not fit
 // together (another sweep, a missing or repeated shard, an unfinished one) exit 2 naming the
-// folder. The sweep code loads inside the handler, keeping --help fast.
+// folder. The --out folder is replaced whole under its lock, like a sweep's; it may not be one of
+// the shards' folders, inside one, or hold one (replacing it would destroy an input). The sweep
+// code loads inside the handler, keeping --help fast.
+import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";
+import type { OutputFolder } from "../report/output/index.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
+import { catchInterrupts, Interruption, signalExitCodes } from "./interrupts.ts";
+import { interruptedMessage, openReportFolder } from "./output.ts";
 import { printSweepSummary, sweepErrorsAsInput } from "./sweep-output.ts";
 
 interface MergeArgs {
   dirs: string[];
   out: string;
   charts: boolean;
+  wait: boolean;
 }
 
 export function mergeCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, MergeArgs> {
@@ -23,22 +30,46 @@ export function mergeCommand(io: CliIo, setExitCode: (code: number) => void): Co
       yargs
         .positional("dirs", { type: "string", array: true, describe: "the output folder of every shard", demandOption: true })
         .option("out", { type: "string", demandOption: true, describe: "folder for the merged sweep" })
-        .option("charts", { type: "boolean", default: true, describe: "draw charts and report.html (--no-charts: specs only)" }) as unknown as Argv<MergeArgs>,
+        .option("charts", { type: "boolean", default: true, describe: "draw charts and report.html (--no-charts: specs only)" })
+        .option("wait", { type: "boolean", default: false, describe: "wait while another sim writes the same folder (instead of exit 2)" }) as unknown as Argv<MergeArgs>,
     handler: async (args) => setExitCode(await sweepErrorsAsInput(() => merge(args, io))),
   };
 }
 
 async function merge(args: MergeArgs, io: CliIo): Promise<number> {
   const outDir = single(args.out as string | string[], "--out")!;
-  const { mergeShards, sweepFiles, writeSweepFiles } = await import("../sweep/index.ts");
+  const { mergeShards, sweepFiles } = await import("../sweep/index.ts");
   const { manifest, grid, rows } = await mergeShards(args.dirs);
-  const output = await sweepFiles({ grid, manifest, rows, render: args.charts });
+  checkOutside(outDir, args.dirs);
+  const interrupts = catchInterrupts();
+  let folder: OutputFolder | undefined;
+  let existed = false;
   try {
-    await writeSweepFiles(outDir, output.files);
+    folder = await openReportFolder(outDir, { command: `sim merge ${args.dirs.join(" ")}`, wait: args.wait, interrupts, io });
+    existed = folder.exists;
+    const output = await sweepFiles({ grid, manifest, rows, render: args.charts });
+    await folder.replace(output.files, interrupts.signal);
+    printSweepSummary(io, { manifest, grid, output, outDir, runs: rows.length });
+    return exitCodes.ok;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`Cannot write the merged sweep to ${outDir}: ${reason}. Choose another folder with --out.`);
+    if (!(error instanceof Interruption)) throw error;
+    io.err(interruptedMessage(error.signal, folder === undefined ? undefined : outDir, existed));
+    return signalExitCodes[error.signal];
+  } finally {
+    await folder?.release();
+    interrupts.stop();
   }
-  printSweepSummary(io, { manifest, grid, output, outDir, runs: rows.length });
-  return exitCodes.ok;
+}
+
+/** The merged folder replaces --out whole: it must not be, lie in or hold a shard's folder. */
+function checkOutside(outDir: string, dirs: readonly string[]): void {
+  const out = path.resolve(outDir);
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+  for (const dir of dirs) {
+    const input = path.resolve(dir);
+    if (within(out, input) || within(input, out)) {
+      const how = out === input ? "is" : within(out, input) ? "is inside" : "holds";
+      throw new InputError(`--out ${outDir} ${how} the shard folder ${dir}; merging there would destroy an input. Choose another folder with --out.`);
+    }
+  }
 }

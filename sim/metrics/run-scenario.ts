@@ -4,17 +4,32 @@
 // apply before validation so that errors name them; `seed` replaces the scenario's own. This is
 // also the library API (`import { runScenario } from "failover-sim"`), so `file` is optional.
 // A scenario's checks see the events of the "changes" level whatever `trace` keeps, so their
-// verdict never depends on it. A failure inside the simulation is a SimulatorBugError naming the
-// scenario, file, seed and overrides (simulator-bug.ts); an engine limit stays a limit error.
-import { perWriteKinds, simulate, type TraceEvent, type WorldConfig } from "../model/index.ts";
-import { SimulationLimitError, type RunLimits } from "../engine/index.ts";
-import { applyOverrides, isCheck, resolveScenario } from "../scenario/index.ts";
+// verdict never depends on it. Before the world is built, the scenario is held against the
+// limits (scenario/limits.ts): its size as written, then the events and memory it will need;
+// beyond one, the run does not start (a ScenarioError naming the limit). startRun() gives the
+// same run in steps, for a caller that must stay responsive between them (the CLI). A failure
+// inside the simulation is a SimulatorBugError naming the scenario, file, seed and overrides
+// (simulator-bug.ts); a limit reached stays a limit error.
+import { SimulationLimitError } from "../engine/index.ts";
+import { perWriteKinds, startSimulation, type TraceEvent, type WorldConfig } from "../model/index.ts";
+import {
+  applyOverridesCollecting,
+  checkWorldLimits,
+  checkWrittenSize,
+  combineProblems,
+  isCheck,
+  resolveScenario,
+  ScenarioError,
+  withDefaults,
+  type Limits,
+  type ResolvedScenario,
+} from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { evaluateExpectations, type ExpectationOutcome } from "./expectations.ts";
 import { SeriesObserver, type RunSeries } from "./series.ts";
+import { SimulatorBugError } from "./simulator-bug.ts";
 import type { GroupRow } from "./groups.ts";
 import { SummaryObserver } from "./summary.ts";
-import { SimulatorBugError } from "./simulator-bug.ts";
 import { TimelineObserver, type TimelineRow } from "./timeline.ts";
 import { defaultTraceLevel, keepsEvent, type TraceLevel } from "./trace-level.ts";
 
@@ -28,8 +43,8 @@ export interface RunOptions {
   overrides?: readonly string[];
   /** Which trace events to keep in the result (metrics always see all). Default "changes". */
   trace?: TraceLevel;
-  /** Engine limits; the engine's defaults otherwise. */
-  limits?: RunLimits;
+  /** Limits on the run's size, events and memory (scenario/limits.ts); the defaults otherwise. */
+  limits?: Partial<Limits>;
   /** Sees every trace event as it is emitted, after the metrics (tests digest the whole trace
    *  this way without keeping it). */
   onTrace?: (event: TraceEvent) => void;
@@ -66,10 +81,46 @@ export interface RunResult {
 const changeMarker: TraceEvent = { kind: "run_end", tUs: 0, authority: "" };
 
 export function runScenario(raw: unknown, options: RunOptions = {}): RunResult {
-  const { seed, overrides = [], trace = defaultTraceLevel, limits, onTrace, fingerprint = true } = options;
+  const run = startRun(raw, options);
+  run.advance(Infinity);
+  return run.result();
+}
+
+/** A run taken in steps (see SimulationRun): the scenario is resolved and checked at once. */
+export interface ScenarioRun {
+  /** The scenario's name, known before the run. */
+  name: string;
+  /** Runs at most `maxEvents` more events; true once the run is over. */
+  advance(maxEvents: number): boolean;
+  /** The result, once advance() said the run is over. */
+  result(): RunResult;
+}
+
+/** The scenario with its overrides, resolved and held against the limits, as a run would begin:
+ *  throws the ScenarioError of every problem found. Nothing runs (a sweep checks its grid so). */
+export function prepareRun(raw: unknown, options: RunOptions = {}): ResolvedScenario {
+  const { seed, overrides = [], trace = defaultTraceLevel } = options;
+  const limits = withDefaults(options.limits);
   const file = options.file ?? defaultFileName(raw);
-  const overridden = overrides.length > 0 ? applyOverrides(raw, overrides, file) : raw;
-  const scenario = resolveScenario(overridden, seed === undefined ? { file } : { file, seed });
+  const { scenario: overridden, problems: setProblems } = applyOverridesCollecting(raw, overrides, file);
+  const tooBig = checkWrittenSize(overridden, limits);
+  if (tooBig.length > 0) throw new ScenarioError(tooBig.map((problem) => ({ file, ...problem })));
+  let scenario;
+  try {
+    scenario = resolveScenario(overridden, seed === undefined ? { file, limits } : { file, seed, limits });
+  } catch (error) {
+    throw error instanceof ScenarioError && setProblems.length > 0 ? combineProblems([...setProblems, error]) : error;
+  }
+  if (setProblems.length > 0) throw new ScenarioError(setProblems);
+  const overLimits = checkWorldLimits(scenario.world, limits, trace === "full" ? "full" : trace === "none" ? "none" : "changes");
+  if (overLimits.length > 0) throw new ScenarioError(overLimits.map((problem) => ({ file, ...problem })));
+  return scenario;
+}
+
+export function startRun(raw: unknown, options: RunOptions = {}): ScenarioRun {
+  const { trace = defaultTraceLevel, onTrace, fingerprint = true } = options;
+  const limits = withDefaults(options.limits);
+  const scenario = prepareRun(raw, options);
   const world = scenario.world;
 
   const summary = new SummaryObserver(world);
@@ -82,46 +133,60 @@ export function runScenario(raw: unknown, options: RunOptions = {}): RunResult {
   const keepChanges = keepsEvent(trace, changeMarker);
   // What checks see: the "changes" events, kept apart when `trace` keeps something else.
   const checkEvents = trace === "changes" || !scenario.expect.some(isCheck) ? events : [];
-  const sink = (event: TraceEvent) => {
-    summary.observe(event);
-    series.observe(event);
-    if (perWriteKinds.has(event.kind)) {
-      if (keepPerWrite) events.push(event);
-    } else {
-      timeline.observe(event);
-      if (keepChanges) events.push(event);
-      if (checkEvents !== events) checkEvents.push(event);
-    }
-    if (onTrace) onTrace(event);
-  };
-  let run: ReturnType<typeof simulate>;
-  try {
-    run = simulate(world, sink, limits, fingerprint);
-  } catch (error) {
-    if (error instanceof SimulationLimitError) throw error;
-    throw new SimulatorBugError(error, { scenario: scenario.name, file, seed: world.seed, overrides });
-  }
-  const metrics = summary.values();
-
-  const result: RunResult = {
-    name: scenario.name,
-    summary: scenario.summary,
-    seed: world.seed,
+  const simulation = startSimulation(
     world,
-    metrics,
-    groups: summary.groupRows(),
-    timeline: timeline.timeline(),
-    series: series.series(),
-    events,
-    fingerprint: run.fingerprint,
-    eventsProcessed: run.eventsProcessed,
-    endUs: run.endUs,
-    expectations: [],
-    breaches: [],
+    (event) => {
+      summary.observe(event);
+      series.observe(event);
+      if (perWriteKinds.has(event.kind)) {
+        if (keepPerWrite) events.push(event);
+      } else {
+        timeline.observe(event);
+        if (keepChanges) events.push(event);
+        if (checkEvents !== events) checkEvents.push(event);
+      }
+      if (onTrace) onTrace(event);
+    },
+    { maxEvents: limits.maxEvents, maxPending: limits.maxPending },
+    fingerprint,
+  );
+
+  const finish = (): RunResult => {
+    const run = simulation.summary();
+    const result: RunResult = {
+      name: scenario.name,
+      summary: scenario.summary,
+      seed: world.seed,
+      world,
+      metrics: summary.values(),
+      groups: summary.groupRows(),
+      timeline: timeline.timeline(),
+      series: series.series(),
+      events,
+      fingerprint: run.fingerprint,
+      eventsProcessed: run.eventsProcessed,
+      endUs: run.endUs,
+      expectations: [],
+      breaches: [],
+    };
+    result.expectations = evaluateExpectations(scenario.expect, checkEvents === events ? result : { ...result, events: checkEvents });
+    result.breaches = result.expectations.filter((outcome) => !outcome.passed).map((outcome) => outcome.breach);
+    return result;
   };
-  result.expectations = evaluateExpectations(scenario.expect, checkEvents === events ? result : { ...result, events: checkEvents });
-  result.breaches = result.expectations.filter((outcome) => !outcome.passed).map((outcome) => outcome.breach);
-  return result;
+  let result: RunResult | undefined;
+  return {
+    name: scenario.name,
+    advance: (maxEvents) => {
+      try {
+        return simulation.advance(maxEvents);
+      } catch (error) {
+        if (error instanceof SimulationLimitError) throw error;
+        const file = options.file ?? defaultFileName(raw);
+        throw new SimulatorBugError(error, { scenario: scenario.name, file, seed: world.seed, overrides: options.overrides ?? [] });
+      }
+    },
+    result: () => (result ??= finish()),
+  };
 }
 
 /** A name for error messages when the caller gives no file: the scenario's own name. */

@@ -36,7 +36,31 @@ export interface SimulationSummary {
 /** Runs the world to its end, handing every trace event to `sink`. `fingerprinted` false skips
  *  the trace fingerprint (about a tenth of a run's time) for callers that keep only metrics. */
 export function simulate(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits, fingerprinted = true): SimulationSummary {
-  return new World(config, sink, limits, fingerprinted ? new Fingerprint() : null).run();
+  const run = startSimulation(config, sink, limits, fingerprinted);
+  run.advance(Infinity);
+  return run.summary();
+}
+
+/** A run taken in steps, for a caller that must stay responsive between them (the CLI answers
+ *  Ctrl-C): the same events in the same order as simulate(), however the steps are cut. */
+export interface SimulationRun {
+  /** Runs at most `maxEvents` more events; true once the run is over (and settled). */
+  advance(maxEvents: number): boolean;
+  /** Only once advance() said the run is over. */
+  summary(): SimulationSummary;
+}
+
+export function startSimulation(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits, fingerprinted = true): SimulationRun {
+  const world = new World(config, sink, limits, fingerprinted ? new Fingerprint() : null);
+  const endUs = world.start();
+  let over = false;
+  return {
+    advance: (maxEvents) => (over ||= world.advance(endUs, maxEvents)),
+    summary: () => {
+      if (!over) throw new Error("the run is not over");
+      return world.summary(endUs);
+    },
+  };
 }
 
 class World {
@@ -111,7 +135,8 @@ class World {
     this.dns = target;
   }
 
-  run(): SimulationSummary {
+  /** Schedules the run's first events; returns the time (µs) at which the run ends. */
+  start(): number {
     const { replication, failover, detector, clients, faults } = this.config;
     for (const node of this.cast.dataNodes) this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
     for (const scheduled of faults) this.at(scheduled.atUs, { kind: "fault", scheduled });
@@ -127,10 +152,23 @@ class World {
     }
     for (const client of this.cast.clients) client.start();
 
-    const endUs = this.config.durationUs + drainUs(clients);
+    return this.config.durationUs + drainUs(clients);
+  }
+
+  /** Dispatches at most `maxEvents` events before `endUs`; when none is left, settles the run
+   *  and returns true. */
+  advance(endUs: number, maxEvents: number): boolean {
     const simulation = this.simulation;
-    for (let event = simulation.next(endUs); event !== undefined; event = simulation.next(endUs)) this.dispatch(event);
+    let budget = maxEvents;
+    for (let event = simulation.next(endUs); event !== undefined; event = simulation.next(endUs)) {
+      this.dispatch(event);
+      if (--budget <= 0) return false;
+    }
     this.settle(endUs);
+    return true;
+  }
+
+  summary(endUs: number): SimulationSummary {
     return { fingerprint: this.fingerprint?.hex() ?? "", eventsProcessed: this.simulation.eventsProcessed, endUs };
   }
 

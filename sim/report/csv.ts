@@ -1,7 +1,8 @@
 // The CSV files of a run, as text: summary.csv, groups.csv, timeline.csv and events.csv (DESIGN.md §3).
 // fast-csv does the quoting (a detail with a comma or a quote stays one field); every number is
 // formatted beforehand by metrics/format.ts, so the bytes depend only on the run. Rows end with
-// "\n", including the last; a table with no rows is its header line.
+// "\n", including the last; a table with no rows is its header line. Every cell is neutralised
+// against CSV injection (OWASP): one a spreadsheet would read as a formula gets a leading "'".
 import { writeToString } from "fast-csv";
 import { formatMetric, formatMicros } from "../metrics/format.ts";
 import type { GroupRow } from "../metrics/groups.ts";
@@ -20,7 +21,14 @@ export async function toCsv(header: readonly string[], rows: readonly (readonly 
   for (const row of rows) {
     if (row.length !== header.length) throw new Error(`CSV row has ${row.length} cells, header has ${header.length}`);
   }
-  return writeToString([[...header], ...rows.map((row) => [...row])], { includeEndRowDelimiter: true, rowDelimiter: "\n" });
+  return writeToString([header.map(neutralCell), ...rows.map((row) => row.map(neutralCell))], { includeEndRowDelimiter: true, rowDelimiter: "\n" });
+}
+
+/** A cell as written: one starting with = + - @, a tab or a carriage return — what spreadsheets
+ *  take for a formula — gets a leading "'" (OWASP's CSV injection advice); a plain number such as
+ *  "-1.5" is no formula and stays as it is. */
+export function neutralCell(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell) ? `'${cell}` : cell;
 }
 
 export interface SummaryRow {

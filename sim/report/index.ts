@@ -1,7 +1,7 @@
 // Reports: the only layer besides the CLI that touches the file system.
-export { writeRunReport, runReportFiles, type RunReportInput, type CsvReportInput, type RunReportOptions } from "./run-report.ts";
-export { writeFilesAtomically, type ReportFile, type FileOps } from "./atomic-write.ts";
-export { toCsv, summaryCsv, groupsCsv, timelineCsv, eventsCsv, summaryCells, summaryHeader, timelineHeader, eventsHeader, type SummaryRow } from "./csv.ts";
+export { writeRunReport, runReportFiles, runReportNames, type RunReportInput, type CsvReportInput, type RunReportOptions } from "./run-report.ts";
+export * from "./output/index.ts";
+export { neutralCell, toCsv, summaryCsv, groupsCsv, timelineCsv, eventsCsv, summaryCells, summaryHeader, timelineHeader, eventsHeader, type SummaryRow } from "./csv.ts";
 export { groupColumns, groupsHeader, groupCells } from "./group-columns.ts";
 export { describeEvent, type EventLine } from "./event-detail.ts";
 export { summaryTable, type SummaryTableInput } from "./summary-table.ts";

@@ -1,12 +1,11 @@
 // The report folder of one run (DESIGN.md §3): summary.csv, groups.csv, timeline.csv and events.csv, and —
 // unless charts are off (`--no-charts`) — report.html and charts/<name>.vl.json, .svg and .png
-// for every chart of the run, all written together and atomically (atomic-write.ts). events.csv
-// is always written — with only its header at `--trace none` — and chart files or a report.html
-// an earlier run left that this run does not produce are removed in the same step, so a folder
-// never mixes files from two runs. The CSV files never depend on charts. Files of other kinds
-// already in the folder are left alone.
+// for every chart of the run, the folder replaced whole (output/output-folder.ts), so it never
+// mixes files from two runs. events.csv is always written — with only its header at `--trace
+// none`. The CSV files never depend on charts.
+import * as path from "node:path";
 import type { RunResult } from "../metrics/run-scenario.ts";
-import { writeFilesAtomically, type FileOps, type ReportFile } from "./atomic-write.ts";
+import { OutputFolder, type FileOps, type OutputFile } from "./output/index.ts";
 import { renderChart } from "./charts/render.ts";
 import { runChartNames, runCharts } from "./charts/run-charts.ts";
 import { eventsCsv, groupsCsv, summaryCsv, timelineCsv } from "./csv.ts";
@@ -25,32 +24,35 @@ export interface RunReportOptions {
 }
 
 const chartExtensions = ["vl.json", "svg", "png"] as const;
+const csvNames = ["summary.csv", "groups.csv", "timeline.csv", "events.csv"];
 
-/** The files of a run's report, in memory (nothing is written), and the report files of an
- *  earlier run that this one does not produce. */
-export async function runReportFiles(result: RunReportInput, options?: { charts?: true }): Promise<{ files: ReportFile[]; obsolete: string[] }>;
-export async function runReportFiles(result: CsvReportInput, options: { charts: false }): Promise<{ files: ReportFile[]; obsolete: string[] }>;
-export async function runReportFiles(result: RunReportInput, options: { charts: boolean }): Promise<{ files: ReportFile[]; obsolete: string[] }>;
-export async function runReportFiles(
-  result: CsvReportInput | RunReportInput,
-  { charts = true }: { charts?: boolean } = {},
-): Promise<{ files: ReportFile[]; obsolete: string[] }> {
-  const files: ReportFile[] = [
+/** Every name a run's report may hold (folders end in "/"). */
+export const runReportNames: readonly string[] = [
+  ...csvNames,
+  "report.html",
+  "charts/",
+  ...runChartNames.flatMap((name) => chartExtensions.map((ext) => `charts/${name}.${ext}`)),
+];
+
+/** The files of a run's report, in memory (nothing is written). */
+export async function runReportFiles(result: RunReportInput, options?: { charts?: true }): Promise<OutputFile[]>;
+export async function runReportFiles(result: CsvReportInput, options: { charts: false }): Promise<OutputFile[]>;
+export async function runReportFiles(result: RunReportInput, options: { charts: boolean }): Promise<OutputFile[]>;
+export async function runReportFiles(result: CsvReportInput | RunReportInput, { charts = true }: { charts?: boolean } = {}): Promise<OutputFile[]> {
+  const files: OutputFile[] = [
     { name: "summary.csv", content: await summaryCsv([result]) },
     { name: "groups.csv", content: await groupsCsv(result.groups) },
     { name: "timeline.csv", content: await timelineCsv(result.timeline) },
     { name: "events.csv", content: await eventsCsv(result.events) },
   ];
   if (charts) files.push(...(await chartFiles(result as RunReportInput)));
-  const produced = new Set(files.map((file) => file.name));
-  const possible = ["report.html", ...runChartNames.flatMap((name) => chartExtensions.map((ext) => `charts/${name}.${ext}`))];
-  return { files, obsolete: possible.filter((name) => !produced.has(name)) };
+  return files;
 }
 
 /** report.html and the chart files, rendered headlessly. */
-async function chartFiles(result: RunReportInput): Promise<ReportFile[]> {
+async function chartFiles(result: RunReportInput): Promise<OutputFile[]> {
   const { charts, skipped } = runCharts(result);
-  const files: ReportFile[] = [];
+  const files: OutputFile[] = [];
   const pageCharts: PageChart[] = [];
   for (const chart of charts) {
     const { svg, png } = await renderChart(chart.spec);
@@ -76,7 +78,8 @@ async function chartFiles(result: RunReportInput): Promise<ReportFile[]> {
   return [{ name: "report.html", content: page }, ...files];
 }
 
-/** Writes the report of a run into `outDir`; returns the paths written. */
+/** Writes the report of a run as the whole content of `outDir` (under its lock); returns the
+ *  paths written. A folder holding files of other kinds is refused (OutputError). */
 export async function writeRunReport(outDir: string, result: RunReportInput, options?: RunReportOptions & { charts?: true }): Promise<string[]>;
 export async function writeRunReport(outDir: string, result: CsvReportInput, options: RunReportOptions & { charts: false }): Promise<string[]>;
 export async function writeRunReport(outDir: string, result: RunReportInput, options: RunReportOptions): Promise<string[]>;
@@ -85,8 +88,12 @@ export async function writeRunReport(
   result: CsvReportInput | RunReportInput,
   { charts = true, ops }: RunReportOptions = {},
 ): Promise<string[]> {
-  const { files, obsolete } = charts
-    ? await runReportFiles(result as RunReportInput)
-    : await runReportFiles(result, { charts: false });
-  return writeFilesAtomically(outDir, files, ops, obsolete);
+  const files = charts ? await runReportFiles(result as RunReportInput) : await runReportFiles(result, { charts: false });
+  const folder = await OutputFolder.open(outDir, { replaceable: (name) => runReportNames.includes(name), command: "writeRunReport", ops });
+  try {
+    await folder.replace(files);
+  } finally {
+    await folder.release();
+  }
+  return files.map((file) => path.join(outDir, file.name));
 }

@@ -261,7 +261,7 @@ export type ExpectSpec<Result = never> = { [name in MetricName]?: ExpectBound } 
 };
 
 export interface Scenario<Result = never> {
-  /** Identifier used for the output folder: lowercase letters, digits, "-" and "_". */
+  /** Identifier used for the output folder; the name rule: letters, digits, "-" and "_", starting with a letter. */
   name: string;
   /** One line saying what the scenario shows (printed by `sim list`). */
   summary: string;

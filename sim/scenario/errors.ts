@@ -1,7 +1,8 @@
-// The one error a bad scenario produces. Its message is a single paragraph naming the file, the
+// The error a bad scenario produces: every problem found, each one line naming the file, the
 // field (a dotted path such as `faults[2].at`, `nodes.db1.zone`, or `--set detector.timeoutt`),
-// what was expected and what was found — readable without a stack trace. The CLI maps it to
-// exit code 2.
+// what was expected and what was found — readable without a stack trace. Validation collects
+// them so that one run shows them all (at most `maxShownProblems`, then a count). The CLI maps
+// it to exit code 2. `file`, `field`, `expected` and `got` are those of the first problem.
 
 export interface ScenarioErrorInit {
   /** The scenario file as the user typed it (relative paths stay relative). */
@@ -14,20 +15,45 @@ export interface ScenarioErrorInit {
   got?: string;
 }
 
+/** Problems shown in one message; the rest are counted. */
+export const maxShownProblems = 20;
+
 export class ScenarioError extends Error {
   readonly file: string;
   readonly field: string;
   readonly expected: string;
   readonly got: string | undefined;
+  readonly problems: readonly ScenarioErrorInit[];
 
-  constructor(init: ScenarioErrorInit) {
-    super(formatScenarioMessage(init));
+  constructor(init: ScenarioErrorInit | readonly ScenarioErrorInit[]) {
+    const problems = Array.isArray(init) ? dedupe(init as readonly ScenarioErrorInit[]) : [init as ScenarioErrorInit];
+    if (problems.length === 0) throw new Error("ScenarioError: no problems");
+    super(formatProblems(problems));
     this.name = "ScenarioError";
-    this.file = init.file;
-    this.field = init.field;
-    this.expected = init.expected;
-    this.got = init.got;
+    this.problems = problems;
+    [{ file: this.file, field: this.field, expected: this.expected, got: this.got }] = problems;
   }
+}
+
+/** The problems of several errors (and loose ones) as one error. */
+export function combineProblems(parts: readonly (ScenarioError | ScenarioErrorInit)[]): ScenarioError {
+  return new ScenarioError(parts.flatMap((part) => (part instanceof ScenarioError ? part.problems : [part])));
+}
+
+function formatProblems(problems: readonly ScenarioErrorInit[]): string {
+  const shown = problems.slice(0, maxShownProblems).map(formatScenarioMessage);
+  const more = problems.length - shown.length;
+  return more > 0 ? [...shown, `… and ${more} more problem${more === 1 ? "" : "s"} (fix these first)`].join("\n") : shown.join("\n");
+}
+
+function dedupe(problems: readonly ScenarioErrorInit[]): ScenarioErrorInit[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = formatScenarioMessage(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function formatScenarioMessage({ file, field, expected, got }: ScenarioErrorInit): string {
@@ -106,18 +132,42 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** Where resolution is: the file (for messages) and the scenario as written (to quote what was found). */
+/** Where resolution is: the file (for messages), the scenario as written (to quote what was
+ *  found) and, when resolution collects its problems instead of stopping at the first, where. */
 export interface ResolveContext {
   file: string;
   input: unknown;
+  problems?: ScenarioErrorInit[];
 }
 
 /** Throws a ScenarioError for the field at `path`, quoting the value written there unless `got` is given. */
 export function failAt(context: ResolveContext, path: readonly PropertyKey[], expected: string, got?: string): never {
-  throw new ScenarioError({
+  throw new ScenarioError(problemAt(context, path, expected, got));
+}
+
+/** Records a problem at `path` and lets resolution go on (it throws where nothing collects). */
+export function reportAt(context: ResolveContext, path: readonly PropertyKey[], expected: string, got?: string): void {
+  if (context.problems === undefined) failAt(context, path, expected, got);
+  context.problems.push(problemAt(context, path, expected, got));
+}
+
+/** `work()`, or — when it throws a ScenarioError and problems are being collected — its problems
+ *  recorded and `fallback` in its place, so that one bad part does not hide the next. */
+export function collecting<T>(context: ResolveContext, fallback: T, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof ScenarioError) || context.problems === undefined) throw error;
+    context.problems.push(...error.problems);
+    return fallback;
+  }
+}
+
+function problemAt(context: ResolveContext, path: readonly PropertyKey[], expected: string, got?: string): ScenarioErrorInit {
+  return {
     file: context.file,
     field: formatPath(path) || "(the scenario)",
     expected,
     got: got ?? describeValue(valueAt(context.input, path)),
-  });
+  };
 }

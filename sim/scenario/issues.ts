@@ -1,9 +1,9 @@
-// Turns zod's validation issues into one ScenarioError. One issue is reported (one clear problem
-// per run beats a wall of them): an unknown key if there is one, else the first. Unions are
-// looked into so that a typo inside a client group or a fault is reported where it is, not as
-// "none of the options matched".
+// Turns zod's validation issues into one ScenarioError holding every problem. Unions are looked
+// into so that a typo inside a client group or a fault is reported where it is, not as "none of
+// the options matched"; each unknown key is its own problem, with a "did you mean" when one is
+// close — and then the missing key it was meant to be is not reported again.
 import type { z } from "zod";
-import { closestChoice, describeValue, formatPath, listChoices, ScenarioError, valueAt } from "./errors.ts";
+import { closestChoice, describeValue, formatPath, listChoices, ScenarioError, valueAt, type ScenarioErrorInit } from "./errors.ts";
 import { allowedKeysAt } from "./schema-walk.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -20,12 +20,31 @@ export interface IssueContext {
 }
 
 export function scenarioErrorFromIssues(issues: readonly Issue[], context: IssueContext): ScenarioError {
+  return new ScenarioError(problemsFromIssues(issues, context));
+}
+
+/** One problem per issue (per key, for unknown keys): unknown keys first, then in zod's order. */
+export function problemsFromIssues(issues: readonly Issue[], context: IssueContext): ScenarioErrorInit[] {
   const narrowed = issues.flatMap((issue) => flatten(issue, issue.path));
-  // An unknown key usually explains the other issues (a misspelt `writes` is also a missing
-  // one), so it is reported first.
-  const chosen = narrowed.find(({ issue }) => issue.code === "unrecognized_keys") ?? narrowed[0];
-  if (chosen === undefined) throw new Error("scenarioErrorFromIssues: no issues");
-  return errorFor(chosen.issue, chosen.path, context);
+  if (narrowed.length === 0) throw new Error("problemsFromIssues: no issues");
+  const meant = new Set<string>();
+  const problems: ScenarioErrorInit[] = [];
+  for (const { issue, path } of narrowed) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const allowed = allowedKeysAt(context.schema, context.input, path);
+    for (const key of issue.keys) {
+      const guess = closestChoice(key, allowed);
+      if (guess !== undefined) meant.add(formatPath([...path, guess]));
+    }
+  }
+  // Unknown keys first: a misplaced or misspelt key usually explains the issues after it.
+  const ordered = [...narrowed.filter(({ issue }) => issue.code === "unrecognized_keys"), ...narrowed.filter(({ issue }) => issue.code !== "unrecognized_keys")];
+  for (const { issue, path } of ordered) {
+    const missing = issue.code === "invalid_type" && valueAt(context.input, path) === undefined;
+    if (missing && meant.has(formatPath(path))) continue; // a misspelt key, reported as unknown
+    problems.push(...problemsFor(issue, path, context));
+  }
+  return problems;
 }
 
 /** Issues with unions' failures replaced by the issues of the option the data was evidently meant to be. */
@@ -36,36 +55,41 @@ function flatten(issue: Issue, path: readonly PropertyKey[]): Located[] {
   return meant[0].flatMap((inner) => flatten(inner, [...path, ...inner.path]));
 }
 
-function errorFor(issue: Issue, path: readonly PropertyKey[], context: IssueContext): ScenarioError {
+function problemsFor(issue: Issue, path: readonly PropertyKey[], context: IssueContext): ScenarioErrorInit[] {
   const { file, input, schema } = context;
   const base = context.basePath ?? [];
   if (issue.code === "unrecognized_keys") {
-    const key = issue.keys[0] ?? "";
     const allowed = allowedKeysAt(schema, input, path);
     const where = path.length === 0 ? "the scenario" : formatPath([...base, ...path]);
-    const guess = closestChoice(key, allowed);
-    return new ScenarioError({
-      file,
-      field: formatPath([...base, ...path, key]),
-      expected: `a key of ${where}: ${listChoices(allowed, false)}`,
-      got: `unknown key ${JSON.stringify(key)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}`,
+    return issue.keys.map((key) => {
+      const guess = closestChoice(key, allowed);
+      return {
+        file,
+        field: formatPath([...base, ...path, key]),
+        expected: `a key of ${where}: ${listChoices(allowed, false)}`,
+        got: `unknown key ${JSON.stringify(key)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}`,
+      };
     });
   }
   if (issue.code === "invalid_key") {
     const key = path[path.length - 1];
-    return new ScenarioError({
-      file,
-      field: formatPath([...base, ...path]),
-      expected: `${plainExpectation(issue.issues[0]?.message ?? issue.message)} as the key`,
-      got: JSON.stringify(String(key)),
-    });
+    return [
+      {
+        file,
+        field: formatPath([...base, ...path]),
+        expected: `${plainExpectation(issue.issues[0]?.message ?? issue.message)} as the key`,
+        got: JSON.stringify(String(key)),
+      },
+    ];
   }
-  return new ScenarioError({
-    file,
-    field: formatPath([...base, ...path]) || "(the scenario)",
-    expected: plainExpectation(issue.message),
-    got: describeValue(valueAt(input, path)),
-  });
+  return [
+    {
+      file,
+      field: formatPath([...base, ...path]) || "(the scenario)",
+      expected: plainExpectation(issue.message),
+      got: describeValue(valueAt(input, path)),
+    },
+  ];
 }
 
 /** Our messages are already phrased as expectations; zod's own defaults get trimmed to fit. */

@@ -3,22 +3,41 @@
 // ("5s", "sync", "200/s"). A path must exist in the schema (walked through schema-walk.ts, so the
 // allowed keys are never listed twice); it may name an optional field the scenario left out, but
 // not a new node or client group — a typo like `nodes.db9.zone` must not quietly add a node.
-// Link keys are free-form, so `network.links.<a<->b>` may be created. Values are checked later,
-// by resolveScenario, exactly like values written in the file. The input is never mutated.
+// Link keys are free-form, so `network.links.<a<->b>` may be created. A path segment that names
+// JavaScript's object machinery (__proto__, constructor, prototype) is refused everywhere.
+// Values are checked later, by resolveScenario, exactly like values written in the file. Every
+// bad assignment is reported, not only the first. The input is never mutated.
 import type { z } from "zod";
-import { closestChoice, formatPath, listChoices, ScenarioError } from "./errors.ts";
+import { closestChoice, formatPath, listChoices, ScenarioError, type ScenarioErrorInit } from "./errors.ts";
 import { childSchema, schemaPoint } from "./schema-walk.ts";
 import { scenarioSchema } from "./schema.ts";
 
 type Key = string | number;
 
+/** Path segments that would reach an object's prototype instead of a field. */
+export const forbiddenSegments: readonly string[] = ["__proto__", "constructor", "prototype"];
+
+/** The scenario with every assignment applied; throws a ScenarioError naming each bad one. */
 export function applyOverrides(scenario: unknown, assignments: readonly string[], file: string): unknown {
-  let result = scenario;
-  for (const assignment of assignments) {
-    const { pathText, path, value } = parseAssignment(assignment, file);
-    result = setAt(result, scenarioSchema, path, value, { file, pathText, walked: [] });
-  }
+  const { scenario: result, problems } = applyOverridesCollecting(scenario, assignments, file);
+  if (problems.length > 0) throw new ScenarioError(problems);
   return result;
+}
+
+/** The scenario with the good assignments applied, and a problem for each bad one. */
+export function applyOverridesCollecting(scenario: unknown, assignments: readonly string[], file: string): { scenario: unknown; problems: ScenarioErrorInit[] } {
+  let result = scenario;
+  const problems: ScenarioErrorInit[] = [];
+  for (const assignment of assignments) {
+    try {
+      const { pathText, path, value } = parseAssignment(assignment, file);
+      result = setAt(result, scenarioSchema, path, value, { file, pathText, walked: [] });
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  return { scenario: result, problems };
 }
 
 /** "true"/"false" → boolean; a number → number; "[…]"/"{…}" → JSON; anything else the text itself. */
@@ -38,6 +57,10 @@ function parseAssignment(assignment: string, file: string): { pathText: string; 
   const pathText = assignment.slice(0, equals).trim();
   const valueText = assignment.slice(equals + 1);
   const path = parsePath(pathText);
+  const forbidden = path?.find((key) => typeof key === "string" && forbiddenSegments.includes(key));
+  if (forbidden !== undefined) {
+    throw new ScenarioError({ file, field: `--set ${pathText}`, expected: `a path of scenario fields (never __proto__, constructor or prototype)`, got: JSON.stringify(forbidden) });
+  }
   if (path === undefined) {
     throw new ScenarioError({ file, field: `--set ${pathText}`, expected: `a dotted path, like detector.timeout or clients[0].writes`, got: JSON.stringify(pathText) });
   }

@@ -9,24 +9,27 @@ import type { Fault, ScheduledFault } from "../model/index.ts";
 import { formatDuration, readDuration } from "./duration.ts";
 import { parseLinkKey } from "./links.ts";
 import type { Endpoints } from "./endpoints.ts";
-import { failAt, type ResolveContext } from "./errors.ts";
+import { collecting, failAt, type ResolveContext } from "./errors.ts";
 import type { ParsedFault, ParsedScenario } from "./schema.ts";
 
 type ParsedSchedule = NonNullable<ParsedScenario["faults"]>;
 
 export function resolveFaults(schedule: ParsedSchedule, durationUs: number, endpoints: Endpoints, context: ResolveContext): ScheduledFault[] {
-  const resolved = schedule.map((entry, index): ScheduledFault => {
-    if (entry.at >= durationUs) {
-      failAt(context, ["faults", index, "at"], `a time within the run (duration ${formatDuration(durationUs)})`);
-    }
-    const fault = resolveFault(entry.fault, ["faults", index, "fault"], endpoints, context);
-    if (fault.kind === "blip" && entry.at + fault.durationUs >= durationUs) {
-      const remainingUs = durationUs - entry.at;
-      failAt(context, ["faults", index, "fault", "duration"], `a blip that heals before the end of the run: it starts at ${formatDuration(entry.at)} in a run of ${formatDuration(durationUs)}, so it must last less than ${formatDuration(remainingUs)}`);
-    }
-    return { atUs: entry.at, fault };
-  });
-  return resolved.sort((a, b) => a.atUs - b.atUs);
+  const resolved = schedule.map((entry, index) => collecting(context, undefined, () => resolveEntry(entry, index, durationUs, endpoints, context)));
+  return resolved.filter((fault) => fault !== undefined).sort((a, b) => a.atUs - b.atUs);
+}
+
+/** One entry of the schedule; a bad one throws (and resolveFaults goes on with the next). */
+function resolveEntry(entry: ParsedSchedule[number], index: number, durationUs: number, endpoints: Endpoints, context: ResolveContext): ScheduledFault {
+  if (entry.at >= durationUs) {
+    failAt(context, ["faults", index, "at"], `a time within the run (duration ${formatDuration(durationUs)})`);
+  }
+  const fault = resolveFault(entry.fault, ["faults", index, "fault"], endpoints, context);
+  if (fault.kind === "blip" && entry.at + fault.durationUs >= durationUs) {
+    const remainingUs = durationUs - entry.at;
+    failAt(context, ["faults", index, "fault", "duration"], `a blip that heals before the end of the run: it starts at ${formatDuration(entry.at)} in a run of ${formatDuration(durationUs)}, so it must last less than ${formatDuration(remainingUs)}`);
+  }
+  return { atUs: entry.at, fault };
 }
 
 function resolveFault(fault: ParsedFault, path: PropertyKey[], endpoints: Endpoints, context: ResolveContext): Fault {

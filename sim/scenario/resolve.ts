@@ -1,16 +1,22 @@
 // From a scenario as written (unknown data from a file, possibly changed by --set) to the world
 // the model runs: shape checked by the zod schema, a `policy` (a preset) folded in (policy.ts),
 // defaults filled from defaults.ts, names and cross-field rules checked, every duration in whole
-// microseconds. Any problem is a ScenarioError naming the file and the field (the policy's field
-// when the policy supplied the value). Pure: no I/O, no clock.
+// microseconds. Problems are collected, not stopped at: one ScenarioError holds them all, each
+// naming the file and the field (the policy's field when the policy supplied the value). When
+// the shape is wrong only in fields that can be left out (salvage.ts), the rules that relate
+// fields are still checked on the rest, so a file's mistakes all show in one run. Chaos is held
+// against the fault limit before it is drawn. Pure: no I/O, no clock.
 import type { ClientConfig, NodeConfig, WorldConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import { durationOrUnlimited, formatDuration, parseDuration } from "./duration.ts";
 import { parseRate, rateOrUnlimited } from "./rate.ts";
 import { buildEndpoints } from "./endpoints.ts";
-import { describeValue, failAt, ScenarioError, type ResolveContext } from "./errors.ts";
+import { collecting, describeValue, reportAt, ScenarioError, type ResolveContext, type ScenarioErrorInit } from "./errors.ts";
 import { resolveExpectations, type Expectation } from "./expectation.ts";
-import { scenarioErrorFromIssues } from "./issues.ts";
+import { problemsFromIssues } from "./issues.ts";
+import { chaosProblem } from "./limit-estimates.ts";
+import { withDefaults, type Limits } from "./limits.ts";
+import { salvage } from "./salvage.ts";
 import { resolveNetwork } from "./links.ts";
 import { applyPolicy, writtenAt } from "./policy.ts";
 import { resolveFaults } from "./resolve-faults.ts";
@@ -23,6 +29,8 @@ export interface ResolveOptions {
   file: string;
   /** From --seed: replaces the scenario's seed. */
   seed?: number;
+  /** The fault limit applies to chaos before its faults are drawn (limits.ts). */
+  limits?: Partial<Limits>;
 }
 
 export interface ResolvedScenario {
@@ -36,31 +44,51 @@ export interface ResolvedScenario {
 export const maxDurationUs = parseDuration("400d");
 
 export function resolveScenario(scenario: unknown, options: ResolveOptions): ResolvedScenario {
-  const context: ResolveContext = { file: options.file, input: scenario };
+  const problems: ScenarioErrorInit[] = [];
   const parsed = scenarioSchema.safeParse(scenario);
-  if (!parsed.success) throw scenarioErrorFromIssues(parsed.error.issues, { file: options.file, input: scenario, schema: scenarioSchema });
-  const spec = applyPolicy(parsed.data);
-  if (spec.duration > maxDurationUs) failAt(context, ["duration"], `a duration of at most "400d"`);
+  if (parsed.success) {
+    const resolved = resolveParsed(parsed.data, { file: options.file, input: scenario, problems }, options);
+    if (problems.length > 0) throw new ScenarioError(problems);
+    return resolved;
+  }
+  problems.push(...problemsFromIssues(parsed.error.issues, { file: options.file, input: scenario, schema: scenarioSchema }));
+  const rest = salvage(scenario, parsed.error.issues);
+  const reparsed = rest && scenarioSchema.safeParse(rest.scenario);
+  if (rest && reparsed?.success) {
+    const later: ScenarioErrorInit[] = [];
+    collecting({ file: options.file, input: rest.scenario, problems: later }, undefined, () => void resolveParsed(reparsed.data, { file: options.file, input: rest.scenario, problems: later }, options));
+    problems.push(...later.filter((problem) => !rest.removed.some((field) => problem.field === field || problem.field.startsWith(`${field}.`) || problem.field.startsWith(`${field}[`))));
+  }
+  throw new ScenarioError(problems);
+}
+
+function resolveParsed(parsed: ParsedScenario, context: ResolveContext, options: ResolveOptions): ResolvedScenario {
+  const spec = applyPolicy(parsed);
+  if (spec.duration > maxDurationUs) reportAt(context, ["duration"], `a duration of at most "400d"`);
 
   const nodes = resolveNodes(spec, context);
   const clients = resolveClients(spec.clients, nodes, context);
   checkNamesDistinct(nodes, clients, context);
   const endpoints = buildEndpoints(nodes, clients);
+  const seed = resolveSeed(spec.seed, options);
   const world: WorldConfig = {
     name: spec.name,
-    seed: resolveSeed(spec.seed, options),
+    seed,
     durationUs: spec.duration,
     nodes,
-    network: resolveNetwork(spec.network, endpoints, context),
+    // A part that failed is recorded and stood in for: the world is not built when there are problems.
+    network: collecting(context, undefined as unknown as WorldConfig["network"], () => resolveNetwork(spec.network, endpoints, context)),
     replication: resolveReplication(spec, nodes, context),
     detector: resolveDetector(spec),
-    failover: resolveFailover(spec, nodes, context),
+    failover: collecting(context, undefined as unknown as WorldConfig["failover"], () => resolveFailover(spec, nodes, context)),
     clients,
-    faults: [...resolveFaults(spec.faults ?? [], spec.duration, endpoints, context), ...resolveChaos(spec, nodes, clients, context, resolveSeed(spec.seed, options))].sort(
-      (a, b) => a.atUs - b.atUs,
-    ),
+    faults: [
+      ...collecting(context, [], () => resolveFaults(spec.faults ?? [], spec.duration, endpoints, context)),
+      ...collecting(context, [], () => resolveChaos(spec, nodes, clients, context, seed, withDefaults(options.limits))),
+    ].sort((a, b) => a.atUs - b.atUs),
   };
-  return { name: spec.name, summary: spec.summary, world, expect: resolveExpectations(spec.expect, context) };
+  const expect = collecting(context, [], () => resolveExpectations(spec.expect, context));
+  return { name: spec.name, summary: spec.summary, world, expect };
 }
 
 /**
@@ -76,7 +104,7 @@ function resolveReplication(spec: ParsedScenario, nodes: NodeConfig[], context: 
   const waitFor = replication?.waitFor ?? defaultWaitFor;
   if (mode !== "async" && waitFor > running) {
     const field = replication?.waitFor !== undefined ? ["replication", "waitFor"] : ["replication", "mode"];
-    failAt(context, writtenAt(context.input, field), `at most as many acknowledgements as running (hot or warm) standbys, ${running}, for "${mode}" replication`, `waitFor ${waitFor}`);
+    reportAt(context, writtenAt(context.input, field), `at most as many acknowledgements as running (hot or warm) standbys, ${running}, for "${mode}" replication`, `waitFor ${waitFor}`);
   }
   return {
     mode,
@@ -123,7 +151,7 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
   });
   nodes.forEach((node) => {
     if (node.role !== "standby" && spec.nodes[node.name].readiness !== undefined) {
-      failAt(context, ["nodes", node.name, "readiness"], `no readiness on a ${node.role} (readiness describes a standby)`, JSON.stringify(spec.nodes[node.name].readiness));
+      reportAt(context, ["nodes", node.name, "readiness"], `no readiness on a ${node.role} (readiness describes a standby)`, JSON.stringify(spec.nodes[node.name].readiness));
     }
   });
   // A pool of servers alone needs no database; a database needs its primary and a monitor.
@@ -132,10 +160,10 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
   const primaries = nodes.filter((node) => node.role === "primary").map((node) => node.name);
   if (primaries.length !== 1) {
     const got = primaries.length === 0 ? "none" : `${primaries.length} (${primaries.join(", ")})`;
-    failAt(context, ["nodes"], `exactly one node with role "primary"`, got);
+    reportAt(context, ["nodes"], `exactly one node with role "primary"`, got);
   }
   if (!nodes.some((node) => node.role === "monitor")) {
-    failAt(context, ["nodes"], `at least one node with role "monitor" (failures are detected by monitors)`, "none");
+    reportAt(context, ["nodes"], `at least one node with role "monitor" (failures are detected by monitors)`, "none");
   }
   return nodes;
 }
@@ -166,19 +194,19 @@ function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[],
   });
   resolved.forEach((client, index) => {
     const earlier = resolved.findIndex((other) => other.name === client.name);
-    if (earlier !== index) failAt(context, ["clients", index, "name"], `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`, JSON.stringify(client.name));
+    if (earlier !== index) reportAt(context, ["clients", index, "name"], `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`, JSON.stringify(client.name));
   });
   return resolved;
 }
 
 /** The chaos plan's node lists default to the database nodes and pool servers; names must be such nodes. */
-function resolveChaos(spec: ParsedScenario, nodes: NodeConfig[], clients: ClientConfig[], context: ResolveContext, seed: number) {
+function resolveChaos(spec: ParsedScenario, nodes: NodeConfig[], clients: ClientConfig[], context: ResolveContext, seed: number, limits: Limits) {
   const chaos = spec.chaos;
   if (chaos === undefined) return [];
   const dataNodes = nodes.filter((node) => node.role === "primary" || node.role === "standby" || node.role === "server").map((node) => node.name);
   const pick = (list: string[] | undefined, kind: string): string[] => {
     (list ?? []).forEach((name, index) => {
-      if (!dataNodes.includes(name)) failAt(context, ["chaos", kind, "nodes", index], `a database node or pool server: ${dataNodes.join(", ")}`);
+      if (!dataNodes.includes(name)) reportAt(context, ["chaos", kind, "nodes", index], `a database node or pool server: ${dataNodes.join(", ")}`);
     });
     return list ?? dataNodes;
   };
@@ -191,6 +219,11 @@ function resolveChaos(spec: ParsedScenario, nodes: NodeConfig[], clients: Client
     blip: episodes("blip"),
     pause: episodes("pause"),
   };
+  const tooMany = chaosProblem(plan, spec.duration, spec.faults?.length ?? 0, limits);
+  if (tooMany !== undefined) {
+    reportAt(context, [tooMany.field], tooMany.expected, tooMany.got);
+    return [];
+  }
   const endpoints = [...nodes.map((node) => node.name), ...clients.map((client) => client.name)];
   return drawChaos(plan, seed, spec.duration, endpoints);
 }
@@ -202,8 +235,11 @@ function resolveRouting(routing: ParsedClient["routing"], nodes: NodeConfig[], a
   const chosen = routing ?? defaults.clients.routing;
   if (typeof chosen === "object" && "lb" in chosen) return resolveLoadBalancer(chosen.lb, nodes, at, context);
   if (!nodes.some((node) => node.role === "primary")) {
-    const servers = nodes.some((node) => node.role === "server");
-    failAt(context, at("routing"), servers ? `routing { lb: {} }: the scenario has no primary, only servers behind a load balancer` : "a primary to route to", JSON.stringify(routing ?? chosen));
+    // Without servers, the missing primary is already reported (resolveNodes).
+    if (nodes.some((node) => node.role === "server")) {
+      reportAt(context, at("routing"), `routing { lb: {} }: the scenario has no primary, only servers behind a load balancer`, JSON.stringify(routing ?? chosen));
+    }
+    return { kind: "proxy" };
   }
   if (typeof chosen === "string") return { kind: chosen };
   return { kind: "dns", ttlUs: chosen.dns.ttl, ignoreTtl: chosen.dns.ignoreTtl ?? defaults.clients.ignoreTtl };
@@ -213,14 +249,14 @@ type ParsedLoadBalancer = Extract<NonNullable<ParsedClient["routing"]>, { lb: un
 
 function resolveLoadBalancer(lb: ParsedLoadBalancer, nodes: NodeConfig[], at: ClientPath, context: ResolveContext): ClientConfig["routing"] {
   const all = nodes.filter((node) => node.role === "server").map((node) => node.name);
-  if (all.length === 0) failAt(context, at("routing", "lb"), `nodes with role "server" to balance over (the scenario declares none)`, "no server");
+  if (all.length === 0) reportAt(context, at("routing", "lb"), `nodes with role "server" to balance over (the scenario declares none)`, "no server");
   (lb.servers ?? []).forEach((server, index) => {
-    if (!all.includes(server)) failAt(context, at("routing", "lb", "servers", index), `a node with role "server": ${all.join(", ")}`);
+    if (!all.includes(server)) reportAt(context, at("routing", "lb", "servers", index), `a node with role "server": ${all.join(", ")}`);
   });
   const intervalUs = lb.interval ?? parseDuration(defaults.loadBalancer.interval);
   const timeoutUs = lb.timeout ?? intervalUs;
   if (timeoutUs > intervalUs) {
-    failAt(context, at("routing", "lb", "timeout"), `a check timeout of at most the check interval (${formatDuration(intervalUs)}), so one round of checks is open at a time`);
+    reportAt(context, at("routing", "lb", "timeout"), `a check timeout of at most the check interval (${formatDuration(intervalUs)}), so one round of checks is open at a time`);
   }
   return {
     kind: "lb",
@@ -237,18 +273,21 @@ function resolveReads(group: ParsedClient, routing: ClientConfig["routing"], nod
   const readsPerSecond = group.reads ?? parseRate(defaults.clients.reads);
   const readFrom = group.readFrom ?? defaults.clients.readFrom;
   if (readsPerSecond > 0 && routing.kind === "lb") {
-    failAt(context, at("reads"), `no reads with load-balancer routing (a pool's requests are its writes; reads go to a database)`);
+    reportAt(context, at("reads"), `no reads with load-balancer routing (a pool's requests are its writes; reads go to a database)`);
   }
   const runningStandbys = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
   if (readsPerSecond > 0 && readFrom === "standbys" && runningStandbys === 0) {
-    failAt(context, at("readFrom"), `"primary" or "any": reading from "standbys" needs a hot or warm standby, and the scenario has none`);
+    reportAt(context, at("readFrom"), `"primary" or "any": reading from "standbys" needs a hot or warm standby, and the scenario has none`);
   }
   return { readsPerSecond, readFrom, readRecheckUs: group.readRecheck ?? parseDuration(defaults.clients.readRecheck) };
 }
 
 function resolveSessions(group: ParsedClient, routing: ClientConfig["routing"], at: ClientPath, context: ResolveContext): ClientConfig["sessions"] {
   if (group.sessions === undefined) return null;
-  if (routing.kind !== "lb") failAt(context, at("sessions"), `no sessions without load-balancer routing (sessions belong to a pool's users: routing { lb: {} })`);
+  if (routing.kind !== "lb") {
+    reportAt(context, at("sessions"), `no sessions without load-balancer routing (sessions belong to a pool's users: routing { lb: {} })`);
+    return null;
+  }
   return { users: group.sessions.users, store: group.sessions.store ?? defaults.clients.sessionStore };
 }
 
@@ -257,15 +296,15 @@ function checkNamesDistinct(nodes: NodeConfig[], clients: ClientConfig[], contex
   const nodeNames = new Set(nodes.map((node) => node.name));
   const clientPath = (index: number): PropertyKey[] => (Array.isArray(valueOfClients(context)) ? ["clients", index, "name"] : ["clients", "name"]);
   clients.forEach((client, index) => {
-    if (nodeNames.has(client.name)) failAt(context, clientPath(index), `a client group name that no node has`, JSON.stringify(client.name));
+    if (nodeNames.has(client.name)) reportAt(context, clientPath(index), `a client group name that no node has`, JSON.stringify(client.name));
   });
   const endpointNames = new Set([...nodeNames, ...clients.map((client) => client.name)]);
   for (const node of nodes) {
-    if (endpointNames.has(node.zone)) failAt(context, ["nodes", node.name, "zone"], `a zone name that is not also a node or client group name`, JSON.stringify(node.zone));
+    if (endpointNames.has(node.zone)) reportAt(context, ["nodes", node.name, "zone"], `a zone name that is not also a node or client group name`, JSON.stringify(node.zone));
   }
   clients.forEach((client, index) => {
     const path = Array.isArray(valueOfClients(context)) ? ["clients", index, "zone"] : ["clients", "zone"];
-    if (endpointNames.has(client.zone)) failAt(context, path, `a zone name that is not also a node or client group name`, JSON.stringify(client.zone));
+    if (endpointNames.has(client.zone)) reportAt(context, path, `a zone name that is not also a node or client group name`, JSON.stringify(client.zone));
   });
 }
 

@@ -16,7 +16,10 @@ const expectBound = z.union(
 );
 const checkExpectation = `a check: a function (result) => true | false | "why not"`;
 const check = z.custom<(result: never) => unknown>((value) => typeof value === "function", { error: checkExpectation });
-const checkName = z.string().regex(/\S/, { error: "a name saying what the check checks" });
+const checkName = z
+  .string()
+  .regex(/\S/, { error: "a name saying what the check checks" })
+  .refine((text) => !["__proto__", "constructor", "prototype"].includes(text), { error: "a name saying what the check checks (not __proto__, constructor or prototype)" });
 const metricBounds = Object.fromEntries(metricNames.map((metric) => [metric, expectBound.optional()])) as Record<MetricName, z.ZodOptional<typeof expectBound>>;
 export const expectSchema = strict(
   {

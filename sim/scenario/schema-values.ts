@@ -7,11 +7,19 @@ import { durationExpectation, readDuration } from "./duration.ts";
 import { listChoices } from "./errors.ts";
 import { rateExpectation, readRate } from "./rate.ts";
 
-// Names start with a letter so that JavaScript never reorders them (integer-like object keys
-// come first), and contain no "." or ">" so they survive dotted --set paths and link keys.
-export const namePattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
-export const nameExpectation = `a name of letters, digits, "-" and "_" that starts with a letter`;
-export const scenarioNamePattern = /^[a-z0-9_-]+$/;
+// The name rule, one for scenarios, nodes, zones and client groups: letters, digits, "-" and
+// "_", starting with a letter, at most 64 characters, and not a name every JavaScript object
+// already has (constructor, toString, __proto__…). Starting with a letter, a name never looks
+// like a flag ("-x"), never begins a spreadsheet formula in a CSV cell (= + - @) and is never
+// reordered by JavaScript (integer-like keys come first); without "." or ">" it survives dotted
+// --set paths and link keys; a scenario's name is also a folder name.
+export const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+export const nameExpectation = `a name following the name rule: letters, digits, "-" and "_", starting with a letter, at most 64 characters`;
+const objectNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+/** Whether a text follows the name rule. */
+export function isName(text: string): boolean {
+  return namePattern.test(text) && !objectNames.has(text);
+}
 export const linkKeyPattern = /^([A-Za-z][A-Za-z0-9_-]*)(<->|->)([A-Za-z][A-Za-z0-9_-]*)$/;
 export const linkKeyExpectation = `a link like "east<->west" (both ways) or "db1->db2" (one way)`;
 
@@ -73,7 +81,7 @@ export const fraction = z
   .min(0, { error: "a fraction from 0 to 1" })
   .max(1, { error: "a fraction from 0 to 1" });
 
-export const name = z.string({ error: nameExpectation }).regex(namePattern, { error: nameExpectation });
+export const name = z.string({ error: nameExpectation }).refine(isName, { error: nameExpectation });
 export const probability = z
   .number({ error: "a probability from 0 to 1" })
   .min(0, { error: "a probability from 0 to 1" })

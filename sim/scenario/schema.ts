@@ -32,12 +32,11 @@ import {
   probability,
   rate,
   rateOrUnlimited,
-  scenarioNamePattern,
   strict,
 } from "./schema-values.ts";
 
 export { chaosSchema, expectSchema, faultSchema, scheduledFaultSchema };
-export { linkKeyExpectation, nameExpectation, namePattern } from "./schema-values.ts";
+export { isName, linkKeyExpectation, nameExpectation, namePattern } from "./schema-values.ts";
 
 export const nodeSchema = strict(
   {
@@ -204,9 +203,7 @@ export const clientSchema = strict(
 
 export const scenarioSchema = strict(
   {
-    name: z
-      .string({ error: "a scenario name" })
-      .regex(scenarioNamePattern, { error: `a name of lowercase letters, digits, "-" and "_" (it names the output folder)` }),
+    name,
     summary: z
       .string({ error: "a one-line summary" })
       .regex(/^[^\n]*\S[^\n]*$/, { error: "a one-line summary" }),

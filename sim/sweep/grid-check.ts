@@ -1,9 +1,11 @@
 // Fails fast on a bad grid, before any run: every varied value, then every point, is applied
-// with the `--set` machinery and resolved exactly as a run would resolve it. So an unknown path,
-// a value of the wrong type (`detector.timeout=abc`) or a combination the scenario rejects is an
-// error naming the --vary flag — exit 2 before a single worker starts. One value at a time first,
-// so the message names the culprit rather than a whole point.
-import { applyOverrides, resolveScenario, ScenarioError } from "../scenario/index.ts";
+// with the `--set` machinery, resolved and held against the limits exactly as a run would (so an
+// unknown path, a value of the wrong type (`detector.timeout=abc`), a combination the scenario
+// rejects or a point too big to run is an error naming the --vary flag) — exit 2 before a single
+// run starts. One value at a time first, so a message names the culprit rather than a whole
+// point; every problem of every value and point is reported together.
+import { prepareRun } from "../metrics/index.ts";
+import { applyOverrides, combineProblems, ScenarioError, type Limits, type ScenarioErrorInit } from "../scenario/index.ts";
 import { pointOverrides, type Grid } from "./grid.ts";
 
 export interface GridCheckInput {
@@ -12,32 +14,39 @@ export interface GridCheckInput {
   /** Fixed `--set` overrides, applied before the varied ones. */
   set: readonly string[];
   grid: Grid;
+  limits?: Partial<Limits>;
 }
 
-export function checkGrid({ raw, file, set, grid }: GridCheckInput): void {
+export function checkGrid({ raw, file, set, grid, limits }: GridCheckInput): void {
   const withSet = applyOverrides(raw, set, file); // a bad --set is reported as such
+  const problems: ScenarioError[] = [];
+  const tryPoint = (varied: string[]) => {
+    try {
+      prepareRun(withSet, { file, overrides: varied, trace: "none", limits });
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      problems.push(asVaryError(error, varied));
+    }
+  };
   for (const vary of grid.varies) {
-    for (const value of vary.values) tryResolve(withSet, file, [`${vary.path}=${value}`]);
+    for (const value of vary.values) tryPoint([`${vary.path}=${value}`]);
   }
-  if (grid.varies.length < 2) return;
-  for (let point = 0; point < grid.points.length; point++) tryResolve(withSet, file, pointOverrides(grid, point));
+  if (problems.length === 0 && grid.varies.length >= 2) {
+    for (let point = 0; point < grid.points.length; point++) tryPoint(pointOverrides(grid, point));
+  }
+  if (problems.length > 0) throw combineProblems(problems);
 }
 
-function tryResolve(withSet: unknown, file: string, varied: string[]): void {
-  try {
-    resolveScenario(applyOverrides(withSet, varied, file), { file });
-  } catch (error) {
-    throw error instanceof ScenarioError ? asVaryError(error, varied) : error;
-  }
-}
-
-/** The same error, but naming the --vary flag instead of --set or the bare field. */
+/** The same problems, but naming the --vary flag instead of --set or the bare field. */
 function asVaryError(error: ScenarioError, varied: string[]): ScenarioError {
   const paths = varied.map((assignment) => assignment.slice(0, assignment.indexOf("=")));
-  const setField = /^--set (.*)$/.exec(error.field);
-  if (setField !== null) return new ScenarioError({ file: error.file, field: `--vary ${setField[1]}`, expected: error.expected, got: error.got });
-  const own = varied.length === 1 ? paths.indexOf(error.field) : -1;
-  if (own >= 0) return new ScenarioError({ file: error.file, field: `--vary ${varied[own]}`, expected: error.expected, got: error.got });
-  const field = `${error.field === "" ? "the scenario" : error.field} (with --vary ${varied.join(" --vary ")})`;
-  return new ScenarioError({ file: error.file, field, expected: error.expected, got: error.got });
+  return new ScenarioError(
+    error.problems.map((problem): ScenarioErrorInit => {
+      const setField = /^--set (.*)$/.exec(problem.field);
+      if (setField !== null) return { ...problem, field: `--vary ${setField[1]}` };
+      const own = varied.length === 1 ? paths.indexOf(problem.field) : -1;
+      if (own >= 0) return { ...problem, field: `--vary ${varied[own]}` };
+      return { ...problem, field: `${problem.field === "" ? "the scenario" : problem.field} (with --vary ${varied.join(" --vary ")})` };
+    }),
+  );
 }

@@ -14,8 +14,8 @@ export { pairedComparisons, pairedCsv, type PairedComparison } from "./paired.ts
 export { runsCsv, readRunsCsv, type SweepRow } from "./runs-table.ts";
 export { runSweep, startPool, type SweepPlan, type SweepHooks, type SweepRun } from "./run-sweep.ts";
 export { WorkerPool, WorkerFailure } from "./worker-pool.ts";
-export { PartialRuns, partialName } from "./partial.ts";
-export { sweepFiles, writeSweepFiles, type SweepOutput } from "./sweep-files.ts";
+export { PartialRuns, partialFileOf } from "./partial.ts";
+export { sweepFiles, sweepReportNames, type SweepOutput } from "./sweep-files.ts";
 export { mergeShards, type MergedSweep } from "./merge.ts";
 export { pairedSentences, summaryTable, tableText } from "./sweep-summary.ts";
 export { SweepError } from "./sweep-error.ts";

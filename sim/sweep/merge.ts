@@ -8,7 +8,7 @@ import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import { buildGrid, jobCount, type Grid } from "./grid.ts";
 import { firstDifference, parseManifest, sameSweep, type Manifest } from "./manifest.ts";
-import { partialName } from "./partial.ts";
+import { partialPath, targetOf } from "../report/index.ts";
 import { readRunsCsv, type SweepRow } from "./runs-table.ts";
 import { inShard, shardJobs, shardText, wholeSweep } from "./shard.ts";
 import { SweepError } from "./sweep-error.ts";
@@ -58,7 +58,7 @@ async function readManifest(dir: string): Promise<Manifest> {
   const file = path.join(dir, "sweep.json");
   const text = await fs.readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) {
-    const unfinished = await fs.stat(path.join(dir, partialName)).then(() => true, () => false);
+    const unfinished = await fs.stat(partialPath(targetOf(dir))).then(() => true, () => false);
     if (unfinished) throw new SweepError(`${dir} holds an unfinished sweep: finish it by running its command again with --resume, then merge.`);
     throw new SweepError(`${dir}: no sweep.json — not the output folder of a finished sim sweep (is the path right?).`);
   }

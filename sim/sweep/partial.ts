@@ -1,12 +1,13 @@
-// The partial file of a sweep in progress, `.runs.partial.jsonl` in the output folder: what
-// makes an interrupted sweep resumable. Line 1 is the sweep's manifest; then one line per
+// The partial file of a sweep in progress, beside the output folder (`reports/.x-sweep.sim-partial.jsonl`
+// for reports/x-sweep, report/output/siblings.ts), so the folder itself holds the previous report
+// untouched until the new one replaces it: what makes an interrupted sweep resumable. Line 1 is the sweep's manifest; then one line per
 // finished run, `{"job":…,"point":…,"seed":…,"cells":[…]}`, appended with a synchronous write as
 // soon as the run's result arrives — so a Ctrl-C, a kill or a crash loses at most the runs in
 // flight. A line cut short by a kill mid-write is ignored on resume. The finished sweep writes
 // its real files atomically and then deletes this one.
-// Assumption: one sweep at a time writes a given output folder.
+// One sweep at a time writes a given output folder: its lock (report/output/folder-lock.ts).
 import * as fs from "node:fs";
-import * as path from "node:path";
+import { partialPath, targetOf } from "../report/index.ts";
 import { metricColumns } from "../scenario/index.ts";
 import { jobAt, type Grid } from "./grid.ts";
 import { firstDifference, parseManifest, sameSweep, type Manifest } from "./manifest.ts";
@@ -14,7 +15,10 @@ import type { SweepRow } from "./runs-table.ts";
 import { shardText } from "./shard.ts";
 import { SweepError } from "./sweep-error.ts";
 
-export const partialName = ".runs.partial.jsonl";
+/** Where the partial file of the sweep writing `outDir` goes. */
+export function partialFileOf(outDir: string): string {
+  return partialPath(targetOf(outDir));
+}
 
 export class PartialRuns {
   private constructor(
@@ -24,17 +28,15 @@ export class PartialRuns {
   ) {}
 
   /** Starts a new partial file (replacing any earlier one); reports whether one was replaced. */
-  static start(outDir: string, manifest: Manifest, grid: Grid): { partial: PartialRuns; replaced: boolean } {
-    const file = path.join(outDir, partialName);
+  static start(file: string, manifest: Manifest, grid: Grid): { partial: PartialRuns; replaced: boolean } {
     const replaced = fs.existsSync(file);
-    const fd = openIn(outDir, file, "w");
+    const fd = openFile(file, "w");
     fs.writeSync(fd, `${JSON.stringify({ manifest })}\n`);
     return { partial: new PartialRuns(file, fd, grid), replaced };
   }
 
   /** Continues the partial file of the same sweep; its finished rows are returned. */
-  static resume(outDir: string, manifest: Manifest, grid: Grid): { partial: PartialRuns; rows: SweepRow[] } | undefined {
-    const file = path.join(outDir, partialName);
+  static resume(file: string, manifest: Manifest, grid: Grid): { partial: PartialRuns; rows: SweepRow[] } | undefined {
     if (!fs.existsSync(file)) return undefined;
     const lines = fs.readFileSync(file, "utf8").split("\n");
     const found = parseManifest(JSON.stringify(parseLine(lines[0])?.manifest ?? null));
@@ -53,7 +55,7 @@ export class PartialRuns {
       rows.set(entry.job, { job: entry.job, cells: entry.cells });
     }
     // Rewrite the file without any cut line, so appending continues on a clean line.
-    const fd = openIn(outDir, file, "w");
+    const fd = openFile(file, "w");
     fs.writeSync(fd, `${JSON.stringify({ manifest })}\n`);
     const partial = new PartialRuns(file, fd, grid);
     for (const row of rows.values()) partial.append(row);
@@ -78,13 +80,12 @@ export class PartialRuns {
   }
 }
 
-function openIn(outDir: string, file: string, flags: string): number {
+function openFile(file: string, flags: string): number {
   try {
-    fs.mkdirSync(outDir, { recursive: true });
     return fs.openSync(file, flags);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SweepError(`Cannot write the sweep to ${outDir}: ${reason}. Choose another folder with --out.`);
+    throw new SweepError(`Cannot write the sweep's partial file ${file}: ${reason}. Choose another folder with --out.`);
   }
 }
 

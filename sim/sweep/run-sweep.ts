@@ -4,6 +4,7 @@
 // dispatching and leaves the partial file for --resume. Outside the deterministic core, so
 // async and threads are fine here; the rows it returns do not depend on either.
 import { SimulationLimitError } from "../engine/index.ts";
+import type { Limits } from "../scenario/index.ts";
 import { jobAt, jobCount, pointOverrides, type Grid } from "./grid.ts";
 import type { Manifest } from "./manifest.ts";
 import { PartialRuns } from "./partial.ts";
@@ -20,6 +21,10 @@ export interface SweepPlan {
   shard: Shard;
   manifest: Manifest;
   outDir: string;
+  /** The partial file of finished runs (beside the output folder). */
+  partialFile: string;
+  /** Run limits from the command line. */
+  limits?: Partial<Limits>;
   workers: number;
   resume: boolean;
   /** Threads started earlier (startPool), so their start-up overlapped with the checks. */
@@ -48,12 +53,12 @@ export async function runSweep(plan: SweepPlan, hooks: SweepHooks = {}): Promise
   const jobs = shardJobs(jobCount(grid), shard);
   let partial: PartialRuns;
   let keptRows: SweepRow[] = [];
-  const resumed = plan.resume ? PartialRuns.resume(outDir, manifest, grid) : undefined;
+  const resumed = plan.resume ? PartialRuns.resume(plan.partialFile, manifest, grid) : undefined;
   if (resumed) {
     partial = resumed.partial;
     keptRows = resumed.rows;
   } else {
-    const started = PartialRuns.start(outDir, manifest, grid);
+    const started = PartialRuns.start(plan.partialFile, manifest, grid);
     partial = started.partial;
     if (plan.resume) hooks.note?.(`Nothing to resume in ${outDir}: running the whole sweep.\n`);
     else if (started.replaced) hooks.note?.(`Starting over: the unfinished sweep in ${outDir} is discarded (--resume would have continued it).\n`);
@@ -93,12 +98,12 @@ const tsxEntry = new URL("./worker-entry.js", import.meta.url);
 /** Starts the worker threads of a sweep, at most one per job, from the bundled worker when
  *  there is one. Bundling runs in esbuild's own process: the caller may start it early. */
 export async function startPool(
-  plan: Pick<SweepPlan, "file" | "set" | "workers">,
+  plan: Pick<SweepPlan, "file" | "set" | "workers" | "limits">,
   jobs: number,
   bundle: Promise<URL | null> = bundledWorker(plan.file),
 ): Promise<WorkerPool> {
   const entry = (await bundle) ?? tsxEntry;
-  return new WorkerPool(entry, { file: plan.file, set: [...plan.set] }, Math.min(plan.workers, Math.max(1, jobs)));
+  return new WorkerPool(entry, { file: plan.file, set: [...plan.set], limits: plan.limits }, Math.min(plan.workers, Math.max(1, jobs)));
 }
 
 /** A failed run as bad input (exit 2) naming its point and seed, like `sim run` would. */

@@ -4,7 +4,7 @@
 // order (point, then seed) whatever ran them. The same module reads the file back — for
 // `sim merge` — checking that every row belongs to the sweep described by the grid.
 import { parseString } from "fast-csv";
-import { toCsv } from "../report/index.ts";
+import { neutralCell, toCsv } from "../report/index.ts";
 import { metricColumns } from "../scenario/index.ts";
 import { jobAt, jobIndexOf, pointValues, type Grid } from "./grid.ts";
 import { SweepError } from "./sweep-error.ts";
@@ -43,12 +43,12 @@ export function sortRows(rows: readonly SweepRow[]): SweepRow[] {
 /** Parses runs.csv text written for `grid`; `source` names the file in error messages. */
 export async function readRunsCsv(text: string, grid: Grid, source: string): Promise<SweepRow[]> {
   const table = await parseCsv(text, source);
-  const expected = runsHeader(grid);
+  const expected = runsHeader(grid).map(neutralCell);
   const header = table[0] ?? [];
   if (header.join(",") !== expected.join(",")) {
     throw new SweepError(`${source}: expected the columns ${expected.join(",")}, found ${header.join(",") || "nothing"}; it was not written by this sweep.`);
   }
-  const pointOf = new Map(grid.points.map((_, point) => [pointValues(grid, point).join("\u0000"), point]));
+  const pointOf = new Map(grid.points.map((_, point) => [pointValues(grid, point).map(neutralCell).join("\u0000"), point]));
   const pathCount = grid.varies.length;
   return table.slice(1).map((cells, i) => {
     const line = i + 2;

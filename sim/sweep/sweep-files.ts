@@ -4,10 +4,9 @@
 // - the whole sweep (not a shard): aggregate.csv, paired.csv, charts/*.vl.json, and unless
 //   charts are turned off, charts/*.svg, charts/*.png and report.html.
 // A shard's folder holds only its runs and manifest: statistics of a slice would mislead.
-// Files an earlier sweep left in the folder that this one does not produce are listed as
-// obsolete, so the writer moves them away and the folder never mixes two sweeps.
+// The folder is replaced whole (report/output), so it never mixes two sweeps.
 import { renderChart } from "../report/charts/render.ts";
-import { writeFilesAtomically, type ReportFile } from "../report/index.ts";
+import type { OutputFile } from "../report/index.ts";
 import { aggregate, aggregateCsv, type PointStatistics } from "./aggregate.ts";
 import type { Grid } from "./grid.ts";
 import { manifestJson, type Manifest } from "./manifest.ts";
@@ -26,14 +25,16 @@ export interface SweepFilesInput {
 }
 
 export interface SweepOutput {
-  files: ReportFile[];
+  files: OutputFile[];
   /** Empty for a shard. */
   stats: PointStatistics[];
   comparisons: PairedComparison[];
 }
 
 const chartNames = ["tradeoff", ...chartMetrics];
-const everyFile = [
+/** Every name a sweep's folder may hold (folders end in "/"). */
+export const sweepReportNames: readonly string[] = [
+  "charts/",
   "runs.csv",
   "sweep.json",
   "aggregate.csv",
@@ -43,7 +44,7 @@ const everyFile = [
 ];
 
 export async function sweepFiles({ grid, manifest, rows, render }: SweepFilesInput): Promise<SweepOutput> {
-  const files: ReportFile[] = [
+  const files: OutputFile[] = [
     { name: "runs.csv", content: await runsCsv(grid, rows) },
     { name: "sweep.json", content: manifestJson(manifest) },
   ];
@@ -66,10 +67,4 @@ export async function sweepFiles({ grid, manifest, rows, render }: SweepFilesInp
   const html = sweepHtml({ manifest, grid, table: summaryTable(grid, stats), sentences: pairedSentences(grid, comparisons), charts: drawn });
   files.push({ name: "report.html", content: html });
   return { files, stats, comparisons };
-}
-
-/** Writes the files atomically, moving away those of an earlier sweep this one does not make. */
-export async function writeSweepFiles(outDir: string, files: readonly ReportFile[]): Promise<string[]> {
-  const produced = new Set(files.map((file) => file.name));
-  return writeFilesAtomically(outDir, files, {}, everyFile.filter((name) => !produced.has(name)));
 }

@@ -23,14 +23,14 @@ function failure(job: number, error: unknown): FromWorker {
 /** Serves jobs on this worker thread; `load` gives the scenario (file as the user named it). */
 export async function serveJobs(load: (file: string) => Promise<unknown>): Promise<void> {
   const port = parentPort!;
-  const { file, set } = workerData as WorkerSetup;
+  const { file, set, limits } = workerData as WorkerSetup;
   const send = (message: FromWorker) => port.postMessage(message);
   try {
     const raw = await load(file);
     port.on("message", (job: ToWorker) => {
       try {
         // Only the metrics leave the worker: no trace kept, no fingerprint computed.
-        const result = runScenario(raw, { file, seed: job.seed, overrides: [...set, ...job.overrides], trace: "none", fingerprint: false });
+        const result = runScenario(raw, { file, seed: job.seed, overrides: [...set, ...job.overrides], trace: "none", fingerprint: false, limits });
         send({ kind: "result", job: job.index, cells: metricCells(result.metrics) });
       } catch (error) {
         send(failure(job.index, error));

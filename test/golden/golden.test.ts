@@ -35,7 +35,7 @@ async function goldenFiles(file: string): Promise<Map<string, string>> {
   const digest = new TraceDigest();
   const raw = await loadScenarioFile(path.join(root, relative));
   const result = runScenario(raw, { file: relative, onTrace: (event) => digest.add(event) });
-  const { files } = await runReportFiles(result, { charts: false });
+  const files = await runReportFiles(result, { charts: false });
   const out = new Map<string, string>();
   for (const { name, content } of files) out.set(name, String(content));
   out.set("fingerprint.txt", `${result.fingerprint}\n`);

@@ -65,12 +65,20 @@ describe("writeRunReport", () => {
     expect(html.match(/<svg role="img"/g)).toHaveLength(4);
   });
 
-  it("removes an earlier run's report.html and charts when charts are off, keeping other files", async () => {
+  it("removes an earlier run's report.html and charts when charts are off", async () => {
     const out = path.join(root, "reused");
     await writeRunReport(out, fixtureRun());
-    await fs.writeFile(path.join(out, "notes.txt"), "mine\n");
     await writeRunReport(out, fixtureRun(), { charts: false });
-    expect(await files(out)).toEqual([...csvFiles, "notes.txt"].sort());
+    expect(await files(out)).toEqual([...csvFiles].sort());
+  });
+
+  it("refuses a folder holding files that are not part of a report, touching nothing", async () => {
+    const out = path.join(root, "mine");
+    await writeRunReport(out, fixtureRun(), { charts: false });
+    await fs.writeFile(path.join(out, "notes.txt"), "mine\n");
+    const before = await files(out);
+    await expect(writeRunReport(out, fixtureRun(), { charts: false })).rejects.toThrow(/holds files that are not part of a sim report \(notes\.txt\)/);
+    expect(await files(out)).toEqual(before);
   });
 
   it("removes chart files of a chart this run does not have", async () => {
@@ -89,7 +97,7 @@ describe("writeRunReport", () => {
     const before = await files(out);
     let writes = 0;
     const failingWrite = async (file: string, content: string | Uint8Array) => {
-      if (++writes === 6) throw new Error("disk full");
+      if (++writes === 3) throw new Error("disk full"); // the lock's claim, a first file, then this
       await fs.writeFile(file, content);
     };
     await expect(writeRunReport(out, fixtureRun(), { ops: { writeFile: failingWrite } })).rejects.toThrow("disk full");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { at, blip, crash, heal, isolate, partition, resolveScenario, restart, type ScheduledFaultSpec } from "../../sim/scenario/index.ts";
-import { baseScenario, expectMessage, file, scenarioErrorOf } from "./scenario-helpers.ts";
+import { baseScenario, expectFirstProblem, expectMessage, expectProblems, file, scenarioErrorOf } from "./scenario-helpers.ts";
 
 function resolveFaults(faults: unknown[]) {
   return resolveScenario({ ...baseScenario(), faults }, { file }).world.faults;
@@ -114,7 +114,9 @@ describe("fault validation", () => {
 
   it("a fault without at()", () => {
     const faults: unknown[] = [crash("db1")];
-    expectMessage(errorFor(faults), "faults[0].kind", "a key of faults[0]: at or fault");
+    const error = errorFor(faults);
+    expectFirstProblem(error, "faults[0].kind", "a key of faults[0]: at or fault");
+    expectProblems(error, ["faults[0].kind", "faults[0].node", "faults[0].at", "faults[0].fault"]);
   });
 
   it("types reject what resolution would", () => {

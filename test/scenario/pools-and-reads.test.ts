@@ -4,7 +4,7 @@
 // error naming the file, the field and what was expected, and --set on the new fields.
 import { describe, expect, it } from "vitest";
 import { applyOverrides, resolveScenario } from "../../sim/scenario/index.ts";
-import { baseScenario, expectMessage, file, scenarioErrorOf } from "./scenario-helpers.ts";
+import { baseScenario, expectFirstProblem, expectMessage, expectProblems, file, scenarioErrorOf } from "./scenario-helpers.ts";
 
 function poolScenario(): Record<string, any> {
   return {
@@ -111,7 +111,10 @@ describe("pools of servers behind a load balancer", () => {
   it("servers beside a database: the database still needs its primary and monitor", () => {
     const scenario: Record<string, any> = poolScenario();
     scenario.nodes.db2 = { role: "standby" };
-    expectMessage(errorOf(scenario), "nodes", `exactly one node with role "primary"`);
+    const error = errorOf(scenario);
+    expectFirstProblem(error, "nodes", `exactly one node with role "primary"`);
+    expectProblems(error, ["nodes", "nodes"]);
+    expect(error.message).toContain(`at least one node with role "monitor"`);
   });
 
   it("chaos may crash servers", () => {

@@ -31,11 +31,23 @@ export function scenarioErrorOf(run: () => unknown): ScenarioError {
   throw new Error("expected a ScenarioError, but nothing was thrown");
 }
 
-/** Asserts one clear paragraph: file, field and expectation all present, no line breaks. */
+/** Asserts one problem, one clear line: file, field and expectation all present. */
 export function expectMessage(error: ScenarioError, field: string, ...fragments: string[]): void {
+  expect(error.message).not.toContain("\n");
+  expectFirstProblem(error, field, ...fragments);
+}
+
+/** Asserts the first of the problems is one clear line naming file, field and expectation. */
+export function expectFirstProblem(error: ScenarioError, field: string, ...fragments: string[]): void {
+  const first = error.message.split("\n")[0];
   expect(error.file).toBe(file);
   expect(error.field).toBe(field);
-  expect(error.message).not.toContain("\n");
-  expect(error.message.startsWith(`${file}: ${field}: expected `)).toBe(true);
-  for (const fragment of fragments) expect(error.message).toContain(fragment);
+  expect(first.startsWith(`${file}: ${field}: expected `)).toBe(true);
+  for (const fragment of fragments) expect(first).toContain(fragment);
+}
+
+/** Asserts the error holds exactly these problems, by field, each one line. */
+export function expectProblems(error: ScenarioError, fields: readonly string[]): void {
+  expect(error.problems.map((problem) => problem.field)).toEqual(fields);
+  expect(error.message.split("\n")).toHaveLength(fields.length);
 }

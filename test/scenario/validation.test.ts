@@ -34,7 +34,8 @@ describe("shape", () => {
   });
 
   it("the name must fit a folder", () => {
-    expectMessage(errorFor((s) => (s.name = "Split Brain")), "name", "lowercase letters, digits", `got "Split Brain"`);
+    expectMessage(errorFor((s) => (s.name = "Split Brain")), "name", "the name rule", `got "Split Brain"`);
+    expectMessage(errorFor((s) => (s.name = "-rf")), "name", "the name rule", `got "-rf"`);
   });
 });
 
@@ -99,7 +100,7 @@ describe("nodes", () => {
   });
 
   it("node names start with a letter", () => {
-    expectMessage(errorFor((s) => (s.nodes["2db"] = { role: "standby" })), "nodes.2db", "starts with a letter", `got "2db"`);
+    expectMessage(errorFor((s) => (s.nodes["2db"] = { role: "standby" })), "nodes.2db", "the name rule: letters, digits, \"-\" and \"_\", starting with a letter", `got "2db"`);
   });
 
   it("a zone may not share a node's name", () => {

@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../sim/scenario/index.ts";
-import { buildGrid, buildManifest, jobCount, parseVary, runsCsv, runSweep, seedRange, wholeSweep, type SweepPlan } from "../../sim/sweep/index.ts";
+import { buildGrid, buildManifest, jobCount, parseVary, partialFileOf, runsCsv, runSweep, seedRange, wholeSweep, type SweepPlan } from "../../sim/sweep/index.ts";
 
 const file = "test/sweep/tiny-scenario.ts";
 let tmp: string;
@@ -22,7 +22,7 @@ async function plan(outDir: string, resume: boolean): Promise<SweepPlan> {
   const raw = await loadScenarioFile(file);
   const grid = buildGrid([parseVary("detector.timeout=1s..4s/1s", file)], seedRange(5));
   const manifest = buildManifest({ raw, file, set: [], grid, shard: wholeSweep });
-  return { file, set: [], grid, shard: wholeSweep, manifest, outDir, workers: 2, resume };
+  return { file, set: [], grid, shard: wholeSweep, manifest, outDir, partialFile: partialFileOf(outDir), workers: 2, resume };
 }
 
 describe("--resume", () => {

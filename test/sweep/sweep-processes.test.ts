@@ -133,7 +133,7 @@ describe("Ctrl-C and --resume", () => {
 
   it("keeps the finished runs, exits 130, and --resume completes the same files", async () => {
     const dir = out("interrupted");
-    const partial = path.join(dir, ".runs.partial.jsonl");
+    const partial = path.join(path.dirname(dir), `.${path.basename(dir)}.sim-partial.jsonl`);
     const child = spawn(process.execPath, [bin, "sweep", scenario, ...long, "--out", dir], { cwd: root });
     let err = "";
     child.stderr.on("data", (chunk) => (err += chunk));
@@ -145,11 +145,11 @@ describe("Ctrl-C and --resume", () => {
     }
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    expect(err).toMatch(/Interrupted: \d+ finished runs are kept in .*\.runs\.partial\.jsonl\. Continue with the same command plus --resume\./);
+    expect(err).toMatch(/Interrupted \(SIGINT\): nothing was written \(.* was not created\)\. \d+ finished runs are kept in .*\.sim-partial\.jsonl: continue with the same command plus --resume\./);
     const kept = fs.readFileSync(partial, "utf8").trimEnd().split("\n").length - 1;
     expect(kept).toBeGreaterThanOrEqual(5);
     expect(kept).toBeLessThan(200);
-    expect(fs.existsSync(path.join(dir, "runs.csv"))).toBe(false);
+    expect(fs.existsSync(dir)).toBe(false);
 
     // A different sweep does not pick up these runs.
     const wrong = sim("sweep", scenario, ...long.slice(0, 2), "--seeds", "9", "--no-charts", "--out", dir, "--resume");

@@ -1,0 +1,20 @@
+// Loading a scenario file for a command, within the module load limit (--max-load): the
+// ScenarioError of a file that takes too long to load names the limit and the flag.
+import { cliLimitSpecs } from "../scenario/limits.ts";
+import { LoadTimeout, loadWithin } from "./load-guard.ts";
+
+export async function loadScenarioWithin(file: string, maxLoadUs: number): Promise<unknown> {
+  const { loadScenarioFile, ScenarioError, formatDuration } = await import("../scenario/index.ts");
+  try {
+    return await loadWithin(() => loadScenarioFile(file), maxLoadUs);
+  } catch (error) {
+    if (!(error instanceof LoadTimeout)) throw error;
+    const { flag, what } = cliLimitSpecs.maxLoad;
+    throw new ScenarioError({
+      file,
+      field: "",
+      expected: `a module that loads within the limit of ${formatDuration(maxLoadUs)} on the ${what} (raise it with ${flag} DURATION)`,
+      got: "one still loading (stopped)",
+    });
+  }
+}
