@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { scheduleEntries } from "../../sim/fuzz/episode.ts";
 import { drawCase } from "../../sim/fuzz/swarm/draw-case.ts";
+import { promiseNames, promises } from "../../sim/fuzz/swarm/promises.ts";
 import { configurationSize, shrinkCase } from "../../sim/fuzz/swarm/shrink-case.ts";
 import { runCase, type SwarmCase } from "../../sim/fuzz/swarm/swarm-case.ts";
 import { swarmReproducerSource } from "../../sim/fuzz/swarm/swarm-reproducer.ts";
@@ -95,6 +96,18 @@ describe("the swarm's reproducer", () => {
     expect(outcome.kind).toBe("judged");
     expect(reloaded.metrics).toEqual(outcome.kind === "judged" ? outcome.metrics : null);
     expect(reloaded.world.faults).toHaveLength(scheduleEntries(swarmCase.schedule).length);
+  });
+});
+
+describe("the promise table", () => {
+  it("in the docs is the registry's, row for row", async () => {
+    const root = path.join(import.meta.dirname, "..", "..");
+    const docs = await fs.readdir(path.join(root, "docs")).catch(() => [] as string[]);
+    const texts = await Promise.all(["README.md", ...docs.filter((name) => name.endsWith(".md")).map((name) => path.join("docs", name))].map((file) => fs.readFile(path.join(root, file), "utf8")));
+    for (const name of promiseNames) {
+      const { holds, when, source } = promises[name];
+      expect(texts.some((text) => text.includes(`| \`${name}\` | ${holds} | ${when} | ${source} |`)), name).toBe(true);
+    }
   });
 });
 

@@ -126,3 +126,44 @@ describe("a failed STONITH attempt does not turn automatic failover off", () => 
     expect(metrics.failovers).toBe(0);
   });
 });
+
+describe("cases the swarm found (sim fuzz --swarm, shrunk)", () => {
+  it("every write issued has its outcome, retries included", async () => {
+    const { metrics } = await run("retry-drain");
+    expect(metrics.writes_acked! + metrics.writes_failed!).toBe(metrics.writes_attempted);
+  });
+
+  it("confirms a promotion by the node's report even while min-replicas fences it", async () => {
+    const { metrics, events } = await run("min-replicas-confirm");
+    // db2 is promoted at ≈ 86.9 s and fenced by min-replicas at once; its notice was lost. Its report
+    // of epoch 2 confirms it, db1 is told to follow, and db2 takes writes again within seconds.
+    const db1 = rolesOf(events, "db1");
+    expect(db1[db1.length - 1]).toBe("standby@2");
+    expect(rolesOf(events, "db2").slice(-1)).toEqual(["primary@2"]);
+    expect(metrics.downtime_s!).toBeLessThan(5);
+  });
+
+  it("calls a failover off when its target fails before confirming and the old primary serves", async () => {
+    const { metrics, events } = await run("called-off-failover");
+    // db3 (cold, booting) is suspected at 45.017 s before it confirmed: db1 is promoted back into
+    // epoch 3 in that instant, and nobody was ever pointed at db3.
+    const suspected = ofKind(events, "suspect").find((event) => event.node === "db3")!;
+    expect(ofKind(events, "promoted")[0]).toMatchObject({ node: "db1", epoch: 3, previous: "db3", tUs: expect.any(Number) });
+    expect(ofKind(events, "promoted")[0].tUs - suspected.tUs).toBeLessThan(2_000);
+    expect(ofKind(events, "reroute").filter((event) => event.target === "db3")).toEqual([]);
+    expect(metrics).toMatchObject({ lost_writes: 0, split_brain_s: 0 });
+    expect(metrics.downtime_s!).toBeLessThan(15);
+  });
+
+  it("confirms a promotion by report after the controller gave up waiting for it", async () => {
+    const { metrics, events } = await run("unconfirmed-primary");
+    // db2 becomes primary at ≈ 12.71 s while its notice is cut; the heal at 12.8 s lets its report
+    // through, and the clients follow within a millisecond or two.
+    const [promoted] = ofKind(events, "promoted");
+    expect(promoted.tUs).toBeLessThan(12.8e6);
+    const reroute = ofKind(events, "reroute").find((event) => event.target === "db2")!;
+    expect(reroute.tUs).toBeGreaterThan(12.8e6);
+    expect(reroute.tUs).toBeLessThan(12.81e6);
+    expect(metrics.downtime_s!).toBeLessThan(1);
+  });
+});
