@@ -1,5 +1,6 @@
 // Vitest configuration. The project root is the folder above this one; scenario files import
-// the package by its own name, which resolves to the public entry point.
+// the package by its own name, which resolves to the public entry point's source. Tests that
+// start `sim` as a process run dist/, which global-setup.ts rebuilds first when it is stale.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -10,6 +11,7 @@ export default defineConfig({
   resolve: { alias: { "failover-sim": fileURLToPath(new URL("../sim/index.ts", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
   },
 });

@@ -3,8 +3,8 @@
 // calls process.exit, so tests and bin/sim.js decide what to do with it. Commands load the
 // simulator lazily, keeping `sim --help` fast. yargs' own failures (unknown command or option,
 // a bad choice, a missing argument) become one line on stderr and exit 2.
-import { readFileSync } from "node:fs";
 import yargs from "yargs";
+import { packageVersion } from "../package-files.ts";
 import { InputError, oneLine, reportFailure, exitCodes } from "./failure.ts";
 import { processIo, type CliIo } from "./io.ts";
 import { checkCommand } from "./check-command.ts";
@@ -77,9 +77,4 @@ function usageMessage(message: string, argv: string[]): string {
     return "sim merge needs the output folders of the shards, e.g. sim merge out-1 out-2 out-3 --out merged (see sim merge --help).";
   }
   return `${oneLine(message).replace(/\.$/, "")} (see ${command ? `sim ${command} --help` : "sim --help"}).`;
-}
-
-function packageVersion(): string {
-  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
-  return (JSON.parse(text) as { version: string }).version;
 }

@@ -64,5 +64,6 @@ export {
 } from "./expectation.ts";
 export { parseLinkKey, type LinkKeyParts } from "./links.ts";
 export { applyOverrides, parseOverrideValue } from "./overrides.ts";
-export { loadScenarioFile, scenarioOf } from "./load.ts";
+export { loadScenarioFile, loadScenarioOrHelper } from "./load.ts";
+export { scenarioOf } from "./scenario-module.ts";
 export { columnOf, metricColumns, metricNameOf, metricNames, type MetricColumn, type MetricName, type MetricValues } from "./metric-names.ts";
