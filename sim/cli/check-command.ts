@@ -1,11 +1,13 @@
 // `sim check [files or dirs...] [--seeds N] [--set path=value]... [--json] [--junit FILE]`: every
 // scenario's `expect` judged (sim/check), as a table on stdout (or one JSON object with --json),
-// optionally as JUnit XML written atomically. A folder means its *.ts files, not recursive,
-// sorted by name; the default is scenarios/. Every scenario is loaded and validated first — any
-// bad input (a missing path, a scenario that does not load or validate, a bad --set) is reported,
-// one paragraph per file, and exits 2 before anything runs or is written. Then the scenarios with
-// expectations run in order (those without are listed, not run); exit 1 if any expectation
-// failed, else 0. The simulator loads inside the handler, keeping `sim --help` fast.
+// optionally as JUnit XML written atomically. A folder means its scenario files (*.ts, *.mts,
+// *.js, *.mjs; not recursive), sorted by name; the default is scenarios/. A module there without
+// a default export is a helper the scenarios share: skipped with a note. Every scenario is loaded
+// and validated first — any bad input (a missing path, a scenario that does not load or
+// validate, a bad --set) is reported, one paragraph per file, and exits 2 before anything runs or
+// is written. Then the scenarios with expectations run in order (those without are listed, not
+// run); exit 1 if any expectation failed, else 0. The simulator loads inside the handler,
+// keeping `sim --help` fast.
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";
@@ -45,7 +47,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const junit = single(args.junit, "--junit");
   if (junit !== undefined) checkJunitPath(junit);
   const files = await scenarioFiles(args.paths !== undefined && args.paths.length > 0 ? args.paths : [defaultFolder]);
-  const [{ loadScenarioFile, ScenarioError }, checkModule, { writeFilesAtomically }, { checkProgressBar }] = await Promise.all([
+  const [{ loadScenarioOrHelper, ScenarioError }, checkModule, { writeFilesAtomically }, { checkProgressBar }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../check/index.ts"),
     import("../report/index.ts"),
@@ -57,7 +59,11 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const problems: string[] = [];
   for (const file of files) {
     try {
-      const raw = await loadScenarioFile(file);
+      const raw = await loadScenarioOrHelper(file);
+      if (raw === null) {
+        io.err(helperNote(file));
+        continue;
+      }
       plans.push(checkModule.planCheck(raw, { file, overrides: args.set ?? [], ...(seeds !== null && { seeds }) }));
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
@@ -91,6 +97,16 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   return checkModule.countChecks(checks).failed > 0 ? exitCodes.expectationFailed : exitCodes.ok;
 }
 
+/** A file in a folder that may be a scenario: TypeScript or JavaScript, not a declaration file. */
+export function isScenarioFileName(name: string): boolean {
+  return /\.(m?ts|m?js)$/.test(name) && !/\.d\.m?ts$/.test(name);
+}
+
+/** What `sim check` and `sim list` say of a module without a default export in a folder. */
+export function helperNote(file: string): string {
+  return `note: ${file} has no default export; skipped as a helper module, not a scenario.\n`;
+}
+
 /** The scenario files named: a file as given, a folder's *.ts files (sorted, not recursive); each once. */
 async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -110,10 +126,10 @@ async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
     }
     const entries = await fs.readdir(given, { withFileTypes: true });
     const names = entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
+      .filter((entry) => entry.isFile() && isScenarioFileName(entry.name))
       .map((entry) => entry.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (names.length === 0) throw new InputError(`${given}: expected a folder of scenario files (*.ts), but it holds none.`);
+    if (names.length === 0) throw new InputError(`${given}: expected a folder of scenario files (*.ts, *.mts, *.js, *.mjs), but it holds none.`);
     for (const name of names) add(path.join(given, name));
   }
   return files;

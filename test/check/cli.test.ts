@@ -151,7 +151,7 @@ describe("sim check on bad input exits 2, runs nothing and writes nothing", () =
 
   it("a missing path, an empty folder, a bad --seeds, a --junit that is no file", async () => {
     expect(await sim("check", path.join(fixtures, "nope.ts"))).toEqual({ code: 2, out: "", err: `${path.join(fixtures, "nope.ts")}: expected a scenario file or a folder of them, but there is no such file or folder.\n` });
-    expect(await sim("check", root)).toEqual({ code: 2, out: "", err: `${root}: expected a folder of scenario files (*.ts), but it holds none.\n` });
+    expect(await sim("check", root)).toEqual({ code: 2, out: "", err: `${root}: expected a folder of scenario files (*.ts, *.mts, *.js, *.mjs), but it holds none.\n` });
     for (const seeds of ["0", "x", "1.5", "10001"]) {
       expect(await sim("check", pass, "--seeds", seeds)).toEqual({ code: 2, out: "", err: `--seeds expects a whole number of seeds from 1 to 10000, got ${JSON.stringify(seeds)}.\n` });
     }
