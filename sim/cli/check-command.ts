@@ -12,7 +12,7 @@ import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import type { CheckPlan, ScenarioCheck } from "../check/index.ts";
-import { exitCodes, InputError } from "./failure.ts";
+import { exitCodes, failureOf, InputError, scenarioProblem, type Problem } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
 
@@ -56,7 +56,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
 
   // Everything is validated before anything runs: bad input never leaves a partial check behind.
   const plans: CheckPlan[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const file of files) {
     try {
       const raw = await loadScenarioOrHelper(file);
@@ -67,13 +67,12 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       plans.push(checkModule.planCheck(raw, { file, overrides: args.set ?? [], ...(seeds !== null && { seeds }) }));
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      problems.push(error.message);
+      problems.push(scenarioProblem(error));
     }
   }
   if (problems.length > 0) {
-    for (const problem of problems) io.err(`${problem}\n`);
-    if (problems.length > 1) io.err(`${problems.length} of ${files.length} scenario files are not valid; nothing was run.\n`);
-    return exitCodes.badInput;
+    const summary = problems.length > 1 ? [`${problems.length} of ${files.length} scenario files are not valid; nothing was run.`] : [];
+    throw new InputError([...problems.map((problem) => problem.message), ...summary].join("\n"), { problems });
   }
 
   const progress = checkProgressBar();
@@ -135,21 +134,39 @@ async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
+/** `sim check … --junit FILE` that failed before judging anything (bad input, even a bad flag):
+ *  FILE still gets a JUnit report, with a failing test case per problem, so CI shows why. Read
+ *  from the raw arguments, since yargs may have failed to parse them. */
+export async function junitOnFailure(argv: readonly string[], error: unknown, io: CliIo): Promise<void> {
+  const given = argv.flatMap((arg, i) => (arg === "--junit" ? [argv[i + 1]] : arg.startsWith("--junit=") ? [arg.slice("--junit=".length)] : []));
+  const file = given.length === 1 ? given[0] : undefined;
+  if (file === undefined || !isJunitPath(file)) return;
+  const [{ failureJunit }, { writeFilesAtomically }, failure] = await Promise.all([import("../check/index.ts"), import("../report/index.ts"), failureOf(error)]);
+  try {
+    await writeFilesAtomically(path.dirname(file), [{ name: path.basename(file), content: failureJunit(failure.code, failure.problems) }]);
+  } catch (writeError) {
+    io.err(`(the JUnit report could not be written to ${file} either: ${writeError instanceof Error ? writeError.message : String(writeError)})\n`);
+  }
+}
+
 /** `--seeds N`: seeds 1..N; null when not given (each scenario runs its own seed). */
 function parseSeeds(text: string | undefined): number[] | null {
   if (text === undefined) return null;
   const count = Number(text);
   if (!/^\d+$/.test(text.trim()) || count < 1 || count > maxSeeds) {
-    throw new InputError(`--seeds expects a whole number of seeds from 1 to ${maxSeeds}, got ${JSON.stringify(text)}.`);
+    throw new InputError(`--seeds expects a whole number of seeds from 1 to ${maxSeeds}, got ${JSON.stringify(text)}.`, { field: "--seeds" });
   }
   return Array.from({ length: count }, (_, i) => i + 1);
 }
 
 /** A JUnit file must be a plain file name in some folder (it is written through a temp file there). */
 function checkJunitPath(file: string): void {
+  if (!isJunitPath(file)) throw new InputError(`--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(file)}.`, { field: "--junit" });
+}
+
+function isJunitPath(file: string | undefined): file is string {
+  if (file === undefined) return false;
   const name = path.basename(file);
-  if (file.endsWith("/") || file.endsWith(path.sep) || name === "" || name === "." || name === ".." || name.startsWith(".")) {
-    throw new InputError(`--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(file)}.`);
-  }
+  return !(file.endsWith("/") || file.endsWith(path.sep) || name === "" || name === "." || name === ".." || name.startsWith("."));
 }
 

@@ -96,3 +96,33 @@ describe("sim run on bad input", () => {
     expect(err).toMatch(/scenarios\/no-such-scenario\.ts: .*no such file/);
   });
 });
+
+describe("sim as a good Unix citizen", () => {
+  /** `sim <args> | <reader>` in bash with pipefail: sim's exit code and its stderr. */
+  function piped(args: string[], reader: string) {
+    const command = `"${process.execPath}" "${bin}" ${args.join(" ")} 2>"${path.join(tmp, "piped.err")}" | ${reader}`;
+    const result = spawnSync("bash", ["-o", "pipefail", "-c", command], { cwd: root, encoding: "utf8" });
+    return { code: result.status, err: fs.readFileSync(path.join(tmp, "piped.err"), "utf8") };
+  }
+
+  it("ends quietly, with its own exit code, when the reader of its output has gone (EPIPE)", () => {
+    // `true` exits before sim writes anything, so every write meets a closed pipe.
+    expect(piped(["list"], "true")).toEqual({ code: 0, err: "" });
+    expect(piped(["--help"], "true")).toEqual({ code: 0, err: "" });
+    expect(piped(["list"], "head -1")).toEqual({ code: 0, err: "" });
+  });
+
+  it("prints a shell completion script, and completes commands and options", () => {
+    const script = sim("completion");
+    expect(script.code).toBe(0);
+    expect(script.out).toContain("###-begin-sim-completions-###");
+    expect(sim("--get-yargs-completions", "sim", "").out.split("\n")).toEqual(expect.arrayContaining(["run", "sweep", "check", "list", "explain"]));
+    expect(sim("--get-yargs-completions", "sim", "check", "--").out.split("\n")).toEqual(expect.arrayContaining(["--seeds", "--json", "--junit"]));
+  });
+
+  it("with --json, a failure yargs itself reports is one JSON object on stdout", () => {
+    const { code, out, err } = sim("run", "--json");
+    expect(code).toBe(2);
+    expect(JSON.parse(out)).toEqual({ error: { code: "bad-input", message: err.trim(), file: null, field: null } });
+  });
+});
