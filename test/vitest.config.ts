@@ -12,6 +12,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    // Two test files at once, even on two cores (vitest's default there is one): most files
+    // spend much of their time in child processes or waiting on them, and every file works in a
+    // temporary folder of its own, so files never share state.
+    maxWorkers: 2,
     testTimeout: 60_000,
   },
 });
