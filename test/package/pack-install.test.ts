@@ -95,9 +95,9 @@ function inConsumer(command: string, args: string[]) {
 }
 
 describe("the packed package, installed into a fresh project", () => {
-  it("ships the compiled package, its declarations, the scenarios, LICENSE and README, and no sources or tests", () => {
+  it("ships the compiled package, its declarations, the scenarios, LICENSE, README and docs, and no sources or tests", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
-    for (const file of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/cli/main.js", "package/dist/scenarios/split-brain.js", "package/dist/scenarios/split-brain.d.ts", "package/bin/sim.js", "package/LICENSE", "package/README.md"]) {
+    for (const file of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/cli/main.js", "package/dist/scenarios/split-brain.js", "package/dist/scenarios/split-brain.d.ts", "package/bin/sim.js", "package/LICENSE", "package/README.md", "package/docs/checks.md", "package/docs/images/split-brain-timeline.png"]) {
       expect(listing).toContain(file);
     }
     expect(listing.filter((file) => /^package\/(sim|test|scripts)\//.test(file) || file.endsWith(".build-stamp.json"))).toEqual([]);
