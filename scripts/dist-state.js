@@ -4,8 +4,8 @@
 // a digest of all their contents. bin/sim.js, at every start in a clone of the repository,
 // compares the simulator's list (a changed scenario does not make the CLI stale); the test setup
 // compares contents, so a file that was only touched refreshes the stamp instead of forcing a
-// build. Plain JavaScript with Node's built-ins only: it runs before anything is
-// compiled. Not shipped in the package, which has no sources to compare with.
+// build. Plain JavaScript with Node's built-ins only: it runs before anything is compiled. Not
+// shipped in the package, which has no sources to compare with.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 

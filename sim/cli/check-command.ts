@@ -106,7 +106,8 @@ export function helperNote(file: string): string {
   return `note: ${file} has no default export; skipped as a helper module, not a scenario.\n`;
 }
 
-/** The scenario files named: a file as given, a folder's *.ts files (sorted, not recursive); each once. */
+/** The scenario files named: a file as given, a folder's scenario files (sorted, not recursive);
+ *  each once. */
 async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   const seen = new Set<string>();

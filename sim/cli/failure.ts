@@ -62,7 +62,8 @@ export function scenarioProblem(error: { message: string; file: string; field: s
   return { message: error.message, file: error.file, field: error.field === "" ? null : error.field };
 }
 
-/** Reports an error on stderr (and as one JSON object on stdout with --json); returns the exit code. */
+/** Reports an error on stderr (and as one JSON object on stdout with --json); returns the exit
+ *  code. */
 export async function reportFailure(error: unknown, io: CliIo, options: { json: boolean } = { json: false }): Promise<number> {
   const failure = await failureOf(error);
   io.err(`${failure.message}\n`);

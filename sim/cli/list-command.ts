@@ -1,8 +1,8 @@
 // `sim list [dir]`: every scenario file (*.ts, *.mts, *.js, *.mjs; not recursive; sorted by file
 // name) in the folder (default scenarios/) with its name and one-line summary, aligned in two
-// columns. A file that does not load or validate is listed by its path with its error on one line, and the command
-// exits 2 after listing everything. A module without a default export (a helper the scenarios
-// share) is skipped with a note on stderr.
+// columns. A file that does not load or validate is listed by its path with its error on one
+// line, and the command exits 2 after listing everything. A module without a default export (a
+// helper the scenarios share) is skipped with a note on stderr.
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";

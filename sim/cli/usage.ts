@@ -31,7 +31,7 @@ export async function usageError(message: string, argv: readonly string[], known
     const name = first.replace(/^-+/, "").split("=")[0];
     const near = closestChoice(name, knownOptions);
     if (!knownOptions.includes(name)) {
-      const guess = near === undefined ? "." : `; did you mean ${near.length === 1 ? "-" : "--"}${near}?`;
+      const guess = near === undefined ? "." : `; did you mean ${optionText(near)}?`;
       return new InputError(`Unknown option ${first.split("=")[0]}${guess} Give a command: ${commands.join(", ")} (see sim --help).`, { field: first.split("=")[0] });
     }
   }
@@ -42,21 +42,26 @@ export async function usageError(message: string, argv: readonly string[], known
   }
   const unknown = /^Unknown arguments?: (.+)$/.exec(oneLine(message));
   if (unknown) {
-    const names = unknown[1].split(", ");
-    const flags = names.map((name) => flagText(name, argv));
-    const guesses = names.flatMap((name) => {
-      const near = closestChoice(name, knownOptions);
-      return near === undefined || !flagText(name, argv).startsWith("-") ? [] : [`${flagText(name, argv)} → ${flagText(near, [`--${near}`])}`];
+    const written = unknown[1].split(", ").map((name) => ({ name, text: writtenAs(name, argv) }));
+    const guesses = written.flatMap(({ name, text }) => {
+      const near = text.startsWith("-") ? closestChoice(name, knownOptions) : undefined;
+      return near === undefined ? [] : [optionText(near)];
     });
-    const what = names.length === 1 ? `Unknown option ${flags[0]}` : `Unknown options ${flags.join(", ")}`;
-    const guess = guesses.length === 0 ? "" : `; did you mean ${guesses.map((pair) => pair.split(" → ")[1]).join(", ")}?`;
-    return new InputError(`${what}${command ? ` for sim ${command}` : ""}${guess} (see ${help}).`, { field: flags[0] });
+    const noun = written.every(({ text }) => text.startsWith("-")) ? "option" : "argument";
+    const what = `Unknown ${noun}${written.length === 1 ? "" : "s"} ${written.map(({ text }) => text).join(", ")}`;
+    const guess = guesses.length === 0 ? "" : `; did you mean ${guesses.join(", ")}?`;
+    return new InputError(`${what}${command ? ` for sim ${command}` : ""}${guess} (see ${help}).`, { field: written[0].text });
   }
   return new InputError(`${oneLine(message).replace(/\.$/, "")} (see ${help}).`);
 }
 
-/** How the user wrote an unknown argument: "--seeeds", "-x", or a bare word. */
-function flagText(name: string, argv: readonly string[]): string {
+/** An option as typed: "-h", "--seeds". */
+function optionText(name: string): string {
+  return name.length === 1 ? `-${name}` : `--${name}`;
+}
+
+/** How the user wrote an unknown argument yargs names: "--seeeds", "-x", or a bare word. */
+function writtenAs(name: string, argv: readonly string[]): string {
   for (const form of [`--${name}`, `-${name}`]) {
     if (argv.some((arg) => arg === form || arg.startsWith(`${form}=`))) return form;
   }

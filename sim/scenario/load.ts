@@ -3,8 +3,9 @@
 // and the package runs compiled; vitest compiles TypeScript itself), so a scenario may compute
 // its fields. Every failure becomes a ScenarioError that names the file as the user typed it:
 // no such file, a syntax or compile error (one line: reason and location, no stack), an error
-// thrown while the module runs, or a missing or non-object default export. In a folder of scenarios, a module
-// without a default export is a helper the scenarios share, and loadScenarioOrHelper says so.
+// thrown while the module runs, or a missing or non-object default export. In a folder of
+// scenarios, a module without a default export is a helper the scenarios share, and
+// loadScenarioOrHelper says so.
 // Node caches imported modules, so loading the same file twice returns the first version.
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";

@@ -46,7 +46,8 @@ export async function bundleScenario(input: BundleInput, mode: "scenario" | "wor
   return { code, map: map === undefined ? undefined : absoluteSources(map.text, outfile) };
 }
 
-/** Bare imports (packages) stay imports, of the file Node would load; "failover-sim" is this package. */
+/** Bare imports (packages) stay imports, of the file Node would load; "failover-sim" is this
+ *  package. */
 const packagesStayImports: Plugin = {
   name: "packages-stay-imports",
   setup(build) {

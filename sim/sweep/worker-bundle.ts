@@ -3,12 +3,12 @@
 // again (about half a second of CPU per worker, on a loader thread of its own), and on a
 // two-core machine that start-up is paid while the other workers wait for a core. Instead the
 // main thread has esbuild (the compiler tsx itself uses) bundle the scenario file, the simulator
-// and worker-jobs (from the sources, or from dist/) into one ES module, once per sweep, and every worker starts from it as a
-// data: URL in about 70 ms. The code is the same source compiled the same way, so a run
-// gives the same row (the sweep tests compare against runs through tsx).
+// and worker-jobs (from the sources, or from dist/) into one ES module, once per sweep, and every
+// worker starts from it as a data: URL in about 70 ms. The code is the same source compiled the
+// same way, so a run gives the same row (the sweep tests compare against runs through tsx).
 // When bundling fails — a scenario that does not compile, or one that reads import.meta (it would
-// see a data: URL, not its own path) — the caller falls back to the unbundled worker, and the usual
-// errors about the scenario come from loading it in the main thread.
+// see a data: URL, not its own path) — the caller falls back to the unbundled worker, and the
+// usual errors about the scenario come from loading it in the main thread.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageFile, runningCompiled } from "../package-files.ts";

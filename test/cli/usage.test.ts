@@ -26,6 +26,7 @@ describe("did you mean", () => {
     expect((await sim("run", smallCrash, "--sed", "1", "--outt", "x")).err).toBe("Unknown options --sed, --outt for sim run; did you mean --seed, --out? (see sim run --help).\n");
     expect((await sim("run", smallCrash, "--zzzzzz")).err).toBe("Unknown option --zzzzzz for sim run (see sim run --help).\n");
     expect((await sim("--hlep")).err).toMatch(/^Unknown option --hlep; did you mean --help\?/);
+    expect((await sim("list", "scenarios", "extra")).err).toBe("Unknown argument extra for sim list (see sim list --help).\n");
   });
 });
 
