@@ -44,7 +44,7 @@ describe("sim run in separate processes", () => {
   });
 
   it("prints one JSON object with every metric with --json", () => {
-    const { code, out } = sim("run", "scenarios/split-brain.ts", "--json", "--out", path.join(tmp, "json"));
+    const { code, out } = sim("run", "scenarios/split-brain.ts", "--json", "--no-charts", "--out", path.join(tmp, "json"));
     expect(code).toBe(0);
     const summary = JSON.parse(out);
     for (const column of metricColumns) expect(summary).toHaveProperty(column);
@@ -82,7 +82,7 @@ describe("sim run on bad input", () => {
 
   it("exits 2 on an unknown --set path, naming it, and leaves an existing report untouched", () => {
     const out = path.join(tmp, "existing");
-    expect(sim("run", "scenarios/primary-crash.ts", "--out", out).code).toBe(0);
+    expect(sim("run", "scenarios/primary-crash.ts", "--no-charts", "--out", out).code).toBe(0);
     const before = read(out, "events.csv");
     const { code, err } = sim("run", "scenarios/primary-crash.ts", "--set", "detector.timeoutt=5s", "--out", out);
     expect(code).toBe(2);
