@@ -1,5 +1,6 @@
 // Vitest configuration. The project root is the folder above this one; scenario files import
-// the package by its own name, which resolves to the public entry point.
+// the package by its own name, which resolves to the public entry point's source. Tests that
+// start `sim` as a process run dist/, which global-setup.ts rebuilds first when it is stale.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -10,6 +11,14 @@ export default defineConfig({
   resolve: { alias: { "failover-sim": fileURLToPath(new URL("../sim/index.ts", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    // Two test files at once, even on two cores (vitest's default there is one): many files
+    // spend much of their time in child processes or waiting on them, and every file works in a
+    // temporary folder of its own. Files share a worker's module instances instead of loading the
+    // simulator afresh for each (isolate: false saves most of vitest's import time): the
+    // simulator keeps no state between runs but caches, and the tests mock nothing.
+    maxWorkers: 2,
+    isolate: false,
     testTimeout: 60_000,
   },
 });

@@ -8,4 +8,4 @@ export { nearestRank, nearestRankQuantile } from "./quantile.ts";
 export { countChecks, seedsText, type CheckCounts } from "./counts.ts";
 export { checkTable } from "./check-table.ts";
 export { checkJson } from "./check-json.ts";
-export { checkJunit } from "./junit.ts";
+export { checkJunit, failureJunit, type CheckProblem } from "./junit.ts";

@@ -3,6 +3,8 @@
 // its file and seeds), one <testcase> per expectation, a <failure> carrying the message for each
 // expectation not met; a scenario without expectations is one skipped test case. No `time`
 // attributes: wall-clock values never enter an output, so the same check writes the same bytes.
+// A check that could not start (bad input) is still a report: failureJunit gives one failing
+// test case per problem, named after its file (or "sim check" for a bad flag).
 import type { ScenarioCheck } from "./check-scenario.ts";
 import { countChecks } from "./counts.ts";
 
@@ -14,6 +16,34 @@ export function checkJunit(checks: readonly ScenarioCheck[]): string {
   ];
   for (const check of checks) lines.push(...suite(check));
   lines.push(`</testsuites>`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** A problem that stopped the check before anything ran, located where it can be. */
+export interface CheckProblem {
+  message: string;
+  file: string | null;
+  field: string | null;
+}
+
+export function failureJunit(kind: string, problems: readonly CheckProblem[]): string {
+  const count = problems.length;
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="sim check" tests="${count}" failures="${count}" errors="0" skipped="0">`,
+    `  <testsuite name="sim check: bad input, nothing was run" tests="${count}" failures="${count}" errors="0" skipped="0">`,
+  ];
+  for (const problem of problems) {
+    const name = attribute(problem.file ?? "sim check");
+    const file = problem.file === null ? "" : ` file="${name}"`;
+    const where = problem.field === null ? "" : ` (${problem.field})`;
+    lines.push(
+      `    <testcase name="${name}${attribute(where)}" classname="sim check"${file}>`,
+      `      <failure message="${attribute(problem.message)}" type="${attribute(kind)}">${text(problem.message)}</failure>`,
+      `    </testcase>`,
+    );
+  }
+  lines.push(`  </testsuite>`, `</testsuites>`);
   return `${lines.join("\n")}\n`;
 }
 

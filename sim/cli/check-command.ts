@@ -1,16 +1,18 @@
 // `sim check [files or dirs...] [--seeds N] [--set path=value]... [--json] [--junit FILE]`: every
 // scenario's `expect` judged (sim/check), as a table on stdout (or one JSON object with --json),
-// optionally as JUnit XML written atomically. A folder means its *.ts files, not recursive,
-// sorted by name; the default is scenarios/. Every scenario is loaded and validated first — any
-// bad input (a missing path, a scenario that does not load or validate, a bad --set) is reported,
-// one paragraph per file, and exits 2 before anything runs or is written. Then the scenarios with
-// expectations run in order (those without are listed, not run); exit 1 if any expectation
-// failed, else 0. The simulator loads inside the handler, keeping `sim --help` fast.
+// optionally as JUnit XML written atomically. A folder means its scenario files (*.ts, *.mts,
+// *.js, *.mjs; not recursive), sorted by name; the default is scenarios/. A module there without
+// a default export is a helper the scenarios share: skipped with a note. Every scenario is loaded
+// and validated first — any bad input (a missing path, a scenario that does not load or
+// validate, a bad --set) is reported, one paragraph per file, and exits 2 before anything runs or
+// is written. Then the scenarios with expectations run in order (those without are listed, not
+// run); exit 1 if any expectation failed, else 0. The simulator loads inside the handler,
+// keeping `sim --help` fast.
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import type { CheckPlan, ScenarioCheck } from "../check/index.ts";
-import { exitCodes, InputError } from "./failure.ts";
+import { exitCodes, failureOf, InputError, scenarioProblem, type Problem } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
 import { limitOptions, parseLimitFlags } from "./limit-flags.ts";
@@ -48,7 +50,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const junit = single(args.junit, "--junit");
   if (junit !== undefined) checkJunitPath(junit);
   const files = await scenarioFiles(args.paths !== undefined && args.paths.length > 0 ? args.paths : [defaultFolder]);
-  const [{ ScenarioError }, checkModule, { replaceFile }, { checkProgressBar }] = await Promise.all([
+  const [{ loadScenarioOrHelper, ScenarioError }, checkModule, { replaceFile }, { checkProgressBar }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../check/index.ts"),
     import("../report/index.ts"),
@@ -57,20 +59,23 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
 
   // Everything is validated before anything runs: bad input never leaves a partial check behind.
   const plans: CheckPlan[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const file of files) {
     try {
-      const raw = await loadScenarioWithin(file, maxLoadUs);
+      const raw = await loadScenarioWithin(file, maxLoadUs, loadScenarioOrHelper);
+      if (raw === null) {
+        io.err(helperNote(file));
+        continue;
+      }
       plans.push(checkModule.planCheck(raw, { file, overrides: args.set ?? [], limits, ...(seeds !== null && { seeds }) }));
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      problems.push(error.message);
+      problems.push(scenarioProblem(error));
     }
   }
   if (problems.length > 0) {
-    for (const problem of problems) io.err(`${problem}\n`);
-    if (problems.length > 1) io.err(`${problems.length} of ${files.length} scenario files are not valid; nothing was run.\n`);
-    return exitCodes.badInput;
+    const summary = problems.length > 1 ? [`${problems.length} of ${files.length} scenario files are not valid; nothing was run.`] : [];
+    throw new InputError([...problems.map((problem) => problem.message), ...summary].join("\n"), { problems });
   }
 
   const progress = checkProgressBar();
@@ -94,7 +99,18 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   return checkModule.countChecks(checks).failed > 0 ? exitCodes.expectationFailed : exitCodes.ok;
 }
 
-/** The scenario files named: a file as given, a folder's *.ts files (sorted, not recursive); each once. */
+/** A file in a folder that may be a scenario: TypeScript or JavaScript, not a declaration file. */
+export function isScenarioFileName(name: string): boolean {
+  return /\.(m?ts|m?js)$/.test(name) && !/\.d\.m?ts$/.test(name);
+}
+
+/** What `sim check` and `sim list` say of a module without a default export in a folder. */
+export function helperNote(file: string): string {
+  return `note: ${file} has no default export; skipped as a helper module, not a scenario.\n`;
+}
+
+/** The scenario files named: a file as given, a folder's scenario files (sorted, not recursive);
+ *  each once. */
 async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   const seen = new Set<string>();
@@ -113,13 +129,28 @@ async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
     }
     const entries = await fs.readdir(given, { withFileTypes: true });
     const names = entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
+      .filter((entry) => entry.isFile() && isScenarioFileName(entry.name))
       .map((entry) => entry.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (names.length === 0) throw new InputError(`${given}: expected a folder of scenario files (*.ts), but it holds none.`);
+    if (names.length === 0) throw new InputError(`${given}: expected a folder of scenario files (*.ts, *.mts, *.js, *.mjs), but it holds none.`);
     for (const name of names) add(path.join(given, name));
   }
   return files;
+}
+
+/** `sim check … --junit FILE` that failed before judging anything (bad input, even a bad flag):
+ *  FILE still gets a JUnit report, with a failing test case per problem, so CI shows why. Read
+ *  from the raw arguments, since yargs may have failed to parse them. */
+export async function junitOnFailure(argv: readonly string[], error: unknown, io: CliIo): Promise<void> {
+  const given = argv.flatMap((arg, i) => (arg === "--junit" ? [argv[i + 1]] : arg.startsWith("--junit=") ? [arg.slice("--junit=".length)] : []));
+  const file = given.length === 1 ? given[0] : undefined;
+  if (file === undefined || !isJunitPath(file)) return;
+  const [{ failureJunit }, { replaceFile }, failure] = await Promise.all([import("../check/index.ts"), import("../report/index.ts"), failureOf(error)]);
+  try {
+    await replaceFile(file, failureJunit(failure.code, failure.problems));
+  } catch (writeError) {
+    io.err(`(the JUnit report could not be written to ${file} either: ${writeError instanceof Error ? writeError.message : String(writeError)})\n`);
+  }
 }
 
 /** `--seeds N`: seeds 1..N; null when not given (each scenario runs its own seed). */
@@ -127,16 +158,19 @@ function parseSeeds(text: string | undefined): number[] | null {
   if (text === undefined) return null;
   const count = Number(text);
   if (!/^\d+$/.test(text.trim()) || count < 1 || count > maxSeeds) {
-    throw new InputError(`--seeds expects a whole number of seeds from 1 to ${maxSeeds}, got ${JSON.stringify(text)}.`);
+    throw new InputError(`--seeds expects a whole number of seeds from 1 to ${maxSeeds}, got ${JSON.stringify(text)}.`, { field: "--seeds" });
   }
   return Array.from({ length: count }, (_, i) => i + 1);
 }
 
 /** A JUnit file must be a plain file name in some folder (it is written through a temp file there). */
 function checkJunitPath(file: string): void {
+  if (!isJunitPath(file)) throw new InputError(`--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(file)}.`, { field: "--junit" });
+}
+
+function isJunitPath(file: string | undefined): file is string {
+  if (file === undefined) return false;
   const name = path.basename(file);
-  if (file.endsWith("/") || file.endsWith(path.sep) || name === "" || name === "." || name === ".." || name.startsWith(".")) {
-    throw new InputError(`--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(file)}.`);
-  }
+  return !(file.endsWith("/") || file.endsWith(path.sep) || name === "" || name === "." || name === ".." || name.startsWith("."));
 }
 

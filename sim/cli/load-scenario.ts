@@ -1,12 +1,13 @@
 // Loading a scenario file for a command, within the module load limit (--max-load): the
-// ScenarioError of a file that takes too long to load names the limit and the flag.
+// ScenarioError of a file that takes too long to load names the limit and the flag. `load` is the
+// loader (loadScenarioFile by default; loadScenarioOrHelper where a folder may hold helpers).
 import { cliLimitSpecs } from "../scenario/limits.ts";
 import { LoadTimeout, loadWithin } from "./load-guard.ts";
 
-export async function loadScenarioWithin(file: string, maxLoadUs: number): Promise<unknown> {
+export async function loadScenarioWithin<T = unknown>(file: string, maxLoadUs: number, load?: (file: string) => Promise<T>): Promise<T> {
   const { loadScenarioFile, ScenarioError, formatDuration } = await import("../scenario/index.ts");
   try {
-    return await loadWithin(() => loadScenarioFile(file), maxLoadUs);
+    return await loadWithin(() => (load ?? (loadScenarioFile as (file: string) => Promise<T>))(file), maxLoadUs);
   } catch (error) {
     if (!(error instanceof LoadTimeout)) throw error;
     const { flag, what } = cliLimitSpecs.maxLoad;

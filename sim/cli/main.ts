@@ -2,27 +2,38 @@
 // (without the node and script names), runs the command and returns the exit code — it never
 // calls process.exit, so tests and bin/sim.js decide what to do with it. Commands load the
 // simulator lazily, keeping `sim --help` fast. yargs' own failures (unknown command or option,
-// a bad choice, a missing argument) become one line on stderr and exit 2. Everything printed
-// passes through terminalSafe (terminal-text.ts): no control character from a scenario reaches
-// the terminal as such.
-import { readFileSync } from "node:fs";
+// a bad choice, a missing argument) become one line on stderr and exit 2 (usage.ts). Every
+// failure is reported by failure.ts — also as one JSON object on stdout when --json was given —
+// and `sim check --junit FILE` still writes FILE. `sim completion` prints a shell completion
+// script (yargs'). Writing to a pipe whose reader has gone (`sim list | head -1`) stops output
+// quietly (io.ts). Everything printed passes through terminalSafe (terminal-text.ts): no control
+// character from a scenario reaches the terminal as such.
 import yargs from "yargs";
-import { InputError, oneLine, reportFailure, exitCodes } from "./failure.ts";
-import { processIo, type CliIo } from "./io.ts";
+import { packageVersion } from "../package-files.ts";
+import { reportFailure, exitCodes } from "./failure.ts";
+import { quietOnClosedPipes, processIo, type CliIo } from "./io.ts";
 import { safeIo } from "./terminal-text.ts";
-import { checkCommand } from "./check-command.ts";
+import { checkCommand, junitOnFailure } from "./check-command.ts";
 import { explainCommand } from "./explain-command.ts";
 import { fuzzCommand } from "./fuzz-command.ts";
 import { listCommand } from "./list-command.ts";
 import { mergeCommand } from "./merge-command.ts";
 import { runCommand } from "./run-command.ts";
 import { sweepCommand } from "./sweep-command.ts";
+import { commands, usageError } from "./usage.ts";
 
-const commands = ["run", "sweep", "merge", "check", "fuzz", "list", "explain"];
-/** Commands of the contract not built yet: named as such rather than as unknown. */
-const plannedCommands: string[] = [];
+/** A failure yargs reported, turned into the CLI's message once the parse is over. */
+class UsageFailure extends Error {
+  constructor(
+    message: string,
+    readonly knownOptions: string[],
+  ) {
+    super(message);
+  }
+}
 
 export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
+  if (given === processIo) quietOnClosedPipes();
   const io = safeIo(given);
   let exitCode: number = exitCodes.ok;
   const setExitCode = (code: number) => {
@@ -38,12 +49,16 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
     .command(fuzzCommand(io, setExitCode))
     .command(listCommand(io, setExitCode))
     .command(explainCommand(io, setExitCode))
+    .completion("completion", "print a shell completion script (bash, zsh): sim completion >> ~/.bashrc")
     .demandCommand(1, `Give a command: ${commands.join(", ")}`)
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
       // Throwing is what stops yargs from going on to the handler after a validation failure.
-      throw error ?? new InputError(usageMessage(message, argv));
+      if (error) throw error;
+      // getOptions is yargs' (untyped) view of the options of the command being parsed.
+      const options = (parser as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
+      throw new UsageFailure(message, [...Object.keys(options.key), ...Object.values(options.alias).flat()]);
     })
     .help()
     .alias("h", "help")
@@ -52,38 +67,9 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
   try {
     await parser.parseAsync();
     return exitCode;
-  } catch (error) {
-    return reportFailure(error, io);
+  } catch (thrown) {
+    const error = thrown instanceof UsageFailure ? await usageError(thrown.message, argv, thrown.knownOptions) : thrown;
+    if (argv[0] === "check") await junitOnFailure(argv, error, io);
+    return reportFailure(error, io, { json: argv.some((arg) => arg === "--json" || arg === "--json=true") });
   }
-}
-
-/** yargs' message as one line, pointing at the help of the command concerned. */
-function usageMessage(message: string, argv: string[]): string {
-  const first = argv[0];
-  if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
-    if (plannedCommands.includes(first)) return `sim ${first} is not available yet; the commands are: ${commands.join(", ")}.`;
-    return `Unknown command ${JSON.stringify(first)}; the commands are: ${commands.join(", ")} (see sim --help).`;
-  }
-  const command = first !== undefined && commands.includes(first) ? first : undefined;
-  if (command === "run" && message.startsWith("Not enough non-option arguments")) {
-    return "sim run needs a scenario file, e.g. sim run scenarios/blip.ts (see sim run --help).";
-  }
-  if (command === "sweep" && message.startsWith("Not enough non-option arguments")) {
-    return "sim sweep needs a scenario file, e.g. sim sweep scenarios/blip.ts --vary detector.timeout=1s..10s/1s (see sim sweep --help).";
-  }
-  if (command === "fuzz" && message.startsWith("Not enough non-option arguments")) {
-    return "sim fuzz needs a scenario file, e.g. sim fuzz scenarios/split-brain.ts --invariant no-lost-acked-writes (see sim fuzz --help).";
-  }
-  if (command === "explain" && message.startsWith("Not enough non-option arguments")) {
-    return "sim explain needs a scenario file, e.g. sim explain scenarios/split-brain.ts (see sim explain --help).";
-  }
-  if (command === "merge" && message.startsWith("Not enough non-option arguments")) {
-    return "sim merge needs the output folders of the shards, e.g. sim merge out-1 out-2 out-3 --out merged (see sim merge --help).";
-  }
-  return `${oneLine(message).replace(/\.$/, "")} (see ${command ? `sim ${command} --help` : "sim --help"}).`;
-}
-
-function packageVersion(): string {
-  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
-  return (JSON.parse(text) as { version: string }).version;
 }

@@ -3,6 +3,7 @@
 // what was expected and what was found — readable without a stack trace. Validation collects
 // them so that one run shows them all (at most `maxShownProblems`, then a count). The CLI maps
 // it to exit code 2. `file`, `field`, `expected` and `got` are those of the first problem.
+import { distance } from "fastest-levenshtein";
 
 export interface ScenarioErrorInit {
   /** The scenario file as the user typed it (relative paths stay relative). */
@@ -110,26 +111,13 @@ export function closestChoice(word: string, choices: readonly string[]): string 
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const choice of choices) {
-    const distance = editDistance(word.toLowerCase(), choice.toLowerCase());
-    if (distance < bestDistance) {
+    const gap = distance(word.toLowerCase(), choice.toLowerCase());
+    if (gap < bestDistance) {
       best = choice;
-      bestDistance = distance;
+      bestDistance = gap;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** Where resolution is: the file (for messages), the scenario as written (to quote what was

@@ -50,7 +50,7 @@ export { durationUnits, formatDuration, parseDuration, readDuration, type Durati
 export { parseRate, readRate, rateUnits, type Rate, type RateUnit } from "./rate.ts";
 export { defaults } from "./defaults.ts";
 export * from "./choices.ts";
-export { ScenarioError, combineProblems, describeValue, formatPath, type ScenarioErrorInit } from "./errors.ts";
+export { ScenarioError, combineProblems, describeValue, formatPath, formatScenarioMessage, type ScenarioErrorInit } from "./errors.ts";
 export { scenarioErrorFromIssues } from "./issues.ts";
 export { resolveScenario, maxDurationUs, type ResolveOptions, type ResolvedScenario } from "./resolve.ts";
 export {
@@ -66,5 +66,6 @@ export { parseLinkKey, type LinkKeyParts } from "./links.ts";
 export { applyOverrides, applyOverridesCollecting, forbiddenSegments, parseOverrideValue } from "./overrides.ts";
 export { cliLimitSpecs, defaultCliLimitsUs, defaultLimits, formatCount, limitSpecs, limitText, withDefaults, type LimitName, type Limits, type LimitSpec } from "./limits.ts";
 export { checkWorldLimits, checkWrittenSize, estimateRun } from "./limit-estimates.ts";
-export { loadScenarioFile, scenarioOf } from "./load.ts";
+export { loadScenarioFile, loadScenarioOrHelper } from "./load.ts";
+export { scenarioOf } from "./scenario-module.ts";
 export { columnOf, metricColumns, metricNameOf, metricNames, type MetricColumn, type MetricName, type MetricValues } from "./metric-names.ts";

@@ -1,15 +1,30 @@
-// Loads a scenario file: a TypeScript module whose default export is the scenario. The module is
-// imported (the CLI registers tsx first; vitest compiles TypeScript itself), so a scenario may
-// compute its fields. Every failure becomes a ScenarioError that names the file as the user typed
-// it: no such file, a syntax or compile error (one line: reason and location, no stack), an
-// error thrown while the module runs, or a missing or non-object default export.
+// Loads a scenario file: a module (TypeScript, or JavaScript) whose default export is the
+// scenario. The module is imported (scenario-import.ts: compiled by esbuild when it is TypeScript
+// and the package runs compiled; vitest compiles TypeScript itself), so a scenario may compute
+// its fields. Every failure becomes a ScenarioError that names the file as the user typed it:
+// no such file, a syntax or compile error (one line: reason and location, no stack), an error
+// thrown while the module runs, or a missing or non-object default export. In a folder of
+// scenarios, a module without a default export is a helper the scenarios share, and
+// loadScenarioOrHelper says so.
 // Node caches imported modules, so loading the same file twice returns the first version.
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describeValue, ScenarioError } from "./errors.ts";
+import { importScenarioModule } from "./scenario-import.ts";
+import { isHelperModule, scenarioOf } from "./scenario-module.ts";
 
 export async function loadScenarioFile(path: string): Promise<unknown> {
+  return scenarioOf(await importFile(path), path);
+}
+
+/** A file found in a folder of scenarios (sim check, sim list): null when it is a helper module
+ *  — one without a default export, holding code the scenarios share — rather than a scenario. */
+export async function loadScenarioOrHelper(path: string): Promise<unknown | null> {
+  const module = await importFile(path);
+  return isHelperModule(module) ? null : scenarioOf(module, path);
+}
+
+async function importFile(path: string): Promise<Record<string, unknown>> {
   const absolute = resolve(path);
   const exists = await stat(absolute).then(
     (stats) => stats.isFile(),
@@ -18,26 +33,11 @@ export async function loadScenarioFile(path: string): Promise<unknown> {
   if (!exists) {
     throw new ScenarioError({ file: path, field: "", expected: "a path to a scenario file", got: `no such file (relative to ${process.cwd()})` });
   }
-  let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+    return await importScenarioModule(absolute);
   } catch (error) {
     throw new ScenarioError({ file: path, field: "", expected: "a module that compiles and runs", got: describeLoadFailure(error, absolute) });
   }
-  return scenarioOf(module, path);
-}
-
-/** The scenario a loaded module exports by default; `path` is the file as the user named it.
- *  (Sweep workers get the module already imported, bundled with the simulator.) */
-export function scenarioOf(module: Readonly<Record<string, unknown>>, path: string): unknown {
-  if (!("default" in module) || module.default === undefined) {
-    throw new ScenarioError({ file: path, field: "default export", expected: "export default defineScenario({ ... })", got: "no default export" });
-  }
-  const scenario = module.default;
-  if (scenario === null || typeof scenario !== "object" || Array.isArray(scenario)) {
-    throw new ScenarioError({ file: path, field: "default export", expected: "a scenario object made with defineScenario({ ... })", got: describeValue(scenario) });
-  }
-  return scenario;
 }
 
 /** One line from a compile or run-time failure: the reason, plus "line L, column C" when known. */

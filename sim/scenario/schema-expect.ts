@@ -1,6 +1,6 @@
 // The `expect` of a scenario: per metric an exact value or { min, max } bounds, optionally over a
 // quantile of the seeds of a check, and named checks — functions of the run's result.
-import { z } from "zod";
+import * as z from "zod";
 import { metricNames, type MetricName } from "./metric-names.ts";
 import { strict, name } from "./schema-values.ts";
 

@@ -1,7 +1,7 @@
 // The faults of a scenario's schedule and its random `chaos` (faults.ts and chaos.ts build
 // them): each fault kind a strict object named after the builder that makes it, so an error points
 // at the builder's arguments.
-import { z } from "zod";
+import * as z from "zod";
 import { strict, duration, rate, name, probability, delayRange } from "./schema-values.ts";
 
 const groupsExpectation = `two or more groups of names, like ["east"], ["west"]`;

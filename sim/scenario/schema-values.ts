@@ -2,7 +2,7 @@
 // errors listing the allowed ones, and the value types every part uses — names, durations and
 // rates parsed to microseconds and per-second numbers, fractions, probabilities and delay ranges —
 // each failing with a message that says what was expected.
-import { z } from "zod";
+import * as z from "zod";
 import { durationExpectation, readDuration } from "./duration.ts";
 import { listChoices } from "./errors.ts";
 import { rateExpectation, readRate } from "./rate.ts";

@@ -4,7 +4,7 @@
 // that relate fields (one primary, quorum ≤ monitors, fault names) live in resolve.ts. Defaults
 // are not filled in here either: they come from defaults.ts during resolution. The value types
 // are in schema-values.ts, the faults and chaos in schema-faults.ts, `expect` in schema-expect.ts.
-import { z } from "zod";
+import * as z from "zod";
 import {
   arrivalChoices,
   detectorKinds,

@@ -4,6 +4,7 @@
 // dispatching and leaves the partial file for --resume. Outside the deterministic core, so
 // async and threads are fine here; the rows it returns do not depend on either.
 import { SimulationLimitError } from "../engine/index.ts";
+import { packageFile, runningCompiled } from "../package-files.ts";
 import type { Limits } from "../scenario/index.ts";
 import { jobAt, jobCount, pointOverrides, type Grid } from "./grid.ts";
 import type { Manifest } from "./manifest.ts";
@@ -92,8 +93,10 @@ export async function runSweep(plan: SweepPlan, hooks: SweepHooks = {}): Promise
   return { status: status === "done" ? "done" : "interrupted", rows, kept: keptRows.length, partial };
 }
 
-/** Where a worker starts when the simulator could not be bundled: tsx, as in the main thread. */
-const tsxEntry = new URL("./worker-entry.js", import.meta.url);
+/** Where a worker starts when the simulator could not be bundled: the compiled worker (which
+ *  brings the TypeScript loader itself when the scenario needs it), or, running from the sources,
+ *  worker-entry.js (tsx, as in the main thread). */
+const unbundledEntry = () => packageFile(runningCompiled() ? "dist/sweep/worker.js" : "sim/sweep/worker-entry.js");
 
 /** Starts the worker threads of a sweep, at most one per job, from the bundled worker when
  *  there is one. Bundling runs in esbuild's own process: the caller may start it early. */
@@ -102,7 +105,7 @@ export async function startPool(
   jobs: number,
   bundle: Promise<URL | null> = bundledWorker(plan.file),
 ): Promise<WorkerPool> {
-  const entry = (await bundle) ?? tsxEntry;
+  const entry = (await bundle) ?? unbundledEntry();
   return new WorkerPool(entry, { file: plan.file, set: [...plan.set], limits: plan.limits }, Math.min(plan.workers, Math.max(1, jobs)));
 }
 

@@ -1,5 +1,5 @@
 // The statistics of a sweep, over the seeds of one parameter point (or over per-seed differences
-// in a paired comparison). Definitions, also in the README:
+// in a paired comparison). Definitions, also in docs/sweeps.md:
 // - empty values (a metric with no value in a run, e.g. detection_s without a detected fault)
 //   are left out; n counts the rest;
 // - mean: the arithmetic mean, summed in seed order (so the last bit never depends on scheduling);

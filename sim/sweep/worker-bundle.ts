@@ -3,52 +3,30 @@
 // again (about half a second of CPU per worker, on a loader thread of its own), and on a
 // two-core machine that start-up is paid while the other workers wait for a core. Instead the
 // main thread has esbuild (the compiler tsx itself uses) bundle the scenario file, the simulator
-// and worker-jobs.ts into one ES module, once per sweep, and every worker starts from it as a
-// data: URL in about 70 ms. The code is the same source compiled the same way, so a run
-// gives the same row (the sweep tests compare against runs through tsx).
+// and worker-jobs (from the sources, or from dist/) into one ES module, once per sweep, and every
+// worker starts from it as a data: URL in about 70 ms. The code is the same source compiled the
+// same way, so a run gives the same row (the sweep tests compare against runs through tsx).
 // When bundling fails — a scenario that does not compile, or one that reads import.meta (it would
-// see a data: URL, not its own path) — the caller falls back to worker-entry.js, and the usual
-// errors about the scenario come from loading it in the main thread.
+// see a data: URL, not its own path) — the caller falls back to the unbundled worker, and the
+// usual errors about the scenario come from loading it in the main thread.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-
-const jobsModule = fileURLToPath(new URL("./worker-jobs.ts", import.meta.url));
-const loadModule = fileURLToPath(new URL("../scenario/load.ts", import.meta.url));
-/** What `import … from "failover-sim"` means in a scenario (bin/scenario-hooks.js agrees). */
-const packageEntry = fileURLToPath(new URL("../index.ts", import.meta.url));
+import { packageFile, runningCompiled } from "../package-files.ts";
+import { bundleScenario } from "../scenario/scenario-bundle.ts";
 
 /** A data: URL of the bundled worker for this scenario file, or null when it cannot be made. */
 export async function bundledWorker(file: string): Promise<URL | null> {
   const scenario = resolve(file);
+  const jobsModule = fileURLToPath(packageFile(runningCompiled() ? "dist/sweep/worker-jobs.js" : "sim/sweep/worker-jobs.ts"));
   // The scenario is imported lazily, so an error in it reaches serveJobs (and the pool) as a
   // failed load rather than as a worker that dies before saying anything.
   const contents = [
-    `import { serveJobs } from ${JSON.stringify(jobsModule)};`,
-    `import { scenarioOf } from ${JSON.stringify(loadModule)};`,
+    `import { scenarioOf, serveJobs } from ${JSON.stringify(jobsModule)};`,
     `await serveJobs(async (file) => scenarioOf(await import(${JSON.stringify(scenario)}), file));`,
   ].join("\n");
   try {
-    const { build } = await import("esbuild");
-    const result = await build({
-      stdin: { contents, resolveDir: process.cwd(), loader: "ts", sourcefile: "sweep-worker.ts" },
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      write: false,
-      logLevel: "silent",
-      plugins: [
-        {
-          name: "failover-sim",
-          setup(build) {
-            build.onResolve({ filter: /^failover-sim$/ }, () => ({ path: packageEntry }));
-          },
-        },
-      ],
-    });
-    const code = result.outputFiles[0].text;
-    if (code.includes("import.meta")) return null;
-    return new URL(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+    const bundle = await bundleScenario({ contents, resolveDir: process.cwd() }, "worker");
+    return bundle === null ? null : new URL(`data:text/javascript;base64,${Buffer.from(bundle.code).toString("base64")}`);
   } catch {
     return null;
   }

@@ -3,10 +3,12 @@
 // only — a few dozen bytes, so messaging costs nothing next to a run. A run is pure
 // (runScenario), so which worker runs a job never changes its row. A failure is sent back as the
 // error's name and message; the pool decides what it means. How the scenario is loaded is the
-// entry's affair (worker-bundle.ts bundles it with this file; worker.ts imports it through tsx).
+// entry's affair (worker-bundle.ts bundles it with this file, and takes scenarioOf from here too;
+// worker.ts imports it as the main thread does).
 import { parentPort, workerData } from "node:worker_threads";
 import { formatMetric, runScenario } from "../metrics/index.ts";
 import { metricColumns, type MetricValues } from "../scenario/index.ts";
+export { scenarioOf } from "../scenario/scenario-module.ts";
 import type { FromWorker, ToWorker, WorkerSetup } from "./worker-messages.ts";
 
 /** A run's row of runs.csv, after its point and seed (runs-table.ts). */

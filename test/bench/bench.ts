@@ -8,7 +8,9 @@
 //      engine events and client writes per second, peak RSS (sim-child.mjs);
 //   3. sweep scaling: a 200-run sweep with 1 and 2 worker threads, and the same runs as two
 //      one-worker shards in two processes at once (what the machine gives two of anything);
-//   4. start-up: `sim --help` and a tiny scenario run.
+//   4. start-up: `sim --help` and a tiny scenario run (.ts and .mjs, with and without charts),
+//      each beside a bare `node -e 0` started in turn with it: the targets are help within
+//      0.25 s and a tiny run without charts within 0.5 s of bare node on the same machine.
 // Options: --repeats N (default 3), --day-repeats N (default: --repeats), --only hold,day,sweep,startup,
 // --quick (one repeat, no N = 10⁶, no day: a smoke test of the benchmark itself).
 // Wall times include process start-up (what a user waits for); nothing here is timed in `npm test`.
@@ -17,6 +19,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { holdVariants, holdsFor, type HoldVariant } from "./hold.ts";
+// @ts-expect-error -- plain JavaScript without declarations (it runs before anything is compiled)
+import { distIsBuilt } from "../../scripts/dist-state.js";
 
 const root = path.join(import.meta.dirname, "..", "..");
 const outDir = path.join(root, "reports", "bench");
@@ -52,7 +56,7 @@ function record(section: string, metric: string, value: number, unit: string, ta
   }
   rows.push({ section, metric, value, unit, target: text, met });
   const shown = formatValue(value, unit);
-  console.log(`  ${metric.padEnd(44)} ${shown.padStart(14)} ${unit.padEnd(9)} ${text.padEnd(8)} ${met === null ? "" : met ? "ok" : "MISSED"}`);
+  console.log(`  ${metric.padEnd(52)} ${shown.padStart(14)} ${unit.padEnd(9)} ${text.padEnd(8)} ${met === null ? "" : met ? "ok" : "MISSED"}`);
 }
 
 function formatValue(value: number, unit: string): string {
@@ -107,10 +111,15 @@ function simChild(simArgs: string[]): ChildRun {
 
 /** Wall time of `node bin/sim.js <args>`, as a user runs it. */
 function simWall(simArgs: string[]): number {
+  return nodeWall([bin, ...simArgs]);
+}
+
+/** Wall time of `node <args>`, which must succeed. */
+function nodeWall(nodeArgs: string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [bin, ...simArgs], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, nodeArgs, { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   const wallS = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`sim ${simArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`node ${nodeArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
   return wallS;
 }
 
@@ -233,13 +242,31 @@ async function sweepSection(): Promise<void> {
 // ——— 4. start-up ———
 
 function startupSection(): void {
-  const times = Math.max(5, repeats);
-  console.log(`\n4. start-up (median of ${times})`);
-  const measure = (simArgs: string[]) => median(Array.from({ length: times }, () => simWall(simArgs)));
-  record("startup", "node bin/sim.js --help", measure(["--help"]), "s", { atMost: 0.5 });
-  const tiny = ["run", "test/bench/tiny-scenario.ts", "--out", path.join(outDir, "tiny")];
-  record("startup", "tiny scenario run, --no-charts", measure([...tiny, "--no-charts"]), "s");
-  record("startup", "tiny scenario run, with charts and report", measure(tiny), "s");
+  const times = Math.max(7, repeats);
+  console.log(`\n4. start-up, each beside a bare \`node -e 0\` run in turn with it (median of ${times})`);
+  const tinyMjs = path.join(outDir, "tiny-scenario.mjs");
+  // The same scenario as JavaScript, in the project (so "failover-sim" resolves without hooks).
+  fs.writeFileSync(tinyMjs, fs.readFileSync(path.join(root, "test", "bench", "tiny-scenario.ts"), "utf8"));
+  const tiny = (file: string, out: string) => ["run", file, "--out", path.join(outDir, out)];
+  const cases: { label: string; args: string[]; atMostOverNode?: number }[] = [
+    { label: "sim --help", args: ["--help"], atMostOverNode: 0.25 },
+    { label: "sim list (all shipped scenarios, .ts)", args: ["list"] },
+    { label: "tiny .ts run, --no-charts", args: [...tiny("test/bench/tiny-scenario.ts", "tiny"), "--no-charts"], atMostOverNode: 0.5 },
+    { label: "tiny .mjs run, --no-charts", args: [...tiny(tinyMjs, "tiny-mjs"), "--no-charts"] },
+    { label: "tiny .ts run, with charts and report", args: tiny("test/bench/tiny-scenario.ts", "tiny") },
+  ];
+  const bare: number[] = [];
+  for (const { label, args, atMostOverNode } of cases) {
+    const own: number[] = [];
+    for (let r = 0; r < times; r++) {
+      bare.push(nodeWall(["-e", "0"]));
+      own.push(simWall(args));
+    }
+    const over = median(own) - median(bare);
+    record("startup", `${label}: wall time`, median(own), "s");
+    record("startup", `${label}: beyond bare node`, over, "s", atMostOverNode === undefined ? undefined : { atMost: atMostOverNode });
+  }
+  record("startup", "bare node -e 0: wall time", median(bare), "s");
 }
 
 // ——— main ———
@@ -254,6 +281,10 @@ async function section(name: string, run: () => void | Promise<void>): Promise<v
 }
 
 fs.mkdirSync(outDir, { recursive: true });
+if (!(await distIsBuilt(root))) {
+  console.log("dist/ is not built from the current sources: building it (npm run build)");
+  spawnSync(process.execPath, ["scripts/build.js"], { cwd: root, stdio: "inherit" });
+}
 console.log(`sim benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${os.platform()}, load ${os.loadavg()[0].toFixed(2)}`);
 if (only.has("hold")) await section("hold", holdSection);
 if (only.has("day")) await section("scenario", scenarioSection);

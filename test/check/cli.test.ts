@@ -132,15 +132,28 @@ describe("sim check", () => {
   });
 });
 
-describe("sim check on bad input exits 2, runs nothing and writes nothing", () => {
-  it("a scenario whose expect does not validate", async () => {
+describe("sim check on bad input exits 2 and runs nothing; --junit still reports why", () => {
+  it("a scenario whose expect does not validate: a JUnit report with one failing test case naming it", async () => {
     const junit = path.join(root, "check.xml");
     const { code, out, err } = await sim("check", pass, invalid, "--junit", junit);
     expect([code, out]).toEqual([2, ""]);
     expect(err.startsWith(`${path.join(invalid, "misspelt-expect.ts")}: expect.lostWrite: expected a key of expect: writesAttempted, writesAcked, `)).toBe(true);
     expect(err.endsWith(` or checks, got unknown key "lostWrite" (did you mean "lostWrites"?).\n`)).toBe(true);
     expect(err.split("\n")).toHaveLength(2); // one paragraph
-    await expect(fs.stat(junit)).rejects.toThrow();
+    const xml = await fs.readFile(junit, "utf8");
+    expect(xml).toContain(`<testsuites name="sim check" tests="1" failures="1" errors="0" skipped="0">`);
+    expect(xml).toContain(`<testcase name="${path.join(invalid, "misspelt-expect.ts")} (expect.lostWrite)" classname="sim check" file="${path.join(invalid, "misspelt-expect.ts")}">`);
+    expect(xml).toMatch(/<failure message="[^"]*unknown key &quot;lostWrite&quot;[^"]*" type="invalid-scenario">/);
+    expect(await fs.readdir(root)).toEqual(["check.xml"]); // no temp files left
+  });
+
+  it("a bad flag, even one yargs rejects, still gets its JUnit report", async () => {
+    const junit = path.join(root, "flags.xml");
+    expect((await sim("check", pass, "--seeds", "0", "--junit", junit)).code).toBe(2);
+    expect(await fs.readFile(junit, "utf8")).toMatch(/<testcase name="sim check \(--seeds\)" classname="sim check">\n {6}<failure message="--seeds expects a whole number/);
+    await fs.rm(junit);
+    expect((await sim("check", pass, "--seeeds", "3", `--junit=${junit}`)).code).toBe(2);
+    expect(await fs.readFile(junit, "utf8")).toMatch(/<failure message="Unknown option --seeeds for sim check; did you mean --seeds\?/);
   });
 
   it("an unknown --set path, naming the file", async () => {
@@ -151,7 +164,7 @@ describe("sim check on bad input exits 2, runs nothing and writes nothing", () =
 
   it("a missing path, an empty folder, a bad --seeds, a --junit that is no file", async () => {
     expect(await sim("check", path.join(fixtures, "nope.ts"))).toEqual({ code: 2, out: "", err: `${path.join(fixtures, "nope.ts")}: expected a scenario file or a folder of them, but there is no such file or folder.\n` });
-    expect(await sim("check", root)).toEqual({ code: 2, out: "", err: `${root}: expected a folder of scenario files (*.ts), but it holds none.\n` });
+    expect(await sim("check", root)).toEqual({ code: 2, out: "", err: `${root}: expected a folder of scenario files (*.ts, *.mts, *.js, *.mjs), but it holds none.\n` });
     for (const seeds of ["0", "x", "1.5", "10001"]) {
       expect(await sim("check", pass, "--seeds", seeds)).toEqual({ code: 2, out: "", err: `--seeds expects a whole number of seeds from 1 to 10000, got ${JSON.stringify(seeds)}.\n` });
     }

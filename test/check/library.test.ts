@@ -1,4 +1,4 @@
-// The library API as a user's own vitest file uses it (the README's example, run for real):
+// The library API as a user's own vitest file uses it (the example in docs/checks.md, run for real):
 // everything comes from the package's name, "failover-sim", never from a path inside it.
 import { describe, expect, it } from "vitest";
 import { checkScenario, defineScenario, runScenario } from "failover-sim";

@@ -121,6 +121,18 @@ describe("sim list", () => {
     expect(err).toContain("1 of 3 scenario files");
   });
 
+  it("lists .js and .mjs scenarios too, and skips a helper module (no default export) with a note", async () => {
+    const source = await fs.readFile(smallCrash, "utf8");
+    await fs.writeFile(path.join(root, "a.mjs"), source.replace('name: "small-crash"', 'name: "small-crash-js"'));
+    await fs.writeFile(path.join(root, "b.ts"), source);
+    await fs.writeFile(path.join(root, "helpers.ts"), 'export const zone = "a";\n');
+    await fs.writeFile(path.join(root, "types.d.ts"), "export type Zone = string;\n");
+    const { code, out, err } = await sim("list", root);
+    expect(code).toBe(0);
+    expect(out.trim().split("\n").map((line) => line.split(" ")[0])).toEqual(["small-crash-js", "small-crash"]);
+    expect(err).toBe(`note: ${path.join(root, "helpers.ts")} has no default export; skipped as a helper module, not a scenario.\n`);
+  });
+
   it("exits 2 for a folder that does not exist", async () => {
     const { code, err } = await sim("list", path.join(root, "nowhere"));
     expect(code).toBe(2);

@@ -31,7 +31,7 @@ describe("sim run in separate processes", () => {
     const outs = ["a", "b", "c"].map((name) => path.join(tmp, name));
     expect(sim("run", "scenarios/split-brain.ts", "--out", outs[0]).code).toBe(0);
     expect(sim("run", "scenarios/split-brain.ts", "--out", outs[1]).code).toBe(0);
-    expect(sim("run", "scenarios/split-brain.ts", "--seed", "2", "--out", outs[2]).code).toBe(0);
+    expect(sim("run", "scenarios/split-brain.ts", "--seed", "2", "--no-charts", "--out", outs[2]).code).toBe(0);
     for (const file of ["summary.csv", "timeline.csv", "events.csv"]) {
       expect(read(outs[1], file)).toBe(read(outs[0], file));
     }
@@ -44,7 +44,7 @@ describe("sim run in separate processes", () => {
   });
 
   it("prints one JSON object with every metric with --json", () => {
-    const { code, out } = sim("run", "scenarios/split-brain.ts", "--json", "--out", path.join(tmp, "json"));
+    const { code, out } = sim("run", "scenarios/split-brain.ts", "--json", "--no-charts", "--out", path.join(tmp, "json"));
     expect(code).toBe(0);
     const summary = JSON.parse(out);
     for (const column of metricColumns) expect(summary).toHaveProperty(column);
@@ -82,7 +82,7 @@ describe("sim run on bad input", () => {
 
   it("exits 2 on an unknown --set path, naming it, and leaves an existing report untouched", () => {
     const out = path.join(tmp, "existing");
-    expect(sim("run", "scenarios/primary-crash.ts", "--out", out).code).toBe(0);
+    expect(sim("run", "scenarios/primary-crash.ts", "--no-charts", "--out", out).code).toBe(0);
     const before = read(out, "events.csv");
     const { code, err } = sim("run", "scenarios/primary-crash.ts", "--set", "detector.timeoutt=5s", "--out", out);
     expect(code).toBe(2);
@@ -94,5 +94,35 @@ describe("sim run on bad input", () => {
     const { code, err } = sim("run", "scenarios/no-such-scenario.ts");
     expect(code).toBe(2);
     expect(err).toMatch(/scenarios\/no-such-scenario\.ts: .*no such file/);
+  });
+});
+
+describe("sim as a good Unix citizen", () => {
+  /** `sim <args> | <reader>` in bash with pipefail: sim's exit code and its stderr. */
+  function piped(args: string[], reader: string) {
+    const command = `"${process.execPath}" "${bin}" ${args.join(" ")} 2>"${path.join(tmp, "piped.err")}" | ${reader}`;
+    const result = spawnSync("bash", ["-o", "pipefail", "-c", command], { cwd: root, encoding: "utf8" });
+    return { code: result.status, err: fs.readFileSync(path.join(tmp, "piped.err"), "utf8") };
+  }
+
+  it("ends quietly, with its own exit code, when the reader of its output has gone (EPIPE)", () => {
+    // `true` exits before sim writes anything, so every write meets a closed pipe.
+    expect(piped(["list"], "true")).toEqual({ code: 0, err: "" });
+    expect(piped(["--help"], "true")).toEqual({ code: 0, err: "" });
+    expect(piped(["list"], "head -1")).toEqual({ code: 0, err: "" });
+  });
+
+  it("prints a shell completion script, and completes commands and options", () => {
+    const script = sim("completion");
+    expect(script.code).toBe(0);
+    expect(script.out).toContain("###-begin-sim-completions-###");
+    expect(sim("--get-yargs-completions", "sim", "").out.split("\n")).toEqual(expect.arrayContaining(["run", "sweep", "check", "list", "explain"]));
+    expect(sim("--get-yargs-completions", "sim", "check", "--").out.split("\n")).toEqual(expect.arrayContaining(["--seeds", "--json", "--junit"]));
+  });
+
+  it("with --json, a failure yargs itself reports is one JSON object on stdout", () => {
+    const { code, out, err } = sim("run", "--json");
+    expect(code).toBe(2);
+    expect(JSON.parse(out)).toEqual({ error: { code: "bad-input", message: err.trim(), file: null, field: null } });
   });
 });

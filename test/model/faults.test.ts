@@ -193,17 +193,3 @@ describe("capacity and cascading overload (scenarios/cascading-overload.ts)", ()
     expect(m.availability!).toBeLessThan(0.05);
   });
 });
-
-describe("a year of random crashes (scenarios/availability-year.ts)", () => {
-  it("gives an unavailability that agrees with MTTR / (MTBF + MTTR)", async () => {
-    const { default: year } = await import("../../scenarios/availability-year.ts");
-    // MTBF 72 h (more failures than the scenario's 720 h, for a tighter check), MTTR 2 h:
-    // U = 2 / 74 ≈ 0.0270. For an alternating renewal process with exponential up (a) and down (b)
-    // times over a horizon T, the downtime share has variance ≈ 2a²b² / ((a + b)³ T): with a = 72 h,
-    // b = 2 h, T = 8,760 h, sd ≈ 0.0034 per year. Three seeds: sd of the mean ≈ 0.0020; tolerance 4 sd.
-    // (Each repair also waits for the next 60 s probe to rejoin: ~+1 % of U, well inside the band.)
-    const shares = [1, 2, 3].map((seed) => run(year, ["chaos.crash.mtbf=72h"], seed).metrics.downtime_s! / (365 * 86_400));
-    const mean = shares.reduce((a, b) => a + b, 0) / shares.length;
-    expect(Math.abs(mean - 2 / 74)).toBeLessThan(4 * 0.0020);
-  });
-});

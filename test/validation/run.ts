@@ -11,11 +11,12 @@
 import { pathToFileURL } from "node:url";
 import { activePassive } from "./cases/active-passive.ts";
 import { asyncLostWrites } from "./cases/async-lost-writes.ts";
+import { availabilityYearCase } from "./cases/availability-year.ts";
 import { consecutiveDetection } from "./cases/consecutive-detection.ts";
 import { singleNode } from "./cases/single-node.ts";
 import type { Check, Size, ValidationCase } from "./check.ts";
 
-export const cases: readonly ValidationCase[] = [singleNode, activePassive, asyncLostWrites, consecutiveDetection];
+export const cases: readonly ValidationCase[] = [singleNode, activePassive, asyncLostWrites, consecutiveDetection, availabilityYearCase];
 
 export interface ValidationOptions {
   /** Case ids to run; all when empty. */

@@ -1,6 +1,6 @@
-// One sentence per summary metric, for report.html's summary table: the README's Metrics table
-// (the exact definitions) shortened to what a reader needs beside the number. A metric added to
-// metric-names.ts without a sentence here fails to compile.
+// One sentence per summary metric, for report.html's summary table: the Metrics table of
+// docs/metrics.md (the exact definitions) shortened to what a reader needs beside the number. A
+// metric added to metric-names.ts without a sentence here fails to compile.
 import type { MetricColumn } from "../../scenario/metric-names.ts";
 
 export const metricExplanations: Readonly<Record<MetricColumn, string>> = {
