@@ -11,22 +11,8 @@ import { invariantNames } from "../fuzz/invariant-names.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
+import { displayPath, maxFaultEpisodes, maxRuns, plural, wholeNumber, type FuzzArgs } from "./fuzz-flags.ts";
 import { fuzzSwarm } from "./fuzz-swarm.ts";
-
-export interface FuzzArgs {
-  scenario?: string;
-  swarm?: boolean;
-  json?: boolean;
-  invariant?: string;
-  runs?: string;
-  seed?: string;
-  out?: string;
-  settle?: string;
-  "max-faults"?: string;
-}
-
-const maxRuns = 1_000_000;
-const maxFaultEpisodes = 20;
 
 export function fuzzCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, FuzzArgs> {
   return {
@@ -129,26 +115,8 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   return exitCodes.expectationFailed;
 }
 
-export function wholeNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    throw new InputError(`${flag} expects a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? "2^53 - 1" : max}, got ${JSON.stringify(text)}.`);
-  }
-  return value;
-}
-
-/** A path as shown to people: relative to the working folder, with "/" separators. */
-export function displayPath(file: string): string {
-  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
-}
-
 /** The module specifier that imports `target` from a file at `from`: "../../scenarios/x.ts". */
 function importSpecifier(from: string, target: string): string {
   const relative = path.relative(path.dirname(path.resolve(from)), path.resolve(target)).split(path.sep).join("/");
   return relative.startsWith(".") ? relative : `./${relative}`;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -8,14 +8,11 @@
 // (null, or what broke and the reproducer), configurations (distinct ones drawn), coverage (for
 // each option path, how many runs drew each value) and promises (runs on which each was judged).
 import * as path from "node:path";
-import type { FuzzArgs } from "./fuzz-command.ts";
-import { displayPath, plural, wholeNumber } from "./fuzz-command.ts";
+import { displayPath, maxFaultEpisodes, maxRuns, plural, wholeNumber, type FuzzArgs } from "./fuzz-flags.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import { single } from "./flags.ts";
 import type { CliIo } from "./io.ts";
 
-const maxRuns = 1_000_000;
-const maxFaultEpisodes = 20;
 
 export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
   const [swarmModule, fuzzModule, { loadScenarioFile }, { replaceFile }] = await Promise.all([
