@@ -3,7 +3,7 @@
 // `--max-memory 8GB`, `--max-wall 2m`, `--max-load 30s` (0 or "none": no limit). A bad value is
 // bad input naming the flag; all bad limit flags are reported together.
 import type { Argv } from "yargs";
-import { readDuration } from "../scenario/duration.ts";
+import { readDuration } from "../dsl/index.ts";
 import { cliLimitSpecs, defaultCliLimitsUs, defaultLimits, formatCount, limitSpecs, type LimitName, type Limits } from "../scenario/limits.ts";
 import { InputError } from "./failure.ts";
 

@@ -18,7 +18,7 @@ const examples: Record<string, string> = {
 
 /** The usage failure yargs reported, with the options the command knows (long names and aliases). */
 export async function usageError(message: string, argv: readonly string[], knownOptions: readonly string[]): Promise<InputError> {
-  const { closestChoice } = await import("../scenario/errors.ts");
+  const { closestChoice } = await import("../dsl/index.ts");
   const first = argv[0];
   if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
     if (plannedCommands.includes(first)) return new InputError(`sim ${first} is not available yet; the commands are: ${commands.join(", ")}.`);

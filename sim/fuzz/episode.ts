@@ -8,7 +8,7 @@
 // force at that moment — the schedule is what it says, overlaps included.
 import { at, blip, clockSkew, crash, delay, flaky, heal, isolate, loss, oneWay, partition, pause, readOnly, restart, slow, writable, zoneOutage, zoneRestore } from "../scenario/index.ts";
 import type { Duration, FaultSpec, ScheduledFaultSpec } from "../scenario/index.ts";
-import { durationText } from "./duration-text.ts";
+import { durationText } from "../dsl/index.ts";
 
 export type EpisodeFault =
   | { kind: "crash"; node: string }

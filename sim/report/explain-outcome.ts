@@ -5,7 +5,8 @@
 // rounds to it is shown as "< 0.1" so that "no downtime" is never said of a little downtime.
 import type { ClientConfig, DetectorConfig, FailoverConfig, NodeConfig, ReplicationConfig, WorldConfig } from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
-import { count, durationText, plural, secondsText } from "./explain-sentences.ts";
+import { spokenDuration } from "../dsl/index.ts";
+import { count, plural, secondsText } from "./explain-sentences.ts";
 
 export function settingLines(world: WorldConfig): string[] {
   const lines = [`Nodes: ${world.nodes.map(nodePhrase).join("; ")}.`, ...world.clients.map(clientPhrase)];
@@ -28,7 +29,7 @@ function nodePhrase(node: NodeConfig): string {
 function clientPhrase(client: ClientConfig): string {
   const rate = client.writesPerSecond >= 1 ? `${trimmed(client.writesPerSecond)}/s` : `${trimmed(client.writesPerSecond * 60)}/min`;
   const connections = client.connections > 1 ? ` over ${client.connections} connections` : "";
-  return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingPhrase(client)}; a write unacknowledged after ${durationText(client.timeoutUs)} has failed.`;
+  return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingPhrase(client)}; a write unacknowledged after ${spokenDuration(client.timeoutUs)} has failed.`;
 }
 
 function routingPhrase(client: ClientConfig): string {
@@ -38,7 +39,7 @@ function routingPhrase(client: ClientConfig): string {
       return "through a proxy that follows the controller";
     case "dns": {
       const ignoring = routing.ignoreTtl > 0 ? `, ${Math.round(routing.ignoreTtl * 100)}% of connections never look again` : "";
-      return `finding the primary by DNS (TTL ${durationText(routing.ttlUs)}${ignoring})`;
+      return `finding the primary by DNS (TTL ${spokenDuration(routing.ttlUs)}${ignoring})`;
     }
     case "discovery":
       return "asking the coordination store for the primary after a failed write";
@@ -53,14 +54,14 @@ function routingPhrase(client: ClientConfig): string {
 function detectorPhrase(detector: DetectorConfig): string {
   switch (detector.kind) {
     case "timeout":
-      return `each monitor probes every node every ${durationText(detector.intervalUs)} and suspects one it has not heard from for ${durationText(detector.timeoutUs)}`;
+      return `each monitor probes every node every ${spokenDuration(detector.intervalUs)} and suspects one it has not heard from for ${spokenDuration(detector.timeoutUs)}`;
     case "consecutive":
       return (
-        `each monitor probes every node every ${durationText(detector.intervalUs)}; a probe unanswered within ${durationText(detector.probeTimeoutUs)} fails; ` +
+        `each monitor probes every node every ${spokenDuration(detector.intervalUs)}; a probe unanswered within ${spokenDuration(detector.probeTimeoutUs)} fails; ` +
         `${detector.failures} failed ${plural(detector.failures, "probe")} in a row make a suspect, ${detector.successes} good ${plural(detector.successes, "one")} trust it again`
       );
     case "phi":
-      return `φ-accrual: heartbeats every ${durationText(detector.intervalUs)}, suspect when φ ≥ ${detector.threshold}`;
+      return `φ-accrual: heartbeats every ${spokenDuration(detector.intervalUs)}, suspect when φ ≥ ${detector.threshold}`;
     case "lease":
       return "nodes hold leases with the monitors (the coordination store); a node whose lease expires is suspected";
     default: {
@@ -71,7 +72,7 @@ function detectorPhrase(detector: DetectorConfig): string {
 }
 
 function replicationPhrase(replication: ReplicationConfig): string {
-  const shipped = `entries shipped ${durationText(replication.lagUs)} after commit`;
+  const shipped = `entries shipped ${spokenDuration(replication.lagUs)} after commit`;
   const standbys = `${replication.waitFor} ${plural(replication.waitFor, "standby")}`;
   switch (replication.mode) {
     case "async":
@@ -79,7 +80,7 @@ function replicationPhrase(replication: ReplicationConfig): string {
     case "sync":
       return `sync — a write is acknowledged once ${standbys} hold it`;
     case "semi-sync":
-      return `semi-sync — a write waits for ${standbys}, but after ${durationText(replication.semiSyncTimeoutUs)} the primary gives up waiting and runs async`;
+      return `semi-sync — a write waits for ${standbys}, but after ${spokenDuration(replication.semiSyncTimeoutUs)} the primary gives up waiting and runs async`;
     case "quorum":
       return `quorum — a write is acknowledged once ${standbys} hold it (a majority with the primary)`;
   }
@@ -93,14 +94,14 @@ function failoverPhrase(failover: FailoverConfig): string {
       : "none (no automatic failover, no operator)";
   const fencing = failover.fencing === "none" ? "no fencing" : `fencing by ${failover.fencing}`;
   const failback = failover.failback === "never" ? "no failback" : `failback ${failover.failback}`;
-  const block = failover.blockForUs > 0 ? `; no automatic failover within ${durationText(failover.blockForUs)} of another` : "";
+  const block = failover.blockForUs > 0 ? `; no automatic failover within ${spokenDuration(failover.blockForUs)} of another` : "";
   const zones = failover.crossZone ? "" : "; never to a standby in another zone";
-  const lag = Number.isFinite(failover.maxLagOnFailoverUs) ? `; never to a standby more than ${durationText(failover.maxLagOnFailoverUs)} behind` : "";
+  const lag = Number.isFinite(failover.maxLagOnFailoverUs) ? `; never to a standby more than ${spokenDuration(failover.maxLagOnFailoverUs)} behind` : "";
   return `${who}; ${fencing}; ${failback}${block}${zones}${lag}`;
 }
 
 function operatorDelay(minUs: number, maxUs: number): string {
-  return minUs === maxUs ? durationText(minUs) : `${durationText(minUs)}–${durationText(maxUs)}`;
+  return minUs === maxUs ? spokenDuration(minUs) : `${spokenDuration(minUs)}–${spokenDuration(maxUs)}`;
 }
 
 /** The metrics in words, then one line per expectation not met. */

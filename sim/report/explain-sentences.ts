@@ -4,6 +4,7 @@
 // are seconds with one decimal, like the story's time column. Events this file has no special
 // sentence for use the report's narrative (html/narrative.ts), so no event is ever skipped.
 import type { DetectorConfig, Fault, TraceEvent, TraceRole, WorldConfig } from "../model/index.ts";
+import { spokenDuration } from "../dsl/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
 
 /** Whole microseconds as seconds with one decimal, rounded half up in integer arithmetic (so
@@ -30,18 +31,6 @@ export function pointText(us: number, durationUs: number): string {
 export function span(firstUs: number, lastUs: number, durationUs: number): string {
   const [first, last] = [pointText(firstUs, durationUs), pointText(lastUs, durationUs)];
   return first === last ? `at ${first}` : `between ${first} and ${last}`;
-}
-
-/** A duration as people say it: "10 ms", "3 s", "1.5 s", "45 s" (whole microseconds in). */
-export function durationText(us: number): string {
-  const magnitude = Math.abs(us);
-  const sign = us < 0 ? "-" : "";
-  if (magnitude > 0 && magnitude < 1_000_000) return `${sign}${trimDecimals(magnitude / 1000)} ms`;
-  return `${sign}${trimDecimals(magnitude / 1e6)} s`;
-}
-
-function trimDecimals(value: number): string {
-  return value.toFixed(3).replace(/\.?0+$/, "");
 }
 
 export function explainSentence(event: TraceEvent, world: WorldConfig): string {
@@ -113,10 +102,10 @@ export function verdictSentence(kind: "suspect" | "trust", monitors: readonly st
 function suspicionReason(who: string, one: boolean, node: string, detector: DetectorConfig): string {
   switch (detector.kind) {
     case "timeout":
-      return `${who} ${one ? "has" : "have"} heard nothing from ${node} for ${durationText(detector.timeoutUs)} (the timeout)`;
+      return `${who} ${one ? "has" : "have"} heard nothing from ${node} for ${spokenDuration(detector.timeoutUs)} (the timeout)`;
     case "consecutive": {
       const probes = detector.failures === 1 ? "a probe" : `${detector.failures} probes in a row`;
-      return `${node} has failed ${probes} from ${who} (no reply within ${durationText(detector.probeTimeoutUs)})`;
+      return `${node} has failed ${probes} from ${who} (no reply within ${spokenDuration(detector.probeTimeoutUs)})`;
     }
     case "phi":
       return `φ for ${node} at ${who} has reached ${detector.threshold}: its heartbeats are overdue beyond what their history makes plausible`;
@@ -157,21 +146,21 @@ function faultSentence(fault: Fault, label: string, world: WorldConfig): string 
     case "heal":
       return "Repair: the network heals; every cut link works again.";
     case "blip":
-      return `Fault: a ${durationText(fault.durationUs)} network blip separates ${groups(fault.groups)}.`;
+      return `Fault: a ${spokenDuration(fault.durationUs)} network blip separates ${groups(fault.groups)}.`;
     case "pause":
-      return `Fault: ${fault.node}'s process freezes for ${durationText(fault.durationUs)} (a GC or VM pause).`;
+      return `Fault: ${fault.node}'s process freezes for ${spokenDuration(fault.durationUs)} (a GC or VM pause).`;
     case "one-way":
       return `Fault: messages from ${fault.from.join(", ")} to ${fault.to.join(", ")} are lost; the other direction still works.`;
     case "slow":
       return fault.delayUs > 0
-        ? `Fault: ${fault.node} handles every write ${durationText(fault.delayUs)} late, yet answers health checks at once (a gray failure).`
+        ? `Fault: ${fault.node} handles every write ${spokenDuration(fault.delayUs)} late, yet answers health checks at once (a gray failure).`
         : `Repair: ${fault.node} handles writes at normal speed again.`;
     case "read-only":
       return fault.writable
         ? `Repair: ${fault.node} can commit again.`
         : `Fault: ${fault.node} can no longer commit (read-only disk), yet stays up and answers health checks.`;
     case "clock-skew": {
-      const jump = fault.jumpUs !== 0 ? `, after jumping by ${durationText(fault.jumpUs)}` : "";
+      const jump = fault.jumpUs !== 0 ? `, after jumping by ${spokenDuration(fault.jumpUs)}` : "";
       return `Fault: ${fault.node}'s clock now runs at ${fault.rate} × real time${jump}.`;
     }
     case "zone-outage": {

@@ -10,7 +10,7 @@
 // kind leaves the other draws unchanged.
 import type { Fault, ScheduledFault } from "../model/index.ts";
 import { RngStreams } from "../engine/index.ts";
-import type { Duration } from "./duration.ts";
+import type { Duration } from "../dsl/index.ts";
 
 export interface ChaosSpec {
   kind?: "chaos";

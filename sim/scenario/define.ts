@@ -3,12 +3,11 @@
 // identity function. Nothing is validated here — resolve.ts does that, with errors naming the
 // file and the field. Defaults quoted in the JSDoc live in defaults.ts.
 import type { ArrivalsChoice, DetectorKind, Failback, Fencing, ReadFromChoice, Readiness, ReplicationModeChoice, Role, Routing, SessionStoreChoice } from "./choices.ts";
-import type { Duration } from "./duration.ts";
+import type { Duration, Rate } from "../dsl/index.ts";
 import type { ChaosSpec } from "./chaos.ts";
 import type { ScheduledFaultSpec } from "./faults.ts";
 import type { MetricName } from "./metric-names.ts";
 import type { PresetName } from "./presets/index.ts";
-import type { Rate } from "./rate.ts";
 
 /** A node: a database (primary or standby), a monitor that watches them, or a server of an
  *  active-active pool. */

@@ -8,7 +8,7 @@
 // that a misspelt metric stays an error, in the editor and at load. A metric that does not apply
 // to a run (null, e.g. detection_s without a fault) meets no bound: a scenario that expects a
 // value for it has a mistake worth reporting.
-import { failAt, type ResolveContext } from "./errors.ts";
+import { failAt, type ResolveContext } from "../dsl/index.ts";
 import { columnOf, type MetricColumn } from "./metric-names.ts";
 import type { ParsedScenario } from "./schema.ts";
 

@@ -1,7 +1,7 @@
 // Fault builders for scenario files: each returns plain data in the DSL's form (durations as
 // strings), so a scenario stays printable and overridable with --set. Nothing is checked here;
 // names and times are validated when the scenario is resolved (resolve-faults.ts).
-import type { Duration } from "./duration.ts";
+import type { Duration } from "../dsl/index.ts";
 
 /** Names a node, a client group or a zone (a zone stands for every endpoint in it). */
 export type EndpointName = string;

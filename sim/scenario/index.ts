@@ -46,11 +46,11 @@ export {
   zoneRestore,
 } from "./faults.ts";
 export type { BlipSpec, CrashSpec, EndpointName, FaultSpec, HealSpec, IsolateSpec, PartitionSpec, RestartSpec, ScheduledFaultSpec } from "./faults.ts";
-export { durationUnits, formatDuration, parseDuration, readDuration, type Duration, type DurationUnit } from "./duration.ts";
-export { parseRate, readRate, rateUnits, type Rate, type RateUnit } from "./rate.ts";
+export { durationUnits, formatDuration, parseDuration, readDuration, type Duration, type DurationUnit } from "../dsl/index.ts";
+export { parseRate, readRate, rateUnits, type Rate, type RateUnit } from "../dsl/index.ts";
 export { defaults } from "./defaults.ts";
 export * from "./choices.ts";
-export { ScenarioError, combineProblems, describeValue, formatPath, formatScenarioMessage, type ScenarioErrorInit } from "./errors.ts";
+export { ScenarioError, combineProblems, describeValue, formatPath, formatScenarioMessage, type ScenarioErrorInit } from "../dsl/index.ts";
 export { scenarioErrorFromIssues } from "./issues.ts";
 export { resolveScenario, maxDurationUs, type ResolveOptions, type ResolvedScenario } from "./resolve.ts";
 export {
@@ -62,7 +62,7 @@ export {
   type Expectation,
   type MetricExpectation,
 } from "./expectation.ts";
-export { parseLinkKey, type LinkKeyParts } from "./links.ts";
+export { parseLinkKey, type LinkKeyParts } from "../dsl/index.ts";
 export { applyOverrides, applyOverridesCollecting, forbiddenSegments, parseOverrideValue } from "./overrides.ts";
 export { cliLimitSpecs, defaultCliLimitsUs, defaultLimits, formatCount, limitSpecs, limitText, withDefaults, type LimitName, type Limits, type LimitSpec } from "./limits.ts";
 export { checkWorldLimits, checkWrittenSize, estimateRun } from "./limit-estimates.ts";

@@ -3,7 +3,7 @@
 // the options matched"; each unknown key is its own problem, with a "did you mean" when one is
 // close — and then the missing key it was meant to be is not reported again.
 import type { z } from "zod";
-import { closestChoice, describeValue, formatPath, listChoices, ScenarioError, valueAt, type ScenarioErrorInit } from "./errors.ts";
+import { closestChoice, describeValue, formatPath, listChoices, ScenarioError, valueAt, type ScenarioErrorInit } from "../dsl/index.ts";
 import { allowedKeysAt } from "./schema-walk.ts";
 
 type Issue = z.core.$ZodIssue;

@@ -7,8 +7,7 @@
 // runScenario over one-minute runs (process.memoryUsage, eventsProcessed) and err on the high
 // side; an estimate says "about" in every message. Pure: no I/O, no clock.
 import type { WorldConfig } from "../model/index.ts";
-import { formatDuration } from "./duration.ts";
-import type { ScenarioErrorInit } from "./errors.ts";
+import { formatDuration, type ScenarioErrorInit } from "../dsl/index.ts";
 import { formatCount, limitText, type LimitName, type Limits } from "./limits.ts";
 import type { ChaosPlan } from "./chaos.ts";
 

@@ -4,37 +4,17 @@
 // checked against the latency the override itself sets, or the default latency if it sets none.
 import type { LinkOverride, LinkSpec, NetworkConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { formatDuration, parseDuration } from "./duration.ts";
-import { rateOrUnlimited } from "./rate.ts";
-import type { Endpoints } from "./endpoints.ts";
-import { failAt, type ResolveContext } from "./errors.ts";
+import { failAt, formatDuration, parseDuration, parseLinkKey, parseRateOrUnlimited, type Endpoints, type ResolveContext } from "../dsl/index.ts";
 import type { ParsedScenario } from "./schema.ts";
 
 type ParsedNetwork = NonNullable<ParsedScenario["network"]>;
-
-export interface LinkKeyParts {
-  source: string;
-  target: string;
-  bothWays: boolean;
-}
-
-/** "east<->west" → both ways; "db1->db2" → one way; anything else → undefined. */
-export function parseLinkKey(key: string): LinkKeyParts | undefined {
-  const both = key.split("<->");
-  if (both.length === 2 && both[0] !== "" && both[1] !== "") return { source: both[0], target: both[1], bothWays: true };
-  const oneWay = key.split("->");
-  if (oneWay.length === 2 && oneWay[0] !== "" && oneWay[1] !== "" && !key.includes("<")) {
-    return { source: oneWay[0], target: oneWay[1], bothWays: false };
-  }
-  return undefined;
-}
 
 export function resolveNetwork(network: ParsedNetwork | undefined, endpoints: Endpoints, context: ResolveContext): NetworkConfig {
   const linkDefaults: LinkSpec = {
     latencyUs: network?.latency ?? parseDuration(defaults.network.latency),
     jitterUs: network?.jitter ?? parseDuration(defaults.network.jitter),
     lossProbability: network?.loss ?? defaults.network.loss,
-    bandwidthPerS: network?.bandwidth ?? rateOrUnlimited(defaults.network.bandwidth),
+    bandwidthPerS: network?.bandwidth ?? parseRateOrUnlimited(defaults.network.bandwidth),
   };
   checkJitter(linkDefaults, ["network"], context, network?.jitter !== undefined);
   const overrides: LinkOverride[] = [];

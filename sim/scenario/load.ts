@@ -9,7 +9,7 @@
 // Node caches imported modules, so loading the same file twice returns the first version.
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { describeValue, ScenarioError } from "./errors.ts";
+import { describeValue, ScenarioError } from "../dsl/index.ts";
 import { importScenarioModule } from "./scenario-import.ts";
 import { isHelperModule, scenarioOf } from "./scenario-module.ts";
 

@@ -8,7 +8,7 @@
 // Values are checked later, by resolveScenario, exactly like values written in the file. Every
 // bad assignment is reported, not only the first. The input is never mutated.
 import type { z } from "zod";
-import { closestChoice, formatPath, listChoices, ScenarioError, type ScenarioErrorInit } from "./errors.ts";
+import { closestChoice, formatPath, listChoices, ScenarioError, type ScenarioErrorInit } from "../dsl/index.ts";
 import { childSchema, schemaPoint } from "./schema-walk.ts";
 import { scenarioSchema } from "./schema.ts";
 

@@ -7,7 +7,7 @@
 // defaults < policy < the scenario's `detector`, `replication` and `failover`; the policy's
 // standby settings fill the nodes that leave them out. Pure functions on plain data.
 import type { PolicySpec } from "./define.ts";
-import { valueAt } from "./errors.ts";
+import { valueAt } from "../dsl/index.ts";
 import type { ParsedScenario } from "./schema.ts";
 
 type Plain = Record<string, unknown>;

@@ -6,10 +6,8 @@
 // past the end would silently never happen. The result is sorted by time, stably, so faults
 // scheduled at the same instant keep the order the scenario lists them in.
 import type { Fault, ScheduledFault } from "../model/index.ts";
-import { formatDuration, readDuration } from "./duration.ts";
-import { parseLinkKey } from "./links.ts";
-import type { Endpoints } from "./endpoints.ts";
-import { collecting, failAt, type ResolveContext } from "./errors.ts";
+import { formatDuration, readDuration, type Endpoints, collecting, failAt, type ResolveContext } from "../dsl/index.ts";
+import { parseLinkKey } from "../dsl/index.ts";
 import type { ParsedFault, ParsedScenario } from "./schema.ts";
 
 type ParsedSchedule = NonNullable<ParsedScenario["faults"]>;

@@ -4,8 +4,7 @@
 // counts monitors and witnesses, and a manual failback needs an operator.
 import type { DetectorConfig, FailoverConfig, NodeConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { formatDuration, parseDuration, durationOrUnlimited } from "./duration.ts";
-import { failAt, valueAt, type ResolveContext } from "./errors.ts";
+import { formatDuration, parseDuration, parseDurationOrUnlimited, failAt, valueAt, type ResolveContext } from "../dsl/index.ts";
 import { writtenAt } from "./policy.ts";
 import type { ParsedScenario } from "./schema.ts";
 
@@ -80,7 +79,7 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
     failback,
     holdDownUs: failover.holdDown ?? parseDuration(base.holdDown),
     flapWindowUs: failover.flapWindow ?? parseDuration(base.flapWindow),
-    maxLagOnFailoverUs: failover.maxLagOnFailover ?? durationOrUnlimited(base.maxLagOnFailover),
+    maxLagOnFailoverUs: failover.maxLagOnFailover ?? parseDurationOrUnlimited(base.maxLagOnFailover),
     blockForUs: failover.blockFor ?? parseDuration(base.blockFor),
     crossZone: failover.crossZone ?? base.crossZone,
     lease: {

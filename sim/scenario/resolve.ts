@@ -8,10 +8,7 @@
 // against the fault limit before it is drawn. Pure: no I/O, no clock.
 import type { ClientConfig, NodeConfig, WorldConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { durationOrUnlimited, formatDuration, parseDuration } from "./duration.ts";
-import { parseRate, rateOrUnlimited } from "./rate.ts";
-import { buildEndpoints } from "./endpoints.ts";
-import { collecting, describeValue, reportAt, ScenarioError, type ResolveContext, type ScenarioErrorInit } from "./errors.ts";
+import { durationOrUnlimited, formatDuration, parseDuration, parseRate, parseRateOrUnlimited, buildEndpoints, collecting, describeValue, reportAt, ScenarioError, type ResolveContext, type ScenarioErrorInit } from "../dsl/index.ts";
 import { resolveExpectations, type Expectation } from "./expectation.ts";
 import { problemsFromIssues } from "./issues.ts";
 import { chaosProblem } from "./limit-estimates.ts";
@@ -137,7 +134,7 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
       readiness,
       promoteInUs: node.promoteIn ?? durationOf(column.promoteIn, cold.promoteIn),
       costPerHour: node.costPerHour ?? Number(column.costPerHour),
-      applyRatePerS: node.applyRate ?? rateOrUnlimited(String(column.applyRate)),
+      applyRatePerS: node.applyRate ?? parseRateOrUnlimited(String(column.applyRate)),
       applyEveryUs: node.applyEvery ?? durationOf(column.applyEvery, "0s"),
       warmUpUs: node.warmUp ?? durationOf(column.warmUp, "0s"),
       warmUpCapacity: node.warmUpCapacity ?? Number(column.warmUpCapacity),
@@ -145,7 +142,7 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
       restoreInUs: node.restoreIn ?? durationOf(column.restoreIn, cold.restoreIn),
       backupEveryUs: node.backupEvery ?? durationOf(column.backupEvery, cold.backupEvery),
       archiveEveryUs: node.archiveEvery ?? durationOf(column.archiveEvery, cold.archiveEvery),
-      capacityPerS: node.capacity ?? rateOrUnlimited(defaults.node.capacity),
+      capacityPerS: node.capacity ?? parseRateOrUnlimited(defaults.node.capacity),
       queueLimitUs: node.queueLimit ?? parseDuration(defaults.node.queueLimit),
     };
   });

@@ -6,7 +6,7 @@
 // copied along the changed paths only (it may hold functions, which cannot be cloned). Whether
 // the rest passes the shape check is the caller's to ask (a required field dropped fails it).
 import type { z } from "zod";
-import { formatPath } from "./errors.ts";
+import { formatPath } from "../dsl/index.ts";
 
 type Issue = z.core.$ZodIssue;
 

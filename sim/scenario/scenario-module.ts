@@ -1,7 +1,7 @@
 // What a scenario file's module holds: its default export is the scenario; a module without one
 // is a helper (code that scenarios share). Apart from loading (load.ts) so that the sweep's
 // bundled worker can take it without the loader's module hooks.
-import { describeValue, ScenarioError } from "./errors.ts";
+import { describeValue, ScenarioError } from "../dsl/index.ts";
 
 export function isHelperModule(module: Readonly<Record<string, unknown>>): boolean {
   return !("default" in module) || module.default === undefined;

@@ -2,7 +2,7 @@
 // them): each fault kind a strict object named after the builder that makes it, so an error points
 // at the builder's arguments.
 import * as z from "zod";
-import { strict, duration, rate, name, probability, delayRange } from "./schema-values.ts";
+import { strict, duration, rate, name, probability, delayRange } from "../dsl/index.ts";
 
 const groupsExpectation = `two or more groups of names, like ["east"], ["west"]`;
 const groups = z

@@ -3,7 +3,7 @@
 // every message phrased as what was expected. Only the shape of each field is checked here; rules
 // that relate fields (one primary, quorum ≤ monitors, fault names) live in resolve.ts. Defaults
 // are not filled in here either: they come from defaults.ts during resolution. The value types
-// are in schema-values.ts, the faults and chaos in schema-faults.ts, `expect` in schema-expect.ts.
+// are in dsl/values.ts, the faults and chaos in schema-faults.ts, `expect` in schema-expect.ts.
 import * as z from "zod";
 import {
   arrivalChoices,
@@ -20,23 +20,10 @@ import {
 import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
-import {
-  delayRange,
-  duration,
-  durationOrUnlimited,
-  fraction,
-  linkKeyExpectation,
-  linkKeyPattern,
-  name,
-  oneOf,
-  probability,
-  rate,
-  rateOrUnlimited,
-  strict,
-} from "./schema-values.ts";
+import { delayRange, duration, durationOrUnlimited, fraction, linkKeyExpectation, linkKeyPattern, name, oneOf, probability, rate, rateOrUnlimited, strict } from "../dsl/index.ts";
 
 export { chaosSchema, expectSchema, faultSchema, scheduledFaultSchema };
-export { isName, linkKeyExpectation, nameExpectation, namePattern } from "./schema-values.ts";
+export { isName, linkKeyExpectation, nameExpectation, namePattern } from "../dsl/index.ts";
 
 export const nodeSchema = strict(
   {

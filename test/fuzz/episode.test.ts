@@ -59,7 +59,7 @@ describe("a schedule as scenario faults", () => {
 
 describe("durations in a reproducer", () => {
   it("reads as a person would write them and parses back exactly", async () => {
-    const { durationText } = await import("../../sim/fuzz/duration-text.ts");
+    const { durationText } = await import("../../sim/dsl/index.ts");
     const { parseDuration } = await import("../../sim/scenario/index.ts");
     const cases: [number, string][] = [
       [s(102), "102s"],

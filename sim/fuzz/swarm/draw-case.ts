@@ -8,7 +8,7 @@ import { Rng } from "../../engine/index.ts";
 import { resolveScenario, ScenarioError } from "../../scenario/index.ts";
 import { drawSchedule, episodeKinds } from "../draw-schedule.ts";
 import type { EpisodeKind } from "../episode.ts";
-import { durationText } from "../duration-text.ts";
+import { durationText } from "../../dsl/index.ts";
 import { faultSpace } from "../fault-space.ts";
 import { fuzzDefaults } from "../fuzz-defaults.ts";
 import { settlePeriodUs } from "../settle-period.ts";

@@ -9,7 +9,7 @@
 import type { Rng } from "../../engine/index.ts";
 import type { ClientSpec, DetectorSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
 import type { DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, RoutingKind } from "../../scenario/index.ts";
-import { durationText } from "../duration-text.ts";
+import { durationText } from "../../dsl/index.ts";
 
 /** What a draw may depend on: the standbys that stream (hot or warm) and the servers of a pool. */
 export interface DrawContext {

@@ -1,8 +1,21 @@
 // The names a fault or a link override may use: nodes, client groups (each is a network
 // endpoint) and zones (each stands for every endpoint placed in it). Built once per scenario after
 // nodes and clients are resolved; names are unique across all three kinds, so a name never means
-// two things.
-import type { ClientConfig, NodeConfig } from "../model/index.ts";
+// two things. Nodes and clients are taken as plain placed names, so the language's vocabulary
+// needs nothing of the model.
+
+/** A node as the endpoints see it: its name, its zone and its role ("primary", "standby", …). */
+export interface PlacedNode {
+  readonly name: string;
+  readonly zone: string;
+  readonly role: string;
+}
+
+/** A client group as the endpoints see it. */
+export interface PlacedClients {
+  readonly name: string;
+  readonly zone: string;
+}
 
 export interface Endpoints {
   readonly nodeNames: readonly string[];
@@ -19,7 +32,7 @@ export interface Endpoints {
   readonly expectation: string;
 }
 
-export function buildEndpoints(nodes: readonly NodeConfig[], clients: readonly ClientConfig[]): Endpoints {
+export function buildEndpoints(nodes: readonly PlacedNode[], clients: readonly PlacedClients[]): Endpoints {
   const placed = [...nodes, ...clients].map(({ name, zone }) => ({ name, zone }));
   const nodeNames = nodes.map((node) => node.name);
   const clientNames = clients.map((client) => client.name);

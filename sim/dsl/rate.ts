@@ -35,6 +35,6 @@ export function parseRate(text: string): number {
 }
 
 /** "unlimited" → Infinity; otherwise a rate per second. */
-export function rateOrUnlimited(text: string): number {
+export function parseRateOrUnlimited(text: string): number {
   return text === "unlimited" ? Infinity : parseRate(text);
 }

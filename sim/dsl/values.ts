@@ -1,7 +1,8 @@
-// The building blocks of the scenario schema (schema.ts): strict objects whose unknown keys are
-// errors listing the allowed ones, and the value types every part uses — names, durations and
-// rates parsed to microseconds and per-second numbers, fractions, probabilities and delay ranges —
-// each failing with a message that says what was expected.
+// The building blocks of every schema of the scenario language (scenario/schema.ts and each
+// kind's own): strict objects whose unknown keys are errors listing the allowed ones, and the
+// value types every part uses — names, durations and rates parsed to microseconds and per-second
+// numbers, fractions, probabilities and delay ranges — each failing with a message that says
+// what was expected.
 import * as z from "zod";
 import { durationExpectation, readDuration } from "./duration.ts";
 import { listChoices } from "./errors.ts";
@@ -86,7 +87,6 @@ export const probability = z
   .number({ error: "a probability from 0 to 1" })
   .min(0, { error: "a probability from 0 to 1" })
   .max(1, { error: "a probability from 0 to 1" });
-
 
 export const delayRange = z.string({ error: `a delay like "10m" or a range like "5m..15m"` }).transform((text, context) => {
   const parts = text.split("..");

@@ -1,8 +1,8 @@
-// Durations as a reproducer shows them: whole minutes or hours when they are ("2m", "1h"), else
-// seconds ("102s", "16.007s", not "1.7m"), milliseconds under a second ("250ms"). A time that is
-// not whole milliseconds falls back to formatDuration's shortest exact text. Always parses back
-// to the same microseconds.
-import { formatDuration, type Duration } from "../scenario/index.ts";
+// Durations as a reproducer or a drawn scenario shows them: whole minutes or hours when they
+// are ("2m", "1h"), else seconds ("102s", "16.007s", not "1.7m"), milliseconds under a second
+// ("250ms"). A time that is not whole milliseconds falls back to formatDuration's shortest exact
+// text. Always parses back to the same microseconds.
+import { formatDuration, type Duration } from "./duration.ts";
 
 const secondUs = 1_000_000;
 const minuteUs = 60 * secondUs;

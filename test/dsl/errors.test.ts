@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestChoice, describeValue, formatPath, listChoices, ScenarioError } from "../../sim/scenario/errors.ts";
+import { closestChoice, describeValue, formatPath, listChoices, ScenarioError } from "../../sim/dsl/index.ts";
 
 describe("ScenarioError", () => {
   it("is one paragraph naming file, field, expectation and what was found", () => {

@@ -85,6 +85,6 @@ function decimalText(magnitude: bigint, perUnit: bigint): string {
 }
 
 /** "unlimited" → Infinity; otherwise a duration in µs. */
-export function durationOrUnlimited(text: string): number {
+export function parseDurationOrUnlimited(text: string): number {
   return text === "unlimited" ? Infinity : parseDuration(text);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, parseDuration, readDuration } from "../../sim/scenario/duration.ts";
+import { formatDuration, parseDuration, readDuration } from "../../sim/dsl/index.ts";
 
 describe("parseDuration", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRate } from "../../sim/scenario/rate.ts";
+import { parseRate } from "../../sim/dsl/index.ts";
 
 describe("parseRate", () => {
   it.each([
