@@ -1,53 +1,9 @@
-// A policy fills a scenario: how a preset's values, the overrides handed to it, and the
-// scenario's own fields combine. One rule everywhere: plain objects merge key by key, anything
-// else (a string, a number, an array) is replaced whole, and a field left undefined changes
-// nothing. One exception keeps detectors coherent: a detector of another kind replaces the
-// detector it overrides instead of merging into it (a 10 s probe interval meant for a
-// consecutive detector must not leak into a timeout detector). The order at resolution is
-// defaults < policy < the scenario's `detector`, `replication` and `failover`; the policy's
+// A policy fills a scenario: the order at resolution is defaults < policy < the scenario's own
+// `detector`, `replication` and `failover` (merged by the rule of policy-merge.ts); the policy's
 // standby settings fill the nodes that leave them out. Pure functions on plain data.
-import type { PolicySpec } from "./define.ts";
 import { valueAt } from "../dsl/index.ts";
+import { mergePolicy } from "./policy-merge.ts";
 import type { ParsedScenario } from "./schema.ts";
-
-type Plain = Record<string, unknown>;
-
-function isPlain(value: unknown): value is Plain {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** `over` merged into `base`, neither changed; plain objects merge, everything else is replaced. */
-export function mergeDeep<T>(base: T, over: unknown): T {
-  if (over === undefined) return base;
-  if (!isPlain(base) || !isPlain(over)) return over as T;
-  const merged: Plain = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    if (value !== undefined) merged[key] = mergeDeep(merged[key], value);
-  }
-  return merged as T;
-}
-
-/** The parts of a policy that map onto scenario fields, written or parsed. */
-interface PolicyParts {
-  detector?: unknown;
-  replication?: unknown;
-  failover?: unknown;
-  standby?: unknown;
-}
-
-/** `over` merged into `base` by the policy rule: a detector of another kind replaces the base's. */
-export function mergePolicy<T extends PolicyParts>(base: T, over: PolicyParts): T {
-  const merged = mergeDeep(base, over);
-  const baseKind = valueAt(base, ["detector", "kind"]);
-  const overKind = valueAt(over, ["detector", "kind"]);
-  if (baseKind !== undefined && overKind !== undefined && baseKind !== overKind) merged.detector = over.detector;
-  return merged;
-}
-
-/** A preset's policy with the user's overrides merged over it (what `presets.<name>(overrides)` returns). */
-export function withOverrides(policy: PolicySpec, overrides: Omit<PolicySpec, "preset"> = {}): PolicySpec {
-  return mergePolicy(policy, overrides);
-}
 
 /** The scenario with its policy folded in: defaults < policy < the scenario's own fields. */
 export function applyPolicy(spec: ParsedScenario): ParsedScenario {

@@ -7,8 +7,8 @@
 // Assumptions: without `timeout check`, HAProxy uses `inter` as the check timeout, so a silent
 // server (a crashed host) is DOWN 6–8 s after it fails; a refused connection fails a check at
 // once, which is where the documented 4–6 s comes from. Not modelled: slowstart, observe.
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * HAProxy defaults.
@@ -16,7 +16,7 @@ import { withOverrides } from "../policy.ts";
  * - Failback immediate; no fencing; no anti-flapping beyond rise; promoteIn 0 (traffic switch).
  * - Typical failover ≈ 6–8 s for a silent server (4–6 s when connections are refused).
  */
-export function haproxy(overrides: PolicyOverrides = {}): PolicySpec {
+export function haproxy(overrides: PolicyOverrides = {}): PolicySpecOf<"haproxy"> {
   return withOverrides(
     {
       preset: "haproxy",

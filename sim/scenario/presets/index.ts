@@ -3,6 +3,7 @@
 // documented defaults, and `presets.patroni({ failover: { lease: { ttl: "20s" } } })` overrides
 // any part of it. Each preset is plain data in one file that cites the source of every number
 // and says where the model approximates. A new preset is one file plus one entry here.
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 import { haproxy } from "./haproxy.ts";
 import { kubernetesProbes } from "./kubernetes-probes.ts";
 import { orchestrator } from "./orchestrator.ts";
@@ -28,6 +29,9 @@ export const presets = {
 } as const;
 
 export type PresetName = keyof typeof presets;
+
+// Each preset labels its policy with its own name in this registry.
+presets satisfies { [Name in PresetName]: (overrides?: PolicyOverrides) => PolicySpecOf<Name> };
 
 /** The preset names, in registry order (for validation and messages). */
 export const presetNames = Object.keys(presets) as [PresetName, ...PresetName[]];

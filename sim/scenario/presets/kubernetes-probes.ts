@@ -7,8 +7,8 @@
 // async) and fencing is none.
 // Not modelled: liveness restarts with their back-off, node failure (node-monitor-grace-period
 // 40–50 s, then 300 s of NoExecute tolerations), endpoint propagation through kube-proxy.
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * Kubernetes probe defaults.
@@ -17,7 +17,7 @@ import { withOverrides } from "../policy.ts";
  * - Typical failover ≈ 22–32 s: (failureThreshold − 1) × period + timeout, plus where in the period
  *   the failure lands, plus the 1 s promotion of a hot standby.
  */
-export function kubernetesProbes(overrides: PolicyOverrides = {}): PolicySpec {
+export function kubernetesProbes(overrides: PolicyOverrides = {}): PolicySpecOf<"kubernetesProbes"> {
   return withOverrides(
     {
       preset: "kubernetesProbes",

@@ -9,8 +9,8 @@
 // recovery does not page the operator (real orchestrator lets a human start one at any time), so
 // a second failure within the hour stays down; Consul/GLB discovery is folded into promoteIn.
 import { defaults } from "../defaults.ts";
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * Orchestrator defaults.
@@ -20,7 +20,7 @@ import { withOverrides } from "../policy.ts";
  * - Failback manual, by an operator after 5–15 min. Replication async.
  * - Typical failover ≈ 8–13 s (GitHub: 10–13 s).
  */
-export function orchestrator(overrides: PolicyOverrides = {}): PolicySpec {
+export function orchestrator(overrides: PolicyOverrides = {}): PolicySpecOf<"orchestrator"> {
   return withOverrides(
     {
       preset: "orchestrator",

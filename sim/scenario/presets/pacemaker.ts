@@ -8,8 +8,8 @@
 // belongs to the resource (DRBD, a database agent) and is left to the scenario (async by default;
 // `{ replication: { mode: "sync" } }` for DRBD protocol C); the model has no reboot after fencing
 // (fencing-action reboot): a scenario restarts the fenced node itself.
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * Pacemaker / Corosync defaults.
@@ -18,7 +18,7 @@ import { withOverrides } from "../policy.ts";
  * - Failback immediate (resource-stickiness 0). No anti-flapping block (migration-threshold INFINITY).
  * - Typical failover ≈ 12–13 s: 6.65 s membership + 5 s power-off + 1 s promotion.
  */
-export function pacemaker(overrides: PolicyOverrides = {}): PolicySpec {
+export function pacemaker(overrides: PolicyOverrides = {}): PolicySpecOf<"pacemaker"> {
   return withOverrides(
     {
       preset: "pacemaker",

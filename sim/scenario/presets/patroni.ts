@@ -8,8 +8,8 @@
 // so a crash is detected 20–30 s after it (the last refresh came 0–10 s before) and writes resume
 // ≈ 1 s later; the documented worst case, ttl + loop_wait = 40 s, assumes a replica only notices
 // on its next loop. No watchdog and no failsafe_mode (both off by default).
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * Patroni defaults.
@@ -20,7 +20,7 @@ import { withOverrides } from "../policy.ts";
  * - maximum_lag_on_failover 1 MiB of WAL, taken as 1 s of log (see below).
  * - Typical failover ≈ 21–31 s after a crash.
  */
-export function patroni(overrides: PolicyOverrides = {}): PolicySpec {
+export function patroni(overrides: PolicyOverrides = {}): PolicySpecOf<"patroni"> {
   return withOverrides(
     {
       preset: "patroni",

@@ -11,8 +11,8 @@
 // Approximations: the model's self-fencing only counts contact with the monitor, not with a
 // standby; the asymmetric-partition rule (hold promotion 90 s) is not modelled; health-check
 // retries (2 × 2 s) are folded into the 4 × 5 s window.
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * pg_auto_failover defaults.
@@ -23,7 +23,7 @@ import { withOverrides } from "../policy.ts";
  * - Promotion: 30 s drain allowance (primary_demote_timeout). Failback never.
  * - Typical failover ≈ 50–55 s after a crash (20–25 s detection + 30 s drain).
  */
-export function pgAutoFailover(overrides: PolicyOverrides = {}): PolicySpec {
+export function pgAutoFailover(overrides: PolicyOverrides = {}): PolicySpecOf<"pgAutoFailover"> {
   return withOverrides(
     {
       preset: "pgAutoFailover",

@@ -10,8 +10,8 @@
 // Approximations: the randomised election timeout ([T, 2T)) is a fixed T plus its mean extra
 // (T/2) folded into promoteIn together with the vote round trip; leaders and members are
 // separate nodes in the model, members in the same zone.
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * etcd / Raft defaults.
@@ -20,7 +20,7 @@ import { withOverrides } from "../policy.ts";
  * - Fencing: check-quorum as a lease — the leader steps down 1 s after it last reached a majority.
  * - Failback never. Typical failover ≈ 1.4–1.5 s (documented: 1–2 s).
  */
-export function raft(overrides: PolicyOverrides = {}): PolicySpec {
+export function raft(overrides: PolicyOverrides = {}): PolicySpecOf<"raft"> {
   return withOverrides(
     {
       preset: "raft",

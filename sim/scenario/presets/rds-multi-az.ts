@@ -9,8 +9,8 @@
 // after a crash, mid-range; the new primary then waits 10 s for its lost standby before it
 // commits alone, so writes resume at ≈ 100 s. DNS TTL and client caches (JVM: 30 s) are not yet
 // modelled by the client layer, so client-visible times are optimistic.
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * RDS Multi-AZ DB instance defaults.
@@ -20,7 +20,7 @@ import { withOverrides } from "../policy.ts";
  *   usually 60–120 s).
  * - Fencing: managed (epoch). Failback never. No user-visible anti-flapping.
  */
-export function rdsMultiAz(overrides: PolicyOverrides = {}): PolicySpec {
+export function rdsMultiAz(overrides: PolicyOverrides = {}): PolicySpecOf<"rdsMultiAz"> {
   return withOverrides(
     {
       preset: "rdsMultiAz",

@@ -7,8 +7,8 @@
 // election's random desync and SLAVEOF NO ONE are folded into the standby's promoteIn.
 // Assumptions: one master with the sample file's quorum 2, so a scenario needs at least two
 // monitors (three, as in the sample deployment) — or `failover: { quorum: 1 }` as an override.
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * Redis Sentinel defaults.
@@ -19,7 +19,7 @@ import { withOverrides } from "../policy.ts";
  * - Failback never; anti-flapping: no new automatic failover for 6 min (2 × failover-timeout).
  * - Replication async; promotion 2 s after the decision. Typical failover ≈ 31–32 s.
  */
-export function redisSentinel(overrides: PolicyOverrides = {}): PolicySpec {
+export function redisSentinel(overrides: PolicyOverrides = {}): PolicySpecOf<"redisSentinel"> {
   return withOverrides(
     {
       preset: "redisSentinel",

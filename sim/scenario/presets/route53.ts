@@ -8,8 +8,8 @@
 // Not modelled yet: DNS TTL (≤ 60 s recommended) and resolver and client caching — the client
 // layer repoints at once — so client-visible times are optimistic by up to a TTL or more.
 // Route 53 replicates nothing: replication is left to the scenario (async by default).
-import type { PolicyOverrides, PolicySpec } from "../define.ts";
-import { withOverrides } from "../policy.ts";
+import { withOverrides } from "../policy-merge.ts";
+import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 
 /**
  * Route 53 health-check defaults.
@@ -18,7 +18,7 @@ import { withOverrides } from "../policy.ts";
  * - Failback immediate; no fencing; no anti-flapping beyond the passes; promoteIn 0.
  * - Typical failover ≈ 64–94 s before DNS TTL and client caching (documented ≈ 90–150 s with them).
  */
-export function route53(overrides: PolicyOverrides = {}): PolicySpec {
+export function route53(overrides: PolicyOverrides = {}): PolicySpecOf<"route53"> {
   return withOverrides(
     {
       preset: "route53",

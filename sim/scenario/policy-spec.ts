@@ -1,0 +1,122 @@
+// A failover policy as scenarios write it: detector, replication, failover rules and standby
+// settings — the scenario's own `detector`, `replication` and `failover` fields, and the whole
+// `policy` a preset makes. Plain data with durations as strings; defaults quoted in the JSDoc
+// live in defaults.ts. The preset's name is a type parameter (define.ts binds it to the preset
+// names as PolicySpec), so this file needs nothing of the preset registry, which builds on it.
+import type { DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice } from "./choices.ts";
+import type { Duration } from "../dsl/index.ts";
+
+export interface ReplicationSpec {
+  /** "async": the primary acknowledges before standbys have the write; "sync": after `waitFor`
+   *  standbys have it; "semi-sync": the same, but after `semiSyncTimeout` without enough
+   *  acknowledgements it falls back to async until standbys catch up (MySQL); "quorum": sync with
+   *  `waitFor` defaulting to a majority of the cluster. Default "async". */
+  mode?: ReplicationModeChoice;
+  /** Replication lag: time from a commit on the primary to the entry being shipped to standbys.
+   *  Under "async", writes not yet shipped when the primary fails are lost. Default "10ms". */
+  lag?: Duration;
+  /** Apply (replay) delay at a standby: received entries are applied this much later; a
+   *  promotion waits for the apply to finish. Default "50ms". */
+  applyDelay?: Duration;
+  /** How often a standby reports its position to its upstream. Default "1s". */
+  statusInterval?: Duration;
+  /** Standby acknowledgements a commit waits for (sync, semi-sync, quorum). Default 1; quorum: a majority. */
+  waitFor?: number;
+  /** semi-sync: how long a commit waits before falling back to async. Default "10s" (MySQL). */
+  semiSyncTimeout?: Duration;
+}
+
+export interface DetectorSpec {
+  /** "timeout": suspect after `timeout` of silence; "consecutive": after `failures` probes in a
+   *  row got no reply within `probeTimeout`; "phi": φ-accrual (Akka), suspect when φ ≥ `threshold`;
+   *  "lease": suspect when the node's lease (failover.lease) expires. Default "timeout".
+   *  Fields of other kinds are ignored. */
+  kind?: DetectorKind;
+  /** Probe period from each monitor to each database node. Default timeout, phi, lease "1s"; consecutive "10s". */
+  interval?: Duration;
+  /** timeout: silence after which a monitor suspects a node. Default "30s" (Redis Sentinel down-after-milliseconds). */
+  timeout?: Duration;
+  /** consecutive: a probe without reply this long has failed. Default "1s" (Kubernetes timeoutSeconds). */
+  probeTimeout?: Duration;
+  /** consecutive: failed probes in a row to suspect. Default 3 (Kubernetes failureThreshold). */
+  failures?: number;
+  /** consecutive: answered probes in a row to trust again. Default 1 (Kubernetes successThreshold). */
+  successes?: number;
+  /** phi: suspicion level. Default 8 (Akka). */
+  threshold?: number;
+  /** phi: lower bound of the inter-arrival standard deviation. Default "100ms" (Akka). */
+  minStdDev?: Duration;
+  /** phi: pause tolerated on top of the mean interval. Default "3s" (Akka acceptable-heartbeat-pause). */
+  acceptablePause?: Duration;
+  /** phi: inter-arrival samples kept. Default 1000 (Akka max-sample-size). */
+  maxSamples?: number;
+}
+
+export interface FailoverSpec {
+  /** false: no automatic failover — detectors run and report; an `operator`, if given, fails
+   *  over by hand after a delay. Default true. */
+  automatic?: boolean;
+  /** Monitors (and witnesses) that must suspect the primary before a failover. Default 1. */
+  quorum?: number;
+  /** How a deposed primary is kept from taking writes: "none", "stonith" (powered off before the
+   *  standby is promoted), "epoch" (storage refuses a stale epoch), "lease" (a primary that cannot
+   *  renew its lease demotes itself), "min-replicas" (refuses writes without enough recent
+   *  replicas, Redis-style). Default "none". */
+  fencing?: Fencing;
+  /** Whether the original primary takes its role back once healthy and caught up: "never",
+   *  "immediate", "hold-down" (after `holdDown` of health), "manual" (the operator). Default "never". */
+  failback?: Failback;
+  /** hold-down failback: health required first. Default "5m". */
+  holdDown?: Duration;
+  /** After an automatic failover, no other automatic one for this long (Orchestrator's
+   *  RecoveryPeriodBlockSeconds). Default "0s". */
+  blockFor?: Duration;
+  /** May a standby in another zone be promoted? Default true. */
+  crossZone?: boolean;
+  /** The lease for lease detection and lease fencing. Default Patroni's: ttl "30s", renewEvery "10s", retryTimeout "10s". */
+  lease?: { ttl?: Duration; renewEvery?: Duration; retryTimeout?: Duration };
+  /** STONITH fencing device. Default: delay "0s", duration "5s", timeout "60s", failureProbability 0,
+   *  maxAttempts 10 failed attempts on a target before the controller stops retrying at once, and
+   *  recheckInterval "15m" before it tries again (Pacemaker's stonith-max-attempts and
+   *  cluster-recheck-interval). */
+  stonith?: { delay?: Duration; duration?: Duration; timeout?: Duration; failureProbability?: number; maxAttempts?: number; recheckInterval?: Duration };
+  /** min-replicas fencing: replicas that must have reported within `minReplicasMaxLag`. Default 1 and "10s" (Redis). */
+  minReplicas?: number;
+  minReplicasMaxLag?: Duration;
+  /** The operator for manual failover and manual failback: a delay ("10m" or a uniform range
+   *  "5m..15m") and a chance that an attempt fails and must be repeated. Default: no operator. */
+  operator?: { delay?: Duration | `${Duration}..${Duration}`; errorProbability?: number };
+  /** A role change that undoes another within this window counts as a flap. Default "6m" (Redis Sentinel 2 × failover-timeout). */
+  flapWindow?: Duration;
+  /** Never promote a standby whose newest entry is older than the primary's newest known entry
+   *  by more than this; the cluster stays down instead (Patroni's maximum_lag_on_failover). Default "unlimited". */
+  maxLagOnFailover?: Duration | "unlimited";
+}
+
+/** What a policy says about standbys: applied to every standby that does not set it itself
+ *  (`promoteIn` also to the primary, which is promoted again on a failback). */
+export interface PolicyStandbySpec {
+  /** Time from a promote command (after any catch-up) to accepting writes. */
+  promoteIn?: Duration;
+  /** "hot", "warm" or "cold". */
+  readiness?: Readiness;
+}
+
+/**
+ * A whole failover policy: detector, replication, failover rules and standby settings, usually
+ * made by a preset (`policy: presets.patroni()`, see presets/index.ts). At resolution it fills
+ * the scenario: defaults < policy < the scenario's own `detector`, `replication` and `failover`
+ * fields. A scenario `detector` of another kind than the policy's replaces the policy's detector.
+ */
+export interface PolicySpecOf<Name extends string> {
+  /** The preset this policy was made by (its name in presets/index.ts); a label, it fills
+   *  nothing by itself. */
+  preset?: Name;
+  detector?: DetectorSpec;
+  replication?: ReplicationSpec;
+  failover?: FailoverSpec;
+  standby?: PolicyStandbySpec;
+}
+
+/** What a preset function accepts: any part of a policy, merged over the preset's values. */
+export type PolicyOverrides = Omit<PolicySpecOf<string>, "preset">;
