@@ -4,6 +4,9 @@
 // two things. Nodes and clients are taken as plain placed names, so the language's vocabulary
 // needs nothing of the model.
 
+/** Names a node, a client group or a zone (a zone stands for every endpoint in it). */
+export type EndpointName = string;
+
 /** A node as the endpoints see it: its name, its zone and its role ("primary", "standby", …). */
 export interface PlacedNode {
   readonly name: string;

@@ -2,18 +2,16 @@
 // zones, and the window of time faults fall in. The window opens after a warm-up and closes early
 // enough that, after the last episode, the settle period and then some writes fit in the run —
 // the same window for every invariant, so a schedule means the same whatever is checked.
-import type { WorldConfig } from "../model/index.ts";
+import type { DrawSpace, WorldConfig } from "../model/index.ts";
 import { formatDuration } from "../scenario/index.ts";
 import { FuzzError } from "./fuzz-error.ts";
 import { fuzzDefaults } from "./fuzz-defaults.ts";
 
-export interface FaultSpace {
-  /** Every node: databases, monitors, witnesses (what can crash or pause). */
+/** The names faults may target (DrawSpace: nodes, database nodes, client groups, zones) and the window. */
+export interface FaultSpace extends DrawSpace {
   nodes: string[];
-  /** Primary and standbys (what clock skew applies to). */
   dataNodes: string[];
   clients: string[];
-  /** Distinct zones, in declaration order. */
   zones: string[];
   windowStartUs: number;
   windowEndUs: number;

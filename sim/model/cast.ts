@@ -6,7 +6,7 @@
 import type { RngStreams } from "../engine/index.ts";
 import { ClientGroup, type ClientWorld } from "./client-group.ts";
 import { createClusterState, type ClusterState } from "./cluster-state.ts";
-import type { WorldConfig } from "./config.ts";
+import type { WorldConfig } from "./world-config.ts";
 import { DataNode, type NodeWorld } from "./data-node.ts";
 import type { History } from "./history.ts";
 import { Monitor, type MonitorWorld } from "./monitor.ts";

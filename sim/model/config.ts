@@ -1,7 +1,6 @@
-// The world as the model sees it: every duration already in whole microseconds, every name
-// resolved, every default filled in. The scenario layer builds this from a scenario file;
-// the model never parses strings.
-import type { Fault } from "./fault.ts";
+// The world's parts as the model sees them: every duration already in whole microseconds, every
+// name resolved, every default filled in. The scenario layer builds them from a scenario file;
+// the model never parses strings. The whole world, with its fault schedule, is world-config.ts.
 
 export type DataRole = "primary" | "standby";
 /** "server": a stateless member of an active-active pool behind a client group's load balancer
@@ -245,22 +244,4 @@ export interface ClientConfig {
   readRecheckUs: number;
   /** Load-balancer routing only: the users behind the requests (null: anonymous requests). */
   sessions: SessionsConfig | null;
-}
-
-export interface ScheduledFault {
-  atUs: number;
-  fault: Fault;
-}
-
-export interface WorldConfig {
-  name: string;
-  seed: number;
-  durationUs: number;
-  nodes: NodeConfig[];
-  network: NetworkConfig;
-  replication: ReplicationConfig;
-  detector: DetectorConfig;
-  failover: FailoverConfig;
-  clients: ClientConfig[];
-  faults: ScheduledFault[];
 }

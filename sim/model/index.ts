@@ -1,7 +1,9 @@
 // The world: nodes, network, monitors, controller, replication, router and clients.
 export type * from "./config.ts";
-export type { Fault, FaultKind } from "./fault.ts";
-export { describeFault, isDisruptive } from "./fault.ts";
+export type * from "./world-config.ts";
+export type { Fault, FaultKind, FaultSpec, ParsedFault, EpisodeFault, EpisodeKind } from "./faults/index.ts";
+export { describeFault, episodeKinds, episodeShapeOf, episodeShapes, faultKindOf, faultKinds, faults, isDisruptive } from "./faults/index.ts";
+export type { DrawSpace, Topology } from "./faults/fault-kind.ts";
 export type { ReadOutcome, TraceEvent, TraceKind, TraceRole, TraceSink, WriteFailure } from "./trace.ts";
 export { perWriteKinds } from "./trace.ts";
 export { simulate, startSimulation, type SimulationRun, type SimulationSummary } from "./world.ts";

@@ -1,5 +1,5 @@
 // What travels over the network, and the events the world schedules for itself.
-import type { ScheduledFault } from "./config.ts";
+import type { ScheduledFault } from "./world-config.ts";
 import type { Command, NodeReport } from "./cluster-state.ts";
 
 export type Message =
@@ -69,11 +69,6 @@ export type WorldEvent =
   | { kind: "served"; node: number; message: Message }
   /** A slow node gets round to a write it received `delay` ago. */
   | { kind: "slow-write"; node: number; client: string; id: number }
-  /** A degradation with a duration ends. */
-  | { kind: "degrade-end"; id: number }
-  /** A flaky link changes state: cut (`down`, by cut `cutId`) or working, until `untilUs`
-   *  (Infinity: until heal); `id` marks it as active (a heal() removes the mark). */
-  | { kind: "flaky-toggle"; id: number; cutId: number; groups: number[][]; down: boolean; downUs: number; upUs: number; untilUs: number }
   | { kind: "status-tick"; node: number }
   | { kind: "issue-write"; client: number }
   | { kind: "write-timeout"; client: number; id: number; attempt: number }
@@ -88,7 +83,8 @@ export type WorldEvent =
   | { kind: "lb-tick"; client: number }
   | { kind: "lb-deadline"; client: number; seq: number }
   | { kind: "fault"; scheduled: ScheduledFault }
-  | { kind: "blip-end"; cutId: number }
+  /** A fault's own later step (faults/<kind>.ts): a blip heals, a flaky link toggles. */
+  | { kind: "fault-step"; step: () => void }
   | { kind: "promotion-step"; node: number; epoch: number }
   | { kind: "ship"; node: number }
   | { kind: "ack-timeout"; node: number }

@@ -1,6 +1,6 @@
 // The trace: typed domain events the world emits as it runs, in time order. Metrics and
 // reports are computed from it alone. Times are whole microseconds (tUs).
-import type { Fault } from "./fault.ts";
+import type { Fault } from "./faults/index.ts";
 
 /** Role of a data node. "fenced" is a primary that may not take writes (stale epoch, lost lease,
  *  too few replicas, stepped down for a failback, or powered off by STONITH); "off" is a cold standby not running; on a promote command it is

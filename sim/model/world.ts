@@ -1,5 +1,5 @@
 // The world: puts the cast (cast.ts) and the network onto the engine, delivers messages, hands
-// faults to applyFault (apply-fault.ts), runs the fencing device, asks acting-controller.ts which
+// each fault to its kind (faults/<kind>.ts), runs the fencing device, asks acting-controller.ts which
 // monitor acts as controller, and at the end settles which acknowledged writes the final
 // authoritative history lacks. The run: clients write during [0, duration); the world then runs
 // on until every write in flight has its outcome (drain.ts); then the accounting events.
@@ -8,14 +8,13 @@
 // there is no primary, no history to settle and the run ends with an empty authority.
 import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type EventLane, type Rng, type RunLimits } from "../engine/index.ts";
 import { actingController } from "./acting-controller.ts";
-import { applyFault } from "./apply-fault.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import { buildCast, type Actor, type Cast } from "./cast.ts";
 import { ClientGroup } from "./client-group.ts";
-import type { WorldConfig } from "./config.ts";
+import type { WorldConfig } from "./world-config.ts";
 import { DataNode } from "./data-node.ts";
 import { drainUs } from "./drain.ts";
-import { describeFault } from "./fault.ts";
+import { describeFault, faultKindOf } from "./faults/index.ts";
 import { History, lostRanges, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
@@ -262,7 +261,7 @@ class World {
     this.after(delayUs + (ok ? durationUs : timeoutUs), { kind: "fence-done", node: this.dataNode(node).index, attempt, ok });
   }
 
-  // ——— what faults act on (apply-fault.ts) ———
+  // ——— what faults act on (faults/fault-kind.ts, FaultTarget) ———
 
   process(name: string): DataNode | Monitor | PoolServer {
     const actor = this.actor(name);
@@ -286,6 +285,10 @@ class World {
 
   nextCutId(): number {
     return ++this.cutIds;
+  }
+
+  later(delayUs: number, step: () => void): void {
+    this.simulation.after(delayUs, { kind: "fault-step", step });
   }
 
   // ——— the loop ———
@@ -346,11 +349,11 @@ class World {
       case "fault": {
         const { fault } = event.scheduled;
         this.emit({ kind: "fault", tUs: this.nowUs, fault, label: describeFault(fault) });
-        applyFault(fault, this);
+        faultKindOf(fault.kind).apply(fault, this);
         return;
       }
-      case "blip-end":
-        this.network.heal(event.cutId);
+      case "fault-step":
+        event.step();
         return;
       case "pause-end":
         this.resume(event.node);
@@ -360,12 +363,6 @@ class World {
         return;
       case "served":
         (actors[event.node] as DataNode | PoolServer).served(event.message);
-        return;
-      case "degrade-end":
-        this.network.heal(event.id);
-        return;
-      case "flaky-toggle":
-        this.flakyToggle(event);
         return;
       case "fence-done":
         this.fenceDone(actors[event.node] as DataNode, event.attempt, event.ok);
@@ -409,18 +406,6 @@ class World {
         group.loadBalancer!.deadline(event.seq);
         return;
     }
-  }
-
-  /** A flaky link: cut for downUs, fine for upUs, until its end or a heal() (which removes its marker). */
-  private flakyToggle(event: WorldEvent & { kind: "flaky-toggle" }): void {
-    if (!this.network.holds(event.id) || this.nowUs >= event.untilUs) {
-      this.network.heal(event.id);
-      this.network.heal(event.cutId);
-      return;
-    }
-    if (event.down) this.network.cutBetween(event.cutId, event.groups);
-    else this.network.heal(event.cutId);
-    this.after(event.down ? event.downUs : event.upUs, { ...event, down: !event.down });
   }
 
   /** The end of a pause: what waited for the process happens now, in its original order. */

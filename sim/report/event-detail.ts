@@ -3,7 +3,7 @@
 // Every detail starts with a short phrase naming what happened, so a line reads on its own;
 // times inside details are seconds with 6 decimals, like every time in the reports.
 import { formatMicros } from "../metrics/format.ts";
-import type { Fault, TraceEvent } from "../model/index.ts";
+import { faultKindOf, type TraceEvent } from "../model/index.ts";
 
 export interface EventLine {
   node: string;
@@ -13,7 +13,7 @@ export interface EventLine {
 export function describeEvent(event: TraceEvent): EventLine {
   switch (event.kind) {
     case "fault":
-      return { node: faultNode(event.fault), detail: `fault: ${event.label}` };
+      return { node: faultKindOf(event.fault.kind).node(event.fault), detail: `fault: ${event.label}` };
     case "node_down":
       return { node: event.node, detail: "down: process stopped" };
     case "node_up":
@@ -120,34 +120,6 @@ export function describeEvent(event: TraceEvent): EventLine {
     default: {
       const unknown: never = event;
       throw new Error(`unknown trace event ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-/** The node a fault is about, when it names a single one. */
-function faultNode(fault: Fault): string {
-  switch (fault.kind) {
-    case "crash":
-    case "restart":
-    case "pause":
-    case "slow":
-    case "read-only":
-    case "clock-skew":
-      return fault.node;
-    case "zone-outage":
-      return fault.zone;
-    case "one-way":
-    case "degrade":
-      return "";
-    case "isolate":
-      return fault.target;
-    case "partition":
-    case "heal":
-    case "blip":
-      return "";
-    default: {
-      const unknown: never = fault;
-      throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
     }
   }
 }

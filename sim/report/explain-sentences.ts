@@ -3,7 +3,7 @@
 // from db1 for 3 s"), what a role means for writes ("fenced: it may not take writes"). Times
 // are seconds with one decimal, like the story's time column. Events this file has no special
 // sentence for use the report's narrative (html/narrative.ts), so no event is ever skipped.
-import type { DetectorConfig, Fault, TraceEvent, TraceRole, WorldConfig } from "../model/index.ts";
+import { faultKindOf, type DetectorConfig, type TraceEvent, type TraceRole, type WorldConfig } from "../model/index.ts";
 import { spokenDuration } from "../dsl/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
 
@@ -36,7 +36,7 @@ export function span(firstUs: number, lastUs: number, durationUs: number): strin
 export function explainSentence(event: TraceEvent, world: WorldConfig): string {
   switch (event.kind) {
     case "fault":
-      return faultSentence(event.fault, event.label, world);
+      return faultKindOf(event.fault.kind).explain(event.fault, event.label, world);
     case "fault_end":
       return `The fault is over: ${event.label}.`;
     case "suspect":
@@ -133,54 +133,6 @@ function roleSentence(node: string, role: TraceRole, epoch: number): string {
   return `${node} is now ${role.replace(/-/g, " ")} (epoch ${epoch}): ${roleMeanings[role]}.`;
 }
 
-function faultSentence(fault: Fault, label: string, world: WorldConfig): string {
-  switch (fault.kind) {
-    case "crash":
-      return `Fault: ${fault.node} crashes — its process stops and answers nothing.`;
-    case "restart":
-      return isDataNode(fault.node, world)
-        ? `Repair: ${fault.node} is restarted; it rejoins and waits for the controller to give it a role.`
-        : `Repair: ${fault.node} is restarted.`;
-    case "partition":
-      return `Fault: the network splits into ${groups(fault.groups)}; nothing crosses between the groups.`;
-    case "heal":
-      return "Repair: the network heals; every cut link works again.";
-    case "blip":
-      return `Fault: a ${spokenDuration(fault.durationUs)} network blip separates ${groups(fault.groups)}.`;
-    case "pause":
-      return `Fault: ${fault.node}'s process freezes for ${spokenDuration(fault.durationUs)} (a GC or VM pause).`;
-    case "one-way":
-      return `Fault: messages from ${fault.from.join(", ")} to ${fault.to.join(", ")} are lost; the other direction still works.`;
-    case "slow":
-      return fault.delayUs > 0
-        ? `Fault: ${fault.node} handles every write ${spokenDuration(fault.delayUs)} late, yet answers health checks at once (a gray failure).`
-        : `Repair: ${fault.node} handles writes at normal speed again.`;
-    case "read-only":
-      return fault.writable
-        ? `Repair: ${fault.node} can commit again.`
-        : `Fault: ${fault.node} can no longer commit (read-only disk), yet stays up and answers health checks.`;
-    case "clock-skew": {
-      const jump = fault.jumpUs !== 0 ? `, after jumping by ${spokenDuration(fault.jumpUs)}` : "";
-      return `Fault: ${fault.node}'s clock now runs at ${fault.rate} × real time${jump}.`;
-    }
-    case "zone-outage": {
-      const members = world.nodes.filter((node) => node.zone === fault.zone).map((node) => node.name);
-      const who = members.length > 0 ? ` (${members.join(", ")})` : "";
-      return fault.restore
-        ? `Repair: zone ${fault.zone} is back; its nodes restart${who}.`
-        : `Fault: zone ${fault.zone} goes dark; every node in it crashes at once${who}.`;
-    }
-    case "isolate":
-      return `Fault: ${fault.target} is cut off from everything else.`;
-    case "degrade":
-      return `Fault: ${label}.`;
-    default: {
-      const unknown: never = fault;
-      throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
 function rerouteSentence(client: string, target: string, world: WorldConfig): string {
   switch (world.clients.find((group) => group.name === client)?.routing.kind) {
     case "dns":
@@ -215,17 +167,9 @@ function operatorSentence(action: string, node: string): string {
   return `The operator: ${action}.`;
 }
 
-function isDataNode(name: string, world: WorldConfig): boolean {
-  return world.nodes.some((node) => node.name === name && (node.role === "primary" || node.role === "standby"));
-}
-
 /** "a", "a and b", "a, b and c". */
 function listed(names: readonly string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-function groups(list: readonly (readonly string[])[]): string {
-  return list.map((group) => `[${group.join(", ")}]`).join(" | ");
 }
 
 /** A count with thousands separators: 11752 → "11,752" (fixed, not locale-dependent). */

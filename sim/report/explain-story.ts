@@ -11,8 +11,8 @@
 // its end-of-run accounting and counts the events left out, so memory is bounded by the lines
 // kept, not by the run's length. Sentences are made at the end, from the resolved world (the
 // detector's terms, client routing), so the observer can watch a run whose world is not known yet.
-import type { Fault, TraceEvent, WorldConfig } from "../model/index.ts";
-import { perWriteKinds } from "../model/index.ts";
+import type { TraceEvent, WorldConfig } from "../model/index.ts";
+import { faultKindOf, perWriteKinds } from "../model/index.ts";
 import { count, explainSentence, plural, span, verdictSentence } from "./explain-sentences.ts";
 
 export const maxStoryLines = 400;
@@ -98,7 +98,7 @@ export class StoryObserver {
     if (this.repeats(event) || this.joinsVerdict(event) || this.joinsReroutes(event)) return;
     if (event.kind === "promoted") this.dropRoleLine(event.node, event.tUs);
     if (event.kind === "demoted") this.demoted.add(event.node);
-    if (event.kind === "fault") for (const node of faultedNodes(event.fault)) this.faultNodes.add(node);
+    if (event.kind === "fault") for (const node of faultKindOf(event.fault.kind).startsOrStops(event.fault)) this.faultNodes.add(node);
     this.reroutes = null;
     if (event.kind === "reroute") {
       this.reroutes = { client: event.client, target: event.target, count: 1, firstUs: event.tUs, lastUs: event.tUs };
@@ -227,13 +227,6 @@ export class StoryObserver {
     if (this.lines.length < maxStoryLines) this.lines.push(line);
     else if (!line.aside) this.omitted++;
   }
-}
-
-/** The nodes a fault stops or starts by name; "down" or "up" for every node of a zone. */
-function faultedNodes(fault: Fault): string[] {
-  if (fault.kind === "crash" || fault.kind === "restart") return [fault.node];
-  if (fault.kind === "zone-outage") return [fault.restore ? "up" : "down"];
-  return [];
 }
 
 function rerouteText(run: RerouteRun, world: WorldConfig): string {

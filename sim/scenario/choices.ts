@@ -4,7 +4,6 @@
 // its model support — the `satisfies` clauses keep these lists within what the model accepts.
 import type { Arrivals, DetectorConfig, FailoverConfig, NodeConfig, NodeRole, ReadFrom, ReplicationMode, ClientConfig, SessionStore } from "../model/index.ts";
 import { detectorKinds as modelDetectorKinds } from "../model/index.ts";
-import type { FaultSpec } from "./faults.ts";
 
 export const nodeRoles = ["primary", "standby", "monitor", "witness", "server"] as const satisfies readonly NodeRole[];
 export const readinessChoices = ["hot", "warm", "cold"] as const satisfies readonly NodeConfig["readiness"][];
@@ -19,23 +18,6 @@ export const routingChoices = ["proxy", "discovery"] as const satisfies readonly
  *  union so a new kind cannot be left out. */
 const everyRoutingKind: Record<ClientConfig["routing"]["kind"], true> = { proxy: true, dns: true, discovery: true, lb: true };
 export const routingKinds = Object.keys(everyRoutingKind) as ClientConfig["routing"]["kind"][];
-/** Every fault kind a scenario may schedule, as a Record over the DSL's union. */
-const everyFaultKind: Record<FaultSpec["kind"], true> = {
-  crash: true,
-  restart: true,
-  partition: true,
-  isolate: true,
-  heal: true,
-  blip: true,
-  pause: true,
-  oneWay: true,
-  degrade: true,
-  slow: true,
-  readOnly: true,
-  clockSkew: true,
-  zoneOutage: true,
-};
-export const faultKinds = Object.keys(everyFaultKind) as FaultSpec["kind"][];
 export const arrivalChoices = ["poisson", "uniform"] as const satisfies readonly Arrivals[];
 export const readFromChoices = ["primary", "standbys", "any"] as const satisfies readonly ReadFrom[];
 export const sessionStores = ["memory", "external"] as const satisfies readonly SessionStore[];
@@ -48,7 +30,6 @@ export type Fencing = (typeof fencingChoices)[number];
 export type Failback = (typeof failbackChoices)[number];
 export type Routing = (typeof routingChoices)[number];
 export type RoutingKind = (typeof routingKinds)[number];
-export type FaultKindName = FaultSpec["kind"];
 export type ArrivalsChoice = (typeof arrivalChoices)[number];
 export type ReadFromChoice = (typeof readFromChoices)[number];
 export type SessionStoreChoice = (typeof sessionStores)[number];

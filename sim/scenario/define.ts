@@ -5,7 +5,7 @@
 import type { ArrivalsChoice, ReadFromChoice, Readiness, Role, Routing, SessionStoreChoice } from "./choices.ts";
 import type { Duration, Rate } from "../dsl/index.ts";
 import type { ChaosSpec } from "./chaos.ts";
-import type { ScheduledFaultSpec } from "./faults.ts";
+import type { ScheduledFaultSpec } from "./schedule.ts";
 import type { MetricName } from "./metric-names.ts";
 import type { DetectorSpec, FailoverSpec, PolicySpecOf, ReplicationSpec } from "./policy-spec.ts";
 import type { PresetName } from "./presets/index.ts";

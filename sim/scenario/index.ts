@@ -6,30 +6,10 @@ export type { ClientSpec, ExpectBound, ExpectCheck, ExpectSpec, LinkKey, LinkSet
 export type { DetectorSpec, FailoverSpec, PolicyOverrides, PolicyStandbySpec, ReplicationSpec } from "./policy-spec.ts";
 export { presetNames, presets, type PresetName } from "./presets/index.ts";
 export { chaos, type ChaosSpec } from "./chaos.ts";
-export {
-  at,
-  blip,
-  clockSkew,
-  crash,
-  delay,
-  diskFreed,
-  diskFull,
-  flaky,
-  heal,
-  isolate,
-  loss,
-  monitorCrash,
-  oneWay,
-  partition,
-  pause,
-  readOnly,
-  restart,
-  slow,
-  writable,
-  zoneOutage,
-  zoneRestore,
-} from "./faults.ts";
-export type { BlipSpec, CrashSpec, EndpointName, FaultSpec, HealSpec, IsolateSpec, PartitionSpec, RestartSpec, ScheduledFaultSpec } from "./faults.ts";
+export { at, type ScheduledFaultSpec } from "./schedule.ts";
+// The fault kinds' builders (crash(), partition(), …) and their DSL types.
+export * from "../model/faults/index.ts";
+export type { EndpointName } from "../dsl/index.ts";
 export { durationUnits, formatDuration, parseDuration, readDuration, type Duration, type DurationUnit } from "../dsl/index.ts";
 export { parseRate, readRate, rateUnits, type Rate, type RateUnit } from "../dsl/index.ts";
 export { defaults } from "./defaults.ts";

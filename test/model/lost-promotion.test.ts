@@ -27,7 +27,7 @@ const scenario = {
   failover: { automatic: true, quorum: 1, fencing: "none", failback: "never" },
   clients: { writes: "200/s", zone: "a", routing: "proxy" },
   faults: [
-    { at: "10s", fault: { kind: "oneWay", from: ["c"], to: ["a", "b"] } },
+    { at: "10s", fault: { kind: "one-way", from: ["c"], to: ["a", "b"] } },
     { at: "12.5s", fault: { kind: "heal" } },
   ],
 };

@@ -12,7 +12,7 @@
 // Every kept candidate is smaller in schedule or configuration, so it ends; `maxRuns` bounds it.
 import type { Episode } from "../episode.ts";
 import { faultSpace } from "../fault-space.ts";
-import { resolveScenario, ScenarioError } from "../../scenario/index.ts";
+import { episodeShapeOf, resolveScenario, ScenarioError } from "../../scenario/index.ts";
 import { FuzzError } from "../fuzz-error.ts";
 import { settlePeriodUs } from "../settle-period.ts";
 import { shrink } from "../shrink.ts";
@@ -172,22 +172,6 @@ function without(scenario: ScenarioData, path: string[]): ScenarioData {
 }
 
 /** Every name an episode's fault mentions. */
-function names(episode: Episode): string[] {
-  const { fault } = episode;
-  switch (fault.kind) {
-    case "partition":
-    case "blip":
-      return fault.groups.flat();
-    case "one-way":
-      return [...fault.from, ...fault.to];
-    case "isolate":
-    case "loss":
-    case "delay":
-    case "flaky":
-      return [fault.target];
-    case "zone-outage":
-      return [fault.zone];
-    default:
-      return [fault.node];
-  }
+function names(episode: Episode): readonly string[] {
+  return episodeShapeOf(episode.fault.kind).names(episode.fault);
 }

@@ -1,0 +1,22 @@
+// The whole world a run simulates: its parts (config.ts) and its fault schedule — what the
+// scenario layer resolves a scenario file into, every duration in whole microseconds.
+import type { ClientConfig, DetectorConfig, FailoverConfig, NetworkConfig, NodeConfig, ReplicationConfig } from "./config.ts";
+import type { Fault } from "./faults/index.ts";
+
+export interface ScheduledFault {
+  atUs: number;
+  fault: Fault;
+}
+
+export interface WorldConfig {
+  name: string;
+  seed: number;
+  durationUs: number;
+  nodes: NodeConfig[];
+  network: NetworkConfig;
+  replication: ReplicationConfig;
+  detector: DetectorConfig;
+  failover: FailoverConfig;
+  clients: ClientConfig[];
+  faults: ScheduledFault[];
+}
