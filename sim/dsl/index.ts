@@ -11,3 +11,4 @@ export * from "./values.ts";
 export * from "./endpoints.ts";
 export * from "./link-key.ts";
 export * from "./spoken.ts";
+export * from "./draw-values.ts";

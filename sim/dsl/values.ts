@@ -82,6 +82,12 @@ export const fraction = z
   .min(0, { error: "a fraction from 0 to 1" })
   .max(1, { error: "a fraction from 0 to 1" });
 
+const wholeAtLeastOne = "a whole number, at least 1";
+/** A whole number of at least 1 (a count of probes, attempts, replicas). */
+export const countAtLeastOne = z.number({ error: wholeAtLeastOne }).int({ error: wholeAtLeastOne }).min(1, { error: wholeAtLeastOne });
+
+export const positiveNumber = z.number({ error: "a number above 0" }).positive({ error: "a number above 0" });
+
 export const name = z.string({ error: nameExpectation }).refine(isName, { error: nameExpectation });
 export const probability = z
   .number({ error: "a probability from 0 to 1" })

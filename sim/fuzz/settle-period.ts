@@ -2,11 +2,10 @@
 // fault ends the cluster is given before every write must be acknowledged again. It is a bound
 // built from the scenario's own policy, term by term, so a slow policy is not blamed for being
 // slow, only for not recovering:
-//   detection  the time the detector needs to suspect a silent node —
-//              timeout: timeout + interval; consecutive: (failures + successes) · interval +
-//              probeTimeout; φ: interval + acceptablePause + (threshold + 2) · minStdDev (with
-//              regular probes σ is minStdDev, and φ = t is reached fewer than t + 2 σ late);
-//              lease: ttl + renewEvery
+//   detection  the time the detector needs to suspect a silent node, its kind's own bound
+//              (model/detectors/<kind>.ts, detectionUs) — timeout: timeout + interval;
+//              consecutive: (failures + successes) · interval + probeTimeout; φ: interval +
+//              acceptablePause + (threshold + 2) · minStdDev; lease: ttl + renewEvery
 //   fencing    stonith: delay + duration (+ timeout when an attempt can fail); lease:
 //              renewEvery + retryTimeout; min-replicas: minReplicasMaxLag + statusInterval
 //   promotion  the slowest standby: hot applyDelay + promoteIn + warmUp; warm applyEvery + its
@@ -16,7 +15,7 @@
 //   clients    the slowest group: timeout · (retries + 1) + the backoffs + reconnectIn + DNS ttl
 //   margin     10 s
 // `--settle` replaces the whole sum.
-import type { DetectorConfig, FailoverConfig, NodeConfig, WorldConfig } from "../model/index.ts";
+import { detectorKindOf, type NodeConfig, type WorldConfig } from "../model/index.ts";
 import { fuzzDefaults } from "./fuzz-defaults.ts";
 
 export interface SettleTerms {
@@ -31,7 +30,7 @@ export interface SettleTerms {
 export function settleTerms(world: WorldConfig): SettleTerms {
   const writesPerS = world.clients.reduce((sum, client) => sum + client.writesPerSecond, 0);
   return {
-    detectionUs: detectionUs(world.detector, world.failover),
+    detectionUs: detectorKindOf(world.detector.kind).detectionUs(world.detector, world.failover),
     fencingUs: fencingUs(world),
     promotionUs: Math.max(0, ...world.nodes.filter((node) => node.role === "standby").map((node) => promotionUs(node, writesPerS, world.durationUs, world.replication.applyDelayUs))),
     replicationUs: world.replication.statusIntervalUs + (world.replication.mode === "semi-sync" ? world.replication.semiSyncTimeoutUs : 0),
@@ -47,23 +46,6 @@ export function settleTerms(world: WorldConfig): SettleTerms {
 export function settlePeriodUs(world: WorldConfig): number {
   const terms = settleTerms(world);
   return Math.round(Object.values(terms).reduce((sum, us) => sum + us, 0));
-}
-
-function detectionUs(detector: DetectorConfig, failover: FailoverConfig): number {
-  switch (detector.kind) {
-    case "timeout":
-      return detector.timeoutUs + detector.intervalUs;
-    case "consecutive":
-      return (detector.failures + detector.successes) * detector.intervalUs + detector.probeTimeoutUs;
-    case "phi":
-      return detector.intervalUs + detector.acceptablePauseUs + (detector.threshold + 2) * detector.minStdDevUs;
-    case "lease":
-      return failover.lease.ttlUs + failover.lease.renewEveryUs;
-    default: {
-      const unknown: never = detector;
-      throw new Error(`unknown detector ${JSON.stringify(unknown)}`);
-    }
-  }
 }
 
 function fencingUs(world: WorldConfig): number {

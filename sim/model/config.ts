@@ -89,23 +89,6 @@ export interface ReplicationConfig {
   semiSyncTimeoutUs: number;
 }
 
-/** How monitors decide that a node has failed (detectors/index.ts has the registry). */
-export type DetectorConfig =
-  | { kind: "timeout"; intervalUs: number; timeoutUs: number }
-  | { kind: "consecutive"; intervalUs: number; probeTimeoutUs: number; failures: number; successes: number }
-  | {
-      kind: "phi";
-      intervalUs: number;
-      threshold: number;
-      minStdDevUs: number;
-      acceptablePauseUs: number;
-      maxSamples: number;
-    }
-  /** Suspicion = the node's lease (renewed every lease.renewEveryUs) expired after lease.ttlUs. */
-  | { kind: "lease"; intervalUs: number };
-
-export type DetectorKind = DetectorConfig["kind"];
-
 /** none; stonith: power the old primary off before promoting; epoch: storage refuses commits
  *  from a stale epoch; lease: a primary that cannot renew its lease demotes itself;
  *  min-replicas: a primary refuses writes without enough recently-heard replicas (Redis). */

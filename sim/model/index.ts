@@ -7,5 +7,6 @@ export type { DrawSpace, Topology } from "./faults/fault-kind.ts";
 export type { ReadOutcome, TraceEvent, TraceKind, TraceRole, TraceSink, WriteFailure } from "./trace.ts";
 export { perWriteKinds } from "./trace.ts";
 export { simulate, startSimulation, type SimulationRun, type SimulationSummary } from "./world.ts";
-export { detectorKinds } from "./detectors/index.ts";
+export { detectorFields, detectorKindOf, detectorKinds, detectors } from "./detectors/index.ts";
+export type { DetectorConfig, DetectorKind, DetectorSpec } from "./detectors/index.ts";
 export { drainUs, outcomeWithinUs } from "./drain.ts";

@@ -10,9 +10,9 @@
 // A crashed monitor neither probes nor decides; after a restart its detectors start afresh.
 import type { Rng } from "../engine/index.ts";
 import { createKnowledge, type ClusterState, type Command, type MonitorKnowledge, type NodeReport, type Observation } from "./cluster-state.ts";
-import type { DetectorConfig, FailoverConfig } from "./config.ts";
+import type { FailoverConfig } from "./config.ts";
 import { decide, learn, type PolicyContext } from "./controller.ts";
-import { createDetector, type FailureDetector } from "./detectors/index.ts";
+import { createDetector, detectorKindOf, type DetectorConfig, type FailureDetector } from "./detectors/index.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { TraceEvent } from "./trace.ts";
 
@@ -77,7 +77,7 @@ export class Monitor {
     if (!this.up) return;
     const nowUs = this.world.nowUs;
     const { detector, dataNodes, state } = this.setup;
-    if (detector.kind !== "lease") {
+    if (detectorKindOf(detector.kind).heardBy === "probes") {
       for (const node of dataNodes) {
         const seq = ++this.seq;
         const nodeDetector = this.detectors.get(node)!;

@@ -1,6 +1,8 @@
-// The whole world a run simulates: its parts (config.ts) and its fault schedule — what the
-// scenario layer resolves a scenario file into, every duration in whole microseconds.
-import type { ClientConfig, DetectorConfig, FailoverConfig, NetworkConfig, NodeConfig, ReplicationConfig } from "./config.ts";
+// The whole world a run simulates: its parts (config.ts), its detector (detectors/index.ts) and
+// its fault schedule — what the scenario layer resolves a scenario file into, every duration in
+// whole microseconds.
+import type { ClientConfig, FailoverConfig, NetworkConfig, NodeConfig, ReplicationConfig } from "./config.ts";
+import type { DetectorConfig } from "./detectors/index.ts";
 import type { Fault } from "./faults/index.ts";
 
 export interface ScheduledFault {

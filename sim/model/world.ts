@@ -14,6 +14,7 @@ import { ClientGroup } from "./client-group.ts";
 import type { WorldConfig } from "./world-config.ts";
 import { DataNode } from "./data-node.ts";
 import { drainUs } from "./drain.ts";
+import { detectorKindOf } from "./detectors/index.ts";
 import { describeFault, faultKindOf } from "./faults/index.ts";
 import { History, lostRanges, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
@@ -140,7 +141,7 @@ class World {
     for (const node of this.cast.dataNodes) this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
     for (const scheduled of faults) this.at(scheduled.atUs, { kind: "fault", scheduled });
     for (const monitor of this.cast.monitors) this.at(0, { kind: "heartbeat", monitor: monitor.index });
-    const leases = detector.kind === "lease" || failover.fencing === "lease";
+    const leases = detectorKindOf(detector.kind).heardBy === "leases" || failover.fencing === "lease";
     for (const node of this.cast.dataNodes) {
       // Every data node may become a standby (a deposed primary does), so every one has the tick.
       this.after(replication.statusIntervalUs, { kind: "status-tick", node: node.index });

@@ -3,7 +3,7 @@
 // failover policy does) and the outcome after it — the run's metrics in words, from the same
 // values as summary.csv. Seconds are shown with one decimal; a value that is not zero but
 // rounds to it is shown as "< 0.1" so that "no downtime" is never said of a little downtime.
-import type { ClientConfig, DetectorConfig, FailoverConfig, NodeConfig, ReplicationConfig, WorldConfig } from "../model/index.ts";
+import { detectorKindOf, type ClientConfig, type FailoverConfig, type NodeConfig, type ReplicationConfig, type WorldConfig } from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { spokenDuration } from "../dsl/index.ts";
 import { count, plural, secondsText } from "./explain-sentences.ts";
@@ -15,7 +15,7 @@ export function settingLines(world: WorldConfig): string[] {
   if (!world.nodes.some((node) => node.role === "primary")) return lines;
   return [
     ...lines,
-    `Detection: ${detectorPhrase(world.detector)}.`,
+    `Detection: ${detectorKindOf(world.detector.kind).describe(world.detector)}.`,
     `Replication: ${replicationPhrase(world.replication)}.`,
     `Failover: ${failoverPhrase(world.failover)}.`,
   ];
@@ -47,26 +47,6 @@ function routingPhrase(client: ClientConfig): string {
       // A load balancer in front of a pool of servers; routings added later are named as written.
       const kind = (routing as { kind: string }).kind;
       return kind === "lb" ? "through a load balancer that health-checks every server" : `routed by ${kind}`;
-    }
-  }
-}
-
-function detectorPhrase(detector: DetectorConfig): string {
-  switch (detector.kind) {
-    case "timeout":
-      return `each monitor probes every node every ${spokenDuration(detector.intervalUs)} and suspects one it has not heard from for ${spokenDuration(detector.timeoutUs)}`;
-    case "consecutive":
-      return (
-        `each monitor probes every node every ${spokenDuration(detector.intervalUs)}; a probe unanswered within ${spokenDuration(detector.probeTimeoutUs)} fails; ` +
-        `${detector.failures} failed ${plural(detector.failures, "probe")} in a row make a suspect, ${detector.successes} good ${plural(detector.successes, "one")} trust it again`
-      );
-    case "phi":
-      return `φ-accrual: heartbeats every ${spokenDuration(detector.intervalUs)}, suspect when φ ≥ ${detector.threshold}`;
-    case "lease":
-      return "nodes hold leases with the monitors (the coordination store); a node whose lease expires is suspected";
-    default: {
-      const unknown: never = detector;
-      throw new Error(`unknown detector ${JSON.stringify(unknown)}`);
     }
   }
 }

@@ -3,7 +3,7 @@
 // from db1 for 3 s"), what a role means for writes ("fenced: it may not take writes"). Times
 // are seconds with one decimal, like the story's time column. Events this file has no special
 // sentence for use the report's narrative (html/narrative.ts), so no event is ever skipped.
-import { faultKindOf, type DetectorConfig, type TraceEvent, type TraceRole, type WorldConfig } from "../model/index.ts";
+import { detectorKindOf, faultKindOf, type TraceEvent, type TraceRole, type WorldConfig } from "../model/index.ts";
 import { spokenDuration } from "../dsl/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
 
@@ -95,27 +95,7 @@ export function verdictSentence(kind: "suspect" | "trust", monitors: readonly st
   const who = listed(monitors);
   const one = monitors.length === 1;
   if (kind === "trust") return `${who} ${one ? "hears" : "hear"} from ${node} again and ${one ? "trusts" : "trust"} it.`;
-  return `${suspicionReason(who, one, node, world.detector)}; ${one ? `${who} suspects` : "they suspect"} ${node}.`;
-}
-
-/** Why monitors suspect a node, in the detector's own terms. */
-function suspicionReason(who: string, one: boolean, node: string, detector: DetectorConfig): string {
-  switch (detector.kind) {
-    case "timeout":
-      return `${who} ${one ? "has" : "have"} heard nothing from ${node} for ${spokenDuration(detector.timeoutUs)} (the timeout)`;
-    case "consecutive": {
-      const probes = detector.failures === 1 ? "a probe" : `${detector.failures} probes in a row`;
-      return `${node} has failed ${probes} from ${who} (no reply within ${spokenDuration(detector.probeTimeoutUs)})`;
-    }
-    case "phi":
-      return `φ for ${node} at ${who} has reached ${detector.threshold}: its heartbeats are overdue beyond what their history makes plausible`;
-    case "lease":
-      return `${node}'s lease has not been renewed in time and has expired at ${who}`;
-    default: {
-      const unknown: never = detector;
-      throw new Error(`unknown detector ${JSON.stringify(unknown)}`);
-    }
-  }
+  return `${detectorKindOf(world.detector.kind).suspicion(world.detector, who, one, node)}; ${one ? `${who} suspects` : "they suspect"} ${node}.`;
 }
 
 const roleMeanings: Record<TraceRole, string> = {

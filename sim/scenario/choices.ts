@@ -2,14 +2,14 @@
 // that the DSL types, the validation schema and error messages come from one list, and a later
 // option (a "cold" standby, a "semi-sync" mode, a "stonith" fencing) is one new entry here plus
 // its model support — the `satisfies` clauses keep these lists within what the model accepts.
-import type { Arrivals, DetectorConfig, FailoverConfig, NodeConfig, NodeRole, ReadFrom, ReplicationMode, ClientConfig, SessionStore } from "../model/index.ts";
+import type { Arrivals, FailoverConfig, NodeConfig, NodeRole, ReadFrom, ReplicationMode, ClientConfig, SessionStore } from "../model/index.ts";
 import { detectorKinds as modelDetectorKinds } from "../model/index.ts";
 
 export const nodeRoles = ["primary", "standby", "monitor", "witness", "server"] as const satisfies readonly NodeRole[];
 export const readinessChoices = ["hot", "warm", "cold"] as const satisfies readonly NodeConfig["readiness"][];
 export const replicationModes = ["async", "sync", "semi-sync", "quorum"] as const satisfies readonly ReplicationMode[];
 /** From the model's detector registry, so a new detector needs no edit here. */
-export const detectorKinds = modelDetectorKinds as unknown as readonly [DetectorConfig["kind"], ...DetectorConfig["kind"][]];
+export const detectorKinds = modelDetectorKinds;
 export const fencingChoices = ["none", "stonith", "epoch", "lease", "min-replicas"] as const satisfies readonly FailoverConfig["fencing"][];
 export const failbackChoices = ["never", "immediate", "hold-down", "manual"] as const satisfies readonly FailoverConfig["failback"][];
 /** Routing by name; DNS routing ({ dns: { ttl } }) and load-balancer routing ({ lb: {...} }) are objects. */

@@ -1,7 +1,9 @@
-// Every default a scenario can leave out, in one place, in the DSL's own units (duration and rate
-// strings), each with the source of the number. Resolution parses these exactly like user input,
-// so a default can never bypass validation. Sources marked "our assumption" are choices of this
-// project, not published figures; the others name the system and the file or page they come from.
+// Every default of a scenario's own fields, in the DSL's own units (duration and rate strings),
+// each with the source of the number; a kind's own settings (a detector's timeout, …) have their
+// defaults in the kind's module (model/detectors/<kind>.ts, …), stated the same way. Resolution
+// parses these exactly like user input, so a default can never bypass validation. Sources marked
+// "our assumption" are choices of this project, not published figures; the others name the
+// system and the file or page they come from.
 
 export const defaults = {
   /** Seed of every random stream when neither the scenario nor --seed gives one. */
@@ -104,39 +106,9 @@ export const defaults = {
   },
 
   detector: {
+    /** Redis Sentinel's rule, the simplest: suspect after a silence. Each kind's own settings and
+     *  their defaults are in its module (model/detectors/<kind>.ts). */
     kind: "timeout",
-  },
-
-  /** Per detector kind. */
-  detectors: {
-    timeout: {
-      /** Redis Sentinel SENTINEL_PING_PERIOD, 1000 ms (redis/redis src/sentinel.c). */
-      interval: "1s",
-      /** Redis Sentinel down-after-milliseconds default, 30 000 ms (redis/redis sentinel.conf). */
-      timeout: "30s",
-    },
-    consecutive: {
-      /** Kubernetes probe defaults: periodSeconds 10, timeoutSeconds 1, failureThreshold 3,
-       *  successThreshold 1 (kubernetes.io, configure liveness/readiness/startup probes). */
-      interval: "10s",
-      probeTimeout: "1s",
-      failures: 3,
-      successes: 1,
-    },
-    phi: {
-      /** Akka / Pekko cluster failure detector: heartbeat-interval 1 s, threshold 8.0,
-       *  min-std-deviation 100 ms, acceptable-heartbeat-pause 3 s, max-sample-size 1000
-       *  (apache/pekko cluster/src/main/resources/reference.conf). */
-      interval: "1s",
-      threshold: 8,
-      minStdDev: "100ms",
-      acceptablePause: "3s",
-      maxSamples: 1000,
-    },
-    lease: {
-      /** How often the controller looks at the leases and re-announces the primary. Our assumption. */
-      interval: "1s",
-    },
   },
 
   failover: {

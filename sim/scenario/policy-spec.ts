@@ -3,8 +3,12 @@
 // `policy` a preset makes. Plain data with durations as strings; defaults quoted in the JSDoc
 // live in defaults.ts. The preset's name is a type parameter (define.ts binds it to the preset
 // names as PolicySpec), so this file needs nothing of the preset registry, which builds on it.
-import type { DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice } from "./choices.ts";
+import type { DetectorSpec } from "../model/index.ts";
+import type { Failback, Fencing, Readiness, ReplicationModeChoice } from "./choices.ts";
 import type { Duration } from "../dsl/index.ts";
+
+/** A scenario's `detector`: a kind and its settings, from the detector kinds (model/detectors). */
+export type { DetectorSpec };
 
 export interface ReplicationSpec {
   /** "async": the primary acknowledges before standbys have the write; "sync": after `waitFor`
@@ -24,32 +28,6 @@ export interface ReplicationSpec {
   waitFor?: number;
   /** semi-sync: how long a commit waits before falling back to async. Default "10s" (MySQL). */
   semiSyncTimeout?: Duration;
-}
-
-export interface DetectorSpec {
-  /** "timeout": suspect after `timeout` of silence; "consecutive": after `failures` probes in a
-   *  row got no reply within `probeTimeout`; "phi": φ-accrual (Akka), suspect when φ ≥ `threshold`;
-   *  "lease": suspect when the node's lease (failover.lease) expires. Default "timeout".
-   *  Fields of other kinds are ignored. */
-  kind?: DetectorKind;
-  /** Probe period from each monitor to each database node. Default timeout, phi, lease "1s"; consecutive "10s". */
-  interval?: Duration;
-  /** timeout: silence after which a monitor suspects a node. Default "30s" (Redis Sentinel down-after-milliseconds). */
-  timeout?: Duration;
-  /** consecutive: a probe without reply this long has failed. Default "1s" (Kubernetes timeoutSeconds). */
-  probeTimeout?: Duration;
-  /** consecutive: failed probes in a row to suspect. Default 3 (Kubernetes failureThreshold). */
-  failures?: number;
-  /** consecutive: answered probes in a row to trust again. Default 1 (Kubernetes successThreshold). */
-  successes?: number;
-  /** phi: suspicion level. Default 8 (Akka). */
-  threshold?: number;
-  /** phi: lower bound of the inter-arrival standard deviation. Default "100ms" (Akka). */
-  minStdDev?: Duration;
-  /** phi: pause tolerated on top of the mean interval. Default "3s" (Akka acceptable-heartbeat-pause). */
-  acceptablePause?: Duration;
-  /** phi: inter-arrival samples kept. Default 1000 (Akka max-sample-size). */
-  maxSamples?: number;
 }
 
 export interface FailoverSpec {

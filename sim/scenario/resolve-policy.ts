@@ -1,8 +1,8 @@
-// The failure detector and the failover policy of a scenario, with defaults: the detector's
-// fields come from the defaults of its kind (fields of other kinds are ignored, so one scenario
-// can be swept across kinds), the policy's from defaults.failover. Cross-field rules: the quorum
+// The failure detector and the failover policy of a scenario, with defaults: the detector by its
+// kind's module (model/detectors/<kind>.ts; fields of other kinds are ignored, so one scenario can
+// be swept across kinds), the policy's from defaults.failover. Cross-field rules: the quorum
 // counts monitors and witnesses, and a manual failback needs an operator.
-import type { DetectorConfig, FailoverConfig, NodeConfig } from "../model/index.ts";
+import { detectorKindOf, type DetectorConfig, type FailoverConfig, type NodeConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import { formatDuration, parseDuration, parseDurationOrUnlimited, failAt, valueAt, type ResolveContext } from "../dsl/index.ts";
 import { writtenAt } from "./policy.ts";
@@ -10,40 +10,7 @@ import type { ParsedScenario } from "./schema.ts";
 
 export function resolveDetector(spec: ParsedScenario): DetectorConfig {
   const detector = spec.detector ?? {};
-  const kind = detector.kind ?? defaults.detector.kind;
-  switch (kind) {
-    case "timeout": {
-      const base = defaults.detectors.timeout;
-      return { kind, intervalUs: detector.interval ?? parseDuration(base.interval), timeoutUs: detector.timeout ?? parseDuration(base.timeout) };
-    }
-    case "consecutive": {
-      const base = defaults.detectors.consecutive;
-      return {
-        kind,
-        intervalUs: detector.interval ?? parseDuration(base.interval),
-        probeTimeoutUs: detector.probeTimeout ?? parseDuration(base.probeTimeout),
-        failures: detector.failures ?? base.failures,
-        successes: detector.successes ?? base.successes,
-      };
-    }
-    case "phi": {
-      const base = defaults.detectors.phi;
-      return {
-        kind,
-        intervalUs: detector.interval ?? parseDuration(base.interval),
-        threshold: detector.threshold ?? base.threshold,
-        minStdDevUs: detector.minStdDev ?? parseDuration(base.minStdDev),
-        acceptablePauseUs: detector.acceptablePause ?? parseDuration(base.acceptablePause),
-        maxSamples: detector.maxSamples ?? base.maxSamples,
-      };
-    }
-    case "lease":
-      return { kind, intervalUs: detector.interval ?? parseDuration(defaults.detectors.lease.interval) };
-    default: {
-      const unknown: never = kind;
-      throw new Error(`unknown detector kind ${String(unknown)}`);
-    }
-  }
+  return detectorKindOf(detector.kind ?? defaults.detector.kind).resolve(detector);
 }
 
 export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], context: ResolveContext): FailoverConfig {
@@ -121,7 +88,7 @@ function checkHonourable(input: { spec: ParsedScenario; nodes: NodeConfig[]; con
       `minReplicas ${minReplicas}`,
     );
   }
-  const leaseUsed = fencing === "lease" || (spec.detector?.kind ?? defaults.detector.kind) === "lease";
+  const leaseUsed = fencing === "lease" || detectorKindOf(spec.detector?.kind ?? defaults.detector.kind).heardBy === "leases";
   const ttlUs = spec.failover?.lease?.ttl ?? parseDuration(defaults.failover.lease.ttl);
   const renewEveryUs = spec.failover?.lease?.renewEvery ?? parseDuration(defaults.failover.lease.renewEvery);
   if (leaseUsed && ttlUs <= renewEveryUs) {

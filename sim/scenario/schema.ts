@@ -17,10 +17,11 @@ import {
   routingChoices,
   sessionStores,
 } from "./choices.ts";
+import { detectorFields } from "../model/index.ts";
 import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
-import { delayRange, duration, durationOrUnlimited, fraction, linkKeyExpectation, linkKeyPattern, name, oneOf, probability, rate, rateOrUnlimited, strict } from "../dsl/index.ts";
+import { countAtLeastOne, delayRange, duration, durationOrUnlimited, fraction, linkKeyExpectation, linkKeyPattern, name, oneOf, positiveNumber, probability, rate, rateOrUnlimited, strict } from "../dsl/index.ts";
 
 export { chaosSchema, expectSchema, faultSchema, scheduledFaultSchema };
 export { isName, linkKeyExpectation, nameExpectation, namePattern } from "../dsl/index.ts";
@@ -73,26 +74,10 @@ export const replicationSchema = strict(
   "replication settings",
 );
 
-const wholeAtLeastOne = "a whole number, at least 1";
-const countAtLeastOne = z.number({ error: wholeAtLeastOne }).int({ error: wholeAtLeastOne }).min(1, { error: wholeAtLeastOne });
-const positiveNumber = z.number({ error: "a number above 0" }).positive({ error: "a number above 0" });
 
-/** Every detector's fields; those of other kinds are ignored, so a scenario can be swept across kinds. */
-export const detectorSchema = strict(
-  {
-    kind: oneOf(detectorKinds).optional(),
-    interval: duration({ positive: true }).optional(),
-    timeout: duration({ positive: true }).optional(),
-    probeTimeout: duration({ positive: true }).optional(),
-    failures: countAtLeastOne.optional(),
-    successes: countAtLeastOne.optional(),
-    threshold: positiveNumber.optional(),
-    minStdDev: duration({ positive: true }).optional(),
-    acceptablePause: duration().optional(),
-    maxSamples: countAtLeastOne.optional(),
-  },
-  "detector settings",
-);
+/** Every detector kind's fields (model/detectors/<kind>.ts); those of other kinds are ignored,
+ *  so a scenario can be swept across kinds. */
+export const detectorSchema = strict({ kind: oneOf(detectorKinds).optional(), ...detectorFields }, "detector settings");
 
 const leaseSchema = strict(
   { ttl: duration({ positive: true }).optional(), renewEvery: duration({ positive: true }).optional(), retryTimeout: duration({ positive: true }).optional() },

@@ -1,15 +1,19 @@
-// How the swarm draws each value of each registry, with its parameters: one entry per detector
-// kind, replication mode, fencing kind, failback policy, standby readiness and routing kind, each a
-// Record over the registry's own union — so a new value is a type error here until the swarm
-// knows how to draw it, and from then on it is drawn. Every draw returns the scenario DSL's plain
-// data (durations as text), so a drawn configuration is exactly what a reproducer file says.
+// How the swarm draws each value of each registry, with its parameters: each detector kind
+// draws its own settings (model/detectors/<kind>.ts); here, one entry per replication mode,
+// fencing kind, failback policy, standby readiness and routing kind, each a Record over the
+// registry's own union — so a new value is a type error here until the swarm knows how to draw
+// it, and from then on it is drawn. Every draw returns the scenario DSL's plain data (durations
+// as text), so a drawn configuration is exactly what a reproducer file says.
 // Ranges are this project's choices: wide enough to reach the corners (a φ threshold of 1, a
 // single-sample window, a STONITH device that fails most of the time), each kept valid for the
 // schema, and short enough that a run of a few minutes sees detection, failover and recovery.
 import type { Rng } from "../../engine/index.ts";
-import type { ClientSpec, DetectorSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
+import { detectorKindOf, detectorKinds, type DetectorSpec } from "../../model/index.ts";
+import type { ClientSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
 import type { DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, RoutingKind } from "../../scenario/index.ts";
-import { durationText } from "../../dsl/index.ts";
+import { drawDuration, drawInt, drawProbability, durationText } from "../../dsl/index.ts";
+
+export { drawDuration, drawInt };
 
 /** What a draw may depend on: the standbys that stream (hot or warm) and the servers of a pool. */
 export interface DrawContext {
@@ -20,45 +24,8 @@ export interface DrawContext {
 const msUs = 1000;
 const sUs = 1_000_000;
 
-/** A duration uniform in [lowUs, highUs], in whole milliseconds, as text. */
-export function drawDuration(rng: Rng, lowUs: number, highUs: number): ReturnType<typeof durationText> {
-  return durationText(Math.round(rng.uniform(lowUs, highUs) / msUs) * msUs);
-}
-
-export function drawInt(rng: Rng, low: number, high: number): number {
-  return low + rng.int(high - low + 1);
-}
-
-/** A probability in [low, high] to two decimals. */
-function drawProbability(rng: Rng, low: number, high: number): number {
-  return Math.round(rng.uniform(low * 100, high * 100)) / 100;
-}
-
-export const detectorDraws: Record<DetectorKind, (rng: Rng) => DetectorSpec> = {
-  timeout: (rng) => {
-    const intervalUs = Math.round(rng.uniform(0.5, 3) * 1000) * msUs;
-    return { kind: "timeout", interval: durationText(intervalUs), timeout: drawDuration(rng, 1.5 * intervalUs, 6 * intervalUs) };
-  },
-  consecutive: (rng) => {
-    const intervalUs = Math.round(rng.uniform(0.5, 5) * 1000) * msUs;
-    return {
-      kind: "consecutive",
-      interval: durationText(intervalUs),
-      probeTimeout: drawDuration(rng, 100 * msUs, intervalUs),
-      failures: drawInt(rng, 1, 5),
-      successes: drawInt(rng, 1, 3),
-    };
-  },
-  phi: (rng) => ({
-    kind: "phi",
-    interval: drawDuration(rng, 0.5 * sUs, 2 * sUs),
-    threshold: Math.round(rng.uniform(1, 12) * 10) / 10,
-    minStdDev: drawDuration(rng, 10 * msUs, 500 * msUs),
-    acceptablePause: drawDuration(rng, 0, 5 * sUs),
-    maxSamples: rng.chance(0.2) ? drawInt(rng, 1, 5) : drawInt(rng, 10, 1000),
-  }),
-  lease: () => ({ kind: "lease" }),
-};
+/** Each detector kind draws its own settings (model/detectors/<kind>.ts). */
+export const detectorDraws = Object.fromEntries(detectorKinds.map((kind) => [kind, detectorKindOf(kind).draw])) as Record<DetectorKind, (rng: Rng) => DetectorSpec>;
 
 /** A lease (Patroni's ttl, loop_wait, retry_timeout), for lease detection and lease fencing. */
 export function drawLease(rng: Rng): NonNullable<FailoverSpec["lease"]> {

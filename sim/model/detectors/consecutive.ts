@@ -7,7 +7,9 @@
 // or not its deadline event has been handled yet (several probes sent together fall due together).
 // After a crash at a uniformly random time, suspicion comes ((failures − 1)·interval,
 // failures·interval] after it, plus the probe timeout.
+import { countAtLeastOne, drawDuration, drawInt, duration, durationText, parseDuration, spokenDuration, type Duration } from "../../dsl/index.ts";
 import type { FailureDetector } from "./detector.ts";
+import type { DetectorKindModule } from "./detector-kind.ts";
 
 export class ConsecutiveDetector implements FailureDetector {
   private failed = 0;
@@ -68,3 +70,63 @@ export class ConsecutiveDetector implements FailureDetector {
     }
   }
 }
+
+type ConsecutiveConfig = { kind: "consecutive"; intervalUs: number; probeTimeoutUs: number; failures: number; successes: number };
+
+export interface ConsecutiveSpec {
+  /** consecutive: probe period from each monitor to each database node. Default "10s" (Kubernetes periodSeconds). */
+  interval?: Duration;
+  /** consecutive: a probe without reply this long has failed. Default "1s" (Kubernetes timeoutSeconds). */
+  probeTimeout?: Duration;
+  /** consecutive: failed probes in a row to suspect. Default 3 (Kubernetes failureThreshold). */
+  failures?: number;
+  /** consecutive: answered probes in a row to trust again. Default 1 (Kubernetes successThreshold). */
+  successes?: number;
+}
+
+const fields = {
+  interval: duration({ positive: true }).optional(),
+  probeTimeout: duration({ positive: true }).optional(),
+  failures: countAtLeastOne.optional(),
+  successes: countAtLeastOne.optional(),
+};
+
+/** Kubernetes probe defaults: periodSeconds 10, timeoutSeconds 1, failureThreshold 3,
+ *  successThreshold 1 (kubernetes.io, configure liveness/readiness/startup probes). */
+const defaults = { interval: "10s", probeTimeout: "1s", failures: 3, successes: 1 } as const;
+
+const msUs = 1000;
+const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+
+const kind: DetectorKindModule<ConsecutiveConfig, typeof fields, ConsecutiveSpec> = {
+  fields,
+  defaults,
+  resolve: (spec) => ({
+    kind: "consecutive",
+    intervalUs: spec.interval ?? parseDuration(defaults.interval),
+    probeTimeoutUs: spec.probeTimeout ?? parseDuration(defaults.probeTimeout),
+    failures: spec.failures ?? defaults.failures,
+    successes: spec.successes ?? defaults.successes,
+  }),
+  create: (config) => new ConsecutiveDetector(config.probeTimeoutUs, config.failures, config.successes),
+  heardBy: "probes",
+  describe: (config) =>
+    `each monitor probes every node every ${spokenDuration(config.intervalUs)}; a probe unanswered within ${spokenDuration(config.probeTimeoutUs)} fails; ` +
+    `${config.failures} failed ${plural(config.failures, "probe")} in a row make a suspect, ${config.successes} good ${plural(config.successes, "one")} trust it again`,
+  suspicion: (config, who, _one, node) => {
+    const probes = config.failures === 1 ? "a probe" : `${config.failures} probes in a row`;
+    return `${node} has failed ${probes} from ${who} (no reply within ${spokenDuration(config.probeTimeoutUs)})`;
+  },
+  draw: (rng) => {
+    const intervalUs = Math.round(rng.uniform(0.5, 5) * 1000) * msUs;
+    return {
+      kind: "consecutive",
+      interval: durationText(intervalUs),
+      probeTimeout: drawDuration(rng, 100 * msUs, intervalUs),
+      failures: drawInt(rng, 1, 5),
+      successes: drawInt(rng, 1, 3),
+    };
+  },
+  detectionUs: (config) => (config.failures + config.successes) * config.intervalUs + config.probeTimeoutUs,
+};
+export default kind;

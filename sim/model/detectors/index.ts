@@ -1,37 +1,49 @@
-// The registry of failure detectors: one factory per kind. The kind names a scenario may use come
-// from this map (scenario/choices.ts), so a new detector is one file plus one entry here.
-// "lease" detection is a timeout on lease renewals: a node is suspected when its lease has
-// expired, `ttl` after its last renewal reached the monitor (Patroni's leader key).
-import type { DetectorConfig, LeaseConfig } from "../config.ts";
-import { ConsecutiveDetector } from "./consecutive.ts";
+// The registry of detector kinds: one module per kind (detector-kind.ts says what a module holds),
+// and this map the only list of them — the scenario's `detector` fields and choices, the swarm's
+// draws and the end-to-end matrix come from it. A new detector is one file plus its entry here
+// (the import and its line in the map). The order is the order of choices and of the fields in
+// messages.
+import type * as z from "zod";
+import consecutive from "./consecutive.ts";
+import type { DetectorKindModule } from "./detector-kind.ts";
 import type { FailureDetector } from "./detector.ts";
-import { PhiAccrualDetector } from "./phi-accrual.ts";
-import { TimeoutDetector } from "./timeout.ts";
+import lease from "./lease.ts";
+import phi from "./phi.ts";
+import timeout from "./timeout.ts";
+import type { LeaseConfig } from "../config.ts";
 
-type Factory<K extends DetectorConfig["kind"]> = (config: Extract<DetectorConfig, { kind: K }>, lease: LeaseConfig, startUs: number) => FailureDetector;
+export const detectors = { timeout, consecutive, phi, lease } as const;
 
-export const detectorFactories: { [K in DetectorConfig["kind"]]: Factory<K> } = {
-  timeout: (config, _lease, startUs) => new TimeoutDetector(config.timeoutUs, startUs),
-  consecutive: (config) => new ConsecutiveDetector(config.probeTimeoutUs, config.failures, config.successes),
-  phi: (config, _lease, startUs) =>
-    new PhiAccrualDetector(
-      {
-        threshold: config.threshold,
-        minStdDevUs: config.minStdDevUs,
-        acceptablePauseUs: config.acceptablePauseUs,
-        maxSamples: config.maxSamples,
-        firstEstimateUs: config.intervalUs,
-      },
-      startUs,
-    ),
-  lease: (_config, lease, startUs) => new TimeoutDetector(lease.ttlUs, startUs),
-};
+type Kinds = typeof detectors;
+export type DetectorKind = keyof Kinds;
 
-export const detectorKinds = Object.keys(detectorFactories) as DetectorConfig["kind"][];
+// Each module is registered under the kind its config carries.
+detectors satisfies { [K in DetectorKind]: DetectorKindModule<{ kind: K; intervalUs: number }, z.ZodRawShape, object> };
+
+type Facets<M> = M extends DetectorKindModule<infer Config, infer Fields, infer Spec> ? { config: Config; fields: Fields; spec: Spec } : never;
+type Each<Facet extends keyof Facets<Kinds[DetectorKind]>> = { [K in DetectorKind]: Facets<Kinds[K]>[Facet] }[DetectorKind];
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** How monitors decide that a node has failed: one kind's resolved settings (µs). */
+export type DetectorConfig = Each<"config">;
+/** A scenario's `detector`: a kind and every kind's settings (those of other kinds are ignored). */
+export type DetectorSpec = { kind?: DetectorKind } & Intersection<Each<"spec">>;
+/** Every kind's fields, merged: the schema of a scenario's `detector` besides its kind. */
+export type DetectorFields = Intersection<Each<"fields">>;
+
+/** Every detector kind, in registry order. */
+export const detectorKinds = Object.keys(detectors) as [DetectorKind, ...DetectorKind[]];
+
+/** Every kind's fields in one shape, in registry order (a field several kinds share comes once). */
+export const detectorFields = Object.assign({}, ...detectorKinds.map((kind) => detectors[kind].fields)) as DetectorFields;
+
+/** The module of a kind, typed for any detector config (the one cast from a kind to its module). */
+export function detectorKindOf(kind: DetectorKind): DetectorKindModule<DetectorConfig, DetectorFields, DetectorSpec> {
+  return detectors[kind] as unknown as DetectorKindModule<DetectorConfig, DetectorFields, DetectorSpec>;
+}
 
 export function createDetector(config: DetectorConfig, lease: LeaseConfig, startUs: number): FailureDetector {
-  const factory = detectorFactories[config.kind] as Factory<DetectorConfig["kind"]>;
-  return factory(config, lease, startUs);
+  return detectorKindOf(config.kind).create(config, lease, startUs);
 }
 
 export type { FailureDetector } from "./detector.ts";
