@@ -6,8 +6,9 @@
 //              (model/detectors/<kind>.ts, detectionUs) — timeout: timeout + interval;
 //              consecutive: (failures + successes) · interval + probeTimeout; φ: interval +
 //              acceptablePause + (threshold + 2) · minStdDev; lease: ttl + renewEvery
-//   fencing    stonith: delay + duration (+ timeout when an attempt can fail); lease:
-//              renewEvery + retryTimeout; min-replicas: minReplicasMaxLag + statusInterval
+//   fencing    its kind's own bound (model/fencing/<kind>.ts, settleUs) — stonith: delay +
+//              duration (+ timeout when an attempt can fail); lease: renewEvery + retryTimeout;
+//              min-replicas: minReplicasMaxLag + statusInterval
 //   promotion  the slowest standby: hot applyDelay + promoteIn + warmUp; warm applyEvery + its
 //              backlog at applyRate + promoteIn + warmUp; cold bootIn + restoreIn + a replay of
 //              min(backupEvery, duration) of writes at applyRate + promoteIn + warmUp
@@ -15,7 +16,7 @@
 //   clients    the slowest group: timeout · (retries + 1) + the backoffs + reconnectIn + DNS ttl
 //   margin     10 s
 // `--settle` replaces the whole sum.
-import { detectorKindOf, type NodeConfig, type WorldConfig } from "../model/index.ts";
+import { detectorKindOf, fencingKindOf, type NodeConfig, type WorldConfig } from "../model/index.ts";
 import { fuzzDefaults } from "./fuzz-defaults.ts";
 
 export interface SettleTerms {
@@ -31,7 +32,7 @@ export function settleTerms(world: WorldConfig): SettleTerms {
   const writesPerS = world.clients.reduce((sum, client) => sum + client.writesPerSecond, 0);
   return {
     detectionUs: detectorKindOf(world.detector.kind).detectionUs(world.detector, world.failover),
-    fencingUs: fencingUs(world),
+    fencingUs: fencingKindOf(world.failover.fencing).settleUs({ failover: world.failover, statusIntervalUs: world.replication.statusIntervalUs }),
     promotionUs: Math.max(0, ...world.nodes.filter((node) => node.role === "standby").map((node) => promotionUs(node, writesPerS, world.durationUs, world.replication.applyDelayUs))),
     replicationUs: world.replication.statusIntervalUs + (world.replication.mode === "semi-sync" ? world.replication.semiSyncTimeoutUs : 0),
     clientsUs: Math.max(0, ...world.clients.map((client) => {
@@ -46,27 +47,6 @@ export function settleTerms(world: WorldConfig): SettleTerms {
 export function settlePeriodUs(world: WorldConfig): number {
   const terms = settleTerms(world);
   return Math.round(Object.values(terms).reduce((sum, us) => sum + us, 0));
-}
-
-function fencingUs(world: WorldConfig): number {
-  const { failover } = world;
-  switch (failover.fencing) {
-    case "stonith": {
-      const { delayUs, durationUs, timeoutUs, failureProbability } = failover.stonith;
-      return delayUs + durationUs + (failureProbability > 0 ? timeoutUs : 0);
-    }
-    case "lease":
-      return failover.lease.renewEveryUs + failover.lease.retryTimeoutUs;
-    case "min-replicas":
-      return failover.minReplicasMaxLagUs + world.replication.statusIntervalUs;
-    case "none":
-    case "epoch":
-      return 0;
-    default: {
-      const unknown: never = failover.fencing;
-      throw new Error(`unknown fencing ${String(unknown)}`);
-    }
-  }
 }
 
 function promotionUs(node: NodeConfig, writesPerS: number, durationUs: number, applyDelayUs: number): number {

@@ -1,6 +1,10 @@
 // The world's parts as the model sees them: every duration already in whole microseconds, every
 // name resolved, every default filled in. The scenario layer builds them from a scenario file;
 // the model never parses strings. The whole world, with its fault schedule, is world-config.ts.
+import type { Fencing, FencingSettings } from "./fencing/index.ts";
+
+export type { Fencing };
+export type { StonithConfig } from "./fencing/index.ts";
 
 export type DataRole = "primary" | "standby";
 /** "server": a stateless member of an active-active pool behind a client group's load balancer
@@ -89,11 +93,6 @@ export interface ReplicationConfig {
   semiSyncTimeoutUs: number;
 }
 
-/** none; stonith: power the old primary off before promoting; epoch: storage refuses commits
- *  from a stale epoch; lease: a primary that cannot renew its lease demotes itself;
- *  min-replicas: a primary refuses writes without enough recently-heard replicas (Redis). */
-export type Fencing = "none" | "stonith" | "epoch" | "lease" | "min-replicas";
-
 /** never; immediate: as soon as the original primary is healthy and caught up; hold-down: once it
  *  has been so for holdDownUs; manual: an operator does it, after the operator delay. */
 export type Failback = "never" | "immediate" | "hold-down" | "manual";
@@ -108,22 +107,6 @@ export interface LeaseConfig {
   retryTimeoutUs: number;
 }
 
-export interface StonithConfig {
-  /** Wait before fencing (pcmk_delay_base); breaks symmetric fence races. */
-  delayUs: number;
-  /** Time the fencing device takes to power a node off. */
-  durationUs: number;
-  /** A fencing attempt that fails is known to have failed after this long (fencing-timeout). */
-  timeoutUs: number;
-  /** Probability that one attempt fails (device unreachable). */
-  failureProbability: number;
-  /** Failed attempts on one target before the controller stops retrying at once
-   *  (stonith-max-attempts); it tries again at the next cluster recheck, or when the node fails anew. */
-  maxAttempts: number;
-  /** How long after giving up the controller looks again and retries (cluster-recheck-interval). */
-  recheckIntervalUs: number;
-}
-
 export interface OperatorConfig {
   /** The operator acts after a delay drawn uniformly from [minDelayUs, maxDelayUs]. */
   minDelayUs: number;
@@ -132,11 +115,14 @@ export interface OperatorConfig {
   errorProbability: number;
 }
 
-export interface FailoverConfig {
+/** The failover policy; each fencing kind's own settings (STONITH's device, min-replicas'
+ *  count and lag) come from its module (fencing/<kind>.ts), resolved whichever kind is chosen. */
+export interface FailoverConfig extends FencingSettings {
   /** false: no automatic failover (detectors still run; an operator may act, see `operator`). */
   automatic: boolean;
   /** Monitors that must suspect the primary before a failover. */
   quorum: number;
+  /** How a deposed primary is kept from taking writes (fencing/index.ts). */
   fencing: Fencing;
   failback: Failback;
   /** hold-down failback: how long the original primary must stay healthy first. */
@@ -152,11 +138,6 @@ export interface FailoverConfig {
   /** May a standby in another zone than the primary be promoted? */
   crossZone: boolean;
   lease: LeaseConfig;
-  stonith: StonithConfig;
-  /** min-replicas fencing: replicas that must have reported within `minReplicasMaxLagUs` (Redis
-   *  min-replicas-to-write / min-replicas-max-lag). */
-  minReplicas: number;
-  minReplicasMaxLagUs: number;
   /** Manual failover (automatic false) and manual failback: the operator; null for nobody. */
   operator: OperatorConfig | null;
 }

@@ -28,6 +28,7 @@
 import { bestCandidate } from "./candidates.ts";
 import type { ClusterState, Command, MonitorKnowledge, NodeReport, Observation, PromoteCommand } from "./cluster-state.ts";
 import type { FailoverConfig } from "./config.ts";
+import { fencingMechanisms } from "./fencing/index.ts";
 
 export interface PolicyContext {
   policy: FailoverConfig;
@@ -147,7 +148,7 @@ function failover(state: ClusterState, known: MonitorKnowledge, context: PolicyC
  *  abandoned one stale should its promotion still end. */
 function callOff(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
   // Under STONITH the primary being replaced was powered off before the promotion was ordered.
-  if (context.policy.fencing === "stonith") return [];
+  if (fencingMechanisms(context.policy.fencing).powersOffFirst) return [];
   const serving = state.confirmedPrimary;
   const report = known.reports.get(serving);
   if (serving === state.primary || report === undefined || known.suspectedBy.get(serving)!.size > 0) return [];
@@ -162,7 +163,7 @@ function startFailover(state: ClusterState, known: MonitorKnowledge, context: Po
     state.noCandidateReported = true;
     return [{ kind: "no-candidate", node: state.primary, reason }];
   }
-  if (context.policy.fencing === "stonith") {
+  if (fencingMechanisms(context.policy.fencing).powersOffFirst) {
     state.fencing = { node: state.primary, candidate, planned: false, retryAtUs: null };
     return [fenceAttempt(state, state.primary)];
   }
@@ -319,7 +320,7 @@ function cancelHandover(state: ClusterState, known: MonitorKnowledge, context: P
   state.handover = null;
   if (state.primary === handover.from) return [{ kind: "resume", node: handover.from, epoch: state.epoch }];
   state.promoting = null;
-  if (context.policy.fencing === "stonith") {
+  if (fencingMechanisms(context.policy.fencing).powersOffFirst) {
     state.fencing = { node: handover.to, candidate: handover.from, planned: true, retryAtUs: null };
     return [fenceAttempt(state, handover.to)];
   }

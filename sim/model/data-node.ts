@@ -24,6 +24,7 @@ import { ApplyQueue } from "./apply-queue.ts";
 import type { Command, NodeReport } from "./cluster-state.ts";
 import type { FailoverConfig, NodeConfig } from "./config.ts";
 import type { History, NodeLog } from "./history.ts";
+import { fencingMechanisms } from "./fencing/index.ts";
 import { LeaseHolder } from "./lease-holder.ts";
 import { LogSender, waitsForStandbys, type SenderWorld } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
@@ -188,7 +189,7 @@ export class DataNode {
   statusTick(): void {
     if (!this.up) return;
     if (this.role === "standby" && this.upstream !== null) this.sendStatus(false);
-    if (this.world.failover.fencing !== "min-replicas") return;
+    if (!fencingMechanisms(this.world.failover.fencing).needsReplicas) return;
     if (this.role === "primary" && !this.enoughReplicas()) this.setRole("fenced");
     else if (this.mayRetake() && this.enoughReplicas()) this.retake();
   }
@@ -241,7 +242,7 @@ export class DataNode {
     if (primary === this.name && epoch === this.epoch) {
       this.lease.renewed(this.world.nowUs);
       // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
-      if (this.world.failover.fencing === "lease" && this.mayRetake()) this.retake();
+      if (fencingMechanisms(this.world.failover.fencing).holdsLease && this.mayRetake()) this.retake();
       return;
     }
     // Another node is primary of a newer epoch: this one has lost the role and stops taking
@@ -273,7 +274,7 @@ export class DataNode {
   /** Under lease fencing: whether this node's lease has lapsed by its own clock (lease-holder.ts). */
   private leaseLapsed(): boolean {
     const { lease, fencing } = this.world.failover;
-    return fencing === "lease" && this.lease.lapsed(this.world.nowUs, lease);
+    return fencingMechanisms(fencing).holdsLease && this.lease.lapsed(this.world.nowUs, lease);
   }
 
   private enoughReplicas(): boolean {
@@ -313,7 +314,7 @@ export class DataNode {
 
   private becomePrimary(epoch: number): void {
     // Epoch fencing: storage refuses a promotion that completes after a newer one did.
-    if (this.world.failover.fencing === "epoch" && epoch < this.world.latestPromotedEpoch) {
+    if (fencingMechanisms(this.world.failover.fencing).refusesStaleEpoch && epoch < this.world.latestPromotedEpoch) {
       this.setRole("fenced");
       return;
     }
@@ -455,7 +456,7 @@ export class DataNode {
     // (this is what stops a primary waking from a long pause).
     if (this.role === "primary" && this.leaseLapsed()) this.setRole("fenced");
     const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(this.config.warmUpCapacity);
-    const tooFewReplicas = this.world.failover.fencing === "min-replicas" && this.role === "primary" && !this.enoughReplicas();
+    const tooFewReplicas = fencingMechanisms(this.world.failover.fencing).needsReplicas && this.role === "primary" && !this.enoughReplicas();
     if (this.role !== "primary" || overloaded || tooFewReplicas || this.readOnly) {
       this.world.send(this.name, client, { type: "write-reply", id, ok: false, timelineId: -1, position: 0 });
       return;

@@ -9,4 +9,6 @@ export { perWriteKinds } from "./trace.ts";
 export { simulate, startSimulation, type SimulationRun, type SimulationSummary } from "./world.ts";
 export { detectorFields, detectorKindOf, detectorKinds, detectors } from "./detectors/index.ts";
 export type { DetectorConfig, DetectorKind, DetectorSpec } from "./detectors/index.ts";
+export { drawLease, fencingFields, fencingKindOf, fencingKinds, fencingMechanisms, fencingNames, fencingSettings } from "./fencing/index.ts";
+export type { FencingSpec } from "./fencing/index.ts";
 export { drainUs, outcomeWithinUs } from "./drain.ts";

@@ -16,6 +16,7 @@ import { DataNode } from "./data-node.ts";
 import { drainUs } from "./drain.ts";
 import { detectorKindOf } from "./detectors/index.ts";
 import { describeFault, faultKindOf } from "./faults/index.ts";
+import { fencingMechanisms } from "./fencing/index.ts";
 import { History, lostRanges, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
@@ -141,7 +142,7 @@ class World {
     for (const node of this.cast.dataNodes) this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
     for (const scheduled of faults) this.at(scheduled.atUs, { kind: "fault", scheduled });
     for (const monitor of this.cast.monitors) this.at(0, { kind: "heartbeat", monitor: monitor.index });
-    const leases = detectorKindOf(detector.kind).heardBy === "leases" || failover.fencing === "lease";
+    const leases = detectorKindOf(detector.kind).heardBy === "leases" || fencingMechanisms(failover.fencing).holdsLease;
     for (const node of this.cast.dataNodes) {
       // Every data node may become a standby (a deposed primary does), so every one has the tick.
       this.after(replication.statusIntervalUs, { kind: "status-tick", node: node.index });
@@ -244,7 +245,7 @@ class World {
     const failback = node.name === this.cast.state.originalPrimary;
     this.emit({ kind: "promoted", tUs: this.nowUs, node: node.name, epoch: node.epoch, previous: from, previousAlive, failback, planned });
     // Epoch fencing: from now on storage refuses commits from any older epoch.
-    if (this.config.failover.fencing === "epoch") {
+    if (fencingMechanisms(this.config.failover.fencing).refusesStaleEpoch) {
       for (const other of this.cast.dataNodes) if (other !== node && other.epoch < node.epoch) other.fence();
     }
   }

@@ -3,14 +3,15 @@
 // option (a "cold" standby, a "semi-sync" mode, a "stonith" fencing) is one new entry here plus
 // its model support — the `satisfies` clauses keep these lists within what the model accepts.
 import type { Arrivals, FailoverConfig, NodeConfig, NodeRole, ReadFrom, ReplicationMode, ClientConfig, SessionStore } from "../model/index.ts";
-import { detectorKinds as modelDetectorKinds } from "../model/index.ts";
+import { detectorKinds as modelDetectorKinds, fencingNames as modelFencingNames } from "../model/index.ts";
 
 export const nodeRoles = ["primary", "standby", "monitor", "witness", "server"] as const satisfies readonly NodeRole[];
 export const readinessChoices = ["hot", "warm", "cold"] as const satisfies readonly NodeConfig["readiness"][];
 export const replicationModes = ["async", "sync", "semi-sync", "quorum"] as const satisfies readonly ReplicationMode[];
 /** From the model's detector registry, so a new detector needs no edit here. */
 export const detectorKinds = modelDetectorKinds;
-export const fencingChoices = ["none", "stonith", "epoch", "lease", "min-replicas"] as const satisfies readonly FailoverConfig["fencing"][];
+/** From the model's fencing registry. */
+export const fencingChoices = modelFencingNames;
 export const failbackChoices = ["never", "immediate", "hold-down", "manual"] as const satisfies readonly FailoverConfig["failback"][];
 /** Routing by name; DNS routing ({ dns: { ttl } }) and load-balancer routing ({ lb: {...} }) are objects. */
 export const routingChoices = ["proxy", "discovery"] as const satisfies readonly ClientConfig["routing"]["kind"][];

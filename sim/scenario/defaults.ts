@@ -116,7 +116,8 @@ export const defaults = {
     automatic: true,
     /** Monitors that must agree; 1 suits the single-monitor case (Sentinel's quorum has no default: `sentinel monitor` requires it; redis/redis sentinel.conf). */
     quorum: 1,
-    /** Redis Sentinel has no fencing on the write path (redis.io Sentinel docs). */
+    /** Redis Sentinel has no fencing on the write path (redis.io Sentinel docs). Each fencing
+     *  kind's own settings and their defaults are in its module (model/fencing/<kind>.ts). */
     fencing: "none",
     /** Redis Sentinel, Patroni and pg_auto_failover never fail back on their own (their docs: a returning primary rejoins as a replica). */
     failback: "never",
@@ -132,16 +133,6 @@ export const defaults = {
     crossZone: true,
     /** Patroni: ttl 30 s, loop_wait 10 s, retry_timeout 10 s (patroni docs/dynamic_configuration.rst). */
     lease: { ttl: "30s", renewEvery: "10s", retryTimeout: "10s" },
-    /** Pacemaker: pcmk_delay_base 0 s, fencing-timeout 60 s, stonith-max-attempts 10, and
-     *  cluster-recheck-interval 15 min — after max-attempts failures on a target the controller
-     *  stops retrying at once and tries again at the next recheck or the next change of the
-     *  cluster (ClusterLabs/pacemaker Pacemaker_Explained cluster-options.rst and fencing.rst;
-     *  daemons/controld/controld_fencing.c). A power-off through the device takes a few seconds
-     *  (our assumption: 5 s); devices do not fail by default. */
-    stonith: { delay: "0s", duration: "5s", timeout: "60s", failureProbability: 0, maxAttempts: 10, recheckInterval: "15m" },
-    /** Redis min-replicas-to-write (when min-replicas fencing is chosen) 1, min-replicas-max-lag 10 s (redis.conf). */
-    minReplicas: 1,
-    minReplicasMaxLag: "10s",
     /** Manual operations: an operator reacts within 5 to 15 minutes (our assumption: paging plus
      *  diagnosis; GitHub's September 2023 manual failover began 17 minutes after the first alert). */
     operatorDelay: "5m..15m",

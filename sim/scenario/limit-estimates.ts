@@ -6,7 +6,7 @@
 // fault, 0.1 MB per node and 150 B per trace event kept. The constants were measured with
 // runScenario over one-minute runs (process.memoryUsage, eventsProcessed) and err on the high
 // side; an estimate says "about" in every message. Pure: no I/O, no clock.
-import type { WorldConfig } from "../model/index.ts";
+import { detectorKindOf, fencingMechanisms, type WorldConfig } from "../model/index.ts";
 import { formatDuration, type ScenarioErrorInit } from "../dsl/index.ts";
 import { formatCount, limitText, type LimitName, type Limits } from "./limits.ts";
 import type { ChaosPlan } from "./chaos.ts";
@@ -90,7 +90,7 @@ export function estimateRun(world: WorldConfig, keptTrace: "none" | "changes" | 
   const rounds = world.durationUs / world.detector.intervalUs;
   parts.push([`monitors: ${monitors} every ${formatDuration(world.detector.intervalUs)}`, rounds * monitors * (5 * dataNodes + monitors)]);
   parts.push([`status reports every ${formatDuration(world.replication.statusIntervalUs)}`, (2 * dataNodes * world.durationUs) / world.replication.statusIntervalUs]);
-  if (world.detector.kind === "lease" || world.failover.fencing === "lease") {
+  if (detectorKindOf(world.detector.kind).heardBy === "leases" || fencingMechanisms(world.failover.fencing).holdsLease) {
     parts.push([`lease renewals every ${formatDuration(world.failover.lease.renewEveryUs)}`, (3 * dataNodes * world.durationUs) / world.failover.lease.renewEveryUs]);
   }
   parts.push([`${world.faults.length} faults`, world.faults.length * 10]);

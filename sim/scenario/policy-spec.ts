@@ -3,7 +3,7 @@
 // `policy` a preset makes. Plain data with durations as strings; defaults quoted in the JSDoc
 // live in defaults.ts. The preset's name is a type parameter (define.ts binds it to the preset
 // names as PolicySpec), so this file needs nothing of the preset registry, which builds on it.
-import type { DetectorSpec } from "../model/index.ts";
+import type { DetectorSpec, FencingSpec } from "../model/index.ts";
 import type { Failback, Fencing, Readiness, ReplicationModeChoice } from "./choices.ts";
 import type { Duration } from "../dsl/index.ts";
 
@@ -30,7 +30,11 @@ export interface ReplicationSpec {
   semiSyncTimeout?: Duration;
 }
 
-export interface FailoverSpec {
+/** The failover policy as a scenario writes it: these fields, and each fencing kind's own
+ *  (model/fencing/<kind>.ts: `stonith`, `minReplicas`, `minReplicasMaxLag`). */
+export type FailoverSpec = FailoverFields & FencingSpec;
+
+interface FailoverFields {
   /** false: no automatic failover — detectors run and report; an `operator`, if given, fails
    *  over by hand after a delay. Default true. */
   automatic?: boolean;
@@ -53,14 +57,6 @@ export interface FailoverSpec {
   crossZone?: boolean;
   /** The lease for lease detection and lease fencing. Default Patroni's: ttl "30s", renewEvery "10s", retryTimeout "10s". */
   lease?: { ttl?: Duration; renewEvery?: Duration; retryTimeout?: Duration };
-  /** STONITH fencing device. Default: delay "0s", duration "5s", timeout "60s", failureProbability 0,
-   *  maxAttempts 10 failed attempts on a target before the controller stops retrying at once, and
-   *  recheckInterval "15m" before it tries again (Pacemaker's stonith-max-attempts and
-   *  cluster-recheck-interval). */
-  stonith?: { delay?: Duration; duration?: Duration; timeout?: Duration; failureProbability?: number; maxAttempts?: number; recheckInterval?: Duration };
-  /** min-replicas fencing: replicas that must have reported within `minReplicasMaxLag`. Default 1 and "10s" (Redis). */
-  minReplicas?: number;
-  minReplicasMaxLag?: Duration;
   /** The operator for manual failover and manual failback: a delay ("10m" or a uniform range
    *  "5m..15m") and a chance that an attempt fails and must be repeated. Default: no operator. */
   operator?: { delay?: Duration | `${Duration}..${Duration}`; errorProbability?: number };

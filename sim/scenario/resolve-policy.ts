@@ -1,8 +1,10 @@
 // The failure detector and the failover policy of a scenario, with defaults: the detector by its
 // kind's module (model/detectors/<kind>.ts; fields of other kinds are ignored, so one scenario can
-// be swept across kinds), the policy's from defaults.failover. Cross-field rules: the quorum
-// counts monitors and witnesses, and a manual failback needs an operator.
-import { detectorKindOf, type DetectorConfig, type FailoverConfig, type NodeConfig } from "../model/index.ts";
+// be swept across kinds), the policy's from defaults.failover and each fencing kind's own
+// settings from its module (model/fencing/<kind>.ts). Cross-field rules: the quorum counts
+// monitors and witnesses, a manual failback needs an operator, each fencing kind checks what it
+// could not honour, and a lease in use must outlive its renewal interval.
+import { detectorKindOf, fencingKindOf, fencingMechanisms, fencingSettings, type DetectorConfig, type FailoverConfig, type Fencing, type NodeConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import { formatDuration, parseDuration, parseDurationOrUnlimited, failAt, valueAt, type ResolveContext } from "../dsl/index.ts";
 import { writtenAt } from "./policy.ts";
@@ -25,20 +27,17 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
   if (failback === "manual" && failover.operator === undefined) {
     failAt(context, ["failover", "operator"], `an operator ({ delay: "5m..15m" }) to perform the manual failback`, "none");
   }
-  const [minDelay, maxDelay] = base.operatorDelay.split("..").map(parseDuration);
-  const operator =
-    failover.operator === undefined
-      ? null
-      : {
-          minDelayUs: failover.operator.delay?.minUs ?? minDelay,
-          maxDelayUs: failover.operator.delay?.maxUs ?? maxDelay,
-          errorProbability: failover.operator.errorProbability ?? base.operatorErrorProbability,
-        };
   const lease = failover.lease ?? {};
-  const stonith = failover.stonith ?? {};
   const fencing = failover.fencing ?? base.fencing;
-  const minReplicas = failover.minReplicas ?? base.minReplicas;
-  checkHonourable({ spec, nodes, context, fencing, minReplicas });
+  const settings = fencingSettings(failover);
+  const streamingStandbys = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
+  fencingKindOf(fencing).check(settings, {
+    context,
+    streamingStandbys,
+    writtenAt: (path) => writtenAt(context.input, path),
+    isWritten: (path) => valueAt(context.input, path) !== undefined,
+  });
+  checkLease(spec, context, fencing);
   return {
     automatic,
     quorum,
@@ -54,41 +53,30 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
       renewEveryUs: lease.renewEvery ?? parseDuration(base.lease.renewEvery),
       retryTimeoutUs: lease.retryTimeout ?? parseDuration(base.lease.retryTimeout),
     },
-    stonith: {
-      delayUs: stonith.delay ?? parseDuration(base.stonith.delay),
-      durationUs: stonith.duration ?? parseDuration(base.stonith.duration),
-      timeoutUs: stonith.timeout ?? parseDuration(base.stonith.timeout),
-      failureProbability: stonith.failureProbability ?? base.stonith.failureProbability,
-      maxAttempts: stonith.maxAttempts ?? base.stonith.maxAttempts,
-      recheckIntervalUs: stonith.recheckInterval ?? parseDuration(base.stonith.recheckInterval),
-    },
-    minReplicas,
-    minReplicasMaxLagUs: failover.minReplicasMaxLag ?? parseDuration(base.minReplicasMaxLag),
-    operator,
+    ...settings,
+    operator: resolveOperator(failover.operator),
+  };
+}
+
+/** The operator for manual failover and failback, defaults filled in; null for nobody. */
+function resolveOperator(operator: NonNullable<ParsedScenario["failover"]>["operator"]): FailoverConfig["operator"] {
+  if (operator === undefined) return null;
+  const base = defaults.failover;
+  const [minDelay, maxDelay] = base.operatorDelay.split("..").map(parseDuration);
+  return {
+    minDelayUs: operator.delay?.minUs ?? minDelay,
+    maxDelayUs: operator.delay?.maxUs ?? maxDelay,
+    errorProbability: operator.errorProbability ?? base.operatorErrorProbability,
   };
 }
 
 /**
- * Configurations the model could run but not honour — refused here, at load, naming the field:
- * - min-replicas fencing asking for more replicas than standbys stream to the primary (hot or
- *   warm): the primary could never take a write;
- * - a lease (for lease detection or lease fencing) whose ttl is not longer than its renewal
- *   interval: it would expire between two renewals of a healthy holder.
+ * A lease (for lease detection or lease fencing) whose ttl is not longer than its renewal
+ * interval would expire between two renewals of a healthy holder: refused at load, naming the
+ * field. (Each fencing kind checks its own settings: fencing/<kind>.ts.)
  */
-function checkHonourable(input: { spec: ParsedScenario; nodes: NodeConfig[]; context: ResolveContext; fencing: string; minReplicas: number }): void {
-  const { spec, nodes, context, fencing, minReplicas } = input;
-  const streaming = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
-  if (fencing === "min-replicas" && minReplicas > streaming) {
-    const field = writtenAt(context.input, ["failover", "minReplicas"]);
-    const written = valueAt(context.input, field) !== undefined;
-    failAt(
-      context,
-      written ? field : writtenAt(context.input, ["failover", "fencing"]),
-      `min-replicas fencing asking for at most as many replicas as standbys stream to the primary (hot or warm), ${streaming}: with more, the primary could never take a write`,
-      `minReplicas ${minReplicas}`,
-    );
-  }
-  const leaseUsed = fencing === "lease" || detectorKindOf(spec.detector?.kind ?? defaults.detector.kind).heardBy === "leases";
+function checkLease(spec: ParsedScenario, context: ResolveContext, fencing: Fencing): void {
+  const leaseUsed = fencingMechanisms(fencing).holdsLease || detectorKindOf(spec.detector?.kind ?? defaults.detector.kind).heardBy === "leases";
   const ttlUs = spec.failover?.lease?.ttl ?? parseDuration(defaults.failover.lease.ttl);
   const renewEveryUs = spec.failover?.lease?.renewEvery ?? parseDuration(defaults.failover.lease.renewEvery);
   if (leaseUsed && ttlUs <= renewEveryUs) {

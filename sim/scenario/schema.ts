@@ -17,7 +17,7 @@ import {
   routingChoices,
   sessionStores,
 } from "./choices.ts";
-import { detectorFields } from "../model/index.ts";
+import { detectorFields, fencingFields } from "../model/index.ts";
 import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
@@ -84,18 +84,6 @@ const leaseSchema = strict(
   "lease settings",
 );
 
-const stonithSchema = strict(
-  {
-    delay: duration().optional(),
-    duration: duration().optional(),
-    timeout: duration({ positive: true }).optional(),
-    failureProbability: probability.optional(),
-    maxAttempts: countAtLeastOne.optional(),
-    recheckInterval: duration({ positive: true }).optional(),
-  },
-  "STONITH settings",
-);
-
 /** "10m" or a uniform range "5m..15m". */
 
 const operatorSchema = strict({ delay: delayRange.optional(), errorProbability: probability.optional() }, "operator settings");
@@ -113,9 +101,7 @@ export const failoverSchema = strict(
     blockFor: duration().optional(),
     crossZone: z.boolean({ error: "true or false" }).optional(),
     lease: leaseSchema.optional(),
-    stonith: stonithSchema.optional(),
-    minReplicas: countAtLeastOne.optional(),
-    minReplicasMaxLag: duration({ positive: true }).optional(),
+    ...fencingFields,
     operator: operatorSchema.optional(),
   },
   "failover settings",

@@ -23,6 +23,7 @@ import {
   routingKinds,
   sessionStores,
 } from "../../scenario/index.ts";
+import { fencingMechanisms } from "../../model/index.ts";
 import { detectorDraws, drawDuration, drawInt, failbackDraws, fencingDraws, readinessDraws, replicationDraws, routingDraws, type DrawContext } from "./option-draws.ts";
 
 export type ScenarioData = Record<string, unknown> & { nodes: Record<string, NodeSpec> };
@@ -105,14 +106,15 @@ function drawPolicy(rng: Rng, scenario: ScenarioData): Partial<ScenarioData> {
   if (rng.chance(0.25)) {
     const policy = presets[pick(rng, presetNames)]() as PolicySpec;
     const synchronous = policy.replication?.mode !== undefined && policy.replication.mode !== "async";
-    ensureStreaming(scenario, standbys, synchronous || policy.failover?.fencing === "min-replicas");
+    const fencing = policy.failover?.fencing;
+    ensureStreaming(scenario, standbys, synchronous || (fencing !== undefined && fencingMechanisms(fencing).needsReplicas));
     // A preset's quorum may count more monitors than the cluster has: keep it within them.
     const quorum = policy.failover?.quorum;
     return quorum !== undefined && quorum > voters ? { policy, failover: { quorum: voters } } : { policy };
   }
   const mode = pick(rng, replicationModes);
   const fencing = pick(rng, fencingChoices);
-  ensureStreaming(scenario, standbys, mode !== "async" || fencing === "min-replicas");
+  ensureStreaming(scenario, standbys, mode !== "async" || fencingMechanisms(fencing).needsReplicas);
   const context: DrawContext = { streamingStandbys: streaming(), servers: [] };
   const detector = detectorDraws[pick(rng, detectorKinds)](rng);
   const failover: FailoverSpec = {

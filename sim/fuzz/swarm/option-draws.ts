@@ -1,6 +1,6 @@
-// How the swarm draws each value of each registry, with its parameters: each detector kind
-// draws its own settings (model/detectors/<kind>.ts); here, one entry per replication mode,
-// fencing kind, failback policy, standby readiness and routing kind, each a Record over the
+// How the swarm draws each value of each registry, with its parameters: each detector and
+// fencing kind draws its own settings (model/<registry>/<kind>.ts); here, one entry per
+// replication mode, failback policy, standby readiness and routing kind, each a Record over the
 // registry's own union — so a new value is a type error here until the swarm knows how to draw
 // it, and from then on it is drawn. Every draw returns the scenario DSL's plain data (durations
 // as text), so a drawn configuration is exactly what a reproducer file says.
@@ -8,7 +8,9 @@
 // single-sample window, a STONITH device that fails most of the time), each kept valid for the
 // schema, and short enough that a run of a few minutes sees detection, failover and recovery.
 import type { Rng } from "../../engine/index.ts";
-import { detectorKindOf, detectorKinds, type DetectorSpec } from "../../model/index.ts";
+import { detectorKindOf, detectorKinds, fencingKindOf, fencingNames, type DetectorSpec } from "../../model/index.ts";
+
+export { drawLease } from "../../model/index.ts";
 import type { ClientSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
 import type { DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, RoutingKind } from "../../scenario/index.ts";
 import { drawDuration, drawInt, drawProbability, durationText } from "../../dsl/index.ts";
@@ -27,39 +29,8 @@ const sUs = 1_000_000;
 /** Each detector kind draws its own settings (model/detectors/<kind>.ts). */
 export const detectorDraws = Object.fromEntries(detectorKinds.map((kind) => [kind, detectorKindOf(kind).draw])) as Record<DetectorKind, (rng: Rng) => DetectorSpec>;
 
-/** A lease (Patroni's ttl, loop_wait, retry_timeout), for lease detection and lease fencing. */
-export function drawLease(rng: Rng): NonNullable<FailoverSpec["lease"]> {
-  const renewEveryUs = Math.round(rng.uniform(1, 10)) * sUs;
-  const retryTimeoutUs = Math.round(rng.uniform(1, 10)) * sUs;
-  // Mostly within Patroni's rule (loop_wait + 2 × retry_timeout ≤ ttl), sometimes not — but always
-  // longer than a renewal interval (a shorter one is refused at load).
-  const ruleUs = renewEveryUs + 2 * retryTimeoutUs;
-  const shortUs = Math.max(renewEveryUs + sUs, Math.round((rng.uniform(0.5, 1) * ruleUs) / sUs) * sUs);
-  const ttlUs = rng.chance(0.8) ? ruleUs + Math.round(rng.uniform(0, 10)) * sUs : shortUs;
-  return { ttl: durationText(ttlUs), renewEvery: durationText(renewEveryUs), retryTimeout: durationText(retryTimeoutUs) };
-}
-
-export const fencingDraws: Record<Fencing, (rng: Rng, context: DrawContext) => FailoverSpec> = {
-  none: () => ({ fencing: "none" }),
-  epoch: () => ({ fencing: "epoch" }),
-  stonith: (rng) => ({
-    fencing: "stonith",
-    stonith: {
-      delay: drawDuration(rng, 0, 2 * sUs),
-      duration: drawDuration(rng, 1 * sUs, 10 * sUs),
-      timeout: drawDuration(rng, 5 * sUs, 30 * sUs),
-      failureProbability: rng.chance(0.5) ? 0 : drawProbability(rng, 0.1, 0.9),
-      maxAttempts: drawInt(rng, 1, 5),
-      recheckInterval: drawDuration(rng, 30 * sUs, 5 * 60 * sUs),
-    },
-  }),
-  lease: (rng) => ({ fencing: "lease", lease: drawLease(rng) }),
-  "min-replicas": (rng, { streamingStandbys }) => ({
-    fencing: "min-replicas",
-    minReplicas: drawInt(rng, 1, Math.max(1, streamingStandbys)),
-    minReplicasMaxLag: drawDuration(rng, 2 * sUs, 20 * sUs),
-  }),
-};
+/** Each fencing kind draws its own settings (model/fencing/<kind>.ts). */
+export const fencingDraws = Object.fromEntries(fencingNames.map((name) => [name, fencingKindOf(name).draw])) as unknown as Record<Fencing, (rng: Rng, context: DrawContext) => FailoverSpec>;
 
 export const replicationDraws: Record<ReplicationModeChoice, (rng: Rng, context: DrawContext) => ReplicationSpec> = {
   async: (rng) => ({ mode: "async", lag: drawDuration(rng, 0, 500 * msUs) }),
