@@ -1,9 +1,10 @@
 // The world's parts as the model sees them: every duration already in whole microseconds, every
 // name resolved, every default filled in. The scenario layer builds them from a scenario file;
 // the model never parses strings. The whole world, with its fault schedule, is world-config.ts.
+import type { Failback, FailbackSettings } from "./failback/index.ts";
 import type { Fencing, FencingSettings } from "./fencing/index.ts";
 
-export type { Fencing };
+export type { Failback, Fencing };
 export type { StonithConfig } from "./fencing/index.ts";
 
 export type DataRole = "primary" | "standby";
@@ -93,10 +94,6 @@ export interface ReplicationConfig {
   semiSyncTimeoutUs: number;
 }
 
-/** never; immediate: as soon as the original primary is healthy and caught up; hold-down: once it
- *  has been so for holdDownUs; manual: an operator does it, after the operator delay. */
-export type Failback = "never" | "immediate" | "hold-down" | "manual";
-
 export interface LeaseConfig {
   /** Lifetime of a lease (Patroni ttl). */
   ttlUs: number;
@@ -115,18 +112,18 @@ export interface OperatorConfig {
   errorProbability: number;
 }
 
-/** The failover policy; each fencing kind's own settings (STONITH's device, min-replicas'
- *  count and lag) come from its module (fencing/<kind>.ts), resolved whichever kind is chosen. */
-export interface FailoverConfig extends FencingSettings {
+/** The failover policy; each fencing kind's and failback policy's own settings (STONITH's
+ *  device, min-replicas' count and lag, hold-down's wait) come from its module (fencing/<kind>.ts,
+ *  failback/<kind>.ts), resolved whichever is chosen. */
+export interface FailoverConfig extends FencingSettings, FailbackSettings {
   /** false: no automatic failover (detectors still run; an operator may act, see `operator`). */
   automatic: boolean;
   /** Monitors that must suspect the primary before a failover. */
   quorum: number;
   /** How a deposed primary is kept from taking writes (fencing/index.ts). */
   fencing: Fencing;
+  /** Whether and when the original primary takes its role back (failback/index.ts). */
   failback: Failback;
-  /** hold-down failback: how long the original primary must stay healthy first. */
-  holdDownUs: number;
   /** A promotion that hands the primary role back to a node that lost it this recently is a flap. */
   flapWindowUs: number;
   /** Never promote a standby whose newest entry is older than the primary's newest known entry

@@ -28,6 +28,7 @@
 import { bestCandidate } from "./candidates.ts";
 import type { ClusterState, Command, MonitorKnowledge, NodeReport, Observation, PromoteCommand } from "./cluster-state.ts";
 import type { FailoverConfig } from "./config.ts";
+import { failbackKindOf } from "./failback/index.ts";
 import { fencingMechanisms } from "./fencing/index.ts";
 
 export interface PolicyContext {
@@ -277,17 +278,16 @@ function healthyStandby(known: MonitorKnowledge, state: ClusterState, node: stri
 
 /** Whether the policy would fail back now (the operator's own delay aside). */
 function failbackReady(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): boolean {
-  const { failback, holdDownUs } = context.policy;
-  if (failback === "never" || state.primary === state.originalPrimary) return false;
+  if (state.primary === state.originalPrimary) return false;
   if (state.promoting !== null || state.handover !== null || state.fencing !== null) return false;
   const since = known.healthySinceUs.get(state.originalPrimary);
   if (since === undefined) return false;
-  return failback !== "hold-down" || context.nowUs - since >= holdDownUs;
+  return failbackKindOf(context.policy.failback).due(since, context.nowUs, context.policy);
 }
 
 function failback(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
   if (state.operator !== null || !failbackReady(state, known, context)) return [];
-  if (context.policy.failback === "manual") return context.policy.operator ? page(state, "failback", context) : [];
+  if (failbackKindOf(context.policy.failback).byOperator) return context.policy.operator ? page(state, "failback", context) : [];
   return startHandover(state);
 }
 

@@ -11,4 +11,6 @@ export { detectorFields, detectorKindOf, detectorKinds, detectors } from "./dete
 export type { DetectorConfig, DetectorKind, DetectorSpec } from "./detectors/index.ts";
 export { drawLease, fencingFields, fencingKindOf, fencingKinds, fencingMechanisms, fencingNames, fencingSettings } from "./fencing/index.ts";
 export type { FencingSpec } from "./fencing/index.ts";
+export { failbackFields, failbackKindOf, failbackKinds, failbackNames, failbackSettings } from "./failback/index.ts";
+export type { FailbackSpec } from "./failback/index.ts";
 export { drainUs, outcomeWithinUs } from "./drain.ts";

@@ -3,7 +3,7 @@
 // failover policy does) and the outcome after it — the run's metrics in words, from the same
 // values as summary.csv. Seconds are shown with one decimal; a value that is not zero but
 // rounds to it is shown as "< 0.1" so that "no downtime" is never said of a little downtime.
-import { detectorKindOf, fencingKindOf, type ClientConfig, type FailoverConfig, type NodeConfig, type ReplicationConfig, type WorldConfig } from "../model/index.ts";
+import { detectorKindOf, failbackKindOf, fencingKindOf, type ClientConfig, type FailoverConfig, type NodeConfig, type ReplicationConfig, type WorldConfig } from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { spokenDuration } from "../dsl/index.ts";
 import { count, plural, secondsText } from "./explain-sentences.ts";
@@ -73,7 +73,7 @@ function failoverPhrase(failover: FailoverConfig): string {
       ? `manual: an operator acts ${operatorDelay(failover.operator.minDelayUs, failover.operator.maxDelayUs)} after being paged`
       : "none (no automatic failover, no operator)";
   const fencing = fencingKindOf(failover.fencing).describe();
-  const failback = failover.failback === "never" ? "no failback" : `failback ${failover.failback}`;
+  const failback = failbackKindOf(failover.failback).describe();
   const block = failover.blockForUs > 0 ? `; no automatic failover within ${spokenDuration(failover.blockForUs)} of another` : "";
   const zones = failover.crossZone ? "" : "; never to a standby in another zone";
   const lag = Number.isFinite(failover.maxLagOnFailoverUs) ? `; never to a standby more than ${spokenDuration(failover.maxLagOnFailoverUs)} behind` : "";

@@ -3,7 +3,7 @@
 // option (a "cold" standby, a "semi-sync" mode, a "stonith" fencing) is one new entry here plus
 // its model support — the `satisfies` clauses keep these lists within what the model accepts.
 import type { Arrivals, FailoverConfig, NodeConfig, NodeRole, ReadFrom, ReplicationMode, ClientConfig, SessionStore } from "../model/index.ts";
-import { detectorKinds as modelDetectorKinds, fencingNames as modelFencingNames } from "../model/index.ts";
+import { detectorKinds as modelDetectorKinds, failbackNames as modelFailbackNames, fencingNames as modelFencingNames } from "../model/index.ts";
 
 export const nodeRoles = ["primary", "standby", "monitor", "witness", "server"] as const satisfies readonly NodeRole[];
 export const readinessChoices = ["hot", "warm", "cold"] as const satisfies readonly NodeConfig["readiness"][];
@@ -12,7 +12,8 @@ export const replicationModes = ["async", "sync", "semi-sync", "quorum"] as cons
 export const detectorKinds = modelDetectorKinds;
 /** From the model's fencing registry. */
 export const fencingChoices = modelFencingNames;
-export const failbackChoices = ["never", "immediate", "hold-down", "manual"] as const satisfies readonly FailoverConfig["failback"][];
+/** From the model's failback registry. */
+export const failbackChoices = modelFailbackNames;
 /** Routing by name; DNS routing ({ dns: { ttl } }) and load-balancer routing ({ lb: {...} }) are objects. */
 export const routingChoices = ["proxy", "discovery"] as const satisfies readonly ClientConfig["routing"]["kind"][];
 /** Every way clients find where to send (proxy, dns, discovery, lb), as a Record over the model's

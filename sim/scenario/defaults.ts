@@ -119,14 +119,14 @@ export const defaults = {
     /** Redis Sentinel has no fencing on the write path (redis.io Sentinel docs). Each fencing
      *  kind's own settings and their defaults are in its module (model/fencing/<kind>.ts). */
     fencing: "none",
-    /** Redis Sentinel, Patroni and pg_auto_failover never fail back on their own (their docs: a returning primary rejoins as a replica). */
+    /** Redis Sentinel, Patroni and pg_auto_failover never fail back on their own (their docs: a
+     *  returning primary rejoins as a replica). Each policy's own settings (hold-down's wait) and
+     *  their defaults are in its module (model/failback/<kind>.ts). */
     failback: "never",
     /** Redis Sentinel: 2 × failover-timeout (180 000 ms) before retrying the same master (redis/redis sentinel.conf). */
     flapWindow: "6m",
     /** No limit, as Redis Sentinel (Patroni's maximum_lag_on_failover is 1 MiB of WAL; patroni docs/dynamic_configuration.rst). */
     maxLagOnFailover: "unlimited",
-    /** hold-down failback: our assumption, five minutes of good health. */
-    holdDown: "5m",
     /** No anti-flapping block (Orchestrator's RecoveryPeriodBlockSeconds is 3600 s; go/config/config.go). */
     blockFor: "0s",
     /** Orchestrator: PreventCrossDataCenterMasterFailover false (go/config/config.go). */

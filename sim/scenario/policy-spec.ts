@@ -3,7 +3,7 @@
 // `policy` a preset makes. Plain data with durations as strings; defaults quoted in the JSDoc
 // live in defaults.ts. The preset's name is a type parameter (define.ts binds it to the preset
 // names as PolicySpec), so this file needs nothing of the preset registry, which builds on it.
-import type { DetectorSpec, FencingSpec } from "../model/index.ts";
+import type { DetectorSpec, FailbackSpec, FencingSpec } from "../model/index.ts";
 import type { Failback, Fencing, Readiness, ReplicationModeChoice } from "./choices.ts";
 import type { Duration } from "../dsl/index.ts";
 
@@ -30,9 +30,10 @@ export interface ReplicationSpec {
   semiSyncTimeout?: Duration;
 }
 
-/** The failover policy as a scenario writes it: these fields, and each fencing kind's own
- *  (model/fencing/<kind>.ts: `stonith`, `minReplicas`, `minReplicasMaxLag`). */
-export type FailoverSpec = FailoverFields & FencingSpec;
+/** The failover policy as a scenario writes it: these fields, and each fencing kind's and
+ *  failback policy's own (model/fencing/<kind>.ts: `stonith`, `minReplicas`,
+ *  `minReplicasMaxLag`; model/failback/<kind>.ts: `holdDown`). */
+export type FailoverSpec = FailoverFields & FencingSpec & FailbackSpec;
 
 interface FailoverFields {
   /** false: no automatic failover — detectors run and report; an `operator`, if given, fails
@@ -48,8 +49,6 @@ interface FailoverFields {
   /** Whether the original primary takes its role back once healthy and caught up: "never",
    *  "immediate", "hold-down" (after `holdDown` of health), "manual" (the operator). Default "never". */
   failback?: Failback;
-  /** hold-down failback: health required first. Default "5m". */
-  holdDown?: Duration;
   /** After an automatic failover, no other automatic one for this long (Orchestrator's
    *  RecoveryPeriodBlockSeconds). Default "0s". */
   blockFor?: Duration;

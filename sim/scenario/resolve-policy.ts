@@ -4,7 +4,7 @@
 // settings from its module (model/fencing/<kind>.ts). Cross-field rules: the quorum counts
 // monitors and witnesses, a manual failback needs an operator, each fencing kind checks what it
 // could not honour, and a lease in use must outlive its renewal interval.
-import { detectorKindOf, fencingKindOf, fencingMechanisms, fencingSettings, type DetectorConfig, type FailoverConfig, type Fencing, type NodeConfig } from "../model/index.ts";
+import { detectorKindOf, failbackKindOf, failbackSettings, fencingKindOf, fencingMechanisms, fencingSettings, type DetectorConfig, type FailoverConfig, type Fencing, type NodeConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import { formatDuration, parseDuration, parseDurationOrUnlimited, failAt, valueAt, type ResolveContext } from "../dsl/index.ts";
 import { writtenAt } from "./policy.ts";
@@ -24,9 +24,7 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
   if (quorum > voters && (voters > 0 || failover.quorum !== undefined)) failAt(context, writtenAt(context.input, ["failover", "quorum"]), `a whole number from 1 to ${voters} (the number of monitors and witnesses)`, String(quorum));
   const failback = failover.failback ?? base.failback;
   const automatic = failover.automatic ?? base.automatic;
-  if (failback === "manual" && failover.operator === undefined) {
-    failAt(context, ["failover", "operator"], `an operator ({ delay: "5m..15m" }) to perform the manual failback`, "none");
-  }
+  failbackKindOf(failback).check({ context, hasOperator: failover.operator !== undefined });
   const lease = failover.lease ?? {};
   const fencing = failover.fencing ?? base.fencing;
   const settings = fencingSettings(failover);
@@ -43,7 +41,7 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
     quorum,
     fencing,
     failback,
-    holdDownUs: failover.holdDown ?? parseDuration(base.holdDown),
+    ...failbackSettings(failover),
     flapWindowUs: failover.flapWindow ?? parseDuration(base.flapWindow),
     maxLagOnFailoverUs: failover.maxLagOnFailover ?? parseDurationOrUnlimited(base.maxLagOnFailover),
     blockForUs: failover.blockFor ?? parseDuration(base.blockFor),

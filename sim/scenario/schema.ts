@@ -17,7 +17,7 @@ import {
   routingChoices,
   sessionStores,
 } from "./choices.ts";
-import { detectorFields, fencingFields } from "../model/index.ts";
+import { detectorFields, failbackFields, fencingFields } from "../model/index.ts";
 import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
@@ -97,7 +97,7 @@ export const failoverSchema = strict(
     failback: oneOf(failbackChoices).optional(),
     flapWindow: duration().optional(),
     maxLagOnFailover: durationOrUnlimited.optional(),
-    holdDown: duration().optional(),
+    ...failbackFields,
     blockFor: duration().optional(),
     crossZone: z.boolean({ error: "true or false" }).optional(),
     lease: leaseSchema.optional(),

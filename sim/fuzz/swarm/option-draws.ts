@@ -1,6 +1,6 @@
-// How the swarm draws each value of each registry, with its parameters: each detector and
-// fencing kind draws its own settings (model/<registry>/<kind>.ts); here, one entry per
-// replication mode, failback policy, standby readiness and routing kind, each a Record over the
+// How the swarm draws each value of each registry, with its parameters: each detector kind,
+// fencing kind and failback policy draws its own settings (model/<registry>/<kind>.ts); here, one
+// entry per replication mode, standby readiness and routing kind, each a Record over the
 // registry's own union — so a new value is a type error here until the swarm knows how to draw
 // it, and from then on it is drawn. Every draw returns the scenario DSL's plain data (durations
 // as text), so a drawn configuration is exactly what a reproducer file says.
@@ -8,7 +8,7 @@
 // single-sample window, a STONITH device that fails most of the time), each kept valid for the
 // schema, and short enough that a run of a few minutes sees detection, failover and recovery.
 import type { Rng } from "../../engine/index.ts";
-import { detectorKindOf, detectorKinds, fencingKindOf, fencingNames, type DetectorSpec } from "../../model/index.ts";
+import { detectorKindOf, detectorKinds, failbackKindOf, failbackNames, fencingKindOf, fencingNames, type DetectorSpec } from "../../model/index.ts";
 
 export { drawLease } from "../../model/index.ts";
 import type { ClientSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
@@ -48,12 +48,8 @@ function waitForDraw(rng: Rng, streamingStandbys: number): number {
   return rng.chance(0.6) ? streamingStandbys : drawInt(rng, 1, streamingStandbys);
 }
 
-export const failbackDraws: Record<Failback, (rng: Rng) => FailoverSpec> = {
-  never: () => ({ failback: "never" }),
-  immediate: () => ({ failback: "immediate" }),
-  "hold-down": (rng) => ({ failback: "hold-down", holdDown: drawDuration(rng, 5 * sUs, 60 * sUs) }),
-  manual: (rng) => ({ failback: "manual", operator: { delay: `${drawDuration(rng, 5 * sUs, 20 * sUs)}..${drawDuration(rng, 20 * sUs, 60 * sUs)}` } }),
-};
+/** Each failback policy draws its own settings (model/failback/<kind>.ts). */
+export const failbackDraws = Object.fromEntries(failbackNames.map((name) => [name, failbackKindOf(name).draw])) as unknown as Record<Failback, (rng: Rng) => FailoverSpec>;
 
 export const readinessDraws: Record<Readiness, (rng: Rng) => Partial<NodeSpec>> = {
   hot: () => ({ readiness: "hot" }),

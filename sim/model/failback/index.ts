@@ -1,0 +1,45 @@
+// The registry of failback policies: one module per policy (failback-kind.ts says what a module
+// holds), and this map the only list of them — the scenario's `failover.failback` choices and
+// settings, the swarm's draws, the matrix and the controller's rule all come from it. A new
+// policy is one file plus its entry here (the import and its line in the map).
+import type * as z from "zod";
+import type { FailbackKindModule } from "./failback-kind.ts";
+import holdDown from "./hold-down.ts";
+import immediate from "./immediate.ts";
+import manual from "./manual.ts";
+import never from "./never.ts";
+
+export const failbackKinds = { never, immediate, "hold-down": holdDown, manual } as const;
+
+type Kinds = typeof failbackKinds;
+export type Failback = keyof Kinds;
+
+// Each module is registered under the name its draw writes.
+failbackKinds satisfies { [K in Failback]: FailbackKindModule<K, z.ZodRawShape, object, object> };
+
+type Facets<M> = M extends FailbackKindModule<string, infer Fields, infer Settings, infer Spec> ? { fields: Fields; settings: Settings; spec: Spec } : never;
+type Each<Facet extends keyof Facets<Kinds[Failback]>> = { [K in Failback]: Facets<Kinds[K]>[Facet] }[Failback];
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** Every policy's settings, resolved (each policy's, whichever is chosen). */
+export type FailbackSettings = Intersection<Each<"settings">>;
+/** Every policy's settings as a scenario's `failover` writes them. */
+export type FailbackSpec = Intersection<Each<"spec">>;
+/** Every policy's fields in a scenario's `failover`, merged. */
+export type FailbackFields = Intersection<Each<"fields">>;
+
+/** Every failback policy, in registry order. */
+export const failbackNames = Object.keys(failbackKinds) as [Failback, ...Failback[]];
+
+/** Every policy's fields in one shape, in registry order. */
+export const failbackFields = Object.assign({}, ...failbackNames.map((name) => failbackKinds[name].fields)) as FailbackFields;
+
+/** The module of a policy, typed for any (the one cast from a name to its module). */
+export function failbackKindOf(name: Failback): FailbackKindModule<Failback, FailbackFields, FailbackSettings, FailbackSpec> {
+  return failbackKinds[name] as unknown as FailbackKindModule<Failback, FailbackFields, FailbackSettings, FailbackSpec>;
+}
+
+/** Every policy's settings resolved from a scenario's parsed `failover`. */
+export function failbackSettings(failover: Partial<z.output<z.ZodObject<FailbackFields>>>): FailbackSettings {
+  return Object.assign({}, ...failbackNames.map((name) => failbackKindOf(name).settings(failover))) as FailbackSettings;
+}
