@@ -13,10 +13,11 @@
 //              backlog at applyRate + promoteIn + warmUp; cold bootIn + restoreIn + a replay of
 //              min(backupEvery, duration) of writes at applyRate + promoteIn + warmUp
 //   replication  statusInterval, plus semiSyncTimeout under semi-sync
-//   clients    the slowest group: timeout · (retries + 1) + the backoffs + reconnectIn + DNS ttl
+//   clients    the slowest group: timeout · (retries + 1) + the backoffs + reconnectIn + its
+//              routing's own term (model/routing/<kind>.ts: a DNS ttl)
 //   margin     10 s
 // `--settle` replaces the whole sum.
-import { detectorKindOf, fencingKindOf, type NodeConfig, type WorldConfig } from "../model/index.ts";
+import { detectorKindOf, fencingKindOf, routingKindOf, type NodeConfig, type WorldConfig } from "../model/index.ts";
 import { fuzzDefaults } from "./fuzz-defaults.ts";
 
 export interface SettleTerms {
@@ -37,8 +38,8 @@ export function settleTerms(world: WorldConfig): SettleTerms {
     replicationUs: world.replication.statusIntervalUs + (world.replication.mode === "semi-sync" ? world.replication.semiSyncTimeoutUs : 0),
     clientsUs: Math.max(0, ...world.clients.map((client) => {
       const backoffsUs = client.backoffUs * (2 ** client.retries - 1);
-      const dnsUs = client.routing.kind === "dns" ? client.routing.ttlUs : 0;
-      return client.timeoutUs * (client.retries + 1) + backoffsUs + client.reconnectUs + dnsUs;
+      const routingUs = routingKindOf(client.routing.kind).settleUs(client.routing);
+      return client.timeoutUs * (client.retries + 1) + backoffsUs + client.reconnectUs + routingUs;
     })),
     marginUs: fuzzDefaults.settleMarginUs,
   };

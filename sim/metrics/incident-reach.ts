@@ -4,7 +4,7 @@
 // Watched nodes: the primary and standbys, watched by every monitor and witness; and pool
 // servers, watched by the load balancer of each client group routing to them. A fault lasts
 // until its repair or its known end, whichever comes first.
-import { faultKindOf, type Fault, type Topology, type TraceEvent, type WorldConfig } from "../model/index.ts";
+import { faultKindOf, routingKindOf, type Fault, type Topology, type TraceEvent, type WorldConfig } from "../model/index.ts";
 
 export type { Topology };
 
@@ -13,8 +13,7 @@ export function topologyOf(config: WorldConfig): Topology {
   const watchersOf = new Map<string, string[]>();
   for (const node of config.nodes) if (node.role === "primary" || node.role === "standby") watchersOf.set(node.name, [...watchers]);
   for (const client of config.clients) {
-    if (client.routing.kind !== "lb") continue;
-    for (const server of client.routing.servers) watchersOf.set(server, [...(watchersOf.get(server) ?? []), client.name]);
+    for (const server of routingKindOf(client.routing.kind).watches(client.routing)) watchersOf.set(server, [...(watchersOf.get(server) ?? []), client.name]);
   }
   const zones = new Map<string, string[]>();
   for (const endpoint of [...config.nodes, ...config.clients]) zones.set(endpoint.zone, [...(zones.get(endpoint.zone) ?? []), endpoint.name]);

@@ -1,21 +1,22 @@
 // A group of clients in one zone. Writes arrive as a Poisson process (or evenly spaced, for
 // hand-checkable scenarios) during the run and are spread, in turn, over the group's
-// connections. Each connection finds the primary by the group's routing (config.ts: a proxy that
-// follows the controller, a cached DNS record, or a lookup in the coordination store after a
-// failure); when its target changes it must reconnect before sending again. An attempt without
-// an acknowledgement within the timeout, or rejected, has failed; it is retried after a backoff
-// that doubles each time, and the write has failed once every attempt has.
+// connections. Each connection finds the primary by the group's routing (routing/<kind>.ts: a
+// proxy that follows the controller, a cached DNS record, a lookup in the coordination store
+// after a failure); when its target changes it must reconnect before sending again. An attempt
+// without an acknowledgement within the timeout, or rejected, has failed; it is retried after a
+// backoff that doubles each time, and the write has failed once every attempt has.
 // Load-balancer routing (load-balancer.ts) sends the writes — a pool's requests — to the pool's
 // servers instead, from the group's users in turn when it has sessions (one connection per
 // user). Reads, when the group makes any, are reads.ts's.
 import type { Rng } from "../engine/index.ts";
+import type { ClientConfig } from "./client-config.ts";
 import type { Command } from "./cluster-state.ts";
-import type { ClientConfig } from "./config.ts";
 import type { History } from "./history.ts";
 import { InFlight } from "./in-flight.ts";
-import { LoadBalancer } from "./load-balancer.ts";
+import type { LoadBalancer } from "./load-balancer.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import { ClientReads } from "./reads.ts";
+import { routingKindOf, type Connection, type Router, type RouterHost } from "./routing/index.ts";
 import type { TraceEvent } from "./trace.ts";
 
 export interface ClientWorld {
@@ -32,14 +33,6 @@ export interface ClientWorld {
   dnsRecord(): string;
 }
 
-interface Connection {
-  target: string;
-  /** DNS: when the cached record expires (Infinity for a connection that ignores the TTL). */
-  expiresUs: number;
-  /** Not usable before this (reconnecting after a change of target). */
-  readyAtUs: number;
-}
-
 interface Write {
   readonly id: number;
   issuedUs: number;
@@ -47,15 +40,14 @@ interface Write {
   connection: number;
 }
 
-export class ClientGroup {
-  private routerEpoch = 1;
-  private readonly connections: Connection[];
+export class ClientGroup implements RouterHost {
+  readonly connections: Connection[];
+  private readonly router: Router;
   private readonly inFlight = new InFlight<Write>();
   private issued = 0;
   private readonly gapUs: number;
-  private lookupInFlight = false;
   /** Load-balancer routing only. */
-  private readonly balancer: LoadBalancer | null = null;
+  private readonly balancer: LoadBalancer | null;
   /** Only when the group reads. */
   private readonly reads: ClientReads | null = null;
   /** Memory sessions: users already served once (a session somewhere is expected). */
@@ -66,26 +58,17 @@ export class ClientGroup {
     readonly index: number,
     primary: string,
     private readonly rng: Rng,
-    private readonly world: ClientWorld,
+    readonly world: ClientWorld,
     /** The running database nodes, where reads from standbys go; and the reads' own random stream. */
     readTargets: readonly string[] = [],
     readRng: Rng = rng,
   ) {
     this.gapUs = config.writesPerSecond > 0 ? 1e6 / config.writesPerSecond : Infinity;
-    const { routing, sessions } = config;
-    const connections = sessions !== null ? sessions.users : config.connections;
-    const ignoring = routing.kind === "dns" ? Math.round(routing.ignoreTtl * connections) : 0;
-    // DNS caches were filled at different times: expiries spread evenly over one TTL.
-    this.connections = Array.from({ length: connections }, (_, i) => ({
-      target: primary,
-      expiresUs: routing.kind !== "dns" || i < ignoring ? Infinity : Math.round(((i + 1) * routing.ttlUs) / connections),
-      readyAtUs: 0,
-    }));
-    if (routing.kind === "lb") {
-      const memory = sessions !== null && sessions.store === "memory";
-      this.balancer = new LoadBalancer(routing, this, connections, memory, world);
-      if (memory) this.served = new Uint8Array(connections);
-    }
+    const connections = this.users;
+    this.connections = Array.from({ length: connections }, () => ({ target: primary, expiresUs: Infinity, readyAtUs: 0 }));
+    this.router = routingKindOf(config.routing.kind).router(config.routing, this);
+    this.balancer = this.router.balancer;
+    if (this.balancer !== null && this.memorySessions) this.served = new Uint8Array(connections);
     if (config.readsPerSecond > 0) this.reads = new ClientReads(config, this, readTargets, readRng, world);
   }
 
@@ -93,10 +76,23 @@ export class ClientGroup {
     return this.connections.length;
   }
 
-  /** A connection's target now (reads.ts), after any DNS refresh. */
+  /** Connections: one per user when the group has sessions, else the configured count. */
+  get users(): number {
+    return this.config.sessions !== null ? this.config.sessions.users : this.config.connections;
+  }
+
+  get memorySessions(): boolean {
+    return this.config.sessions !== null && this.config.sessions.store === "memory";
+  }
+
+  get timeoutUs(): number {
+    return this.config.timeoutUs;
+  }
+
+  /** A connection's target now (reads.ts), after its routing refreshed it. */
   route(connection: number): Connection {
     const chosen = this.connections[connection];
-    this.refreshDns(chosen);
+    this.router.refresh(chosen);
     return chosen;
   }
 
@@ -141,7 +137,7 @@ export class ClientGroup {
       return;
     }
     const connection = this.connections[write.connection];
-    this.refreshDns(connection);
+    this.router.refresh(connection);
     if (connection.readyAtUs > nowUs) {
       this.world.at(connection.readyAtUs, { kind: "client-send", client: this.index, id });
       return;
@@ -182,7 +178,7 @@ export class ClientGroup {
     if (message.type !== "write-reply") {
       // Write replies are nearly all of a group's messages: they are told apart first.
       if (message.type === "command") this.obey(message.command);
-      else if (message.type === "lookup-reply") this.looked(message.primary, message.epoch);
+      else if (message.type === "lookup-reply") this.router.lookupReply(message.primary, message.epoch);
       else if (message.type === "read-reply") this.reads?.reply(message);
       else if (message.type === "check-reply") this.balancer?.reply(message.server, message.seq);
       return;
@@ -206,7 +202,7 @@ export class ClientGroup {
 
   private attemptFailed(id: number, write: Write, reason: "timeout" | "rejected"): void {
     const nowUs = this.world.nowUs;
-    if (this.config.routing.kind === "discovery") this.lookUp();
+    this.router.attemptFailed();
     if (write.attempt < this.config.retries) {
       const backoffUs = this.config.backoffUs * 2 ** write.attempt;
       write.attempt++;
@@ -217,47 +213,20 @@ export class ClientGroup {
     this.world.emit({ kind: "write_failed", tUs: nowUs, client: this.name, id, issuedUs: write.issuedUs, reason });
   }
 
-  /** Proxy routing: the controller's reroute, newest epoch wins. */
+  /** The controller's reroute, to the routing (a proxy follows it). */
   private obey(command: Command): void {
-    if (this.config.routing.kind !== "proxy" || command.kind !== "reroute" || command.epoch <= this.routerEpoch) return;
-    this.routerEpoch = command.epoch;
-    this.retarget(command.target);
-  }
-
-  /** Discovery: ask every monitor; the acting controller answers. */
-  private lookUp(): void {
-    if (this.lookupInFlight) return;
-    this.lookupInFlight = true;
-    for (const monitor of this.world.monitors) this.world.send(this.name, monitor, { type: "lookup", client: this.name });
-    // A lookup nobody answers is given up after one timeout.
-    this.world.at(this.world.nowUs + this.config.timeoutUs, { kind: "lookup-timeout", client: this.index });
+    if (command.kind === "reroute") this.router.reroute(command.target, command.epoch);
   }
 
   lookupTimedOut(): void {
-    this.lookupInFlight = false;
+    this.router.lookupTimedOut();
   }
 
-  private looked(primary: string, epoch: number): void {
-    this.lookupInFlight = false;
-    if (epoch <= this.routerEpoch) return;
-    this.routerEpoch = epoch;
-    this.retarget(primary);
-  }
-
-  private refreshDns(connection: Connection): void {
-    const { routing } = this.config;
-    const nowUs = this.world.nowUs;
-    if (routing.kind !== "dns" || nowUs < connection.expiresUs) return;
-    connection.expiresUs = nowUs + routing.ttlUs;
-    const record = this.world.dnsRecord();
-    if (record !== connection.target) this.retargetConnection(connection, record);
-  }
-
-  private retarget(target: string): void {
+  retarget(target: string): void {
     for (const connection of this.connections) if (connection.target !== target) this.retargetConnection(connection, target);
   }
 
-  private retargetConnection(connection: Connection, target: string): void {
+  retargetConnection(connection: Connection, target: string): void {
     connection.target = target;
     connection.readyAtUs = this.world.nowUs + this.config.reconnectUs;
     this.world.emit({ kind: "reroute", tUs: this.world.nowUs, client: this.name, target });

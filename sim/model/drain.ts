@@ -3,7 +3,7 @@
 // wait for its connection to reconnect, then waits at most the timeout for its answer; between
 // attempts the backoff doubles. A read has one attempt. So every outcome comes within
 // (retries + 1) × (reconnect + timeout) + backoff × (2^retries − 1) of its issue.
-import type { ClientConfig } from "./config.ts";
+import type { ClientConfig } from "./client-config.ts";
 
 export function outcomeWithinUs(client: ClientConfig): number {
   return (client.retries + 1) * (client.reconnectUs + client.timeoutUs) + client.backoffUs * (2 ** client.retries - 1);

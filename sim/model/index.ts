@@ -1,5 +1,7 @@
 // The world: nodes, network, monitors, controller, replication, router and clients.
 export type * from "./config.ts";
+export type * from "./client-config.ts";
+export type { LoadBalancerConfig } from "./load-balancer.ts";
 export type * from "./world-config.ts";
 export type { Fault, FaultKind, FaultSpec, ParsedFault, EpisodeFault, EpisodeKind } from "./faults/index.ts";
 export { describeFault, episodeKinds, episodeShapeOf, episodeShapes, faultKindOf, faultKinds, faults, isDisruptive } from "./faults/index.ts";
@@ -13,4 +15,6 @@ export { drawLease, fencingFields, fencingKindOf, fencingKinds, fencingMechanism
 export type { FencingSpec } from "./fencing/index.ts";
 export { failbackFields, failbackKindOf, failbackKinds, failbackNames, failbackSettings } from "./failback/index.ts";
 export type { FailbackSpec } from "./failback/index.ts";
+export { routingKindIn, routingKindOf, routingKinds, routings } from "./routing/index.ts";
+export type { ParsedRouting, RoutingKind, RoutingSpec } from "./routing/index.ts";
 export { drainUs, outcomeWithinUs } from "./drain.ts";

@@ -6,9 +6,20 @@
 // over the servers in rotation, or — for users whose sessions live in a server's memory — stay
 // with the user's server while it is in rotation (sticky), moving to the next one when it is not.
 // When no server is in rotation the balancer refuses requests at once (HAProxy's 503).
-import type { LoadBalancerConfig } from "./config.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { TraceEvent } from "./trace.ts";
+
+/** A load balancer beside the clients in front of an active-active pool (HAProxy semantics): it
+ *  checks every server each `intervalUs`; a check unanswered within `timeoutUs` (≤ interval)
+ *  fails; a server is taken out of rotation after `fall` consecutive failed checks and put
+ *  back after `rise` consecutive good ones. Requests go only to servers in rotation. */
+export interface LoadBalancerConfig {
+  servers: string[];
+  intervalUs: number;
+  timeoutUs: number;
+  rise: number;
+  fall: number;
+}
 
 export interface BalancerWorld {
   readonly nowUs: number;

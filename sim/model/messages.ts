@@ -1,5 +1,5 @@
 // What travels over the network, and the events the world schedules for itself.
-import type { ScheduledFault } from "./world-config.ts";
+import type { Fault } from "./faults/index.ts";
 import type { Command, NodeReport } from "./cluster-state.ts";
 
 export type Message =
@@ -82,7 +82,7 @@ export type WorldEvent =
   /** A load balancer's health-check round, and the deadline of round `seq`. */
   | { kind: "lb-tick"; client: number }
   | { kind: "lb-deadline"; client: number; seq: number }
-  | { kind: "fault"; scheduled: ScheduledFault }
+  | { kind: "fault"; fault: Fault }
   /** A fault's own later step (faults/<kind>.ts): a blip heals, a flaky link toggles. */
   | { kind: "fault-step"; step: () => void }
   | { kind: "promotion-step"; node: number; epoch: number }

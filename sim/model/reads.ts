@@ -10,7 +10,7 @@
 // has one attempt: unanswered within the group's timeout, it has failed. Memory: the reads in
 // flight, two numbers per connection and one per database node.
 import type { Rng } from "../engine/index.ts";
-import type { ClientConfig } from "./config.ts";
+import type { ClientConfig } from "./client-config.ts";
 import { InFlight } from "./in-flight.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { ReadOutcome, TraceEvent } from "./trace.ts";

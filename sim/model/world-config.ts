@@ -1,7 +1,8 @@
 // The whole world a run simulates: its parts (config.ts), its detector (detectors/index.ts) and
 // its fault schedule — what the scenario layer resolves a scenario file into, every duration in
 // whole microseconds.
-import type { ClientConfig, FailoverConfig, NetworkConfig, NodeConfig, ReplicationConfig } from "./config.ts";
+import type { ClientConfig } from "./client-config.ts";
+import type { FailoverConfig, NetworkConfig, NodeConfig, ReplicationConfig } from "./config.ts";
 import type { DetectorConfig } from "./detectors/index.ts";
 import type { Fault } from "./faults/index.ts";
 

@@ -140,7 +140,7 @@ class World {
   start(): number {
     const { replication, failover, detector, clients, faults } = this.config;
     for (const node of this.cast.dataNodes) this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
-    for (const scheduled of faults) this.at(scheduled.atUs, { kind: "fault", scheduled });
+    for (const { atUs, fault } of faults) this.at(atUs, { kind: "fault", fault });
     for (const monitor of this.cast.monitors) this.at(0, { kind: "heartbeat", monitor: monitor.index });
     const leases = detectorKindOf(detector.kind).heardBy === "leases" || fencingMechanisms(failover.fencing).holdsLease;
     for (const node of this.cast.dataNodes) {
@@ -349,7 +349,7 @@ class World {
         this.readsAndBalancers(actors[event.client] as ClientGroup, event);
         return;
       case "fault": {
-        const { fault } = event.scheduled;
+        const { fault } = event;
         this.emit({ kind: "fault", tUs: this.nowUs, fault, label: describeFault(fault) });
         faultKindOf(fault.kind).apply(fault, this);
         return;

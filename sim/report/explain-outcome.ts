@@ -3,7 +3,7 @@
 // failover policy does) and the outcome after it — the run's metrics in words, from the same
 // values as summary.csv. Seconds are shown with one decimal; a value that is not zero but
 // rounds to it is shown as "< 0.1" so that "no downtime" is never said of a little downtime.
-import { detectorKindOf, failbackKindOf, fencingKindOf, type ClientConfig, type FailoverConfig, type NodeConfig, type ReplicationConfig, type WorldConfig } from "../model/index.ts";
+import { detectorKindOf, failbackKindOf, fencingKindOf, routingKindOf, type ClientConfig, type FailoverConfig, type NodeConfig, type ReplicationConfig, type WorldConfig } from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { spokenDuration } from "../dsl/index.ts";
 import { count, plural, secondsText } from "./explain-sentences.ts";
@@ -29,26 +29,7 @@ function nodePhrase(node: NodeConfig): string {
 function clientPhrase(client: ClientConfig): string {
   const rate = client.writesPerSecond >= 1 ? `${trimmed(client.writesPerSecond)}/s` : `${trimmed(client.writesPerSecond * 60)}/min`;
   const connections = client.connections > 1 ? ` over ${client.connections} connections` : "";
-  return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingPhrase(client)}; a write unacknowledged after ${spokenDuration(client.timeoutUs)} has failed.`;
-}
-
-function routingPhrase(client: ClientConfig): string {
-  const routing = client.routing;
-  switch (routing.kind) {
-    case "proxy":
-      return "through a proxy that follows the controller";
-    case "dns": {
-      const ignoring = routing.ignoreTtl > 0 ? `, ${Math.round(routing.ignoreTtl * 100)}% of connections never look again` : "";
-      return `finding the primary by DNS (TTL ${spokenDuration(routing.ttlUs)}${ignoring})`;
-    }
-    case "discovery":
-      return "asking the coordination store for the primary after a failed write";
-    default: {
-      // A load balancer in front of a pool of servers; routings added later are named as written.
-      const kind = (routing as { kind: string }).kind;
-      return kind === "lb" ? "through a load balancer that health-checks every server" : `routed by ${kind}`;
-    }
-  }
+  return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingKindOf(client.routing.kind).describe(client.routing)}; a write unacknowledged after ${spokenDuration(client.timeoutUs)} has failed.`;
 }
 
 function replicationPhrase(replication: ReplicationConfig): string {

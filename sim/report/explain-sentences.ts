@@ -3,8 +3,7 @@
 // from db1 for 3 s"), what a role means for writes ("fenced: it may not take writes"). Times
 // are seconds with one decimal, like the story's time column. Events this file has no special
 // sentence for use the report's narrative (html/narrative.ts), so no event is ever skipped.
-import { detectorKindOf, faultKindOf, type TraceEvent, type TraceRole, type WorldConfig } from "../model/index.ts";
-import { spokenDuration } from "../dsl/index.ts";
+import { detectorKindOf, faultKindOf, routingKindOf, type TraceEvent, type TraceRole, type WorldConfig } from "../model/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
 
 /** Whole microseconds as seconds with one decimal, rounded half up in integer arithmetic (so
@@ -114,14 +113,8 @@ function roleSentence(node: string, role: TraceRole, epoch: number): string {
 }
 
 function rerouteSentence(client: string, target: string, world: WorldConfig): string {
-  switch (world.clients.find((group) => group.name === client)?.routing.kind) {
-    case "dns":
-      return `A connection of client group ${client} looks up the DNS name again and now sends writes to ${target}.`;
-    case "discovery":
-      return `Client group ${client} asks the coordination store and now sends writes to ${target}.`;
-    default:
-      return `The proxy of client group ${client} now sends writes to ${target}.`;
-  }
+  const routing = world.clients.find((group) => group.name === client)?.routing.kind ?? "proxy";
+  return routingKindOf(routing).rerouteSentence(client, target);
 }
 
 function fencingSentence(node: string, outcome: "started" | "powered-off" | "failed", attempt: number): string {

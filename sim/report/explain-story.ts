@@ -12,7 +12,7 @@
 // kept, not by the run's length. Sentences are made at the end, from the resolved world (the
 // detector's terms, client routing), so the observer can watch a run whose world is not known yet.
 import type { TraceEvent, WorldConfig } from "../model/index.ts";
-import { faultKindOf, perWriteKinds } from "../model/index.ts";
+import { faultKindOf, perWriteKinds, routingKindOf } from "../model/index.ts";
 import { count, explainSentence, plural, span, verdictSentence } from "./explain-sentences.ts";
 
 export const maxStoryLines = 400;
@@ -232,7 +232,7 @@ export class StoryObserver {
 function rerouteText(run: RerouteRun, world: WorldConfig): string {
   if (run.count === 1) return explainSentence({ kind: "reroute", tUs: run.firstUs, client: run.client, target: run.target }, world);
   const routing = world.clients.find((client) => client.name === run.client)?.routing.kind;
-  const why = routing === "dns" ? ", each when its cached DNS answer expires" : routing === "discovery" ? ", each after asking the coordination store" : "";
+  const why = routing === undefined ? "" : routingKindOf(routing).rerouteWhy;
   const when = run.firstUs === run.lastUs ? span(run.firstUs, run.lastUs, world.durationUs) : `${span(run.firstUs, run.lastUs, world.durationUs)}${why}`;
   return `${run.count} connections of client group ${run.client} move to ${run.target} ${when}.`;
 }

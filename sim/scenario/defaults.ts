@@ -147,7 +147,8 @@ export const defaults = {
     timeout: "1s",
     /** Independent users: exponential gaps between writes. */
     arrivals: "poisson",
-    /** A proxy beside the clients follows the current primary. */
+    /** A proxy beside the clients follows the current primary. Each routing kind's own settings
+     *  and their defaults are in its module (model/routing/<kind>.ts). */
     routing: "proxy",
     /** One connection: the group behaves as one client. */
     connections: 1,
@@ -157,8 +158,6 @@ export const defaults = {
     backoff: "100ms",
     /** Reconnecting after a change of primary: 0 s unless said (pooled connections may take longer). */
     reconnectIn: "0s",
-    /** DNS routing: the share of connections that ignore the TTL (cached forever, as a JVM may). */
-    ignoreTtl: 0,
     /** No reads unless a scenario asks for them. */
     reads: "0/s",
     /** Reads go to the primary, which always has the connection's own writes (our assumption:
@@ -171,15 +170,5 @@ export const defaults = {
      *  hostRecheckSeconds default, 10 (pgjdbc MultiHostChooser; PostgreSQL JDBC driver docs). */
     readRecheck: "10s",
     // zone: the zone of the primary node (resolve.ts), so clients sit next to their database.
-  },
-
-  /** Load-balancer health checks (routing { lb }): HAProxy's documented defaults for a server's
-   *  checks — inter 2000 ms, rise 2, fall 3 (HAProxy configuration manual, section 5.2 "Server
-   *  and default-server options"); without "timeout check", a check may take up to inter
-   *  (section 4, "timeout check"), so the check timeout defaults to the interval. */
-  loadBalancer: {
-    interval: "2s",
-    rise: 2,
-    fall: 3,
   },
 } as const;

@@ -2,7 +2,8 @@
 // ("250ms", "200/s"). These types give editor completion and JSDoc; `defineScenario` is an
 // identity function. Nothing is validated here — resolve.ts does that, with errors naming the
 // file and the field. Defaults quoted in the JSDoc live in defaults.ts.
-import type { ArrivalsChoice, ReadFromChoice, Readiness, Role, Routing, SessionStoreChoice } from "./choices.ts";
+import type { RoutingSpec } from "../model/index.ts";
+import type { ArrivalsChoice, ReadFromChoice, Readiness, Role, SessionStoreChoice } from "./choices.ts";
 import type { Duration, Rate } from "../dsl/index.ts";
 import type { ChaosSpec } from "./chaos.ts";
 import type { ScheduledFaultSpec } from "./schedule.ts";
@@ -73,20 +74,6 @@ export interface NetworkSpec extends LinkSettings {
   links?: Record<LinkKey, LinkSettings>;
 }
 
-/** Load-balancer routing in front of a pool of servers, with HAProxy's health-check semantics. */
-export interface LoadBalancerSpec {
-  /** Time between two health checks of each server. Default "2s" (HAProxy inter). */
-  interval?: Duration;
-  /** A check unanswered this long has failed; at most `interval`. Default: the interval (HAProxy without "timeout check"). */
-  timeout?: Duration;
-  /** Consecutive good checks that put a server back in rotation. Default 2 (HAProxy rise). */
-  rise?: number;
-  /** Consecutive failed checks that take a server out of rotation. Default 3 (HAProxy fall). */
-  fall?: number;
-  /** The pool: names of nodes with role "server". Default: every server of the scenario. */
-  servers?: string[];
-}
-
 /** A group of clients writing to the primary through a router (or to a pool of servers through a load balancer). */
 export interface ClientSpec {
   /** Group name, also its network endpoint. Default "clients" ("clients-1", "clients-2", … in an array). */
@@ -110,7 +97,7 @@ export interface ClientSpec {
    *  a fraction never looks again), "discovery" (ask the coordination store after a failed
    *  write), or { lb: { interval, rise, fall } } (a load balancer in front of the pool of
    *  servers, checking their health). Default "proxy". */
-  routing?: Routing | { dns: { ttl: Duration; ignoreTtl?: number } } | { lb: LoadBalancerSpec };
+  routing?: RoutingSpec;
   /** Load-balancer routing: requests come from `users` in turn. store "memory": sessions live in
    *  each server's memory, users stick to their server and must log in again when it restarts
    *  or the balancer moves them (sessions_lost); "external": a shared session store, requests

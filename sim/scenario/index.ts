@@ -2,7 +2,8 @@
 // WorldConfig, --set overrides and loading scenario files. Layers above (metrics, report, cli)
 // import from here only.
 export { defineScenario } from "./define.ts";
-export type { ClientSpec, ExpectBound, ExpectCheck, ExpectSpec, LinkKey, LinkSettings, LoadBalancerSpec, NetworkSpec, NodeSpec, PolicySpec, Scenario } from "./define.ts";
+export type { ClientSpec, ExpectBound, ExpectCheck, ExpectSpec, LinkKey, LinkSettings, NetworkSpec, NodeSpec, PolicySpec, Scenario } from "./define.ts";
+export type { LoadBalancerSpec } from "../model/routing/lb.ts";
 export type { DetectorSpec, FailoverSpec, PolicyOverrides, PolicyStandbySpec, ReplicationSpec } from "./policy-spec.ts";
 export { presetNames, presets, type PresetName } from "./presets/index.ts";
 export { chaos, type ChaosSpec } from "./chaos.ts";

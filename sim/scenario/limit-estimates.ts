@@ -6,7 +6,7 @@
 // fault, 0.1 MB per node and 150 B per trace event kept. The constants were measured with
 // runScenario over one-minute runs (process.memoryUsage, eventsProcessed) and err on the high
 // side; an estimate says "about" in every message. Pure: no I/O, no clock.
-import { detectorKindOf, fencingMechanisms, type WorldConfig } from "../model/index.ts";
+import { detectorKindOf, fencingMechanisms, routingKindOf, type WorldConfig } from "../model/index.ts";
 import { formatDuration, type ScenarioErrorInit } from "../dsl/index.ts";
 import { formatCount, limitText, type LimitName, type Limits } from "./limits.ts";
 import type { ChaosPlan } from "./chaos.ts";
@@ -85,7 +85,8 @@ export function estimateRun(world: WorldConfig, keptTrace: "none" | "changes" | 
     parts.push([`${group.name}: ${formatCount(group.writesPerSecond)} writes/s`, group.writesPerSecond * perWrite * durationS]);
     if (group.readsPerSecond > 0) parts.push([`${group.name}: ${formatCount(group.readsPerSecond)} reads/s`, group.readsPerSecond * 3 * durationS]);
     requests += (group.writesPerSecond + group.readsPerSecond) * durationS;
-    if (group.routing.kind === "lb") parts.push([`${group.name}: load-balancer checks every ${formatDuration(group.routing.intervalUs)}`, (3 * group.routing.servers.length * world.durationUs) / group.routing.intervalUs]);
+    const routing = routingKindOf(group.routing.kind).estimate(group.routing, world.durationUs);
+    if (routing !== null) parts.push([`${group.name}: ${routing.label}`, routing.events]);
   }
   const rounds = world.durationUs / world.detector.intervalUs;
   parts.push([`monitors: ${monitors} every ${formatDuration(world.detector.intervalUs)}`, rounds * monitors * (5 * dataNodes + monitors)]);

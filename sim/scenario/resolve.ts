@@ -6,9 +6,9 @@
 // the shape is wrong only in fields that can be left out (salvage.ts), the rules that relate
 // fields are still checked on the rest, so a file's mistakes all show in one run. Chaos is held
 // against the fault limit before it is drawn. Pure: no I/O, no clock.
-import type { ClientConfig, NodeConfig, WorldConfig } from "../model/index.ts";
+import { routingKindIn, routingKindOf, type ClientConfig, type NodeConfig, type WorldConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { durationOrUnlimited, formatDuration, parseDuration, parseRate, parseRateOrUnlimited, buildEndpoints, collecting, describeValue, reportAt, ScenarioError, type ResolveContext, type ScenarioErrorInit } from "../dsl/index.ts";
+import { parseDuration, parseRate, parseRateOrUnlimited, buildEndpoints, collecting, describeValue, reportAt, ScenarioError, type ResolveContext, type ScenarioErrorInit } from "../dsl/index.ts";
 import { resolveExpectations, type Expectation } from "./expectation.ts";
 import { problemsFromIssues } from "./issues.ts";
 import { chaosProblem } from "./limit-estimates.ts";
@@ -172,7 +172,8 @@ function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[],
   const resolved = groups.map((group, index): ClientConfig => {
     const at = (...rest: PropertyKey[]): PropertyKey[] => (Array.isArray(clients) ? ["clients", index, ...rest] : ["clients", ...rest]);
     const routing = resolveRouting(group.routing, nodes, at, context);
-    const servers = routing.kind === "lb" ? nodes.filter((node) => routing.servers.includes(node.name)) : [];
+    const watched = routingKindOf(routing.kind).watches(routing);
+    const servers = nodes.filter((node) => watched.includes(node.name));
     return {
       name: group.name ?? (Array.isArray(clients) ? `${defaults.clients.name}-${index + 1}` : defaults.clients.name),
       // Clients sit next to their database by default; a pool's, next to its first server.
@@ -227,49 +228,28 @@ function resolveChaos(spec: ParsedScenario, nodes: NodeConfig[], clients: Client
 
 type ClientPath = (...rest: PropertyKey[]) => PropertyKey[];
 
-/** Routing to the primary (proxy, DNS, discovery) needs a primary; a load balancer needs servers. */
+/** Each routing kind resolves its own form (model/routing/<kind>.ts); one that sends to the
+ *  primary needs a primary. */
 function resolveRouting(routing: ParsedClient["routing"], nodes: NodeConfig[], at: ClientPath, context: ResolveContext): ClientConfig["routing"] {
   const chosen = routing ?? defaults.clients.routing;
-  if (typeof chosen === "object" && "lb" in chosen) return resolveLoadBalancer(chosen.lb, nodes, at, context);
-  if (!nodes.some((node) => node.role === "primary")) {
+  const kind = routingKindIn(chosen);
+  const module = routingKindOf(kind);
+  if (module.target === "primary" && !nodes.some((node) => node.role === "primary")) {
     // Without servers, the missing primary is already reported (resolveNodes).
     if (nodes.some((node) => node.role === "server")) {
       reportAt(context, at("routing"), `routing { lb: {} }: the scenario has no primary, only servers behind a load balancer`, JSON.stringify(routing ?? chosen));
     }
     return { kind: "proxy" };
   }
-  if (typeof chosen === "string") return { kind: chosen };
-  return { kind: "dns", ttlUs: chosen.dns.ttl, ignoreTtl: chosen.dns.ignoreTtl ?? defaults.clients.ignoreTtl };
-}
-
-type ParsedLoadBalancer = Extract<NonNullable<ParsedClient["routing"]>, { lb: unknown }>["lb"];
-
-function resolveLoadBalancer(lb: ParsedLoadBalancer, nodes: NodeConfig[], at: ClientPath, context: ResolveContext): ClientConfig["routing"] {
-  const all = nodes.filter((node) => node.role === "server").map((node) => node.name);
-  if (all.length === 0) reportAt(context, at("routing", "lb"), `nodes with role "server" to balance over (the scenario declares none)`, "no server");
-  (lb.servers ?? []).forEach((server, index) => {
-    if (!all.includes(server)) reportAt(context, at("routing", "lb", "servers", index), `a node with role "server": ${all.join(", ")}`);
-  });
-  const intervalUs = lb.interval ?? parseDuration(defaults.loadBalancer.interval);
-  const timeoutUs = lb.timeout ?? intervalUs;
-  if (timeoutUs > intervalUs) {
-    reportAt(context, at("routing", "lb", "timeout"), `a check timeout of at most the check interval (${formatDuration(intervalUs)}), so one round of checks is open at a time`);
-  }
-  return {
-    kind: "lb",
-    servers: lb.servers ?? all,
-    intervalUs,
-    timeoutUs,
-    rise: lb.rise ?? defaults.loadBalancer.rise,
-    fall: lb.fall ?? defaults.loadBalancer.fall,
-  };
+  const form = typeof chosen === "string" ? chosen : (chosen as Record<string, unknown>)[kind];
+  return module.resolve(form, { context, at, nodes });
 }
 
 /** Reads go to a database: not through a load balancer; from standbys only when one runs. */
 function resolveReads(group: ParsedClient, routing: ClientConfig["routing"], nodes: NodeConfig[], at: ClientPath, context: ResolveContext) {
   const readsPerSecond = group.reads ?? parseRate(defaults.clients.reads);
   const readFrom = group.readFrom ?? defaults.clients.readFrom;
-  if (readsPerSecond > 0 && routing.kind === "lb") {
+  if (readsPerSecond > 0 && routingKindOf(routing.kind).target === "pool") {
     reportAt(context, at("reads"), `no reads with load-balancer routing (a pool's requests are its writes; reads go to a database)`);
   }
   const runningStandbys = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
@@ -281,7 +261,7 @@ function resolveReads(group: ParsedClient, routing: ClientConfig["routing"], nod
 
 function resolveSessions(group: ParsedClient, routing: ClientConfig["routing"], at: ClientPath, context: ResolveContext): ClientConfig["sessions"] {
   if (group.sessions === undefined) return null;
-  if (routing.kind !== "lb") {
+  if (routingKindOf(routing.kind).target !== "pool") {
     reportAt(context, at("sessions"), `no sessions without load-balancer routing (sessions belong to a pool's users: routing { lb: {} })`);
     return null;
   }

@@ -14,14 +14,13 @@ import {
   readFromChoices,
   readinessChoices,
   replicationModes,
-  routingChoices,
   sessionStores,
 } from "./choices.ts";
-import { detectorFields, failbackFields, fencingFields } from "../model/index.ts";
+import { detectorFields, failbackFields, fencingFields, routingKindOf, routingKinds, type ParsedRouting } from "../model/index.ts";
 import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
-import { countAtLeastOne, delayRange, duration, durationOrUnlimited, fraction, linkKeyExpectation, linkKeyPattern, name, oneOf, positiveNumber, probability, rate, rateOrUnlimited, strict } from "../dsl/index.ts";
+import { countAtLeastOne, delayRange, duration, durationOrUnlimited, fraction, linkKeyExpectation, linkKeyPattern, listChoices, name, oneOf, probability, rate, rateOrUnlimited, strict } from "../dsl/index.ts";
 
 export { chaosSchema, expectSchema, faultSchema, scheduledFaultSchema };
 export { isName, linkKeyExpectation, nameExpectation, namePattern } from "../dsl/index.ts";
@@ -119,16 +118,15 @@ export const policySchema = strict(
   "a policy like presets.patroni()",
 );
 
-const loadBalancerSchema = strict(
-  {
-    interval: duration({ positive: true }).optional(),
-    timeout: duration({ positive: true }).optional(),
-    rise: countAtLeastOne.optional(),
-    fall: countAtLeastOne.optional(),
-    servers: z.array(name, { error: `a list of server names, like ["web1", "web2"]` }).min(1, { error: "at least one server" }).optional(),
-  },
-  "load-balancer settings",
-);
+/** A client group's routing, each routing kind's own form (model/routing/<kind>.ts): the kinds
+ *  written as a word, then those written as an object keyed by the kind. */
+const routingSchema = (() => {
+  const modules = routingKinds.map((kind) => routingKindOf(kind));
+  const words = modules.flatMap((module) => ("word" in module.form ? [module.form.word] : []));
+  const objects = modules.flatMap((module) => ("key" in module.form ? [strict({ [module.form.key]: module.form.schema }, module.form.label)] : []));
+  const examples = [...modules.filter((module) => "word" in module.form), ...modules.filter((module) => "key" in module.form)].map((module) => module.example);
+  return z.union([oneOf(words as [string, ...string[]]), ...objects], { error: listChoices(examples, false) }) as unknown as z.ZodType<ParsedRouting>;
+})();
 
 export const clientSchema = strict(
   {
@@ -138,16 +136,7 @@ export const clientSchema = strict(
     readFrom: oneOf(readFromChoices).optional(),
     readRecheck: duration().optional(),
     zone: name.optional(),
-    routing: z
-      .union(
-        [
-          oneOf(routingChoices),
-          strict({ dns: strict({ ttl: duration(), ignoreTtl: probability.optional() }, "DNS settings") }, "DNS routing"),
-          strict({ lb: loadBalancerSchema }, "load-balancer routing"),
-        ],
-        { error: `"proxy", "discovery", { dns: { ttl: "60s" } } or { lb: { interval: "2s", rise: 2, fall: 3 } }` },
-      )
-      .optional(),
+    routing: routingSchema.optional(),
     sessions: strict({ users: countAtLeastOne, store: oneOf(sessionStores).optional() }, `sessions like { users: 300, store: "memory" }`).optional(),
     timeout: duration({ positive: true }).optional(),
     arrivals: oneOf(arrivalChoices).optional(),

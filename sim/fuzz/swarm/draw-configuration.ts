@@ -23,7 +23,7 @@ import {
   routingKinds,
   sessionStores,
 } from "../../scenario/index.ts";
-import { fencingMechanisms } from "../../model/index.ts";
+import { fencingMechanisms, routingKindOf } from "../../model/index.ts";
 import { detectorDraws, drawDuration, drawInt, failbackDraws, fencingDraws, readinessDraws, replicationDraws, routingDraws, type DrawContext } from "./option-draws.ts";
 
 export type ScenarioData = Record<string, unknown> & { nodes: Record<string, NodeSpec> };
@@ -142,7 +142,7 @@ function ensureStreaming(scenario: ScenarioData, standbys: string[], needed: boo
 /** Client groups of a database: any routing but a pool's; reads from standbys only if one streams. */
 function drawClients(rng: Rng, zones: string[], streaming: boolean): ClientSpec | ClientSpec[] {
   const groups = rng.chance(0.2) ? 2 : 1;
-  const routable = routingKinds.filter((kind) => kind !== "lb");
+  const routable = routingKinds.filter((kind) => routingKindOf(kind).target === "primary");
   const readable = readFromChoices.filter((choice) => streaming || choice !== "standbys");
   const draw = (index: number): ClientSpec => ({
     ...(groups > 1 && { name: `app${index + 1}` }),

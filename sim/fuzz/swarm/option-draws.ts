@@ -1,6 +1,6 @@
 // How the swarm draws each value of each registry, with its parameters: each detector kind,
-// fencing kind and failback policy draws its own settings (model/<registry>/<kind>.ts); here, one
-// entry per replication mode, standby readiness and routing kind, each a Record over the
+// fencing kind, failback policy and routing kind draws its own settings
+// (model/<registry>/<kind>.ts); here, one entry per replication mode and standby readiness, each a Record over the
 // registry's own union — so a new value is a type error here until the swarm knows how to draw
 // it, and from then on it is drawn. Every draw returns the scenario DSL's plain data (durations
 // as text), so a drawn configuration is exactly what a reproducer file says.
@@ -8,12 +8,12 @@
 // single-sample window, a STONITH device that fails most of the time), each kept valid for the
 // schema, and short enough that a run of a few minutes sees detection, failover and recovery.
 import type { Rng } from "../../engine/index.ts";
-import { detectorKindOf, detectorKinds, failbackKindOf, failbackNames, fencingKindOf, fencingNames, type DetectorSpec } from "../../model/index.ts";
+import { detectorKindOf, detectorKinds, failbackKindOf, failbackNames, fencingKindOf, fencingNames, routingKindOf, routingKinds, type DetectorSpec } from "../../model/index.ts";
 
 export { drawLease } from "../../model/index.ts";
 import type { ClientSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
 import type { DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, RoutingKind } from "../../scenario/index.ts";
-import { drawDuration, drawInt, drawProbability, durationText } from "../../dsl/index.ts";
+import { drawDuration, drawInt } from "../../dsl/index.ts";
 
 export { drawDuration, drawInt };
 
@@ -64,20 +64,5 @@ export const readinessDraws: Record<Readiness, (rng: Rng) => Partial<NodeSpec>> 
   }),
 };
 
-export const routingDraws: Record<RoutingKind, (rng: Rng, context: DrawContext) => NonNullable<ClientSpec["routing"]>> = {
-  proxy: () => "proxy",
-  discovery: () => "discovery",
-  dns: (rng) => ({ dns: { ttl: drawDuration(rng, 1 * sUs, 30 * sUs), ignoreTtl: rng.chance(0.8) ? 0 : drawProbability(rng, 0.1, 0.5) } }),
-  lb: (rng, { servers }) => {
-    const intervalUs = Math.round(rng.uniform(0.5, 3) * 1000) * msUs;
-    return {
-      lb: {
-        servers: [...servers],
-        interval: durationText(intervalUs),
-        timeout: drawDuration(rng, 100 * msUs, intervalUs),
-        rise: drawInt(rng, 1, 3),
-        fall: drawInt(rng, 1, 4),
-      },
-    };
-  },
-};
+/** Each routing kind draws its own settings (model/routing/<kind>.ts). */
+export const routingDraws = Object.fromEntries(routingKinds.map((kind) => [kind, routingKindOf(kind).draw])) as unknown as Record<RoutingKind, (rng: Rng, context: DrawContext) => NonNullable<ClientSpec["routing"]>>;

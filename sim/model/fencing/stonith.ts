@@ -4,7 +4,6 @@
 // `failureProbability` (known after `timeout`); after `maxAttempts` failures on one target the
 // controller stops retrying at once and tries again at the cluster recheck, `recheckInterval`
 // later (stonith-max-attempts, cluster-recheck-interval). The device is fencing-device.ts.
-import * as z from "zod";
 import { countAtLeastOne, drawDuration, drawInt, drawProbability, duration, parseDuration, probability, strict, type Duration } from "../../dsl/index.ts";
 import type { FencingKindModule } from "./fencing-kind.ts";
 
