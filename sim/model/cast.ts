@@ -53,7 +53,7 @@ export function buildCast(config: WorldConfig, history: History, rng: RngStreams
       cast.servers.push(actor);
     } else {
       const log = { timeline: history.root, length: 0 };
-      actor = new DataNode(node, index, log, primary, streaming, rng.stream(`node:${node.name}`), world);
+      actor = new DataNode(node, index, log, primary, streaming, rng.stream(`node:${node.name}`), world, { failover: config.failover, replication: config.replication });
       cast.dataNodes.push(actor);
     }
     cast.actors.push(actor);

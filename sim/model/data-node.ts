@@ -22,7 +22,7 @@
 import type { Rng } from "../engine/index.ts";
 import { ApplyQueue } from "./apply-queue.ts";
 import type { Command, NodeReport } from "./cluster-state.ts";
-import type { FailoverConfig, NodeConfig } from "./config.ts";
+import type { FailoverConfig, NodeConfig, ReplicationConfig } from "./config.ts";
 import type { History, NodeLog } from "./history.ts";
 import { fencingMechanisms } from "./fencing/index.ts";
 import { LeaseHolder } from "./lease-holder.ts";
@@ -31,10 +31,15 @@ import type { Message } from "./messages.ts";
 import { ServiceQueue } from "./service-queue.ts";
 import type { TraceRole } from "./trace.ts";
 
+/** What a data node is handed at construction: the cluster's failover policy and replication. */
+export interface NodePolicy {
+  readonly failover: FailoverConfig;
+  readonly replication: ReplicationConfig;
+}
+
 /** What a data node may ask of the world around it. */
 export interface NodeWorld extends SenderWorld {
   readonly history: History;
-  readonly failover: FailoverConfig;
   /** Every monitor and witness: lease renewals and promotion notices go to all of them. */
   readonly monitors: readonly string[];
   /** Highest epoch whose promotion has completed anywhere. */
@@ -84,11 +89,12 @@ export class DataNode {
     standbys: readonly string[],
     private readonly rng: Rng,
     private readonly world: NodeWorld,
+    private readonly policy: NodePolicy,
   ) {
     this.name = config.name;
     this.log = log;
-    this.sender = new LogSender(this, world);
-    this.apply = new ApplyQueue({ ...config, applyDelayUs: world.replication.applyDelayUs });
+    this.sender = new LogSender(this, world, policy.replication);
+    this.apply = new ApplyQueue({ ...config, applyDelayUs: policy.replication.applyDelayUs });
     this.line = config.capacityPerS === Infinity ? null : new ServiceQueue(config.capacityPerS, config.queueLimitUs);
     if (config.role === "primary") {
       this.role = "primary";
@@ -189,7 +195,7 @@ export class DataNode {
   statusTick(): void {
     if (!this.up) return;
     if (this.role === "standby" && this.upstream !== null) this.sendStatus(false);
-    if (!fencingMechanisms(this.world.failover.fencing).needsReplicas) return;
+    if (!fencingMechanisms(this.policy.failover.fencing).needsReplicas) return;
     if (this.role === "primary" && !this.enoughReplicas()) this.setRole("fenced");
     else if (this.mayRetake() && this.enoughReplicas()) this.retake();
   }
@@ -242,7 +248,7 @@ export class DataNode {
     if (primary === this.name && epoch === this.epoch) {
       this.lease.renewed(this.world.nowUs);
       // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
-      if (fencingMechanisms(this.world.failover.fencing).holdsLease && this.mayRetake()) this.retake();
+      if (fencingMechanisms(this.policy.failover.fencing).holdsLease && this.mayRetake()) this.retake();
       return;
     }
     // Another node is primary of a newer epoch: this one has lost the role and stops taking
@@ -273,12 +279,12 @@ export class DataNode {
 
   /** Under lease fencing: whether this node's lease has lapsed by its own clock (lease-holder.ts). */
   private leaseLapsed(): boolean {
-    const { lease, fencing } = this.world.failover;
+    const { lease, fencing } = this.policy.failover;
     return fencingMechanisms(fencing).holdsLease && this.lease.lapsed(this.world.nowUs, lease);
   }
 
   private enoughReplicas(): boolean {
-    const { minReplicas, minReplicasMaxLagUs } = this.world.failover;
+    const { minReplicas, minReplicasMaxLagUs } = this.policy.failover;
     return this.sender.freshFollowers(this.world.nowUs - minReplicasMaxLagUs) >= minReplicas;
   }
 
@@ -314,7 +320,7 @@ export class DataNode {
 
   private becomePrimary(epoch: number): void {
     // Epoch fencing: storage refuses a promotion that completes after a newer one did.
-    if (fencingMechanisms(this.world.failover.fencing).refusesStaleEpoch && epoch < this.world.latestPromotedEpoch) {
+    if (fencingMechanisms(this.policy.failover.fencing).refusesStaleEpoch && epoch < this.world.latestPromotedEpoch) {
       this.setRole("fenced");
       return;
     }
@@ -456,7 +462,7 @@ export class DataNode {
     // (this is what stops a primary waking from a long pause).
     if (this.role === "primary" && this.leaseLapsed()) this.setRole("fenced");
     const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(this.config.warmUpCapacity);
-    const tooFewReplicas = fencingMechanisms(this.world.failover.fencing).needsReplicas && this.role === "primary" && !this.enoughReplicas();
+    const tooFewReplicas = fencingMechanisms(this.policy.failover.fencing).needsReplicas && this.role === "primary" && !this.enoughReplicas();
     if (this.role !== "primary" || overloaded || tooFewReplicas || this.readOnly) {
       this.world.send(this.name, client, { type: "write-reply", id, ok: false, timelineId: -1, position: 0 });
       return;
@@ -498,7 +504,7 @@ export class DataNode {
     const appliedUs = this.apply.receive(count, nowUs);
     const lagUs = appliedUs - history.acceptUsAt(this.log, firstNew);
     this.world.emit({ kind: "replicated", tUs: nowUs, node: this.name, lagUs, position: message.to });
-    if (waitsForStandbys(this.world.replication)) this.sendStatus(false);
+    if (waitsForStandbys(this.policy.replication)) this.sendStatus(false);
   }
 
   private sendStatus(gap: boolean): void {

@@ -8,7 +8,7 @@ export { describeFault, episodeKinds, episodeShapeOf, episodeShapes, faultKindOf
 export type { DrawSpace, Topology } from "./faults/fault-kind.ts";
 export type { ReadOutcome, TraceEvent, TraceKind, TraceRole, TraceSink, WriteFailure } from "./trace.ts";
 export { perWriteKinds } from "./trace.ts";
-export { simulate, startSimulation, type SimulationRun, type SimulationSummary } from "./world.ts";
+export { simulate, startSimulation, type SimulationRun, type SimulationSummary } from "./simulation-run.ts";
 export { detectorFields, detectorKindOf, detectorKinds, detectors } from "./detectors/index.ts";
 export type { DetectorConfig, DetectorKind, DetectorSpec } from "./detectors/index.ts";
 export { drawLease, fencingFields, fencingKindOf, fencingKinds, fencingMechanisms, fencingNames, fencingSettings } from "./fencing/index.ts";

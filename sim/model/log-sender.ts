@@ -21,7 +21,6 @@ export function waitsForStandbys(replication: ReplicationConfig): boolean {
 
 export interface SenderWorld {
   readonly nowUs: number;
-  readonly replication: ReplicationConfig;
   send(source: string, target: string, message: Message, size?: number): void;
   after(delayUs: number, event: WorldEvent): void;
   emit(event: TraceEvent): void;
@@ -58,6 +57,7 @@ export class LogSender {
   constructor(
     private readonly node: { readonly name: string; readonly index: number; readonly log: NodeLog; readonly epoch: number },
     private readonly world: SenderWorld,
+    private readonly replication: ReplicationConfig,
   ) {}
 
   /** Starts a tenure as primary with these followers; everything already in the log counts as shipped. */
@@ -77,7 +77,7 @@ export class LogSender {
 
   /** A client write was appended at `position`. */
   commit(position: number, client: string, id: number): void {
-    const { lagUs, mode, semiSyncTimeoutUs } = this.world.replication;
+    const { lagUs, mode, semiSyncTimeoutUs } = this.replication;
     if (lagUs === 0 && this.shipAtUs.size === 0) {
       this.shippedEnd = position;
       this.streamAll();
@@ -88,7 +88,7 @@ export class LogSender {
         this.world.after(lagUs, { kind: "ship", node: this.node.index });
       }
     }
-    if (!waitsForStandbys(this.world.replication) || this.degraded) {
+    if (!waitsForStandbys(this.replication) || this.degraded) {
       this.reply(client, id, position);
       return;
     }
@@ -147,9 +147,9 @@ export class LogSender {
     state.ackedLength = length;
     state.heardUs = this.world.nowUs;
     this.stream(follower, state);
-    if (!waitsForStandbys(this.world.replication)) return;
+    if (!waitsForStandbys(this.replication)) return;
     this.release(this.acknowledgedLength());
-    if (this.degraded && this.caughtUp() >= this.world.replication.waitFor) {
+    if (this.degraded && this.caughtUp() >= this.replication.waitFor) {
       this.degraded = false;
       this.world.emit({ kind: "semi_sync", tUs: this.world.nowUs, node: this.node.name, on: true });
     }
@@ -169,7 +169,7 @@ export class LogSender {
   /** The longest prefix held by at least `waitFor` followers. */
   private acknowledgedLength(): number {
     const lengths = [...this.followers.values()].map((f) => f.ackedLength).sort((a, b) => b - a);
-    const k = this.world.replication.waitFor;
+    const k = this.replication.waitFor;
     return lengths.length >= k ? lengths[k - 1] : 0;
   }
 

@@ -2,8 +2,9 @@
 // detection, hears their lease renewals — and runs one failure detector per node. Verdict changes
 // go to every other monitor, and each round every monitor tells the others which nodes it
 // suspects now, so a verdict lost across a partition is repaired within a round of the heal (as
-// Sentinels keep asking each other is-master-down-by-addr while they suspect a master). The acting controller (world.ts: the first monitor that is up and
-// connected to a majority of monitors and witnesses, as a Sentinel or raft majority would elect
+// Sentinels keep asking each other is-master-down-by-addr while they suspect a master). The
+// acting controller (acting-controller.ts: the first monitor that is up and connected to a
+// majority of monitors and witnesses, as a Sentinel or raft majority would elect
 // one; a witness never acts) runs the failover policy on what it has heard and carries out its
 // commands; the cluster state it changes is shared by all monitors. Each round it also
 // re-announces the current primary to every router, as a proxy's own health check would find it.

@@ -1,30 +1,36 @@
-// The world: puts the cast (cast.ts) and the network onto the engine, delivers messages, hands
-// each fault to its kind (faults/<kind>.ts), runs the fencing device, asks acting-controller.ts which
-// monitor acts as controller, and at the end settles which acknowledged writes the final
-// authoritative history lacks. The run: clients write during [0, duration); the world then runs
-// on until every write in flight has its outcome (drain.ts); then the accounting events.
-// A paused process (a GC pause) handles nothing: events meant for it wait until it resumes (pauses.ts).
-// A scenario may have no database at all, only a pool of servers behind load balancers: then
-// there is no primary, no history to settle and the run ends with an empty authority.
-import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type EventLane, type Rng, type RunLimits } from "../engine/index.ts";
+// The world (run by simulation-run.ts): puts the cast (cast.ts) and the network onto the engine,
+// delivers messages, and hands each of its events to its handler (world-handlers.ts: a fault to
+// its kind, a heartbeat to its monitor, …). Its parts have modules of their own: the DNS record
+// (dns.ts), STONITH's fencing device (fencing-device.ts), the write authority and the end-of-run
+// accounting (authority.ts); which monitor acts as controller is acting-controller.ts's. The cast
+// is handed its configuration at construction; the world offers services only (time, sending,
+// scheduling). The run: clients write during [0, duration); the world then runs on until every
+// write in flight has its outcome (drain.ts); then the accounting events. A paused process (a GC
+// pause) handles nothing: events meant for it wait until it resumes (pauses.ts). A scenario may
+// have no database at all, only a pool of servers behind load balancers: then there is no
+// primary, no history to settle and the run ends with an empty authority.
+import { RngStreams, Simulation, type EventLane, type Fingerprint, type RunLimits } from "../engine/index.ts";
 import { actingController } from "./acting-controller.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
+import { WriteAuthority } from "./authority.ts";
 import { buildCast, type Actor, type Cast } from "./cast.ts";
 import { ClientGroup } from "./client-group.ts";
-import type { WorldConfig } from "./world-config.ts";
 import { DataNode } from "./data-node.ts";
-import { drainUs } from "./drain.ts";
 import { detectorKindOf } from "./detectors/index.ts";
-import { describeFault, faultKindOf } from "./faults/index.ts";
+import { Dns } from "./dns.ts";
+import { drainUs } from "./drain.ts";
+import { FencingDevice } from "./fencing-device.ts";
 import { fencingMechanisms } from "./fencing/index.ts";
-import { History, lostRanges, type NodeLog } from "./history.ts";
+import { History, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
-import { Pauses } from "./pauses.ts";
-import { PoolServer } from "./pool-server.ts";
 import { Network } from "./network.ts";
+import { Pauses } from "./pauses.ts";
+import type { PoolServer } from "./pool-server.ts";
 import type { TraceEvent, TraceSink } from "./trace.ts";
 import { fingerprintEvent } from "./trace-fingerprint.ts";
+import type { WorldConfig } from "./world-config.ts";
+import { handlers, type WorldInside } from "./world-handlers.ts";
 
 export interface SimulationSummary {
   /** The trace's fingerprint (16 hex digits); empty when the run was not fingerprinted. */
@@ -34,75 +40,42 @@ export interface SimulationSummary {
   endUs: number;
 }
 
-/** Runs the world to its end, handing every trace event to `sink`. `fingerprinted` false skips
- *  the trace fingerprint (about a tenth of a run's time) for callers that keep only metrics. */
-export function simulate(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits, fingerprinted = true): SimulationSummary {
-  const run = startSimulation(config, sink, limits, fingerprinted);
-  run.advance(Infinity);
-  return run.summary();
-}
-
-/** A run taken in steps, for a caller that must stay responsive between them (the CLI answers
- *  Ctrl-C): the same events in the same order as simulate(), however the steps are cut. */
-export interface SimulationRun {
-  /** Runs at most `maxEvents` more events; true once the run is over (and settled). */
-  advance(maxEvents: number): boolean;
-  /** Only once advance() said the run is over. */
-  summary(): SimulationSummary;
-}
-
-export function startSimulation(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits, fingerprinted = true): SimulationRun {
-  const world = new World(config, sink, limits, fingerprinted ? new Fingerprint() : null);
-  const endUs = world.start();
-  let over = false;
-  return {
-    advance: (maxEvents) => (over ||= world.advance(endUs, maxEvents)),
-    summary: () => {
-      if (!over) throw new Error("the run is not over");
-      return world.summary(endUs);
-    },
-  };
-}
-
-class World {
+export class World implements WorldInside {
   private readonly simulation: Simulation<WorldEvent>;
   private readonly timeoutLanes: EventLane<WorldEvent>[] = [];
   private readonly readTimeoutLanes: EventLane<WorldEvent>[] = [];
-  private readonly fencingRng: Rng;
   readonly history: History;
   readonly network: Network;
-  private readonly cast: Cast;
+  readonly cast: Cast;
+  readonly device: FencingDevice;
+  private readonly dns: Dns;
+  private readonly authority: WriteAuthority<DataNode>;
   private readonly archives = new ArchiveStore();
-  /** Time of each endpoint's latest crash (-1: never). */
-  private readonly lastCrashUs: Float64Array;
+  readonly lastCrashUs: Float64Array;
   private readonly pauses: Pauses;
-  private authority: DataNode | null;
-  /** Nodes STONITH powered off that were running when fenced: a failover replacing one was still "false". */
-  private readonly fencedAlive = new Set<string>();
   private writeIds = 0;
-  private dns: string;
   private cutIds = 0;
-  latestPromotedEpoch = 1;
 
   constructor(
-    private readonly config: WorldConfig,
+    readonly config: WorldConfig,
     private readonly sink: TraceSink,
     limits: RunLimits,
     private readonly fingerprint: Fingerprint | null,
   ) {
     this.simulation = new Simulation<WorldEvent>(limits);
     const rng = new RngStreams(config.seed);
-    this.fencingRng = rng.stream("fencing");
     const primary = config.nodes.find((node) => node.role === "primary");
     this.history = new History(primary?.name ?? "");
     const endpoints = [...config.nodes, ...config.clients].map(({ name, zone }) => ({ name, zone }));
     this.network = new Network(endpoints, config.network, rng.stream("network"));
+    this.device = new FencingDevice(config.failover.stonith, rng.stream("fencing"), this);
+    this.dns = new Dns(primary?.name ?? "");
     this.cast = buildCast(config, this.history, rng, this);
     for (const node of this.cast.dataNodes) if (node.config.readiness === "cold" && node.config.role === "standby") this.archives.register(node.name, node.log);
-    this.authority = primary ? this.dataNode(primary.name) : null;
+    const stale = fencingMechanisms(config.failover.fencing).refusesStaleEpoch;
+    this.authority = new WriteAuthority(primary ? this.dataNode(primary.name) : null, stale, (event) => this.emit(event));
     // Lost-write accounting keeps only what some live log may still lack (history.ts).
     this.history.trackLiveLogs(() => this.liveLogs());
-    this.dns = primary?.name ?? "";
     this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
     this.pauses = new Pauses(this.cast.actors.length);
   }
@@ -115,25 +88,8 @@ class World {
     return this.config.durationUs;
   }
 
-  get replication(): WorldConfig["replication"] {
-    return this.config.replication;
-  }
-
-  get failover(): WorldConfig["failover"] {
-    return this.config.failover;
-  }
-
   get monitors(): readonly string[] {
     return this.cast.monitorNames;
-  }
-
-  /** The DNS record for the primary: the acting controller updates it when it reroutes. */
-  dnsRecord(): string {
-    return this.dns;
-  }
-
-  setDnsRecord(target: string): void {
-    this.dns = target;
   }
 
   /** Schedules the run's first events; returns the time (µs) at which the run ends. */
@@ -152,20 +108,19 @@ class World {
       if (node.config.archiveEveryUs > 0) this.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
     }
     for (const client of this.cast.clients) client.start();
-
     return this.config.durationUs + drainUs(clients);
   }
 
   /** Dispatches at most `maxEvents` events before `endUs`; when none is left, settles the run
    *  and returns true. */
   advance(endUs: number, maxEvents: number): boolean {
-    const simulation = this.simulation;
+    const { simulation, pauses } = this;
     let budget = maxEvents;
     for (let event = simulation.next(endUs); event !== undefined; event = simulation.next(endUs)) {
-      this.dispatch(event);
+      if (!pauses.hold(event, simulation.nowUs)) (handlers[event.kind] as (world: WorldInside, event: WorldEvent) => void)(this, event);
       if (--budget <= 0) return false;
     }
-    this.settle(endUs);
+    this.authority.settle(this.history, endUs);
     return true;
   }
 
@@ -191,9 +146,7 @@ class World {
   private timeoutLane(client: number): EventLane<WorldEvent> {
     // A timeout whose attempt was answered would do nothing: the lane drops it undispatched.
     const group = this.cast.actors[client] as ClientGroup;
-    return (this.timeoutLanes[client] ??= this.simulation.lane(
-      (event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt),
-    ));
+    return (this.timeoutLanes[client] ??= this.simulation.lane((event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt)));
   }
 
   private readTimeoutLane(client: number): EventLane<WorldEvent> {
@@ -229,7 +182,7 @@ class World {
     return ++this.writeIds;
   }
 
-  logOf(node: string) {
+  logOf(node: string): NodeLog {
     return this.dataNode(node).log;
   }
 
@@ -237,30 +190,33 @@ class World {
     return this.archives.restorePoint(node);
   }
 
-  promotionCompleted(node: DataNode, from: string, planned: boolean): void {
-    this.latestPromotedEpoch = Math.max(this.latestPromotedEpoch, node.epoch);
-    if (this.authority === null || node.epoch >= this.authority.epoch) this.authority = node;
-    // Alive when the failover was decided: still running, or running until STONITH powered it off.
-    const previousAlive = this.dataNode(from).up || this.fencedAlive.delete(from);
-    const failback = node.name === this.cast.state.originalPrimary;
-    this.emit({ kind: "promoted", tUs: this.nowUs, node: node.name, epoch: node.epoch, previous: from, previousAlive, failback, planned });
-    // Epoch fencing: from now on storage refuses commits from any older epoch.
-    if (fencingMechanisms(this.config.failover.fencing).refusesStaleEpoch) {
-      for (const other of this.cast.dataNodes) if (other !== node && other.epoch < node.epoch) other.fence();
-    }
+  /** Highest epoch whose promotion has completed anywhere. */
+  get latestPromotedEpoch(): number {
+    return this.authority.latestPromotedEpoch;
   }
 
-  /** Whether this monitor acts as controller now (acting-controller.ts). */
+  promotionCompleted(node: DataNode, from: string, planned: boolean): void {
+    // Alive when the failover was decided: still running, or running until STONITH powered it off.
+    const previousAlive = this.dataNode(from).up || this.device.poweredOffWhileRunning(from);
+    const failback = node.name === this.cast.state.originalPrimary;
+    const event = { kind: "promoted", tUs: this.nowUs, node: node.name, epoch: node.epoch, previous: from, previousAlive, failback, planned } as const;
+    this.authority.promoted(node, this.cast.dataNodes, event);
+  }
+
   isActingController(name: string): boolean {
     return actingController(this.cast.monitors, this.network, this.pauses, this.nowUs)?.name === name;
   }
 
-  /** STONITH: the fencing device powers the node off after the delay and its own time, or fails. */
+  dnsRecord(): string {
+    return this.dns.current();
+  }
+
+  setDnsRecord(target: string): void {
+    this.dns.set(target);
+  }
+
   fence(node: string, attempt: number): void {
-    const { delayUs, durationUs, timeoutUs, failureProbability } = this.config.failover.stonith;
-    const ok = !this.fencingRng.chance(failureProbability);
-    this.emit({ kind: "fencing", tUs: this.nowUs, node, attempt, outcome: "started" });
-    this.after(delayUs + (ok ? durationUs : timeoutUs), { kind: "fence-done", node: this.dataNode(node).index, attempt, ok });
+    this.device.fence(this.dataNode(node), attempt);
   }
 
   // ——— what faults act on (faults/fault-kind.ts, FaultTarget) ———
@@ -293,163 +249,19 @@ class World {
     this.simulation.after(delayUs, { kind: "fault-step", step });
   }
 
-  // ——— the loop ———
+  // ——— for the handlers (world-handlers.ts) ———
 
-  private dispatch(event: WorldEvent): void {
-    if (this.pauses.hold(event, this.nowUs)) return;
-    const { actors } = this.cast;
-    switch (event.kind) {
-      case "deliver": {
-        const target = actors[event.target];
-        if (!(target instanceof ClientGroup) && !target.up) return;
-        if (this.network.isCut(event.source, event.target)) return;
-        const crashUs = this.lastCrashUs[event.source];
-        if (event.queuedUntilUs !== undefined && crashUs >= event.queuedFromUs! && crashUs < event.queuedUntilUs) return;
-        target.receive(event.message);
-        return;
-      }
-      case "heartbeat":
-        (actors[event.monitor] as Monitor).heartbeat();
-        this.after(this.config.detector.intervalUs, event);
-        return;
-      case "probe-deadline":
-        (actors[event.monitor] as Monitor).probeDeadline(event.node, event.seq);
-        return;
-      case "verdict-check":
-        (actors[event.monitor] as Monitor).verdictCheck(event.node, event.generation, event.phase);
-        return;
-      case "controller-timer":
-        for (const monitor of this.cast.monitors) if (this.isActingController(monitor.name)) monitor.observe({ kind: "timer" });
-        return;
-      case "status-tick":
-        (actors[event.node] as DataNode).statusTick();
-        this.after(this.config.replication.statusIntervalUs, event);
-        return;
-      case "renew-tick":
-        (actors[event.node] as DataNode).renewTick();
-        this.after(this.config.failover.lease.renewEveryUs, event);
-        return;
-      case "issue-write":
-        (actors[event.client] as ClientGroup).issue();
-        return;
-      case "write-timeout":
-        (actors[event.client] as ClientGroup).timeout(event.id, event.attempt);
-        return;
-      case "client-send":
-        (actors[event.client] as ClientGroup).attempt(event.id);
-        return;
-      case "lookup-timeout":
-        (actors[event.client] as ClientGroup).lookupTimedOut();
-        return;
-      case "issue-read":
-      case "read-send":
-      case "read-timeout":
-      case "lb-tick":
-      case "lb-deadline":
-        this.readsAndBalancers(actors[event.client] as ClientGroup, event);
-        return;
-      case "fault": {
-        const { fault } = event;
-        this.emit({ kind: "fault", tUs: this.nowUs, fault, label: describeFault(fault) });
-        faultKindOf(fault.kind).apply(fault, this);
-        return;
-      }
-      case "fault-step":
-        event.step();
-        return;
-      case "pause-end":
-        this.resume(event.node);
-        return;
-      case "slow-write":
-        (actors[event.node] as DataNode).slowWrite(event.client, event.id);
-        return;
-      case "served":
-        (actors[event.node] as DataNode | PoolServer).served(event.message);
-        return;
-      case "fence-done":
-        this.fenceDone(actors[event.node] as DataNode, event.attempt, event.ok);
-        return;
-      case "promotion-step":
-        (actors[event.node] as DataNode).promotionStep(event.epoch);
-        return;
-      case "ship":
-        (actors[event.node] as DataNode).ship();
-        return;
-      case "ack-timeout":
-        (actors[event.node] as DataNode).ackTimeout();
-        return;
-      case "backup":
-      case "archive":
-        this.saveRestorePoint(event.kind, actors[event.node] as DataNode);
-        return;
-      default: {
-        const unknown: never = event;
-        throw new Error(`unknown world event ${JSON.stringify(unknown)}`);
-      }
-    }
-  }
-
-  /** Reads and load balancers, kept out of dispatch (the hottest function) as one call. */
-  private readsAndBalancers(group: ClientGroup, event: WorldEvent & { kind: "issue-read" | "read-send" | "read-timeout" | "lb-tick" | "lb-deadline" }): void {
-    switch (event.kind) {
-      case "issue-read":
-        group.reader!.issue();
-        return;
-      case "read-send":
-        group.reader!.send(event.id);
-        return;
-      case "read-timeout":
-        group.reader!.timeout(event.id);
-        return;
-      case "lb-tick":
-        group.loadBalancer!.tick();
-        return;
-      case "lb-deadline":
-        group.loadBalancer!.deadline(event.seq);
-        return;
-    }
-  }
-
-  /** The end of a pause: what waited for the process happens now, in its original order. */
-  private resume(index: number): void {
+  resume(index: number): void {
     const held = this.pauses.release(index, this.nowUs);
     if (held === null) return; // a longer pause started meanwhile
     this.emit({ kind: "node_resumed", tUs: this.nowUs, node: this.cast.actors[index].name });
     for (const event of held) this.at(this.nowUs, event);
   }
 
-  private fenceDone(node: DataNode, attempt: number, ok: boolean): void {
-    if (ok) {
-      if (node.up) {
-        node.crash();
-        this.crashed(node);
-        this.fencedAlive.add(node.name);
-      }
-      node.poweredOff();
-    }
-    this.emit({ kind: "fencing", tUs: this.nowUs, node: node.name, attempt, outcome: ok ? "powered-off" : "failed" });
-    for (const monitor of this.cast.monitors) if (this.isActingController(monitor.name)) monitor.observe({ kind: "fenced", node: node.name, ok });
-  }
-
-  /** A base backup or a log archive of the current primary for a cold standby, on its schedule. */
-  private saveRestorePoint(kind: "backup" | "archive", cold: DataNode): void {
-    const source = this.authority;
+  saveRestorePoint(kind: "backup" | "archive", cold: DataNode): void {
+    const source = this.authority.current;
     if (source !== null && source.up && source.role === "primary") this.archives.save(cold.name, kind, source.log);
     this.after(kind === "backup" ? cold.config.backupEveryUs : cold.config.archiveEveryUs, { kind, node: cold.index });
-  }
-
-  /** End-of-run accounting against the log of the newest primary. */
-  private settle(endUs: number): void {
-    const authority = this.authority;
-    if (authority === null) {
-      this.emit({ kind: "run_end", tUs: endUs, authority: "" });
-      return;
-    }
-    for (const range of lostRanges(this.history, authority.log)) {
-      const { count, firstUs, lastUs } = range;
-      this.emit({ kind: "writes_lost", tUs: endUs, node: range.timeline.owner, count, firstUs, lastUs, rpoUs: lastUs - range.keptUs });
-    }
-    this.emit({ kind: "run_end", tUs: endUs, authority: authority.name });
   }
 
   /** Every log a node may still read or extend: each data node's (a cold standby that is still

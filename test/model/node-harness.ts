@@ -35,8 +35,6 @@ export function nodeHarness(options: { role: "primary" | "standby"; failover?: P
     get nowUs() {
       return simulation.nowUs;
     },
-    replication: base.replication,
-    failover: { ...base.failover, ...options.failover },
     history,
     monitors: ["mon"],
     latestPromotedEpoch: 1,
@@ -51,7 +49,8 @@ export function nodeHarness(options: { role: "primary" | "standby"; failover?: P
     },
   };
   const config = { ...hot, name: "db2", role: options.role, zone: "west", promoteInUs: (options.promoteInS ?? 1) * S };
-  node = new DataNode(config, 1, { timeline: history.root, length: 0 }, "db1", [], new Rng(1, "node"), nodeWorld);
+  const policy = { replication: base.replication, failover: { ...base.failover, ...options.failover } };
+  node = new DataNode(config, 1, { timeline: history.root, length: 0 }, "db1", [], new Rng(1, "node"), nodeWorld, policy);
   const harness: NodeHarness = {
     node,
     trace,

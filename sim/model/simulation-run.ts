@@ -1,0 +1,39 @@
+// Running the world (world.ts) for a caller: to its end at once (simulate), or in steps
+// (startSimulation) for a caller that must stay responsive between them — the CLI answers Ctrl-C —
+// with the same events in the same order however the steps are cut.
+import { Fingerprint, defaultRunLimits, type RunLimits } from "../engine/index.ts";
+import type { TraceSink } from "./trace.ts";
+import { World, type SimulationSummary } from "./world.ts";
+
+export type { SimulationSummary };
+import type { WorldConfig } from "./world-config.ts";
+
+/** Runs the world to its end, handing every trace event to `sink`. `fingerprinted` false skips
+ *  the trace fingerprint (about a tenth of a run's time) for callers that keep only metrics. */
+export function simulate(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits, fingerprinted = true): SimulationSummary {
+  const run = startSimulation(config, sink, limits, fingerprinted);
+  run.advance(Infinity);
+  return run.summary();
+}
+
+/** A run taken in steps, for a caller that must stay responsive between them (the CLI answers
+ *  Ctrl-C): the same events in the same order as simulate(), however the steps are cut. */
+export interface SimulationRun {
+  /** Runs at most `maxEvents` more events; true once the run is over (and settled). */
+  advance(maxEvents: number): boolean;
+  /** Only once advance() said the run is over. */
+  summary(): SimulationSummary;
+}
+
+export function startSimulation(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits, fingerprinted = true): SimulationRun {
+  const world = new World(config, sink, limits, fingerprinted ? new Fingerprint() : null);
+  const endUs = world.start();
+  let over = false;
+  return {
+    advance: (maxEvents) => (over ||= world.advance(endUs, maxEvents)),
+    summary: () => {
+      if (!over) throw new Error("the run is not over");
+      return world.summary(endUs);
+    },
+  };
+}
