@@ -29,8 +29,8 @@ export interface ClientWorld {
   at(timeUs: number, event: WorldEvent): void;
   emit(event: TraceEvent): void;
   nextWriteId(): number;
-  /** The DNS record for the primary, as the controller last set it. */
-  dnsRecord(): string;
+  /** The DNS record for the primary as a resolver gets it (null: the service is unreachable). */
+  resolveDns(): string | null;
 }
 
 interface Write {
@@ -142,7 +142,8 @@ export class ClientGroup implements RouterHost {
       this.world.at(connection.readyAtUs, { kind: "client-send", client: this.index, id });
       return;
     }
-    this.world.send(this.name, connection.target, { type: "write", client: this.name, id });
+    // A connection without an address (its DNS answer expired in an outage) sends nothing.
+    if (connection.target !== "") this.world.send(this.name, connection.target, { type: "write", client: this.name, id });
     this.world.at(nowUs + this.config.timeoutUs, { kind: "write-timeout", client: this.index, id, attempt: write.attempt });
   }
 

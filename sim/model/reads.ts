@@ -94,7 +94,8 @@ export class ClientReads {
     read.node = this.pick(route.target);
     const timelineId = this.ackTimeline[read.connection];
     const position = this.ackPosition[read.connection];
-    this.world.send(this.host.name, read.node, { type: "read", client: this.host.name, id, timelineId, position });
+    // A connection without an address (its DNS answer expired in an outage) reads from nowhere.
+    if (read.node !== "") this.world.send(this.host.name, read.node, { type: "read", client: this.host.name, id, timelineId, position });
     this.world.at(nowUs + this.config.timeoutUs, { kind: "read-timeout", client: this.host.index, id });
   }
 

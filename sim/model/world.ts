@@ -48,7 +48,7 @@ export class World implements WorldInside {
   readonly network: Network;
   readonly cast: Cast;
   readonly device: FencingDevice;
-  private readonly dns: Dns;
+  readonly dns: Dns;
   private readonly authority: WriteAuthority<DataNode>;
   private readonly archives = new ArchiveStore();
   readonly lastCrashUs: Float64Array;
@@ -207,8 +207,8 @@ export class World implements WorldInside {
     return actingController(this.cast.monitors, this.network, this.pauses, this.nowUs)?.name === name;
   }
 
-  dnsRecord(): string {
-    return this.dns.current();
+  resolveDns(): string | null {
+    return this.dns.lookup();
   }
 
   setDnsRecord(target: string): void {

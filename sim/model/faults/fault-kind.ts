@@ -53,9 +53,18 @@ export interface FaultableDataNode extends FaultableProcess {
   skewClock(rate: number, jumpUs: number): void;
 }
 
+/** The DNS service as a fault acts on it (dns.ts). */
+export interface FaultableDns {
+  /** Resolvers cannot reach the service until recover(id) or recoverAll(); returns the id. */
+  fail(): number;
+  recover(id: number): void;
+  recoverAll(): void;
+}
+
 /** The world as a fault acts on it. */
 export interface FaultTarget {
   readonly network: Network;
+  readonly dns: FaultableDns;
   readonly nowUs: number;
   process(name: string): FaultableProcess;
   dataNode(name: string): FaultableDataNode;

@@ -2,7 +2,10 @@
 // updates the record when it reroutes, as a Route 53 failover record or an RDS endpoint is
 // updated) and looks it up again on its first use after the answer expired; a fraction
 // `ignoreTtl` of the connections never look it up again (a runtime that caches forever). The
-// caches were filled at different times: expiries start spread evenly over one TTL.
+// caches were filled at different times: expiries start spread evenly over one TTL. While the DNS
+// service is unreachable (dns.ts), a connection whose answer expired gets none: it has no address,
+// sends nothing (its attempts time out) and looks again at each use until the service answers —
+// then it connects anew, to whatever the record says.
 import * as z from "zod";
 import { drawDuration, drawProbability, duration, probability, spokenDuration, strict, type Duration } from "../../dsl/index.ts";
 import { fixedRouter, type Router, type RoutingKindModule } from "./routing-kind.ts";
@@ -36,8 +39,12 @@ const kind: RoutingKindModule<"dns", DnsConfig, z.output<typeof schema>, DnsSpec
       ...fixedRouter,
       refresh: (connection) => {
         if (world.nowUs < connection.expiresUs) return;
+        const record = world.resolveDns();
+        if (record === null) {
+          connection.target = "";
+          return;
+        }
         connection.expiresUs = world.nowUs + config.ttlUs;
-        const record = world.dnsRecord();
         if (record !== connection.target) host.retargetConnection(connection, record);
       },
     };

@@ -19,6 +19,7 @@ import type { TraceEvent } from "../trace.ts";
 
 /** One connection of a client group: where it sends, and from when it can. */
 export interface Connection {
+  /** "" when it has no address: its cached DNS answer expired and could not be renewed. */
   target: string;
   /** DNS: when the cached answer expires (Infinity: it never looks again). */
   expiresUs: number;
@@ -33,8 +34,9 @@ export interface RouterWorld {
   send(source: string, target: string, message: Message): void;
   at(timeUs: number, event: WorldEvent): void;
   emit(event: TraceEvent): void;
-  /** The DNS record for the primary, as the controller last set it. */
-  dnsRecord(): string;
+  /** The DNS record for the primary as a resolver gets it: as the controller last set it, or null
+   *  while the DNS service is unreachable. */
+  resolveDns(): string | null;
 }
 
 /** The client group as its router sees it. */
