@@ -5,7 +5,7 @@ import { drawSchedule } from "../../sim/fuzz/draw-schedule.ts";
 import { faultSpace } from "../../sim/fuzz/fault-space.ts";
 import { FuzzError } from "../../sim/fuzz/fuzz-error.ts";
 import { Rng } from "../../sim/engine/index.ts";
-import { resolveScenario } from "../../sim/scenario/index.ts";
+import { episodeShapeOf, resolveScenario } from "../../sim/scenario/index.ts";
 import asyncUnfenced from "./fixtures/async-unfenced.ts";
 
 const world = resolveScenario(asyncUnfenced, { file: "async-unfenced.ts" }).world;
@@ -54,7 +54,7 @@ describe("drawing a schedule", () => {
       expect([episode.startUs % 1000, episode.lengthUs % 1000]).toEqual([0, 0]);
       expect(episode.repaired).toBe(true);
       const { fault } = episode;
-      const used = "node" in fault ? [fault.node] : "target" in fault ? [fault.target] : "groups" in fault ? fault.groups.flat() : "zone" in fault ? [fault.zone] : [...fault.from, ...fault.to];
+      const used = episodeShapeOf(fault.kind).names(fault);
       for (const name of used) expect(names).toContain(name);
       if (fault.kind === "clock-skew") expect(space.dataNodes).toContain(fault.node);
       if ("groups" in fault) expect(fault.groups.map((group) => group.length > 0)).toEqual([true, true]);
