@@ -105,7 +105,7 @@ describe("fault validation", () => {
   });
 
   it("an unknown kind lists the builders", () => {
-    expectMessage(errorFor([{ at: "1m", fault: { kind: "explode" } }]), "faults[0].fault.kind", "crash(), restart(), partition(), isolate(), heal(), blip(), pause(), oneWay(), loss(), delay(), flaky(), slow(), readOnly(), writable(), diskFull(), diskFreed(), clockSkew(), zoneOutage() or zoneRestore()", `got "explode"`);
+    expectMessage(errorFor([{ at: "1m", fault: { kind: "explode" } }]), "faults[0].fault.kind", "crash(), restart(), partition(), isolate(), heal(), blip(), pause(), oneWay(), loss(), delay(), flaky(), slow(), readOnly(), writable(), diskFull(), diskFreed(), clockSkew(), zoneOutage(), zoneRestore(), dnsOutage() or dnsRestore()", `got "explode"`);
   });
 
   it("a misspelt field inside a fault", () => {

@@ -8,6 +8,7 @@ import blip from "./blip.ts";
 import clockSkew from "./clock-skew.ts";
 import crash from "./crash.ts";
 import degrade from "./degrade.ts";
+import dnsOutage from "./dns-outage.ts";
 import heal from "./heal.ts";
 import isolate from "./isolate.ts";
 import oneWay from "./one-way.ts";
@@ -23,6 +24,7 @@ export * from "./blip.ts";
 export * from "./clock-skew.ts";
 export * from "./crash.ts";
 export * from "./degrade.ts";
+export * from "./dns-outage.ts";
 export * from "./heal.ts";
 export * from "./isolate.ts";
 export * from "./one-way.ts";
@@ -47,6 +49,7 @@ export const faults = {
   "read-only": readOnly,
   "clock-skew": clockSkew,
   "zone-outage": zoneOutage,
+  "dns-outage": dnsOutage,
 } as const;
 
 type Kinds = typeof faults;
