@@ -3,9 +3,8 @@
 // standby further behind the primary's newest known entry than maxLagOnFailover (Patroni's rule),
 // nor one in another zone when cross-zone failover is off (Orchestrator's
 // PreventCrossDataCenterMasterFailover).
-import type { ClusterState, MonitorKnowledge, NodeReport } from "./cluster-state.ts";
+import type { ClusterState, MonitorKnowledge, NodeReport, PolicyContext } from "./cluster-state.ts";
 import type { Readiness } from "./config.ts";
-import type { PolicyContext } from "./controller.ts";
 
 const readinessRank: Record<Readiness, number> = { hot: 0, warm: 1, cold: 2 };
 

@@ -21,7 +21,8 @@ export interface Cast {
   servers: PoolServer[];
   clients: ClientGroup[];
   byName: Map<string, Actor>;
-  state: ClusterState;
+  /** The cluster state the monitors share (the controller's decisions replace it). */
+  cluster: { state: ClusterState };
   /** Names of every monitor and witness. */
   monitorNames: string[];
 }
@@ -38,14 +39,14 @@ export function buildCast(config: WorldConfig, history: History, rng: RngStreams
   const monitorNames = config.nodes.filter((node) => node.role === "monitor" || node.role === "witness").map((node) => node.name);
   const zones = new Map(config.nodes.map((node) => [node.name, node.zone]));
   const routers = config.clients.map((client) => client.name);
-  const state = createClusterState(primary);
-  const cast: Cast = { actors: [], dataNodes: [], monitors: [], servers: [], clients: [], byName: new Map(), state, monitorNames };
+  const cluster = { state: createClusterState(primary) };
+  const cast: Cast = { actors: [], dataNodes: [], monitors: [], servers: [], clients: [], byName: new Map(), cluster, monitorNames };
 
   config.nodes.forEach((node, index) => {
     let actor: Actor;
     if (node.role === "monitor" || node.role === "witness") {
       const peers = monitorNames.filter((name) => name !== node.name);
-      const setup = { dataNodes: dataNames, peers, routers, zones, detector: config.detector, policy: config.failover, state };
+      const setup = { dataNodes: dataNames, peers, routers, zones, detector: config.detector, policy: config.failover, cluster };
       actor = new Monitor(node.name, index, node.role === "monitor", setup, rng.stream(`monitor:${node.name}`), world);
       cast.monitors.push(actor);
     } else if (node.role === "server") {

@@ -1,8 +1,9 @@
 // What the controller knows, and what it can say. The cluster state (epoch, primary, a failover
 // or failback in progress) is shared by the monitors, as Sentinel's configuration epochs or an
 // orchestrator/raft log would share it; what each monitor has heard — node reports and other
-// monitors' verdicts — is its own. Observations come in, commands go out, all as plain data.
-import type { Readiness } from "./config.ts";
+// monitors' verdicts — is its own. Observations come in, commands go out, all as plain data; a
+// decision (controller.ts) returns the next state rather than changing the one it was handed.
+import type { FailoverConfig, Readiness } from "./config.ts";
 import type { TraceRole } from "./trace.ts";
 
 export interface NodeReport {
@@ -77,6 +78,23 @@ export type Command =
   | { kind: "operator"; action: string; node: string; ok: boolean };
 
 export type PromoteCommand = Extract<Command, { kind: "promote" }>;
+
+/** What the policy is handed besides the state and the knowledge: its configuration, the time,
+ *  the cluster's data nodes and their zones, and its own random stream (operator behaviour). */
+export interface PolicyContext {
+  policy: FailoverConfig;
+  nowUs: number;
+  dataNodes: readonly string[];
+  zones: ReadonlyMap<string, string>;
+  /** A uniform draw on [0, 1) from the controller's own random stream (operator behaviour). */
+  draw(): number;
+}
+
+/** What a decision returns: the next cluster state and the commands to carry out, in order. */
+export interface Decision {
+  state: ClusterState;
+  commands: Command[];
+}
 
 export function createClusterState(primary: string): ClusterState {
   return {

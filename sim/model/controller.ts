@@ -1,6 +1,9 @@
 // The failover policy: the controller decides, the world acts. `learn` folds an observation into
-// what one monitor knows; `decide` (run by the acting controller only) returns commands as data
-// and updates the shared cluster state. Rules:
+// what one monitor knows; `decide` (run by the acting controller only) is pure: from the cluster
+// state, the monitor's knowledge and an observation it returns the next state and the commands,
+// as data, that the monitor carries out — the state it was handed is never changed (within one
+// decision the rules work on a draft, a copy of it, which becomes the next state). The rules
+// (failover-rules.ts, failback-rules.ts, and reconcile below):
 // - failover: when `quorum` monitors suspect the primary — at once if automatic (unless an
 //   anti-flapping block holds), after an operator's delay if manual — promote the best standby
 //   (candidates.ts) into a new epoch; with STONITH, power the old primary off first. A failed
@@ -25,23 +28,12 @@
 //   primary in the current epoch, and is ordered promoted again if a crash cut its promotion short;
 // - a promotion whose node still reports the old epoch `promoteRetryUs` after it was ordered
 //   (the command was lost on the way) is ordered again, as often as that stays true.
-import { bestCandidate } from "./candidates.ts";
-import type { ClusterState, Command, MonitorKnowledge, NodeReport, Observation, PromoteCommand } from "./cluster-state.ts";
-import type { FailoverConfig } from "./config.ts";
-import { failbackKindOf } from "./failback/index.ts";
-import { fencingMechanisms } from "./fencing/index.ts";
+import type { ClusterState, Command, Decision, MonitorKnowledge, NodeReport, Observation, PolicyContext } from "./cluster-state.ts";
+import { cancelHandover, completeHandover, failback, healthyStandby, operatorActs } from "./failback-rules.ts";
+import { afterFencing, confirmPromotion, dropWaitingFencing, failover, recheckFencing } from "./failover-rules.ts";
+import { ordered } from "./policy-steps.ts";
 
-export interface PolicyContext {
-  policy: FailoverConfig;
-  nowUs: number;
-  dataNodes: readonly string[];
-  zones: ReadonlyMap<string, string>;
-  /** A uniform draw on [0, 1) from the controller's own random stream (operator behaviour). */
-  draw(): number;
-}
-
-/** A standby whose newest entry is within this of the primary's counts as caught up (for failback). */
-export const caughtUpWithinUs = 1_000_000;
+export type { PolicyContext };
 
 /** An ordered promotion still unheard of after this long is ordered again. A command arrives in a
  *  network latency (milliseconds) and the node reports every detector interval (1 s in most
@@ -49,26 +41,50 @@ export const caughtUpWithinUs = 1_000_000;
  *  never a report already on its way when the order left. */
 export const promoteRetryUs = 1_000_000;
 
-/** Folds an observation into one monitor's knowledge; every monitor does this, acting or not. */
-export function learn(known: MonitorKnowledge, observation: Observation, state: ClusterState, nowUs: number): void {
+/** Folds an observation into one monitor's knowledge (its own, which it keeps); every monitor
+ *  does this, acting or not. Returns the cluster state, with the primary's "no candidate" note
+ *  cleared when a monitor trusts the primary again (a new object only when that changes). */
+export function learn(known: MonitorKnowledge, observation: Observation, state: ClusterState, nowUs: number): ClusterState {
+  let next = state;
   if (observation.kind === "verdict") {
     const monitors = known.suspectedBy.get(observation.node)!;
     if (observation.suspect) monitors.add(observation.monitor);
     else monitors.delete(observation.monitor);
-    if (observation.node === state.primary && !observation.suspect) state.noCandidateReported = false;
+    if (observation.node === state.primary && !observation.suspect && state.noCandidateReported) next = { ...state, noCandidateReported: false };
   }
   if (observation.kind === "report") known.reports.set(observation.node, observation.report);
   if (observation.kind === "verdict" || observation.kind === "report") {
     const node = observation.node;
-    if (healthyStandby(known, state, node)) {
+    if (healthyStandby(known, next, node)) {
       if (!known.healthySinceUs.has(node)) known.healthySinceUs.set(node, nowUs);
     } else {
       known.healthySinceUs.delete(node);
     }
   }
+  return next;
 }
 
-export function decide(state: ClusterState, known: MonitorKnowledge, observation: Observation, context: PolicyContext): Command[] {
+/** The policy's decision on one observation: the next cluster state and the commands. Pure: the
+ *  state and the knowledge handed in are not changed. */
+export function decide(state: Readonly<ClusterState>, known: MonitorKnowledge, observation: Observation, context: PolicyContext): Decision {
+  const draft = draftOf(state);
+  return { state: draft, commands: rules(draft, known, observation, context) };
+}
+
+/** A copy of the state that the rules may change, nested parts included. */
+function draftOf(state: Readonly<ClusterState>): ClusterState {
+  return {
+    ...state,
+    lastPromote: state.lastPromote && { ...state.lastPromote },
+    fencing: state.fencing && { ...state.fencing },
+    fenceFailures: new Map(state.fenceFailures),
+    operator: state.operator && { ...state.operator },
+    handover: state.handover && { ...state.handover },
+  };
+}
+
+/** Which rules an observation calls for, in order, each working on the draft. */
+function rules(state: ClusterState, known: MonitorKnowledge, observation: Observation, context: PolicyContext): Command[] {
   switch (observation.kind) {
     case "verdict":
       dropWaitingFencing(state, known, context.policy);
@@ -100,231 +116,6 @@ export function decide(state: ClusterState, known: MonitorKnowledge, observation
       throw new Error(`unknown observation ${JSON.stringify(unknown)}`);
     }
   }
-}
-
-/** The promoted node takes writes: point the routers and every other data node at it. */
-function confirmPromotion(state: ClusterState, primary: string, context: PolicyContext): Command[] {
-  state.promoting = null;
-  state.handover = null;
-  state.confirmedEpoch = state.epoch;
-  state.confirmedPrimary = primary;
-  const others = context.dataNodes.filter((node) => node !== primary);
-  return [
-    { kind: "reroute", target: primary, epoch: state.epoch },
-    ...others.map((node): Command => ({ kind: "follow", node, primary, epoch: state.epoch })),
-  ];
-}
-
-function primarySuspected(state: ClusterState, known: MonitorKnowledge, policy: FailoverConfig): boolean {
-  return known.suspectedBy.get(state.primary)!.size >= policy.quorum;
-}
-
-function failover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
-  const { policy, nowUs } = context;
-  const suspected = primarySuspected(state, known, policy);
-  if (state.promoting !== null) {
-    // A promotion that never confirms (its node failed meanwhile) is abandoned once that node is
-    // suspected — and the failover called off if the primary it was replacing still serves.
-    if (!suspected) return [];
-    state.promoting = null;
-    const calledOff = callOff(state, known, context);
-    if (calledOff.length > 0) return calledOff;
-  }
-  if (!suspected || state.fencing !== null || state.handover !== null) return [];
-  if (!policy.automatic) {
-    if (policy.operator === null || state.operator !== null) return [];
-    return page(state, "failover", context);
-  }
-  if (nowUs < state.blockedUntilUs) {
-    if (state.noCandidateReported) return [];
-    state.noCandidateReported = true;
-    return [{ kind: "no-candidate", node: state.primary, reason: `automatic recovery blocked until ${state.blockedUntilUs / 1e6} s` }];
-  }
-  return startFailover(state, known, context, true);
-}
-
-/** The node being promoted failed before it confirmed, while the primary it was to replace still
- *  serves (trusted again, holding its epoch, stepped aside at most — never under STONITH, which
- *  powered it off): that primary is promoted back at once, into a newer epoch, which makes the
- *  abandoned one stale should its promotion still end. */
-function callOff(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
-  // Under STONITH the primary being replaced was powered off before the promotion was ordered.
-  if (fencingMechanisms(context.policy.fencing).powersOffFirst) return [];
-  const serving = state.confirmedPrimary;
-  const report = known.reports.get(serving);
-  if (serving === state.primary || report === undefined || known.suspectedBy.get(serving)!.size > 0) return [];
-  if ((report.role !== "primary" && report.role !== "fenced") || report.primaryEpoch !== report.epoch) return [];
-  return promote(state, serving, state.primary, context, { automatic: false, planned: false });
-}
-
-function startFailover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext, automatic: boolean): Command[] {
-  const { candidate, reason } = bestCandidate(state, known, context);
-  if (candidate === null) {
-    if (state.noCandidateReported) return [];
-    state.noCandidateReported = true;
-    return [{ kind: "no-candidate", node: state.primary, reason }];
-  }
-  if (fencingMechanisms(context.policy.fencing).powersOffFirst) {
-    state.fencing = { node: state.primary, candidate, planned: false, retryAtUs: null };
-    return [fenceAttempt(state, state.primary)];
-  }
-  return promote(state, candidate, state.primary, context, { automatic, planned: false });
-}
-
-function fenceAttempt(state: ClusterState, node: string): Command {
-  return { kind: "fence", node, attempt: (state.fenceFailures.get(node) ?? 0) + 1 };
-}
-
-/** Orders `candidate` promoted into a new epoch, replacing `from`. `automatic` starts the
- *  anti-flapping block; `planned` marks a handover rather than a reaction to a failure. */
-function promote(state: ClusterState, candidate: string, from: string, context: PolicyContext, kind: { automatic: boolean; planned: boolean }): Command[] {
-  state.epoch += 1;
-  state.primary = candidate;
-  state.promoting = candidate;
-  state.noCandidateReported = false;
-  if (kind.automatic && context.policy.blockForUs > 0) state.blockedUntilUs = context.nowUs + context.policy.blockForUs;
-  return [ordered(state, { kind: "promote", node: candidate, epoch: state.epoch, from, planned: kind.planned }, context.nowUs)];
-}
-
-/** Records a promotion order (to send it again if it is lost) and returns it. */
-function ordered(state: ClusterState, command: PromoteCommand, nowUs: number): PromoteCommand {
-  state.lastPromote = { command, sentUs: nowUs };
-  return command;
-}
-
-function afterFencing(state: ClusterState, known: MonitorKnowledge, node: string, ok: boolean, context: PolicyContext): Command[] {
-  const fencing = state.fencing;
-  if (fencing === null || fencing.node !== node || fencing.retryAtUs !== null) return [];
-  if (ok) {
-    state.fencing = null;
-    state.fenceFailures.delete(node);
-    return promote(state, fencing.candidate, node, context, { automatic: !fencing.planned, planned: fencing.planned });
-  }
-  const failures = (state.fenceFailures.get(node) ?? 0) + 1;
-  state.fenceFailures.set(node, failures);
-  const { maxAttempts, recheckIntervalUs } = context.policy.stonith;
-  if (failures < maxAttempts) return [fenceAttempt(state, node)];
-  // Pacemaker does not start the resource elsewhere without successful fencing, and after
-  // stonith-max-attempts failures it stops retrying at once: the next attempt comes with the next
-  // transition — the cluster recheck, or a new failure of the node. No longer suspected, the node
-  // needs no fencing now.
-  if (!primarySuspected(state, known, context.policy)) {
-    state.fencing = null;
-    return [];
-  }
-  fencing.retryAtUs = context.nowUs + recheckIntervalUs;
-  return [
-    { kind: "no-candidate", node, reason: `fencing ${node} failed ${failures} times (maxAttempts ${maxAttempts}); next attempt at the cluster recheck, ${fencing.retryAtUs / 1e6} s` },
-    { kind: "timer", atUs: fencing.retryAtUs },
-  ];
-}
-
-/** The cluster recheck after fencing was given up: try again if the node is still suspected. */
-function recheckFencing(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
-  const fencing = state.fencing;
-  if (fencing === null || fencing.retryAtUs === null || context.nowUs < fencing.retryAtUs) return [];
-  if (!primarySuspected(state, known, context.policy)) {
-    state.fencing = null;
-    return [];
-  }
-  fencing.retryAtUs = null;
-  return [fenceAttempt(state, fencing.node)];
-}
-
-/** Fencing that waits for the recheck is dropped once the node is trusted again: should it fail
- *  anew, that is a new transition, which fences it at once. */
-function dropWaitingFencing(state: ClusterState, known: MonitorKnowledge, policy: FailoverConfig): void {
-  if (state.fencing !== null && state.fencing.retryAtUs !== null && !primarySuspected(state, known, policy)) state.fencing = null;
-}
-
-/** Pages the operator, who will act after a delay drawn from the operator's range. */
-function page(state: ClusterState, action: "failover" | "failback", context: PolicyContext): Command[] {
-  const operator = context.policy.operator!;
-  const delayUs = Math.round(operator.minDelayUs + context.draw() * (operator.maxDelayUs - operator.minDelayUs));
-  state.operator = { action, dueUs: context.nowUs + delayUs };
-  return [
-    { kind: "operator", action: `paged for a ${action}`, node: state.primary, ok: true },
-    { kind: "timer", atUs: context.nowUs + delayUs },
-  ];
-}
-
-function operatorActs(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
-  const pending = state.operator;
-  if (pending === null || context.nowUs < pending.dueUs) return [];
-  state.operator = null;
-  const stillNeeded =
-    pending.action === "failover"
-      ? primarySuspected(state, known, context.policy) && state.fencing === null && state.promoting === null
-      : failbackReady(state, known, context);
-  if (!stillNeeded) return [{ kind: "operator", action: `${pending.action} no longer needed`, node: state.primary, ok: true }];
-  if (context.draw() < context.policy.operator!.errorProbability) {
-    return [{ kind: "operator", action: `${pending.action} attempt failed`, node: state.primary, ok: false }, ...page(state, pending.action, context)];
-  }
-  const done: Command = { kind: "operator", action: `performs the ${pending.action}`, node: state.primary, ok: true };
-  return [done, ...(pending.action === "failover" ? startFailover(state, known, context, false) : startHandover(state))];
-}
-
-function healthyStandby(known: MonitorKnowledge, state: ClusterState, node: string): boolean {
-  const report = known.reports.get(node);
-  const primary = known.reports.get(state.primary);
-  if (!report || !primary || node === state.primary) return false;
-  return (
-    report.role === "standby" &&
-    report.upstream === state.primary &&
-    known.suspectedBy.get(node)!.size === 0 &&
-    report.lastCommitUs >= primary.lastCommitUs - caughtUpWithinUs
-  );
-}
-
-/** Whether the policy would fail back now (the operator's own delay aside). */
-function failbackReady(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): boolean {
-  if (state.primary === state.originalPrimary) return false;
-  if (state.promoting !== null || state.handover !== null || state.fencing !== null) return false;
-  const since = known.healthySinceUs.get(state.originalPrimary);
-  if (since === undefined) return false;
-  return failbackKindOf(context.policy.failback).due(since, context.nowUs, context.policy);
-}
-
-function failback(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
-  if (state.operator !== null || !failbackReady(state, known, context)) return [];
-  if (failbackKindOf(context.policy.failback).byOperator) return context.policy.operator ? page(state, "failback", context) : [];
-  return startHandover(state);
-}
-
-function startHandover(state: ClusterState): Command[] {
-  state.handover = { from: state.primary, to: state.originalPrimary };
-  return [{ kind: "step-down", node: state.primary, epoch: state.epoch }];
-}
-
-/** The stepped-down primary holds no write the original lacks: promote the original. */
-function completeHandover(state: ClusterState, known: MonitorKnowledge, nowUs: number): Command[] {
-  const handover = state.handover;
-  if (handover === null || state.promoting !== null) return [];
-  const from = known.reports.get(handover.from);
-  const to = known.reports.get(handover.to);
-  if (!from || !to || from.role !== "fenced" || to.role !== "standby" || to.logLength < from.logLength) return [];
-  state.epoch += 1;
-  state.primary = handover.to;
-  state.promoting = handover.to;
-  return [ordered(state, { kind: "promote", node: handover.to, epoch: state.epoch, from: handover.from, planned: true }, nowUs)];
-}
-
-/** The failback target failed meanwhile: the stepped-down primary takes writes again — in its
- *  own epoch while the target was not yet ordered promoted, else promoted at once into a newer
- *  epoch than the target's (that one was granted to the target and must not serve twice); with
- *  STONITH, once the target, which may still be promoting, is powered off. */
-function cancelHandover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
-  const handover = state.handover;
-  if (handover === null || known.suspectedBy.get(handover.to)!.size === 0) return [];
-  if (state.promoting !== null && state.promoting !== handover.to) return [];
-  state.handover = null;
-  if (state.primary === handover.from) return [{ kind: "resume", node: handover.from, epoch: state.epoch }];
-  state.promoting = null;
-  if (fencingMechanisms(context.policy.fencing).powersOffFirst) {
-    state.fencing = { node: handover.to, candidate: handover.from, planned: true, retryAtUs: null };
-    return [fenceAttempt(state, handover.to)];
-  }
-  return promote(state, handover.from, handover.to, context, { automatic: false, planned: true });
 }
 
 /** Commands that bring one node's reported role in line with the cluster state. */

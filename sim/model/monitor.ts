@@ -38,7 +38,8 @@ export interface MonitorSetup {
   zones: ReadonlyMap<string, string>;
   detector: DetectorConfig;
   policy: FailoverConfig;
-  state: ClusterState;
+  /** The cluster state every monitor shares (the controller's decisions replace it). */
+  cluster: { state: ClusterState };
 }
 
 export class Monitor {
@@ -77,7 +78,7 @@ export class Monitor {
   heartbeat(): void {
     if (!this.up) return;
     const nowUs = this.world.nowUs;
-    const { detector, dataNodes, state } = this.setup;
+    const { detector, dataNodes } = this.setup;
     if (detectorKindOf(detector.kind).heardBy === "probes") {
       for (const node of dataNodes) {
         const seq = ++this.seq;
@@ -93,6 +94,7 @@ export class Monitor {
       for (const peer of this.setup.peers) this.world.send(this.name, peer, { type: "verdicts", monitor: this.name, suspects });
     }
     // Routers that missed a reroute (say, across a partition) hear it again every round.
+    const { state } = this.setup.cluster;
     if (state.confirmedEpoch === state.epoch && state.epoch > 1 && this.world.isActingController(this.name)) {
       this.execute({ kind: "reroute", target: state.primary, epoch: state.epoch });
     }
@@ -126,7 +128,7 @@ export class Monitor {
         this.detectors.get(message.node)!.reply(0, nowUs, nowUs);
         this.heard(message.node, message.report);
         if (this.world.isActingController(this.name)) {
-          const { epoch, primary } = this.setup.state;
+          const { epoch, primary } = this.setup.cluster.state;
           this.world.send(this.name, message.node, { type: "renew-ack", epoch, primary });
         }
         return;
@@ -144,8 +146,9 @@ export class Monitor {
         return;
       case "lookup":
         // Only a primary that confirmed its promotion is named (none while a promotion is under way).
-        if (this.world.isActingController(this.name) && this.setup.state.confirmedEpoch === this.setup.state.epoch) {
-          const { primary, epoch } = this.setup.state;
+        const { state } = this.setup.cluster;
+        if (this.world.isActingController(this.name) && state.confirmedEpoch === state.epoch) {
+          const { primary, epoch } = state;
           this.world.send(this.name, message.client, { type: "lookup-reply", primary, epoch });
         }
         return;
@@ -163,7 +166,7 @@ export class Monitor {
 
   /** An observation from outside the network (a fencing device's result, a timer). */
   observe(observation: Observation): void {
-    learn(this.knowledge, observation, this.setup.state, this.world.nowUs);
+    this.setup.cluster.state = learn(this.knowledge, observation, this.setup.cluster.state, this.world.nowUs);
     this.decideOn(observation);
   }
 
@@ -178,10 +181,14 @@ export class Monitor {
       const change = this.updateVerdict(node);
       if (change !== null) changed.push(change);
     }
-    const { state, policy, dataNodes, zones } = this.setup;
+    const { cluster, policy, dataNodes, zones } = this.setup;
     const nowUs = this.world.nowUs;
     const context: PolicyContext = { policy, nowUs, dataNodes, zones, draw: () => this.rng.float() };
-    for (const seen of [observation, ...changed]) for (const command of decide(state, this.knowledge, seen, context)) this.execute(command);
+    for (const seen of [observation, ...changed]) {
+      const decision = decide(cluster.state, this.knowledge, seen, context);
+      cluster.state = decision.state;
+      for (const command of decision.commands) this.execute(command);
+    }
   }
 
   private heard(node: string, report: NodeReport): void {
@@ -207,7 +214,7 @@ export class Monitor {
     this.world.emit({ kind: suspect ? "suspect" : "trust", tUs: nowUs, monitor: this.name, node });
     for (const peer of this.setup.peers) this.world.send(this.name, peer, { type: "verdict", monitor: this.name, node, suspect });
     const verdict: Observation = { kind: "verdict", monitor: this.name, node, suspect };
-    learn(this.knowledge, verdict, this.setup.state, nowUs);
+    this.setup.cluster.state = learn(this.knowledge, verdict, this.setup.cluster.state, nowUs);
     return verdict;
   }
 

@@ -198,7 +198,7 @@ export class World implements WorldInside {
   promotionCompleted(node: DataNode, from: string, planned: boolean): void {
     // Alive when the failover was decided: still running, or running until STONITH powered it off.
     const previousAlive = this.dataNode(from).up || this.device.poweredOffWhileRunning(from);
-    const failback = node.name === this.cast.state.originalPrimary;
+    const failback = node.name === this.cast.cluster.state.originalPrimary;
     const event = { kind: "promoted", tUs: this.nowUs, node: node.name, epoch: node.epoch, previous: from, previousAlive, failback, planned } as const;
     this.authority.promoted(node, this.cast.dataNodes, event);
   }
