@@ -35,8 +35,6 @@ export type TraceEvent =
   | { kind: "fencing"; tUs: number; node: string; attempt: number; outcome: "started" | "powered-off" | "failed" }
   /** What the (simulated) operator did: paged, acted, failed, stood down. */
   | { kind: "operator"; tUs: number; node: string; action: string; ok: boolean }
-  /** A fault's effect ended by itself (a blip healed, a pause ended). */
-  | { kind: "fault_end"; tUs: number; label: string }
   /** A semi-sync primary stopped waiting for standbys (`on` false) or resumed waiting (`on` true). */
   | { kind: "semi_sync"; tUs: number; node: string; on: boolean }
   /** A node finished promotion and now accepts writes as primary of `epoch`.

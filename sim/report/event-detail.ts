@@ -115,8 +115,6 @@ export function describeEvent(event: TraceEvent): EventLine {
       return { node: event.node, detail: `paused: the process is frozen until ${formatMicros(event.untilUs)} s` };
     case "node_resumed":
       return { node: event.node, detail: "resumed: the process carries on where it stopped" };
-    case "fault_end":
-      return { node: "", detail: `fault over: ${event.label}` };
     default: {
       const unknown: never = event;
       throw new Error(`unknown trace event ${JSON.stringify(unknown)}`);

@@ -36,8 +36,6 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
   switch (event.kind) {
     case "fault":
       return faultKindOf(event.fault.kind).explain(event.fault, event.label, world);
-    case "fault_end":
-      return `The fault is over: ${event.label}.`;
     case "suspect":
     case "trust":
       return verdictSentence(event.kind, [event.monitor], event.node, world);
