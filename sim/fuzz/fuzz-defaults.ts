@@ -1,5 +1,6 @@
 // The fuzzer's own defaults, in one place, each with its unit and the reason for the number.
-// (Scenario defaults live in sim/scenario/defaults.ts; these shape the search, not the world.)
+// (Scenario defaults live in sim/scenario/defaults.ts and the kinds' modules in sim/model; these
+// shape the search, not the world.)
 // All are choices of this project, not published figures.
 import { parseDuration } from "../scenario/index.ts";
 

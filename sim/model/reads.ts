@@ -1,6 +1,6 @@
 // A client group's reads. Reads arrive like writes (Poisson or evenly spaced, from their own
 // random stream, so adding reads leaves the writes' draws alone) and are spread over the
-// group's connections in turn. Where a read goes (config.ts ReadFrom): to the primary as the
+// group's connections in turn. Where a read goes (client-config.ts ReadFrom): to the primary as the
 // connection knows it (its routing, its reconnects), or in turn to the running standbys — the
 // running database nodes other than that primary — or to every running database node. A node
 // that failed a read (refused it, or let it time out) is skipped for `readRecheckUs`, as a

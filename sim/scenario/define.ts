@@ -1,7 +1,8 @@
 // The scenario DSL as users write it: plain data with durations and rates as strings
 // ("250ms", "200/s"). These types give editor completion and JSDoc; `defineScenario` is an
 // identity function. Nothing is validated here — resolve.ts does that, with errors naming the
-// file and the field. Defaults quoted in the JSDoc live in defaults.ts.
+// file and the field. Defaults quoted in the JSDoc live in defaults.ts, or in the module of the
+// kind they belong to (model/<registry>/<kind>.ts).
 import type { RoutingSpec } from "../model/index.ts";
 import type { ArrivalsChoice, ReadFromChoice, Readiness, Role, SessionStoreChoice } from "./choices.ts";
 import type { Duration, Rate } from "../dsl/index.ts";

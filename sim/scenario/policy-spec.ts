@@ -1,8 +1,9 @@
 // A failover policy as scenarios write it: detector, replication, failover rules and standby
 // settings — the scenario's own `detector`, `replication` and `failover` fields, and the whole
 // `policy` a preset makes. Plain data with durations as strings; defaults quoted in the JSDoc
-// live in defaults.ts. The preset's name is a type parameter (define.ts binds it to the preset
-// names as PolicySpec), so this file needs nothing of the preset registry, which builds on it.
+// live in defaults.ts or in the module of their kind (model/<registry>/<kind>.ts). The preset's
+// name is a type parameter (define.ts binds it to the preset names as PolicySpec), so this file
+// needs nothing of the preset registry, which builds on it.
 import type { DetectorSpec, FailbackSpec, FencingSpec } from "../model/index.ts";
 import type { Failback, Fencing, Readiness, ReplicationModeChoice } from "./choices.ts";
 import type { Duration } from "../dsl/index.ts";

@@ -1,11 +1,11 @@
 // From a scenario as written (unknown data from a file, possibly changed by --set) to the world
 // the model runs: shape checked by the zod schema, a `policy` (a preset) folded in (policy.ts),
-// defaults filled from defaults.ts, names and cross-field rules checked, every duration in whole
-// microseconds. Problems are collected, not stopped at: one ScenarioError holds them all, each
-// naming the file and the field (the policy's field when the policy supplied the value). When
-// the shape is wrong only in fields that can be left out (salvage.ts), the rules that relate
-// fields are still checked on the rest, so a file's mistakes all show in one run. Chaos is held
-// against the fault limit before it is drawn. Pure: no I/O, no clock.
+// defaults filled from defaults.ts and the kinds' modules, names and cross-field rules checked,
+// every duration in whole microseconds. Problems are collected, not stopped at: one ScenarioError
+// holds them all, each naming the file and the field (the policy's field when the policy
+// supplied the value). When the shape is wrong only in fields that can be left out (salvage.ts),
+// the rules that relate fields are still checked on the rest, so a file's mistakes all show in
+// one run. Chaos is held against the fault limit before it is drawn. Pure: no I/O, no clock.
 import { routingKindIn, routingKindOf, type ClientConfig, type NodeConfig, type WorldConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import { parseDuration, parseRate, parseRateOrUnlimited, buildEndpoints, collecting, describeValue, reportAt, ScenarioError, type ResolveContext, type ScenarioErrorInit } from "../dsl/index.ts";

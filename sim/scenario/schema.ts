@@ -2,8 +2,10 @@
 // lists the allowed ones), durations and rates parsed to microseconds and per-second numbers, and
 // every message phrased as what was expected. Only the shape of each field is checked here; rules
 // that relate fields (one primary, quorum ≤ monitors, fault names) live in resolve.ts. Defaults
-// are not filled in here either: they come from defaults.ts during resolution. The value types
-// are in dsl/values.ts, the faults and chaos in schema-faults.ts, `expect` in schema-expect.ts.
+// are not filled in here either: they come from defaults.ts and the kinds' modules during
+// resolution. The value types are in dsl/values.ts; the detector, fencing, failback and routing
+// fields are each kind's own (model/<registry>/<kind>.ts); the faults and chaos are in
+// schema-faults.ts, `expect` in schema-expect.ts.
 import * as z from "zod";
 import {
   arrivalChoices,

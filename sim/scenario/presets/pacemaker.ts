@@ -36,7 +36,7 @@ export function pacemaker(overrides: PolicyOverrides = {}): PolicySpecOf<"pacema
         fencing: "stonith",
         /** pcmk_delay_base / pcmk_delay_max 0 s, priority-fencing-delay 0, fencing-timeout
          *  (stonith-timeout) 60 s, stonith-max-attempts 10 (Pacemaker_Explained fencing.rst,
-         *  cluster-options.rst). The power-off itself keeps the project's 5 s (defaults.ts). */
+         *  cluster-options.rst). The power-off itself keeps the project's 5 s (model/fencing/stonith.ts). */
         stonith: { delay: "0s", timeout: "60s", maxAttempts: 10 },
         /** resource-stickiness 0: the resource moves back to its preferred node (Pacemaker_Explained resources.rst). */
         failback: "immediate",
