@@ -81,7 +81,7 @@ export function estimateRun(world: WorldConfig, keptTrace: "none" | "changes" | 
   const parts: [string, number][] = [];
   let requests = 0;
   for (const group of world.clients) {
-    const perWrite = group.routing.kind === "lb" ? 3 : 4 + running;
+    const perWrite = routingKindOf(group.routing.kind).target === "pool" ? 3 : 4 + running;
     parts.push([`${group.name}: ${formatCount(group.writesPerSecond)} writes/s`, group.writesPerSecond * perWrite * durationS]);
     if (group.readsPerSecond > 0) parts.push([`${group.name}: ${formatCount(group.readsPerSecond)} reads/s`, group.readsPerSecond * 3 * durationS]);
     requests += (group.writesPerSecond + group.readsPerSecond) * durationS;

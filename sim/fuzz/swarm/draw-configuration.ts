@@ -23,7 +23,7 @@ import {
   routingKinds,
   sessionStores,
 } from "../../scenario/index.ts";
-import { fencingMechanisms, routingKindOf } from "../../model/index.ts";
+import { detectorKindOf, fencingMechanisms, routingKindOf } from "../../model/index.ts";
 import { detectorDraws, drawDuration, drawInt, failbackDraws, fencingDraws, readinessDraws, replicationDraws, routingDraws, type DrawContext } from "./option-draws.ts";
 
 export type ScenarioData = Record<string, unknown> & { nodes: Record<string, NodeSpec> };
@@ -126,7 +126,7 @@ function drawPolicy(rng: Rng, scenario: ScenarioData): Partial<ScenarioData> {
     ...(rng.chance(0.15) && { crossZone: false }),
     ...(rng.chance(0.15) && { maxLagOnFailover: drawDuration(rng, 100 * msUs, 5 * sUs) }),
   };
-  if (detector.kind === "lease" && failover.lease === undefined) failover.lease = fencingDraws.lease(rng, context).lease;
+  if (detector.kind !== undefined && detectorKindOf(detector.kind).heardBy === "leases" && failover.lease === undefined) failover.lease = fencingDraws.lease(rng, context).lease;
   if (failover.automatic === false && failover.operator === undefined) failover.operator = { delay: `${drawDuration(rng, 5 * sUs, 20 * sUs)}..${drawDuration(rng, 20 * sUs, 40 * sUs)}` };
   return { detector, replication: replicationDraws[mode](rng, context), failover };
 }
