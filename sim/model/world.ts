@@ -17,6 +17,7 @@ import { DataNode } from "./data-node.ts";
 import { drainUs } from "./drain.ts";
 import { describeFault } from "./fault.ts";
 import { History, lostRanges, type NodeLog } from "./history.ts";
+import type { Observation } from "./cluster-state.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
 import { Pauses } from "./pauses.ts";
@@ -79,6 +80,8 @@ class World {
   /** Nodes STONITH powered off that were running when fenced: a failover replacing one was still "false". */
   private readonly fencedAlive = new Set<string>();
   private writeIds = 0;
+  /** Observations from outside the network that found no acting controller yet (toController). */
+  private readonly unheard: Observation[] = [];
   private dns: string;
   private cutIds = 0;
   latestPromotedEpoch = 1;
@@ -303,10 +306,15 @@ class World {
         target.receive(event.message);
         return;
       }
-      case "heartbeat":
-        (actors[event.monitor] as Monitor).heartbeat();
+      case "heartbeat": {
+        const monitor = actors[event.monitor] as Monitor;
+        monitor.heartbeat();
+        if (this.unheard.length > 0 && monitor.up && this.isActingController(monitor.name)) {
+          for (const observation of this.unheard.splice(0)) monitor.observe(observation);
+        }
         this.after(this.config.detector.intervalUs, event);
         return;
+      }
       case "probe-deadline":
         (actors[event.monitor] as Monitor).probeDeadline(event.node, event.seq);
         return;
@@ -314,7 +322,7 @@ class World {
         (actors[event.monitor] as Monitor).verdictCheck(event.node, event.generation, event.phase);
         return;
       case "controller-timer":
-        for (const monitor of this.cast.monitors) if (this.isActingController(monitor.name)) monitor.observe({ kind: "timer" });
+        this.toController({ kind: "timer" });
         return;
       case "status-tick":
         (actors[event.node] as DataNode).statusTick();
@@ -431,6 +439,16 @@ class World {
     for (const event of held) this.at(this.nowUs, event);
   }
 
+  /** An observation from outside the network (the fencing device's result, a timer) goes to the
+   *  acting controller; with none acting at that instant (no monitor has a majority), it waits for
+   *  the next heartbeat of one that does — the result is the cluster's, as Pacemaker's fencing
+   *  history is, not lost with the moment. */
+  private toController(observation: Observation): void {
+    const acting = this.cast.monitors.find((monitor) => this.isActingController(monitor.name));
+    if (acting === undefined) this.unheard.push(observation);
+    else acting.observe(observation);
+  }
+
   private fenceDone(node: DataNode, attempt: number, ok: boolean): void {
     if (ok) {
       if (node.up) {
@@ -441,7 +459,7 @@ class World {
       node.poweredOff();
     }
     this.emit({ kind: "fencing", tUs: this.nowUs, node: node.name, attempt, outcome: ok ? "powered-off" : "failed" });
-    for (const monitor of this.cast.monitors) if (this.isActingController(monitor.name)) monitor.observe({ kind: "fenced", node: node.name, ok });
+    this.toController({ kind: "fenced", node: node.name, ok });
   }
 
   /** A base backup or a log archive of the current primary for a cold standby, on its schedule. */

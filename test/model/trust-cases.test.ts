@@ -167,3 +167,18 @@ describe("cases the swarm found (sim fuzz --swarm, shrunk)", () => {
     expect(metrics.downtime_s!).toBeLessThan(1);
   });
 });
+
+describe("an observation from outside the network with no controller acting", () => {
+  it("waits for the next controller's heartbeat instead of being lost", async () => {
+    const { metrics, events } = await run("fence-without-controller");
+    // db1 is powered off at ≈ 35.708 s, inside the blip (35–35.9 s) that leaves no majority; the
+    // first heartbeat of a controller after it (≈ 36.7 s at the 3.371 s interval, or sooner) acts:
+    // db2 is promoted then, not never.
+    const poweredOff = ofKind(events, "fencing").find((event) => event.outcome === "powered-off")!;
+    expect(seconds(poweredOff.tUs)).toBeCloseTo(35.708, 3);
+    const [start] = ofKind(events, "failover_start");
+    expect(start.tUs).toBeGreaterThan(poweredOff.tUs);
+    expect(start.tUs - poweredOff.tUs).toBeLessThan(3.5e6);
+    expect(metrics.failovers).toBe(1);
+  });
+});
