@@ -1,10 +1,11 @@
 // The simulation loop: an integer-microsecond clock over an EventQueue, with limits.
-// It knows nothing of what events mean: the caller hands it a dispatch function.
+// It knows nothing of what events mean: the caller takes them one at a time with next() and
+// acts on each (the loop is the caller's: `for (let e; (e = sim.next(endUs)) !== undefined; )`).
 // Time is whole microseconds, and this is the one boundary where that is made so: every time
-// scheduled (at, atInLane, atReserved, after) is rounded UP to a whole microsecond (wholeUs), so
-// a detector, a distribution or a fault may compute a fractional instant and the event happens at
-// the first whole microsecond not before it — never earlier than asked. Time never goes
-// backwards; scheduling in the past (or at NaN) is a bug and throws.
+// scheduled (at, atInLane, after) is rounded UP to a whole microsecond (wholeUs), so a detector,
+// a distribution or a fault may compute a fractional instant and the event happens at the first
+// whole microsecond not before it — never earlier than asked. Time never goes backwards;
+// scheduling in the past (or at NaN) is a bug and throws.
 import { EventLane } from "./event-lane.ts";
 import { EventQueue } from "./event-queue.ts";
 
@@ -48,7 +49,6 @@ export class Simulation<E> {
   private readonly maxPending: number;
   private clockUs = 0;
   private processed = 0;
-  private stopped = false;
   /** Events waiting in lanes behind each lane's earliest (which the queue holds). */
   private laneBacklog = 0;
 
@@ -114,31 +114,9 @@ export class Simulation<E> {
   }
 
   /**
-   * Takes the place in the event order that an event scheduled now would get, without
-   * scheduling it: `atReserved` schedules it later with that place. For a component that keeps
-   * its own time-ordered stream of future events and puts only the earliest into the queue.
-   */
-  reserve(): number {
-    return this.queue.reserve();
-  }
-
-  /** Schedules an event at a place taken by `reserve` (which must not lie in the past). */
-  atReserved(atUs: number, seq: number, event: E): void {
-    const timeUs = wholeUs(atUs);
-    if (!(timeUs >= this.clockUs)) this.badTime(atUs);
-    this.queue.pushReserved(timeUs, seq, event);
-  }
-
-  /** Ends the current runUntil after the event being dispatched (the clock stays at its time). */
-  stop(): void {
-    this.stopped = true;
-  }
-
-  /**
    * The next event at or before untilUs, taken from the queue, with the clock moved to its
-   * time; undefined when there is none (the clock then moves to untilUs). The loop that calls
-   * it is the run: `for (let e; (e = sim.next(endUs)) !== undefined; ) handle(e)`. Events must
-   * not be undefined themselves.
+   * time; undefined when there is none (the clock then moves to untilUs). Events must not be
+   * undefined themselves.
    */
   next(untilUs: number): E | undefined {
     const queue = this.queue;
@@ -155,39 +133,6 @@ export class Simulation<E> {
       if (++this.processed > this.maxEvents) this.tooManyEvents();
       return event;
     }
-  }
-
-  /**
-   * Runs events in (time, sequence) order until the queue is empty or the next event lies
-   * beyond untilUs (or until stop()). The clock ends at untilUs.
-   */
-  runUntil(untilUs: number, dispatch: (event: E, nowUs: number) => void): void {
-    const queue = this.queue;
-    const maxEvents = this.maxEvents;
-    // An empty queue peeks Infinity, beyond any horizon — even untilUs = Infinity, clamped here.
-    const horizonUs = Math.min(untilUs, Number.MAX_VALUE);
-    // Counted in a local (written back however the loop ends): this loop is the engine's hot path.
-    let processed = this.processed;
-    this.stopped = false;
-    try {
-      for (;;) {
-        const timeUs = queue.peekTimeUs();
-        if (timeUs > horizonUs) break;
-        this.clockUs = timeUs;
-        const popped = queue.pop();
-        const event = queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);
-        if (event === undefined) continue; // a moot lane event
-        if (++processed > maxEvents) {
-          this.processed = processed;
-          this.tooManyEvents();
-        }
-        dispatch(event, timeUs);
-        if (this.stopped) return;
-      }
-    } finally {
-      this.processed = processed;
-    }
-    if (untilUs > this.clockUs && untilUs !== Infinity) this.clockUs = untilUs;
   }
 
   /**
