@@ -1,13 +1,12 @@
 // Named random streams. Every stream is seeded from (run seed, stream name) with seedrandom's
 // `alea` generator — chosen once for speed (several times faster than the default ARC4); the
 // choice fixes every recorded output. Because each consumer draws from its own named stream,
-// adding a node or a client never shifts the draws of the others.
+// adding a node or a client never shifts the draws of the others. Alea's state is seeded by
+// seedrandom and stepped here with the same arithmetic as seedrandom/lib/alea.js (so the same
+// draws): a draw is a few multiplications, without a call through seedrandom's closures.
 import seedrandom from "seedrandom";
 
 export class Rng {
-  // Alea's state, seeded by seedrandom and stepped here (the same arithmetic as
-  // seedrandom/lib/alea.js, so the same draws): a draw is a few multiplications, and keeping
-  // the state in this object saves the calls through seedrandom's closures on every draw.
   private s0: number;
   private s1: number;
   private s2: number;
@@ -15,10 +14,7 @@ export class Rng {
 
   constructor(seed: number, readonly name: string) {
     const state = seedrandom.alea(`${seed}/${name}`, { state: true }).state();
-    this.s0 = state.s0;
-    this.s1 = state.s1;
-    this.s2 = state.s2;
-    this.c = state.c;
+    ({ s0: this.s0, s1: this.s1, s2: this.s2, c: this.c } = state);
   }
 
   private next(): number {
@@ -64,10 +60,7 @@ export class RngStreams {
   /** The stream for this name, created on first use and the same object afterwards. */
   stream(name: string): Rng {
     let rng = this.streams.get(name);
-    if (!rng) {
-      rng = new Rng(this.seed, name);
-      this.streams.set(name, rng);
-    }
+    if (rng === undefined) this.streams.set(name, (rng = new Rng(this.seed, name)));
     return rng;
   }
 }

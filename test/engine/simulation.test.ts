@@ -66,4 +66,13 @@ describe("Simulation", () => {
       for (let i = 0; i < 11; i++) sim.at(i, i);
     }).toThrow(/more than 10 events pending/);
   });
+
+  it("counts events waiting in lanes against the pending limit when scheduling directly", () => {
+    const sim = new Simulation<number>({ maxEvents: 1e6, maxPending: 10 });
+    const lane = sim.lane();
+    for (let i = 0; i < 6; i++) sim.atInLane(lane, 100 + i, i);
+    for (let i = 0; i < 4; i++) sim.at(i, i);
+    expect(sim.pending).toBe(10);
+    expect(() => sim.at(50, 10)).toThrow(/more than 10 events pending/);
+  });
 });
