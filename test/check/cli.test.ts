@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { nearestRank } from "../../sim/check/quantile.ts";
 import { sim } from "../cli/sim-in-process.ts";
 import { formatMetric } from "../../sim/metrics/format.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { loadScenarioFile } from "../../sim/scenario/index.ts";
 
 const fixtures = path.relative(process.cwd(), path.join(import.meta.dirname, "fixtures"));
