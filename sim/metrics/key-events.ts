@@ -20,6 +20,7 @@ export interface KeyEvents {
 }
 
 export class KeyEventsObserver implements TraceObserver {
+  readonly reads = "changes";
   private readonly kept: TraceEvent[] = [];
   private readonly closing: TraceEvent[] = [];
   private omitted = 0;
