@@ -16,13 +16,18 @@ import {
 } from "../scenario/index.ts";
 import { defaultTraceLevel, type TraceLevel } from "./trace-level.ts";
 
-/** What prepareRun reads of a run's options (RunOptions, run-scenario.ts). */
+/** What prepareRun reads of a run's options (RunOptions, run-scenario.ts, adds the rest). */
 export interface PrepareOptions {
-  /** The scenario file as the user named it; used in error messages only. */
+  /** The scenario file as the user named it; used in error messages only. Default: the
+   *  scenario's name (or "scenario" when it has none). */
   file?: string;
+  /** Replaces the scenario's seed. */
   seed?: number;
+  /** `path=value` assignments, applied in order. */
   overrides?: readonly string[];
+  /** Which trace events to keep in the result (metrics always see all). Default "changes". */
   trace?: TraceLevel;
+  /** Limits on the run's size, events and memory (scenario/limits.ts); the defaults otherwise. */
   limits?: Partial<Limits>;
 }
 

@@ -11,26 +11,15 @@
 import { SimulationLimitError } from "../engine/index.ts";
 import { startSimulation, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import type { GroupRow, RunSeries, TimelineRow } from "../metrics/index.ts";
-import { isCheck, withDefaults, type Limits } from "../scenario/index.ts";
+import { isCheck, withDefaults } from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { evaluateExpectations, type ExpectationOutcome } from "./expectations.ts";
-import { defaultFileName, prepareRun } from "./prepare-run.ts";
+import { defaultFileName, prepareRun, type PrepareOptions } from "./prepare-run.ts";
 import { RunObservers } from "./run-observers.ts";
 import { SimulatorBugError } from "./simulator-bug.ts";
-import { defaultTraceLevel, type TraceLevel } from "./trace-level.ts";
+import { defaultTraceLevel } from "./trace-level.ts";
 
-export interface RunOptions {
-  /** The scenario file as the user named it; used in error messages only. Default: the
-   *  scenario's name (or "scenario" when it has none). */
-  file?: string;
-  /** Replaces the scenario's seed. */
-  seed?: number;
-  /** `path=value` assignments, applied in order. */
-  overrides?: readonly string[];
-  /** Which trace events to keep in the result (metrics always see all). Default "changes". */
-  trace?: TraceLevel;
-  /** Limits on the run's size, events and memory (scenario/limits.ts); the defaults otherwise. */
-  limits?: Partial<Limits>;
+export interface RunOptions extends PrepareOptions {
   /** Sees every trace event as it is emitted, after the metrics (tests digest the whole trace
    *  this way without keeping it). */
   onTrace?: (event: TraceEvent) => void;

@@ -1,3 +1,4 @@
+// The pending-event set: time order, ties broken by insertion order, reserved places kept.
 import { describe, expect, it } from "vitest";
 import { EventQueue } from "../../sim/engine/index.ts";
 

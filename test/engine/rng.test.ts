@@ -1,3 +1,4 @@
+// Named random streams: the draws of seedrandom's alea for (seed, name), independent per name.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { RngStreams } from "../../sim/engine/index.ts";

@@ -1,3 +1,5 @@
+// The simulation loop, driven through next() as the world drives it: order, clock, rounding
+// of scheduled times, and the limits.
 import { describe, expect, it } from "vitest";
 import { Simulation, SimulationLimitError } from "../../sim/engine/index.ts";
 import { runUntil } from "./run-until.ts";
@@ -47,6 +49,9 @@ describe("Simulation", () => {
     expect(seen).toEqual(["negative delay@10", "a hair before now@10", "after@11", "at@12", "lane@13"]);
   });
 
+});
+
+describe("Simulation's limits", () => {
   it("stops with a clear message at the event limit", () => {
     const sim = new Simulation<number>({ maxEvents: 100, maxPending: 1000 });
     sim.at(0, 0);

@@ -1,3 +1,4 @@
+// The run fingerprint: equal for equal input, and telling apart what a serialisation would.
 import { describe, expect, it } from "vitest";
 import { Fingerprint } from "../../sim/model/fingerprint.ts";
 
