@@ -14,7 +14,8 @@ export interface MetricContext {
   readonly config: WorldConfig;
   /** The observers several metrics read, fed before any metric's own. */
   readonly shared: SharedObservers;
-  /** Feeds `observer` the trace events it reads, from the first on; returns it. */
+  /** Feeds `observer` the trace events it reads, from the first on; returns it. Per-write
+   *  kinds are for the shared observers only (their hot path): asking for one throws. */
   observe<O extends TraceObserver>(observer: O): O;
 }
 

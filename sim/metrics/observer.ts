@@ -2,8 +2,9 @@
 // order the world emitted it (time order), and keeps only what its metric needs — memory
 // independent of run length. Times stay whole microseconds inside observers and turn into
 // seconds once, when a value is read out. Each observer says which kinds of event it reads
-// (`reads`); a TraceRouter (trace-router.ts) feeds it those and no others, so the per-write
-// events that make up most of a trace reach only the few observers that want them.
+// (`reads`), and is fed those and no others: through a TraceRouter (trace-router.ts), or — for
+// the per-write events that make up most of a trace — by the one switch that hands each such
+// event to the few observers that read it (shared-observers.ts, series.ts).
 import type { TraceEvent, TraceKind } from "../model/index.ts";
 
 /** The kinds of trace event an observer reads: a list, or "changes" — every kind but the

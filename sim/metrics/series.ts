@@ -54,21 +54,44 @@ export class SeriesObserver {
     const buckets = (this.buckets = new TimeBuckets(config.durationUs + drainUs(config.clients)));
     const router = this.router;
     const servers = config.nodes.filter((node) => node.role === "server").map((node) => node.name);
-    this.writes = router.add(new WriteSeriesObserver(buckets, config.clients.map((client) => client.name)));
-    this.lag = router.add(new LagSeriesObserver(buckets));
-    this.reads = router.add(new ReadSeriesObserver(buckets));
-    this.serverLoad = router.add(new ServerLoadSeriesObserver(buckets, servers));
+    this.writes = new WriteSeriesObserver(buckets, config.clients.map((client) => client.name));
+    this.lag = new LagSeriesObserver(buckets);
+    this.reads = new ReadSeriesObserver(buckets);
+    this.serverLoad = new ServerLoadSeriesObserver(buckets, servers);
     this.dataLoss = router.add(new DataLossSeriesObserver(buckets));
     this.faults = router.add(new FaultPeriodsObserver());
     this.promotions = router.add(new PromotionMarksObserver());
     this.keyEvents = router.add(new KeyEventsObserver());
   }
 
-  /** Each event goes only to the observers that read its kind (trace-router.ts): per-write
-   *  events are most of the trace, and a sweep runs this for every event of every run. */
+  /** Per-write events go straight to the one observer that wants them, by a switch: they are
+   *  most of the trace, and a sweep runs this for every event of every run. The others go
+   *  through the router to those that read their kind (trace-router.ts). */
   observe(event: TraceEvent): void {
-    this.router.observe(event);
-    if (event.kind === "run_end") this.endUs = event.tUs;
+    switch (event.kind) {
+      case "write_issued":
+      case "session_lost":
+        return;
+      case "write_acked":
+      case "write_failed":
+        this.writes.observe(event);
+        return;
+      case "replicated":
+        this.lag.observe(event);
+        return;
+      case "write_accepted":
+        if (event.divergent) this.dataLoss.observe(event);
+        return;
+      case "read":
+        this.reads.observe(event);
+        return;
+      case "request_served":
+        this.serverLoad.observe(event);
+        return;
+      default:
+        this.router.observe(event);
+        if (event.kind === "run_end") this.endUs = event.tUs;
+    }
   }
 
   /** Everything the charts need; only after run_end. */

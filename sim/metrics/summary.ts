@@ -1,12 +1,15 @@
 // The summary row: every metric of the registry (columns/index.ts), computed online by feeding
 // the trace to the observers the metrics share and to each metric's own, each event only to
-// those that read its kind; and the per-group rows of groups.csv. The trace is self-contained —
-// `run_end` closes every open accounting (writes still buffered, a down period still open) — so
-// values are read after it.
-import type { TraceEvent, WorldConfig } from "../model/index.ts";
+// those that read its kind; and the per-group rows of groups.csv. Per-write events go to the
+// shared observers only (their hot path, shared-observers.ts): a metric's own observer reads
+// other kinds. The trace is self-contained — `run_end` closes every open accounting (writes
+// still buffered, a down period still open) — so values are read after it.
+import { perWriteKinds, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { metrics } from "./columns/index.ts";
 import type { GroupRow } from "./groups.ts";
+import type { MetricContext } from "./metric.ts";
+import type { TraceObserver } from "./observer.ts";
 import { SharedObservers } from "./shared-observers.ts";
 import { TraceRouter } from "./trace-router.ts";
 
@@ -20,12 +23,13 @@ export class SummaryObserver {
   constructor(config: WorldConfig) {
     const router = this.router;
     const shared = (this.shared = new SharedObservers(config, router));
-    const context = { config, shared, observe: <O extends Parameters<TraceRouter["add"]>[0]>(observer: O) => router.add(observer) };
+    const context: MetricContext = { config, shared, observe: (observer) => router.add(ownObserver(observer)) };
     this.readers = metrics.map((metric) => metric.measure(context));
   }
 
   observe(event: TraceEvent): void {
     if (this.ended) throw new Error(`trace event ${event.kind} after run_end`);
+    if (this.shared.observePerWrite(event)) return;
     this.router.observe(event);
     if (event.kind === "run_end") this.ended = true;
   }
@@ -43,6 +47,15 @@ export class SummaryObserver {
     if (!this.ended) throw new Error("group rows read before run_end");
     return this.shared.groupRows();
   }
+}
+
+/** A metric's own observer, which may not read per-write events (a programming error). */
+function ownObserver<O extends TraceObserver>(observer: O): O {
+  const { reads } = observer;
+  if (reads !== "changes" && reads.some((kind) => perWriteKinds.has(kind))) {
+    throw new Error(`a metric's own observer reads per-write events (${reads.join(", ")}): shared-observers.ts reads those`);
+  }
+  return observer;
 }
 
 /** Metrics of a whole trace at once — for tests and for traces read back from elsewhere. */

@@ -1,7 +1,9 @@
 // Feeds each trace event to the observers that read its kind (observer.ts), in the order they
 // were added — the order matters where one observer hands results to another within an event.
 // The list for a kind is worked out the first time the kind appears and kept, so routing an
-// event costs one map lookup, not a test per observer.
+// event costs one map lookup, not a test per observer. It carries the events of the "changes"
+// level; the per-write events, far more numerous, are switched by hand to their observers
+// (shared-observers.ts, series.ts), where each call site sees one kind of observer.
 import { perWriteKinds, type TraceEvent, type TraceKind } from "../model/index.ts";
 import type { TraceObserver } from "./observer.ts";
 

@@ -1,24 +1,5 @@
-// Sessions lost: how many times a user of a pool with sessions in server memory had to log in
-// again — a returning user served by a server that did not hold the user's session, because
-// that server crashed or restarted since, or because the load balancer moved the user off its
-// own server (taken out of rotation). One trace `session_lost` event each; with an external
-// session store there are none.
-import type { TraceEvent } from "../../model/index.ts";
+// Sessions lost (sessions.ts): times a pool user had to log in again, one `session_lost` each.
 import { defineMetric } from "../metric.ts";
-import type { TraceObserver } from "../observer.ts";
-
-export class SessionsObserver implements TraceObserver {
-  readonly reads = ["session_lost"] as const;
-  private lost = 0;
-
-  observe(event: TraceEvent): void {
-    if (event.kind === "session_lost") this.lost++;
-  }
-
-  count(): number {
-    return this.lost;
-  }
-}
 
 export const sessionsLost = defineMetric({
   column: "sessions_lost",
@@ -28,12 +9,9 @@ export const sessionsLost = defineMetric({
     "restarted since, or the load balancer moved the user off their server); counted when " +
     "that request is served; always 0 with `\"external\"`",
   explanation:
-    "Times a user of a pool with sessions in server memory had to log in again: served by " +
-    "a server that no longer (or never) held the session, after a crash, a restart or a " +
-    "move by the load balancer.",
+    "Times a user of a pool with sessions in server memory had to log in again: served by a " +
+    "server that no longer (or never) held the session, after a crash, a restart or a move by " +
+    "the load balancer.",
   format: "count",
-  measure: ({ observe }) => {
-    const sessions = observe(new SessionsObserver());
-    return () => sessions.count();
-  },
+  measure: ({ shared }) => () => shared.sessions.count(),
 });
