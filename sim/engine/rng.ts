@@ -12,12 +12,13 @@ export class Rng {
   private s2: number;
   private c: number;
 
-  constructor(seed: number, readonly name: string) {
+  constructor(seed: number, name: string) {
     const state = seedrandom.alea(`${seed}/${name}`, { state: true }).state();
     ({ s0: this.s0, s1: this.s1, s2: this.s2, c: this.c } = state);
   }
 
-  private next(): number {
+  /** Uniform on [0, 1): one step of alea. */
+  float(): number {
     const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
     this.s0 = this.s1;
     this.s1 = this.s2;
@@ -26,29 +27,24 @@ export class Rng {
     return this.s2;
   }
 
-  /** Uniform on [0, 1). */
-  float(): number {
-    return this.next();
-  }
-
   /** Uniform on [low, high). */
   uniform(low: number, high: number): number {
-    return low + (high - low) * this.next();
+    return low + (high - low) * this.float();
   }
 
   /** Integer uniform on [0, n). */
   int(n: number): number {
-    return Math.floor(this.next() * n);
+    return Math.floor(this.float() * n);
   }
 
   /** True with the given probability. */
   chance(probability: number): boolean {
-    return probability > 0 && this.next() < probability;
+    return probability > 0 && this.float() < probability;
   }
 
   /** Exponentially distributed with the given mean (inverse transform; never returns Infinity). */
   exponential(mean: number): number {
-    return -mean * Math.log(1 - this.next());
+    return -mean * Math.log(1 - this.float());
   }
 }
 

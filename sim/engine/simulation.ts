@@ -29,7 +29,11 @@ export function wholeUs(timeUs: number): number {
 /** A limit was reached: `limit` says which, `value` its value. */
 export class SimulationLimitError extends Error {
   override readonly name = "SimulationLimitError";
-  constructor(message: string, readonly limit: keyof RunLimits, readonly value: number) {
+  constructor(
+    message: string,
+    readonly limit: keyof RunLimits,
+    readonly value: number,
+  ) {
     super(message);
   }
 }
@@ -44,9 +48,8 @@ export class Simulation<E> {
   /** Events waiting in lanes behind each lane's earliest (which the queue holds). */
   private laneBacklog = 0;
 
-  constructor(limits: RunLimits = defaultRunLimits) {
-    this.maxEvents = limits.maxEvents;
-    this.maxPending = limits.maxPending;
+  constructor({ maxEvents, maxPending }: RunLimits = defaultRunLimits) {
+    [this.maxEvents, this.maxPending] = [maxEvents, maxPending];
   }
 
   get nowUs(): number {
