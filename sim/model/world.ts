@@ -6,7 +6,8 @@
 // A paused process (a GC pause) handles nothing: events meant for it wait until it resumes (pauses.ts).
 // A scenario may have no database at all, only a pool of servers behind load balancers: then
 // there is no primary, no history to settle and the run ends with an empty authority.
-import { Fingerprint, RngStreams, Simulation, defaultRunLimits, type EventLane, type Rng, type RunLimits } from "../engine/index.ts";
+import { RngStreams, Simulation, defaultRunLimits, type EventLane, type Rng, type RunLimits } from "../engine/index.ts";
+import { Fingerprint } from "./fingerprint.ts";
 import { actingController } from "./acting-controller.ts";
 import { applyFault } from "./apply-fault.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";

@@ -2,7 +2,7 @@
 // exactly as it was reported (test/model/fixtures/), and each expectation was computed by hand.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { silenceYForThreshold } from "../../sim/model/detectors/index.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";
