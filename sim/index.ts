@@ -29,7 +29,7 @@ export type {
 } from "./scenario/index.ts";
 
 // --- Typed by what a run returns: a scenario's `expect.checks` receive runScenario's result ---
-import type { RunResult } from "./metrics/index.ts";
+import type { RunResult } from "./run/index.ts";
 import { defineScenario as defineScenarioOf } from "./scenario/index.ts";
 import type { ExpectCheck as ExpectCheckOf, ExpectSpec as ExpectSpecOf, Scenario as ScenarioOf } from "./scenario/index.ts";
 
@@ -42,13 +42,14 @@ export type ExpectCheck = ExpectCheckOf<RunResult>;
 /** Declares a scenario. Identity at run time; it exists for types and editor completion. */
 export const defineScenario: (scenario: Scenario) => Scenario = defineScenarioOf;
 
-// --- Running scenarios (sim/metrics) and checking their expectations (sim/check) ---------------
+// --- Running scenarios (sim/run) and checking their expectations (sim/check) -------------------
 // `runScenario(scenario, { seed, overrides })` is pure: the summary metrics, the timeline, the
 // events and each expectation's outcome, with no file written; bad input throws a ScenarioError.
 // `checkScenario` is `sim check` for one scenario: its `expect` judged over seeds.
-export { runScenario } from "./metrics/index.ts";
+export { runScenario } from "./run/index.ts";
 export { ScenarioError } from "./scenario/index.ts";
-export type { ExpectationOutcome, RunOptions, RunResult, RunSeries, TimelineRow } from "./metrics/index.ts";
+export type { RunSeries, TimelineRow } from "./metrics/index.ts";
+export type { ExpectationOutcome, RunOptions, RunResult } from "./run/index.ts";
 export type { TraceEvent } from "./model/index.ts";
 export { checkScenario } from "./check/index.ts";
 export type { CheckOptions, ScenarioCheck, Verdict } from "./check/index.ts";

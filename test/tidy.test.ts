@@ -1,12 +1,12 @@
 // Tidiness rules that keep runs deterministic and layers honest (DESIGN.md §6–7):
 // no clocks, timers, Math.random or async in the simulation core, and imports only point down
-// the layers engine ◄ dsl ◄ model ◄ scenario ◄ metrics ◄ report ◄ sweep ◄ check ◄ fuzz ◄ cli.
+// the layers engine ◄ dsl ◄ model ◄ scenario ◄ metrics ◄ run ◄ report ◄ sweep ◄ check ◄ fuzz ◄ cli.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
-const layers = ["engine", "dsl", "model", "scenario", "metrics", "report", "sweep", "check", "fuzz", "cli"] as const;
+const layers = ["engine", "dsl", "model", "scenario", "metrics", "run", "report", "sweep", "check", "fuzz", "cli"] as const;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

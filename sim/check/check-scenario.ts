@@ -5,7 +5,7 @@
 // scenarios (benchmarks) take minutes; it is reported as such and never fails.
 // Runs keep no trace events (trace "none"): bounds read the metrics, and checks see the
 // "changes" events whatever the trace level (runScenario keeps those for them).
-import { defaultFileName, prepareRun, runScenario } from "../metrics/index.ts";
+import { defaultFileName, prepareRun, runScenario } from "../run/index.ts";
 import { applyOverrides, resolveScenario, type Expectation, type Limits } from "../scenario/index.ts";
 import { judgeOverSeeds, type Verdict } from "./over-seeds.ts";
 

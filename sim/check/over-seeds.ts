@@ -1,12 +1,12 @@
 // A scenario's expectations judged over several runs of it (one per seed), from each run's
-// outcomes (sim/metrics/expectations.ts). The rules:
+// outcomes (sim/run/expectations.ts). The rules:
 // - a bound without `quantile` must hold in every seed; observed shows the range of values;
 // - a bound with `quantile: q` must hold for the nearest-rank q-quantile of the values over the
 //   seeds (quantile.ts); a seed where the metric has no value makes it fail (no value meets a
 //   bound, and leaving it out would let a run that never detected anything pass a p95);
 // - a check must pass in every seed; the message is the first failing seed's.
 // One seed is the degenerate case: the run's own outcome, word for word.
-import type { ExpectationOutcome } from "../metrics/index.ts";
+import type { ExpectationOutcome } from "../run/index.ts";
 import { formatMetric } from "../metrics/index.ts";
 import { isCheck, meetsExpectation, type Expectation, type MetricExpectation } from "../scenario/index.ts";
 import { nearestRank, nearestRankQuantile } from "./quantile.ts";

@@ -31,7 +31,7 @@ async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
   const seed = parseSeed(single(args.seed, "--seed"));
   const { limits, maxLoadUs } = parseLimitFlags(args as unknown as Record<string, unknown>);
   const [{ runScenario }, { StoryObserver }, { explainText }, { lessonFromSource }] = await Promise.all([
-    import("../metrics/index.ts"),
+    import("../run/index.ts"),
     import("../report/explain-story.ts"),
     import("../report/explain-text.ts"),
     import("../report/explain-lesson.ts"),

@@ -48,7 +48,7 @@ export async function failureOf(error: unknown): Promise<Failure> {
     import("../scenario/index.ts"),
     import("../engine/index.ts"),
     import("../report/output/output-error.ts"),
-    import("../metrics/index.ts"),
+    import("../run/index.ts"),
   ]);
   const only = (message: string): Problem[] => [{ message, file: null, field: null }];
   if (error instanceof InputError) {

@@ -10,7 +10,7 @@
 // The simulator is imported inside the handler so that `sim --help` stays fast.
 import * as path from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { defaultTraceLevel, traceLevels, type TraceLevel } from "../metrics/trace-level.ts";
+import { defaultTraceLevel, traceLevels, type TraceLevel } from "../run/trace-level.ts";
 import { exitCodes } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
@@ -64,7 +64,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   let existed = false;
   try {
     const [{ startRun }, { runReportFiles, summaryTable }, { defaultLimits }] = await Promise.all([
-      import("../metrics/index.ts"),
+      import("../run/index.ts"),
       import("../report/index.ts"),
       import("../scenario/limits.ts"),
     ]);

@@ -1,4 +1,4 @@
-// Drives a run (metrics/run-scenario.ts startRun) in slices of events, returning to the event
+// Drives a run (run/run-scenario.ts startRun) in slices of events, returning to the event
 // loop between them, so that Ctrl-C is answered within a slice (a fraction of a second), and
 // checking the wall-clock limit (--max-wall) and the memory the run holds (--max-memory) — the
 // estimate made before the run cannot foresee everything (a detector that flaps on every
@@ -6,7 +6,7 @@
 // exhausted is a crash. The slices change nothing in the run: the same events in the same order,
 // so the same result as runScenario.
 import { getHeapStatistics } from "node:v8";
-import type { RunResult, ScenarioRun } from "../metrics/run-scenario.ts";
+import type { RunResult, ScenarioRun } from "../run/run-scenario.ts";
 import { cliLimitSpecs, formatCount, limitText } from "../scenario/limits.ts";
 import { formatDuration } from "../dsl/index.ts";
 import { InputError } from "./failure.ts";

@@ -1,30 +1,24 @@
-// An event lane: a stream of events whose times never decrease — each scheduled a fixed delay
-// after the moment it is created (timeouts, say) — kept in a FIFO ring instead of the queue.
-// Only the lane's earliest event sits in the queue; when it is popped the next one takes its
-// place, with the sequence number it was given when scheduled, so the run's event order is
-// exactly the one plain scheduling would give. The point is a small queue: a thousand pending
-// timeouts cost one heap entry, not a thousand. Simulation.atInLane uses it (and falls back to
-// the queue for an event that would go back in time within the lane).
-// A lane may be given a liveness test: an event that has become moot before its time (a timeout
-// whose request was answered) is dropped when it reaches the head, without a dispatch — the
-// test must be one the dispatch would have made itself, with no other effect, so dropping it
-// changes nothing but the count of events processed.
+// An event lane: a stream of events whose times never decrease (timeouts, each a fixed delay
+// after its cause), kept in a FIFO ring instead of the queue. Only the lane's earliest event sits
+// in the queue; when it is popped the next takes its place with the sequence number it was given
+// when scheduled, so the run's event order is exactly that of plain scheduling — and a thousand
+// pending timeouts cost one heap entry, not a thousand (Simulation.atInLane). A lane may be given
+// a liveness test: an event that became moot before its time (a timeout whose request was
+// answered) is dropped at the head undispatched — the test must be one the dispatch would have
+// made itself, with no other effect, so dropping it changes only the count of events processed.
 
 export class EventLane<E> {
   private timesUs = new Float64Array(64);
   private seqs = new Float64Array(64);
   private events: (E | undefined)[] = new Array<E | undefined>(64).fill(undefined);
   private head = 0;
-  private count = 0;
+  /** Events in the lane (not to be set from outside). */
+  size = 0;
   /** Time of the latest event appended: an event may join only at or after it. */
   lastTimeUs = -Infinity;
 
   /** `isLive(event)` false: the event would do nothing if dispatched now, and never will again. */
   constructor(readonly isLive?: (event: E) => boolean) {}
-
-  get size(): number {
-    return this.count;
-  }
 
   headTimeUs(): number {
     return this.timesUs[this.head];
@@ -35,12 +29,12 @@ export class EventLane<E> {
   }
 
   append(timeUs: number, seq: number, event: E): void {
-    if (this.count === this.events.length) this.grow();
-    const tail = (this.head + this.count) & (this.events.length - 1);
+    if (this.size === this.events.length) this.grow();
+    const tail = (this.head + this.size) & (this.events.length - 1);
     this.timesUs[tail] = timeUs;
     this.seqs[tail] = seq;
     this.events[tail] = event;
-    this.count++;
+    this.size++;
     this.lastTimeUs = timeUs;
   }
 
@@ -53,7 +47,7 @@ export class EventLane<E> {
     const event = this.events[head] as E;
     this.events[head] = undefined;
     this.head = (head + 1) & (this.events.length - 1);
-    this.count--;
+    this.size--;
     return event;
   }
 
@@ -62,7 +56,7 @@ export class EventLane<E> {
     const timesUs = new Float64Array(capacity);
     const seqs = new Float64Array(capacity);
     const events = new Array<E | undefined>(capacity).fill(undefined);
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < this.size; i++) {
       const from = (this.head + i) & (this.events.length - 1);
       timesUs[i] = this.timesUs[from];
       seqs[i] = this.seqs[from];

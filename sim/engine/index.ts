@@ -2,5 +2,5 @@
 export { EventQueue } from "./event-queue.ts";
 export { EventLane } from "./event-lane.ts";
 export { Rng, RngStreams } from "./rng.ts";
-export { Fingerprint, fingerprintTags, stringWord } from "./fingerprint.ts";
-export { Simulation, SimulationLimitError, defaultRunLimits, wholeUs, type RunLimits } from "./simulation.ts";
+export { Simulation, SimulationLimitError } from "./simulation.ts";
+export { defaultRunLimits, wholeUs, type RunLimits } from "./simulation.ts";

@@ -1,27 +1,24 @@
 // Named random streams. Every stream is seeded from (run seed, stream name) with seedrandom's
 // `alea` generator — chosen once for speed (several times faster than the default ARC4); the
 // choice fixes every recorded output. Because each consumer draws from its own named stream,
-// adding a node or a client never shifts the draws of the others.
+// adding a node or a client never shifts the draws of the others. Alea's state is seeded by
+// seedrandom and stepped here with the same arithmetic as seedrandom/lib/alea.js (so the same
+// draws): a draw is a few multiplications, without a call through seedrandom's closures.
 import seedrandom from "seedrandom";
 
 export class Rng {
-  // Alea's state, seeded by seedrandom and stepped here (the same arithmetic as
-  // seedrandom/lib/alea.js, so the same draws): a draw is a few multiplications, and keeping
-  // the state in this object saves the calls through seedrandom's closures on every draw.
   private s0: number;
   private s1: number;
   private s2: number;
   private c: number;
 
-  constructor(seed: number, readonly name: string) {
+  constructor(seed: number, name: string) {
     const state = seedrandom.alea(`${seed}/${name}`, { state: true }).state();
-    this.s0 = state.s0;
-    this.s1 = state.s1;
-    this.s2 = state.s2;
-    this.c = state.c;
+    ({ s0: this.s0, s1: this.s1, s2: this.s2, c: this.c } = state);
   }
 
-  private next(): number {
+  /** Uniform on [0, 1): one step of alea. */
+  float(): number {
     const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
     this.s0 = this.s1;
     this.s1 = this.s2;
@@ -30,29 +27,24 @@ export class Rng {
     return this.s2;
   }
 
-  /** Uniform on [0, 1). */
-  float(): number {
-    return this.next();
-  }
-
   /** Uniform on [low, high). */
   uniform(low: number, high: number): number {
-    return low + (high - low) * this.next();
+    return low + (high - low) * this.float();
   }
 
   /** Integer uniform on [0, n). */
   int(n: number): number {
-    return Math.floor(this.next() * n);
+    return Math.floor(this.float() * n);
   }
 
   /** True with the given probability. */
   chance(probability: number): boolean {
-    return probability > 0 && this.next() < probability;
+    return probability > 0 && this.float() < probability;
   }
 
   /** Exponentially distributed with the given mean (inverse transform; never returns Infinity). */
   exponential(mean: number): number {
-    return -mean * Math.log(1 - this.next());
+    return -mean * Math.log(1 - this.float());
   }
 }
 
@@ -64,10 +56,7 @@ export class RngStreams {
   /** The stream for this name, created on first use and the same object afterwards. */
   stream(name: string): Rng {
     let rng = this.streams.get(name);
-    if (!rng) {
-      rng = new Rng(this.seed, name);
-      this.streams.set(name, rng);
-    }
+    if (rng === undefined) this.streams.set(name, (rng = new Rng(this.seed, name)));
     return rng;
   }
 }

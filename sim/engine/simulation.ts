@@ -1,27 +1,24 @@
 // The simulation loop: an integer-microsecond clock over an EventQueue, with limits.
-// It knows nothing of what events mean: the caller hands it a dispatch function.
+// It knows nothing of what events mean: the caller takes them one at a time with next().
 // Time is whole microseconds, and this is the one boundary where that is made so: every time
-// scheduled (at, atInLane, atReserved, after) is rounded UP to a whole microsecond (wholeUs), so
-// a detector, a distribution or a fault may compute a fractional instant and the event happens at
-// the first whole microsecond not before it — never earlier than asked. Time never goes
-// backwards; scheduling in the past (or at NaN) is a bug and throws.
+// scheduled (at, atInLane, after) is rounded UP to a whole microsecond (wholeUs), so a detector,
+// a distribution or a fault may compute a fractional instant and the event happens at the first
+// whole microsecond not before it — never earlier than asked. Time never goes backwards;
+// scheduling in the past (or at NaN) is a bug and throws.
 import { EventLane } from "./event-lane.ts";
 import { EventQueue } from "./event-queue.ts";
 
 export interface RunLimits {
   /** Stop (with an error) after this many events. */
   maxEvents: number;
-  /** Stop (with an error) if the queue holds more than this many pending events. */
+  /** Stop (with an error) when more than this many events are pending (lanes included). */
   maxPending: number;
 }
 
 /** Limits that stop a runaway run within about 30 s: 10⁸ events at the 3.3 M events/s the
  *  benchmark measures on a 2-core machine (every shipped scenario but the benchmark's busy day,
  *  about 500 M events, stays below). Pending events cost about 130 bytes each. */
-export const defaultRunLimits: RunLimits = {
-  maxEvents: 100_000_000,
-  maxPending: 5_000_000,
-};
+export const defaultRunLimits: RunLimits = { maxEvents: 100_000_000, maxPending: 5_000_000 };
 
 /** The one rounding rule of simulated time: an instant becomes the first whole microsecond not
  *  before it. Whole numbers pass unchanged; NaN stays NaN (and is refused by the caller). */
@@ -29,34 +26,30 @@ export function wholeUs(timeUs: number): number {
   return Math.ceil(timeUs);
 }
 
+/** A limit was reached: `limit` says which, `value` its value. */
 export class SimulationLimitError extends Error {
+  override readonly name = "SimulationLimitError";
   constructor(
     message: string,
-    /** Which limit was reached, and its value. */
     readonly limit: keyof RunLimits,
     readonly value: number,
   ) {
     super(message);
-    this.name = "SimulationLimitError";
   }
 }
 
 export class Simulation<E> {
   /** Pending events, and for each non-empty lane its earliest event (as the lane itself). */
-  private readonly queue: EventQueue<E | EventLane<E>>;
+  private readonly queue = new EventQueue<E | EventLane<E>>();
   private readonly maxEvents: number;
   private readonly maxPending: number;
   private clockUs = 0;
   private processed = 0;
-  private stopped = false;
   /** Events waiting in lanes behind each lane's earliest (which the queue holds). */
   private laneBacklog = 0;
 
-  constructor(limits: RunLimits = defaultRunLimits) {
-    this.maxEvents = limits.maxEvents;
-    this.maxPending = limits.maxPending;
-    // The queue checks the pending limit itself, only when it would grow past it.
-    this.queue = new EventQueue<E | EventLane<E>>(1024, { maxSize: limits.maxPending, onFull: () => this.tooManyPending() });
+  constructor({ maxEvents, maxPending }: RunLimits = defaultRunLimits) {
+    [this.maxEvents, this.maxPending] = [maxEvents, maxPending];
   }
 
   get nowUs(): number {
@@ -72,39 +65,29 @@ export class Simulation<E> {
   }
 
   /** Schedules an event at an absolute time (≥ now), rounded up to a whole microsecond. */
-  at(timeUs: number, event: E): void {
-    const wholeTimeUs = wholeUs(timeUs);
-    if (!(wholeTimeUs >= this.clockUs)) this.badTime(timeUs);
-    this.queue.push(wholeTimeUs, event);
+  at(atUs: number, event: E): void {
+    const timeUs = this.checkedTime(atUs);
+    if (this.queue.size + this.laneBacklog >= this.maxPending) this.limitReached("maxPending");
+    this.queue.push(timeUs, event);
   }
 
-  /**
-   * A new lane (event-lane.ts) for a stream of events whose times never decrease. With
-   * `isLive`, events that have become moot are dropped undispatched (and not counted).
-   */
+  /** A new lane (event-lane.ts); with `isLive`, moot events are dropped undispatched. */
   lane(isLive?: (event: E) => boolean): EventLane<E> {
     return new EventLane<E>(isLive);
   }
 
-  /**
-   * Schedules an event at an absolute time (≥ now) through a lane: the same place in the event
-   * order as at() would give, but only the lane's earliest event occupies the queue. An event
-   * earlier than the lane's latest goes to the queue directly.
-   */
+  /** Like at(), through a lane: only the lane's earliest event occupies the queue (an event
+   *  earlier than the lane's latest goes to the queue directly). */
   atInLane(lane: EventLane<E>, atUs: number, event: E): void {
-    const timeUs = wholeUs(atUs);
-    if (!(timeUs >= this.clockUs)) this.badTime(atUs);
+    const timeUs = this.checkedTime(atUs);
+    if (this.queue.size + this.laneBacklog >= this.maxPending) this.limitReached("maxPending");
     if (timeUs < lane.lastTimeUs) {
       this.queue.push(timeUs, event);
       return;
     }
     const seq = this.queue.reserve();
-    if (lane.size === 0) {
-      this.queue.pushReserved(timeUs, seq, lane, true);
-    } else {
-      if (this.queue.size + this.laneBacklog >= this.maxPending) this.tooManyPending();
-      this.laneBacklog++;
-    }
+    if (lane.size === 0) this.queue.pushReserved(timeUs, seq, lane, true);
+    else this.laneBacklog++;
     lane.append(timeUs, seq, event);
   }
 
@@ -113,33 +96,8 @@ export class Simulation<E> {
     this.at(this.clockUs + Math.max(0, delayUs), event);
   }
 
-  /**
-   * Takes the place in the event order that an event scheduled now would get, without
-   * scheduling it: `atReserved` schedules it later with that place. For a component that keeps
-   * its own time-ordered stream of future events and puts only the earliest into the queue.
-   */
-  reserve(): number {
-    return this.queue.reserve();
-  }
-
-  /** Schedules an event at a place taken by `reserve` (which must not lie in the past). */
-  atReserved(atUs: number, seq: number, event: E): void {
-    const timeUs = wholeUs(atUs);
-    if (!(timeUs >= this.clockUs)) this.badTime(atUs);
-    this.queue.pushReserved(timeUs, seq, event);
-  }
-
-  /** Ends the current runUntil after the event being dispatched (the clock stays at its time). */
-  stop(): void {
-    this.stopped = true;
-  }
-
-  /**
-   * The next event at or before untilUs, taken from the queue, with the clock moved to its
-   * time; undefined when there is none (the clock then moves to untilUs). The loop that calls
-   * it is the run: `for (let e; (e = sim.next(endUs)) !== undefined; ) handle(e)`. Events must
-   * not be undefined themselves.
-   */
+  /** The next event at or before untilUs, the clock moved to its time; undefined when there is
+   *  none (the clock then moves to untilUs). Events must not be undefined themselves. */
   next(untilUs: number): E | undefined {
     const queue = this.queue;
     for (;;) {
@@ -149,51 +107,16 @@ export class Simulation<E> {
         return undefined;
       }
       this.clockUs = timeUs;
-      const popped = queue.popPeeked();
+      const popped = queue.pop();
       const event = queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);
       if (event === undefined) continue; // a moot lane event
-      if (++this.processed > this.maxEvents) this.tooManyEvents();
+      if (++this.processed > this.maxEvents) this.limitReached("maxEvents");
       return event;
     }
   }
 
-  /**
-   * Runs events in (time, sequence) order until the queue is empty or the next event lies
-   * beyond untilUs (or until stop()). The clock ends at untilUs.
-   */
-  runUntil(untilUs: number, dispatch: (event: E, nowUs: number) => void): void {
-    const queue = this.queue;
-    const maxEvents = this.maxEvents;
-    // An empty queue peeks Infinity, beyond any horizon — even untilUs = Infinity, clamped here.
-    const horizonUs = Math.min(untilUs, Number.MAX_VALUE);
-    // Counted in a local (written back however the loop ends): this loop is the engine's hot path.
-    let processed = this.processed;
-    this.stopped = false;
-    try {
-      for (;;) {
-        const timeUs = queue.peekTimeUs();
-        if (timeUs > horizonUs) break;
-        this.clockUs = timeUs;
-        const popped = queue.pop();
-        const event = queue.poppedMarked ? this.shiftLane(popped as EventLane<E>) : (popped as E);
-        if (event === undefined) continue; // a moot lane event
-        if (++processed > maxEvents) {
-          this.processed = processed;
-          this.tooManyEvents();
-        }
-        dispatch(event, timeUs);
-        if (this.stopped) return;
-      }
-    } finally {
-      this.processed = processed;
-    }
-    if (untilUs > this.clockUs && untilUs !== Infinity) this.clockUs = untilUs;
-  }
-
-  /**
-   * A lane's earliest event, popped (undefined when it has become moot): the lane's next live
-   * one takes its place in the queue, and moot ones before it are dropped on the way.
-   */
+  /** A lane's earliest event, popped (undefined when moot): the lane's next live one takes its
+   *  place in the queue, and moot ones before it are dropped on the way. */
   private shiftLane(lane: EventLane<E>): E | undefined {
     const event = lane.shift();
     const isLive = lane.isLive;
@@ -210,23 +133,20 @@ export class Simulation<E> {
     return isLive === undefined || isLive(event) ? event : undefined;
   }
 
-  private badTime(timeUs: number): never {
-    throw new Error(`cannot schedule at ${timeUs} µs: now is ${this.clockUs} µs and an event cannot happen in the past`);
+  /** The time rounded up to a whole microsecond (wholeUs); an error if it lies in the past. */
+  private checkedTime(atUs: number): number {
+    const timeUs = wholeUs(atUs);
+    if (timeUs >= this.clockUs) return timeUs;
+    const what = `cannot schedule at ${atUs} µs: now is ${this.clockUs} µs`;
+    throw new Error(`${what} and an event cannot happen in the past`);
   }
 
-  private tooManyPending(): never {
-    throw new SimulationLimitError(
-      `more than ${this.maxPending} events pending at t=${this.clockUs / 1e6} s; raise limits.maxPending or reduce rates`,
-      "maxPending",
-      this.maxPending,
-    );
-  }
-
-  private tooManyEvents(): never {
-    throw new SimulationLimitError(
-      `stopped after ${this.maxEvents} events at t=${this.clockUs / 1e6} s; raise limits.maxEvents or shorten the run`,
-      "maxEvents",
-      this.maxEvents,
-    );
+  private limitReached(limit: keyof RunLimits): never {
+    const events = limit === "maxEvents";
+    const value = events ? this.maxEvents : this.maxPending;
+    const what = events ? `stopped after ${value} events` : `more than ${value} events pending`;
+    const advice = events ? "shorten the run" : "reduce rates";
+    const message = `${what} at t=${this.clockUs / 1e6} s; raise limits.${limit} or ${advice}`;
+    throw new SimulationLimitError(message, limit, value);
   }
 }

@@ -9,7 +9,8 @@
 //   run cannot be judged, and passes);
 // - expect: the scenario's `expect` holds (runScenario's breaches are empty).
 import type { TraceEvent } from "../model/index.ts";
-import { formatMetric, type RunResult } from "../metrics/index.ts";
+import { formatMetric } from "../metrics/index.ts";
+import type { RunResult } from "../run/index.ts";
 import { lastEndUs, type Episode } from "./episode.ts";
 import type { InvariantName } from "./invariant-names.ts";
 

@@ -3,7 +3,7 @@
 // The scenario goes through the same validation as any scenario file, so what runs here is exactly
 // what a reproducer file describes.
 import type { MetricValues } from "../scenario/index.ts";
-import { runScenario } from "../metrics/index.ts";
+import { runScenario } from "../run/index.ts";
 import { scheduleEntries, type Episode } from "./episode.ts";
 import type { InvariantName } from "./invariant-names.ts";
 import { invariants, type Verdict } from "./invariants.ts";

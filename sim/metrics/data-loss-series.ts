@@ -32,6 +32,7 @@ export interface DataLossSeries {
 }
 
 export class DataLossSeriesObserver implements TraceObserver {
+  readonly reads = ["write_accepted", "writes_lost"] as const;
   private readonly divergent = new Map<string, Float64Array>();
   private readonly lost: LostStretch[] = [];
   private omitted = 0;

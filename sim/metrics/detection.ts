@@ -19,6 +19,8 @@ interface OpenIncident {
 }
 
 export class DetectionObserver implements TraceObserver {
+  /** Every kind but the per-write ones: a fault ends at its repair, whatever event that is. */
+  readonly reads = "changes";
   private readonly topology: Topology;
   /** For each watched node, the watchers (monitors, load balancers) that suspect it now. */
   private readonly suspectedBy = new Map<string, Set<string>>();

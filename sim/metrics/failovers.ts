@@ -12,6 +12,7 @@ export interface FailoverCounts {
 }
 
 export class FailoversObserver implements TraceObserver {
+  readonly reads = ["promoted"] as const;
   private readonly totals: FailoverCounts = { failovers: 0, falseFailovers: 0, failbacks: 0 };
 
   observe(event: TraceEvent): void {

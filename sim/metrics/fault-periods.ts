@@ -28,6 +28,7 @@ interface OpenPeriod {
 }
 
 export class FaultPeriodsObserver implements TraceObserver {
+  readonly reads = "changes";
   private readonly periods: FaultPeriod[] = [];
   private open: OpenPeriod[] = [];
   private omitted = 0;

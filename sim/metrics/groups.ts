@@ -10,7 +10,7 @@
 // issue and outcome and each settled write (issue-order.ts), one map lookup apiece.
 import type { TraceEvent, WorldConfig } from "../model/index.ts";
 import type { SettledWrite } from "./issue-order.ts";
-import { secondsOf, type TraceObserver } from "./observer.ts";
+import { secondsOf, type ReadKinds, type TraceObserver } from "./observer.ts";
 import { countRead, emptyReadCounts, type ReadCounts } from "./reads.ts";
 import type { WriteCounts } from "./writes.ts";
 
@@ -42,6 +42,7 @@ export class GroupsObserver implements TraceObserver {
   private readonly byName = new Map<string, Account>();
   /** Whether per-write events must be fed here (several groups). */
   readonly perWrite: boolean;
+  readonly reads: ReadKinds;
   private finished = false;
 
   constructor(private readonly config: WorldConfig) {
@@ -59,6 +60,8 @@ export class GroupsObserver implements TraceObserver {
     }));
     for (const account of this.accounts) this.byName.set(account.name, account);
     this.perWrite = this.accounts.length > 1;
+    const writes = ["write_issued", "write_acked", "write_failed"] as const;
+    this.reads = this.perWrite ? [...writes, "read", "session_lost"] : ["read", "session_lost"];
   }
 
   observe(event: TraceEvent): void {

@@ -1,13 +1,12 @@
-// Metrics: what users feel, computed online from the trace (DESIGN.md §5), and the pure
-// end-to-end run that produces them.
+// Metrics: what users feel, computed online from the trace (DESIGN.md §5); the timeline and the
+// series behind the charts. The run that feeds them the trace is sim/run's.
 export { SummaryObserver, summarize } from "./summary.ts";
 export { TimelineObserver, type TimelineRow } from "./timeline.ts";
 export { GroupsObserver, worstGroup, type GroupRow } from "./groups.ts";
 export { SeriesObserver, type RunSeries } from "./series.ts";
 export { TimeBuckets, maxBuckets } from "./time-buckets.ts";
-export { defaultFileName, prepareRun, runScenario, startRun, type RunOptions, type RunResult, type ScenarioRun } from "./run-scenario.ts";
-export { traceLevels, defaultTraceLevel, keepsEvent, type TraceLevel } from "./trace-level.ts";
-export { breachesOf, checkOutcome, evaluateExpectations, metricOutcome, type ExpectationOutcome } from "./expectations.ts";
-export { formatMetric, formatMicros, formatSeconds, formatDecimal } from "./format.ts";
+export { formatMicros, formatSeconds, formatDecimal, formatValue, type MetricFormat } from "./format.ts";
+export { formatMetric } from "./format-metric.ts";
+export { metrics, metricOf, summaryColumns } from "./columns/index.ts";
+export type { Metric, MetricContext } from "./metric.ts";
 export { TraceInvariantError, secondsOf, type TraceObserver } from "./observer.ts";
-export { SimulatorBugError, type FailedRun } from "./simulator-bug.ts";

@@ -30,6 +30,7 @@ interface PendingWrite {
 }
 
 export class IssueOrder implements TraceObserver {
+  readonly reads = ["write_issued", "write_acked", "write_failed", "run_end"] as const;
   /** Writes in issue order; entries before `head` are already settled. */
   private queue: PendingWrite[] = [];
   private head = 0;

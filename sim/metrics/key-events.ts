@@ -4,9 +4,8 @@
 // story at every trace level. A run that flaps for days has too many to read: the first
 // `maxKeyEvents` are kept, plus the end-of-run accounting (writes_lost, run_end, up to
 // `maxClosingEvents`), which says how the story ended; the rest are counted.
-import type { TraceEvent } from "../model/index.ts";
+import { perWriteKinds, type TraceEvent } from "../model/index.ts";
 import type { TraceObserver } from "./observer.ts";
-import { keepsEvent } from "./trace-level.ts";
 
 export const maxKeyEvents = 300;
 export const maxClosingEvents = 50;
@@ -21,12 +20,13 @@ export interface KeyEvents {
 }
 
 export class KeyEventsObserver implements TraceObserver {
+  readonly reads = "changes";
   private readonly kept: TraceEvent[] = [];
   private readonly closing: TraceEvent[] = [];
   private omitted = 0;
 
   observe(event: TraceEvent): void {
-    if (!keepsEvent("changes", event)) return;
+    if (perWriteKinds.has(event.kind)) return;
     const closing = event.kind === "writes_lost" || event.kind === "run_end";
     const list = closing ? this.closing : this.kept;
     if (list.length < (closing ? maxClosingEvents : maxKeyEvents)) list.push(event);

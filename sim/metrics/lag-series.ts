@@ -17,6 +17,7 @@ export interface LagSeries {
 const noSample = -1;
 
 export class LagSeriesObserver implements TraceObserver {
+  readonly reads = ["replicated"] as const;
   private readonly nodes = new Map<string, Float64Array>();
 
   constructor(private readonly buckets: TimeBuckets) {}

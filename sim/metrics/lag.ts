@@ -6,6 +6,7 @@ import type { TraceEvent } from "../model/index.ts";
 import { secondsOf, type TraceObserver } from "./observer.ts";
 
 export class LagObserver implements TraceObserver {
+  readonly reads = ["replicated"] as const;
   private worstUs = 0;
 
   observe(event: TraceEvent): void {

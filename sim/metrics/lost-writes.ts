@@ -7,6 +7,7 @@ import type { TraceEvent } from "../model/index.ts";
 import { secondsOf, type TraceObserver } from "./observer.ts";
 
 export class LostWritesObserver implements TraceObserver {
+  readonly reads = ["writes_lost", "write_accepted"] as const;
   private lost = 0;
   private worstRpoUs = 0;
   private divergent = 0;

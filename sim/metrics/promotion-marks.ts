@@ -21,6 +21,7 @@ export interface PromotionMark {
 }
 
 export class PromotionMarksObserver implements TraceObserver {
+  readonly reads = ["promoted"] as const;
   private readonly marks: PromotionMark[] = [];
   private omitted = 0;
 

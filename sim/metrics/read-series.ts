@@ -17,6 +17,7 @@ export interface ReadSeries {
 }
 
 export class ReadSeriesObserver implements TraceObserver {
+  readonly reads = ["read"] as const;
   private readonly clients = new Map<string, Float64Array[]>();
 
   constructor(private readonly buckets: TimeBuckets) {}

@@ -27,6 +27,7 @@ export function countRead(counts: ReadCounts, event: TraceEvent & { kind: "read"
 }
 
 export class ReadsObserver implements TraceObserver {
+  readonly reads = ["read"] as const;
   private readonly counts = emptyReadCounts();
 
   observe(event: TraceEvent): void {

@@ -1,9 +1,8 @@
 // The data behind a run's charts and narrative, computed online from the trace like every
 // metric: write and read outcomes, replication lag, pool servers' load and divergent writes per
-// time bucket, lost-write
-// stretches, fault periods, promotions and the main events. Every part is bounded — buckets
-// by `maxBuckets` (their width grows with the run), lists by their own caps — so memory does
-// not grow with run length or write volume.
+// time bucket, lost-write stretches, fault periods, promotions and the main events. Every part
+// is bounded — buckets by `maxBuckets` (their width grows with the run), lists by their own
+// caps — so memory does not grow with run length or write volume.
 // The buckets span the run including the final drain of in-flight writes (duration + the
 // longest client timeout, as the world runs it), so every chart shares one time axis.
 import { drainUs, type TraceEvent, type WorldConfig } from "../model/index.ts";
@@ -11,11 +10,11 @@ import { DataLossSeriesObserver, type DataLossSeries } from "./data-loss-series.
 import { FaultPeriodsObserver, type FaultPeriod } from "./fault-periods.ts";
 import { KeyEventsObserver, type KeyEvents } from "./key-events.ts";
 import { LagSeriesObserver, type LagSeries } from "./lag-series.ts";
-import type { TraceObserver } from "./observer.ts";
 import { PromotionMarksObserver, type PromotionMark } from "./promotion-marks.ts";
 import { ReadSeriesObserver, type ReadSeries } from "./read-series.ts";
 import { ServerLoadSeriesObserver, type ServerLoadSeries } from "./server-load-series.ts";
 import { TimeBuckets } from "./time-buckets.ts";
+import { TraceRouter } from "./trace-router.ts";
 import { WriteSeriesObserver, type WriteSeries } from "./write-series.ts";
 
 export interface RunSeries {
@@ -38,34 +37,40 @@ export interface RunSeries {
   keyEvents: KeyEvents;
 }
 
-export class SeriesObserver implements TraceObserver {
+export class SeriesObserver {
   private readonly buckets: TimeBuckets;
+  private readonly router = new TraceRouter();
   private readonly writes: WriteSeriesObserver;
   private readonly lag: LagSeriesObserver;
   private readonly reads: ReadSeriesObserver;
   private readonly serverLoad: ServerLoadSeriesObserver;
   private readonly dataLoss: DataLossSeriesObserver;
-  private readonly faults = new FaultPeriodsObserver();
-  private readonly promotions = new PromotionMarksObserver();
-  private readonly keyEvents = new KeyEventsObserver();
-  private readonly observers: TraceObserver[];
+  private readonly faults: FaultPeriodsObserver;
+  private readonly promotions: PromotionMarksObserver;
+  private readonly keyEvents: KeyEventsObserver;
   private endUs: number | null = null;
 
   constructor(private readonly config: WorldConfig) {
-    this.buckets = new TimeBuckets(config.durationUs + drainUs(config.clients));
-    this.writes = new WriteSeriesObserver(this.buckets, config.clients.map((client) => client.name));
-    this.lag = new LagSeriesObserver(this.buckets);
-    this.reads = new ReadSeriesObserver(this.buckets);
-    this.serverLoad = new ServerLoadSeriesObserver(this.buckets, config.nodes.filter((node) => node.role === "server").map((node) => node.name));
-    this.dataLoss = new DataLossSeriesObserver(this.buckets);
-    this.observers = [this.writes, this.lag, this.dataLoss, this.faults, this.promotions, this.keyEvents];
+    const buckets = (this.buckets = new TimeBuckets(config.durationUs + drainUs(config.clients)));
+    const router = this.router;
+    const servers = config.nodes.filter((node) => node.role === "server").map((node) => node.name);
+    this.writes = new WriteSeriesObserver(buckets, config.clients.map((client) => client.name));
+    this.lag = new LagSeriesObserver(buckets);
+    this.reads = new ReadSeriesObserver(buckets);
+    this.serverLoad = new ServerLoadSeriesObserver(buckets, servers);
+    this.dataLoss = router.add(new DataLossSeriesObserver(buckets));
+    this.faults = router.add(new FaultPeriodsObserver());
+    this.promotions = router.add(new PromotionMarksObserver());
+    this.keyEvents = router.add(new KeyEventsObserver());
   }
 
-  /** Per-write events go straight to the one observer that wants them: they are most of the
-   *  trace, and a sweep runs this for every event of every run. */
+  /** Per-write events go straight to the one observer that wants them, by a switch: they are
+   *  most of the trace, and a sweep runs this for every event of every run. The others go
+   *  through the router to those that read their kind (trace-router.ts). */
   observe(event: TraceEvent): void {
     switch (event.kind) {
       case "write_issued":
+      case "session_lost":
         return;
       case "write_acked":
       case "write_failed":
@@ -83,10 +88,8 @@ export class SeriesObserver implements TraceObserver {
       case "request_served":
         this.serverLoad.observe(event);
         return;
-      case "session_lost":
-        return;
       default:
-        for (const observer of this.observers) observer.observe(event);
+        this.router.observe(event);
         if (event.kind === "run_end") this.endUs = event.tUs;
     }
   }

@@ -13,6 +13,7 @@ export interface ServerLoadSeries {
 }
 
 export class ServerLoadSeriesObserver implements TraceObserver {
+  readonly reads = ["request_served"] as const;
   private readonly nodes = new Map<string, Float64Array>();
 
   /** `servers`: every pool server, so one that never serves still has a (flat) line. */

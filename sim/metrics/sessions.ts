@@ -7,6 +7,7 @@ import type { TraceEvent } from "../model/index.ts";
 import type { TraceObserver } from "./observer.ts";
 
 export class SessionsObserver implements TraceObserver {
+  readonly reads = ["session_lost"] as const;
   private lost = 0;
 
   observe(event: TraceEvent): void {

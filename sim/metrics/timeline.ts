@@ -32,6 +32,7 @@ interface OpenInterval {
 }
 
 export class TimelineObserver implements TraceObserver {
+  readonly reads = "changes";
   /** Open interval per lane, keyed by node and kind. */
   private readonly open = new Map<string, { node: string; kind: string; interval: OpenInterval }>();
   private readonly rows: TimelineRow[] = [];

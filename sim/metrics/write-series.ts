@@ -20,6 +20,7 @@ export interface WriteSeries {
 }
 
 export class WriteSeriesObserver implements TraceObserver {
+  readonly reads = ["write_acked", "write_failed"] as const;
   private readonly clients = new Map<string, { acked: Float64Array; failed: Map<string, Float64Array> }>();
 
   constructor(

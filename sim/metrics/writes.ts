@@ -14,6 +14,7 @@ export interface WriteCounts {
 }
 
 export class WritesObserver implements TraceObserver {
+  readonly reads = ["write_issued", "write_acked", "write_failed"] as const;
   private attempted = 0;
   private acked = 0;
   private failed = 0;

@@ -1,7 +1,8 @@
 // Running the world (world.ts) for a caller: to its end at once (simulate), or in steps
 // (startSimulation) for a caller that must stay responsive between them — the CLI answers Ctrl-C —
 // with the same events in the same order however the steps are cut.
-import { Fingerprint, defaultRunLimits, type RunLimits } from "../engine/index.ts";
+import { defaultRunLimits, type RunLimits } from "../engine/index.ts";
+import { Fingerprint } from "./fingerprint.ts";
 import type { TraceSink } from "./trace.ts";
 import { World, type SimulationSummary } from "./world.ts";
 

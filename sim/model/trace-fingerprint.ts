@@ -4,7 +4,7 @@
 // generic walk. `perWriteFields` lists their fields in the order the model builds them;
 // test/model/trace-fingerprint.test.ts checks it against the events of real runs and checks
 // that both ways hash alike, so a field added to one of these kinds cannot go unhashed.
-import { fingerprintTags, stringWord, type Fingerprint } from "../engine/index.ts";
+import { fingerprintTags, stringWord, type Fingerprint } from "./fingerprint.ts";
 import type { TraceEvent } from "./trace.ts";
 
 type Fields<K extends TraceEvent["kind"]> = readonly (keyof Extract<TraceEvent, { kind: K }>)[];

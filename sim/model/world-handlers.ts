@@ -3,6 +3,7 @@
 // is one lookup. A handler acts on the cast through the parts the world shows it (WorldInside);
 // events meant for a paused process never get here (pauses.ts holds them).
 import type { Cast } from "./cast.ts";
+import type { Observation } from "./cluster-state.ts";
 import type { ClientGroup } from "./client-group.ts";
 import type { DataNode } from "./data-node.ts";
 import { describeFault, faultKindOf } from "./faults/index.ts";
@@ -27,6 +28,10 @@ export interface WorldInside extends FaultTarget {
   after(delayUs: number, event: WorldEvent): void;
   /** Whether this monitor acts as controller now (acting-controller.ts). */
   isActingController(name: string): boolean;
+  /** An observation from outside the network, for the acting controller (it waits for one). */
+  toController(observation: Observation): void;
+  /** After a monitor's heartbeat: observations that found no controller go to it if it acts. */
+  heartbeatDone(monitor: Monitor): void;
   /** The end of a pause: what waited for the process happens now, in its original order. */
   resume(index: number): void;
   /** A base backup or a log archive of the current primary for a cold standby, on its schedule. */
@@ -50,14 +55,14 @@ export const handlers: Handlers = {
     target.receive(event.message);
   },
   heartbeat: (world, event) => {
-    monitor(world, event.monitor).heartbeat();
+    const beating = monitor(world, event.monitor);
+    beating.heartbeat();
+    world.heartbeatDone(beating);
     world.after(world.config.detector.intervalUs, event);
   },
   "probe-deadline": (world, event) => monitor(world, event.monitor).probeDeadline(event.node, event.seq),
   "verdict-check": (world, event) => monitor(world, event.monitor).verdictCheck(event.node, event.generation, event.phase),
-  "controller-timer": (world) => {
-    for (const candidate of world.cast.monitors) if (world.isActingController(candidate.name)) candidate.observe({ kind: "timer" });
-  },
+  "controller-timer": (world) => world.toController({ kind: "timer" }),
   "status-tick": (world, event) => {
     dataNode(world, event.node).statusTick();
     world.after(world.config.replication.statusIntervalUs, event);
@@ -86,7 +91,7 @@ export const handlers: Handlers = {
   "fence-done": (world, event) => {
     const node = dataNode(world, event.node);
     world.device.done(node, event.attempt, event.ok);
-    for (const candidate of world.cast.monitors) if (world.isActingController(candidate.name)) candidate.observe({ kind: "fenced", node: node.name, ok: event.ok });
+    world.toController({ kind: "fenced", node: node.name, ok: event.ok });
   },
   "promotion-step": (world, event) => dataNode(world, event.node).promotionStep(event.epoch),
   ship: (world, event) => dataNode(world, event.node).ship(),

@@ -9,7 +9,8 @@
 // pause) handles nothing: events meant for it wait until it resumes (pauses.ts). A scenario may
 // have no database at all, only a pool of servers behind load balancers: then there is no
 // primary, no history to settle and the run ends with an empty authority.
-import { RngStreams, Simulation, type EventLane, type Fingerprint, type RunLimits } from "../engine/index.ts";
+import { RngStreams, Simulation, type EventLane, type RunLimits } from "../engine/index.ts";
+import type { Fingerprint } from "./fingerprint.ts";
 import { actingController } from "./acting-controller.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import { WriteAuthority } from "./authority.ts";
@@ -21,6 +22,7 @@ import { Dns } from "./dns.ts";
 import { drainUs } from "./drain.ts";
 import { FencingDevice } from "./fencing-device.ts";
 import { fencingMechanisms } from "./fencing/index.ts";
+import type { Observation } from "./cluster-state.ts";
 import { History, type NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
@@ -53,6 +55,8 @@ export class World implements WorldInside {
   private readonly archives = new ArchiveStore();
   readonly lastCrashUs: Float64Array;
   private readonly pauses: Pauses;
+  /** Observations from outside the network that found no acting controller yet (toController). */
+  private readonly unheard: Observation[] = [];
   private writeIds = 0;
   private cutIds = 0;
 
@@ -250,6 +254,23 @@ export class World implements WorldInside {
   }
 
   // ——— for the handlers (world-handlers.ts) ———
+
+  /** An observation from outside the network (the fencing device's result, a timer) goes to the
+   *  acting controller; with none acting at that instant (no monitor has a majority), it waits for
+   *  the next heartbeat of one that does — the result is the cluster's, as Pacemaker's fencing
+   *  history is, not lost with the moment. */
+  toController(observation: Observation): void {
+    const acting = this.cast.monitors.find((monitor) => this.isActingController(monitor.name));
+    if (acting === undefined) this.unheard.push(observation);
+    else acting.observe(observation);
+  }
+
+  /** After a monitor's heartbeat: if it acts as controller, what found no controller is its now. */
+  heartbeatDone(monitor: Monitor): void {
+    if (this.unheard.length > 0 && monitor.up && this.isActingController(monitor.name)) {
+      for (const observation of this.unheard.splice(0)) monitor.observe(observation);
+    }
+  }
 
   resume(index: number): void {
     const held = this.pauses.release(index, this.nowUs);

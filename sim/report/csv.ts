@@ -4,15 +4,17 @@
 // "\n", including the last; a table with no rows is its header line. Every cell is neutralised
 // against CSV injection (OWASP): one a spreadsheet would read as a formula gets a leading "'".
 import { writeToString } from "fast-csv";
-import { formatMetric, formatMicros } from "../metrics/format.ts";
+import { formatMicros } from "../metrics/format.ts";
+import { formatMetric } from "../metrics/format-metric.ts";
 import type { GroupRow } from "../metrics/groups.ts";
 import type { TimelineRow } from "../metrics/timeline.ts";
 import type { TraceEvent } from "../model/index.ts";
-import { metricColumns, type MetricValues } from "../scenario/metric-names.ts";
+import { summaryColumns } from "../metrics/columns/index.ts";
+import type { MetricValues } from "../scenario/metric-names.ts";
 import { describeEvent } from "./event-detail.ts";
 import { groupCells, groupsHeader } from "./group-columns.ts";
 
-export const summaryHeader: readonly string[] = ["scenario", "seed", ...metricColumns];
+export const summaryHeader: readonly string[] = ["scenario", "seed", ...summaryColumns];
 export const timelineHeader: readonly string[] = ["node", "kind", "state", "start_s", "end_s"];
 export const eventsHeader: readonly string[] = ["t_s", "kind", "node", "detail"];
 
@@ -38,7 +40,7 @@ export interface SummaryRow {
 }
 
 export function summaryCells({ name, seed, metrics }: SummaryRow): string[] {
-  return [name, String(seed), ...metricColumns.map((column) => formatMetric(column, metrics[column]))];
+  return [name, String(seed), ...summaryColumns.map((column) => formatMetric(column, metrics[column]))];
 }
 
 export function summaryCsv(rows: readonly SummaryRow[]): Promise<string> {

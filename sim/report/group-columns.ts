@@ -1,9 +1,9 @@
 // The columns of groups.csv — one row per client group — with how each cell is written and what
 // it means. The same list feeds the CSV file, the table under the summary on stdout and the
 // per-group table in report.html, so the three never disagree. Numbers are formatted as the
-// summary's columns of the same kind (metrics/format.ts).
+// summary's columns of the same name (metrics/format-metric.ts).
 import type { GroupRow } from "../metrics/groups.ts";
-import { formatMetric } from "../metrics/format.ts";
+import { formatMetric } from "../metrics/format-metric.ts";
 
 interface GroupColumn {
   name: string;

@@ -4,7 +4,7 @@
 // mixes files from two runs. events.csv is always written — with only its header at `--trace
 // none`. The CSV files never depend on charts.
 import * as path from "node:path";
-import type { RunResult } from "../metrics/run-scenario.ts";
+import type { RunResult } from "../run/run-scenario.ts";
 import { OutputFolder, type FileOps, type OutputFile } from "./output/index.ts";
 import { renderChart } from "./charts/render.ts";
 import { runChartNames, runCharts } from "./charts/run-charts.ts";

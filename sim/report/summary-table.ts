@@ -4,9 +4,10 @@
 // met. Values are formatted exactly as in summary.csv. With more than one client group, a table
 // of the groups (groups.csv's columns; the read and session columns only when some group has
 // such figures) follows the metrics.
-import { formatMetric } from "../metrics/format.ts";
+import { formatMetric } from "../metrics/format-metric.ts";
 import type { GroupRow } from "../metrics/groups.ts";
-import { metricColumns, type MetricValues } from "../scenario/metric-names.ts";
+import { summaryColumns } from "../metrics/columns/index.ts";
+import type { MetricValues } from "../scenario/metric-names.ts";
 import { groupColumns } from "./group-columns.ts";
 
 export interface SummaryTableInput {
@@ -21,15 +22,15 @@ export interface SummaryTableInput {
 }
 
 export function summaryTable(run: SummaryTableInput): string {
-  const values = metricColumns.map((column) => {
+  const values = summaryColumns.map((column) => {
     const value = run.metrics[column];
     return value === null ? "n/a" : formatMetric(column, value);
   });
-  const nameWidth = Math.max(...metricColumns.map((column) => column.length));
+  const nameWidth = Math.max(...summaryColumns.map((column) => column.length));
   const valueWidth = Math.max(...values.map((value) => value.length));
   const lines = [
     `${run.name} — ${run.summary}`,
-    ...metricColumns.map((column, i) => `  ${column.padEnd(nameWidth)}  ${values[i].padStart(valueWidth)}`),
+    ...summaryColumns.map((column, i) => `  ${column.padEnd(nameWidth)}  ${values[i].padStart(valueWidth)}`),
     ...groupsTable(run.groups ?? []),
     `seed ${run.seed} · fingerprint ${run.fingerprint}`,
     ...run.breaches.map((breach) => `expectation not met: ${breach}`),

@@ -4,7 +4,7 @@
 // rejects or a point too big to run is an error naming the --vary flag) — exit 2 before a single
 // run starts. One value at a time first, so a message names the culprit rather than a whole
 // point; every problem of every value and point is reported together.
-import { prepareRun } from "../metrics/index.ts";
+import { prepareRun } from "../run/index.ts";
 import { applyOverrides, combineProblems, ScenarioError, type Limits, type ScenarioErrorInit } from "../scenario/index.ts";
 import { pointOverrides, type Grid } from "./grid.ts";
 

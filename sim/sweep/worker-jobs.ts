@@ -6,7 +6,8 @@
 // entry's affair (worker-bundle.ts bundles it with this file, and takes scenarioOf from here too;
 // worker.ts imports it as the main thread does).
 import { parentPort, workerData } from "node:worker_threads";
-import { formatMetric, runScenario } from "../metrics/index.ts";
+import { formatMetric } from "../metrics/index.ts";
+import { runScenario } from "../run/index.ts";
 import { metricColumns, type MetricValues } from "../scenario/index.ts";
 export { scenarioOf } from "../scenario/scenario-module.ts";
 import type { FromWorker, ToWorker, WorkerSetup } from "./worker-messages.ts";

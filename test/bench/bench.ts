@@ -149,7 +149,7 @@ function holdSection(): void {
   for (const variant of Object.values(holdVariants)) variant(1000, 200_000);
   const order = Object.keys(holdVariants) as HoldVariant[];
   for (const n of holdSizes) {
-    const rates: Record<HoldVariant, number[]> = { next: [], runUntil: [], queue: [], bare: [] };
+    const rates: Record<HoldVariant, number[]> = { next: [], queue: [], bare: [] };
     for (let r = 0; r < repeats; r++) {
       // Rotate the order so no variant always runs first (or right after a large heap was freed).
       for (let k = 0; k < order.length; k++) {
@@ -157,15 +157,13 @@ function holdSection(): void {
         rates[variant].push(holdVariants[variant](n, holdsFor(n)).holdsPerS);
       }
     }
-    const [next, runUntil, queue, bare] = [rates.next, rates.runUntil, rates.queue, rates.bare].map(median);
+    const [next, queue, bare] = [rates.next, rates.queue, rates.bare].map(median);
     const label = `N=1e${Math.round(Math.log10(n))}`;
     const target = n === 1e4 || n === 1e5 ? { atLeast: 0.8 } : undefined;
     record("hold", `${label} Simulation.next/at loop`, next, "holds/s");
-    record("hold", `${label} Simulation.runUntil callback (as the world)`, runUntil, "holds/s");
     record("hold", `${label} EventQueue push/pop`, queue, "holds/s");
     record("hold", `${label} bare typed-array heap`, bare, "holds/s");
     record("hold", `${label} Simulation.next / bare`, next / bare, "ratio", target);
-    record("hold", `${label} runUntil / bare`, runUntil / bare, "ratio");
     record("hold", `${label} EventQueue / bare`, queue / bare, "ratio");
   }
 }

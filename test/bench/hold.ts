@@ -1,7 +1,6 @@
 // The hold model, the classic benchmark of a pending-event set (Vaucher & Duval 1975; Jones 1986):
-// N events pending; each step pops the earliest and pushes one at now + Exp(mean). Run four ways:
-// - "next": through Simulation.next / at: a loop over events, the leanest way to drive it;
-// - "runUntil": through Simulation.runUntil with a dispatch callback / at, as the world does;
+// N events pending; each step pops the earliest and pushes one at now + Exp(mean). Run three ways:
+// - "next": through Simulation.next / at: a loop over events, as the world drives it;
 // - "queue": through EventQueue.push / pop directly;
 // - "bare": a binary heap written here on typed arrays (Float64Array keys, Int32Array payloads),
 //   with no tie-break, no payload table and no checks — the limit proxy for what the engine's
@@ -31,25 +30,6 @@ export interface HoldResult {
 /** Holds per run: enough to reach steady state and to take ≥ 0.2 s on a fast machine. */
 export function holdsFor(n: number): number {
   return Math.max(2_000_000, 3 * n);
-}
-
-export function holdSimulation(n: number, holds: number): HoldResult {
-  const simulation = new Simulation<number>({ maxEvents: Number.MAX_SAFE_INTEGER, maxPending: n + 1 });
-  const table = delaysUs;
-  let draw = 0;
-  for (let i = 0; i < n; i++) simulation.at(table[draw++ & (tableSize - 1)], i);
-  let left = holds;
-  let checksum = 0;
-  const start = performance.now();
-  // Events carry their index; the horizon is far enough that only `left` ends the run.
-  const untilUs = Number.MAX_SAFE_INTEGER;
-  simulation.runUntil(untilUs, (event, nowUs) => {
-    checksum += nowUs;
-    if (--left > 0) simulation.at(nowUs + table[draw++ & (tableSize - 1)], event);
-    else simulation.stop();
-  });
-  const seconds = (performance.now() - start) / 1000;
-  return { holds, seconds, holdsPerS: holds / seconds, checksum };
 }
 
 /** Through Simulation.next: a loop over events, no callback per event. */
@@ -153,5 +133,5 @@ export function holdBare(n: number, holds: number): HoldResult {
   return { holds, seconds, holdsPerS: holds / seconds, checksum };
 }
 
-export const holdVariants = { next: holdNext, runUntil: holdSimulation, queue: holdQueue, bare: holdBare } as const;
+export const holdVariants = { next: holdNext, queue: holdQueue, bare: holdBare } as const;
 export type HoldVariant = keyof typeof holdVariants;

@@ -9,8 +9,8 @@ import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { nearestRank } from "../../sim/check/quantile.ts";
 import { sim } from "../cli/sim-in-process.ts";
-import { formatMetric } from "../../sim/metrics/format.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { formatMetric } from "../../sim/metrics/format-metric.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { loadScenarioFile } from "../../sim/scenario/index.ts";
 
 const fixtures = path.relative(process.cwd(), path.join(import.meta.dirname, "fixtures"));

@@ -2,7 +2,7 @@
 // input names the file and the field) and how a run judges them (a check that fails, throws or
 // returns nonsense is a breach with a message, never a crash).
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { perWriteKinds } from "../../sim/model/index.ts";
 import { at, crash, resolveScenario, ScenarioError } from "../../sim/scenario/index.ts";
 import { baseScenario, expectMessage, file, scenarioErrorOf } from "../scenario/scenario-helpers.ts";

@@ -3,7 +3,7 @@
 // metric values chosen by hand, so each verdict below can be checked with pencil and paper.
 import { describe, expect, it } from "vitest";
 import { judgeOverSeeds, type SeedOutcomes } from "../../sim/check/over-seeds.ts";
-import { metricOutcome, type ExpectationOutcome } from "../../sim/metrics/expectations.ts";
+import { metricOutcome, type ExpectationOutcome } from "../../sim/run/expectations.ts";
 import type { Expectation, MetricExpectation } from "../../sim/scenario/expectation.ts";
 import { metricColumns, type MetricValues } from "../../sim/scenario/metric-names.ts";
 

@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sim } from "./sim-in-process.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { lessonFromSource } from "../../sim/report/explain-lesson.ts";
 import { pointText, secondsText } from "../../sim/report/explain-sentences.ts";
 import { StoryObserver } from "../../sim/report/explain-story.ts";

@@ -2,6 +2,7 @@
 // schedule run with and without lanes dispatches the same events at the same times.
 import { describe, expect, it } from "vitest";
 import { Simulation, SimulationLimitError } from "../../sim/engine/index.ts";
+import { runUntil } from "./run-until.ts";
 
 function run(useLanes: boolean, seed: number): string[] {
   const sim = new Simulation<string>();
@@ -26,7 +27,7 @@ function run(useLanes: boolean, seed: number): string[] {
   };
   for (let i = 0; i < 20; i++) schedule(0);
   const seen: string[] = [];
-  sim.runUntil(50_000, (event, nowUs) => {
+  runUntil(sim, 50_000, (event, nowUs) => {
     seen.push(`${event}@${nowUs}`);
     if (next < 20_000) for (let k = 1 + rand(2); k > 0; k--) schedule(nowUs);
   });
@@ -56,7 +57,7 @@ describe("EventLane", () => {
         if (![7, 23, 24].includes(i)) sim.at(i * 10 + 3, `answer ${i}`);
       }
       const acted: string[] = [];
-      sim.runUntil(10_000, (event, nowUs) => {
+      runUntil(sim, 10_000, (event, nowUs) => {
         const [what, n] = event.split(" ");
         if (what === "send") sim.atInLane(lane, nowUs + 100, `timeout ${n}`);
         if (what === "answer") answered.add(Number(n));

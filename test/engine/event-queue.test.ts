@@ -1,3 +1,4 @@
+// The pending-event set: time order, ties broken by insertion order, reserved places kept.
 import { describe, expect, it } from "vitest";
 import { EventQueue } from "../../sim/engine/index.ts";
 
@@ -50,5 +51,20 @@ describe("EventQueue", () => {
 
   it("refuses to pop an empty queue", () => {
     expect(() => new EventQueue<number>().pop()).toThrow(/empty/);
+  });
+
+  it("gives a reserved push the place it had when its sequence was taken, and says it was marked", () => {
+    const queue = new EventQueue<string>(2);
+    const early = queue.reserve();
+    queue.push(10, "pushed after the reserve");
+    queue.push(5, "earlier time");
+    queue.pushReserved(10, early, "reserved first", true);
+    const out: string[] = [];
+    while (queue.size > 0) {
+      const event = queue.pop();
+      out.push(queue.poppedMarked ? `${event} (marked)` : event);
+    }
+    expect(out).toEqual(["earlier time", "reserved first (marked)", "pushed after the reserve"]);
+    expect(() => queue.pushReserved(1, 99, "never reserved")).toThrow(/never reserved/);
   });
 });

@@ -1,6 +1,7 @@
+// Named random streams: the draws of seedrandom's alea for (seed, name), independent per name.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { Fingerprint, RngStreams } from "../../sim/engine/index.ts";
+import { RngStreams } from "../../sim/engine/index.ts";
 
 const draws = (streams: RngStreams, name: string, n = 5) => Array.from({ length: n }, () => streams.stream(name).float());
 
@@ -37,18 +38,5 @@ describe("RngStreams", () => {
     for (let i = 0; i < n; i++) sum += rng.exponential(2);
     // Standard error of the mean = 2 / sqrt(n) ≈ 0.0045; allow 5 SE.
     expect(Math.abs(sum / n - 2)).toBeLessThan(5 * (2 / Math.sqrt(n)));
-  });
-});
-
-describe("Fingerprint", () => {
-  it("is equal for equal input and separates boundaries", () => {
-    const f = (parts: string[]) => {
-      const fp = new Fingerprint();
-      parts.forEach((p) => fp.addString(p));
-      return fp.hex();
-    };
-    expect(f(["ab", "c"])).toBe(f(["ab", "c"]));
-    expect(f(["ab", "c"])).not.toBe(f(["a", "bc"]));
-    expect(f(["ab", "c"])).toMatch(/^[0-9a-f]{16}$/);
   });
 });

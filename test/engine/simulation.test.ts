@@ -1,5 +1,8 @@
+// The simulation loop, driven through next() as the world drives it: order, clock, rounding
+// of scheduled times, and the limits.
 import { describe, expect, it } from "vitest";
 import { Simulation, SimulationLimitError } from "../../sim/engine/index.ts";
+import { runUntil } from "./run-until.ts";
 
 describe("Simulation", () => {
   it("runs events in (time, sequence) order and advances the clock", () => {
@@ -8,7 +11,7 @@ describe("Simulation", () => {
     sim.at(5, "b");
     sim.at(1, "a");
     sim.at(5, "c");
-    sim.runUntil(10, (event, nowUs) => {
+    runUntil(sim, 10, (event, nowUs) => {
       seen.push(`${event}@${nowUs}`);
       if (event === "a") sim.after(4, "d"); // lands at 5, after b and c which were scheduled earlier
     });
@@ -19,14 +22,14 @@ describe("Simulation", () => {
   it("leaves events beyond the horizon pending", () => {
     const sim = new Simulation<number>();
     sim.at(100, 1);
-    sim.runUntil(50, () => {});
+    runUntil(sim, 50, () => {});
     expect(sim.pending).toBe(1);
     expect(sim.nowUs).toBe(50);
   });
 
   it("rejects the past and NaN", () => {
     const sim = new Simulation<number>();
-    sim.runUntil(10, () => {});
+    runUntil(sim, 10, () => {});
     expect(() => sim.at(5, 1)).toThrow(/now is 10/);
     expect(() => sim.at(8.5, 1)).toThrow(/in the past/);
     expect(() => sim.at(Number.NaN, 1)).toThrow(/in the past/);
@@ -34,25 +37,27 @@ describe("Simulation", () => {
 
   it("rounds every scheduled time up to a whole microsecond, through every door", () => {
     const sim = new Simulation<string>();
-    sim.runUntil(10, () => {});
+    runUntil(sim, 10, () => {});
     sim.at(11.000001, "at");
     sim.after(0.2, "after");
     sim.after(-3, "negative delay");
     const lane = sim.lane();
     sim.atInLane(lane, 12.5, "lane");
-    sim.atReserved(13.9, sim.reserve(), "reserved");
     sim.at(9.99999, "a hair before now");
     const seen: string[] = [];
-    sim.runUntil(100, (event, nowUs) => seen.push(`${event}@${nowUs}`));
-    expect(seen).toEqual(["negative delay@10", "a hair before now@10", "after@11", "at@12", "lane@13", "reserved@14"]);
+    runUntil(sim, 100, (event, nowUs) => seen.push(`${event}@${nowUs}`));
+    expect(seen).toEqual(["negative delay@10", "a hair before now@10", "after@11", "at@12", "lane@13"]);
   });
 
+});
+
+describe("Simulation's limits", () => {
   it("stops with a clear message at the event limit", () => {
     const sim = new Simulation<number>({ maxEvents: 100, maxPending: 1000 });
     sim.at(0, 0);
     let error: unknown;
     try {
-      sim.runUntil(1e9, (n) => sim.after(1, n + 1));
+      runUntil(sim, 1e9, (n) => sim.after(1, n + 1));
     } catch (caught) {
       error = caught;
     }
@@ -65,5 +70,14 @@ describe("Simulation", () => {
     expect(() => {
       for (let i = 0; i < 11; i++) sim.at(i, i);
     }).toThrow(/more than 10 events pending/);
+  });
+
+  it("counts events waiting in lanes against the pending limit when scheduling directly", () => {
+    const sim = new Simulation<number>({ maxEvents: 1e6, maxPending: 10 });
+    const lane = sim.lane();
+    for (let i = 0; i < 6; i++) sim.atInLane(lane, 100 + i, i);
+    for (let i = 0; i < 4; i++) sim.at(i, i);
+    expect(sim.pending).toBe(10);
+    expect(() => sim.at(50, 10)).toThrow(/more than 10 events pending/);
   });
 });

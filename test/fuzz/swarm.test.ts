@@ -10,7 +10,7 @@ import { promiseNames, promises } from "../../sim/fuzz/swarm/promises.ts";
 import { configurationSize, shrinkCase } from "../../sim/fuzz/swarm/shrink-case.ts";
 import { runCase, type SwarmCase } from "../../sim/fuzz/swarm/swarm-case.ts";
 import { swarmReproducerSource } from "../../sim/fuzz/swarm/swarm-reproducer.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";
 import { sim } from "../cli/sim-in-process.ts";
 

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { runReportFiles } from "../../sim/report/run-report.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";
 import { TraceDigest } from "./trace-digest.ts";

@@ -1,6 +1,6 @@
 // Standby cost: sum of costPerHour over configured standbys.
 import { describe, expect, it } from "vitest";
-import { standbyCostPerHour } from "../../sim/metrics/cost.ts";
+import { standbyCostPerHour } from "../../sim/metrics/columns/standby-cost.ts";
 import { summarize } from "../../sim/metrics/summary.ts";
 import { initialRoles, runEnd, tinyWorld } from "./trace-fixtures.ts";
 

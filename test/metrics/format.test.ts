@@ -1,6 +1,7 @@
 // The one formatting of metric values and times.
 import { describe, expect, it } from "vitest";
-import { formatDecimal, formatMetric, formatMicros, formatSeconds } from "../../sim/metrics/format.ts";
+import { formatMetric } from "../../sim/metrics/format-metric.ts";
+import { formatDecimal, formatMicros, formatSeconds } from "../../sim/metrics/format.ts";
 
 describe("format", () => {
   it("writes whole microseconds as seconds with exactly 6 decimals", () => {

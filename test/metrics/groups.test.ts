@@ -15,7 +15,7 @@
 // So min_group_availability = 5,699 / 6,000 and max_group_downtime_s = 3.01 — while the run's
 // availability, over both groups, is 11,699 / 12,000.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { summarize, SummaryObserver } from "../../sim/metrics/summary.ts";
 import { at, defineScenario, heal, partition } from "../../sim/scenario/index.ts";
 import { initialRoles, runEnd, timeOrdered, tinyWorld, write } from "./trace-fixtures.ts";

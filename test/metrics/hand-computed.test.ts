@@ -4,7 +4,7 @@
 // 1 ms; entries ship at commit (lag 0) and apply at once. Heartbeats every 1 s, timeout 3 s,
 // promotion 1 s, client timeout 1 s, 60 s of writes.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { at, crash, defineScenario, heal, partition, restart } from "../../sim/scenario/index.ts";
 
 const cluster = (faults: ReturnType<typeof at>[]) =>

@@ -18,7 +18,7 @@
 // the read at k + 0.1 (index 10k + 1) goes to db2 and is stale, the one at k + 0.2 to db1 and is
 // fresh: 60.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { summarize } from "../../sim/metrics/summary.ts";
 import { defineScenario } from "../../sim/scenario/index.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";

@@ -1,7 +1,7 @@
 // The chart series of a run: one bounded observer over the whole trace, and runScenario's
 // result.series. Memory must not grow with run length: buckets stay ≤ maxBuckets on long runs.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { SeriesObserver } from "../../sim/metrics/series.ts";
 import { maxBuckets } from "../../sim/metrics/time-buckets.ts";
 import { baseScenario } from "../scenario/scenario-helpers.ts";

@@ -21,7 +21,7 @@
 //   session is kept on a server: 0 — but the same 200 requests fail (every third request still
 //   goes to web1, round-robin, until it is out).
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { at, crash, defineScenario } from "../../sim/scenario/index.ts";
 
 const pool = (store: "memory" | "external") =>

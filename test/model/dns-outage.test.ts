@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { scheduleEntries } from "../../sim/fuzz/episode.ts";
 import { faultSource } from "../../sim/fuzz/fault-source.ts";
 import { knownEndUs, reachedNodes, repairs, topologyOf } from "../../sim/metrics/incident-reach.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { describeEvent } from "../../sim/report/event-detail.ts";
 import { explainSentence } from "../../sim/report/explain-sentences.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";

@@ -2,7 +2,7 @@
 // from the configuration: db1 primary (a), db2 hot standby (b), a monitor (c), clients beside db1;
 // 1 ms messages without jitter; a 5 s timeout detector probing every second.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import {
   at,
   chaos,

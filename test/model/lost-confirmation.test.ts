@@ -9,7 +9,7 @@
 // clients follow — at ≈100 s.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";
 
 const file = path.join(import.meta.dirname, "..", "..", "scenarios", "clock-skew-lease.ts");

@@ -8,7 +8,7 @@
 // promoteIn of 1 s and takes writes from ≈14.05 s. Clients and db1 are pointed at db2 only once it
 // has confirmed, so no write fails; db1 takes writes until then (no fencing), and those are lost.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { promoteRetryUs } from "../../sim/model/controller.ts";
 
 const scenario = {

@@ -10,7 +10,7 @@
 // that mon2 and mon3 suspect db2, and fails over.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";
 
 const file = path.join(import.meta.dirname, "..", "..", "scenarios", "cascading-overload.ts");

@@ -2,7 +2,7 @@
 // clusters, each assertion derived from the configuration.
 import { describe, expect, it } from "vitest";
 import { RngStreams } from "../../sim/engine/index.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { at, crash, defineScenario, partition, type Scenario } from "../../sim/scenario/index.ts";
 import failbackThrash from "../../scenarios/failback-thrash.ts";
 import manualVsAuto from "../../scenarios/manual-vs-auto.ts";

@@ -2,7 +2,7 @@
 // server's share goes, whether the survivors hold it, sticky sessions, and that failover
 // machinery leaves pool servers alone.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { LoadBalancer, type BalancerWorld } from "../../sim/model/load-balancer.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
 import type { Message, WorldEvent } from "../../sim/model/messages.ts";

@@ -4,7 +4,7 @@
 // (the "typical failover" each system documents). One run per scenario plus a few variants.
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../sim/model/index.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { at, restart, type Scenario } from "../../sim/scenario/index.ts";
 import haproxy from "../../scenarios/preset-haproxy.ts";
 import kubernetesProbes from "../../scenarios/preset-kubernetes-probes.ts";

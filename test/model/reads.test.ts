@@ -2,7 +2,7 @@
 // Read-your-writes is judged against the log's timelines (history.ts): a lagging standby has not
 // applied the write yet; a node on another timeline never will.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
 import { at, crash, defineScenario, type ClientSpec, type Duration } from "../../sim/scenario/index.ts";
 

@@ -2,7 +2,7 @@
 // clusters, with the answers derived from the defaults (sim/scenario/defaults.ts).
 import { describe, expect, it } from "vitest";
 import { RngStreams } from "../../sim/engine/index.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { at, blip, crash, defineScenario, partition, pause, restart, type Scenario } from "../../sim/scenario/index.ts";
 import coldWarmHot from "../../scenarios/cold-warm-hot.ts";
 import maxLagGuard from "../../scenarios/max-lag-guard.ts";

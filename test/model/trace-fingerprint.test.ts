@@ -3,7 +3,7 @@
 // by field gives the same fingerprint as the generic record walk.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { Fingerprint } from "../../sim/engine/index.ts";
+import { Fingerprint } from "../../sim/model/fingerprint.ts";
 import { simulate, type TraceEvent } from "../../sim/model/index.ts";
 import { fingerprintEvent, perWriteFields } from "../../sim/model/trace-fingerprint.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";

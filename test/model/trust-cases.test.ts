@@ -2,7 +2,7 @@
 // exactly as it was reported (test/model/fixtures/), and each expectation was computed by hand.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { silenceYForThreshold } from "../../sim/model/detectors/index.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";
@@ -165,5 +165,20 @@ describe("cases the swarm found (sim fuzz --swarm, shrunk)", () => {
     expect(reroute.tUs).toBeGreaterThan(12.8e6);
     expect(reroute.tUs).toBeLessThan(12.81e6);
     expect(metrics.downtime_s!).toBeLessThan(1);
+  });
+});
+
+describe("an observation from outside the network with no controller acting", () => {
+  it("waits for the next controller's heartbeat instead of being lost", async () => {
+    const { metrics, events } = await run("fence-without-controller");
+    // db1 is powered off at ≈ 35.708 s, inside the blip (35–35.9 s) that leaves no majority; the
+    // first heartbeat of a controller after it (≈ 36.7 s at the 3.371 s interval, or sooner) acts:
+    // db2 is promoted then, not never.
+    const poweredOff = ofKind(events, "fencing").find((event) => event.outcome === "powered-off")!;
+    expect(seconds(poweredOff.tUs)).toBeCloseTo(35.708, 3);
+    const [start] = ofKind(events, "failover_start");
+    expect(start.tUs).toBeGreaterThan(poweredOff.tUs);
+    expect(start.tUs - poweredOff.tUs).toBeLessThan(3.5e6);
+    expect(metrics.failovers).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { runCharts } from "../../sim/report/charts/run-charts.ts";
 import { writeRunReport } from "../../sim/report/run-report.ts";
 import { loadScenarioFile } from "../../sim/scenario/index.ts";

@@ -3,8 +3,8 @@
 // value with it, rather than silently breaking the comparison), and the assumptions every case
 // makes about clients.
 import type { WorldConfig } from "../../sim/model/index.ts";
-import { runScenario, type RunResult } from "../../sim/metrics/run-scenario.ts";
-import type { TraceLevel } from "../../sim/metrics/trace-level.ts";
+import { runScenario, type RunResult } from "../../sim/run/run-scenario.ts";
+import type { TraceLevel } from "../../sim/run/trace-level.ts";
 import { resolveScenario, type Duration, type Scenario } from "../../sim/scenario/index.ts";
 
 export const file = "test/validation";

@@ -8,7 +8,7 @@
 // - bounds: availability within [0, 1]; times within [0, duration] (or empty where allowed);
 // - split brain: split_brain_s > 0 only when the timeline shows two nodes up and primary at once.
 // The first few problems are kept, in trace order, each one line.
-import type { RunResult } from "../../metrics/index.ts";
+import type { RunResult } from "../../run/index.ts";
 import type { TraceEvent, WorldConfig } from "../../model/index.ts";
 import type { Judge, Verdict } from "../invariants.ts";
 

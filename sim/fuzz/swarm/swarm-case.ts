@@ -4,7 +4,7 @@
 // metrics are consistent with its trace (consistency.ts); and every promise the configuration
 // makes holds (promises.ts). A configuration the scenario layer refuses is "invalid": never a
 // violation of the model (the drawn ones are checked for it; the shrinker's candidates may be).
-import { runScenario, type RunResult } from "../../metrics/index.ts";
+import { runScenario, type RunResult } from "../../run/index.ts";
 import type { MetricValues } from "../../scenario/index.ts";
 import { ScenarioError, resolveScenario } from "../../scenario/index.ts";
 import { scheduleEntries, type Episode } from "../episode.ts";

@@ -9,6 +9,7 @@ import type { RunSeries } from "../../metrics/series.ts";
 import { chartContext, contextLayers, withFaultColor, type ChartContext } from "./context-layers.ts";
 import { chartConfig, colorEncoding, colorScale, lostColor, plotWidth, seriesPalette, type ColorScale } from "./theme.ts";
 import { formatWidth, round, TimeAxis } from "./time-axis.ts";
+import { defineChart } from "./run-chart.ts";
 
 const divergentHeightPx = 140;
 const lostLaneHeightPx = 26;
@@ -24,7 +25,7 @@ export function hasDataLoss(series: RunSeries): boolean {
   return series.dataLoss.lost.length > 0 || series.dataLoss.divergent.length > 0;
 }
 
-export function dataLossChart(input: DataLossChartInput): object {
+function dataLossSpec(input: DataLossChartInput): object {
   const { series } = input;
   const axis = new TimeAxis(series.endUs);
   const context = chartContext(series, axis);
@@ -128,3 +129,14 @@ function divergentRows(series: RunSeries, axis: TimeAxis): { node: string; t: nu
 export function groupThousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+export const dataLossChart = defineChart({
+  name: "data-loss",
+  absence: (input) => (hasDataLoss(input.series) ? null : "No data-loss chart: no write was lost or divergent."),
+  title: () => "Lost and divergent writes",
+  caption:
+    "Writes accepted by a deposed primary after another node was promoted (divergent), per second; and each stretch of " +
+    "acknowledged writes missing from the final history (lost), as a bar from its first to its last write in the lane " +
+    "of the node that accepted them.",
+  spec: dataLossSpec,
+});

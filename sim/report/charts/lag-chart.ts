@@ -8,6 +8,7 @@ import type { RunSeries } from "../../metrics/series.ts";
 import { chartContext, contextLayers, withFaultColor } from "./context-layers.ts";
 import { chartConfig, colorEncoding, colorScale, plotWidth, seriesPalette } from "./theme.ts";
 import { formatWidth, round, TimeAxis } from "./time-axis.ts";
+import { defineChart } from "./run-chart.ts";
 
 const heightPx = 180;
 
@@ -23,7 +24,7 @@ export interface LagRow {
   lag: number | null;
 }
 
-export function lagChart(input: LagChartInput): object {
+function lagSpec(input: LagChartInput): object {
   const { series } = input;
   const axis = new TimeAxis(series.endUs);
   const context = chartContext(series, axis);
@@ -91,3 +92,13 @@ export function lagRows(series: RunSeries, axis: TimeAxis, unitUs: number): { li
   }
   return { lines, dots };
 }
+
+export const lagChart = defineChart({
+  name: "lag",
+  absence: (input) => (input.series.lag.length > 0 ? null : "No replication-lag chart: no node applied replicated entries in this run."),
+  title: () => "Replication lag",
+  caption:
+    "The worst replication lag each node applied entries with, per time bucket. The line breaks where a node " +
+    "applied nothing — cut off, down, or primary itself.",
+  spec: lagSpec,
+});

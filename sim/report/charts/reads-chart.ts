@@ -9,6 +9,7 @@ import { chartContext, withFaultColor } from "./context-layers.ts";
 import { outcomePanel } from "./outcome-panel.ts";
 import { chartConfig, colorScale, readOutcomeColors } from "./theme.ts";
 import { TimeAxis } from "./time-axis.ts";
+import { defineChart } from "./run-chart.ts";
 
 /** Legend names; "rejected" and "timed out" share the writes chart's colours. */
 const outcomeNames: Readonly<Record<ReadOutcome, string>> = {
@@ -24,7 +25,7 @@ export interface ReadsChartInput {
   series: RunSeries;
 }
 
-export function readsChart(input: ReadsChartInput): object {
+function readsSpec(input: ReadsChartInput): object {
   const { series } = input;
   const axis = new TimeAxis(series.endUs);
   const context = chartContext(series, axis);
@@ -57,3 +58,13 @@ export function readRows(client: ReadSeries, series: RunSeries, axis: TimeAxis):
   if (rows.length > 0) rows.push({ ...rows[rows.length - 1], t: axis.at(series.durationUs) });
   return rows;
 }
+
+export const readsChart = defineChart({
+  name: "reads",
+  absence: (input) => (input.series.reads.length > 0 ? null : "No reads chart: no client group reads."),
+  title: () => "Reads and read-your-writes",
+  caption:
+    "Reads issued per second by each client group that reads, stacked by outcome: answered up to date, answered by a " +
+    "node that had not applied the connection's last acknowledged write (a read-your-writes violation), rejected, or timed out.",
+  spec: readsSpec,
+});

@@ -7,6 +7,7 @@ import type { RunSeries } from "../../metrics/series.ts";
 import { chartContext, contextLayers, withFaultColor } from "./context-layers.ts";
 import { chartConfig, colorEncoding, colorScale, plotWidth, seriesPalette } from "./theme.ts";
 import { formatWidth, TimeAxis } from "./time-axis.ts";
+import { defineChart } from "./run-chart.ts";
 
 const heightPx = 180;
 
@@ -22,7 +23,7 @@ export interface ServerLoadRow {
   rate: number;
 }
 
-export function serverLoadChart(input: ServerLoadChartInput): object {
+function serverLoadSpec(input: ServerLoadChartInput): object {
   const { series } = input;
   const axis = new TimeAxis(series.endUs);
   const context = chartContext(series, axis);
@@ -73,3 +74,13 @@ export function serverLoadRows(series: RunSeries, axis: TimeAxis): ServerLoadRow
   }
   return rows;
 }
+
+export const serverLoadChart = defineChart({
+  name: "servers",
+  absence: (input) => (input.series.serverLoad.length > 0 ? null : "No servers chart: the scenario has no pool of servers."),
+  title: () => "Load on each server",
+  caption:
+    "Requests each server of the pool handled per second. When a server fails, its share moves onto the others once " +
+    "the load balancer takes it out of rotation; whether they can carry it decides whether the pool holds or cascades.",
+  spec: serverLoadSpec,
+});

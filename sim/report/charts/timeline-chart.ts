@@ -13,6 +13,7 @@ import type { RunSeries } from "../../metrics/series.ts";
 import { chartContext, contextLayers, withFaultColor } from "./context-layers.ts";
 import { chartConfig, colorEncoding, colorScale, plotWidth, stateColors } from "./theme.ts";
 import { TimeAxis } from "./time-axis.ts";
+import { defineChart } from "./run-chart.ts";
 
 const laneHeightPx = 22;
 const suspectedState = "suspected";
@@ -32,7 +33,7 @@ export interface TimelineChartInput {
   series: RunSeries;
 }
 
-export function timelineChart(input: TimelineChartInput): object {
+function timelineSpec(input: TimelineChartInput): object {
   const axis = new TimeAxis(input.series.endUs);
   const context = chartContext(input.series, axis);
   const { lanes, bands } = laneBands(input.timeline, axis);
@@ -149,3 +150,15 @@ function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly Timeline
   }
   return merged;
 }
+
+export const timelineChart = defineChart({
+  name: "timeline",
+  absence: () => null,
+  title: (input) => (input.timeline.some((row) => row.kind === "role") ? "Who was primary when" : "Which servers were up and in rotation"),
+  caption:
+    "One lane per node, coloured by its role (or by its process state when it is not running normally); " +
+    "the lanes under a database node show when each monitor suspected it, those under a pool server when a load " +
+    "balancer had it out of rotation. Grey shading marks fault periods; " +
+    "dashed lines mark promotions.",
+  spec: timelineSpec,
+});

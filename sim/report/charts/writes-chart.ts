@@ -10,6 +10,7 @@ import { chartContext, withFaultColor } from "./context-layers.ts";
 import { outcomePanel } from "./outcome-panel.ts";
 import { chartConfig, colorScale, outcomeColors } from "./theme.ts";
 import { TimeAxis } from "./time-axis.ts";
+import { defineChart } from "./run-chart.ts";
 
 /** Legend names of failure reasons; reasons the model adds later keep their own name. */
 const reasonNames: Readonly<Record<string, string>> = { rejected: "rejected", timeout: "timed out" };
@@ -21,7 +22,7 @@ export interface WritesChartInput {
   series: RunSeries;
 }
 
-export function writesChart(input: WritesChartInput): object {
+function writesSpec(input: WritesChartInput): object {
   const { series } = input;
   const axis = new TimeAxis(series.endUs);
   const context = chartContext(series, axis);
@@ -64,3 +65,13 @@ function reasonName(reason: string): string {
 function rate(count: number, widthS: number): number {
   return Math.round((count / widthS) * 1000) / 1000;
 }
+
+export const writesChart = defineChart({
+  name: "writes",
+  absence: (input) => (input.series.writes.length > 0 ? null : "No write-availability chart: the scenario has no clients."),
+  title: () => "Write availability",
+  caption:
+    "Writes issued per second by each client group, stacked by outcome: acknowledged, rejected by a node that " +
+    "was not primary, or timed out. Counted by issue time, so a dip sits where clients met the outage.",
+  spec: writesSpec,
+});

@@ -3,14 +3,14 @@
 // as inline SVG (pre-rendered, so no script and no network), and the story of the run in plain
 // language. All scenario-provided text is escaped. The page has no script, no external
 // resource and no timestamp: the same run gives the same bytes.
-import { formatMetric } from "../../metrics/format.ts";
+import { formatMetric } from "../../metrics/format-metric.ts";
 import type { GroupRow } from "../../metrics/groups.ts";
 import type { KeyEvents } from "../../metrics/key-events.ts";
-import { metricColumns, type MetricValues } from "../../scenario/metric-names.ts";
+import { metricOf, summaryColumns } from "../../metrics/columns/index.ts";
+import type { MetricValues } from "../../scenario/metric-names.ts";
 import { groupColumns } from "../group-columns.ts";
 import { escapeHtml } from "./escape.ts";
 import { inlineSvg } from "./inline-svg.ts";
-import { metricExplanations } from "./metric-explanations.ts";
 import { narrative, type NarrativeLine } from "./narrative.ts";
 
 export interface PageChart {
@@ -80,10 +80,10 @@ function breachesSection(breaches: readonly string[]): string {
 }
 
 function summarySection(metrics: MetricValues): string {
-  const rows = metricColumns.map((column) => {
+  const rows = summaryColumns.map((column) => {
     const value = metrics[column];
     const shown = value === null ? '<span class="na">n/a</span>' : escapeHtml(formatMetric(column, value));
-    return `<tr><th scope="row"><code>${column}</code></th><td class="value">${shown}</td><td>${escapeHtml(metricExplanations[column])}</td></tr>`;
+    return `<tr><th scope="row"><code>${column}</code></th><td class="value">${shown}</td><td>${escapeHtml(metricOf(column).explanation)}</td></tr>`;
   });
   return [
     '<section id="summary">',

@@ -1,5 +1,6 @@
 // A fingerprint of a run: an incremental 64-bit hash (two 32-bit lanes) over everything fed to
-// it. Equal inputs give equal fingerprints on every machine; it is not cryptographic. Plain data
+// it; the world feeds it the trace (trace-fingerprint.ts), and the engine knows nothing of it.
+// Equal inputs give equal fingerprints on every machine; it is not cryptographic. Plain data
 // (records, arrays, strings, numbers, booleans) is hashed by walking it — every value in property
 // order, each as one or two 32-bit words tagged with its type — rather than by serialising it:
 // a run feeds it every trace event, so it must cost little and allocate nothing.
@@ -9,7 +10,7 @@
 //   in 32 bits); any other number by the two words of its IEEE 754 encoding, read in a fixed
 //   order whatever the machine's byte order.
 // Callers that know a record's shape may feed its values themselves (addTag, addString, …) in
-// the order addRecord would: the hash is the same (sim/model/trace-fingerprint.ts does this).
+// the order addRecord would: the hash is the same (trace-fingerprint.ts does this).
 
 const float = new Float64Array(1);
 const words = new Int32Array(float.buffer);

@@ -4,10 +4,12 @@
 // failover.flapWindowUs after that loss is one flap. A crash alone is not a loss: the trace
 // keeps a crashed primary's role until the node rejoins or is demoted.
 // Memory: one timestamp per data node.
-import type { TraceEvent, TraceRole } from "../model/index.ts";
-import type { TraceObserver } from "./observer.ts";
+import type { TraceEvent, TraceRole } from "../../model/index.ts";
+import { defineMetric } from "../metric.ts";
+import type { TraceObserver } from "../observer.ts";
 
 export class FlapsObserver implements TraceObserver {
+  readonly reads = ["role", "promoted"] as const;
   private readonly roleOf = new Map<string, TraceRole>();
   private readonly lostPrimaryUs = new Map<string, number>();
   private flaps = 0;
@@ -30,3 +32,18 @@ export class FlapsObserver implements TraceObserver {
     return this.flaps;
   }
 }
+
+export const flaps = defineMetric({
+  column: "flaps",
+  definition:
+    "promotions that give the primary role to a node that lost it (a role change away " +
+    "from primary; a crash alone is not one) no more than `failover.flapWindow` earlier",
+  explanation:
+    "Promotions that gave the primary role back to a node that had lost it within the " +
+    "flap window.",
+  format: "count",
+  measure: ({ config, observe }) => {
+    const flaps = observe(new FlapsObserver(config.failover.flapWindowUs));
+    return () => flaps.count();
+  },
+});

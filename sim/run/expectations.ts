@@ -6,8 +6,7 @@
 // fails with a message saying so: a broken check is reported, it never stops the run.
 import { describeExpectation, isCheck, meetsExpectation, type CheckExpectation, type Expectation, type MetricExpectation } from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
-import { formatMetric } from "./format.ts";
-import type { RunResult } from "./run-scenario.ts";
+import { formatMetric } from "../metrics/index.ts";
 
 /** One expectation judged on one run. */
 export interface ExpectationOutcome {
@@ -22,10 +21,10 @@ export interface ExpectationOutcome {
   breach: string;
 }
 
-/** Every expectation of a scenario on one run's result, in the order written. Checks are called
- *  with `result`; bounds read `result.metrics` (so a check that changes the result cannot change
- *  a bound's verdict, bounds are judged first). */
-export function evaluateExpectations(expectations: readonly Expectation[], result: RunResult): ExpectationOutcome[] {
+/** Every expectation of a scenario on one run's result (runScenario's), in the order written.
+ *  Checks are called with `result`; bounds read `result.metrics` (so a check that changes the
+ *  result cannot change a bound's verdict, bounds are judged first). */
+export function evaluateExpectations<R extends { metrics: MetricValues }>(expectations: readonly Expectation[], result: R): ExpectationOutcome[] {
   const bounds = new Map<Expectation, ExpectationOutcome>();
   for (const expectation of expectations) {
     if (!isCheck(expectation)) bounds.set(expectation, metricOutcome(expectation, result.metrics));
@@ -44,12 +43,12 @@ export function metricOutcome(expectation: MetricExpectation, values: MetricValu
 }
 
 /** A named check called with a run's result. */
-export function checkOutcome(expectation: CheckExpectation, result: RunResult): ExpectationOutcome {
+export function checkOutcome<R>(expectation: CheckExpectation, result: R): ExpectationOutcome {
   const name = JSON.stringify(expectation.check);
   const outcome = (passed: boolean, observed: string, breach: string): ExpectationOutcome => ({ expectation: name, observed, passed, breach });
   let returned: unknown;
   try {
-    returned = (expectation.predicate as (result: RunResult) => unknown)(result);
+    returned = (expectation.predicate as (result: R) => unknown)(result);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return outcome(false, `threw ${reason}`, `check ${name} threw ${reason}`);

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { reportFailure } from "../../sim/cli/failure.ts";
 import { SimulationLimitError } from "../../sim/engine/index.ts";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
-import { SimulatorBugError } from "../../sim/metrics/simulator-bug.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
+import { SimulatorBugError } from "../../sim/run/simulator-bug.ts";
 import { at, crash, defineScenario } from "../../sim/scenario/index.ts";
 
 const scenario = defineScenario({

@@ -1,8 +1,8 @@
 // Which events a trace level keeps for events.csv.
 import { describe, expect, it } from "vitest";
-import { keepsEvent } from "../../sim/metrics/trace-level.ts";
+import { keepsEvent } from "../../sim/run/trace-level.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
-import { crash, write } from "./trace-fixtures.ts";
+import { crash, write } from "../metrics/trace-fixtures.ts";
 
 describe("trace levels", () => {
   const fault = crash("db1", 1);

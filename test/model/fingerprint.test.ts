@@ -1,5 +1,6 @@
+// The run fingerprint: equal for equal input, and telling apart what a serialisation would.
 import { describe, expect, it } from "vitest";
-import { Fingerprint } from "../../sim/engine/index.ts";
+import { Fingerprint } from "../../sim/model/fingerprint.ts";
 
 const hexOf = (...values: unknown[]) => {
   const fingerprint = new Fingerprint();
@@ -46,5 +47,16 @@ describe("Fingerprint", () => {
     const long = "x".repeat(100);
     expect(hexOf(long, long)).toBe(hexOf(long, long));
     expect(hexOf(long)).not.toBe(hexOf(`${long}y`));
+  });
+
+  it("is equal for equal strings fed one by one and separates their boundaries", () => {
+    const f = (parts: string[]) => {
+      const fp = new Fingerprint();
+      parts.forEach((p) => fp.addString(p));
+      return fp.hex();
+    };
+    expect(f(["ab", "c"])).toBe(f(["ab", "c"]));
+    expect(f(["ab", "c"])).not.toBe(f(["a", "bc"]));
+    expect(f(["ab", "c"])).toMatch(/^[0-9a-f]{16}$/);
   });
 });

@@ -1,7 +1,7 @@
 // runScenario end to end on a small scenario: pure and deterministic, overrides and seed
 // applied before validation, trace levels filter only what is kept, expectations checked.
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/metrics/run-scenario.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { perWriteKinds } from "../../sim/model/index.ts";
 import { at, crash, defineScenario, ScenarioError } from "../../sim/scenario/index.ts";
 

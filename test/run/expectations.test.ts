@@ -1,6 +1,6 @@
 // Turning unmet expectations into messages.
 import { describe, expect, it } from "vitest";
-import { breachesOf } from "../../sim/metrics/expectations.ts";
+import { breachesOf } from "../../sim/run/expectations.ts";
 import { metricColumns, type MetricValues } from "../../sim/scenario/metric-names.ts";
 
 function values(overrides: Partial<MetricValues>): MetricValues {

@@ -5,10 +5,12 @@
 // paused primary accepts nothing while paused; the writes it takes when it wakes count as
 // divergent_writes.
 // Memory: one flag pair per node.
-import type { TraceEvent, TraceRole } from "../model/index.ts";
-import { secondsOf, type TraceObserver } from "./observer.ts";
+import type { TraceEvent, TraceRole } from "../../model/index.ts";
+import { defineMetric } from "../metric.ts";
+import { secondsOf, type TraceObserver } from "../observer.ts";
 
 export class SplitBrainObserver implements TraceObserver {
+  readonly reads = ["role", "node_down", "node_up", "node_paused", "node_resumed", "run_end"] as const;
   private readonly down = new Set<string>();
   private readonly roleOf = new Map<string, TraceRole>();
   /** Number of nodes that are up and primary, as of `sinceUs`. */
@@ -48,3 +50,18 @@ export class SplitBrainObserver implements TraceObserver {
     return count;
   }
 }
+
+export const splitBrainS = defineMetric({
+  column: "split_brain_s",
+  definition:
+    "total time within [0, duration] during which two or more nodes are both running and " +
+    "in the primary role (so both would accept writes)",
+  explanation:
+    "Total time during which two or more running nodes were in the primary role, so both " +
+    "would accept writes.",
+  format: "seconds",
+  measure: ({ config, observe }) => {
+    const splitBrain = observe(new SplitBrainObserver(config.durationUs));
+    return () => splitBrain.seconds();
+  },
+});
