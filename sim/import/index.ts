@@ -5,7 +5,7 @@
 import type { ConfigFile } from "./config-format.ts";
 import { formatNames, formats, type FormatName } from "./formats.ts";
 import { ImportError } from "./import-error.ts";
-import type { ScenarioPlan } from "./plan.ts";
+import type { Remark, ScenarioPlan } from "./plan.ts";
 import { scenarioText } from "./scenario-text.ts";
 
 export { formatNames, formats, type FormatName } from "./formats.ts";
@@ -34,7 +34,8 @@ export function importConfig(file: ConfigFile, request: ImportRequest = {}): Imp
   if (request.sentinels !== undefined && format !== "sentinel") {
     throw new ImportError(file.name, [{ line: null, key: null, message: `--sentinels applies to a Redis Sentinel configuration only; this is ${formats[format].system}` }]);
   }
-  const plan = formats[format].read(file, { name: request.name ?? scenarioNameOf(file.name), sentinels: request.sentinels });
+  const read = formats[format].read(file, { name: request.name ?? scenarioNameOf(file.name), sentinels: request.sentinels });
+  const plan = { ...read, notModelled: byLine(read.notModelled), ignored: byLine(read.ignored) };
   return { format, plan, text: scenarioText(plan) };
 }
 
@@ -47,6 +48,11 @@ export function recognisedFormat(file: ConfigFile): FormatName {
       ? `cannot tell which configuration this is; expected ${formatNames.map((name) => formats[name].looksLike).join(", or ")}; or name it with --format ${formatNames.join("|")}`
       : `looks like ${matches.map((name) => formats[name].system).join(" and like ")}; name it with --format ${matches.join("|")}`;
   throw new ImportError(file.name, [{ line: null, key: null, message }]);
+}
+
+/** Remarks in the order of the file's lines (those about the whole file first). */
+function byLine(remarks: readonly Remark[]): Remark[] {
+  return [...remarks].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** A scenario name from a file name: "postgres-statefulset.yaml" → "postgres-statefulset". */

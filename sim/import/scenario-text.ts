@@ -53,9 +53,9 @@ function header(plan: ScenarioPlan): string[] {
   const lines = paragraphs.flatMap((paragraph, index) => [...(index > 0 ? ["//"] : []), ...wrap(paragraph, "// ", "// ")]);
   if (plan.notModelled.length > 0) {
     lines.push("//", "// Not modelled yet (the model has no such mechanism; the scenario runs without it):");
-    for (const remark of byLine(plan.notModelled)) lines.push(...wrap(`${remarkSubject(remark)}: ${remark.detail}`, "// - ", "//   "));
+    for (const remark of plan.notModelled) lines.push(...wrap(`${remarkSubject(remark)}: ${remark.detail}`, "// - ", "//   "));
   }
-  for (const [detail, remarks] of groupByDetail(byLine(plan.ignored))) {
+  for (const [detail, remarks] of groupByDetail(plan.ignored)) {
     lines.push("//", ...wrap(`Ignored, ${detail}: ${remarks.map(remarkSubject).join(", ")}.`, "// ", "//   "));
   }
   return lines;
@@ -63,10 +63,6 @@ function header(plan: ScenarioPlan): string[] {
 
 function remarkSubject({ subject, line }: Remark): string {
   return line === null ? subject : `${subject} (line ${line})`;
-}
-
-function byLine(remarks: readonly Remark[]): Remark[] {
-  return [...remarks].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 function groupByDetail(remarks: readonly Remark[]): [string, Remark[]][] {

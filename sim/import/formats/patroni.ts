@@ -28,7 +28,7 @@ export const patroni: ConfigFormat = {
   system: "Patroni",
   looksLike: "Patroni YAML (scope, bootstrap.dcs, postgresql, or ttl and loop_wait at the top)",
   recognises: (text) =>
-    /^(scope|bootstrap|restapi|loop_wait|ttl|retry_timeout|maximum_lag_on_failover|synchronous_mode|etcd3?|consul|zookeeper)\s*:/m.test(text) &&
+    /^(scope|bootstrap|restapi|postgresql|watchdog|loop_wait|ttl|retry_timeout|maximum_lag_on_failover|synchronous_mode|etcd3?|consul|zookeeper)\s*:/m.test(text) &&
     !/^(apiVersion|kind)\s*:/m.test(text),
   read: readPatroni,
 };
