@@ -7,7 +7,7 @@
 // The importer loads inside the handler, so `sim --help` stays fast.
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
-import type { Argv, CommandModule } from "yargs";
+import type { Argv, CommandModule, Options } from "yargs";
 import { formatNames, type FormatName } from "../import/format-names.ts";
 import { exitCodes, InputError, type Problem } from "./failure.ts";
 import type { CliIo } from "./io.ts";
@@ -24,17 +24,19 @@ interface ImportArgs {
   name?: string;
 }
 
+/** The command's flags; format's choices are the registry's names. */
+const importOptions = {
+  out: { type: "string", describe: "scenario file to write [default: stdout]" },
+  format: { type: "string", choices: formatNames, describe: "the configuration's format [default: recognised from its content]" },
+  sentinels: { type: "string", describe: "Redis Sentinel: how many Sentinels run [default: counted from known-sentinel lines, else 3]" },
+  name: { type: "string", describe: "the scenario's name [default: from --out, else from the configuration's file name]" },
+} as const satisfies Record<string, Options>;
+
 export function importCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, ImportArgs> {
   return {
     command: "import <config>",
     describe: "write a scenario from a real configuration: Patroni, Redis Sentinel, Kubernetes, HAProxy",
-    builder: (yargs: Argv) =>
-      yargs
-        .positional("config", { type: "string", describe: "the configuration file" })
-        .option("out", { type: "string", describe: "scenario file to write [default: stdout]" })
-        .option("format", { type: "string", choices: formatNames, describe: "the configuration's format [default: recognised from its content]" })
-        .option("sentinels", { type: "string", describe: "Redis Sentinel: how many Sentinels run [default: counted from known-sentinel lines, else 3]" })
-        .option("name", { type: "string", describe: "the scenario's name [default: from the file's name]" }) as unknown as Argv<ImportArgs>,
+    builder: (yargs: Argv) => yargs.positional("config", { type: "string", describe: "the configuration file" }).options(importOptions) as unknown as Argv<ImportArgs>,
     handler: async (args) => setExitCode(await importConfigFile(args, io)),
   };
 }

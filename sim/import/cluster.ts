@@ -8,7 +8,10 @@
 // enough after it for the slowest documented recovery to finish.
 import { assumed, noted, plain, type Fields, type Origin, type PlanNode } from "./plan.ts";
 
-const minute = 60_000_000;
+/** Microseconds per millisecond, second and minute: the model counts time in whole µs. */
+export const millisecondUs = 1_000;
+export const secondUs = 1_000_000;
+const minute = 60 * secondUs;
 /** Roughly when the fault strikes: 5 minutes in, after the cluster has settled. */
 const faultAroundUs = 5 * minute;
 /** Slack of the detection bounds for network delays: 100 ms either way. */
@@ -77,7 +80,7 @@ export function faultTiming(roundUs: number, recoveryUs: number): FaultTiming {
 export function expectations(failovers: number, window: { earliestUs: number; latestUs: number } | null, source: string): Fields {
   const fields: Fields = { failovers: noted(failovers, failovers === 0 ? "nothing is promoted" : "the crash is followed by one failover") };
   if (window === null) return fields;
-  const seconds = (us: number) => Math.max(0, us) / 1_000_000;
+  const seconds = (us: number) => Math.max(0, us) / secondUs;
   fields.detectionS = {
     min: noted(seconds(window.earliestUs - detectionSlackUs), `the documented window for ${source}'s values, less 0.1 s`),
     max: noted(seconds(window.latestUs + detectionSlackUs), "and its end, plus 0.1 s for the network"),

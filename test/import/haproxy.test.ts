@@ -1,33 +1,9 @@
-// sim import of an HAProxy cfg: the shipped primary/backup sample and a pool of equals run
-// against timelines computed by hand from their check settings and HAProxy's documented
-// mechanics, and how the settings resolve (server over default-server over defaults; the check's
-// timeout with and without `timeout check`).
+// sim import of an HAProxy cfg: a pool of equals run against a timeline computed by hand from its
+// check settings and HAProxy's documented mechanics (the shipped primary/backup sample's is in
+// hand-computed.test.ts), and how the settings resolve (server over default-server over
+// defaults; the check's timeout with and without `timeout check`).
 import { describe, expect, it } from "vitest";
 import { firstS, importAndRun, imported } from "./import-kit.ts";
-
-describe("the HAProxy sample (examples/configs/haproxy.cfg) against a hand-computed timeline", () => {
-  it("marks the primary DOWN after fall failed checks and sends the traffic to the backup at once", async () => {
-    const { imported: scenario, result } = await importAndRun("haproxy.cfg");
-    // From the file: server pg-a check inter 2s fall 3 rise 2 (its own line beats the defaults'
-    // default-server inter 3s); pg-b is its backup. timeout check 1s is set, so a server that does
-    // not even accept the connection fails after min(timeout connect 5s, inter 2s) = 2 s.
-    expect(scenario.text).toContain('probeTimeout: "2s"');
-    // Checks every 2 s from 0; the crash lands halfway between two: 300 s + 1 s.
-    expect(scenario.text).toContain('faults: [at("301s", crash("db1"))]');
-    // The checks of 302, 304 and 306 s get no answer and fail at their deadlines, 304, 306 and
-    // 308 s; the third failure in a row marks pg-a DOWN at 308 s: detection = 7 s exactly.
-    expect(firstS(result, "suspect", "db1")).toBe(308);
-    expect(result.metrics.detection_s).toBe(7);
-    // Moving traffic to the backup is immediate (promoteIn 0): writes resume at ≈ 308 s plus a
-    // hop and the wait for the next write.
-    expect(firstS(result, "promoted", "db2")).toBeGreaterThanOrEqual(308);
-    expect(firstS(result, "promoted", "db2")).toBeLessThan(308.01);
-    expect(result.metrics.rto_s).toBeGreaterThanOrEqual(7);
-    expect(result.metrics.rto_s).toBeLessThan(7.1);
-    expect(result.metrics.failovers).toBe(1);
-    expect(result.breaches).toEqual([]);
-  });
-});
 
 const pool = `defaults
   mode http
@@ -62,11 +38,16 @@ describe("an HAProxy backend of equals against a hand-computed timeline", () => 
 describe("HAProxy settings", () => {
   const read = (cfg: string) => imported("haproxy.cfg", { format: "haproxy" }, cfg);
 
-  it("uses inter as the check's timeout without `timeout check`, and HAProxy's defaults for what no line sets", () => {
-    const { text } = read("backend db\n  server a 10.0.0.1:5432 check\n  server b 10.0.0.2:5432 check backup\n");
-    expect(text).toContain('interval: "2s", // assumed: HAProxy\'s default inter, 2000 ms (presets.haproxy)');
-    expect(text).toContain('probeTimeout: "2s", // no timeout check: inter is the whole check\'s timeout');
-    expect(text).toContain("failures: 3, // assumed: HAProxy's default fall (presets.haproxy)");
+  it("times a check out after inter, or with timeout check set after min(timeout connect, inter); HAProxy's defaults fill the rest", () => {
+    // The sample sets timeout check and timeout connect 5s; its primary's own line sets inter 2s
+    // over default-server inter 3s. The bare backend sets nothing but `check`.
+    const sample = imported("haproxy.cfg").text;
+    const bare = read("backend db\n  server a 10.0.0.1:5432 check\n  server b 10.0.0.2:5432 check backup\n").text;
+    expect(sample).toContain('interval: "2s", // haproxy.cfg:29: server pg-a 10.0.1.11:5432 check inter 2s fall 3 rise 2 weight 100');
+    expect(sample).toContain('probeTimeout: "2s", // timeout check is set (line 17): a server that does not accept the connection fails after min(timeout connect, inter)');
+    expect(bare).toContain('interval: "2s", // assumed: HAProxy\'s default inter, 2000 ms (presets.haproxy)');
+    expect(bare).toContain('probeTimeout: "2s", // no timeout check: inter is the whole check\'s timeout');
+    expect(bare).toContain("failures: 3, // assumed: HAProxy's default fall (presets.haproxy)");
   });
 
   it("does not fail over a primary without `check`: HAProxy never marks it DOWN", () => {

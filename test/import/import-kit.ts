@@ -4,6 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { expect } from "vitest";
 import { importConfig, type ImportRequest, type Imported } from "../../sim/import/index.ts";
 import { runScenario, type RunResult } from "../../sim/metrics/index.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
@@ -39,4 +40,44 @@ export function firstS(result: RunResult, kind: TraceEvent["kind"], node: string
   const event = result.events.find((candidate) => candidate.kind === kind && "node" in candidate && candidate.node === node);
   if (event === undefined) throw new Error(`no ${kind} event for ${node}`);
   return event.tUs / 1e6;
+}
+
+/** A crash of db1 and db2's promotion, each time computed by hand in the test: the crash, the first
+ *  suspicion of db1 (seconds into the run, inclusive bounds), the promotion's delay after it
+ *  (at least `promotionS`, within 10 ms more), and rto_s (inclusive low, exclusive high). */
+export interface HandTimeline {
+  /** The default fault as the scenario writes it: at(…) of db1's crash. */
+  crashAt: string;
+  suspectS: [number, number];
+  detectionS: [number, number];
+  promotionS: number;
+  rtoS: [number, number];
+}
+
+export function expectTimeline({ imported, result }: { imported: Imported; result: RunResult }, hand: HandTimeline): void {
+  expect(imported.text).toContain(`faults: [at(${JSON.stringify(hand.crashAt)}, crash("db1"))]`);
+  const suspectS = firstS(result, "suspect", "db1");
+  const promotionS = firstS(result, "promoted", "db2") - suspectS;
+  const detectionS = result.metrics.detection_s ?? NaN;
+  const rtoS = result.metrics.rto_s ?? NaN;
+  expect({ suspectS, detectionS }).toEqual({ suspectS: within(hand.suspectS), detectionS: within(hand.detectionS) });
+  expect(promotionS).toBeGreaterThanOrEqual(hand.promotionS);
+  expect(promotionS).toBeLessThan(hand.promotionS + 0.01);
+  expect(rtoS).toBeGreaterThanOrEqual(hand.rtoS[0]);
+  expect(rtoS).toBeLessThan(hand.rtoS[1]);
+  expect([result.metrics.failovers, result.breaches]).toEqual([1, []]);
+}
+
+/** A value within [low, high], for toEqual. */
+function within([low, high]: [number, number]): unknown {
+  return expect.toSatisfy((value: number) => value >= low && value <= high, `within [${low}, ${high}]`);
+}
+
+/** A sample imported: lines its scenario must hold (values with their citations), what it must
+ *  list as not modelled (exactly, in the file's order) and some of what it must list as ignored. */
+export function expectCited(sample: string, want: { lines: string[]; notModelled: string[]; ignored: string[] }): void {
+  const { text, plan } = imported(sample);
+  const missing = want.lines.filter((line) => !text.includes(line));
+  expect({ missing, notModelled: plan.notModelled.map((remark) => remark.subject) }).toEqual({ missing: [], notModelled: want.notModelled });
+  expect(plan.ignored.map((remark) => remark.subject)).toEqual(expect.arrayContaining(want.ignored));
 }

@@ -1,38 +1,8 @@
-// sim import of Kubernetes manifests: the shipped StatefulSet sample and a Deployment run against
-// timelines computed by hand from their probes and Kubernetes' documented mechanics, and which
-// probe decides (readiness, else liveness, else none).
+// sim import of Kubernetes manifests: a Deployment run against a timeline computed by hand from
+// its probe and Kubernetes' documented mechanics (the shipped StatefulSet sample's is in
+// hand-computed.test.ts), and which probe decides (readiness, else liveness, else none).
 import { describe, expect, it } from "vitest";
-import { firstS, importAndRun, imported } from "./import-kit.ts";
-
-describe("the StatefulSet sample (examples/configs/postgres-statefulset.yaml) against a hand-computed timeline", () => {
-  it("takes pod 0 out after failureThreshold failed readiness probes and moves the traffic to pod 1", async () => {
-    const { imported: scenario, result } = await importAndRun("postgres-statefulset.yaml");
-    // From the file: replicas 3 (db1–db3); readinessProbe periodSeconds 5, timeoutSeconds 2,
-    // failureThreshold 3, successThreshold 1. Probes every 5 s from 0; the crash lands halfway
-    // between two: 300 s + 2.5 s.
-    expect(scenario.text).toContain('faults: [at("302.5s", crash("db1"))]');
-    // The probes of 305, 310 and 315 s fail at their deadlines, 307, 312 and 317 s; the third
-    // failure in a row takes db1 out at 317 s: detection = 14.5 s exactly (documented:
-    // (failureThreshold − 1) × period + timeout = 12 s, plus up to one period).
-    expect(firstS(result, "suspect", "db1")).toBe(317);
-    expect(result.metrics.detection_s).toBe(14.5);
-    // db2 takes the traffic after the 1 s promotion of a hot standby: writes at ≈ 318 s.
-    expect(firstS(result, "promoted", "db2")).toBeGreaterThanOrEqual(318);
-    expect(firstS(result, "promoted", "db2")).toBeLessThan(318.01);
-    expect(result.metrics.rto_s).toBeGreaterThanOrEqual(15.5);
-    expect(result.metrics.rto_s).toBeLessThan(15.6);
-    expect(result.metrics.failovers).toBe(1);
-    expect(result.breaches).toEqual([]);
-  });
-
-  it("cites each probe field's line and lists liveness, startup and the grace period as not modelled", () => {
-    const { text, plan } = imported("postgres-statefulset.yaml");
-    expect(text).toContain('interval: "5s", // postgres-statefulset.yaml:39: periodSeconds: 5');
-    expect(text).toContain('probeTimeout: "2s", // postgres-statefulset.yaml:40: timeoutSeconds: 2');
-    expect(plan.notModelled.map((remark) => remark.subject)).toEqual(["terminationGracePeriodSeconds", "postgres.livenessProbe", "postgres.startupProbe"]);
-    expect(plan.ignored.map((remark) => remark.subject)).toEqual(expect.arrayContaining(["Service orders-db", "postgres.image", "postgres.readinessProbe.exec"]));
-  });
-});
+import { expectCited, firstS, importAndRun, imported } from "./import-kit.ts";
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -72,6 +42,17 @@ describe("a Deployment against a hand-computed timeline", () => {
 describe("Kubernetes manifests", () => {
   const read = (yaml: string) => imported("app.yaml", { format: "kubernetes" }, yaml);
   const statefulSet = (probe: string) => `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: db\n${probe}`;
+
+  it("cites each probe field of the sample's line and lists liveness, startup and the grace period as not modelled", () => {
+    expectCited("postgres-statefulset.yaml", {
+      lines: [
+        'interval: "5s", // postgres-statefulset.yaml:39: periodSeconds: 5',
+        'probeTimeout: "2s", // postgres-statefulset.yaml:40: timeoutSeconds: 2',
+      ],
+      notModelled: ["terminationGracePeriodSeconds", "postgres.livenessProbe", "postgres.startupProbe"],
+      ignored: ["Service orders-db", "postgres.image", "postgres.readinessProbe.exec"],
+    });
+  });
 
   it("assumes Kubernetes' probe defaults for the fields a probe leaves out", () => {
     const { text } = read(statefulSet("          readinessProbe:\n            tcpSocket: { port: 5432 }\n"));

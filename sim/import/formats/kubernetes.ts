@@ -9,7 +9,7 @@
 // balancer, `routing: { lb }`, with the probe's timing); a StatefulSet's pods are a primary
 // (pod-0) and standbys, the Service moving traffic to a ready one (presets.kubernetesProbes: the
 // "promotion" is that move; Kubernetes promotes nothing itself, a database needs its own).
-import { clientFields, expectations, faultTiming } from "../cluster.ts";
+import { clientFields, expectations, faultTiming, secondUs as second } from "../cluster.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { formatDuration, parseDuration, presets } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
@@ -18,8 +18,7 @@ import { clockText, durationText } from "../scenario-text.ts";
 import { readManifests, type Manifests, type Probe, type ProbeField, type Workload } from "./kubernetes-manifests.ts";
 
 /** A hot standby's promotion (the model's default promoteIn; presets.kubernetesProbes keeps it). */
-const promoteUs = 1_000_000;
-const second = 1_000_000;
+const promoteUs = second;
 
 export const kubernetes: ConfigFormat = {
   system: "Kubernetes",

@@ -3,11 +3,11 @@
 // retry_timeout in seconds, and maximum_lag_on_failover in bytes of WAL. The model measures lag
 // in time; presets.patroni assumes a primary writing 1 MiB of WAL per second, and so does the
 // conversion here.
+import { secondUs as second } from "../cluster.ts";
 import { formatDuration, parseDuration, presets } from "../dsl.ts";
 
 /** WAL written per second, to turn bytes of lag into time (presets.patroni's assumption). */
 export const walBytesPerSecond = 1_048_576;
-const second = 1_000_000;
 
 export interface PatroniDefaults {
   ttlS: number;

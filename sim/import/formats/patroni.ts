@@ -8,7 +8,7 @@
 // drops it — at worst ttl later (docs/replication_modes.rst).
 // Maps onto presets.patroni (lease detection, lease fencing), overriding what the file sets; the
 // file is one member's and does not say how many there are: three are assumed.
-import { clientFields, expectations, faultTiming, primaryStandbyNodes } from "../cluster.ts";
+import { clientFields, expectations, faultTiming, primaryStandbyNodes, secondUs as second } from "../cluster.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { formatDuration } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
@@ -21,8 +21,7 @@ import { patroniSections, type PatroniSettings, type Setting } from "./patroni-s
 /** Members assumed when the file does not say: a leader and two replicas. */
 const assumedMembers = 3;
 /** A hot replica's promotion (the model's default promoteIn, which presets.patroni keeps). */
-const promoteUs = 1_000_000;
-const second = 1_000_000;
+const promoteUs = second;
 
 export const patroni: ConfigFormat = {
   system: "Patroni",

@@ -9,7 +9,7 @@
 // the promotion into a 2 s promoteIn). Each Sentinel has its own file: how many run comes from
 // --sentinels, else from the file's known-sentinel lines, else three are assumed; the replicas
 // from known-replica lines, else two.
-import { clientFields, expectations, faultTiming, primaryStandbyNodes } from "../cluster.ts";
+import { clientFields, expectations, faultTiming, millisecondUs as ms, primaryStandbyNodes } from "../cluster.ts";
 import { confLines } from "../conf-lines.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { formatDuration, parseDuration, presets } from "../dsl.ts";
@@ -22,8 +22,7 @@ import { readSentinelLines, type LineValue, type SentinelConfig } from "./redis-
 const assumedSentinels = 3;
 const assumedReplicas = 2;
 /** SENTINEL_PING_PERIOD (redis/redis src/sentinel.c). */
-const pingPeriodUs = 1_000_000;
-const ms = 1_000;
+const pingPeriodUs = 1000 * ms;
 
 export const redisSentinel: ConfigFormat = {
   system: "Redis Sentinel",
