@@ -93,14 +93,15 @@ function literal({ value }: Cited): string {
 }
 
 function comment(origin: Origin, source: string): string {
-  if ("line" in origin) return `// ${source}:${origin.line}: ${commentSafe(quoted(origin.text))}`;
+  if ("line" in origin) return `// ${commentSafe(source)}:${origin.line}: ${commentSafe(quoted(origin.text))}`;
   if ("assumed" in origin) return `// assumed: ${commentSafe(origin.assumed)}`;
   return `// ${commentSafe(origin.note)}`;
 }
 
 /** A config line as quoted beside its value: at most 80 characters. */
 function quoted(text: string): string {
-  return text.length <= 80 ? text : `${text.slice(0, 79)}…`;
+  const chars = [...text];
+  return chars.length <= 80 ? text : `${chars.slice(0, 79).join("")}…`;
 }
 
 /** Text from the configuration made safe inside a line comment: a control character or a line

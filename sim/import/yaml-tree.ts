@@ -3,7 +3,7 @@
 // is a problem on its line (the first one per line: later ones are usually its echo). Values are
 // read as the system reading them would: Patroni's Python turns "30" into 30 and takes on/off as
 // booleans (PyYAML is YAML 1.1), Kubernetes' API takes integers only.
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import type { ProblemList } from "./import-error.ts";
 
 export interface YamlFile {
@@ -48,6 +48,11 @@ export function mapEntries(node: unknown, file: YamlFile): YamlEntry[] | null {
     const line = file.lineOf(keyNode.range?.[0] ?? 0);
     return [{ key: String(keyNode.value), line, value: (pair.value as Node | null) ?? null }];
   });
+}
+
+/** The items of a sequence node (none when the node is not a sequence). */
+export function seqItems(node: unknown): unknown[] {
+  return isSeq(node) ? node.items : [];
 }
 
 /** The entries of a mapping as a map by key. */

@@ -7,7 +7,7 @@
 import { maxImportedNodes } from "../cluster.ts";
 import type { ProblemList } from "../import-error.ts";
 import type { Remark } from "../plan.ts";
-import { entriesByKey, mapEntries, parseYaml, readInteger, scalarOf, type YamlEntry, type YamlFile } from "../yaml-tree.ts";
+import { entriesByKey, mapEntries, parseYaml, readInteger, scalarOf, seqItems, type YamlEntry, type YamlFile } from "../yaml-tree.ts";
 
 export const probeKinds = ["readinessProbe", "livenessProbe", "startupProbe"] as const;
 export type ProbeKind = (typeof probeKinds)[number];
@@ -88,8 +88,7 @@ function podTemplate(template: YamlEntry, found: Workload, manifests: Manifests,
   const pod = entriesByKey(mapEntries(template.value, yaml) ?? []).get("spec");
   for (const entry of mapEntries(pod?.value, yaml) ?? []) {
     if (entry.key === "containers") {
-      const containers = entry.value !== null && "items" in entry.value && Array.isArray(entry.value.items) ? entry.value.items : [];
-      for (const container of containers) containerProbes(container, found, manifests, problems);
+      for (const container of seqItems(entry.value)) containerProbes(container, found, manifests, problems);
     } else if (entry.key === "terminationGracePeriodSeconds") {
       manifests.notModelled.push({ subject: "terminationGracePeriodSeconds", line: entry.line, detail: "how long a stopping pod may finish its work; the model's crash is abrupt" });
     } else {

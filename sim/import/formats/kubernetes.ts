@@ -15,7 +15,7 @@ import { formatDuration, parseDuration, presets } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
 import { assumed, fromLine, noted, type Cited, type Fields, type PlanNode, type ScenarioPlan } from "../plan.ts";
 import { clockText, durationText } from "../scenario-text.ts";
-import { readManifests, type Manifests, type Probe, type ProbeField, type Workload } from "./kubernetes-manifests.ts";
+import { readManifests, type Manifests, type Probe, type ProbeField, type ProbeKind, type Workload } from "./kubernetes-manifests.ts";
 
 /** A hot standby's promotion (the model's default promoteIn; presets.kubernetesProbes keeps it). */
 const promoteUs = second;
@@ -45,14 +45,21 @@ function readKubernetes(file: ConfigFile, options: ImportOptions): ScenarioPlan 
     problems.add(workload.kindEntry.line, `Deployment ${workload.name}`, "expected a readinessProbe or a livenessProbe: without one Kubernetes never takes a hung pod out of its Service, and sim import models the Service as a load balancer that checks its pods");
   }
   problems.throwIfAny();
+  // Not null: a file without a Deployment or StatefulSet is a problem of readManifests.
+  const found = workload as Workload;
   const timing = probeTiming(probe, manifests);
-  for (const other of workload!.probes) {
-    if (other === probe) continue;
-    const detail = other.kind === "startupProbe" ? "guards a starting container; the crash hits a running pod" : `${other.kind === "livenessProbe" ? "restarts the container after failureThreshold failures (with its restart back-off)" : "another container's probe"}; the model's crashed pod stays down`;
-    manifests.notModelled.push({ subject: `${other.container}.${other.kind}`, line: other.entry.line, detail });
+  for (const other of found.probes) {
+    if (other !== probe) manifests.notModelled.push({ subject: `${other.container}.${other.kind}`, line: other.entry.line, detail: otherProbes[other.kind] });
   }
-  return workload!.kind === "Deployment" ? poolPlan(workload!, timing, manifests, file, options) : statefulPlan(workload!, timing, manifests, file, options);
+  return found.kind === "Deployment" ? poolPlan(found, timing, manifests, file, options) : statefulPlan(found, timing, manifests, file, options);
 }
+
+/** What the probes that do not decide would do, which the model does not. */
+const otherProbes: Record<ProbeKind, string> = {
+  startupProbe: "guards a starting container; the crash hits a running pod",
+  livenessProbe: "restarts the container after failureThreshold failures (with its restart back-off); the model's crashed pod stays down",
+  readinessProbe: "another container's readiness; the model follows one probe per pod",
+};
 
 function probeTiming(probe: Probe | null, manifests: Manifests): ProbeTiming {
   const defaults = presets.kubernetesProbes().detector ?? {};

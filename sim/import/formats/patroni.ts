@@ -38,7 +38,9 @@ function readPatroni(file: ConfigFile, options: ImportOptions): ScenarioPlan {
   problems.throwIfAny();
   const cite = citer(yaml);
   const [ttlUs, loopWaitUs] = [settings.ttl.value * second, settings.loopWait.value * second];
-  const standbys = Math.max(assumedMembers - 1, settings.syncCount.value);
+  // Synchronous mode: one replica more than synchronous_node_count, so that losing the leader
+  // still leaves enough synchronous standbys for the new one.
+  const standbys = Math.max(assumedMembers - 1, settings.syncMode.value === false ? 0 : settings.syncCount.value + 1);
   const timing = faultTiming(loopWaitUs, ttlUs + loopWaitUs + promoteUs);
   const expiryUs = timing.roundBeforeUs + ttlUs;
   const overrides: Fields = {
@@ -63,7 +65,7 @@ function readPatroni(file: ConfigFile, options: ImportOptions): ScenarioPlan {
     ],
     nodes: primaryStandbyNodes({
       standbys,
-      standbysOrigin: { assumed: `a cluster of ${standbys + 1} members (${file.name} is one member's and does not say)` },
+      standbysOrigin: { assumed: `a cluster of ${standbys + 1} members (${file.name} is one member's and does not say${settings.syncMode.value === false ? "" : "; one replica more than synchronous_node_count"})` },
       monitors: ["dcs"],
       monitorsOrigin: { note: "the DCS (etcd, Consul, ZooKeeper or Kubernetes), one replicated store" },
     }),
