@@ -16,6 +16,7 @@ import { safeIo } from "./terminal-text.ts";
 import { checkCommand, junitOnFailure } from "./check-command.ts";
 import { explainCommand } from "./explain-command.ts";
 import { fuzzCommand } from "./fuzz-command.ts";
+import { importCommand } from "./import-command.ts";
 import { listCommand } from "./list-command.ts";
 import { mergeCommand } from "./merge-command.ts";
 import { runCommand } from "./run-command.ts";
@@ -49,6 +50,7 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
     .command(fuzzCommand(io, setExitCode))
     .command(listCommand(io, setExitCode))
     .command(explainCommand(io, setExitCode))
+    .command(importCommand(io, setExitCode))
     .completion("completion", "print a shell completion script (bash, zsh): sim completion >> ~/.bashrc")
     .demandCommand(1, `Give a command: ${commands.join(", ")}`)
     .strict()

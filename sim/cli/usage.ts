@@ -4,7 +4,7 @@
 // fields). Bad input: exit 2, with the flag as the problem's field.
 import { InputError, oneLine } from "./failure.ts";
 
-export const commands = ["run", "sweep", "merge", "check", "fuzz", "list", "explain", "completion"];
+export const commands = ["run", "sweep", "merge", "check", "fuzz", "list", "explain", "import", "completion"];
 /** Commands of the contract not built yet: named as such rather than as unknown. */
 const plannedCommands: string[] = [];
 
@@ -14,6 +14,7 @@ const examples: Record<string, string> = {
   fuzz: "sim fuzz needs a scenario file, e.g. sim fuzz scenarios/split-brain.ts --invariant no-lost-acked-writes",
   explain: "sim explain needs a scenario file, e.g. sim explain scenarios/split-brain.ts",
   merge: "sim merge needs the output folders of the shards, e.g. sim merge out-1 out-2 out-3 --out merged",
+  import: "sim import needs a configuration file, e.g. sim import examples/configs/patroni.yml --out scenarios/ours.ts",
 };
 
 /** The usage failure yargs reported, with the options the command knows (long names and aliases). */

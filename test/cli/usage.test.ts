@@ -14,7 +14,7 @@ describe("did you mean", () => {
     expect(await sim("rnu", smallCrash)).toEqual({
       code: 2,
       out: "",
-      err: 'Unknown command "rnu"; did you mean "run"? The commands are: run, sweep, merge, check, fuzz, list, explain, completion (see sim --help).\n',
+      err: 'Unknown command "rnu"; did you mean "run"? The commands are: run, sweep, merge, check, fuzz, list, explain, import, completion (see sim --help).\n',
     });
     expect((await sim("expalin")).err).toContain('did you mean "explain"?');
     expect((await sim("frobnicate")).err).not.toContain("did you mean");

@@ -5,7 +5,8 @@
 // - tsc, strict with NodeNext resolution and no skipLibCheck, type-checks a scenario written
 //   against the package's declarations, and rejects a wrong one;
 // - `npx sim run` runs the project's own TypeScript scenario, which imports a helper module;
-//   `npx sim check scenarios/` skips that helper with a note;
+//   `npx sim check scenarios/` skips that helper with a note; `npx sim import` turns a shipped
+//   sample configuration into a scenario that `npx sim run` runs;
 // - publint --strict and Are the Types Wrong (--profile esm-only) find nothing wrong.
 // dist/ is the one test/global-setup.ts made sure is built from the current sources.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -97,7 +98,7 @@ function inConsumer(command: string, args: string[]) {
 describe("the packed package, installed into a fresh project", () => {
   it("ships the compiled package, its declarations, the scenarios, LICENSE, README and docs, and no sources or tests", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
-    for (const file of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/cli/main.js", "package/dist/scenarios/split-brain.js", "package/dist/scenarios/split-brain.d.ts", "package/bin/sim.js", "package/LICENSE", "package/README.md", "package/docs/checks.md", "package/docs/images/split-brain-timeline.png"]) {
+    for (const file of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/cli/main.js", "package/dist/scenarios/split-brain.js", "package/dist/scenarios/split-brain.d.ts", "package/bin/sim.js", "package/LICENSE", "package/README.md", "package/docs/checks.md", "package/docs/images/split-brain-timeline.png", "package/examples/configs/patroni.yml"]) {
       expect(listing).toContain(file);
     }
     expect(listing.filter((file) => /^package\/(sim|test|scripts)\//.test(file) || file.endsWith(".build-stamp.json"))).toEqual([]);
@@ -139,6 +140,15 @@ describe("the packed package, installed into a fresh project", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^consumer-crash — /);
     expect(fs.readFileSync(path.join(consumer, "reports", "consumer-crash", "summary.csv"), "utf8")).toMatch(/^scenario,/);
+  });
+
+  it("npx sim import turns a shipped sample configuration into a scenario that npx sim runs", () => {
+    const sample = path.join("node_modules", "failover-sim", "examples", "configs", "haproxy.cfg");
+    const imported = inConsumer("npx", ["sim", "import", sample, "--out", "imported/ours.ts"]);
+    expect(imported.code, imported.err).toBe(0);
+    const { code, out, err } = inConsumer("npx", ["sim", "run", "imported/ours.ts", "--no-charts"]);
+    expect([code, err]).toEqual([0, ""]);
+    expect(out).toMatch(/^ours — HAProxy as haproxy\.cfg sets it up/);
   });
 
   it("npx sim check skips the helper module in scenarios/ with a note", () => {
