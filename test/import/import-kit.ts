@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "vitest";
 import { importConfig, type ImportRequest, type Imported } from "../../sim/import/index.ts";
-import { runScenario, type RunResult } from "../../sim/metrics/index.ts";
+import { runScenario, type RunResult } from "../../sim/run/index.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
 import { loadScenarioFile } from "../../sim/scenario/index.ts";
 
