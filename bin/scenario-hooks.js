@@ -15,7 +15,11 @@ export function initialize(data) {
 export async function resolve(specifier, context, nextResolve) {
   if (specifier === "failover-sim") return { url: entry, format: "module", shortCircuit: true };
   const resolved = await nextResolve(specifier, context);
-  if (resolved.url.startsWith("file:") && resolved.url.endsWith(".ts") && !resolved.url.includes("/node_modules/")) {
+  if (
+    resolved.url.startsWith("file:") &&
+    resolved.url.endsWith(".ts") &&
+    !resolved.url.includes("/node_modules/")
+  ) {
     return { ...resolved, format: "module" };
   }
   return resolved;

@@ -7,7 +7,10 @@
 import { existsSync } from "node:fs";
 
 const sources = new URL("../sim/cli/main.ts", import.meta.url);
-const { main } = existsSync(sources) && !(await builtFromSources()) ? await sourceCli() : await import("../dist/cli/main.js");
+const { main } =
+  existsSync(sources) && !(await builtFromSources())
+    ? await sourceCli()
+    : await import("../dist/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));
 
 async function builtFromSources() {
@@ -17,9 +20,16 @@ async function builtFromSources() {
 }
 
 async function sourceCli() {
-  const [{ register }, { register: registerTypeScript }] = await Promise.all([import("node:module"), import("tsx/esm/api")]);
+  const [{ register }, { register: registerTypeScript }] = await Promise.all([
+    import("node:module"),
+    import("tsx/esm/api"),
+  ]);
   registerTypeScript();
-  register("./scenario-hooks.js", import.meta.url, { data: { entry: new URL("../sim/index.ts", import.meta.url).href } });
-  process.stderr.write("note: dist/ is missing or older than sim/; running the TypeScript sources (slower to start). `npm run build` compiles them.\n");
+  register("./scenario-hooks.js", import.meta.url, {
+    data: { entry: new URL("../sim/index.ts", import.meta.url).href },
+  });
+  process.stderr.write(
+    "note: dist/ is missing or older than sim/; running the TypeScript sources (slower to start). `npm run build` compiles them.\n",
+  );
   return import(sources.href);
 }

@@ -47,7 +47,8 @@ import { at, crash, defineScenario, restart } from "failover-sim";
 
 export default defineScenario({
   name: "active-active-pool",
-  summary: "Three servers behind a health-checking load balancer: one crashes, its share moves, its users' sessions are lost.",
+  summary:
+    "Three servers behind a health-checking load balancer: one crashes, its share moves, its users' sessions are lost.",
   duration: "8m",
   seed: 1,
   nodes: {
@@ -63,5 +64,10 @@ export default defineScenario({
     sessions: { users: 300, store: "memory" },
   },
   faults: [at("2m", crash("web1")), at("5m", restart("web1"))],
-  expect: { failovers: 0, sessionsLost: 100, writesFailed: { min: 300, max: 500 }, detectionS: { min: 4, max: 8 } },
+  expect: {
+    failovers: 0,
+    sessionsLost: 100,
+    writesFailed: { min: 300, max: 500 },
+    detectionS: { min: 4, max: 8 },
+  },
 });

@@ -33,7 +33,8 @@ import { at, defineScenario, heal, oneWay } from "failover-sim";
 
 export default defineScenario({
   name: "asymmetric-partition",
-  summary: "A one-way link failure: the monitor cannot hear the primary while clients can, and fails over anyway.",
+  summary:
+    "A one-way link failure: the monitor cannot hear the primary while clients can, and fails over anyway.",
   duration: "6m",
   seed: 1,
   nodes: {

@@ -34,7 +34,8 @@ import { at, crash, defineScenario } from "failover-sim";
 
 export default defineScenario({
   name: "async-lost-writes",
-  summary: "Async replication with a 500 ms lag: a primary crash loses about rate × lag acknowledged writes.",
+  summary:
+    "Async replication with a 500 ms lag: a primary crash loses about rate × lag acknowledged writes.",
   duration: "5m",
   seed: 1,
   nodes: {

@@ -30,7 +30,8 @@ import { chaos, defineScenario } from "failover-sim";
 
 export default defineScenario({
   name: "availability-year",
-  summary: "One unprotected node for a year: crashes with MTBF 720 h and MTTR 2 h give ≈ 0.28 % downtime.",
+  summary:
+    "One unprotected node for a year: crashes with MTBF 720 h and MTTR 2 h give ≈ 0.28 % downtime.",
   duration: "365d",
   seed: 1,
   nodes: {

@@ -16,7 +16,15 @@
 // The schedule is computed here, from a fixed-seed generator (a 32-bit LCG, Numerical Recipes'
 // constants) so that it is the same on every machine; `busyDay(hours)` builds the same scenario
 // for any number of hours (the benchmark's one-hour run uses busyDay(1)).
-import { at, crash, defineScenario, heal, partition, restart, type ScheduledFaultSpec } from "failover-sim";
+import {
+  at,
+  crash,
+  defineScenario,
+  heal,
+  partition,
+  restart,
+  type ScheduledFaultSpec,
+} from "failover-sim";
 
 const databases = ["db1", "db2", "db3"] as const;
 const zones = ["a", "b", "c", "ops"] as const;
@@ -45,7 +53,15 @@ function schedule(hours: number): ScheduledFaultSpec[] {
     faults.push(at(seconds(crashS + 180 + draw() * 180), restart(victim)));
     const cut = zones[(hour + 1) % databases.length];
     const partitionS = startS + 1800 + draw() * 1200;
-    faults.push(at(seconds(partitionS), partition([cut], zones.filter((zone) => zone !== cut))));
+    faults.push(
+      at(
+        seconds(partitionS),
+        partition(
+          [cut],
+          zones.filter((zone) => zone !== cut),
+        ),
+      ),
+    );
     faults.push(at(seconds(partitionS + 30 + draw() * 60), heal()));
   }
   return faults;
@@ -54,7 +70,8 @@ function schedule(hours: number): ScheduledFaultSpec[] {
 export function busyDay(hours: number) {
   return defineScenario({
     name: hours === 24 ? "bench-busy-day" : `bench-busy-${hours}h`,
-    summary: "A day at 1,000 writes/s with a crash and a partition every hour: the benchmark scenario.",
+    summary:
+      "A day at 1,000 writes/s with a crash and a partition every hour: the benchmark scenario.",
     duration: `${hours}h`,
     seed: 1,
     nodes: {

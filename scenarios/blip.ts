@@ -39,7 +39,12 @@ export default defineScenario({
     db2: { role: "standby", readiness: "hot", zone: "west" },
     mon: { role: "monitor", zone: "west" },
   },
-  network: { latency: "2ms", jitter: "1ms", loss: 0, links: { "east<->west": { latency: "20ms", jitter: "5ms" } } },
+  network: {
+    latency: "2ms",
+    jitter: "1ms",
+    loss: 0,
+    links: { "east<->west": { latency: "20ms", jitter: "5ms" } },
+  },
   replication: { mode: "async", lag: "100ms" },
   detector: { kind: "timeout", interval: "1s", timeout: "3s" },
   failover: { automatic: true, quorum: 1, fencing: "none", failback: "never" },

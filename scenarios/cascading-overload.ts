@@ -32,7 +32,8 @@ import { at, crash, defineScenario } from "failover-sim";
 
 export default defineScenario({
   name: "cascading-overload",
-  summary: "Undersized standbys: each promoted one drowns under the load and is failed over in turn.",
+  summary:
+    "Undersized standbys: each promoted one drowns under the load and is failed over in turn.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -49,5 +50,10 @@ export default defineScenario({
   failover: { quorum: 2 },
   clients: { writes: "200/s", zone: "a" },
   faults: [at("2m", crash("db1"))],
-  expect: { failovers: { min: 10 }, falseFailovers: { min: 10 }, flaps: { min: 10 }, downtimeS: { min: 300 } },
+  expect: {
+    failovers: { min: 10 },
+    falseFailovers: { min: 10 },
+    flaps: { min: 10 },
+    downtimeS: { min: 300 },
+  },
 });

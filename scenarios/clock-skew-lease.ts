@@ -30,7 +30,8 @@ import { at, clockSkew, defineScenario, heal, partition } from "failover-sim";
 
 export default defineScenario({
   name: "clock-skew-lease",
-  summary: "Lease fencing with a primary whose clock runs slow: the lease outlives itself and both primaries write.",
+  summary:
+    "Lease fencing with a primary whose clock runs slow: the lease outlives itself and both primaries write.",
   duration: "6m",
   seed: 1,
   nodes: {
@@ -42,6 +43,15 @@ export default defineScenario({
   detector: { kind: "lease" },
   failover: { fencing: "lease", lease: { ttl: "30s", renewEvery: "10s", retryTimeout: "10s" } },
   clients: { writes: "100/s", zone: "east" },
-  faults: [at("1m", clockSkew("db1", { rate: 0.25 })), at("2m", partition(["east"], ["west"])), at("4m", heal())],
-  expect: { falseFailovers: 1, splitBrainS: { min: 40 }, divergentWrites: { min: 1 }, lostWrites: { min: 1 } },
+  faults: [
+    at("1m", clockSkew("db1", { rate: 0.25 })),
+    at("2m", partition(["east"], ["west"])),
+    at("4m", heal()),
+  ],
+  expect: {
+    falseFailovers: 1,
+    splitBrainS: { min: 40 },
+    divergentWrites: { min: 1 },
+    lostWrites: { min: 1 },
+  },
 });

@@ -55,7 +55,8 @@ import { at, blip, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "cross-region-partition",
-  summary: "GitHub, Oct 2018: a 43 s cut, a promotion across the country, writes on both sides, a slower topology.",
+  summary:
+    "GitHub, Oct 2018: a 43 s cut, a promotion across the country, writes on both sides, a slower topology.",
   duration: "6m",
   seed: 1,
   nodes: {
@@ -82,5 +83,13 @@ export default defineScenario({
   policy: presets.orchestrator({ failover: { failback: "never" } }),
   clients: { writes: "100/s", zone: "east" },
   faults: [at("2m", blip("43s", ["east"], ["west", "cloud"]))],
-  expect: { failovers: 1, falseFailovers: 1, failbacks: 0, splitBrainS: { min: 20 }, divergentWrites: { min: 1 }, lostWrites: { min: 1000 }, downtimeS: { max: 1 } },
+  expect: {
+    failovers: 1,
+    falseFailovers: 1,
+    failbacks: 0,
+    splitBrainS: { min: 20 },
+    divergentWrites: { min: 1 },
+    lostWrites: { min: 1000 },
+    downtimeS: { max: 1 },
+  },
 });

@@ -41,7 +41,12 @@ export default defineScenario({
   },
   network: { latency: "1ms", jitter: "0.5ms" },
   detector: { kind: "timeout", interval: "1s", timeout: "5s" },
-  clients: { writes: "200/s", zone: "a", connections: 20, routing: { dns: { ttl: "60s", ignoreTtl: 0.1 } } },
+  clients: {
+    writes: "200/s",
+    zone: "a",
+    connections: 20,
+    routing: { dns: { ttl: "60s", ignoreTtl: 0.1 } },
+  },
   faults: [at("2m", crash("db1"))],
   expect: { failovers: 1, downtimeS: { min: 30 }, rtoS: { min: 300 } },
 });

@@ -52,5 +52,10 @@ export default defineScenario({
     at("7m", crash("db1")),
     at("8m", restart("db1")),
   ],
-  expect: { failovers: { min: 5 }, failbacks: { min: 2 }, flaps: { min: 2 }, downtimeS: { min: 15 } },
+  expect: {
+    failovers: { min: 5 },
+    failbacks: { min: 2 },
+    flaps: { min: 2 },
+    downtimeS: { min: 15 },
+  },
 });

@@ -30,7 +30,8 @@ import { at, defineScenario, slow } from "failover-sim";
 
 export default defineScenario({
   name: "gray-failure",
-  summary: "A primary that answers health checks but cannot commit in time: no failover, full outage.",
+  summary:
+    "A primary that answers health checks but cannot commit in time: no failover, full outage.",
   duration: "10m",
   seed: 1,
   nodes: {

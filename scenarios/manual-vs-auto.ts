@@ -30,7 +30,8 @@ import { at, crash, defineScenario } from "failover-sim";
 
 export default defineScenario({
   name: "manual-vs-auto",
-  summary: "A primary crash handled by an operator (minutes) instead of automatic failover (seconds).",
+  summary:
+    "A primary crash handled by an operator (minutes) instead of automatic failover (seconds).",
   duration: "30m",
   seed: 1,
   nodes: {

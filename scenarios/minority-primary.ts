@@ -44,7 +44,8 @@ import { at, defineScenario, heal, partition, presets } from "failover-sim";
 
 export default defineScenario({
   name: "minority-primary",
-  summary: "Jepsen's Redis Sentinel case: a primary cut off with a minority acknowledges writes that are then lost.",
+  summary:
+    "Jepsen's Redis Sentinel case: a primary cut off with a minority acknowledges writes that are then lost.",
   duration: "6m",
   seed: 1,
   // Hosts n1–n5 are zones: on each a database node, a Sentinel and a client group.
@@ -69,5 +70,11 @@ export default defineScenario({
     { name: "c5", writes: "20/s", zone: "n5" },
   ],
   faults: [at("1m", partition(["n1", "n2"], ["n3", "n4", "n5"])), at("3m", heal())],
-  expect: { failovers: 1, falseFailovers: 1, splitBrainS: { min: 60 }, divergentWrites: { min: 1 }, lostWrites: { min: 1 } },
+  expect: {
+    failovers: 1,
+    falseFailovers: 1,
+    splitBrainS: { min: 60 },
+    divergentWrites: { min: 1 },
+    lostWrites: { min: 1 },
+  },
 });

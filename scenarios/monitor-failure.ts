@@ -29,7 +29,8 @@ import { at, crash, defineScenario } from "failover-sim";
 
 export default defineScenario({
   name: "monitor-failure",
-  summary: "Monitors crash one by one: with a majority left failover works, without it nothing happens.",
+  summary:
+    "Monitors crash one by one: with a majority left failover works, without it nothing happens.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -44,6 +45,11 @@ export default defineScenario({
   detector: { kind: "timeout", interval: "1s", timeout: "5s" },
   failover: { quorum: 2 },
   clients: { writes: "100/s", zone: "a" },
-  faults: [at("1m", crash("mon1")), at("3m", crash("db1")), at("5m", crash("mon2")), at("7m", crash("db2"))],
+  faults: [
+    at("1m", crash("mon1")),
+    at("3m", crash("db1")),
+    at("5m", crash("mon2")),
+    at("7m", crash("db2")),
+  ],
   expect: { failovers: 1, downtimeS: { min: 170 } },
 });

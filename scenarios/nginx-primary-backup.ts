@@ -53,7 +53,8 @@ import { at, crash, defineScenario, restart } from "failover-sim";
 
 export default defineScenario({
   name: "nginx-primary-backup",
-  summary: "nginx primary + backup upstream: requests fail until web1 is marked down; traffic returns with it.",
+  summary:
+    "nginx primary + backup upstream: requests fail until web1 is marked down; traffic returns with it.",
   duration: "4m",
   seed: 1,
   nodes: {
@@ -70,5 +71,13 @@ export default defineScenario({
   failover: { quorum: 1, fencing: "none", failback: "immediate" },
   clients: { writes: "100/s", zone: "edge", routing: "proxy", timeout: "1s" },
   faults: [at("1m", crash("web1")), at("2m", restart("web1"))],
-  expect: { failovers: 2, failbacks: 1, falseFailovers: 0, splitBrainS: 0, lostWrites: 0, detectionS: { max: 2 }, downtimeS: { min: 0.5, max: 4 } },
+  expect: {
+    failovers: 2,
+    failbacks: 1,
+    falseFailovers: 0,
+    splitBrainS: 0,
+    lostWrites: 0,
+    detectionS: { max: 2 },
+    downtimeS: { min: 0.5, max: 4 },
+  },
 });

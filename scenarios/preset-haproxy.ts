@@ -38,5 +38,11 @@ export default defineScenario({
   policy: presets.haproxy(),
   clients: { writes: "100/s", zone: "lb" },
   faults: [at("2m", blip("20s", ["a"], ["b", "lb"])), at("365s", crash("db1"))],
-  expect: { failovers: 3, falseFailovers: 1, failbacks: 1, divergentWrites: 0, detectionS: { min: 5, max: 8 } },
+  expect: {
+    failovers: 3,
+    falseFailovers: 1,
+    failbacks: 1,
+    divergentWrites: 0,
+    detectionS: { min: 5, max: 8 },
+  },
 });

@@ -36,5 +36,11 @@ export default defineScenario({
   policy: presets.kubernetesProbes(),
   clients: { writes: "100/s", zone: "a" },
   faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("365s", crash("db1"))],
-  expect: { failovers: 1, falseFailovers: 0, splitBrainS: 0, detectionS: { min: 21, max: 32 }, downtimeS: { min: 22, max: 33 } },
+  expect: {
+    failovers: 1,
+    falseFailovers: 0,
+    splitBrainS: 0,
+    detectionS: { min: 21, max: 32 },
+    downtimeS: { min: 22, max: 33 },
+  },
 });

@@ -35,7 +35,8 @@ import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-orchestrator",
-  summary: "Orchestrator defaults: a 20 s blip fails over and splits the brain; the 1 h block leaves a crash down.",
+  summary:
+    "Orchestrator defaults: a 20 s blip fails over and splits the brain; the 1 h block leaves a crash down.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -48,5 +49,14 @@ export default defineScenario({
   policy: presets.orchestrator({ failover: { operator: { delay: "2m" } } }),
   clients: { writes: "100/s", zone: "a" },
   faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("365s", crash("db1"))],
-  expect: { failovers: 2, falseFailovers: 1, failbacks: 1, splitBrainS: { min: 5, max: 20 }, lostWrites: { min: 1 }, divergentWrites: { min: 1 }, detectionS: { max: 10 }, downtimeS: { min: 200 } },
+  expect: {
+    failovers: 2,
+    falseFailovers: 1,
+    failbacks: 1,
+    splitBrainS: { min: 5, max: 20 },
+    lostWrites: { min: 1 },
+    divergentWrites: { min: 1 },
+    detectionS: { max: 10 },
+    downtimeS: { min: 200 },
+  },
 });

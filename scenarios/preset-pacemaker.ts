@@ -31,7 +31,8 @@ import { at, blip, crash, defineScenario, presets, restart } from "failover-sim"
 
 export default defineScenario({
   name: "preset-pacemaker",
-  summary: "Pacemaker defaults: a 20 s blip gets db1 fenced; STONITH avoids split brain, async still loses writes.",
+  summary:
+    "Pacemaker defaults: a 20 s blip gets db1 fenced; STONITH avoids split brain, async still loses writes.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -43,6 +44,17 @@ export default defineScenario({
   },
   policy: presets.pacemaker(),
   clients: { writes: "100/s", zone: "a" },
-  faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("4m", restart("db1")), at("365s", crash("db1"))],
-  expect: { failovers: 3, falseFailovers: 1, failbacks: 1, splitBrainS: 0, lostWrites: { min: 1 }, detectionS: { min: 6, max: 7 } },
+  faults: [
+    at("2m", blip("20s", ["a"], ["b", "c"])),
+    at("4m", restart("db1")),
+    at("365s", crash("db1")),
+  ],
+  expect: {
+    failovers: 3,
+    falseFailovers: 1,
+    failbacks: 1,
+    splitBrainS: 0,
+    lostWrites: { min: 1 },
+    detectionS: { min: 6, max: 7 },
+  },
 });

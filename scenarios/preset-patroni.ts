@@ -35,7 +35,8 @@ import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-patroni",
-  summary: "Patroni defaults: a 20 s DCS blip costs 10 s of self-demotion; a crash fails over in ≈ 26 s.",
+  summary:
+    "Patroni defaults: a 20 s DCS blip costs 10 s of self-demotion; a crash fails over in ≈ 26 s.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -46,5 +47,10 @@ export default defineScenario({
   policy: presets.patroni(),
   clients: { writes: "100/s", zone: "a" },
   faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("365s", crash("db1"))],
-  expect: { failovers: 1, splitBrainS: 0, detectionS: { min: 20, max: 30 }, downtimeS: { min: 10, max: 40 } },
+  expect: {
+    failovers: 1,
+    splitBrainS: 0,
+    detectionS: { min: 20, max: 30 },
+    downtimeS: { min: 10, max: 40 },
+  },
 });

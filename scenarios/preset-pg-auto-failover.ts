@@ -33,7 +33,8 @@ import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-pg-auto-failover",
-  summary: "pg_auto_failover defaults: a 20 s blip fails over without losing a write; ≈ 50 s per failover.",
+  summary:
+    "pg_auto_failover defaults: a 20 s blip fails over without losing a write; ≈ 50 s per failover.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -48,5 +49,12 @@ export default defineScenario({
   policy: presets.pgAutoFailover(),
   clients: { writes: "100/s", zone: "a" },
   faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("365s", crash("db2"))],
-  expect: { failovers: 2, falseFailovers: 1, lostWrites: 0, splitBrainS: 0, detectionS: { min: 19, max: 26 }, downtimeS: { min: 90, max: 110 } },
+  expect: {
+    failovers: 2,
+    falseFailovers: 1,
+    lostWrites: 0,
+    splitBrainS: 0,
+    detectionS: { min: 19, max: 26 },
+    downtimeS: { min: 90, max: 110 },
+  },
 });

@@ -29,7 +29,8 @@ import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-raft",
-  summary: "etcd/Raft defaults: leader change in ≈ 1.4 s, majority commit, nothing lost; the minority waits.",
+  summary:
+    "etcd/Raft defaults: leader change in ≈ 1.4 s, majority commit, nothing lost; the minority waits.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -46,5 +47,12 @@ export default defineScenario({
   policy: presets.raft(),
   clients: { writes: "100/s", zone: "a" },
   faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("365s", crash("db2"))],
-  expect: { failovers: 2, falseFailovers: 1, lostWrites: 0, splitBrainS: 0, detectionS: { max: 1.1 }, downtimeS: { min: 20, max: 25 } },
+  expect: {
+    failovers: 2,
+    falseFailovers: 1,
+    lostWrites: 0,
+    splitBrainS: 0,
+    detectionS: { max: 1.1 },
+    downtimeS: { min: 20, max: 25 },
+  },
 });

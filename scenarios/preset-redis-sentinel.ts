@@ -44,5 +44,11 @@ export default defineScenario({
   policy: presets.redisSentinel(),
   clients: { writes: "100/s", zone: "a" },
   faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("365s", crash("db1"))],
-  expect: { failovers: 1, falseFailovers: 0, splitBrainS: 0, detectionS: { min: 28, max: 31 }, downtimeS: { min: 30, max: 34 } },
+  expect: {
+    failovers: 1,
+    falseFailovers: 0,
+    splitBrainS: 0,
+    detectionS: { min: 28, max: 31 },
+    downtimeS: { min: 30, max: 34 },
+  },
 });

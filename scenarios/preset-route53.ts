@@ -26,7 +26,8 @@ import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-route53",
-  summary: "Route 53 DNS failover defaults: blips are ignored; a crash takes ≈ 90 s before DNS caching.",
+  summary:
+    "Route 53 DNS failover defaults: blips are ignored; a crash takes ≈ 90 s before DNS caching.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -39,5 +40,11 @@ export default defineScenario({
   policy: presets.route53({ failover: { quorum: 3 } }),
   clients: { writes: "100/s", zone: "users" },
   faults: [at("2m", blip("20s", ["a"], ["b", "c", "d", "e", "users"])), at("365s", crash("db1"))],
-  expect: { failovers: 1, falseFailovers: 0, splitBrainS: 0, detectionS: { min: 60, max: 95 }, downtimeS: { min: 80, max: 120 } },
+  expect: {
+    failovers: 1,
+    falseFailovers: 0,
+    splitBrainS: 0,
+    detectionS: { min: 60, max: 95 },
+    downtimeS: { min: 80, max: 120 },
+  },
 });

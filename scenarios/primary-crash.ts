@@ -47,5 +47,11 @@ export default defineScenario({
   failover: { automatic: true, quorum: 1, fencing: "none", failback: "never" },
   clients: { writes: "200/s", zone: "a", routing: "proxy" },
   faults: [at("2m", crash("db1"))],
-  expect: { failovers: 1, falseFailovers: 0, splitBrainS: 0, detectionS: { min: 2, max: 3 }, downtimeS: { min: 2, max: 5 } },
+  expect: {
+    failovers: 1,
+    falseFailovers: 0,
+    splitBrainS: 0,
+    detectionS: { min: 2, max: 3 },
+    downtimeS: { min: 2, max: 5 },
+  },
 });

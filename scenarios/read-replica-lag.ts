@@ -44,7 +44,8 @@ import { at, crash, defineScenario } from "failover-sim";
 
 export default defineScenario({
   name: "read-replica-lag",
-  summary: "Reads from asynchronous replicas 200 ms behind: users do not see their own writes, and a failover makes it worse.",
+  summary:
+    "Reads from asynchronous replicas 200 ms behind: users do not see their own writes, and a failover makes it worse.",
   duration: "6m",
   seed: 1,
   nodes: {

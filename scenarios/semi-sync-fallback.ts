@@ -33,7 +33,8 @@ import { at, crash, defineScenario, partition } from "failover-sim";
 
 export default defineScenario({
   name: "semi-sync-fallback",
-  summary: "Semi-sync falls back to async during a standby outage; the next primary crash loses those writes.",
+  summary:
+    "Semi-sync falls back to async during a standby outage; the next primary crash loses those writes.",
   duration: "4m",
   seed: 1,
   nodes: {

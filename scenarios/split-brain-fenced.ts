@@ -35,7 +35,8 @@ import { at, defineScenario, heal, partition } from "failover-sim";
 
 export default defineScenario({
   name: "split-brain-fenced",
-  summary: "The split-brain partition with epoch fencing: no overlapping primaries, no divergent writes.",
+  summary:
+    "The split-brain partition with epoch fencing: no overlapping primaries, no divergent writes.",
   duration: "10m",
   seed: 1,
   nodes: {
@@ -43,11 +44,22 @@ export default defineScenario({
     db2: { role: "standby", readiness: "hot", zone: "west" },
     mon: { role: "monitor", zone: "west" },
   },
-  network: { latency: "2ms", jitter: "1ms", loss: 0, links: { "east<->west": { latency: "20ms", jitter: "5ms" } } },
+  network: {
+    latency: "2ms",
+    jitter: "1ms",
+    loss: 0,
+    links: { "east<->west": { latency: "20ms", jitter: "5ms" } },
+  },
   replication: { mode: "async", lag: "200ms" },
   detector: { kind: "timeout", interval: "1s", timeout: "3s" },
   failover: { automatic: true, quorum: 1, fencing: "epoch", failback: "never" },
   clients: { writes: "200/s", zone: "east", routing: "proxy" },
   faults: [at("2m", partition(["east"], ["west"])), at("3m", heal())],
-  expect: { failovers: 1, splitBrainS: 0, divergentWrites: 0, lostWrites: { max: 1000 }, downtimeS: { min: 50 } },
+  expect: {
+    failovers: 1,
+    splitBrainS: 0,
+    divergentWrites: 0,
+    lostWrites: { max: 1000 },
+    downtimeS: { min: 50 },
+  },
 });

@@ -41,12 +41,23 @@ export default defineScenario({
     db2: { role: "standby", readiness: "hot", zone: "west" },
     mon: { role: "monitor", zone: "west" },
   },
-  network: { latency: "2ms", jitter: "1ms", loss: 0, links: { "east<->west": { latency: "20ms", jitter: "5ms" } } },
+  network: {
+    latency: "2ms",
+    jitter: "1ms",
+    loss: 0,
+    links: { "east<->west": { latency: "20ms", jitter: "5ms" } },
+  },
   replication: { mode: "async", lag: "200ms" },
   detector: { kind: "timeout", interval: "1s", timeout: "3s" },
   failover: { automatic: true, quorum: 1, fencing: "none", failback: "never" },
   clients: { writes: "200/s", zone: "east", routing: "proxy" },
   faults: [at("2m", partition(["east"], ["west"])), at("3m", heal())],
   // What this scenario demonstrates, checked on every run.
-  expect: { falseFailovers: 1, splitBrainS: { min: 50 }, divergentWrites: { min: 1 }, lostWrites: { min: 1 }, downtimeS: { max: 1 } },
+  expect: {
+    falseFailovers: 1,
+    splitBrainS: { min: 50 },
+    divergentWrites: { min: 1 },
+    lostWrites: { min: 1 },
+    downtimeS: { max: 1 },
+  },
 });

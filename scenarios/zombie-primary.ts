@@ -35,7 +35,8 @@ import { at, defineScenario, pause } from "failover-sim";
 
 export default defineScenario({
   name: "zombie-primary",
-  summary: "A 45 s pause outlives a 30 s lease: without fencing the paused primary wakes and writes.",
+  summary:
+    "A 45 s pause outlives a 30 s lease: without fencing the paused primary wakes and writes.",
   duration: "5m",
   seed: 1,
   nodes: {

@@ -28,7 +28,8 @@ import { at, defineScenario, zoneOutage, zoneRestore } from "failover-sim";
 
 export default defineScenario({
   name: "zone-outage",
-  summary: "Primary and standby share a zone that fails; with cross-zone failover off, nothing can take over.",
+  summary:
+    "Primary and standby share a zone that fails; with cross-zone failover off, nothing can take over.",
   duration: "15m",
   seed: 1,
   nodes: {
@@ -39,7 +40,11 @@ export default defineScenario({
     mon2: { role: "monitor", zone: "c" },
     mon3: { role: "monitor", zone: "d" },
   },
-  network: { latency: "1ms", jitter: "0.5ms", links: { "a<->b": { latency: "10ms", jitter: "1ms" } } },
+  network: {
+    latency: "1ms",
+    jitter: "0.5ms",
+    links: { "a<->b": { latency: "10ms", jitter: "1ms" } },
+  },
   detector: { kind: "timeout", interval: "1s", timeout: "5s" },
   failover: { quorum: 2, crossZone: false },
   clients: { writes: "100/s", zone: "c" },

@@ -33,7 +33,9 @@ for (const project of ["tsconfig.build.json", "tsconfig.scenarios.json"]) {
 await writeStamp(root);
 
 async function bundle() {
-  const scenarios = readdirSync(path.join(root, "scenarios")).filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts"));
+  const scenarios = readdirSync(path.join(root, "scenarios")).filter(
+    (name) => name.endsWith(".ts") && !name.endsWith(".d.ts"),
+  );
   const entryPoints = {
     index: "sim/index.ts",
     "cli/main": "sim/cli/main.ts",
@@ -41,9 +43,14 @@ async function bundle() {
     "sweep/worker-jobs": "sim/sweep/worker-jobs.ts",
     // Not exported by the package: the benchmark counts the events of a run through it.
     "engine/index": "sim/engine/index.ts",
-    ...Object.fromEntries(scenarios.map((name) => [`scenarios/${name.replace(/\.ts$/, "")}`, `scenarios/${name}`])),
+    ...Object.fromEntries(
+      scenarios.map((name) => [`scenarios/${name.replace(/\.ts$/, "")}`, `scenarios/${name}`]),
+    ),
   };
-  const external = ["failover-sim", ...Object.keys(manifest.dependencies).filter((name) => !bundledDependencies.includes(name))];
+  const external = [
+    "failover-sim",
+    ...Object.keys(manifest.dependencies).filter((name) => !bundledDependencies.includes(name)),
+  ];
   await build({
     absWorkingDir: root,
     entryPoints,

@@ -10,7 +10,14 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 
 /** What the compiled simulator (dist/ but dist/scenarios/) is made from, relative to the root. */
-const simulatorInputs = ["sim", "tsconfig.json", "tsconfig.build.json", "package.json", "scripts/build.js", "scripts/dist-state.js"];
+const simulatorInputs = [
+  "sim",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "package.json",
+  "scripts/build.js",
+  "scripts/dist-state.js",
+];
 /** Everything dist/ is made from. */
 const allInputs = [...simulatorInputs, "scenarios", "tsconfig.scenarios.json"];
 const stampFile = join("dist", ".build-stamp.json");
@@ -41,7 +48,11 @@ function statList(root, files) {
 async function contentDigest(root, files) {
   const { createHash } = await import("node:crypto");
   const hash = createHash("sha256");
-  for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(root, file))).update("\n");
+  for (const file of files)
+    hash
+      .update(`${file}\n`)
+      .update(readFileSync(join(root, file)))
+      .update("\n");
   return hash.digest("hex");
 }
 
@@ -68,7 +79,9 @@ export async function writeStamp(root) {
 /** Cheap check for the CLI: the compiled simulator matches the sources' sizes and times. */
 export function simulatorIsBuilt(root) {
   const stamp = readStamp(root);
-  return stamp !== null && sameLines(stamp.simulator, statList(root, filesOf(root, simulatorInputs)));
+  return (
+    stamp !== null && sameLines(stamp.simulator, statList(root, filesOf(root, simulatorInputs)))
+  );
 }
 
 /** Thorough check of all of dist/: the contents match (a file that was only touched refreshes
@@ -84,5 +97,9 @@ export async function distIsBuilt(root) {
 }
 
 function sameLines(recorded, current) {
-  return Array.isArray(recorded) && recorded.length === current.length && recorded.every((line, i) => line === current[i]);
+  return (
+    Array.isArray(recorded) &&
+    recorded.length === current.length &&
+    recorded.every((line, i) => line === current[i])
+  );
 }

@@ -31,7 +31,11 @@ export type {
 // --- Typed by what a run returns: a scenario's `expect.checks` receive runScenario's result ---
 import type { RunResult } from "./run/index.ts";
 import { defineScenario as defineScenarioOf } from "./scenario/index.ts";
-import type { ExpectCheck as ExpectCheckOf, ExpectSpec as ExpectSpecOf, Scenario as ScenarioOf } from "./scenario/index.ts";
+import type {
+  ExpectCheck as ExpectCheckOf,
+  ExpectSpec as ExpectSpecOf,
+  Scenario as ScenarioOf,
+} from "./scenario/index.ts";
 
 /** A scenario file's default export; its `expect.checks` are called with a `RunResult`. */
 export type Scenario = ScenarioOf<RunResult>;

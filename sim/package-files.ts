@@ -18,8 +18,13 @@ export function packageRoot(): URL {
   if (root !== undefined) return root;
   for (let folder = new URL(".", import.meta.url); ; folder = new URL("..", folder)) {
     const manifest = new URL("package.json", folder);
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "failover-sim") return (root = folder);
-    if (new URL("..", folder).href === folder.href) throw new Error(`failover-sim's package.json was not found above ${import.meta.url}`);
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "failover-sim"
+    )
+      return (root = folder);
+    if (new URL("..", folder).href === folder.href)
+      throw new Error(`failover-sim's package.json was not found above ${import.meta.url}`);
   }
 }
 
@@ -35,5 +40,6 @@ export function packageEntry(): URL {
 
 /** The package's version, from its package.json. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string })
+    .version;
 }

@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default async function setup(): Promise<void> {
   if (await distIsBuilt(root)) return;
-  process.stderr.write("dist/ is not built from the current sources: building it (npm run build)\n");
+  process.stderr.write(
+    "dist/ is not built from the current sources: building it (npm run build)\n",
+  );
   execFileSync(process.execPath, ["scripts/build.js"], { cwd: root, stdio: "inherit" });
 }

@@ -6,7 +6,19 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
-const layers = ["engine", "dsl", "model", "scenario", "metrics", "run", "report", "sweep", "check", "fuzz", "cli"] as const;
+const layers = [
+  "engine",
+  "dsl",
+  "model",
+  "scenario",
+  "metrics",
+  "run",
+  "report",
+  "sweep",
+  "check",
+  "fuzz",
+  "cli",
+] as const;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -53,7 +65,10 @@ describe("the simulation core is deterministic", () => {
 
   it("the rule itself catches a violation", () => {
     const text = "const x = Math.random(); async function f() {}";
-    expect(banned.filter(([pattern]) => pattern.test(text)).map(([, name]) => name)).toEqual(["Math.random", "async"]);
+    expect(banned.filter(([pattern]) => pattern.test(text)).map(([, name]) => name)).toEqual([
+      "Math.random",
+      "async",
+    ]);
   });
 });
 
@@ -63,7 +78,9 @@ describe("imports point one way", () => {
     for (const file of sourceFiles(join(root, "sim", layer))) {
       it(`${relative(root, file)} imports no layer above ${layer}`, () => {
         const own = layerOf(file);
-        const imports = [...code(file).matchAll(/(?:from|import)\s*\(?\s*["'](\.[^"']+)["']/g)].map((m) => m[1]);
+        const imports = [...code(file).matchAll(/(?:from|import)\s*\(?\s*["'](\.[^"']+)["']/g)].map(
+          (m) => m[1],
+        );
         const upward = imports.filter((spec) => layerOf(join(file, "..", spec)) > own);
         expect(upward).toEqual([]);
       });

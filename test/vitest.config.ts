@@ -8,7 +8,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default defineConfig({
   root,
-  resolve: { alias: { "failover-sim": fileURLToPath(new URL("../sim/index.ts", import.meta.url)) } },
+  resolve: {
+    alias: { "failover-sim": fileURLToPath(new URL("../sim/index.ts", import.meta.url)) },
+  },
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],

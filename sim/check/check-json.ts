@@ -4,7 +4,10 @@
 import type { ScenarioCheck } from "./check-scenario.ts";
 import { countChecks } from "./counts.ts";
 
-export function checkJson(checks: readonly ScenarioCheck[], seeds: readonly number[] | null): string {
+export function checkJson(
+  checks: readonly ScenarioCheck[],
+  seeds: readonly number[] | null,
+): string {
   const counts = countChecks(checks);
   const object = {
     passed: counts.failed === 0,

@@ -6,7 +6,12 @@
 // Runs keep no trace events (trace "none"): bounds read the metrics, and checks see the
 // "changes" events whatever the trace level (runScenario keeps those for them).
 import { defaultFileName, prepareRun, runScenario } from "../run/index.ts";
-import { applyOverrides, resolveScenario, type Expectation, type Limits } from "../scenario/index.ts";
+import {
+  applyOverrides,
+  resolveScenario,
+  type Expectation,
+  type Limits,
+} from "../scenario/index.ts";
 import { judgeOverSeeds, type Verdict } from "./over-seeds.ts";
 
 export interface CheckOptions {
@@ -48,9 +53,13 @@ export interface ScenarioCheck {
 export function planCheck(raw: unknown, options: CheckOptions = {}): CheckPlan {
   const file = options.file ?? defaultFileName(raw);
   const overrides = options.overrides ?? [];
-  const resolved = resolveScenario(overrides.length > 0 ? applyOverrides(raw, overrides, file) : raw, { file });
+  const resolved = resolveScenario(
+    overrides.length > 0 ? applyOverrides(raw, overrides, file) : raw,
+    { file },
+  );
   // Held against the limits only when it will run (a scenario without expectations does not).
-  if (resolved.expect.length > 0) prepareRun(raw, { file, overrides, trace: "none", limits: options.limits });
+  if (resolved.expect.length > 0)
+    prepareRun(raw, { file, overrides, trace: "none", limits: options.limits });
   const seeds = resolved.expect.length === 0 ? [] : seedsOf(options.seeds, resolved.world.seed);
   return {
     file,
@@ -80,7 +89,11 @@ export function runCheck(plan: CheckPlan, onRun: (seed: number) => void = () => 
     return { seed, outcomes: result.expectations };
   });
   const verdicts = judgeOverSeeds(plan.expectations, runs);
-  return { ...base, verdicts, status: verdicts.every((verdict) => verdict.passed) ? "pass" : "fail" };
+  return {
+    ...base,
+    verdicts,
+    status: verdicts.every((verdict) => verdict.passed) ? "pass" : "fail",
+  };
 }
 
 /** A scenario's `expect` over seeds, in one call: the library form of `sim check`. */
@@ -91,7 +104,10 @@ export function checkScenario(raw: unknown, options: CheckOptions = {}): Scenari
 function seedsOf(seeds: CheckOptions["seeds"], own: number): number[] {
   if (seeds === undefined) return [own];
   if (typeof seeds === "number") {
-    if (!Number.isSafeInteger(seeds) || seeds < 1) throw new RangeError(`checkScenario: seeds must be a whole number of seeds, at least 1, got ${seeds}`);
+    if (!Number.isSafeInteger(seeds) || seeds < 1)
+      throw new RangeError(
+        `checkScenario: seeds must be a whole number of seeds, at least 1, got ${seeds}`,
+      );
     return Array.from({ length: seeds }, (_, i) => i + 1);
   }
   if (seeds.length === 0) throw new RangeError("checkScenario: give at least one seed");

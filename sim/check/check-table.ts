@@ -8,7 +8,10 @@ import { countChecks, seedsText } from "./counts.ts";
 const maxObservedChars = 48;
 const header = ["scenario", "expectation", "observed", "result"] as const;
 
-export function checkTable(checks: readonly ScenarioCheck[], seeds: readonly number[] | null): string {
+export function checkTable(
+  checks: readonly ScenarioCheck[],
+  seeds: readonly number[] | null,
+): string {
   const rows: { cells: string[]; reason?: string }[] = [];
   for (const check of checks) {
     if (check.status === "no expectations") {
@@ -16,12 +19,20 @@ export function checkTable(checks: readonly ScenarioCheck[], seeds: readonly num
       continue;
     }
     for (const verdict of check.verdicts) {
-      const cells = [check.name, verdict.expectation, shorten(verdict.observed), verdict.passed ? "pass" : "FAIL"];
+      const cells = [
+        check.name,
+        verdict.expectation,
+        shorten(verdict.observed),
+        verdict.passed ? "pass" : "FAIL",
+      ];
       rows.push(verdict.passed ? { cells } : { cells, reason: verdict.message });
     }
   }
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map(({ cells }) => cells[column].length)));
-  const line = (cells: readonly string[]) => `${cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join("  ")}\n`;
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map(({ cells }) => cells[column].length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `${cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join("  ")}\n`;
   let text = line(header);
   for (const { cells, reason } of rows) {
     text += line(cells);
@@ -33,12 +44,15 @@ export function checkTable(checks: readonly ScenarioCheck[], seeds: readonly num
 function closingLine(checks: readonly ScenarioCheck[], seeds: readonly number[] | null): string {
   const counts = countChecks(checks);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  const without = counts.withoutExpectations > 0 ? ` (${counts.withoutExpectations} without expectations)` : "";
+  const without =
+    counts.withoutExpectations > 0 ? ` (${counts.withoutExpectations} without expectations)` : "";
   const verdict = counts.failed > 0 ? `${counts.failed} FAILED` : "all passed";
   return `${plural(counts.scenarios, "scenario")}${without} · ${plural(counts.expectations, "expectation")} · ${plural(counts.runs, "run")} (${seedsText(seeds)}) · ${verdict}\n`;
 }
 
 function shorten(text: string): string {
   const oneLine = text.replace(/\s*\n\s*/g, " ");
-  return oneLine.length <= maxObservedChars ? oneLine : `${oneLine.slice(0, maxObservedChars - 1)}…`;
+  return oneLine.length <= maxObservedChars
+    ? oneLine
+    : `${oneLine.slice(0, maxObservedChars - 1)}…`;
 }

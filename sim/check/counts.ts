@@ -29,5 +29,7 @@ export function seedsText(seeds: readonly number[] | null): string {
   if (seeds === null) return "each scenario's own seed";
   if (seeds.length === 1) return `seed ${seeds[0]}`;
   const consecutive = seeds.every((seed, i) => i === 0 || seed === seeds[i - 1] + 1);
-  return consecutive ? `seeds ${seeds[0]}..${seeds[seeds.length - 1]}` : `seeds ${seeds.join(", ")}`;
+  return consecutive
+    ? `seeds ${seeds[0]}..${seeds[seeds.length - 1]}`
+    : `seeds ${seeds.join(", ")}`;
 }

@@ -2,7 +2,14 @@
 // or several (every seed, or a nearest-rank quantile over them), reported as a table, one JSON
 // object or JUnit XML. A layer of its own between sweep and the CLI; it needs only metrics and
 // scenario below it (the package entry exports checkScenario, so it must stay light to load).
-export { checkScenario, planCheck, runCheck, type CheckOptions, type CheckPlan, type ScenarioCheck } from "./check-scenario.ts";
+export {
+  checkScenario,
+  planCheck,
+  runCheck,
+  type CheckOptions,
+  type CheckPlan,
+  type ScenarioCheck,
+} from "./check-scenario.ts";
 export { judgeOverSeeds, type SeedOutcomes, type Verdict } from "./over-seeds.ts";
 export { nearestRank, nearestRankQuantile } from "./quantile.ts";
 export { countChecks, seedsText, type CheckCounts } from "./counts.ts";

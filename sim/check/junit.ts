@@ -71,7 +71,11 @@ function suite(check: ScenarioCheck): string[] {
   for (const verdict of check.verdicts) {
     const testcase = `    <testcase name="${attribute(verdict.expectation)}" classname="${name}" file="${file}"`;
     if (verdict.passed) {
-      lines.push(`${testcase}>`, `      <system-out>${text(`observed: ${verdict.observed}`)}</system-out>`, `    </testcase>`);
+      lines.push(
+        `${testcase}>`,
+        `      <system-out>${text(`observed: ${verdict.observed}`)}</system-out>`,
+        `    </testcase>`,
+      );
       continue;
     }
     lines.push(
@@ -86,14 +90,24 @@ function suite(check: ScenarioCheck): string[] {
 
 // Characters XML 1.0 cannot hold at all (C0 controls but tab and line breaks, U+FFFE/U+FFFF,
 // unpaired surrogates) become U+FFFD; the five special characters become entities.
-const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const notXml =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text content of an element. */
 export function text(value: string): string {
-  return value.replace(notXml, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return value
+    .replace(notXml, "\uFFFD")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }
 
 /** A double-quoted attribute value; line breaks and tabs kept as character references. */
 export function attribute(value: string): string {
-  return text(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return text(value)
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }

@@ -8,7 +8,12 @@
 // One seed is the degenerate case: the run's own outcome, word for word.
 import type { ExpectationOutcome } from "../run/index.ts";
 import { formatMetric } from "../metrics/index.ts";
-import { isCheck, meetsExpectation, type Expectation, type MetricExpectation } from "../scenario/index.ts";
+import {
+  isCheck,
+  meetsExpectation,
+  type Expectation,
+  type MetricExpectation,
+} from "../scenario/index.ts";
 import { nearestRank, nearestRankQuantile } from "./quantile.ts";
 
 /** The outcomes of one seed's run, one per expectation, in the scenario's order. */
@@ -30,12 +35,18 @@ export interface Verdict {
   failingSeeds: number[];
 }
 
-export function judgeOverSeeds(expectations: readonly Expectation[], runs: readonly SeedOutcomes[]): Verdict[] {
+export function judgeOverSeeds(
+  expectations: readonly Expectation[],
+  runs: readonly SeedOutcomes[],
+): Verdict[] {
   if (runs.length === 0) throw new Error("judgeOverSeeds: no runs to judge");
   return expectations.map((expectation, position) => {
     const outcomes = runs.map((run) => {
       const outcome = run.outcomes[position];
-      if (outcome === undefined) throw new Error(`judgeOverSeeds: seed ${run.seed} has no outcome for expectation ${position}`);
+      if (outcome === undefined)
+        throw new Error(
+          `judgeOverSeeds: seed ${run.seed} has no outcome for expectation ${position}`,
+        );
       return { seed: run.seed, outcome };
     });
     if (outcomes.length === 1) return single(outcomes[0].seed, outcomes[0].outcome);
@@ -56,7 +67,8 @@ function single(seed: number, outcome: ExpectationOutcome): Verdict {
 function everySeed(outcomes: readonly Seeded[], observed: string): Verdict {
   const failing = outcomes.filter(({ outcome }) => !outcome.passed);
   const expectation = outcomes[0].outcome.expectation;
-  if (failing.length === 0) return { expectation, observed, passed: true, message: "", failingSeeds: [] };
+  if (failing.length === 0)
+    return { expectation, observed, passed: true, message: "", failingSeeds: [] };
   const first = failing[0];
   const seeds = failing.map(({ seed }) => seed);
   const message = `seed ${first.seed}: ${first.outcome.breach} (${failing.length} of ${outcomes.length} seeds fail: ${seedList(seeds)})`;
@@ -65,10 +77,18 @@ function everySeed(outcomes: readonly Seeded[], observed: string): Verdict {
 
 function quantileVerdict(expectation: MetricExpectation, outcomes: readonly Seeded[]): Verdict {
   const label = outcomes[0].outcome.expectation;
-  const missing = outcomes.filter(({ outcome }) => outcome.value === null || outcome.value === undefined).map(({ seed }) => seed);
+  const missing = outcomes
+    .filter(({ outcome }) => outcome.value === null || outcome.value === undefined)
+    .map(({ seed }) => seed);
   if (missing.length > 0) {
     const message = `expected ${label}, but ${expectation.metric} has no value in seed${missing.length === 1 ? "" : "s"} ${seedList(missing)} (of ${outcomes.length})`;
-    return { expectation: label, observed: `no value in ${missing.length} of ${outcomes.length} seeds`, passed: false, message, failingSeeds: missing };
+    return {
+      expectation: label,
+      observed: `no value in ${missing.length} of ${outcomes.length} seeds`,
+      passed: false,
+      message,
+      failingSeeds: missing,
+    };
   }
   const values = outcomes.map(({ outcome }) => outcome.value as number);
   const quantile = expectation.quantile as number;
@@ -77,14 +97,17 @@ function quantileVerdict(expectation: MetricExpectation, outcomes: readonly Seed
   const rank = nearestRank(values.length, quantile);
   const observed = `${text} (seed ${outcomes[index].seed}, rank ${rank} of ${values.length})`;
   const beyond = outcomes.filter(({ outcome }) => !outcome.passed).map(({ seed }) => seed);
-  if (meetsExpectation(expectation, value)) return { expectation: label, observed, passed: true, message: "", failingSeeds: beyond };
+  if (meetsExpectation(expectation, value))
+    return { expectation: label, observed, passed: true, message: "", failingSeeds: beyond };
   const message = `expected ${label}, got ${observed}; ${beyond.length} of ${outcomes.length} seeds are beyond the bound: ${seedList(beyond)}`;
   return { expectation: label, observed, passed: false, message, failingSeeds: beyond };
 }
 
 /** "0" when every seed saw the same value; else "lowest … highest" (and the seeds without one). */
 function rangeObserved(expectation: MetricExpectation, outcomes: readonly Seeded[]): string {
-  const values = outcomes.map(({ outcome }) => outcome.value).filter((value): value is number => typeof value === "number");
+  const values = outcomes
+    .map(({ outcome }) => outcome.value)
+    .filter((value): value is number => typeof value === "number");
   const missing = outcomes.length - values.length;
   const none = missing > 0 ? `no value in ${missing} of ${outcomes.length} seeds` : "";
   if (values.length === 0) return none;

@@ -16,7 +16,8 @@ export function checkProgressBar(stream: NodeJS.WriteStream = process.stderr): C
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: "check |{bar}| {value}/{total} runs · {percentage}% · ETA {eta_formatted} · {scenario}",
+      format:
+        "check |{bar}| {value}/{total} runs · {percentage}% · ETA {eta_formatted} · {scenario}",
       etaBuffer: 20,
       hideCursor: true,
       clearOnComplete: true,

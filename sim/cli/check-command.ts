@@ -29,17 +29,40 @@ interface CheckArgs {
 const defaultFolder = "scenarios";
 const maxSeeds = 10_000;
 
-export function checkCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, CheckArgs> {
+export function checkCommand(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): CommandModule<object, CheckArgs> {
   return {
     command: "check [paths..]",
     describe: "run each scenario and judge its expect; exit 1 on any breach",
     builder: (yargs: Argv) =>
       limitOptions(yargs)
-        .positional("paths", { type: "string", array: true, default: [defaultFolder], describe: "scenario files or folders of them" })
-        .option("seeds", { type: "string", describe: "run seeds 1..N and judge over them [default: each scenario's own seed]" })
-        .option("set", { type: "string", array: true, nargs: 1, describe: "override a field of every scenario, as in sim run (repeatable)" })
-        .option("json", { type: "boolean", default: false, describe: "print the whole check as one JSON object" })
-        .option("junit", { type: "string", describe: "also write the check as JUnit XML to this file" }) as unknown as Argv<CheckArgs>,
+        .positional("paths", {
+          type: "string",
+          array: true,
+          default: [defaultFolder],
+          describe: "scenario files or folders of them",
+        })
+        .option("seeds", {
+          type: "string",
+          describe: "run seeds 1..N and judge over them [default: each scenario's own seed]",
+        })
+        .option("set", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "override a field of every scenario, as in sim run (repeatable)",
+        })
+        .option("json", {
+          type: "boolean",
+          default: false,
+          describe: "print the whole check as one JSON object",
+        })
+        .option("junit", {
+          type: "string",
+          describe: "also write the check as JUnit XML to this file",
+        }) as unknown as Argv<CheckArgs>,
     handler: async (args) => setExitCode(await check(args, io)),
   };
 }
@@ -49,8 +72,15 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const { limits, maxLoadUs } = parseLimitFlags(args as unknown as Record<string, unknown>);
   const junit = single(args.junit, "--junit");
   if (junit !== undefined) checkJunitPath(junit);
-  const files = await scenarioFiles(args.paths !== undefined && args.paths.length > 0 ? args.paths : [defaultFolder]);
-  const [{ loadScenarioOrHelper, ScenarioError }, checkModule, { replaceFile }, { checkProgressBar }] = await Promise.all([
+  const files = await scenarioFiles(
+    args.paths !== undefined && args.paths.length > 0 ? args.paths : [defaultFolder],
+  );
+  const [
+    { loadScenarioOrHelper, ScenarioError },
+    checkModule,
+    { replaceFile },
+    { checkProgressBar },
+  ] = await Promise.all([
     import("../scenario/index.ts"),
     import("../check/index.ts"),
     import("../report/index.ts"),
@@ -67,22 +97,35 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
         io.err(helperNote(file));
         continue;
       }
-      plans.push(checkModule.planCheck(raw, { file, overrides: args.set ?? [], limits, ...(seeds !== null && { seeds }) }));
+      plans.push(
+        checkModule.planCheck(raw, {
+          file,
+          overrides: args.set ?? [],
+          limits,
+          ...(seeds !== null && { seeds }),
+        }),
+      );
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       problems.push(scenarioProblem(error));
     }
   }
   if (problems.length > 0) {
-    const summary = problems.length > 1 ? [`${problems.length} of ${files.length} scenario files are not valid; nothing was run.`] : [];
-    throw new InputError([...problems.map((problem) => problem.message), ...summary].join("\n"), { problems });
+    const summary =
+      problems.length > 1
+        ? [`${problems.length} of ${files.length} scenario files are not valid; nothing was run.`]
+        : [];
+    throw new InputError([...problems.map((problem) => problem.message), ...summary].join("\n"), {
+      problems,
+    });
   }
 
   const progress = checkProgressBar();
   const checks: ScenarioCheck[] = [];
   try {
     progress.start(plans.reduce((total, plan) => total + plan.seeds.length, 0));
-    for (const plan of plans) checks.push(checkModule.runCheck(plan, () => progress.tick(plan.name)));
+    for (const plan of plans)
+      checks.push(checkModule.runCheck(plan, () => progress.tick(plan.name)));
   } finally {
     progress.stop();
   }
@@ -93,7 +136,9 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       await replaceFile(junit, checkModule.checkJunit(checks));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new InputError(`Cannot write the JUnit report to ${junit}: ${reason}. Choose another file with --junit.`);
+      throw new InputError(
+        `Cannot write the JUnit report to ${junit}: ${reason}. Choose another file with --junit.`,
+      );
     }
   }
   return checkModule.countChecks(checks).failed > 0 ? exitCodes.expectationFailed : exitCodes.ok;
@@ -122,7 +167,10 @@ async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
   };
   for (const given of paths) {
     const stats = await fs.stat(given).catch(() => null);
-    if (stats === null) throw new InputError(`${given}: expected a scenario file or a folder of them, but there is no such file or folder.`);
+    if (stats === null)
+      throw new InputError(
+        `${given}: expected a scenario file or a folder of them, but there is no such file or folder.`,
+      );
     if (!stats.isDirectory()) {
       add(given);
       continue;
@@ -132,7 +180,10 @@ async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
       .filter((entry) => entry.isFile() && isScenarioFileName(entry.name))
       .map((entry) => entry.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (names.length === 0) throw new InputError(`${given}: expected a folder of scenario files (*.ts, *.mts, *.js, *.mjs), but it holds none.`);
+    if (names.length === 0)
+      throw new InputError(
+        `${given}: expected a folder of scenario files (*.ts, *.mts, *.js, *.mjs), but it holds none.`,
+      );
     for (const name of names) add(path.join(given, name));
   }
   return files;
@@ -141,15 +192,31 @@ async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
 /** `sim check … --junit FILE` that failed before judging anything (bad input, even a bad flag):
  *  FILE still gets a JUnit report, with a failing test case per problem, so CI shows why. Read
  *  from the raw arguments, since yargs may have failed to parse them. */
-export async function junitOnFailure(argv: readonly string[], error: unknown, io: CliIo): Promise<void> {
-  const given = argv.flatMap((arg, i) => (arg === "--junit" ? [argv[i + 1]] : arg.startsWith("--junit=") ? [arg.slice("--junit=".length)] : []));
+export async function junitOnFailure(
+  argv: readonly string[],
+  error: unknown,
+  io: CliIo,
+): Promise<void> {
+  const given = argv.flatMap((arg, i) =>
+    arg === "--junit"
+      ? [argv[i + 1]]
+      : arg.startsWith("--junit=")
+        ? [arg.slice("--junit=".length)]
+        : [],
+  );
   const file = given.length === 1 ? given[0] : undefined;
   if (file === undefined || !isJunitPath(file)) return;
-  const [{ failureJunit }, { replaceFile }, failure] = await Promise.all([import("../check/index.ts"), import("../report/index.ts"), failureOf(error)]);
+  const [{ failureJunit }, { replaceFile }, failure] = await Promise.all([
+    import("../check/index.ts"),
+    import("../report/index.ts"),
+    failureOf(error),
+  ]);
   try {
     await replaceFile(file, failureJunit(failure.code, failure.problems));
   } catch (writeError) {
-    io.err(`(the JUnit report could not be written to ${file} either: ${writeError instanceof Error ? writeError.message : String(writeError)})\n`);
+    io.err(
+      `(the JUnit report could not be written to ${file} either: ${writeError instanceof Error ? writeError.message : String(writeError)})\n`,
+    );
   }
 }
 
@@ -158,19 +225,32 @@ function parseSeeds(text: string | undefined): number[] | null {
   if (text === undefined) return null;
   const count = Number(text);
   if (!/^\d+$/.test(text.trim()) || count < 1 || count > maxSeeds) {
-    throw new InputError(`--seeds expects a whole number of seeds from 1 to ${maxSeeds}, got ${JSON.stringify(text)}.`, { field: "--seeds" });
+    throw new InputError(
+      `--seeds expects a whole number of seeds from 1 to ${maxSeeds}, got ${JSON.stringify(text)}.`,
+      { field: "--seeds" },
+    );
   }
   return Array.from({ length: count }, (_, i) => i + 1);
 }
 
 /** A JUnit file must be a plain file name in some folder (it is written through a temp file there). */
 function checkJunitPath(file: string): void {
-  if (!isJunitPath(file)) throw new InputError(`--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(file)}.`, { field: "--junit" });
+  if (!isJunitPath(file))
+    throw new InputError(
+      `--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(file)}.`,
+      { field: "--junit" },
+    );
 }
 
 function isJunitPath(file: string | undefined): file is string {
   if (file === undefined) return false;
   const name = path.basename(file);
-  return !(file.endsWith("/") || file.endsWith(path.sep) || name === "" || name === "." || name === ".." || name.startsWith("."));
+  return !(
+    file.endsWith("/") ||
+    file.endsWith(path.sep) ||
+    name === "" ||
+    name === "." ||
+    name === ".." ||
+    name.startsWith(".")
+  );
 }
-

@@ -17,7 +17,10 @@ interface ExplainArgs {
   set?: string[];
 }
 
-export function explainCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, ExplainArgs> {
+export function explainCommand(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): CommandModule<object, ExplainArgs> {
   return {
     command: "explain <scenario>",
     describe: "tell one run as a story in plain language, event by event",
@@ -30,12 +33,13 @@ export function explainCommand(io: CliIo, setExitCode: (code: number) => void): 
 async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
   const seed = parseSeed(single(args.seed, "--seed"));
   const { limits, maxLoadUs } = parseLimitFlags(args as unknown as Record<string, unknown>);
-  const [{ runScenario }, { StoryObserver }, { explainText }, { lessonFromSource }] = await Promise.all([
-    import("../run/index.ts"),
-    import("../report/explain-story.ts"),
-    import("../report/explain-text.ts"),
-    import("../report/explain-lesson.ts"),
-  ]);
+  const [{ runScenario }, { StoryObserver }, { explainText }, { lessonFromSource }] =
+    await Promise.all([
+      import("../run/index.ts"),
+      import("../report/explain-story.ts"),
+      import("../report/explain-text.ts"),
+      import("../report/explain-lesson.ts"),
+    ]);
 
   const raw = await loadScenarioWithin(args.scenario, maxLoadUs);
   const story = new StoryObserver();
@@ -63,4 +67,3 @@ async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
   );
   return result.breaches.length > 0 ? exitCodes.expectationFailed : exitCodes.ok;
 }
-

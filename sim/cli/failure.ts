@@ -25,7 +25,10 @@ export class InputError extends Error {
   /** Where the problem is (a flag is a field), and each problem when there were several. */
   readonly where: { file?: string; field?: string; problems?: Problem[] };
 
-  constructor(message: string, where: { file?: string; field?: string; problems?: Problem[] } = {}) {
+  constructor(
+    message: string,
+    where: { file?: string; field?: string; problems?: Problem[] } = {},
+  ) {
     super(message);
     this.name = "InputError";
     this.where = where;
@@ -44,7 +47,12 @@ export interface Failure {
 
 /** Classifies an error. Loads the layers' error classes only now. */
 export async function failureOf(error: unknown): Promise<Failure> {
-  const [{ ScenarioError, formatScenarioMessage, limitText }, { SimulationLimitError }, { OutputError }, { SimulatorBugError }] = await Promise.all([
+  const [
+    { ScenarioError, formatScenarioMessage, limitText },
+    { SimulationLimitError },
+    { OutputError },
+    { SimulatorBugError },
+  ] = await Promise.all([
     import("../scenario/index.ts"),
     import("../engine/index.ts"),
     import("../report/output/output-error.ts"),
@@ -52,33 +60,82 @@ export async function failureOf(error: unknown): Promise<Failure> {
   ]);
   const only = (message: string): Problem[] => [{ message, file: null, field: null }];
   if (error instanceof InputError) {
-    const problems = error.where.problems ?? [{ message: error.message, file: error.where.file ?? null, field: error.where.field ?? null }];
-    const invalid = error.where.problems !== undefined && problems.every((problem) => problem.file !== null);
-    return { exitCode: exitCodes.badInput, code: invalid ? "invalid-scenario" : "bad-input", message: error.message, problems, detail: [] };
+    const problems = error.where.problems ?? [
+      { message: error.message, file: error.where.file ?? null, field: error.where.field ?? null },
+    ];
+    const invalid =
+      error.where.problems !== undefined && problems.every((problem) => problem.file !== null);
+    return {
+      exitCode: exitCodes.badInput,
+      code: invalid ? "invalid-scenario" : "bad-input",
+      message: error.message,
+      problems,
+      detail: [],
+    };
   }
   if (error instanceof ScenarioError) {
-    const problems = error.problems.map((problem) => scenarioProblem({ ...problem, message: formatScenarioMessage(problem) }));
-    return { exitCode: exitCodes.badInput, code: "invalid-scenario", message: error.message, problems, detail: [] };
+    const problems = error.problems.map((problem) =>
+      scenarioProblem({ ...problem, message: formatScenarioMessage(problem) }),
+    );
+    return {
+      exitCode: exitCodes.badInput,
+      code: "invalid-scenario",
+      message: error.message,
+      problems,
+      detail: [],
+    };
   }
-  if (error instanceof OutputError) return { exitCode: exitCodes.badInput, code: "bad-input", message: error.message, problems: only(error.message), detail: [] };
+  if (error instanceof OutputError)
+    return {
+      exitCode: exitCodes.badInput,
+      code: "bad-input",
+      message: error.message,
+      problems: only(error.message),
+      detail: [],
+    };
   if (error instanceof SimulationLimitError) {
     const message = `The run stopped at ${limitText(error.limit, error.value)}: ${error.message.replace(/;.*$/, "")}. No report was written.`;
-    return { exitCode: exitCodes.badInput, code: "limit-exceeded", message, problems: only(message), detail: [] };
+    return {
+      exitCode: exitCodes.badInput,
+      code: "limit-exceeded",
+      message,
+      problems: only(message),
+      detail: [],
+    };
   }
   const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
   const detail =
-    error instanceof SimulatorBugError ? [`  while running ${error.run.scenario} (${error.run.file}) with seed ${error.run.seed}`, `  reproduce: ${error.reproduction()}`] : [];
-  return { exitCode: exitCodes.internalError, code: "internal-error", message, problems: only(message), detail };
+    error instanceof SimulatorBugError
+      ? [
+          `  while running ${error.run.scenario} (${error.run.file}) with seed ${error.run.seed}`,
+          `  reproduce: ${error.reproduction()}`,
+        ]
+      : [];
+  return {
+    exitCode: exitCodes.internalError,
+    code: "internal-error",
+    message,
+    problems: only(message),
+    detail,
+  };
 }
 
 /** A scenario problem: its file, and its field unless it is about the file as a whole. */
 export function scenarioProblem(error: { message: string; file: string; field: string }): Problem {
-  return { message: error.message, file: error.file, field: error.field === "" ? null : error.field };
+  return {
+    message: error.message,
+    file: error.file,
+    field: error.field === "" ? null : error.field,
+  };
 }
 
 /** Reports an error on stderr (and as one JSON object on stdout with --json); returns the exit
  *  code. */
-export async function reportFailure(error: unknown, io: CliIo, options: { json: boolean } = { json: false }): Promise<number> {
+export async function reportFailure(
+  error: unknown,
+  io: CliIo,
+  options: { json: boolean } = { json: false },
+): Promise<number> {
   const failure = await failureOf(error);
   io.err(`${failure.message}\n`);
   for (const line of failure.detail) io.err(`${line}\n`);
@@ -92,7 +149,13 @@ export async function reportFailure(error: unknown, io: CliIo, options: { json: 
 
 function failureJson({ code, message, problems }: Failure): object {
   const [first] = problems;
-  return { code, message, file: first.file, field: first.field, ...(problems.length > 1 && { problems }) };
+  return {
+    code,
+    message,
+    file: first.file,
+    field: first.field,
+    ...(problems.length > 1 && { problems }),
+  };
 }
 
 /** Collapses a multi-line message into one line (yargs' "Invalid values:\n  Argument: …"). */

@@ -8,7 +8,10 @@ import { InputError } from "./failure.ts";
 export function oneScenarioOptions(yargs: Argv): Argv {
   return yargs
     .positional("scenario", { type: "string", describe: "scenario file (.ts)", demandOption: true })
-    .option("seed", { type: "string", describe: "seed of every random stream (replaces the scenario's)" })
+    .option("seed", {
+      type: "string",
+      describe: "seed of every random stream (replaces the scenario's)",
+    })
     .option("set", {
       type: "string",
       array: true,
@@ -19,7 +22,8 @@ export function oneScenarioOptions(yargs: Argv): Argv {
 
 /** A flag that makes sense once; yargs turns a repeated one into an array. */
 export function single(value: string | string[] | undefined, flag: string): string | undefined {
-  if (Array.isArray(value)) throw new InputError(`${flag} was given ${value.length} times; give it once.`);
+  if (Array.isArray(value))
+    throw new InputError(`${flag} was given ${value.length} times; give it once.`);
   return value;
 }
 
@@ -28,7 +32,9 @@ export function parseSeed(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const seed = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(seed)) {
-    throw new InputError(`--seed expects a whole number from 0 to 2^53 - 1, got ${JSON.stringify(text)}.`);
+    throw new InputError(
+      `--seed expects a whole number from 0 to 2^53 - 1, got ${JSON.stringify(text)}.`,
+    );
   }
   return seed;
 }

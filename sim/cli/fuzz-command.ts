@@ -11,51 +11,107 @@ import { invariantNames } from "../fuzz/invariant-names.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
-import { displayPath, maxFaultEpisodes, maxRuns, plural, wholeNumber, type FuzzArgs } from "./fuzz-flags.ts";
+import {
+  displayPath,
+  maxFaultEpisodes,
+  maxRuns,
+  plural,
+  wholeNumber,
+  type FuzzArgs,
+} from "./fuzz-flags.ts";
 import { fuzzSwarm } from "./fuzz-swarm.ts";
 
-export function fuzzCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, FuzzArgs> {
+export function fuzzCommand(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): CommandModule<object, FuzzArgs> {
   return {
     command: "fuzz [scenario]",
-    describe: "random fault schedules (or, with --swarm, whole configurations) until something breaks; shrink it to a reproducer .ts",
+    describe:
+      "random fault schedules (or, with --swarm, whole configurations) until something breaks; shrink it to a reproducer .ts",
     builder: (yargs: Argv) =>
       yargs
-        .positional("scenario", { type: "string", describe: "scenario file (.ts); optional with --swarm" })
-        .option("swarm", { type: "boolean", describe: "draw whole configurations and check what each promises (no --invariant)" })
-        .option("json", { type: "boolean", describe: "with --swarm: print one JSON object (runs, violation, configurations, coverage)" })
+        .positional("scenario", {
+          type: "string",
+          describe: "scenario file (.ts); optional with --swarm",
+        })
+        .option("swarm", {
+          type: "boolean",
+          describe: "draw whole configurations and check what each promises (no --invariant)",
+        })
+        .option("json", {
+          type: "boolean",
+          describe:
+            "with --swarm: print one JSON object (runs, violation, configurations, coverage)",
+        })
         .option("invariant", {
           type: "string",
           describe: `what must hold: ${invariantNames.join(", ")}`,
         })
         .option("runs", { type: "string", describe: "runs to try [default: 100]" })
-        .option("seed", { type: "string", describe: "fuzz seed: the same seed, the same runs and result [default: 1]" })
-        .option("out", { type: "string", describe: "reproducer file [default: reports/<scenario-name>-fuzz/<invariant>.ts]" })
-        .option("settle", { type: "string", describe: "time given to recover after the last fault (recovers-after-faults); faults end this long + 10 s before the run [default: from the policy]" })
-        .option("max-faults", { type: "string", describe: "fault episodes per run: 1 to this [default: 4]" }) as unknown as Argv<FuzzArgs>,
-    handler: async (args) => setExitCode(args.swarm === true ? await fuzzSwarm(args, io) : await fuzz(args, io)),
+        .option("seed", {
+          type: "string",
+          describe: "fuzz seed: the same seed, the same runs and result [default: 1]",
+        })
+        .option("out", {
+          type: "string",
+          describe: "reproducer file [default: reports/<scenario-name>-fuzz/<invariant>.ts]",
+        })
+        .option("settle", {
+          type: "string",
+          describe:
+            "time given to recover after the last fault (recovers-after-faults); faults end this long + 10 s before the run [default: from the policy]",
+        })
+        .option("max-faults", {
+          type: "string",
+          describe: "fault episodes per run: 1 to this [default: 4]",
+        }) as unknown as Argv<FuzzArgs>,
+    handler: async (args) =>
+      setExitCode(args.swarm === true ? await fuzzSwarm(args, io) : await fuzz(args, io)),
   };
 }
 
 async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
-  const [fuzzModule, { loadScenarioFile, readDuration, formatDuration }, { replaceFile }] = await Promise.all([
-    import("../fuzz/index.ts"),
-    import("../scenario/index.ts"),
-    import("../report/index.ts"),
-  ]);
+  const [fuzzModule, { loadScenarioFile, readDuration, formatDuration }, { replaceFile }] =
+    await Promise.all([
+      import("../fuzz/index.ts"),
+      import("../scenario/index.ts"),
+      import("../report/index.ts"),
+    ]);
   const { fuzzDefaults, isInvariantName } = fuzzModule;
-  if (args.json === true) throw new InputError("--json goes with --swarm; sim fuzz with an --invariant prints its summary as text.");
-  if (args.scenario === undefined) throw new InputError("sim fuzz needs a scenario file, e.g. sim fuzz scenarios/split-brain.ts --invariant no-lost-acked-writes, or --swarm (see sim fuzz --help).");
+  if (args.json === true)
+    throw new InputError(
+      "--json goes with --swarm; sim fuzz with an --invariant prints its summary as text.",
+    );
+  if (args.scenario === undefined)
+    throw new InputError(
+      "sim fuzz needs a scenario file, e.g. sim fuzz scenarios/split-brain.ts --invariant no-lost-acked-writes, or --swarm (see sim fuzz --help).",
+    );
   const invariant = single(args.invariant, "--invariant");
-  if (invariant === undefined) throw new InputError(`sim fuzz needs --invariant, one of: ${invariantNames.join(", ")} (see sim fuzz --help).`);
-  if (!isInvariantName(invariant)) throw new InputError(`Unknown invariant ${JSON.stringify(invariant)} for --invariant; the invariants are: ${invariantNames.join(", ")}.`);
+  if (invariant === undefined)
+    throw new InputError(
+      `sim fuzz needs --invariant, one of: ${invariantNames.join(", ")} (see sim fuzz --help).`,
+    );
+  if (!isInvariantName(invariant))
+    throw new InputError(
+      `Unknown invariant ${JSON.stringify(invariant)} for --invariant; the invariants are: ${invariantNames.join(", ")}.`,
+    );
   const runs = wholeNumber(single(args.runs, "--runs"), "--runs", 1, maxRuns) ?? fuzzDefaults.runs;
-  const seed = wholeNumber(single(args.seed, "--seed"), "--seed", 0, Number.MAX_SAFE_INTEGER) ?? fuzzDefaults.seed;
-  const maxEpisodes = wholeNumber(single(args["max-faults"], "--max-faults"), "--max-faults", 1, maxFaultEpisodes) ?? fuzzDefaults.maxEpisodes;
+  const seed =
+    wholeNumber(single(args.seed, "--seed"), "--seed", 0, Number.MAX_SAFE_INTEGER) ??
+    fuzzDefaults.seed;
+  const maxEpisodes =
+    wholeNumber(single(args["max-faults"], "--max-faults"), "--max-faults", 1, maxFaultEpisodes) ??
+    fuzzDefaults.maxEpisodes;
   const settleText = single(args.settle, "--settle");
   const settle = settleText === undefined ? undefined : readDuration(settleText);
-  if (settle !== undefined && !settle.ok) throw new InputError(`--settle expects ${settle.expected}, got ${JSON.stringify(settleText)}.`);
+  if (settle !== undefined && !settle.ok)
+    throw new InputError(`--settle expects ${settle.expected}, got ${JSON.stringify(settleText)}.`);
   const out = single(args.out, "--out");
-  if (out !== undefined && !out.endsWith(".ts")) throw new InputError(`--out names the reproducer scenario file and must end in .ts, got ${JSON.stringify(out)}.`);
+  if (out !== undefined && !out.endsWith(".ts"))
+    throw new InputError(
+      `--out names the reproducer scenario file and must end in .ts, got ${JSON.stringify(out)}.`,
+    );
 
   const file = args.scenario;
   const raw = (await loadScenarioFile(file)) as object;
@@ -65,7 +121,10 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     progress.start(runs);
     result = fuzzModule.runFuzz(
       { raw, file, invariant, runs, seed, maxEpisodes, ...(settle?.ok && { settleUs: settle.us }) },
-      { onRun: (done) => progress.run(done), onShrink: (shrinkRuns, held) => progress.shrinking(shrinkRuns, fuzzModule.faultCount(held)) },
+      {
+        onRun: (done) => progress.run(done),
+        onShrink: (shrinkRuns, held) => progress.shrinking(shrinkRuns, fuzzModule.faultCount(held)),
+      },
     );
   } catch (error) {
     if (error instanceof fuzzModule.FuzzError) throw new InputError(error.message);
@@ -88,7 +147,13 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   const outFile = out ?? path.join("reports", `${result.scenario}-fuzz`, `${invariant}.ts`);
   const shownOut = displayPath(outFile);
   const runCommand = `npx sim run ${shownOut}`;
-  const flags = [`--invariant ${invariant}`, `--seed ${seed}`, `--runs ${runs}`, ...(maxEpisodes !== fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : []), ...(settleText !== undefined ? [`--settle ${settleText}`] : [])];
+  const flags = [
+    `--invariant ${invariant}`,
+    `--seed ${seed}`,
+    `--runs ${runs}`,
+    ...(maxEpisodes !== fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : []),
+    ...(settleText !== undefined ? [`--settle ${settleText}`] : []),
+  ];
   const source = fuzzModule.reproducerSource({
     scenario: result.scenario,
     invariant,
@@ -101,15 +166,22 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     await replaceFile(outFile, source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`);
+    throw new InputError(
+      `Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`,
+    );
   }
 
   const drawn = fuzzModule.faultCount(failure.drawn);
   const shrunk = fuzzModule.faultCount(failure.shrunk);
-  io.out(`  runs      ${result.runsDone} of ${runs}: run ${failure.run} broke it (simulation seed ${failure.seed})\n`);
+  io.out(
+    `  runs      ${result.runsDone} of ${runs}: run ${failure.run} broke it (simulation seed ${failure.seed})\n`,
+  );
   io.out(`  drawn     ${plural(drawn, "fault")}: ${failure.drawnOutcome.verdict.detail}\n`);
-  io.out(`  shrunk    ${plural(shrunk, "fault")} after ${plural(failure.shrinkRuns, "run")}${failure.exhausted ? " (stopped at the limit)" : ""}: ${failure.shrunkOutcome.verdict.detail}\n`);
-  for (const entry of fuzzModule.scheduleEntries(failure.shrunk)) io.out(`            ${fuzzModule.scheduledFaultSource(entry)}\n`);
+  io.out(
+    `  shrunk    ${plural(shrunk, "fault")} after ${plural(failure.shrinkRuns, "run")}${failure.exhausted ? " (stopped at the limit)" : ""}: ${failure.shrunkOutcome.verdict.detail}\n`,
+  );
+  for (const entry of fuzzModule.scheduleEntries(failure.shrunk))
+    io.out(`            ${fuzzModule.scheduledFaultSource(entry)}\n`);
   io.out(`reproducer: ${shownOut}\n`);
   io.out(`run it:     ${runCommand}\n`);
   return exitCodes.expectationFailed;
@@ -117,6 +189,9 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
 
 /** The module specifier that imports `target` from a file at `from`: "../../scenarios/x.ts". */
 function importSpecifier(from: string, target: string): string {
-  const relative = path.relative(path.dirname(path.resolve(from)), path.resolve(target)).split(path.sep).join("/");
+  const relative = path
+    .relative(path.dirname(path.resolve(from)), path.resolve(target))
+    .split(path.sep)
+    .join("/");
   return relative.startsWith(".") ? relative : `./${relative}`;
 }

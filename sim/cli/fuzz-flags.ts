@@ -19,11 +19,18 @@ export interface FuzzArgs {
   "max-faults"?: string;
 }
 
-export function wholeNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
+export function wholeNumber(
+  text: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    throw new InputError(`${flag} expects a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? "2^53 - 1" : max}, got ${JSON.stringify(text)}.`);
+    throw new InputError(
+      `${flag} expects a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? "2^53 - 1" : max}, got ${JSON.stringify(text)}.`,
+    );
   }
   return value;
 }

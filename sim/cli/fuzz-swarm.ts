@@ -8,11 +8,17 @@
 // (null, or what broke and the reproducer), configurations (distinct ones drawn), coverage (for
 // each option path, how many runs drew each value) and promises (runs on which each was judged).
 import * as path from "node:path";
-import { displayPath, maxFaultEpisodes, maxRuns, plural, wholeNumber, type FuzzArgs } from "./fuzz-flags.ts";
+import {
+  displayPath,
+  maxFaultEpisodes,
+  maxRuns,
+  plural,
+  wholeNumber,
+  type FuzzArgs,
+} from "./fuzz-flags.ts";
 import { exitCodes, InputError } from "./failure.ts";
 import { single } from "./flags.ts";
 import type { CliIo } from "./io.ts";
-
 
 export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
   const [swarmModule, fuzzModule, { loadScenarioFile }, { replaceFile }] = await Promise.all([
@@ -22,21 +28,45 @@ export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
     import("../report/index.ts"),
   ]);
   const { fuzzDefaults } = fuzzModule;
-  if (args.invariant !== undefined) throw new InputError("--invariant does not go with --swarm: the swarm checks what each drawn configuration promises (see sim fuzz --help).");
-  if (args.settle !== undefined) throw new InputError("--settle does not go with --swarm: each drawn configuration has its own settle period.");
+  if (args.invariant !== undefined)
+    throw new InputError(
+      "--invariant does not go with --swarm: the swarm checks what each drawn configuration promises (see sim fuzz --help).",
+    );
+  if (args.settle !== undefined)
+    throw new InputError(
+      "--settle does not go with --swarm: each drawn configuration has its own settle period.",
+    );
   const runs = wholeNumber(single(args.runs, "--runs"), "--runs", 1, maxRuns) ?? fuzzDefaults.runs;
-  const seed = wholeNumber(single(args.seed, "--seed"), "--seed", 0, Number.MAX_SAFE_INTEGER) ?? fuzzDefaults.seed;
-  const maxEpisodes = wholeNumber(single(args["max-faults"], "--max-faults"), "--max-faults", 1, maxFaultEpisodes) ?? fuzzDefaults.maxEpisodes;
+  const seed =
+    wholeNumber(single(args.seed, "--seed"), "--seed", 0, Number.MAX_SAFE_INTEGER) ??
+    fuzzDefaults.seed;
+  const maxEpisodes =
+    wholeNumber(single(args["max-faults"], "--max-faults"), "--max-faults", 1, maxFaultEpisodes) ??
+    fuzzDefaults.maxEpisodes;
   const out = single(args.out, "--out");
-  if (out !== undefined && !out.endsWith(".ts")) throw new InputError(`--out names the reproducer scenario file and must end in .ts, got ${JSON.stringify(out)}.`);
-  const base = args.scenario === undefined ? undefined : ((await loadScenarioFile(args.scenario)) as Parameters<typeof swarmModule.runSwarm>[0]["base"]);
+  if (out !== undefined && !out.endsWith(".ts"))
+    throw new InputError(
+      `--out names the reproducer scenario file and must end in .ts, got ${JSON.stringify(out)}.`,
+    );
+  const base =
+    args.scenario === undefined
+      ? undefined
+      : ((await loadScenarioFile(args.scenario)) as Parameters<
+          typeof swarmModule.runSwarm
+        >[0]["base"]);
   const file = args.scenario ?? "swarm";
 
   const progress = fuzzModule.fuzzProgressBar();
   let result;
   try {
     progress.start(runs);
-    result = swarmModule.runSwarm({ runs, seed, maxEpisodes, file, base }, { onRun: (done) => progress.run(done), onShrink: (shrinkRuns) => progress.shrinking(shrinkRuns, 0) });
+    result = swarmModule.runSwarm(
+      { runs, seed, maxEpisodes, file, base },
+      {
+        onRun: (done) => progress.run(done),
+        onShrink: (shrinkRuns) => progress.shrinking(shrinkRuns, 0),
+      },
+    );
   } catch (error) {
     if (error instanceof fuzzModule.FuzzError) throw new InputError(error.message);
     throw error;
@@ -44,7 +74,13 @@ export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
     progress.stop();
   }
 
-  const flags = [...(args.scenario === undefined ? [] : [displayPath(args.scenario)]), "--swarm", `--seed ${seed}`, `--runs ${runs}`, ...(maxEpisodes !== fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : [])];
+  const flags = [
+    ...(args.scenario === undefined ? [] : [displayPath(args.scenario)]),
+    "--swarm",
+    `--seed ${seed}`,
+    `--runs ${runs}`,
+    ...(maxEpisodes !== fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : []),
+  ];
   const { breach } = result;
   let reproducer: string | null = null;
   if (breach !== null) {
@@ -64,7 +100,9 @@ export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
       await replaceFile(outFile, source);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new InputError(`Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`);
+      throw new InputError(
+        `Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`,
+      );
     }
   }
 
@@ -72,19 +110,42 @@ export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
     const violation =
       breach === null
         ? null
-        : { breach: breach.name, run: breach.run, seed: breach.seed, detail: breach.detail, drawnDetail: breach.drawnDetail, faults: fuzzModule.scheduleEntries(breach.shrunk.schedule).length, shrinkRuns: breach.shrinkRuns, reproducer };
-    io.out(`${JSON.stringify({ runs: result.runsDone, seed, violation, configurations: result.configurations, coverage: result.coverage, promises: result.judged })}\n`);
+        : {
+            breach: breach.name,
+            run: breach.run,
+            seed: breach.seed,
+            detail: breach.detail,
+            drawnDetail: breach.drawnDetail,
+            faults: fuzzModule.scheduleEntries(breach.shrunk.schedule).length,
+            shrinkRuns: breach.shrinkRuns,
+            reproducer,
+          };
+    io.out(
+      `${JSON.stringify({ runs: result.runsDone, seed, violation, configurations: result.configurations, coverage: result.coverage, promises: result.judged })}\n`,
+    );
     return breach === null ? exitCodes.ok : exitCodes.expectationFailed;
   }
-  io.out(`fuzz --swarm · seed ${seed}${args.scenario === undefined ? "" : ` · over ${displayPath(args.scenario)}`}\n`);
-  io.out(`  runs            ${result.runsDone}${breach === null ? ", nothing broke" : ` of ${runs}`}\n`);
+  io.out(
+    `fuzz --swarm · seed ${seed}${args.scenario === undefined ? "" : ` · over ${displayPath(args.scenario)}`}\n`,
+  );
+  io.out(
+    `  runs            ${result.runsDone}${breach === null ? ", nothing broke" : ` of ${runs}`}\n`,
+  );
   io.out(`  configurations  ${result.configurations} distinct\n`);
-  io.out(`  promises judged ${Object.entries(result.judged).map(([name, count]) => `${name} ${count}`).join(", ")}\n`);
+  io.out(
+    `  promises judged ${Object.entries(result.judged)
+      .map(([name, count]) => `${name} ${count}`)
+      .join(", ")}\n`,
+  );
   const undrawn = swarmModule.undrawn(result.coverage);
   if (undrawn.length > 0) io.out(`  never drawn     ${undrawn.join(", ")}\n`);
   if (breach === null) return exitCodes.ok;
-  io.out(`  run ${breach.run} broke ${breach.name} (simulation seed ${breach.seed}): ${breach.drawnDetail}\n`);
-  io.out(`  shrunk after ${plural(breach.shrinkRuns, "run")}${breach.exhausted ? " (stopped at the limit)" : ""}: ${breach.detail}\n`);
+  io.out(
+    `  run ${breach.run} broke ${breach.name} (simulation seed ${breach.seed}): ${breach.drawnDetail}\n`,
+  );
+  io.out(
+    `  shrunk after ${plural(breach.shrinkRuns, "run")}${breach.exhausted ? " (stopped at the limit)" : ""}: ${breach.detail}\n`,
+  );
   io.out(`reproducer: ${reproducer}\n`);
   io.out(`run it:     npx sim run ${reproducer}\n`);
   return exitCodes.expectationFailed;

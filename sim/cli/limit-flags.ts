@@ -4,7 +4,15 @@
 // bad input naming the flag; all bad limit flags are reported together.
 import type { Argv } from "yargs";
 import { readDuration } from "../dsl/index.ts";
-import { cliLimitSpecs, defaultCliLimitsUs, defaultLimits, formatCount, limitSpecs, type LimitName, type Limits } from "../scenario/limits.ts";
+import {
+  cliLimitSpecs,
+  defaultCliLimitsUs,
+  defaultLimits,
+  formatCount,
+  limitSpecs,
+  type LimitName,
+  type Limits,
+} from "../scenario/limits.ts";
 import { InputError } from "./failure.ts";
 
 type CliLimitName = keyof typeof cliLimitSpecs;
@@ -22,15 +30,29 @@ const flagName = (flag: string) => flag.slice(2);
 /** Adds a --max-… option per limit; `wall` adds --max-wall (commands that run one scenario). */
 export function limitOptions(yargs: Argv, { wall = false } = {}): Argv {
   let result = yargs;
-  for (const [name, spec] of Object.entries(limitSpecs) as [LimitName, (typeof limitSpecs)[LimitName]][]) {
-    const shown = spec.kind === "megabytes" ? `${defaultLimits[name]} (MB; or e.g. 8GB)` : formatCount(defaultLimits[name]);
-    result = result.option(flagName(spec.flag), { type: "string", group: "Limits:", describe: `limit on ${spec.what} [default: ${shown}]` });
+  for (const [name, spec] of Object.entries(limitSpecs) as [
+    LimitName,
+    (typeof limitSpecs)[LimitName],
+  ][]) {
+    const shown =
+      spec.kind === "megabytes"
+        ? `${defaultLimits[name]} (MB; or e.g. 8GB)`
+        : formatCount(defaultLimits[name]);
+    result = result.option(flagName(spec.flag), {
+      type: "string",
+      group: "Limits:",
+      describe: `limit on ${spec.what} [default: ${shown}]`,
+    });
   }
   const cliNames: CliLimitName[] = wall ? ["maxWall", "maxLoad"] : ["maxLoad"];
   for (const name of cliNames) {
     const spec = cliLimitSpecs[name];
     const fallback = defaultCliLimitsUs[name] === 0 ? "none" : `${defaultCliLimitsUs[name] / 1e6}s`;
-    result = result.option(flagName(spec.flag), { type: "string", group: "Limits:", describe: `limit on the ${spec.what} [default: ${fallback}]` });
+    result = result.option(flagName(spec.flag), {
+      type: "string",
+      group: "Limits:",
+      describe: `limit on the ${spec.what} [default: ${fallback}]`,
+    });
   }
   return result;
 }
@@ -38,11 +60,17 @@ export function limitOptions(yargs: Argv, { wall = false } = {}): Argv {
 export function parseLimitFlags(args: Record<string, unknown>): LimitFlags {
   const problems: string[] = [];
   const limits: Partial<Limits> = {};
-  for (const [name, spec] of Object.entries(limitSpecs) as [LimitName, (typeof limitSpecs)[LimitName]][]) {
+  for (const [name, spec] of Object.entries(limitSpecs) as [
+    LimitName,
+    (typeof limitSpecs)[LimitName],
+  ][]) {
     const text = single(args[flagName(spec.flag)], spec.flag, problems);
     if (text === undefined) continue;
     const value = spec.kind === "megabytes" ? readMegabytes(text) : readCount(text);
-    if (value === undefined) problems.push(`${spec.flag} expects ${spec.kind === "megabytes" ? "megabytes, like 8192 or 8GB" : "a whole number above 0, like 5000000 or 5e6"}, got ${JSON.stringify(text)}.`);
+    if (value === undefined)
+      problems.push(
+        `${spec.flag} expects ${spec.kind === "megabytes" ? "megabytes, like 8192 or 8GB" : "a whole number above 0, like 5000000 or 5e6"}, got ${JSON.stringify(text)}.`,
+      );
     else limits[name] = value;
   }
   const durationOf = (name: CliLimitName): number => {
@@ -52,7 +80,9 @@ export function parseLimitFlags(args: Record<string, unknown>): LimitFlags {
     if (text === "none" || text === "0") return 0;
     const reading = readDuration(text);
     if (reading.ok) return reading.us;
-    problems.push(`${spec.flag} expects a duration like "30s" or "2m", or "none", got ${JSON.stringify(text)}.`);
+    problems.push(
+      `${spec.flag} expects a duration like "30s" or "2m", or "none", got ${JSON.stringify(text)}.`,
+    );
     return 0;
   };
   const flags = { limits, maxWallUs: durationOf("maxWall"), maxLoadUs: durationOf("maxLoad") };

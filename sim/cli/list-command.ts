@@ -14,12 +14,19 @@ interface ListArgs {
   dir: string;
 }
 
-export function listCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, ListArgs> {
+export function listCommand(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): CommandModule<object, ListArgs> {
   return {
     command: "list [dir]",
     describe: "list scenarios with their one-line summaries",
     builder: (yargs: Argv) =>
-      yargs.positional("dir", { type: "string", default: "scenarios", describe: "folder of scenario files" }) as unknown as Argv<ListArgs>,
+      yargs.positional("dir", {
+        type: "string",
+        default: "scenarios",
+        describe: "folder of scenario files",
+      }) as unknown as Argv<ListArgs>,
     handler: async (args) => setExitCode(await list(args.dir, io)),
   };
 }
@@ -44,7 +51,10 @@ async function list(dir: string, io: CliIo): Promise<number> {
       rows.push([scenario.name, scenario.summary]);
     } catch (error) {
       failures++;
-      rows.push([file, `error: ${oneLine(error instanceof Error ? error.message : String(error))}`]);
+      rows.push([
+        file,
+        `error: ${oneLine(error instanceof Error ? error.message : String(error))}`,
+      ]);
     }
   }
   const width = Math.max(...rows.map(([first]) => first.length));
@@ -61,7 +71,9 @@ async function scenarioFiles(dir: string): Promise<string[]> {
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch {
-    throw new InputError(`${dir}: expected a folder of scenario files, but it cannot be read (does it exist?).`);
+    throw new InputError(
+      `${dir}: expected a folder of scenario files, but it cannot be read (does it exist?).`,
+    );
   }
   return entries
     .filter((entry) => entry.isFile() && isScenarioFileName(entry.name))

@@ -44,7 +44,9 @@ export async function loadWithin<T>(load: () => Promise<T>, limitUs: number): Pr
   if (limitUs <= 0) return load();
   const ms = limitUs / 1000;
   const state = new Int32Array(new SharedArrayBuffer(4));
-  const watchdog = isMainThread ? new Worker(watchdogSource, { eval: true, workerData: { ms, state: state.buffer } }) : undefined;
+  const watchdog = isMainThread
+    ? new Worker(watchdogSource, { eval: true, workerData: { ms, state: state.buffer } })
+    : undefined;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof LoadTimeout>((resolve) => {
     timer = setTimeout(() => {
@@ -55,7 +57,8 @@ export async function loadWithin<T>(load: () => Promise<T>, limitUs: number): Pr
   });
   try {
     const loaded = await Promise.race([load(), timeout]);
-    if (loaded === LoadTimeout || Atomics.compareExchange(state, 0, 0, 1) === 3) throw new LoadTimeout(limitUs);
+    if (loaded === LoadTimeout || Atomics.compareExchange(state, 0, 0, 1) === 3)
+      throw new LoadTimeout(limitUs);
     return loaded as T;
   } finally {
     clearTimeout(timer);

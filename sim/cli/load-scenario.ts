@@ -4,10 +4,17 @@
 import { cliLimitSpecs } from "../scenario/limits.ts";
 import { LoadTimeout, loadWithin } from "./load-guard.ts";
 
-export async function loadScenarioWithin<T = unknown>(file: string, maxLoadUs: number, load?: (file: string) => Promise<T>): Promise<T> {
+export async function loadScenarioWithin<T = unknown>(
+  file: string,
+  maxLoadUs: number,
+  load?: (file: string) => Promise<T>,
+): Promise<T> {
   const { loadScenarioFile, ScenarioError, formatDuration } = await import("../scenario/index.ts");
   try {
-    return await loadWithin(() => (load ?? (loadScenarioFile as (file: string) => Promise<T>))(file), maxLoadUs);
+    return await loadWithin(
+      () => (load ?? (loadScenarioFile as (file: string) => Promise<T>))(file),
+      maxLoadUs,
+    );
   } catch (error) {
     if (!(error instanceof LoadTimeout)) throw error;
     const { flag, what } = cliLimitSpecs.maxLoad;

@@ -42,7 +42,9 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
   };
   const parser = yargs(argv)
     .scriptName("sim")
-    .usage("$0 <command> [options]\n\nA deterministic discrete-event simulator of database failover.")
+    .usage(
+      "$0 <command> [options]\n\nA deterministic discrete-event simulator of database failover.",
+    )
     .command(runCommand(io, setExitCode))
     .command(sweepCommand(io, setExitCode))
     .command(mergeCommand(io, setExitCode))
@@ -51,7 +53,10 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
     .command(listCommand(io, setExitCode))
     .command(explainCommand(io, setExitCode))
     .command(importCommand(io, setExitCode))
-    .completion("completion", "print a shell completion script (bash, zsh): sim completion >> ~/.bashrc")
+    .completion(
+      "completion",
+      "print a shell completion script (bash, zsh): sim completion >> ~/.bashrc",
+    )
     .demandCommand(1, `Give a command: ${commands.join(", ")}`)
     .strict()
     .exitProcess(false)
@@ -59,8 +64,15 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
       // Throwing is what stops yargs from going on to the handler after a validation failure.
       if (error) throw error;
       // getOptions is yargs' (untyped) view of the options of the command being parsed.
-      const options = (parser as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
-      throw new UsageFailure(message, [...Object.keys(options.key), ...Object.values(options.alias).flat()]);
+      const options = (
+        parser as unknown as {
+          getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> };
+        }
+      ).getOptions();
+      throw new UsageFailure(message, [
+        ...Object.keys(options.key),
+        ...Object.values(options.alias).flat(),
+      ]);
     })
     .help()
     .alias("h", "help")
@@ -70,8 +82,13 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
     await parser.parseAsync();
     return exitCode;
   } catch (thrown) {
-    const error = thrown instanceof UsageFailure ? await usageError(thrown.message, argv, thrown.knownOptions) : thrown;
+    const error =
+      thrown instanceof UsageFailure
+        ? await usageError(thrown.message, argv, thrown.knownOptions)
+        : thrown;
     if (argv[0] === "check") await junitOnFailure(argv, error, io);
-    return reportFailure(error, io, { json: argv.some((arg) => arg === "--json" || arg === "--json=true") });
+    return reportFailure(error, io, {
+      json: argv.some((arg) => arg === "--json" || arg === "--json=true"),
+    });
   }
 }

@@ -22,16 +22,36 @@ interface MergeArgs {
   wait: boolean;
 }
 
-export function mergeCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, MergeArgs> {
+export function mergeCommand(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): CommandModule<object, MergeArgs> {
   return {
     command: "merge <dirs..>",
     describe: "join the output folders of a sharded sweep into the output of the whole sweep",
     builder: (yargs: Argv) =>
       yargs
-        .positional("dirs", { type: "string", array: true, describe: "the output folder of every shard", demandOption: true })
-        .option("out", { type: "string", demandOption: true, describe: "folder for the merged sweep" })
-        .option("charts", { type: "boolean", default: true, describe: "draw charts and report.html (--no-charts: specs only)" })
-        .option("wait", { type: "boolean", default: false, describe: "wait while another sim writes the same folder (instead of exit 2)" }) as unknown as Argv<MergeArgs>,
+        .positional("dirs", {
+          type: "string",
+          array: true,
+          describe: "the output folder of every shard",
+          demandOption: true,
+        })
+        .option("out", {
+          type: "string",
+          demandOption: true,
+          describe: "folder for the merged sweep",
+        })
+        .option("charts", {
+          type: "boolean",
+          default: true,
+          describe: "draw charts and report.html (--no-charts: specs only)",
+        })
+        .option("wait", {
+          type: "boolean",
+          default: false,
+          describe: "wait while another sim writes the same folder (instead of exit 2)",
+        }) as unknown as Argv<MergeArgs>,
     handler: async (args) => setExitCode(await sweepErrorsAsInput(() => merge(args, io))),
   };
 }
@@ -45,7 +65,12 @@ async function merge(args: MergeArgs, io: CliIo): Promise<number> {
   let folder: OutputFolder | undefined;
   let existed = false;
   try {
-    folder = await openReportFolder(outDir, { command: `sim merge ${args.dirs.join(" ")}`, wait: args.wait, interrupts, io });
+    folder = await openReportFolder(outDir, {
+      command: `sim merge ${args.dirs.join(" ")}`,
+      wait: args.wait,
+      interrupts,
+      io,
+    });
     existed = folder.exists;
     const output = await sweepFiles({ grid, manifest, rows, render: args.charts });
     await folder.replace(output.files, interrupts.signal);
@@ -64,12 +89,15 @@ async function merge(args: MergeArgs, io: CliIo): Promise<number> {
 /** The merged folder replaces --out whole: it must not be, lie in or hold a shard's folder. */
 function checkOutside(outDir: string, dirs: readonly string[]): void {
   const out = path.resolve(outDir);
-  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+  const within = (inner: string, outer: string) =>
+    inner === outer || inner.startsWith(`${outer}${path.sep}`);
   for (const dir of dirs) {
     const input = path.resolve(dir);
     if (within(out, input) || within(input, out)) {
       const how = out === input ? "is" : within(out, input) ? "is inside" : "holds";
-      throw new InputError(`--out ${outDir} ${how} the shard folder ${dir}; merging there would destroy an input. Choose another folder with --out.`);
+      throw new InputError(
+        `--out ${outDir} ${how} the shard folder ${dir}; merging there would destroy an input. Choose another folder with --out.`,
+      );
     }
   }
 }

@@ -20,7 +20,10 @@ export interface OpenReportOptions {
   io: CliIo;
 }
 
-export async function openReportFolder(outDir: string, { command, wait, interrupts, io }: OpenReportOptions): Promise<OutputFolder> {
+export async function openReportFolder(
+  outDir: string,
+  { command, wait, interrupts, io }: OpenReportOptions,
+): Promise<OutputFolder> {
   const [{ OutputFolder }, { runReportNames }, { sweepReportNames }] = await Promise.all([
     import("../report/output/index.ts"),
     import("../report/run-report.ts"),
@@ -30,7 +33,12 @@ export async function openReportFolder(outDir: string, { command, wait, interrup
   const folder = await OutputFolder.open(outDir, {
     replaceable: (name) => known.has(name),
     command,
-    wait: wait ? { signal: interrupts.signal, onWait: (owner) => io.err(`Waiting: ${outDir} is being written by ${owner}.\n`) } : undefined,
+    wait: wait
+      ? {
+          signal: interrupts.signal,
+          onWait: (owner) => io.err(`Waiting: ${outDir} is being written by ${owner}.\n`),
+        }
+      : undefined,
     ops: testOps(),
   });
   for (const note of folder.tidied) io.err(`Note: ${outDir}: ${note}.\n`);
@@ -38,9 +46,18 @@ export async function openReportFolder(outDir: string, { command, wait, interrup
 }
 
 /** "Interrupted (SIGINT): nothing was written; reports/x holds the previous report, as it was." */
-export function interruptedMessage(signal: StopSignal, outDir: string | undefined, existed: boolean, extra = ""): string {
+export function interruptedMessage(
+  signal: StopSignal,
+  outDir: string | undefined,
+  existed: boolean,
+  extra = "",
+): string {
   const kept =
-    outDir === undefined ? "nothing was written" : existed ? `nothing was written; ${outDir} holds the previous report, as it was` : `nothing was written (${outDir} was not created)`;
+    outDir === undefined
+      ? "nothing was written"
+      : existed
+        ? `nothing was written; ${outDir} holds the previous report, as it was`
+        : `nothing was written (${outDir} was not created)`;
   return `Interrupted (${signal}): ${kept}.${extra}\n`;
 }
 

@@ -32,22 +32,40 @@ interface RunArgs {
   wait: boolean;
 }
 
-export function runCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, RunArgs> {
+export function runCommand(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): CommandModule<object, RunArgs> {
   return {
     command: "run <scenario>",
     describe: "run one scenario and write its report",
     builder: (yargs: Argv) =>
       limitOptions(
         oneScenarioOptions(yargs)
-          .option("out", { type: "string", describe: "report folder, replaced whole [default: reports/<scenario-name>/]" })
-          .option("json", { type: "boolean", default: false, describe: "print the summary row as one JSON object" })
-          .option("trace", { choices: traceLevels, default: defaultTraceLevel, describe: "events kept in events.csv" })
+          .option("out", {
+            type: "string",
+            describe: "report folder, replaced whole [default: reports/<scenario-name>/]",
+          })
+          .option("json", {
+            type: "boolean",
+            default: false,
+            describe: "print the summary row as one JSON object",
+          })
+          .option("trace", {
+            choices: traceLevels,
+            default: defaultTraceLevel,
+            describe: "events kept in events.csv",
+          })
           .option("charts", {
             type: "boolean",
             default: true,
             describe: "write report.html and charts/ (--no-charts: the CSV files only)",
           })
-          .option("wait", { type: "boolean", default: false, describe: "wait while another sim writes the same folder (instead of exit 2)" }),
+          .option("wait", {
+            type: "boolean",
+            default: false,
+            describe: "wait while another sim writes the same folder (instead of exit 2)",
+          }),
         { wall: true },
       ) as unknown as Argv<RunArgs>,
     handler: async (args) => setExitCode(await run(args, io)),
@@ -57,7 +75,9 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
 async function run(args: RunArgs, io: CliIo): Promise<number> {
   const seed = parseSeed(single(args.seed, "--seed"));
   const out = single(args.out, "--out");
-  const { limits, maxWallUs, maxLoadUs } = parseLimitFlags(args as unknown as Record<string, unknown>);
+  const { limits, maxWallUs, maxLoadUs } = parseLimitFlags(
+    args as unknown as Record<string, unknown>,
+  );
   const interrupts = catchInterrupts();
   let folder: OutputFolder | undefined;
   let outDir = out;
@@ -70,18 +90,35 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     ]);
     const raw = await loadScenarioWithin(args.scenario, maxLoadUs);
     interrupts.check();
-    const started = startRun(raw, { file: args.scenario, seed, overrides: args.set ?? [], trace: args.trace, limits });
+    const started = startRun(raw, {
+      file: args.scenario,
+      seed,
+      overrides: args.set ?? [],
+      trace: args.trace,
+      limits,
+    });
     outDir = out ?? path.join("reports", started.name);
-    folder = await openReportFolder(outDir, { command: `sim run ${args.scenario}`, wait: args.wait, interrupts, io });
+    folder = await openReportFolder(outDir, {
+      command: `sim run ${args.scenario}`,
+      wait: args.wait,
+      interrupts,
+      io,
+    });
     existed = folder.exists;
     interrupts.check();
-    const result = await runInSlices(started, { check: interrupts.check, maxWallUs, maxMemoryMb: limits.maxMemoryMb ?? defaultLimits.maxMemoryMb });
+    const result = await runInSlices(started, {
+      check: interrupts.check,
+      maxWallUs,
+      maxMemoryMb: limits.maxMemoryMb ?? defaultLimits.maxMemoryMb,
+    });
     // Rendered before the folder is touched: a rendering failure is a bug (exit 1), not bad input.
     const files = await runReportFiles(result, { charts: args.charts });
     await folder.replace(files, interrupts.signal);
 
     if (args.json) {
-      io.out(`${JSON.stringify({ scenario: result.name, seed: result.seed, fingerprint: result.fingerprint, ...result.metrics })}\n`);
+      io.out(
+        `${JSON.stringify({ scenario: result.name, seed: result.seed, fingerprint: result.fingerprint, ...result.metrics })}\n`,
+      );
       for (const breach of result.breaches) io.err(`expectation not met: ${breach}\n`);
     } else {
       io.out(summaryTable(result));

@@ -14,7 +14,10 @@ import { InputError } from "./failure.ts";
 /** Events per slice: tens of milliseconds of simulation. */
 const sliceEvents = 100_000;
 
-export async function runInSlices(run: ScenarioRun, options: { check(): void; maxWallUs: number; maxMemoryMb: number }): Promise<RunResult> {
+export async function runInSlices(
+  run: ScenarioRun,
+  options: { check(): void; maxWallUs: number; maxMemoryMb: number },
+): Promise<RunResult> {
   const started = performance.now();
   let events = 0;
   while (!run.advance(sliceEvents)) {

@@ -40,28 +40,65 @@ export const interruptedExitCode = signalExitCodes.SIGINT;
 const defaultSeedCount = 10;
 const maxWorkers = 1024;
 
-export function sweepCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, SweepArgs> {
+export function sweepCommand(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): CommandModule<object, SweepArgs> {
   return {
     command: "sweep <scenario>",
     describe: "run a scenario over a grid of parameter values × seeds, in parallel",
     builder: (yargs: Argv) =>
       limitOptions(yargs)
-        .positional("scenario", { type: "string", describe: "scenario file (.ts)", demandOption: true })
+        .positional("scenario", {
+          type: "string",
+          describe: "scenario file (.ts)",
+          demandOption: true,
+        })
         .option("vary", {
           type: "string",
           array: true,
           nargs: 1,
-          describe: "a path and its values: a list (replication.mode=async,sync) or a range (detector.timeout=1s..30s/1s); repeatable",
+          describe:
+            "a path and its values: a list (replication.mode=async,sync) or a range (detector.timeout=1s..30s/1s); repeatable",
         })
-        .option("seeds", { type: "string", describe: `run seeds 1..N at every point [default: ${defaultSeedCount}]` })
+        .option("seeds", {
+          type: "string",
+          describe: `run seeds 1..N at every point [default: ${defaultSeedCount}]`,
+        })
         .option("seed-list", { type: "string", describe: "run these seeds instead, e.g. 3,5,8" })
-        .option("workers", { type: "string", describe: "worker threads, at most the machine's cores [default: all cores]" })
-        .option("shard", { type: "string", describe: "run only the i-th of N slices, i from 1 (e.g. 2/4); join them with sim merge" })
-        .option("set", { type: "string", array: true, nargs: 1, describe: "a fixed override for every run, as in sim run (repeatable)" })
-        .option("out", { type: "string", describe: "output folder [default: reports/<scenario-name>-sweep/]" })
-        .option("resume", { type: "boolean", default: false, describe: "continue an interrupted sweep, skipping its finished runs" })
-        .option("charts", { type: "boolean", default: true, describe: "draw charts and report.html (--no-charts: specs only)" })
-        .option("wait", { type: "boolean", default: false, describe: "wait while another sim writes the same folder (instead of exit 2)" }) as unknown as Argv<SweepArgs>,
+        .option("workers", {
+          type: "string",
+          describe: "worker threads, at most the machine's cores [default: all cores]",
+        })
+        .option("shard", {
+          type: "string",
+          describe: "run only the i-th of N slices, i from 1 (e.g. 2/4); join them with sim merge",
+        })
+        .option("set", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "a fixed override for every run, as in sim run (repeatable)",
+        })
+        .option("out", {
+          type: "string",
+          describe: "output folder [default: reports/<scenario-name>-sweep/]",
+        })
+        .option("resume", {
+          type: "boolean",
+          default: false,
+          describe: "continue an interrupted sweep, skipping its finished runs",
+        })
+        .option("charts", {
+          type: "boolean",
+          default: true,
+          describe: "draw charts and report.html (--no-charts: specs only)",
+        })
+        .option("wait", {
+          type: "boolean",
+          default: false,
+          describe: "wait while another sim writes the same folder (instead of exit 2)",
+        }) as unknown as Argv<SweepArgs>,
     handler: async (args) => setExitCode(await sweepErrorsAsInput(() => sweep(args, io))),
   };
 }
@@ -70,7 +107,9 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   const file = args.scenario;
   const set = args.set ?? [];
   // The workers' bundle is made in esbuild's own process while this thread loads the simulator.
-  const bundle = import("../sweep/worker-bundle.ts").then(({ bundledWorker }) => bundledWorker(file));
+  const bundle = import("../sweep/worker-bundle.ts").then(({ bundledWorker }) =>
+    bundledWorker(file),
+  );
   const [scenarioModule, sweepModule, { progressBar }] = await Promise.all([
     import("../scenario/index.ts"),
     import("../sweep/index.ts"),
@@ -78,11 +117,18 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   ]);
   const { flags, grid, shard } = parseSweepFlags(args, sweepModule, scenarioModule.ScenarioError);
   const { workers, limits, maxLoadUs } = flags;
-  if (workers.capped) io.err(`Note: --workers ${workers.asked} is more than this machine's ${workers.count} cores; using ${workers.count}.\n`);
+  if (workers.capped)
+    io.err(
+      `Note: --workers ${workers.asked} is more than this machine's ${workers.count} cores; using ${workers.count}.\n`,
+    );
   // Workers start now (once their bundle is made), overlapping with loading and checking the
   // scenario here; no run is sent to them before everything is checked.
   const plan = { file, set, grid, shard, workers: workers.count, resume: args.resume, limits };
-  const starting = sweepModule.startPool(plan, sweepModule.shardJobs(sweepModule.jobCount(grid), shard).length, bundle);
+  const starting = sweepModule.startPool(
+    plan,
+    sweepModule.shardJobs(sweepModule.jobCount(grid), shard).length,
+    bundle,
+  );
   const interrupts = catchInterrupts();
   const progress = progressBar();
   let folder: OutputFolder | undefined;
@@ -93,9 +139,17 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
     const raw = await loadScenarioWithin(file, maxLoadUs);
     sweepModule.checkGrid({ raw, file, set, grid, limits });
     const manifest = sweepModule.buildManifest({ raw, file, set, grid, shard });
-    const defaultName = shard.count > 1 ? `${manifest.scenario}-sweep-shard-${shard.index}-of-${shard.count}` : `${manifest.scenario}-sweep`;
+    const defaultName =
+      shard.count > 1
+        ? `${manifest.scenario}-sweep-shard-${shard.index}-of-${shard.count}`
+        : `${manifest.scenario}-sweep`;
     outDir = flags.out ?? path.join("reports", defaultName);
-    folder = await openReportFolder(outDir, { command: `sim sweep ${file}`, wait: args.wait, interrupts, io });
+    folder = await openReportFolder(outDir, {
+      command: `sim sweep ${file}`,
+      wait: args.wait,
+      interrupts,
+      io,
+    });
     existed = folder.exists;
     const partialFile = sweepModule.partialFileOf(outDir);
     run = await sweepModule.runSweep(
@@ -109,7 +163,12 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
     );
     progress.stop();
     if (run.status === "interrupted") interrupts.check();
-    const output = await sweepModule.sweepFiles({ grid, manifest, rows: run.rows, render: args.charts });
+    const output = await sweepModule.sweepFiles({
+      grid,
+      manifest,
+      rows: run.rows,
+      render: args.charts,
+    });
     await folder.replace(output.files, interrupts.signal);
     run.partial.remove();
     printSweepSummary(io, { manifest, grid, output, outDir, runs: run.rows.length });
@@ -117,8 +176,18 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   } catch (error) {
     if (!(error instanceof Interruption)) throw error;
     const kept = run?.rows.length ?? 0;
-    const resumable = run !== undefined ? ` ${kept} finished run${kept === 1 ? " is" : "s are"} kept in ${run.partial.file}: continue with the same command plus --resume.` : "";
-    io.err(interruptedMessage(error.signal, folder === undefined ? undefined : outDir, existed, resumable));
+    const resumable =
+      run !== undefined
+        ? ` ${kept} finished run${kept === 1 ? " is" : "s are"} kept in ${run.partial.file}: continue with the same command plus --resume.`
+        : "";
+    io.err(
+      interruptedMessage(
+        error.signal,
+        folder === undefined ? undefined : outDir,
+        existed,
+        resumable,
+      ),
+    );
     return signalExitCodes[error.signal];
   } finally {
     progress.stop();
@@ -132,13 +201,21 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
 type SweepModule = typeof import("../sweep/index.ts");
 
 /** Every flag and --vary of the sweep, checked all together: one message lists every problem. */
-function parseSweepFlags(args: SweepArgs, sweepModule: SweepModule, ScenarioError: typeof import("../scenario/index.ts").ScenarioError) {
+function parseSweepFlags(
+  args: SweepArgs,
+  sweepModule: SweepModule,
+  ScenarioError: typeof import("../scenario/index.ts").ScenarioError,
+) {
   const problems: string[] = [];
   const attempt = <T>(work: () => T): T | undefined => {
     try {
       return work();
     } catch (error) {
-      if (error instanceof InputError || error instanceof ScenarioError || error instanceof sweepModule.SweepError) {
+      if (
+        error instanceof InputError ||
+        error instanceof ScenarioError ||
+        error instanceof sweepModule.SweepError
+      ) {
         problems.push(error.message);
         return undefined;
       }
@@ -147,19 +224,35 @@ function parseSweepFlags(args: SweepArgs, sweepModule: SweepModule, ScenarioErro
   };
   const seedsText = attempt(() => single(args.seeds, "--seeds"));
   const seedListText = attempt(() => single(args["seed-list"], "--seed-list"));
-  if (seedsText !== undefined && seedListText !== undefined) problems.push("Give either --seeds or --seed-list, not both.");
+  if (seedsText !== undefined && seedListText !== undefined)
+    problems.push("Give either --seeds or --seed-list, not both.");
   const workers = attempt(() => parseWorkers(single(args.workers, "--workers")));
   const shardText = attempt(() => single(args.shard, "--shard"));
   const out = attempt(() => single(args.out, "--out"));
   const limitFlags = attempt(() => parseLimitFlags(args as unknown as Record<string, unknown>));
   const seeds = attempt(() =>
-    seedListText !== undefined ? sweepModule.parseSeedList(seedListText) : sweepModule.seedRange(seedsText !== undefined ? sweepModule.parseSeedCount(seedsText) : defaultSeedCount),
+    seedListText !== undefined
+      ? sweepModule.parseSeedList(seedListText)
+      : sweepModule.seedRange(
+          seedsText !== undefined ? sweepModule.parseSeedCount(seedsText) : defaultSeedCount,
+        ),
   );
-  const shard = attempt(() => (shardText !== undefined ? sweepModule.parseShard(shardText) : sweepModule.wholeSweep));
-  const varies = (args.vary ?? []).map((text) => attempt(() => sweepModule.parseVary(text, args.scenario)));
+  const shard = attempt(() =>
+    shardText !== undefined ? sweepModule.parseShard(shardText) : sweepModule.wholeSweep,
+  );
+  const varies = (args.vary ?? []).map((text) =>
+    attempt(() => sweepModule.parseVary(text, args.scenario)),
+  );
   const parsed = varies.filter((vary) => vary !== undefined);
-  if (parsed.length === varies.length) attempt(() => sweepModule.checkDistinctPaths(parsed, args.scenario));
-  if (problems.length > 0 || workers === undefined || limitFlags === undefined || seeds === undefined || shard === undefined) {
+  if (parsed.length === varies.length)
+    attempt(() => sweepModule.checkDistinctPaths(parsed, args.scenario));
+  if (
+    problems.length > 0 ||
+    workers === undefined ||
+    limitFlags === undefined ||
+    seeds === undefined ||
+    shard === undefined
+  ) {
     throw new InputError(problems.join("\n"));
   }
   const grid = sweepModule.buildGrid(parsed, seeds);
@@ -173,7 +266,9 @@ function parseWorkers(text: string | undefined): { count: number; asked: number;
   if (text === undefined) return { count: cores, asked: cores, capped: false };
   const workers = Number(text);
   if (!/^\d+$/.test(text.trim()) || workers < 1 || workers > maxWorkers) {
-    throw new InputError(`--workers expects a whole number of worker threads from 1 to ${maxWorkers}, got ${JSON.stringify(text)}.`);
+    throw new InputError(
+      `--workers expects a whole number of worker threads from 1 to ${maxWorkers}, got ${JSON.stringify(text)}.`,
+    );
   }
   return { count: Math.min(workers, cores), asked: workers, capped: workers > cores };
 }

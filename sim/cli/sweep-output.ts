@@ -19,15 +19,22 @@ export interface SweepSummaryInput {
   runs: number;
 }
 
-export function printSweepSummary(io: CliIo, { manifest, grid, output, outDir, runs }: SweepSummaryInput): void {
+export function printSweepSummary(
+  io: CliIo,
+  { manifest, grid, output, outDir, runs }: SweepSummaryInput,
+): void {
   const where = `${outDir}${outDir.endsWith("/") ? "" : "/"}`;
   if (manifest.shard.count > 1) {
-    io.out(`${manifest.scenario}: shard ${manifest.shard.index}/${manifest.shard.count}, ${runs} runs → ${where}runs.csv\n`);
+    io.out(
+      `${manifest.scenario}: shard ${manifest.shard.index}/${manifest.shard.count}, ${runs} runs → ${where}runs.csv\n`,
+    );
     io.out(`Join the shards with: sim merge <shard folders> --out <folder>\n`);
     return;
   }
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  io.out(`${manifest.scenario} — ${plural(grid.points.length, "point")} × ${plural(grid.seeds.length, "seed")} = ${plural(runs, "run")}\n`);
+  io.out(
+    `${manifest.scenario} — ${plural(grid.points.length, "point")} × ${plural(grid.seeds.length, "seed")} = ${plural(runs, "run")}\n`,
+  );
   io.out(tableText(summaryTable(grid, output.stats)));
   const sentences = pairedSentences(grid, output.comparisons);
   if (sentences.length > 0 && sentences.length <= maxSentences) {

@@ -4,28 +4,51 @@
 // fields). Bad input: exit 2, with the flag as the problem's field.
 import { InputError, oneLine } from "./failure.ts";
 
-export const commands = ["run", "sweep", "merge", "check", "fuzz", "list", "explain", "import", "completion"];
+export const commands = [
+  "run",
+  "sweep",
+  "merge",
+  "check",
+  "fuzz",
+  "list",
+  "explain",
+  "import",
+  "completion",
+];
 /** Commands of the contract not built yet: named as such rather than as unknown. */
 const plannedCommands: string[] = [];
 
 const examples: Record<string, string> = {
   run: "sim run needs a scenario file, e.g. sim run scenarios/blip.ts",
-  sweep: "sim sweep needs a scenario file, e.g. sim sweep scenarios/blip.ts --vary detector.timeout=1s..10s/1s",
+  sweep:
+    "sim sweep needs a scenario file, e.g. sim sweep scenarios/blip.ts --vary detector.timeout=1s..10s/1s",
   fuzz: "sim fuzz needs a scenario file, e.g. sim fuzz scenarios/split-brain.ts --invariant no-lost-acked-writes",
   explain: "sim explain needs a scenario file, e.g. sim explain scenarios/split-brain.ts",
-  merge: "sim merge needs the output folders of the shards, e.g. sim merge out-1 out-2 out-3 --out merged",
-  import: "sim import needs a configuration file, e.g. sim import examples/configs/patroni.yml --out scenarios/ours.ts",
+  merge:
+    "sim merge needs the output folders of the shards, e.g. sim merge out-1 out-2 out-3 --out merged",
+  import:
+    "sim import needs a configuration file, e.g. sim import examples/configs/patroni.yml --out scenarios/ours.ts",
 };
 
 /** The usage failure yargs reported, with the options the command knows (long names and aliases). */
-export async function usageError(message: string, argv: readonly string[], knownOptions: readonly string[]): Promise<InputError> {
+export async function usageError(
+  message: string,
+  argv: readonly string[],
+  knownOptions: readonly string[],
+): Promise<InputError> {
   const { closestChoice } = await import("../dsl/index.ts");
   const first = argv[0];
   if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
-    if (plannedCommands.includes(first)) return new InputError(`sim ${first} is not available yet; the commands are: ${commands.join(", ")}.`);
+    if (plannedCommands.includes(first))
+      return new InputError(
+        `sim ${first} is not available yet; the commands are: ${commands.join(", ")}.`,
+      );
     const near = closestChoice(first, commands);
     const guess = near === undefined ? "." : `; did you mean "${near}"?`;
-    return new InputError(`Unknown command ${JSON.stringify(first)}${guess} The commands are: ${commands.join(", ")} (see sim --help).`, { field: first });
+    return new InputError(
+      `Unknown command ${JSON.stringify(first)}${guess} The commands are: ${commands.join(", ")} (see sim --help).`,
+      { field: first },
+    );
   }
   if (first !== undefined && first.startsWith("-") && message.startsWith("Give a command")) {
     // `sim --hlep`: yargs asks for a command before it looks at the options.
@@ -33,12 +56,19 @@ export async function usageError(message: string, argv: readonly string[], known
     const near = closestChoice(name, knownOptions);
     if (!knownOptions.includes(name)) {
       const guess = near === undefined ? "." : `; did you mean ${optionText(near)}?`;
-      return new InputError(`Unknown option ${first.split("=")[0]}${guess} Give a command: ${commands.join(", ")} (see sim --help).`, { field: first.split("=")[0] });
+      return new InputError(
+        `Unknown option ${first.split("=")[0]}${guess} Give a command: ${commands.join(", ")} (see sim --help).`,
+        { field: first.split("=")[0] },
+      );
     }
   }
   const command = first !== undefined && commands.includes(first) ? first : undefined;
   const help = command ? `sim ${command} --help` : "sim --help";
-  if (command !== undefined && command in examples && message.startsWith("Not enough non-option arguments")) {
+  if (
+    command !== undefined &&
+    command in examples &&
+    message.startsWith("Not enough non-option arguments")
+  ) {
     return new InputError(`${examples[command]} (see ${help}).`);
   }
   const unknown = /^Unknown arguments?: (.+)$/.exec(oneLine(message));
@@ -51,7 +81,9 @@ export async function usageError(message: string, argv: readonly string[], known
     const noun = written.every(({ text }) => text.startsWith("-")) ? "option" : "argument";
     const what = `Unknown ${noun}${written.length === 1 ? "" : "s"} ${written.map(({ text }) => text).join(", ")}`;
     const guess = guesses.length === 0 ? "" : `; did you mean ${guesses.join(", ")}?`;
-    return new InputError(`${what}${command ? ` for sim ${command}` : ""}${guess} (see ${help}).`, { field: written[0].text });
+    return new InputError(`${what}${command ? ` for sim ${command}` : ""}${guess} (see ${help}).`, {
+      field: written[0].text,
+    });
   }
   return new InputError(`${oneLine(message).replace(/\.$/, "")} (see ${help}).`);
 }

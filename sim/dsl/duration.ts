@@ -34,14 +34,20 @@ export function readDuration(text: unknown): DurationReading {
   const match = durationPattern.exec(text);
   if (match === null) {
     const negative = /^\s*-/.test(text);
-    return { ok: false, expected: negative ? `a duration that is not negative, like "3s"` : durationExpectation };
+    return {
+      ok: false,
+      expected: negative ? `a duration that is not negative, like "3s"` : durationExpectation,
+    };
   }
   const [, whole, fraction = "", unit] = match;
   const scale = 10n ** BigInt(fraction.length);
   const scaled = BigInt(whole + fraction) * usPerUnit[unit as DurationUnit];
   const us = (scaled * 2n + scale) / (2n * scale); // round half up
   if (us > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return { ok: false, expected: `a duration small enough to count in microseconds (at most about 285 years)` };
+    return {
+      ok: false,
+      expected: `a duration small enough to count in microseconds (at most about 285 years)`,
+    };
   }
   return { ok: true, us: Number(us) };
 }
@@ -62,7 +68,8 @@ const unitsLargestFirst = [...durationUnits].reverse();
  * Uses the largest unit that shows the value exactly with at most three decimals.
  */
 export function formatDuration(us: number): string {
-  if (!Number.isSafeInteger(us)) throw new RangeError(`formatDuration: expected whole microseconds, got ${us}`);
+  if (!Number.isSafeInteger(us))
+    throw new RangeError(`formatDuration: expected whole microseconds, got ${us}`);
   if (us === 0) return "0s";
   const sign = us < 0 ? "-" : "";
   const magnitude = BigInt(Math.abs(us));

@@ -35,7 +35,10 @@ export interface Endpoints {
   readonly expectation: string;
 }
 
-export function buildEndpoints(nodes: readonly PlacedNode[], clients: readonly PlacedClients[]): Endpoints {
+export function buildEndpoints(
+  nodes: readonly PlacedNode[],
+  clients: readonly PlacedClients[],
+): Endpoints {
   const placed = [...nodes, ...clients].map(({ name, zone }) => ({ name, zone }));
   const nodeNames = nodes.map((node) => node.name);
   const clientNames = clients.map((client) => client.name);
@@ -44,13 +47,17 @@ export function buildEndpoints(nodes: readonly PlacedNode[], clients: readonly P
   const zoneSet = new Set(zoneNames);
   return {
     nodeNames,
-    dataNodeNames: nodes.filter((node) => node.role === "primary" || node.role === "standby").map((node) => node.name),
+    dataNodeNames: nodes
+      .filter((node) => node.role === "primary" || node.role === "standby")
+      .map((node) => node.name),
     clientNames,
     zoneNames,
     isKnown: (name) => endpointNames.has(name) || zoneSet.has(name),
     isZone: (name) => zoneSet.has(name),
     expand: (name) =>
-      zoneSet.has(name) ? placed.filter((endpoint) => endpoint.zone === name).map((endpoint) => endpoint.name) : [name],
+      zoneSet.has(name)
+        ? placed.filter((endpoint) => endpoint.zone === name).map((endpoint) => endpoint.name)
+        : [name],
     expectation: `a node, client group or zone: ${[...nodeNames, ...clientNames, ...zoneNames].join(", ")}`,
   };
 }

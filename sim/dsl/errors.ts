@@ -27,7 +27,9 @@ export class ScenarioError extends Error {
   readonly problems: readonly ScenarioErrorInit[];
 
   constructor(init: ScenarioErrorInit | readonly ScenarioErrorInit[]) {
-    const problems = Array.isArray(init) ? dedupe(init as readonly ScenarioErrorInit[]) : [init as ScenarioErrorInit];
+    const problems = Array.isArray(init)
+      ? dedupe(init as readonly ScenarioErrorInit[])
+      : [init as ScenarioErrorInit];
     if (problems.length === 0) throw new Error("ScenarioError: no problems");
     super(formatProblems(problems));
     this.name = "ScenarioError";
@@ -37,14 +39,20 @@ export class ScenarioError extends Error {
 }
 
 /** The problems of several errors (and loose ones) as one error. */
-export function combineProblems(parts: readonly (ScenarioError | ScenarioErrorInit)[]): ScenarioError {
-  return new ScenarioError(parts.flatMap((part) => (part instanceof ScenarioError ? part.problems : [part])));
+export function combineProblems(
+  parts: readonly (ScenarioError | ScenarioErrorInit)[],
+): ScenarioError {
+  return new ScenarioError(
+    parts.flatMap((part) => (part instanceof ScenarioError ? part.problems : [part])),
+  );
 }
 
 function formatProblems(problems: readonly ScenarioErrorInit[]): string {
   const shown = problems.slice(0, maxShownProblems).map(formatScenarioMessage);
   const more = problems.length - shown.length;
-  return more > 0 ? [...shown, `… and ${more} more problem${more === 1 ? "" : "s"} (fix these first)`].join("\n") : shown.join("\n");
+  return more > 0
+    ? [...shown, `… and ${more} more problem${more === 1 ? "" : "s"} (fix these first)`].join("\n")
+    : shown.join("\n");
 }
 
 function dedupe(problems: readonly ScenarioErrorInit[]): ScenarioErrorInit[] {
@@ -69,7 +77,8 @@ const maxValueChars = 80;
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (typeof value === "function") return "a function";
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null)
+    return String(value);
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
@@ -129,12 +138,22 @@ export interface ResolveContext {
 }
 
 /** Throws a ScenarioError for the field at `path`, quoting the value written there unless `got` is given. */
-export function failAt(context: ResolveContext, path: readonly PropertyKey[], expected: string, got?: string): never {
+export function failAt(
+  context: ResolveContext,
+  path: readonly PropertyKey[],
+  expected: string,
+  got?: string,
+): never {
   throw new ScenarioError(problemAt(context, path, expected, got));
 }
 
 /** Records a problem at `path` and lets resolution go on (it throws where nothing collects). */
-export function reportAt(context: ResolveContext, path: readonly PropertyKey[], expected: string, got?: string): void {
+export function reportAt(
+  context: ResolveContext,
+  path: readonly PropertyKey[],
+  expected: string,
+  got?: string,
+): void {
   if (context.problems === undefined) failAt(context, path, expected, got);
   context.problems.push(problemAt(context, path, expected, got));
 }
@@ -151,7 +170,12 @@ export function collecting<T>(context: ResolveContext, fallback: T, work: () => 
   }
 }
 
-function problemAt(context: ResolveContext, path: readonly PropertyKey[], expected: string, got?: string): ScenarioErrorInit {
+function problemAt(
+  context: ResolveContext,
+  path: readonly PropertyKey[],
+  expected: string,
+  got?: string,
+): ScenarioErrorInit {
   return {
     file: context.file,
     field: formatPath(path) || "(the scenario)",

@@ -11,7 +11,8 @@ export interface LinkKeyParts {
 /** "east<->west" → both ways; "db1->db2" → one way; anything else → undefined. */
 export function parseLinkKey(key: string): LinkKeyParts | undefined {
   const both = key.split("<->");
-  if (both.length === 2 && both[0] !== "" && both[1] !== "") return { source: both[0], target: both[1], bothWays: true };
+  if (both.length === 2 && both[0] !== "" && both[1] !== "")
+    return { source: both[0], target: both[1], bothWays: true };
   const oneWay = key.split("->");
   if (oneWay.length === 2 && oneWay[0] !== "" && oneWay[1] !== "" && !key.includes("<")) {
     return { source: oneWay[0], target: oneWay[1], bothWays: false };

@@ -21,7 +21,10 @@ export function readRate(text: unknown): RateReading {
   const match = ratePattern.exec(text);
   if (match === null) {
     const negative = /^\s*-/.test(text);
-    return { ok: false, expected: negative ? `a rate that is not negative, like "200/s"` : rateExpectation };
+    return {
+      ok: false,
+      expected: negative ? `a rate that is not negative, like "200/s"` : rateExpectation,
+    };
   }
   const [, count, unit] = match;
   return { ok: true, perSecond: Number(count) / secondsPerUnit[unit as RateUnit] };

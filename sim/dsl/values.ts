@@ -28,7 +28,8 @@ export const linkKeyExpectation = `a link like "east<->west" (both ways) or "db1
 export function strict<Shape extends z.ZodRawShape>(shape: Shape, what = "an object") {
   const keys = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? undefined : `${what} with the keys ${keys}`),
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? undefined : `${what} with the keys ${keys}`,
   });
 }
 
@@ -62,20 +63,28 @@ export const rate = z.string({ error: rateExpectation }).transform((text, contex
 });
 
 /** A rate, or "unlimited" (Infinity) for a throughput with no cap. */
-export const rateOrUnlimited = z.string({ error: `${rateExpectation}, or "unlimited"` }).transform((text, context) => {
-  if (text === "unlimited") return Infinity;
-  const reading = readRate(text);
-  if (!reading.ok || reading.perSecond === 0) {
-    context.addIssue({ code: "custom", message: `a rate above zero like "5000/s", or "unlimited"` });
-    return z.NEVER;
-  }
-  return reading.perSecond;
-});
+export const rateOrUnlimited = z
+  .string({ error: `${rateExpectation}, or "unlimited"` })
+  .transform((text, context) => {
+    if (text === "unlimited") return Infinity;
+    const reading = readRate(text);
+    if (!reading.ok || reading.perSecond === 0) {
+      context.addIssue({
+        code: "custom",
+        message: `a rate above zero like "5000/s", or "unlimited"`,
+      });
+      return z.NEVER;
+    }
+    return reading.perSecond;
+  });
 
 /** A duration, or "unlimited" (Infinity). */
-export const durationOrUnlimited = z.union([z.literal("unlimited").transform(() => Infinity), duration()], {
-  error: `${durationExpectation}, or "unlimited"`,
-});
+export const durationOrUnlimited = z.union(
+  [z.literal("unlimited").transform(() => Infinity), duration()],
+  {
+    error: `${durationExpectation}, or "unlimited"`,
+  },
+);
 
 export const fraction = z
   .number({ error: "a fraction from 0 to 1" })
@@ -84,9 +93,14 @@ export const fraction = z
 
 const wholeAtLeastOne = "a whole number, at least 1";
 /** A whole number of at least 1 (a count of probes, attempts, replicas). */
-export const countAtLeastOne = z.number({ error: wholeAtLeastOne }).int({ error: wholeAtLeastOne }).min(1, { error: wholeAtLeastOne });
+export const countAtLeastOne = z
+  .number({ error: wholeAtLeastOne })
+  .int({ error: wholeAtLeastOne })
+  .min(1, { error: wholeAtLeastOne });
 
-export const positiveNumber = z.number({ error: "a number above 0" }).positive({ error: "a number above 0" });
+export const positiveNumber = z
+  .number({ error: "a number above 0" })
+  .positive({ error: "a number above 0" });
 
 export const name = z.string({ error: nameExpectation }).refine(isName, { error: nameExpectation });
 export const probability = z
@@ -94,17 +108,22 @@ export const probability = z
   .min(0, { error: "a probability from 0 to 1" })
   .max(1, { error: "a probability from 0 to 1" });
 
-export const delayRange = z.string({ error: `a delay like "10m" or a range like "5m..15m"` }).transform((text, context) => {
-  const parts = text.split("..");
-  const readings = parts.map((part) => readDuration(part.trim()));
-  if (parts.length > 2 || readings.some((reading) => !reading.ok)) {
-    context.addIssue({ code: "custom", message: `a delay like "10m" or a range like "5m..15m"` });
-    return z.NEVER;
-  }
-  const [low, high] = readings.map((reading) => (reading as { us: number }).us);
-  if (high !== undefined && high < low) {
-    context.addIssue({ code: "custom", message: `a range whose end is not before its start, like "5m..15m"` });
-    return z.NEVER;
-  }
-  return { minUs: low, maxUs: high ?? low };
-});
+export const delayRange = z
+  .string({ error: `a delay like "10m" or a range like "5m..15m"` })
+  .transform((text, context) => {
+    const parts = text.split("..");
+    const readings = parts.map((part) => readDuration(part.trim()));
+    if (parts.length > 2 || readings.some((reading) => !reading.ok)) {
+      context.addIssue({ code: "custom", message: `a delay like "10m" or a range like "5m..15m"` });
+      return z.NEVER;
+    }
+    const [low, high] = readings.map((reading) => (reading as { us: number }).us);
+    if (high !== undefined && high < low) {
+      context.addIssue({
+        code: "custom",
+        message: `a range whose end is not before its start, like "5m..15m"`,
+      });
+      return z.NEVER;
+    }
+    return { minUs: low, maxUs: high ?? low };
+  });

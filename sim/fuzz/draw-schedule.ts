@@ -14,11 +14,25 @@ import { fuzzDefaults } from "./fuzz-defaults.ts";
 export { episodeKinds } from "../scenario/index.ts";
 
 /** What `sim fuzz <scenario>` draws: kept as it was, so a fuzz seed finds what it always found. */
-export const classicEpisodeKinds: readonly EpisodeKind[] = ["crash", "pause", "partition", "blip", "isolate", "one-way", "loss", "clock-skew"];
+export const classicEpisodeKinds: readonly EpisodeKind[] = [
+  "crash",
+  "pause",
+  "partition",
+  "blip",
+  "isolate",
+  "one-way",
+  "loss",
+  "clock-skew",
+];
 
 const msUs = 1000;
 
-export function drawSchedule(rng: Rng, space: FaultSpace, maxEpisodes: number, kinds: readonly EpisodeKind[] = classicEpisodeKinds): Episode[] {
+export function drawSchedule(
+  rng: Rng,
+  space: FaultSpace,
+  maxEpisodes: number,
+  kinds: readonly EpisodeKind[] = classicEpisodeKinds,
+): Episode[] {
   const count = 1 + rng.int(maxEpisodes);
   const offered = kinds.filter((kind) => offers(space, kind));
   return Array.from({ length: count }, () => drawEpisode(rng, space, offered));
@@ -36,7 +50,10 @@ function drawEpisode(rng: Rng, space: FaultSpace, kinds: readonly EpisodeKind[])
   const minLengthUs = Math.min(fuzzDefaults.minEpisodeUs, maxLengthUs);
   const kind = kinds[rng.int(kinds.length)];
   const lengthUs = roundMs(rng.uniform(minLengthUs, maxLengthUs));
-  const startUs = Math.min(roundMs(rng.uniform(windowStartUs, windowEndUs - lengthUs)), windowEndUs - lengthUs);
+  const startUs = Math.min(
+    roundMs(rng.uniform(windowStartUs, windowEndUs - lengthUs)),
+    windowEndUs - lengthUs,
+  );
   return { fault: episodeShapeOf(kind).draw(rng, space), startUs, lengthUs, repaired: true };
 }
 

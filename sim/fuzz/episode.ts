@@ -7,7 +7,14 @@
 // Assumption: heal() restores every cut link, so a partition's heal also ends any other cut in
 // force at that moment — the schedule is what it says, overlaps included.
 import { durationText } from "../dsl/index.ts";
-import { at, episodeShapeOf, type EpisodeFault, type EpisodeKind, type FaultSpec, type ScheduledFaultSpec } from "../scenario/index.ts";
+import {
+  at,
+  episodeShapeOf,
+  type EpisodeFault,
+  type EpisodeKind,
+  type FaultSpec,
+  type ScheduledFaultSpec,
+} from "../scenario/index.ts";
 
 export type { EpisodeFault, EpisodeKind };
 
@@ -57,6 +64,9 @@ export function scheduleEntries(schedule: readonly Episode[]): ScheduledFaultSpe
 function episodeEntries(episode: Episode): { atUs: number; fault: FaultSpec }[] {
   const { fault, startUs, lengthUs } = episode;
   const { start, repair } = episodeShapeOf(fault.kind).entries(fault, lengthUs);
-  const repairs = repair !== null && episode.repaired ? [{ atUs: startUs + lengthUs, fault: repair as FaultSpec }] : [];
+  const repairs =
+    repair !== null && episode.repaired
+      ? [{ atUs: startUs + lengthUs, fault: repair as FaultSpec }]
+      : [];
   return [{ atUs: startUs, fault: start as FaultSpec }, ...repairs];
 }

@@ -33,7 +33,9 @@ export function faultSpace(world: WorldConfig, settleUs: number, file: string): 
   const placed = [...world.nodes, ...world.clients];
   return {
     nodes: world.nodes.map((node) => node.name),
-    dataNodes: world.nodes.filter((node) => node.role === "primary" || node.role === "standby").map((node) => node.name),
+    dataNodes: world.nodes
+      .filter((node) => node.role === "primary" || node.role === "standby")
+      .map((node) => node.name),
     clients: world.clients.map((client) => client.name),
     zones: [...new Set(placed.map((endpoint) => endpoint.zone))],
     windowStartUs,

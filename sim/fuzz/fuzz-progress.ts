@@ -33,7 +33,10 @@ export function fuzzProgressBar(stream: NodeJS.WriteStream = process.stderr): Fu
       if (started) bar.update(done);
     },
     shrinking(runs, faults) {
-      if (started) bar.update({ phase: `violation found · shrinking: ${runs} runs, ${faults} fault${faults === 1 ? "" : "s"} left` });
+      if (started)
+        bar.update({
+          phase: `violation found · shrinking: ${runs} runs, ${faults} fault${faults === 1 ? "" : "s"} left`,
+        });
     },
     stop() {
       if (started) bar.stop();

@@ -1,7 +1,13 @@
 // Fuzzing: random fault schedules on a scenario's cluster and policy, judged by an invariant; a
 // failing schedule shrunk to a smallest one and written as a reproducer scenario. Above the
 // sweep layer, below the CLI; pure but for the progress bar (the CLI writes the file).
-export { runFuzz, type FuzzPlan, type FuzzHooks, type FuzzResult, type FuzzFailure } from "./run-fuzz.ts";
+export {
+  runFuzz,
+  type FuzzPlan,
+  type FuzzHooks,
+  type FuzzResult,
+  type FuzzFailure,
+} from "./run-fuzz.ts";
 export { invariants, type Invariant, type Verdict } from "./invariants.ts";
 export { invariantNames, isInvariantName, type InvariantName } from "./invariant-names.ts";
 export { scheduleEntries, lastEndUs, type Episode, type EpisodeFault } from "./episode.ts";

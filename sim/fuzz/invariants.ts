@@ -70,10 +70,12 @@ export const invariants: Record<InvariantName, Invariant> = {
     }),
   },
   "recovers-after-faults": {
-    summary: "every write issued from the end of the last fault + the settle period on is acknowledged",
+    summary:
+      "every write issued from the end of the last fault + the settle period on is acknowledged",
     needsRepairs: true,
     expectSource: null,
-    shownBy: "`sim run` shows it in report.html (write availability over time) and events.csv; it exits 1 only if the scenario's own expectations fail.",
+    shownBy:
+      "`sim run` shows it in report.html (write availability over time) and events.csv; it exits 1 only if the scenario's own expectations fail.",
     judge: recoveryJudge,
   },
   expect: {
@@ -82,7 +84,10 @@ export const invariants: Record<InvariantName, Invariant> = {
     expectSource: null,
     shownBy: "`sim run` exits 1: the scenario's own expectations are not met.",
     judge: () => ({
-      verdict: ({ breaches }) => ({ violated: breaches.length > 0, detail: breaches.length > 0 ? breaches.join("; ") : "every expectation met" }),
+      verdict: ({ breaches }) => ({
+        violated: breaches.length > 0,
+        detail: breaches.length > 0 ? breaches.join("; ") : "every expectation met",
+      }),
     }),
   },
 };
@@ -99,7 +104,8 @@ function recoveryJudge({ schedule, settleUs, durationUs }: InvariantContext): Ju
   let acked = 0;
   let failed = 0;
   let firstFailure: { issuedUs: number; reason: string } | null = null;
-  const watched = (issuedUs: number) => deadlineUs !== null && issuedUs >= deadlineUs && issuedUs < durationUs;
+  const watched = (issuedUs: number) =>
+    deadlineUs !== null && issuedUs >= deadlineUs && issuedUs < durationUs;
   return {
     observe(event) {
       if (event.kind === "write_acked" && watched(event.issuedUs)) acked++;
@@ -109,9 +115,11 @@ function recoveryJudge({ schedule, settleUs, durationUs }: InvariantContext): Ju
       }
     },
     verdict() {
-      if (endUs === null || deadlineUs === null) return { violated: false, detail: "a fault lasts to the end of the run: nothing to judge" };
+      if (endUs === null || deadlineUs === null)
+        return { violated: false, detail: "a fault lasts to the end of the run: nothing to judge" };
       const after = `issued from ${seconds(deadlineUs)} on (last fault over at ${seconds(endUs)}, + ${seconds(settleUs)} to settle)`;
-      if (firstFailure === null) return { violated: false, detail: `all ${acked} writes ${after} acknowledged` };
+      if (firstFailure === null)
+        return { violated: false, detail: `all ${acked} writes ${after} acknowledged` };
       return {
         violated: true,
         detail: `${failed} of ${acked + failed} writes ${after} failed; the first, issued at ${seconds(firstFailure.issuedUs)}: ${firstFailure.reason}`,

@@ -24,7 +24,8 @@ export interface Reduction {
   candidates(schedule: readonly Episode[], index: number, context: ReductionContext): Episode[][];
 }
 
-const replace = (schedule: readonly Episode[], index: number, episode: Episode) => schedule.map((e, i) => (i === index ? episode : e));
+const replace = (schedule: readonly Episode[], index: number, episode: Episode) =>
+  schedule.map((e, i) => (i === index ? episode : e));
 const msUs = 1000;
 const floorTo = (us: number, unitUs: number) => Math.floor(us / unitUs) * unitUs;
 
@@ -47,11 +48,19 @@ export const reductions: readonly Reduction[] = [
       const episode = schedule[index];
       if (!episode.repaired) return [];
       const { fault } = episode;
-      if (fault.kind === "partition") return [replace(schedule, index, { ...episode, fault: { kind: "blip", groups: fault.groups } })];
+      if (fault.kind === "partition")
+        return [
+          replace(schedule, index, { ...episode, fault: { kind: "blip", groups: fault.groups } }),
+        ];
       if (fault.kind === "isolate") {
         const others = space.zones.includes(fault.target) ? space.zones : endpointsOf(space);
         const rest = others.filter((name) => name !== fault.target);
-        return [replace(schedule, index, { ...episode, fault: { kind: "blip", groups: [[fault.target], rest] } })];
+        return [
+          replace(schedule, index, {
+            ...episode,
+            fault: { kind: "blip", groups: [[fault.target], rest] },
+          }),
+        ];
       }
       return [];
     },
@@ -63,8 +72,16 @@ export const reductions: readonly Reduction[] = [
       if (!episode.repaired) return [];
       const lengthUs = episode.lengthUs;
       const minUs = fuzzDefaults.minShrunkEpisodeUs;
-      const lengths = [minUs, floorTo(lengthUs / 2, msUs), floorTo((lengthUs * 3) / 4, msUs), floorTo(lengthUs, 1_000_000), floorTo(lengthUs, 100_000)];
-      return distinct(lengths.filter((us) => us >= minUs && us < lengthUs)).map((us) => replace(schedule, index, { ...episode, lengthUs: us }));
+      const lengths = [
+        minUs,
+        floorTo(lengthUs / 2, msUs),
+        floorTo((lengthUs * 3) / 4, msUs),
+        floorTo(lengthUs, 1_000_000),
+        floorTo(lengthUs, 100_000),
+      ];
+      return distinct(lengths.filter((us) => us >= minUs && us < lengthUs)).map((us) =>
+        replace(schedule, index, { ...episode, lengthUs: us }),
+      );
     },
   },
   {
@@ -74,8 +91,16 @@ export const reductions: readonly Reduction[] = [
       const startUs = episode.startUs;
       const windowStartUs = space.windowStartUs;
       const gapUs = startUs - windowStartUs;
-      const starts = [windowStartUs, windowStartUs + floorTo(gapUs / 2, msUs), windowStartUs + floorTo((gapUs * 3) / 4, msUs), floorTo(startUs, 1_000_000), floorTo(startUs, 100_000)];
-      return distinct(starts.filter((us) => us >= windowStartUs && us < startUs)).map((us) => replace(schedule, index, { ...episode, startUs: us }));
+      const starts = [
+        windowStartUs,
+        windowStartUs + floorTo(gapUs / 2, msUs),
+        windowStartUs + floorTo((gapUs * 3) / 4, msUs),
+        floorTo(startUs, 1_000_000),
+        floorTo(startUs, 100_000),
+      ];
+      return distinct(starts.filter((us) => us >= windowStartUs && us < startUs)).map((us) =>
+        replace(schedule, index, { ...episode, startUs: us }),
+      );
     },
   },
 ];

@@ -35,8 +35,13 @@ export function reproducerSource(input: ReproducerInput): string {
   const entries = scheduleEntries(failure.shrunk);
   const { expectSource, summary } = invariants[invariant];
   const faults = faultCount(failure.shrunk);
-  const replaced = expectSource === null ? "faults and chaos are" : "faults, chaos and expectations are";
-  const omitted = ["faults: _faults", "chaos: _chaos", ...(expectSource === null ? [] : ["expect: _expect"])].join(", ");
+  const replaced =
+    expectSource === null ? "faults and chaos are" : "faults, chaos and expectations are";
+  const omitted = [
+    "faults: _faults",
+    "chaos: _chaos",
+    ...(expectSource === null ? [] : ["expect: _expect"]),
+  ].join(", ");
   return [
     ...header(input, faults),
     `import { ${["defineScenario", ...buildersOf(entries)].sort().join(", ")} } from "failover-sim";`,
@@ -50,7 +55,9 @@ export function reproducerSource(input: ReproducerInput): string {
     `  name: ${JSON.stringify(reproducerName(scenario, invariant))},`,
     `  summary: ${JSON.stringify(`Shrunk by sim fuzz: ${plural(faults, "fault")} that ${faults === 1 ? "breaks" : "break"} ${invariant}.`)},`,
     `  seed: ${failure.seed},`,
-    entries.length === 0 ? "  faults: []," : `  faults: [\n${entries.map((entry) => `    ${scheduledFaultSource(entry)},`).join("\n")}\n  ],`,
+    entries.length === 0
+      ? "  faults: [],"
+      : `  faults: [\n${entries.map((entry) => `    ${scheduledFaultSource(entry)},`).join("\n")}\n  ],`,
     ...(expectSource === null ? [] : [`  expect: ${expectSource},`]),
     "});",
     "",
@@ -70,7 +77,9 @@ function header(input: ReproducerInput, faults: number): string[] {
     ...prose(`${scenario} breaks the invariant ${invariant} (${summary}).`),
     "",
     `Found by: ${input.fuzzCommand}`,
-    ...prose(`Run ${failure.run} (simulation seed ${failure.seed}) drew ${plural(drawn, "fault")}; shrinking (${plural(failure.shrinkRuns, "run")}) left ${faults}: ${ending}`),
+    ...prose(
+      `Run ${failure.run} (simulation seed ${failure.seed}) drew ${plural(drawn, "fault")}; shrinking (${plural(failure.shrinkRuns, "run")}) left ${faults}: ${ending}`,
+    ),
     ...prose(`The shrunk run showed: ${failure.shrunkOutcome.verdict.detail}.`),
     "",
     `Reproduce: ${input.runCommand}`,

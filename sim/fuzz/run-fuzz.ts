@@ -82,12 +82,17 @@ export function runFuzz(plan: FuzzPlan, hooks: FuzzHooks = {}): FuzzResult {
     const drawnOutcome = runTrial(setup, drawn, seed);
     hooks.onRun?.(index + 1);
     if (!drawnOutcome.verdict.violated) continue;
-    const shrunk = shrink(drawn, drawnOutcome, (candidate) => failing(runTrial(setup, candidate, seed)), {
-      space,
-      needsRepairs: invariants[invariant].needsRepairs,
-      maxRuns: fuzzDefaults.maxShrinkRuns,
-      onRun: hooks.onShrink,
-    });
+    const shrunk = shrink(
+      drawn,
+      drawnOutcome,
+      (candidate) => failing(runTrial(setup, candidate, seed)),
+      {
+        space,
+        needsRepairs: invariants[invariant].needsRepairs,
+        maxRuns: fuzzDefaults.maxShrinkRuns,
+        onRun: hooks.onShrink,
+      },
+    );
     const failure: FuzzFailure = {
       run: index + 1,
       seed,
@@ -109,11 +114,22 @@ function failing(outcome: TrialOutcome): TrialOutcome | null {
 
 /** An invariant that cannot be judged on this scenario is bad input, said before any run. */
 function checkApplies(plan: FuzzPlan, world: WorldConfig): void {
-  if (plan.invariant === "recovers-after-faults" && !world.clients.some((client) => client.writesPerSecond > 0)) {
-    throw new FuzzError(`${plan.file}: the invariant recovers-after-faults watches client writes, but the scenario has no clients writing (clients: { writes: "100/s" }).`);
+  if (
+    plan.invariant === "recovers-after-faults" &&
+    !world.clients.some((client) => client.writesPerSecond > 0)
+  ) {
+    throw new FuzzError(
+      `${plan.file}: the invariant recovers-after-faults watches client writes, but the scenario has no clients writing (clients: { writes: "100/s" }).`,
+    );
   }
   const expect = (plan.raw as { expect?: unknown }).expect;
-  if (plan.invariant === "expect" && (expect === undefined || (typeof expect === "object" && expect !== null && Object.keys(expect).length === 0))) {
-    throw new FuzzError(`${plan.file}: the invariant expect checks the scenario's expectations, but it has none (expect: { lostWrites: 0 }).`);
+  if (
+    plan.invariant === "expect" &&
+    (expect === undefined ||
+      (typeof expect === "object" && expect !== null && Object.keys(expect).length === 0))
+  ) {
+    throw new FuzzError(
+      `${plan.file}: the invariant expect checks the scenario's expectations, but it has none (expect: { lostWrites: 0 }).`,
+    );
   }
 }

@@ -17,7 +17,13 @@
 //              routing's own term (model/routing/<kind>.ts: a DNS ttl)
 //   margin     10 s
 // `--settle` replaces the whole sum.
-import { detectorKindOf, fencingKindOf, routingKindOf, type NodeConfig, type WorldConfig } from "../model/index.ts";
+import {
+  detectorKindOf,
+  fencingKindOf,
+  routingKindOf,
+  type NodeConfig,
+  type WorldConfig,
+} from "../model/index.ts";
 import { fuzzDefaults } from "./fuzz-defaults.ts";
 
 export interface SettleTerms {
@@ -33,14 +39,31 @@ export function settleTerms(world: WorldConfig): SettleTerms {
   const writesPerS = world.clients.reduce((sum, client) => sum + client.writesPerSecond, 0);
   return {
     detectionUs: detectorKindOf(world.detector.kind).detectionUs(world.detector, world.failover),
-    fencingUs: fencingKindOf(world.failover.fencing).settleUs({ failover: world.failover, statusIntervalUs: world.replication.statusIntervalUs }),
-    promotionUs: Math.max(0, ...world.nodes.filter((node) => node.role === "standby").map((node) => promotionUs(node, writesPerS, world.durationUs, world.replication.applyDelayUs))),
-    replicationUs: world.replication.statusIntervalUs + (world.replication.mode === "semi-sync" ? world.replication.semiSyncTimeoutUs : 0),
-    clientsUs: Math.max(0, ...world.clients.map((client) => {
-      const backoffsUs = client.backoffUs * (2 ** client.retries - 1);
-      const routingUs = routingKindOf(client.routing.kind).settleUs(client.routing);
-      return client.timeoutUs * (client.retries + 1) + backoffsUs + client.reconnectUs + routingUs;
-    })),
+    fencingUs: fencingKindOf(world.failover.fencing).settleUs({
+      failover: world.failover,
+      statusIntervalUs: world.replication.statusIntervalUs,
+    }),
+    promotionUs: Math.max(
+      0,
+      ...world.nodes
+        .filter((node) => node.role === "standby")
+        .map((node) =>
+          promotionUs(node, writesPerS, world.durationUs, world.replication.applyDelayUs),
+        ),
+    ),
+    replicationUs:
+      world.replication.statusIntervalUs +
+      (world.replication.mode === "semi-sync" ? world.replication.semiSyncTimeoutUs : 0),
+    clientsUs: Math.max(
+      0,
+      ...world.clients.map((client) => {
+        const backoffsUs = client.backoffUs * (2 ** client.retries - 1);
+        const routingUs = routingKindOf(client.routing.kind).settleUs(client.routing);
+        return (
+          client.timeoutUs * (client.retries + 1) + backoffsUs + client.reconnectUs + routingUs
+        );
+      }),
+    ),
     marginUs: fuzzDefaults.settleMarginUs,
   };
 }
@@ -50,8 +73,14 @@ export function settlePeriodUs(world: WorldConfig): number {
   return Math.round(Object.values(terms).reduce((sum, us) => sum + us, 0));
 }
 
-function promotionUs(node: NodeConfig, writesPerS: number, durationUs: number, applyDelayUs: number): number {
-  const replayUs = (spanUs: number) => (Number.isFinite(node.applyRatePerS) ? (spanUs * writesPerS) / node.applyRatePerS : 0);
+function promotionUs(
+  node: NodeConfig,
+  writesPerS: number,
+  durationUs: number,
+  applyDelayUs: number,
+): number {
+  const replayUs = (spanUs: number) =>
+    Number.isFinite(node.applyRatePerS) ? (spanUs * writesPerS) / node.applyRatePerS : 0;
   const common = node.promoteInUs + node.warmUpUs;
   switch (node.readiness) {
     case "hot":
@@ -59,7 +88,12 @@ function promotionUs(node: NodeConfig, writesPerS: number, durationUs: number, a
     case "warm":
       return node.applyEveryUs + replayUs(node.applyEveryUs) + common;
     case "cold":
-      return node.bootInUs + node.restoreInUs + replayUs(Math.min(node.backupEveryUs, durationUs)) + common;
+      return (
+        node.bootInUs +
+        node.restoreInUs +
+        replayUs(Math.min(node.backupEveryUs, durationUs)) +
+        common
+      );
     default: {
       const unknown: never = node.readiness;
       throw new Error(`unknown readiness ${String(unknown)}`);

@@ -34,14 +34,15 @@ export function shrink<Failure>(
   let current = [...schedule];
   let currentFailure = failure;
   let runs = 0;
-  for (let progressed = true; progressed; ) {
+  for (let progressed = true; progressed;) {
     progressed = false;
     for (const reduction of reductions) {
-      for (let index = 0; index < current.length; ) {
+      for (let index = 0; index < current.length;) {
         let kept = false;
         for (const candidate of reduction.candidates(current, index, options)) {
           if (compareSize(scheduleSize(candidate), scheduleSize(current)) >= 0) continue;
-          if (runs >= options.maxRuns) return { schedule: current, failure: currentFailure, runs, exhausted: true };
+          if (runs >= options.maxRuns)
+            return { schedule: current, failure: currentFailure, runs, exhausted: true };
           runs++;
           const shown = fails(candidate);
           options.onRun?.(runs, shown === null ? current : candidate);

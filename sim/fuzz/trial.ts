@@ -30,10 +30,27 @@ export function withoutFaults(raw: object): Record<string, unknown> {
   return rest;
 }
 
-export function runTrial(setup: TrialSetup, schedule: readonly Episode[], seed: number): TrialOutcome {
-  const judge = invariants[setup.invariant].judge({ schedule, settleUs: setup.settleUs, durationUs: setup.durationUs });
+export function runTrial(
+  setup: TrialSetup,
+  schedule: readonly Episode[],
+  seed: number,
+): TrialOutcome {
+  const judge = invariants[setup.invariant].judge({
+    schedule,
+    settleUs: setup.settleUs,
+    durationUs: setup.durationUs,
+  });
   const scenario = { ...setup.base, faults: scheduleEntries(schedule) };
   const observe = judge.observe?.bind(judge);
-  const result = runScenario(scenario, { file: setup.file, seed, trace: "none", ...(observe && { onTrace: observe }) });
-  return { verdict: judge.verdict(result), metrics: result.metrics, fingerprint: result.fingerprint };
+  const result = runScenario(scenario, {
+    file: setup.file,
+    seed,
+    trace: "none",
+    ...(observe && { onTrace: observe }),
+  });
+  return {
+    verdict: judge.verdict(result),
+    metrics: result.metrics,
+    fingerprint: result.fingerprint,
+  };
 }

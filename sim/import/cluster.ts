@@ -31,20 +31,39 @@ export interface PrimaryStandbyShape {
 }
 
 /** db1 the primary (zone a), db2… the standbys (zone b), the monitors (zone c). */
-export function primaryStandbyNodes({ standbys, standbysOrigin, monitors, monitorsOrigin }: PrimaryStandbyShape): PlanNode[] {
+export function primaryStandbyNodes({
+  standbys,
+  standbysOrigin,
+  monitors,
+  monitorsOrigin,
+}: PrimaryStandbyShape): PlanNode[] {
   const standbyNodes = Array.from({ length: standbys }, (_, index): PlanNode => ({
     name: `db${index + 2}`,
     role: "standby",
     zone: "b",
     origin: index === 0 ? standbysOrigin : null,
   }));
-  const monitorNodes = monitors.map((name, index): PlanNode => ({ name, role: "monitor", zone: "c", origin: index === 0 ? monitorsOrigin : null }));
-  return [{ name: "db1", role: "primary", zone: "a", origin: null }, ...standbyNodes, ...monitorNodes];
+  const monitorNodes = monitors.map((name, index): PlanNode => ({
+    name,
+    role: "monitor",
+    zone: "c",
+    origin: index === 0 ? monitorsOrigin : null,
+  }));
+  return [
+    { name: "db1", role: "primary", zone: "a", origin: null },
+    ...standbyNodes,
+    ...monitorNodes,
+  ];
 }
 
 /** `prefix`1…N, servers of one pool (zone a). */
 export function poolNodes(count: number, prefix: string, origin: Origin): PlanNode[] {
-  return Array.from({ length: count }, (_, index): PlanNode => ({ name: `${prefix}${index + 1}`, role: "server", zone: "a", origin: index === 0 ? origin : null }));
+  return Array.from({ length: count }, (_, index): PlanNode => ({
+    name: `${prefix}${index + 1}`,
+    role: "server",
+    zone: "a",
+    origin: index === 0 ? origin : null,
+  }));
 }
 
 /** The clients: an assumed write load from `zone`, through `routing` when given. */
@@ -77,13 +96,28 @@ export function faultTiming(roundUs: number, recoveryUs: number): FaultTiming {
 
 /** The run's expectations: the failovers the fault must cause, and detection within the
  *  documented window [earliestUs, latestUs] after a crash at any moment (± 100 ms of network). */
-export function expectations(failovers: number, window: { earliestUs: number; latestUs: number } | null, source: string): Fields {
-  const fields: Fields = { failovers: noted(failovers, failovers === 0 ? "nothing is promoted" : "the crash is followed by one failover") };
+export function expectations(
+  failovers: number,
+  window: { earliestUs: number; latestUs: number } | null,
+  source: string,
+): Fields {
+  const fields: Fields = {
+    failovers: noted(
+      failovers,
+      failovers === 0 ? "nothing is promoted" : "the crash is followed by one failover",
+    ),
+  };
   if (window === null) return fields;
   const seconds = (us: number) => Math.max(0, us) / secondUs;
   fields.detectionS = {
-    min: noted(seconds(window.earliestUs - detectionSlackUs), `the documented window for ${source}'s values, less 0.1 s`),
-    max: noted(seconds(window.latestUs + detectionSlackUs), "and its end, plus 0.1 s for the network"),
+    min: noted(
+      seconds(window.earliestUs - detectionSlackUs),
+      `the documented window for ${source}'s values, less 0.1 s`,
+    ),
+    max: noted(
+      seconds(window.latestUs + detectionSlackUs),
+      "and its end, plus 0.1 s for the network",
+    ),
   };
   return fields;
 }

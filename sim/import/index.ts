@@ -32,9 +32,18 @@ export interface Imported {
 export function importConfig(file: ConfigFile, request: ImportRequest = {}): Imported {
   const format = request.format ?? recognisedFormat(file);
   if (request.sentinels !== undefined && format !== "sentinel") {
-    throw new ImportError(file.name, [{ line: null, key: null, message: `--sentinels applies to a Redis Sentinel configuration only; this is ${formats[format].system}` }]);
+    throw new ImportError(file.name, [
+      {
+        line: null,
+        key: null,
+        message: `--sentinels applies to a Redis Sentinel configuration only; this is ${formats[format].system}`,
+      },
+    ]);
   }
-  const read = formats[format].read(file, { name: request.name ?? scenarioNameOf(file.name), sentinels: request.sentinels });
+  const read = formats[format].read(file, {
+    name: request.name ?? scenarioNameOf(file.name),
+    sentinels: request.sentinels,
+  });
   const plan = { ...read, notModelled: byLine(read.notModelled), ignored: byLine(read.ignored) };
   return { format, plan, text: scenarioText(plan) };
 }
@@ -57,7 +66,13 @@ function byLine(remarks: readonly Remark[]): Remark[] {
 
 /** A scenario name from a file name: "postgres-statefulset.yaml" → "postgres-statefulset". */
 export function scenarioNameOf(fileName: string): string {
-  const stem = fileName.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
-  const named = /^[A-Za-z]/.test(stem) && !(stem in Object.prototype) ? stem : `imported-${stem}`.replace(/-$/, "");
+  const stem = fileName
+    .replace(/\.[^.]*$/, "")
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const named =
+    /^[A-Za-z]/.test(stem) && !(stem in Object.prototype)
+      ? stem
+      : `imported-${stem}`.replace(/-$/, "");
   return named.slice(0, 64);
 }

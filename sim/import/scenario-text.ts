@@ -4,26 +4,64 @@
 // each value followed by a comment citing its config line or the assumption made. The text
 // depends on the plan alone (no clock, no path), so the same configuration gives the same bytes.
 import { formatDuration } from "./dsl.ts";
-import { isCited, type Cited, type Fields, type Origin, type PlanNode, type Remark, type ScenarioPlan } from "./plan.ts";
+import {
+  isCited,
+  type Cited,
+  type Fields,
+  type Origin,
+  type PlanNode,
+  type Remark,
+  type ScenarioPlan,
+} from "./plan.ts";
 
 const width = 100;
 const indentUnit = "  ";
 
 export function scenarioText(plan: ScenarioPlan): string {
-  const lines = [...header(plan), `import { at, crash, defineScenario${plan.policy ? ", presets" : ""} } from "failover-sim";`, ""];
+  const lines = [
+    ...header(plan),
+    `import { at, crash, defineScenario${plan.policy ? ", presets" : ""} } from "failover-sim";`,
+    "",
+  ];
   lines.push("export default defineScenario({");
   lines.push(...entry("name", JSON.stringify(plan.name), null, 1));
   lines.push(...entry("summary", JSON.stringify(plan.summary), null, 1));
-  lines.push(...entry("duration", JSON.stringify(formatDuration(plan.durationUs)), { note: "the fault, then time to recover" }, 1));
+  lines.push(
+    ...entry(
+      "duration",
+      JSON.stringify(formatDuration(plan.durationUs)),
+      { note: "the fault, then time to recover" },
+      1,
+    ),
+  );
   lines.push(...entry("seed", "1", null, 1));
-  lines.push(`${indentUnit}nodes: {`, ...plan.nodes.map((node) => nodeLine(node, plan.source)), `${indentUnit}},`);
+  lines.push(
+    `${indentUnit}nodes: {`,
+    ...plan.nodes.map((node) => nodeLine(node, plan.source)),
+    `${indentUnit}},`,
+  );
   if (plan.policy) {
-    lines.push(`${indentUnit}policy: presets.${plan.policy.preset}({`, ...fieldLines(plan.policy.overrides, 2, plan.source), `${indentUnit}}),`);
+    lines.push(
+      `${indentUnit}policy: presets.${plan.policy.preset}({`,
+      ...fieldLines(plan.policy.overrides, 2, plan.source),
+      `${indentUnit}}),`,
+    );
   }
   lines.push(...fieldLines(plan.fields, 1, plan.source));
   const fault = `[at(${JSON.stringify(formatDuration(plan.fault.atUs))}, crash(${JSON.stringify(plan.fault.node)}))]`;
-  lines.push(...entry("faults", fault, { note: `${plan.fault.node} crashes at ${clockText(plan.fault.atUs)} (see above)` }, 1));
-  lines.push(`${indentUnit}expect: {`, ...fieldLines(plan.expect, 2, plan.source), `${indentUnit}},`);
+  lines.push(
+    ...entry(
+      "faults",
+      fault,
+      { note: `${plan.fault.node} crashes at ${clockText(plan.fault.atUs)} (see above)` },
+      1,
+    ),
+  );
+  lines.push(
+    `${indentUnit}expect: {`,
+    ...fieldLines(plan.expect, 2, plan.source),
+    `${indentUnit}},`,
+  );
   lines.push("});", "");
   return lines.join("\n");
 }
@@ -50,13 +88,23 @@ function header(plan: ScenarioPlan): string[] {
     ...plan.story,
     `Each value below cites the line of ${plan.source} it comes from; "assumed" marks a value the file does not set.`,
   ];
-  const lines = paragraphs.flatMap((paragraph, index) => [...(index > 0 ? ["//"] : []), ...wrap(paragraph, "// ", "// ")]);
+  const lines = paragraphs.flatMap((paragraph, index) => [
+    ...(index > 0 ? ["//"] : []),
+    ...wrap(paragraph, "// ", "// "),
+  ]);
   if (plan.notModelled.length > 0) {
-    lines.push("//", "// Not modelled yet (the model has no such mechanism; the scenario runs without it):");
-    for (const remark of plan.notModelled) lines.push(...wrap(`${remarkSubject(remark)}: ${remark.detail}`, "// - ", "//   "));
+    lines.push(
+      "//",
+      "// Not modelled yet (the model has no such mechanism; the scenario runs without it):",
+    );
+    for (const remark of plan.notModelled)
+      lines.push(...wrap(`${remarkSubject(remark)}: ${remark.detail}`, "// - ", "//   "));
   }
   for (const [detail, remarks] of groupByDetail(plan.ignored)) {
-    lines.push("//", ...wrap(`Ignored, ${detail}: ${remarks.map(remarkSubject).join(", ")}.`, "// ", "//   "));
+    lines.push(
+      "//",
+      ...wrap(`Ignored, ${detail}: ${remarks.map(remarkSubject).join(", ")}.`, "// ", "//   "),
+    );
   }
   return lines;
 }
@@ -67,7 +115,8 @@ function remarkSubject({ subject, line }: Remark): string {
 
 function groupByDetail(remarks: readonly Remark[]): [string, Remark[]][] {
   const groups = new Map<string, Remark[]>();
-  for (const remark of remarks) groups.set(remark.detail, [...(groups.get(remark.detail) ?? []), remark]);
+  for (const remark of remarks)
+    groups.set(remark.detail, [...(groups.get(remark.detail) ?? []), remark]);
   return [...groups];
 }
 
@@ -79,11 +128,21 @@ function nodeLine(node: PlanNode, source: string): string {
 function fieldLines(fields: Fields, depth: number, source: string): string[] {
   return Object.entries(fields).flatMap(([name, value]) => {
     if (isCited(value)) return entry(name, literal(value), value.origin, depth, source);
-    return [`${indentUnit.repeat(depth)}${key(name)}: {`, ...fieldLines(value, depth + 1, source), `${indentUnit.repeat(depth)}},`];
+    return [
+      `${indentUnit.repeat(depth)}${key(name)}: {`,
+      ...fieldLines(value, depth + 1, source),
+      `${indentUnit.repeat(depth)}},`,
+    ];
   });
 }
 
-function entry(name: string, value: string, origin: Origin | null, depth: number, source = ""): string[] {
+function entry(
+  name: string,
+  value: string,
+  origin: Origin | null,
+  depth: number,
+  source = "",
+): string[] {
   const text = `${indentUnit.repeat(depth)}${key(name)}: ${value},`;
   return [origin === null ? text : `${text} ${comment(origin, source)}`];
 }
@@ -93,7 +152,8 @@ function literal({ value }: Cited): string {
 }
 
 function comment(origin: Origin, source: string): string {
-  if ("line" in origin) return `// ${commentSafe(source)}:${origin.line}: ${commentSafe(quoted(origin.text))}`;
+  if ("line" in origin)
+    return `// ${commentSafe(source)}:${origin.line}: ${commentSafe(quoted(origin.text))}`;
   if ("assumed" in origin) return `// assumed: ${commentSafe(origin.assumed)}`;
   return `// ${commentSafe(origin.note)}`;
 }
@@ -108,7 +168,10 @@ function quoted(text: string): string {
  *  separator (which would end the comment and turn the rest of the line into code) is written as
  *  its escape. */
 function commentSafe(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function key(name: string): string {
@@ -120,7 +183,8 @@ function words(text: string): string[] {
   const parts = text.split(/\s+/).filter((part) => part !== "");
   return parts.reduce<string[]>((kept, part) => {
     const previous = kept.at(-1);
-    if (previous !== undefined && /\d$/.test(previous) && /^(us|ms|s|m|h|d)\b/.test(part)) kept[kept.length - 1] = `${previous} ${part}`;
+    if (previous !== undefined && /\d$/.test(previous) && /^(us|ms|s|m|h|d)\b/.test(part))
+      kept[kept.length - 1] = `${previous} ${part}`;
     else kept.push(part);
     return kept;
   }, []);

@@ -3,7 +3,15 @@
 // is a problem on its line (the first one per line: later ones are usually its echo). Values are
 // read as the system reading them would: Patroni's Python turns "30" into 30 and takes on/off as
 // booleans (PyYAML is YAML 1.1), Kubernetes' API takes integers only.
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from "yaml";
 import type { ProblemList } from "./import-error.ts";
 
 export interface YamlFile {
@@ -33,7 +41,11 @@ export function parseYaml(text: string, problems: ProblemList): YamlFile {
       const line = lineOf(error.pos[0]);
       if (reported.has(line)) continue;
       reported.add(line);
-      problems.add(line, null, `expected valid YAML: ${error.message.split("\n")[0].replace(/\.$/, "")}`);
+      problems.add(
+        line,
+        null,
+        `expected valid YAML: ${error.message.split("\n")[0].replace(/\.$/, "")}`,
+      );
     }
   }
   return { documents, lineText: (line) => lines[line - 1] ?? "", lineOf };
@@ -81,15 +93,35 @@ export interface IntegerRule {
 }
 
 /** A whole number at least `rule.min`, or undefined (with a problem) when it is not one. */
-export function readInteger(entry: YamlEntry, rule: IntegerRule, problems: ProblemList): number | undefined {
+export function readInteger(
+  entry: YamlEntry,
+  rule: IntegerRule,
+  problems: ProblemList,
+): number | undefined {
   const value = scalarOf(entry);
-  const number = typeof value === "number" ? value : rule.text && typeof value === "string" && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === "number"
+      ? value
+      : rule.text && typeof value === "string" && /^\s*[+-]?\d+\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   if (Number.isSafeInteger(number) && number >= rule.min) return number;
-  problems.add(entry.line, entry.key, `expected a whole number of ${rule.unit}, at least ${rule.min}, got ${shown(entry)}`);
+  problems.add(
+    entry.line,
+    entry.key,
+    `expected a whole number of ${rule.unit}, at least ${rule.min}, got ${shown(entry)}`,
+  );
   return undefined;
 }
 
-const yaml11Booleans: Record<string, boolean> = { true: true, yes: true, on: true, false: false, no: false, off: false };
+const yaml11Booleans: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  on: true,
+  false: false,
+  no: false,
+  off: false,
+};
 
 /** A boolean as PyYAML (YAML 1.1) reads it — true/false, yes/no, on/off — or a string as written. */
 export function booleanOrText(entry: YamlEntry): boolean | string | undefined {

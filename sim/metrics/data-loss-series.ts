@@ -49,7 +49,12 @@ export class DataLossSeriesObserver implements TraceObserver {
       counts[this.buckets.indexOf(event.tUs)]++;
     } else if (event.kind === "writes_lost" && event.count > 0) {
       if (this.lost.length < maxLostStretches) {
-        this.lost.push({ node: event.node, count: event.count, firstUs: event.firstUs, lastUs: event.lastUs });
+        this.lost.push({
+          node: event.node,
+          count: event.count,
+          firstUs: event.firstUs,
+          lastUs: event.lastUs,
+        });
       } else {
         this.omitted++;
       }
@@ -58,7 +63,10 @@ export class DataLossSeriesObserver implements TraceObserver {
 
   series(): DataLossSeries {
     return {
-      divergent: [...this.divergent].map(([node, counts]) => ({ node, counts: Array.from(counts) })),
+      divergent: [...this.divergent].map(([node, counts]) => ({
+        node,
+        counts: Array.from(counts),
+      })),
       lost: this.lost.map((stretch) => ({ ...stretch })),
       lostStretchesOmitted: this.omitted,
     };

@@ -88,7 +88,9 @@ export class DetectionObserver implements TraceObserver {
 
   /** Incidents whose fault is over by this event go undetected. */
   private close(event: TraceEvent): void {
-    this.open = this.open.filter((incident) => event.tUs < incident.endUs && !repairs(event, incident.fault));
+    this.open = this.open.filter(
+      (incident) => event.tUs < incident.endUs && !repairs(event, incident.fault),
+    );
   }
 
   private detected(detectionUs: number): void {

@@ -35,7 +35,11 @@ export class DownPeriods {
     if (this.finished) return;
     this.finished = true;
     if (this.openSinceUs === null) return;
-    this.onPeriod({ startUs: this.openSinceUs, endUs: Math.max(this.openSinceUs, this.durationUs), censored: true });
+    this.onPeriod({
+      startUs: this.openSinceUs,
+      endUs: Math.max(this.openSinceUs, this.durationUs),
+      censored: true,
+    });
     this.openSinceUs = null;
   }
 }

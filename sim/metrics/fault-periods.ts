@@ -52,7 +52,10 @@ export class FaultPeriodsObserver implements TraceObserver {
         this.closeWhere((open) => cutsLinks(open.fault), tUs);
         return;
       case "restart":
-        this.closeWhere((open) => open.fault.kind === "crash" && open.fault.node === fault.node, tUs);
+        this.closeWhere(
+          (open) => open.fault.kind === "crash" && open.fault.node === fault.node,
+          tUs,
+        );
         return;
       case "partition":
       case "isolate":
@@ -66,11 +69,21 @@ export class FaultPeriodsObserver implements TraceObserver {
       case "slow":
       case "read-only":
         // A gray failure lasts until the same node's "slow 0" or "writable".
-        this.closeWhere((open) => open.fault.kind === fault.kind && "node" in open.fault && open.fault.node === fault.node, tUs);
+        this.closeWhere(
+          (open) =>
+            open.fault.kind === fault.kind &&
+            "node" in open.fault &&
+            open.fault.node === fault.node,
+          tUs,
+        );
         if (isDisruptiveNodeFault(fault)) this.start(fault, event.label, tUs, null);
         return;
       case "zone-outage":
-        if (fault.restore) this.closeWhere((open) => open.fault.kind === "zone-outage" && open.fault.zone === fault.zone, tUs);
+        if (fault.restore)
+          this.closeWhere(
+            (open) => open.fault.kind === "zone-outage" && open.fault.zone === fault.zone,
+            tUs,
+          );
         else this.start(fault, event.label, tUs, null);
         return;
       case "blip":
@@ -80,7 +93,8 @@ export class FaultPeriodsObserver implements TraceObserver {
         // A fault kind added to the model after this file: its own duration, or an instant.
         const durationUs = (fault as { durationUs?: unknown }).durationUs;
         const kind = (fault as { kind: string }).kind;
-        if (typeof durationUs === "number" && durationUs > 0) this.start(fault, event.label, tUs, tUs + durationUs);
+        if (typeof durationUs === "number" && durationUs > 0)
+          this.start(fault, event.label, tUs, tUs + durationUs);
         else this.add({ kind, label: event.label, startUs: tUs, endUs: tUs });
       }
     }
@@ -124,9 +138,17 @@ export class FaultPeriodsObserver implements TraceObserver {
 }
 
 function cutsLinks(fault: Fault): boolean {
-  return fault.kind === "partition" || fault.kind === "isolate" || fault.kind === "blip" || fault.kind === "one-way" || fault.kind === "degrade";
+  return (
+    fault.kind === "partition" ||
+    fault.kind === "isolate" ||
+    fault.kind === "blip" ||
+    fault.kind === "one-way" ||
+    fault.kind === "degrade"
+  );
 }
 
 function isDisruptiveNodeFault(fault: Fault): boolean {
-  return (fault.kind === "slow" && fault.delayUs > 0) || (fault.kind === "read-only" && !fault.writable);
+  return (
+    (fault.kind === "slow" && fault.delayUs > 0) || (fault.kind === "read-only" && !fault.writable)
+  );
 }

@@ -11,7 +11,8 @@ export type MetricFormat = "seconds" | "fraction" | "count" | "decimal";
 
 /** Whole microseconds as seconds with 6 decimals: 1500 → "0.001500", -2 → "-0.000002". */
 export function formatMicros(us: number): string {
-  if (!Number.isSafeInteger(us)) throw new Error(`time ${us} µs is not a whole number of microseconds`);
+  if (!Number.isSafeInteger(us))
+    throw new Error(`time ${us} µs is not a whole number of microseconds`);
   const sign = us < 0 ? "-" : "";
   const magnitude = Math.abs(us);
   const whole = Math.floor(magnitude / 1_000_000);
@@ -34,7 +35,8 @@ export function formatValue(format: MetricFormat, value: number, name: string): 
     case "decimal":
       return formatDecimal(value);
     case "count":
-      if (!Number.isSafeInteger(value)) throw new Error(`${name} should be a whole count, got ${value}`);
+      if (!Number.isSafeInteger(value))
+        throw new Error(`${name} should be a whole count, got ${value}`);
       return String(value);
   }
 }

@@ -125,7 +125,8 @@ export class GroupsObserver implements TraceObserver {
 
   private account(name: string): Account {
     const account = this.byName.get(name);
-    if (account === undefined) throw new Error(`trace names client group ${name}, which the configuration lacks`);
+    if (account === undefined)
+      throw new Error(`trace names client group ${name}, which the configuration lacks`);
     return account;
   }
 }
@@ -137,12 +138,16 @@ function countsOf(account: Account): WriteCounts {
 
 /** The worst group: the lowest availability among groups that wrote (null if none did), and the
  *  longest downtime (null without client groups). */
-export function worstGroup(rows: readonly GroupRow[]): { minAvailability: number | null; maxDowntimeS: number | null } {
+export function worstGroup(rows: readonly GroupRow[]): {
+  minAvailability: number | null;
+  maxDowntimeS: number | null;
+} {
   let minAvailability: number | null = null;
   let maxDowntimeS: number | null = null;
   for (const row of rows) {
     const availability = row.writes.availability;
-    if (availability !== null && (minAvailability === null || availability < minAvailability)) minAvailability = availability;
+    if (availability !== null && (minAvailability === null || availability < minAvailability))
+      minAvailability = availability;
     if (maxDowntimeS === null || row.downtimeS > maxDowntimeS) maxDowntimeS = row.downtimeS;
   }
   return { minAvailability, maxDowntimeS };

@@ -4,19 +4,32 @@
 // Watched nodes: the primary and standbys, watched by every monitor and witness; and pool
 // servers, watched by the load balancer of each client group routing to them. A fault lasts
 // until its repair or its known end, whichever comes first.
-import { faultKindOf, routingKindOf, type Fault, type Topology, type TraceEvent, type WorldConfig } from "../model/index.ts";
+import {
+  faultKindOf,
+  routingKindOf,
+  type Fault,
+  type Topology,
+  type TraceEvent,
+  type WorldConfig,
+} from "../model/index.ts";
 
 export type { Topology };
 
 export function topologyOf(config: WorldConfig): Topology {
-  const watchers = config.nodes.filter((node) => node.role === "monitor" || node.role === "witness").map((node) => node.name);
+  const watchers = config.nodes
+    .filter((node) => node.role === "monitor" || node.role === "witness")
+    .map((node) => node.name);
   const watchersOf = new Map<string, string[]>();
-  for (const node of config.nodes) if (node.role === "primary" || node.role === "standby") watchersOf.set(node.name, [...watchers]);
+  for (const node of config.nodes)
+    if (node.role === "primary" || node.role === "standby")
+      watchersOf.set(node.name, [...watchers]);
   for (const client of config.clients) {
-    for (const server of routingKindOf(client.routing.kind).watches(client.routing)) watchersOf.set(server, [...(watchersOf.get(server) ?? []), client.name]);
+    for (const server of routingKindOf(client.routing.kind).watches(client.routing))
+      watchersOf.set(server, [...(watchersOf.get(server) ?? []), client.name]);
   }
   const zones = new Map<string, string[]>();
-  for (const endpoint of [...config.nodes, ...config.clients]) zones.set(endpoint.zone, [...(zones.get(endpoint.zone) ?? []), endpoint.name]);
+  for (const endpoint of [...config.nodes, ...config.clients])
+    zones.set(endpoint.zone, [...(zones.get(endpoint.zone) ?? []), endpoint.name]);
   return { watchersOf, zones };
 }
 

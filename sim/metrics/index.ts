@@ -5,7 +5,13 @@ export { TimelineObserver, type TimelineRow } from "./timeline.ts";
 export { GroupsObserver, worstGroup, type GroupRow } from "./groups.ts";
 export { SeriesObserver, type RunSeries } from "./series.ts";
 export { TimeBuckets, maxBuckets } from "./time-buckets.ts";
-export { formatMicros, formatSeconds, formatDecimal, formatValue, type MetricFormat } from "./format.ts";
+export {
+  formatMicros,
+  formatSeconds,
+  formatDecimal,
+  formatValue,
+  type MetricFormat,
+} from "./format.ts";
 export { formatMetric } from "./format-metric.ts";
 export { metrics, metricOf, summaryColumns } from "./columns/index.ts";
 export type { Metric, MetricContext } from "./metric.ts";

@@ -38,7 +38,13 @@ export class IssueOrder implements TraceObserver {
   private readonly lastIdOf = new Map<string, number>();
   private latestUs = 0;
   private finished = false;
-  private readonly settled: SettledWrite = { client: "", id: 0, issuedUs: 0, acked: false, ownedUntilUs: 0 };
+  private readonly settled: SettledWrite = {
+    client: "",
+    id: 0,
+    issuedUs: 0,
+    acked: false,
+    ownedUntilUs: 0,
+  };
 
   constructor(
     private readonly durationUs: number,
@@ -50,7 +56,12 @@ export class IssueOrder implements TraceObserver {
     this.latestUs = event.tUs;
     switch (event.kind) {
       case "write_issued":
-        this.insert({ client: event.client, id: event.id, issuedUs: event.tUs, outcome: undefined });
+        this.insert({
+          client: event.client,
+          id: event.id,
+          issuedUs: event.tUs,
+          outcome: undefined,
+        });
         break;
       case "write_acked":
         this.resolve(event.client, event.id, event.issuedUs, "acked");
@@ -88,7 +99,10 @@ export class IssueOrder implements TraceObserver {
 
   private insert(write: PendingWrite): void {
     const lastId = this.lastIdOf.get(write.client);
-    if (lastId !== undefined && write.id <= lastId) throw new TraceInvariantError(`write ${write.id} of ${write.client} issued twice (or after write ${lastId})`);
+    if (lastId !== undefined && write.id <= lastId)
+      throw new TraceInvariantError(
+        `write ${write.id} of ${write.client} issued twice (or after write ${lastId})`,
+      );
     this.lastIdOf.set(write.client, write.id);
     // Issue events come in time order, so a write belongs at the tail unless it ties on time
     // with writes of a larger id (or same id, later client name) already queued.
@@ -110,10 +124,16 @@ export class IssueOrder implements TraceObserver {
       else high = middle;
     }
     const write = queue[low];
-    if (write === undefined || write.issuedUs !== issuedUs || write.id !== id || write.client !== client) {
+    if (
+      write === undefined ||
+      write.issuedUs !== issuedUs ||
+      write.id !== id ||
+      write.client !== client
+    ) {
       throw new TraceInvariantError(`outcome for write ${id} of ${client}, which is not in flight`);
     }
-    if (write.outcome !== undefined) throw new TraceInvariantError(`write ${id} of ${client} resolved twice`);
+    if (write.outcome !== undefined)
+      throw new TraceInvariantError(`write ${id} of ${client} resolved twice`);
     write.outcome = outcome;
   }
 

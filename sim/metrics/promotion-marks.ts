@@ -31,7 +31,11 @@ export class PromotionMarksObserver implements TraceObserver {
       this.omitted++;
       return;
     }
-    const kind: PromotionKind = event.failback ? "failback" : event.previousAlive && !event.planned ? "false failover" : "failover";
+    const kind: PromotionKind = event.failback
+      ? "failback"
+      : event.previousAlive && !event.planned
+        ? "false failover"
+        : "failover";
     this.marks.push({ tUs: event.tUs, node: event.node, previous: event.previous, kind });
   }
 

@@ -54,7 +54,10 @@ export class SeriesObserver {
     const buckets = (this.buckets = new TimeBuckets(config.durationUs + drainUs(config.clients)));
     const router = this.router;
     const servers = config.nodes.filter((node) => node.role === "server").map((node) => node.name);
-    this.writes = new WriteSeriesObserver(buckets, config.clients.map((client) => client.name));
+    this.writes = new WriteSeriesObserver(
+      buckets,
+      config.clients.map((client) => client.name),
+    );
     this.lag = new LagSeriesObserver(buckets);
     this.reads = new ReadSeriesObserver(buckets);
     this.serverLoad = new ServerLoadSeriesObserver(buckets, servers);

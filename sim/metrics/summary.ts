@@ -23,7 +23,11 @@ export class SummaryObserver {
   constructor(config: WorldConfig) {
     const router = this.router;
     const shared = (this.shared = new SharedObservers(config, router));
-    const context: MetricContext = { config, shared, observe: (observer) => router.add(ownObserver(observer)) };
+    const context: MetricContext = {
+      config,
+      shared,
+      observe: (observer) => router.add(ownObserver(observer)),
+    };
     this.readers = metrics.map((metric) => metric.measure(context));
   }
 
@@ -53,7 +57,9 @@ export class SummaryObserver {
 function ownObserver<O extends TraceObserver>(observer: O): O {
   const { reads } = observer;
   if (reads !== "changes" && reads.some((kind) => perWriteKinds.has(kind))) {
-    throw new Error(`a metric's own observer reads per-write events (${reads.join(", ")}): shared-observers.ts reads those`);
+    throw new Error(
+      `a metric's own observer reads per-write events (${reads.join(", ")}): shared-observers.ts reads those`,
+    );
   }
   return observer;
 }

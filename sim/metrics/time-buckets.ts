@@ -9,7 +9,9 @@ export const maxBuckets = 2000;
 
 const secondUs = 1_000_000;
 const dayUs = 86_400 * secondUs;
-const niceWidthsS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
+const niceWidthsS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+];
 
 export class TimeBuckets {
   /** Width of every bucket, whole microseconds. */
@@ -22,8 +24,10 @@ export class TimeBuckets {
     readonly horizonUs: number,
     limit: number = maxBuckets,
   ) {
-    if (!Number.isSafeInteger(horizonUs) || horizonUs <= 0) throw new Error(`bucket horizon must be > 0 µs, got ${horizonUs}`);
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`bucket limit must be a whole number ≥ 1, got ${limit}`);
+    if (!Number.isSafeInteger(horizonUs) || horizonUs <= 0)
+      throw new Error(`bucket horizon must be > 0 µs, got ${horizonUs}`);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new Error(`bucket limit must be a whole number ≥ 1, got ${limit}`);
     this.widthUs = bucketWidthUs(horizonUs, limit);
     this.count = Math.max(1, Math.ceil(horizonUs / this.widthUs));
   }

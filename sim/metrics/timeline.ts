@@ -42,18 +42,24 @@ export class TimelineObserver implements TraceObserver {
   private endUs: number | null = null;
 
   constructor(config: WorldConfig) {
-    const monitors = config.nodes.filter((node) => node.role === "monitor").map((node) => node.name);
-    const dataNodes = config.nodes.filter((node) => node.role !== "monitor" && node.role !== "server").map((node) => node.name);
+    const monitors = config.nodes
+      .filter((node) => node.role === "monitor")
+      .map((node) => node.name);
+    const dataNodes = config.nodes
+      .filter((node) => node.role !== "monitor" && node.role !== "server")
+      .map((node) => node.name);
     monitors.forEach((monitor, index) => this.monitorRank.set(monitor, index));
     for (const node of config.nodes) {
       this.rankOf(node.name);
       this.change(node.name, "state", "up", 0);
     }
-    for (const monitor of monitors) for (const node of dataNodes) this.change(node, verdictKind(monitor), "trust", 0);
+    for (const monitor of monitors)
+      for (const node of dataNodes) this.change(node, verdictKind(monitor), "trust", 0);
     for (const client of config.clients) {
       if (client.routing.kind !== "lb") continue;
       this.balancerRank.set(client.name, this.balancerRank.size);
-      for (const server of client.routing.servers) this.change(server, balancerKind(client.name), "in", 0);
+      for (const server of client.routing.servers)
+        this.change(server, balancerKind(client.name), "in", 0);
     }
   }
 
@@ -80,7 +86,12 @@ export class TimelineObserver implements TraceObserver {
       case "lb_down":
       case "lb_up":
         this.lane(event.node, balancerKind(event.client), "in");
-        this.change(event.node, balancerKind(event.client), event.kind === "lb_down" ? "out" : "in", event.tUs);
+        this.change(
+          event.node,
+          balancerKind(event.client),
+          event.kind === "lb_down" ? "out" : "in",
+          event.tUs,
+        );
         break;
       case "run_end":
         this.close(event.tUs);
@@ -125,7 +136,8 @@ export class TimelineObserver implements TraceObserver {
   }
 
   private emit(node: string, kind: string, interval: OpenInterval, endUs: number): void {
-    if (endUs > interval.startUs) this.rows.push({ node, kind, state: interval.state, startUs: interval.startUs, endUs });
+    if (endUs > interval.startUs)
+      this.rows.push({ node, kind, state: interval.state, startUs: interval.startUs, endUs });
   }
 
   private compare(a: TimelineRow, b: TimelineRow): number {

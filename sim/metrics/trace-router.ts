@@ -24,7 +24,9 @@ export class TraceRouter {
   }
 
   private route(kind: TraceKind): TraceObserver[] {
-    const observers = this.observers.filter(({ reads }) => (reads === "changes" ? !perWriteKinds.has(kind) : reads.includes(kind)));
+    const observers = this.observers.filter(({ reads }) =>
+      reads === "changes" ? !perWriteKinds.has(kind) : reads.includes(kind),
+    );
     this.byKind.set(kind, observers);
     return observers;
   }

@@ -21,7 +21,10 @@ export interface WriteSeries {
 
 export class WriteSeriesObserver implements TraceObserver {
   readonly reads = ["write_acked", "write_failed"] as const;
-  private readonly clients = new Map<string, { acked: Float64Array; failed: Map<string, Float64Array> }>();
+  private readonly clients = new Map<
+    string,
+    { acked: Float64Array; failed: Map<string, Float64Array> }
+  >();
 
   constructor(
     private readonly buckets: TimeBuckets,
@@ -34,7 +37,9 @@ export class WriteSeriesObserver implements TraceObserver {
     if (event.kind === "write_acked") {
       this.client(event.client).acked[this.buckets.indexOf(event.issuedUs)]++;
     } else if (event.kind === "write_failed") {
-      this.reason(this.client(event.client).failed, event.reason)[this.buckets.indexOf(event.issuedUs)]++;
+      this.reason(this.client(event.client).failed, event.reason)[
+        this.buckets.indexOf(event.issuedUs)
+      ]++;
     }
   }
 
@@ -42,7 +47,10 @@ export class WriteSeriesObserver implements TraceObserver {
     return [...this.clients].map(([client, counts]) => ({
       client,
       acked: Array.from(counts.acked),
-      failed: [...counts.failed].map(([reason, perBucket]) => ({ reason, counts: Array.from(perBucket) })),
+      failed: [...counts.failed].map(([reason, perBucket]) => ({
+        reason,
+        counts: Array.from(perBucket),
+      })),
     }));
   }
 

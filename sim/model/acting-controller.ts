@@ -16,7 +16,11 @@ export function actingController(
   for (const candidate of monitors) {
     if (!candidate.canLead || !candidate.up || pauses.isPaused(candidate.index, nowUs)) continue;
     const reachable = monitors.filter(
-      (other) => other === candidate || (other.up && !network.isCut(candidate.index, other.index) && !network.isCut(other.index, candidate.index)),
+      (other) =>
+        other === candidate ||
+        (other.up &&
+          !network.isCut(candidate.index, other.index) &&
+          !network.isCut(other.index, candidate.index)),
     ).length;
     if (reachable >= majority) return candidate;
   }

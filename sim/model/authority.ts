@@ -34,7 +34,11 @@ export class WriteAuthority<Node extends AuthorityNode> {
 
   /** `node` completed its promotion, replacing `event.previous`: it holds the authority unless a
    *  newer epoch already does; with epoch fencing every node of an older epoch is fenced. */
-  promoted(node: Node, others: readonly Node[], event: Extract<TraceEvent, { kind: "promoted" }>): void {
+  promoted(
+    node: Node,
+    others: readonly Node[],
+    event: Extract<TraceEvent, { kind: "promoted" }>,
+  ): void {
     this.latestPromotedEpoch = Math.max(this.latestPromotedEpoch, node.epoch);
     if (this.node === null || node.epoch >= this.node.epoch) this.node = node;
     this.emit(event);
@@ -51,7 +55,15 @@ export class WriteAuthority<Node extends AuthorityNode> {
     }
     for (const range of lostRanges(history, node.log)) {
       const { count, firstUs, lastUs } = range;
-      this.emit({ kind: "writes_lost", tUs: endUs, node: range.timeline.owner, count, firstUs, lastUs, rpoUs: lastUs - range.keptUs });
+      this.emit({
+        kind: "writes_lost",
+        tUs: endUs,
+        node: range.timeline.owner,
+        count,
+        firstUs,
+        lastUs,
+        rpoUs: lastUs - range.keptUs,
+      });
     }
     this.emit({ kind: "run_end", tUs: endUs, authority: node.name });
   }

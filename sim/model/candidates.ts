@@ -9,7 +9,11 @@ import type { Readiness } from "./config.ts";
 const readinessRank: Record<Readiness, number> = { hot: 0, warm: 1, cold: 2 };
 
 /** The standby to promote, or null and why none qualifies. */
-export function bestCandidate(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): { candidate: string | null; reason: string } {
+export function bestCandidate(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  context: PolicyContext,
+): { candidate: string | null; reason: string } {
   const { policy, zones, dataNodes } = context;
   const primaryLastCommitUs = known.reports.get(state.primary)?.lastCommitUs ?? 0;
   let best: { node: string; report: NodeReport } | null = null;
@@ -31,10 +35,15 @@ export function bestCandidate(state: ClusterState, known: MonitorKnowledge, cont
   }
   if (best !== null) return { candidate: best.node, reason: "" };
   const reasons = [
-    ...(tooFarBehind > 0 ? [`${tooFarBehind} standby(s) further behind than maxLagOnFailover`] : []),
+    ...(tooFarBehind > 0
+      ? [`${tooFarBehind} standby(s) further behind than maxLagOnFailover`]
+      : []),
     ...(otherZone > 0 ? [`${otherZone} standby(s) in another zone and crossZone is off`] : []),
   ];
-  return { candidate: null, reason: reasons.length > 0 ? reasons.join("; ") : "no reachable standby" };
+  return {
+    candidate: null,
+    reason: reasons.length > 0 ? reasons.join("; ") : "no reachable standby",
+  };
 }
 
 /** Running standbys before cold ones; then the longest log; then hot before warm. */

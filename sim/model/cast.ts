@@ -27,34 +27,78 @@ export interface Cast {
   monitorNames: string[];
 }
 
-export function buildCast(config: WorldConfig, history: History, rng: RngStreams, world: NodeWorld & MonitorWorld & ClientWorld & ServerWorld): Cast {
+export function buildCast(
+  config: WorldConfig,
+  history: History,
+  rng: RngStreams,
+  world: NodeWorld & MonitorWorld & ClientWorld & ServerWorld,
+): Cast {
   // A pool-only scenario has no primary (nor standbys).
   const primary = config.nodes.find((node) => node.role === "primary")?.name ?? "";
   const standbys = config.nodes.filter((node) => node.role === "standby");
   const dataNames = [...(primary === "" ? [] : [primary]), ...standbys.map((node) => node.name)];
   // Where reads from standbys go: every database node that runs (cold standbys are off).
-  const readTargets = config.nodes.filter((node) => node.role === "primary" || (node.role === "standby" && node.readiness !== "cold")).map((node) => node.name);
+  const readTargets = config.nodes
+    .filter(
+      (node) => node.role === "primary" || (node.role === "standby" && node.readiness !== "cold"),
+    )
+    .map((node) => node.name);
   // Cold standbys are off: the primary starts streaming to the running ones only.
   const streaming = standbys.filter((node) => node.readiness !== "cold").map((node) => node.name);
-  const monitorNames = config.nodes.filter((node) => node.role === "monitor" || node.role === "witness").map((node) => node.name);
+  const monitorNames = config.nodes
+    .filter((node) => node.role === "monitor" || node.role === "witness")
+    .map((node) => node.name);
   const zones = new Map(config.nodes.map((node) => [node.name, node.zone]));
   const routers = config.clients.map((client) => client.name);
   const cluster = { state: createClusterState(primary) };
-  const cast: Cast = { actors: [], dataNodes: [], monitors: [], servers: [], clients: [], byName: new Map(), cluster, monitorNames };
+  const cast: Cast = {
+    actors: [],
+    dataNodes: [],
+    monitors: [],
+    servers: [],
+    clients: [],
+    byName: new Map(),
+    cluster,
+    monitorNames,
+  };
 
   config.nodes.forEach((node, index) => {
     let actor: Actor;
     if (node.role === "monitor" || node.role === "witness") {
       const peers = monitorNames.filter((name) => name !== node.name);
-      const setup = { dataNodes: dataNames, peers, routers, zones, detector: config.detector, policy: config.failover, cluster };
-      actor = new Monitor(node.name, index, node.role === "monitor", setup, rng.stream(`monitor:${node.name}`), world);
+      const setup = {
+        dataNodes: dataNames,
+        peers,
+        routers,
+        zones,
+        detector: config.detector,
+        policy: config.failover,
+        cluster,
+      };
+      actor = new Monitor(
+        node.name,
+        index,
+        node.role === "monitor",
+        setup,
+        rng.stream(`monitor:${node.name}`),
+        world,
+      );
       cast.monitors.push(actor);
     } else if (node.role === "server") {
       actor = new PoolServer(node, index, world);
       cast.servers.push(actor);
     } else {
       const log = { timeline: history.root, length: 0 };
-      actor = new DataNode(node, index, log, primary, streaming, rng.stream(`node:${node.name}`), world, { failover: config.failover, replication: config.replication });
+      actor = new DataNode(
+        node,
+        index,
+        log,
+        primary,
+        streaming,
+        rng.stream(`node:${node.name}`),
+        world,
+        { failover: config.failover, replication: config.replication },
+      );
       cast.dataNodes.push(actor);
     }
     cast.actors.push(actor);
@@ -62,7 +106,15 @@ export function buildCast(config: WorldConfig, history: History, rng: RngStreams
   });
   config.clients.forEach((client, i) => {
     const readRng = rng.stream(`client-reads:${client.name}`);
-    const group = new ClientGroup(client, config.nodes.length + i, primary, rng.stream(`client:${client.name}`), world, readTargets, readRng);
+    const group = new ClientGroup(
+      client,
+      config.nodes.length + i,
+      primary,
+      rng.stream(`client:${client.name}`),
+      world,
+      readTargets,
+      readRng,
+    );
     cast.clients.push(group);
     cast.actors.push(group);
     cast.byName.set(client.name, group);

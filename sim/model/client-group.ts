@@ -65,11 +65,16 @@ export class ClientGroup implements RouterHost {
   ) {
     this.gapUs = config.writesPerSecond > 0 ? 1e6 / config.writesPerSecond : Infinity;
     const connections = this.users;
-    this.connections = Array.from({ length: connections }, () => ({ target: primary, expiresUs: Infinity, readyAtUs: 0 }));
+    this.connections = Array.from({ length: connections }, () => ({
+      target: primary,
+      expiresUs: Infinity,
+      readyAtUs: 0,
+    }));
     this.router = routingKindOf(config.routing.kind).router(config.routing, this);
     this.balancer = this.router.balancer;
     if (this.balancer !== null && this.memorySessions) this.served = new Uint8Array(connections);
-    if (config.readsPerSecond > 0) this.reads = new ClientReads(config, this, readTargets, readRng, world);
+    if (config.readsPerSecond > 0)
+      this.reads = new ClientReads(config, this, readTargets, readRng, world);
   }
 
   get connectionCount(): number {
@@ -143,8 +148,14 @@ export class ClientGroup implements RouterHost {
       return;
     }
     // A connection without an address (its DNS answer expired in an outage) sends nothing.
-    if (connection.target !== "") this.world.send(this.name, connection.target, { type: "write", client: this.name, id });
-    this.world.at(nowUs + this.config.timeoutUs, { kind: "write-timeout", client: this.index, id, attempt: write.attempt });
+    if (connection.target !== "")
+      this.world.send(this.name, connection.target, { type: "write", client: this.name, id });
+    this.world.at(nowUs + this.config.timeoutUs, {
+      kind: "write-timeout",
+      client: this.index,
+      id,
+      attempt: write.attempt,
+    });
   }
 
   /** Load-balancer routing: to the server the balancer picks; refused at once when it has none. */
@@ -161,7 +172,12 @@ export class ClientGroup implements RouterHost {
         ? { type: "request", client: this.name, id, user, returning: served[user] === 1 }
         : { type: "request", client: this.name, id, user: -1, returning: false };
     this.world.send(this.name, server, message);
-    this.world.at(this.world.nowUs + this.config.timeoutUs, { kind: "write-timeout", client: this.index, id, attempt: write.attempt });
+    this.world.at(this.world.nowUs + this.config.timeoutUs, {
+      kind: "write-timeout",
+      client: this.index,
+      id,
+      attempt: write.attempt,
+    });
   }
 
   timeout(id: number, attempt: number): void {
@@ -179,7 +195,8 @@ export class ClientGroup implements RouterHost {
     if (message.type !== "write-reply") {
       // Write replies are nearly all of a group's messages: they are told apart first.
       if (message.type === "command") this.obey(message.command);
-      else if (message.type === "lookup-reply") this.router.lookupReply(message.primary, message.epoch);
+      else if (message.type === "lookup-reply")
+        this.router.lookupReply(message.primary, message.epoch);
       else if (message.type === "read-reply") this.reads?.reply(message);
       else if (message.type === "check-reply") this.balancer?.reply(message.server, message.seq);
       return;
@@ -194,11 +211,18 @@ export class ClientGroup implements RouterHost {
     if (message.timelineId >= 0) {
       const history = this.world.history;
       history.markAcked(history.timelines[message.timelineId], message.position);
-      if (this.reads !== null) this.reads.acked(write.connection, message.timelineId, message.position);
+      if (this.reads !== null)
+        this.reads.acked(write.connection, message.timelineId, message.position);
     } else if (this.served !== null) {
       this.served[write.connection] = 1;
     }
-    this.world.emit({ kind: "write_acked", tUs: this.world.nowUs, client: this.name, id: message.id, issuedUs: write.issuedUs });
+    this.world.emit({
+      kind: "write_acked",
+      tUs: this.world.nowUs,
+      client: this.name,
+      id: message.id,
+      issuedUs: write.issuedUs,
+    });
   }
 
   private attemptFailed(id: number, write: Write, reason: "timeout" | "rejected"): void {
@@ -211,7 +235,14 @@ export class ClientGroup implements RouterHost {
       return;
     }
     this.inFlight.delete(id);
-    this.world.emit({ kind: "write_failed", tUs: nowUs, client: this.name, id, issuedUs: write.issuedUs, reason });
+    this.world.emit({
+      kind: "write_failed",
+      tUs: nowUs,
+      client: this.name,
+      id,
+      issuedUs: write.issuedUs,
+      reason,
+    });
   }
 
   /** The controller's reroute, to the routing (a proxy follows it). */
@@ -224,7 +255,8 @@ export class ClientGroup implements RouterHost {
   }
 
   retarget(target: string): void {
-    for (const connection of this.connections) if (connection.target !== target) this.retargetConnection(connection, target);
+    for (const connection of this.connections)
+      if (connection.target !== target) this.retargetConnection(connection, target);
   }
 
   retargetConnection(connection: Connection, target: string): void {
@@ -239,6 +271,7 @@ export class ClientGroup implements RouterHost {
       this.config.arrivals === "uniform"
         ? Math.round(this.issued * this.gapUs)
         : nowUs + Math.round(this.rng.exponential(this.gapUs));
-    if (nextUs < this.world.durationUs) this.world.at(nextUs, { kind: "issue-write", client: this.index });
+    if (nextUs < this.world.durationUs)
+      this.world.at(nextUs, { kind: "issue-write", client: this.index });
   }
 }

@@ -67,7 +67,14 @@ export type Observation =
 
 export type Command =
   /** `planned`: a failback handover, not a reaction to a failure. */
-  | { kind: "promote"; node: string; epoch: number; from: string; planned: boolean; resent?: boolean }
+  | {
+      kind: "promote";
+      node: string;
+      epoch: number;
+      from: string;
+      planned: boolean;
+      resent?: boolean;
+    }
   | { kind: "follow"; node: string; primary: string; epoch: number }
   | { kind: "resume"; node: string; epoch: number }
   | { kind: "step-down"; node: string; epoch: number }

@@ -28,9 +28,29 @@
 //   primary in the current epoch, and is ordered promoted again if a crash cut its promotion short;
 // - a promotion whose node still reports the old epoch `promoteRetryUs` after it was ordered
 //   (the command was lost on the way) is ordered again, as often as that stays true.
-import type { ClusterState, Command, Decision, MonitorKnowledge, NodeReport, Observation, PolicyContext } from "./cluster-state.ts";
-import { cancelHandover, completeHandover, failback, healthyStandby, operatorActs } from "./failback-rules.ts";
-import { afterFencing, confirmPromotion, dropWaitingFencing, failover, recheckFencing } from "./failover-rules.ts";
+import type {
+  ClusterState,
+  Command,
+  Decision,
+  MonitorKnowledge,
+  NodeReport,
+  Observation,
+  PolicyContext,
+} from "./cluster-state.ts";
+import {
+  cancelHandover,
+  completeHandover,
+  failback,
+  healthyStandby,
+  operatorActs,
+} from "./failback-rules.ts";
+import {
+  afterFencing,
+  confirmPromotion,
+  dropWaitingFencing,
+  failover,
+  recheckFencing,
+} from "./failover-rules.ts";
 import { ordered } from "./policy-steps.ts";
 
 export type { PolicyContext };
@@ -44,13 +64,19 @@ export const promoteRetryUs = 1_000_000;
 /** Folds an observation into one monitor's knowledge (its own, which it keeps); every monitor
  *  does this, acting or not. Returns the cluster state, with the primary's "no candidate" note
  *  cleared when a monitor trusts the primary again (a new object only when that changes). */
-export function learn(known: MonitorKnowledge, observation: Observation, state: ClusterState, nowUs: number): ClusterState {
+export function learn(
+  known: MonitorKnowledge,
+  observation: Observation,
+  state: ClusterState,
+  nowUs: number,
+): ClusterState {
   let next = state;
   if (observation.kind === "verdict") {
     const monitors = known.suspectedBy.get(observation.node)!;
     if (observation.suspect) monitors.add(observation.monitor);
     else monitors.delete(observation.monitor);
-    if (observation.node === state.primary && !observation.suspect && state.noCandidateReported) next = { ...state, noCandidateReported: false };
+    if (observation.node === state.primary && !observation.suspect && state.noCandidateReported)
+      next = { ...state, noCandidateReported: false };
   }
   if (observation.kind === "report") known.reports.set(observation.node, observation.report);
   if (observation.kind === "verdict" || observation.kind === "report") {
@@ -66,7 +92,12 @@ export function learn(known: MonitorKnowledge, observation: Observation, state: 
 
 /** The policy's decision on one observation: the next cluster state and the commands. Pure: the
  *  state and the knowledge handed in are not changed. */
-export function decide(state: Readonly<ClusterState>, known: MonitorKnowledge, observation: Observation, context: PolicyContext): Decision {
+export function decide(
+  state: Readonly<ClusterState>,
+  known: MonitorKnowledge,
+  observation: Observation,
+  context: PolicyContext,
+): Decision {
   const draft = draftOf(state);
   return { state: draft, commands: rules(draft, known, observation, context) };
 }
@@ -84,7 +115,12 @@ function draftOf(state: Readonly<ClusterState>): ClusterState {
 }
 
 /** Which rules an observation calls for, in order, each working on the draft. */
-function rules(state: ClusterState, known: MonitorKnowledge, observation: Observation, context: PolicyContext): Command[] {
+function rules(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  observation: Observation,
+  context: PolicyContext,
+): Command[] {
   switch (observation.kind) {
     case "verdict":
       dropWaitingFencing(state, known, context.policy);
@@ -94,7 +130,12 @@ function rules(state: ClusterState, known: MonitorKnowledge, observation: Observ
       // hold it back until its replicas follow, which is what confirming tells them to do), and
       // even after the controller gave up waiting for it.
       const { report } = observation;
-      if (observation.node === state.primary && state.confirmedEpoch !== state.epoch && report.epoch === state.epoch && report.primaryEpoch === state.epoch) {
+      if (
+        observation.node === state.primary &&
+        state.confirmedEpoch !== state.epoch &&
+        report.epoch === state.epoch &&
+        report.primaryEpoch === state.epoch
+      ) {
         return confirmPromotion(state, observation.node, context);
       }
       return [
@@ -105,7 +146,12 @@ function rules(state: ClusterState, known: MonitorKnowledge, observation: Observ
         ...failback(state, known, context),
       ];
     case "promoted":
-      if (observation.epoch !== state.epoch || observation.node !== state.primary || state.confirmedEpoch === state.epoch) return [];
+      if (
+        observation.epoch !== state.epoch ||
+        observation.node !== state.primary ||
+        state.confirmedEpoch === state.epoch
+      )
+        return [];
       return confirmPromotion(state, observation.node, context);
     case "fenced":
       return afterFencing(state, known, observation.node, observation.ok, context);
@@ -119,14 +165,21 @@ function rules(state: ClusterState, known: MonitorKnowledge, observation: Observ
 }
 
 /** Commands that bring one node's reported role in line with the cluster state. */
-function reconcile(state: ClusterState, node: string, report: NodeReport, nowUs: number): Command[] {
+function reconcile(
+  state: ClusterState,
+  node: string,
+  report: NodeReport,
+  nowUs: number,
+): Command[] {
   if (node === state.primary) {
     const last = state.lastPromote;
-    const promotionOrdered = last !== null && last.command.node === node && last.command.epoch === state.epoch;
+    const promotionOrdered =
+      last !== null && last.command.node === node && last.command.epoch === state.epoch;
     // Restarted: it resumes if it served as primary in this epoch; if a crash cut its promotion
     // short, the promotion is ordered again in the same epoch.
     if (report.role === "rejoining" && report.epoch === state.epoch) {
-      if (report.primaryEpoch === state.epoch) return state.promoting === null ? [{ kind: "resume", node, epoch: state.epoch }] : [];
+      if (report.primaryEpoch === state.epoch)
+        return state.promoting === null ? [{ kind: "resume", node, epoch: state.epoch }] : [];
       if (!promotionOrdered) return [];
       state.promoting = node;
       return [ordered(state, { ...last.command, resent: true }, nowUs)];
@@ -141,11 +194,19 @@ function reconcile(state: ClusterState, node: string, report: NodeReport, nowUs:
     return [];
   }
   // Nobody is pointed at a primary that has not confirmed its promotion (it may never).
-  if (state.promoting !== null || state.confirmedEpoch !== state.epoch || report.role === "off") return [];
+  if (state.promoting !== null || state.confirmedEpoch !== state.epoch || report.role === "off")
+    return [];
   if (state.handover !== null && node === state.handover.from) return [];
   const stale =
-    (report.role === "primary" || report.role === "fenced" || report.role === "booting" || report.role === "catching-up" || report.role === "promoting") &&
+    (report.role === "primary" ||
+      report.role === "fenced" ||
+      report.role === "booting" ||
+      report.role === "catching-up" ||
+      report.role === "promoting") &&
     report.epoch < state.epoch;
-  const lost = report.role === "rejoining" || (report.role === "standby" && report.upstream !== state.primary);
-  return stale || lost ? [{ kind: "follow", node, primary: state.primary, epoch: state.epoch }] : [];
+  const lost =
+    report.role === "rejoining" || (report.role === "standby" && report.upstream !== state.primary);
+  return stale || lost
+    ? [{ kind: "follow", node, primary: state.primary, epoch: state.epoch }]
+    : [];
 }

@@ -86,7 +86,15 @@ export class DataNode implements ActingNode {
     const log = this.role === "off" ? this.world.restorePoint(this.name).archive : this.log;
     const lastCommitUs = log.length > 0 ? this.world.history.acceptUsAt(log, log.length) : 0;
     const { role, epoch, primaryEpoch, upstream } = this;
-    return { role, epoch, primaryEpoch, logLength: log.length, upstream, lastCommitUs, readiness: this.config.readiness };
+    return {
+      role,
+      epoch,
+      primaryEpoch,
+      logLength: log.length,
+      upstream,
+      lastCommitUs,
+      readiness: this.config.readiness,
+    };
   }
 
   receive(message: Message): void {
@@ -101,7 +109,13 @@ export class DataNode implements ActingNode {
   private handle(message: Message): void {
     switch (message.type) {
       case "ping":
-        this.world.send(this.name, message.monitor, { type: "pong", node: this.name, report: this.report(), seq: message.seq, sentUs: message.sentUs });
+        this.world.send(this.name, message.monitor, {
+          type: "pong",
+          node: this.name,
+          report: this.report(),
+          seq: message.seq,
+          sentUs: message.sentUs,
+        });
         return;
       case "renew-ack":
         this.leaseAnswered(message.epoch, message.primary);
@@ -119,7 +133,11 @@ export class DataNode implements ActingNode {
         this.service.replicate(message);
         return;
       case "status":
-        if ((this.role === "primary" || this.role === "fenced") && message.timelineId === this.log.timeline.id) this.sender.status(message.node, message.length, message.gap);
+        if (
+          (this.role === "primary" || this.role === "fenced") &&
+          message.timelineId === this.log.timeline.id
+        )
+          this.sender.status(message.node, message.length, message.gap);
         return;
       case "not-following":
         this.sender.drop(message.node);
@@ -144,7 +162,8 @@ export class DataNode implements ActingNode {
   statusTick(): void {
     if (!this.up) return;
     if (this.role === "standby" && this.upstream !== null) this.service.sendStatus(false);
-    if (this.fencing.needsReplicas) this.step({ kind: this.enoughReplicas() ? "replicas-back" : "replicas-short" });
+    if (this.fencing.needsReplicas)
+      this.step({ kind: this.enoughReplicas() ? "replicas-back" : "replicas-short" });
   }
 
   /** Periodic: renew the lease with the coordination store (the monitors); a primary that has not
@@ -152,7 +171,12 @@ export class DataNode implements ActingNode {
   renewTick(): void {
     if (!this.up || this.role === "off") return;
     this.checkLease();
-    for (const monitor of this.world.monitors) this.world.send(this.name, monitor, { type: "renew", node: this.name, report: this.report() });
+    for (const monitor of this.world.monitors)
+      this.world.send(this.name, monitor, {
+        type: "renew",
+        node: this.name,
+        report: this.report(),
+      });
   }
 
   /** STONITH powered this node off: whatever it was, it is fenced (and down) now. */
@@ -192,7 +216,12 @@ export class DataNode implements ActingNode {
 
   /** Lease fencing: a primary whose lease has lapsed by its own clock (lease-holder.ts) fences itself. */
   checkLease(): void {
-    if (this.role === "primary" && this.fencing.holdsLease && this.lease.lapsed(this.world.nowUs, this.policy.failover.lease)) this.step({ kind: "lease-lapsed" });
+    if (
+      this.role === "primary" &&
+      this.fencing.holdsLease &&
+      this.lease.lapsed(this.world.nowUs, this.policy.failover.lease)
+    )
+      this.step({ kind: "lease-lapsed" });
   }
 
   /** min-replicas fencing: a primary refuses writes without enough recently-heard replicas. */
@@ -266,7 +295,9 @@ export class DataNode implements ActingNode {
   /** Takes the primary role again in the epoch it was promoted into (the authority rule). */
   retake(): void {
     if (this.primaryEpoch !== this.epoch) {
-      throw new Error(`${this.name} would take writes in epoch ${this.epoch}, but it was promoted into epoch ${this.primaryEpoch}`);
+      throw new Error(
+        `${this.name} would take writes in epoch ${this.epoch}, but it was promoted into epoch ${this.primaryEpoch}`,
+      );
     }
     this.yieldedEpoch = -1;
     this.setRole("primary");
@@ -277,6 +308,12 @@ export class DataNode implements ActingNode {
     if (this.role === role && this.roleEpoch === this.epoch && role !== "rejoining") return;
     this.role = role;
     this.roleEpoch = this.epoch;
-    this.world.emit({ kind: "role", tUs: this.world.nowUs, node: this.name, role, epoch: this.epoch });
+    this.world.emit({
+      kind: "role",
+      tUs: this.world.nowUs,
+      node: this.name,
+      role,
+      epoch: this.epoch,
+    });
   }
 }

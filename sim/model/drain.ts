@@ -6,7 +6,10 @@
 import type { ClientConfig } from "./client-config.ts";
 
 export function outcomeWithinUs(client: ClientConfig): number {
-  return (client.retries + 1) * (client.reconnectUs + client.timeoutUs) + client.backoffUs * (2 ** client.retries - 1);
+  return (
+    (client.retries + 1) * (client.reconnectUs + client.timeoutUs) +
+    client.backoffUs * (2 ** client.retries - 1)
+  );
 }
 
 /** The drain after the duration: the slowest client group's outcome bound. */

@@ -13,7 +13,11 @@ import { fencingMechanisms } from "./fencing/index.ts";
 import { fenceAttempt, page, primarySuspected, promote } from "./policy-steps.ts";
 
 /** The promoted node takes writes: point the routers and every other data node at it. */
-export function confirmPromotion(state: ClusterState, primary: string, context: PolicyContext): Command[] {
+export function confirmPromotion(
+  state: ClusterState,
+  primary: string,
+  context: PolicyContext,
+): Command[] {
   state.promoting = null;
   state.handover = null;
   state.confirmedEpoch = state.epoch;
@@ -25,7 +29,11 @@ export function confirmPromotion(state: ClusterState, primary: string, context: 
   ];
 }
 
-export function failover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+export function failover(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  context: PolicyContext,
+): Command[] {
   const { policy, nowUs } = context;
   const suspected = primarySuspected(state, known, policy);
   if (state.promoting !== null) {
@@ -44,7 +52,13 @@ export function failover(state: ClusterState, known: MonitorKnowledge, context: 
   if (nowUs < state.blockedUntilUs) {
     if (state.noCandidateReported) return [];
     state.noCandidateReported = true;
-    return [{ kind: "no-candidate", node: state.primary, reason: `automatic recovery blocked until ${state.blockedUntilUs / 1e6} s` }];
+    return [
+      {
+        kind: "no-candidate",
+        node: state.primary,
+        reason: `automatic recovery blocked until ${state.blockedUntilUs / 1e6} s`,
+      },
+    ];
   }
   return startFailover(state, known, context, true);
 }
@@ -53,17 +67,31 @@ export function failover(state: ClusterState, known: MonitorKnowledge, context: 
  *  serves (trusted again, holding its epoch, stepped aside at most — never under STONITH, which
  *  powered it off): that primary is promoted back at once, into a newer epoch, which makes the
  *  abandoned one stale should its promotion still end. */
-export function callOff(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+export function callOff(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  context: PolicyContext,
+): Command[] {
   // Under STONITH the primary being replaced was powered off before the promotion was ordered.
   if (fencingMechanisms(context.policy.fencing).powersOffFirst) return [];
   const serving = state.confirmedPrimary;
   const report = known.reports.get(serving);
-  if (serving === state.primary || report === undefined || known.suspectedBy.get(serving)!.size > 0) return [];
-  if ((report.role !== "primary" && report.role !== "fenced") || report.primaryEpoch !== report.epoch) return [];
+  if (serving === state.primary || report === undefined || known.suspectedBy.get(serving)!.size > 0)
+    return [];
+  if (
+    (report.role !== "primary" && report.role !== "fenced") ||
+    report.primaryEpoch !== report.epoch
+  )
+    return [];
   return promote(state, serving, state.primary, context, { automatic: false, planned: false });
 }
 
-export function startFailover(state: ClusterState, known: MonitorKnowledge, context: PolicyContext, automatic: boolean): Command[] {
+export function startFailover(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  context: PolicyContext,
+  automatic: boolean,
+): Command[] {
   const { candidate, reason } = bestCandidate(state, known, context);
   if (candidate === null) {
     if (state.noCandidateReported) return [];
@@ -77,13 +105,22 @@ export function startFailover(state: ClusterState, known: MonitorKnowledge, cont
   return promote(state, candidate, state.primary, context, { automatic, planned: false });
 }
 
-export function afterFencing(state: ClusterState, known: MonitorKnowledge, node: string, ok: boolean, context: PolicyContext): Command[] {
+export function afterFencing(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  node: string,
+  ok: boolean,
+  context: PolicyContext,
+): Command[] {
   const fencing = state.fencing;
   if (fencing === null || fencing.node !== node || fencing.retryAtUs !== null) return [];
   if (ok) {
     state.fencing = null;
     state.fenceFailures.delete(node);
-    return promote(state, fencing.candidate, node, context, { automatic: !fencing.planned, planned: fencing.planned });
+    return promote(state, fencing.candidate, node, context, {
+      automatic: !fencing.planned,
+      planned: fencing.planned,
+    });
   }
   const failures = (state.fenceFailures.get(node) ?? 0) + 1;
   state.fenceFailures.set(node, failures);
@@ -99,15 +136,24 @@ export function afterFencing(state: ClusterState, known: MonitorKnowledge, node:
   }
   fencing.retryAtUs = context.nowUs + recheckIntervalUs;
   return [
-    { kind: "no-candidate", node, reason: `fencing ${node} failed ${failures} times (maxAttempts ${maxAttempts}); next attempt at the cluster recheck, ${fencing.retryAtUs / 1e6} s` },
+    {
+      kind: "no-candidate",
+      node,
+      reason: `fencing ${node} failed ${failures} times (maxAttempts ${maxAttempts}); next attempt at the cluster recheck, ${fencing.retryAtUs / 1e6} s`,
+    },
     { kind: "timer", atUs: fencing.retryAtUs },
   ];
 }
 
 /** The cluster recheck after fencing was given up: try again if the node is still suspected. */
-export function recheckFencing(state: ClusterState, known: MonitorKnowledge, context: PolicyContext): Command[] {
+export function recheckFencing(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  context: PolicyContext,
+): Command[] {
   const fencing = state.fencing;
-  if (fencing === null || fencing.retryAtUs === null || context.nowUs < fencing.retryAtUs) return [];
+  if (fencing === null || fencing.retryAtUs === null || context.nowUs < fencing.retryAtUs)
+    return [];
   if (!primarySuspected(state, known, context.policy)) {
     state.fencing = null;
     return [];
@@ -118,6 +164,15 @@ export function recheckFencing(state: ClusterState, known: MonitorKnowledge, con
 
 /** Fencing that waits for the recheck is dropped once the node is trusted again: should it fail
  *  anew, that is a new transition, which fences it at once. */
-export function dropWaitingFencing(state: ClusterState, known: MonitorKnowledge, policy: FailoverConfig): void {
-  if (state.fencing !== null && state.fencing.retryAtUs !== null && !primarySuspected(state, known, policy)) state.fencing = null;
+export function dropWaitingFencing(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  policy: FailoverConfig,
+): void {
+  if (
+    state.fencing !== null &&
+    state.fencing.retryAtUs !== null &&
+    !primarySuspected(state, known, policy)
+  )
+    state.fencing = null;
 }

@@ -41,8 +41,19 @@ export class FencingDevice {
   fence(node: FenceableNode, attempt: number): void {
     const { delayUs, durationUs, timeoutUs, failureProbability } = this.stonith;
     const ok = !this.rng.chance(failureProbability);
-    this.world.emit({ kind: "fencing", tUs: this.world.nowUs, node: node.name, attempt, outcome: "started" });
-    this.world.after(delayUs + (ok ? durationUs : timeoutUs), { kind: "fence-done", node: node.index, attempt, ok });
+    this.world.emit({
+      kind: "fencing",
+      tUs: this.world.nowUs,
+      node: node.name,
+      attempt,
+      outcome: "started",
+    });
+    this.world.after(delayUs + (ok ? durationUs : timeoutUs), {
+      kind: "fence-done",
+      node: node.index,
+      attempt,
+      ok,
+    });
   }
 
   /** An attempt is over: the node is powered off, or the attempt failed. */
@@ -55,7 +66,13 @@ export class FencingDevice {
       }
       node.poweredOff();
     }
-    this.world.emit({ kind: "fencing", tUs: this.world.nowUs, node: node.name, attempt, outcome: ok ? "powered-off" : "failed" });
+    this.world.emit({
+      kind: "fencing",
+      tUs: this.world.nowUs,
+      node: node.name,
+      attempt,
+      outcome: ok ? "powered-off" : "failed",
+    });
   }
 
   /** Whether the device powered `node` off while it ran (asked once, by the promotion replacing it). */

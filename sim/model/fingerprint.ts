@@ -42,7 +42,8 @@ export class Fingerprint {
     let word = this.stringWords.get(text);
     if (word === undefined) {
       word = stringWord(text);
-      if (text.length <= maxRememberedLength && this.stringWords.size < maxRemembered) this.stringWords.set(text, word);
+      if (text.length <= maxRememberedLength && this.stringWords.size < maxRemembered)
+        this.stringWords.set(text, word);
     }
     this.mix(word ^ tagString);
   }
@@ -108,7 +109,10 @@ export class Fingerprint {
   }
 
   hex(): string {
-    return (finish(this.a ^ this.b) >>> 0).toString(16).padStart(8, "0") + (finish(this.b) >>> 0).toString(16).padStart(8, "0");
+    return (
+      (finish(this.a ^ this.b) >>> 0).toString(16).padStart(8, "0") +
+      (finish(this.b) >>> 0).toString(16).padStart(8, "0")
+    );
   }
 
   private addArray(values: readonly unknown[]): void {

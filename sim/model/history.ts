@@ -64,7 +64,8 @@ export class History {
 
   /** A new timeline whose first `base` entries are those of `parent`. */
   branch(parent: Timeline | null, base: number, owner: string): Timeline {
-    const baseAcceptUs = parent && base > 0 ? this.acceptUsAt({ timeline: parent, length: base }, base) : 0;
+    const baseAcceptUs =
+      parent && base > 0 ? this.acceptUsAt({ timeline: parent, length: base }, base) : 0;
     const timeline: Timeline = {
       id: this.timelines.length,
       parent,
@@ -109,11 +110,17 @@ export class History {
     if (index >= 0) return timeline.acceptUs[index];
     // Compacted: only branch points are kept.
     for (const child of this.timelines) {
-      if (child.base === position && child.parent && this.timelineAt({ timeline: child.parent, length: position }, position) === timeline) {
+      if (
+        child.base === position &&
+        child.parent &&
+        this.timelineAt({ timeline: child.parent, length: position }, position) === timeline
+      ) {
         return child.baseAcceptUs;
       }
     }
-    throw new Error(`history: acceptance time of compacted entry ${position} on timeline ${timeline.id} was read`);
+    throw new Error(
+      `history: acceptance time of compacted entry ${position} on timeline ${timeline.id} was read`,
+    );
   }
 
   /** Whether the first `length` entries of `log` hold entry `position` of timeline `timelineId`
@@ -140,7 +147,10 @@ export class History {
     for (let position = to; position > from; position--) {
       const timeline = this.timelineAt(log, position);
       const index = position - timeline.base - timeline.dropped - 1;
-      if (index < 0) throw new Error(`history: acknowledgement of compacted entry ${position} on timeline ${timeline.id} was read`);
+      if (index < 0)
+        throw new Error(
+          `history: acknowledgement of compacted entry ${position} on timeline ${timeline.id} was read`,
+        );
       count += timeline.acked[index];
     }
     return count;
@@ -189,7 +199,8 @@ function drop(timeline: Timeline, count: number): void {
   timeline.acked.fill(0, used - shift, used);
   timeline.dropped += shift;
   // Give memory back when the arrays are mostly empty now.
-  if (timeline.acceptUs.length > 1024 && 4 * (used - shift) < timeline.acceptUs.length) resize(timeline, used - shift);
+  if (timeline.acceptUs.length > 1024 && 4 * (used - shift) < timeline.acceptUs.length)
+    resize(timeline, used - shift);
 }
 
 /** Reallocates a timeline's arrays to twice `used` (at least 256), keeping the first `used` entries. */
@@ -221,12 +232,18 @@ export function lostRanges(history: History, authority: NodeLog): LostRange[] {
   const limits = chainLimits(authority);
   const ranges: LostRange[] = [];
   for (const timeline of history.timelines) {
-    const cut = Math.max(timeline.base, Math.min(limits.get(timeline) ?? timeline.base, timeline.end));
+    const cut = Math.max(
+      timeline.base,
+      Math.min(limits.get(timeline) ?? timeline.base, timeline.end),
+    );
     let count = 0;
     let firstUs = 0;
     let lastUs = 0;
     // Compacted entries are all at or below the cut: the authoritative log holds them.
-    if (cut < timeline.base + timeline.dropped) throw new Error(`history: lost-write accounting reached compacted entries of timeline ${timeline.id}`);
+    if (cut < timeline.base + timeline.dropped)
+      throw new Error(
+        `history: lost-write accounting reached compacted entries of timeline ${timeline.id}`,
+      );
     for (let position = cut + 1; position <= timeline.end; position++) {
       const index = position - timeline.base - timeline.dropped - 1;
       if (!timeline.acked[index]) continue;

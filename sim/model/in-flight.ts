@@ -25,7 +25,8 @@ export class InFlight<T extends Request> {
   /** Adds a request; its id must be above every id added before. */
   add(item: T): void {
     const { items, end } = this;
-    if (end > this.head && items[end - 1].id >= item.id) throw new Error(`request ${item.id} added after request ${items[end - 1].id}`);
+    if (end > this.head && items[end - 1].id >= item.id)
+      throw new Error(`request ${item.id} added after request ${items[end - 1].id}`);
     if (end === this.finished.length) {
       const grown = new Uint8Array(end * 2);
       grown.set(this.finished);

@@ -3,17 +3,59 @@ export type * from "./config.ts";
 export type * from "./client-config.ts";
 export type { LoadBalancerConfig } from "./load-balancer.ts";
 export type * from "./world-config.ts";
-export type { Fault, FaultKind, FaultSpec, ParsedFault, EpisodeFault, EpisodeKind } from "./faults/index.ts";
-export { describeFault, episodeKinds, episodeShapeOf, episodeShapes, faultKindOf, faultKinds, faults, isDisruptive } from "./faults/index.ts";
+export type {
+  Fault,
+  FaultKind,
+  FaultSpec,
+  ParsedFault,
+  EpisodeFault,
+  EpisodeKind,
+} from "./faults/index.ts";
+export {
+  describeFault,
+  episodeKinds,
+  episodeShapeOf,
+  episodeShapes,
+  faultKindOf,
+  faultKinds,
+  faults,
+  isDisruptive,
+} from "./faults/index.ts";
 export type { DrawSpace, Topology } from "./faults/fault-kind.ts";
-export type { ReadOutcome, TraceEvent, TraceKind, TraceRole, TraceSink, WriteFailure } from "./trace.ts";
+export type {
+  ReadOutcome,
+  TraceEvent,
+  TraceKind,
+  TraceRole,
+  TraceSink,
+  WriteFailure,
+} from "./trace.ts";
 export { perWriteKinds } from "./trace.ts";
-export { simulate, startSimulation, type SimulationRun, type SimulationSummary } from "./simulation-run.ts";
+export {
+  simulate,
+  startSimulation,
+  type SimulationRun,
+  type SimulationSummary,
+} from "./simulation-run.ts";
 export { detectorFields, detectorKindOf, detectorKinds, detectors } from "./detectors/index.ts";
 export type { DetectorConfig, DetectorKind, DetectorSpec } from "./detectors/index.ts";
-export { drawLease, fencingFields, fencingKindOf, fencingKinds, fencingMechanisms, fencingNames, fencingSettings } from "./fencing/index.ts";
+export {
+  drawLease,
+  fencingFields,
+  fencingKindOf,
+  fencingKinds,
+  fencingMechanisms,
+  fencingNames,
+  fencingSettings,
+} from "./fencing/index.ts";
 export type { FencingSpec } from "./fencing/index.ts";
-export { failbackFields, failbackKindOf, failbackKinds, failbackNames, failbackSettings } from "./failback/index.ts";
+export {
+  failbackFields,
+  failbackKindOf,
+  failbackKinds,
+  failbackNames,
+  failbackSettings,
+} from "./failback/index.ts";
 export type { FailbackSpec } from "./failback/index.ts";
 export { routingKindIn, routingKindOf, routingKinds, routings } from "./routing/index.ts";
 export type { ParsedRouting, RoutingKind, RoutingSpec } from "./routing/index.ts";

@@ -16,7 +16,9 @@ export class LeaseHolder {
   }
 
   lapsed(nowUs: number, lease: { renewEveryUs: number; retryTimeoutUs: number }): boolean {
-    return this.clock.local(nowUs) - this.renewedLocalUs > lease.renewEveryUs + lease.retryTimeoutUs;
+    return (
+      this.clock.local(nowUs) - this.renewedLocalUs > lease.renewEveryUs + lease.retryTimeoutUs
+    );
   }
 
   /** The node's clock runs at `rate` from now on, after jumping by `jumpUs` (the clockSkew fault). */

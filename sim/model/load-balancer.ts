@@ -62,8 +62,13 @@ export class LoadBalancer {
   tick(): void {
     const { nowUs } = this.world;
     const seq = ++this.round;
-    for (const server of this.config.servers) this.world.send(this.client.name, server, { type: "check", client: this.client.name, seq });
-    this.world.at(nowUs + this.config.timeoutUs, { kind: "lb-deadline", client: this.client.index, seq });
+    for (const server of this.config.servers)
+      this.world.send(this.client.name, server, { type: "check", client: this.client.name, seq });
+    this.world.at(nowUs + this.config.timeoutUs, {
+      kind: "lb-deadline",
+      client: this.client.index,
+      seq,
+    });
     this.world.at(nowUs + this.config.intervalUs, { kind: "lb-tick", client: this.client.index });
   }
 
@@ -117,7 +122,11 @@ export class LoadBalancer {
 
   private setRotation(index: number, inRotation: boolean): void {
     this.inRotation[index] = inRotation;
-    const event = { tUs: this.world.nowUs, client: this.client.name, node: this.config.servers[index] };
+    const event = {
+      tUs: this.world.nowUs,
+      client: this.client.name,
+      node: this.config.servers[index],
+    };
     this.world.emit(inRotation ? { kind: "lb_up", ...event } : { kind: "lb_down", ...event });
   }
 }

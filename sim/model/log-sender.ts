@@ -55,7 +55,12 @@ export class LogSender {
   private degraded = false;
 
   constructor(
-    private readonly node: { readonly name: string; readonly index: number; readonly log: NodeLog; readonly epoch: number },
+    private readonly node: {
+      readonly name: string;
+      readonly index: number;
+      readonly log: NodeLog;
+      readonly epoch: number;
+    },
     private readonly world: SenderWorld,
     private readonly replication: ReplicationConfig,
   ) {}
@@ -65,7 +70,8 @@ export class LogSender {
     this.stop();
     this.shippedEnd = this.node.log.length;
     this.degraded = false;
-    for (const name of followers) this.followers.set(name, { sentTo: 0, ackedLength: 0, heardUs: this.world.nowUs });
+    for (const name of followers)
+      this.followers.set(name, { sentTo: 0, ackedLength: 0, heardUs: this.world.nowUs });
   }
 
   /** Ends the tenure (crash or demotion): waiting writes are never acknowledged. */
@@ -92,7 +98,12 @@ export class LogSender {
       this.reply(client, id, position);
       return;
     }
-    this.pendingAcks.push({ position, client, id, deadlineUs: this.world.nowUs + semiSyncTimeoutUs });
+    this.pendingAcks.push({
+      position,
+      client,
+      id,
+      deadlineUs: this.world.nowUs + semiSyncTimeoutUs,
+    });
     if (mode === "semi-sync" && !this.ackTimerSet) {
       this.ackTimerSet = true;
       this.world.after(semiSyncTimeoutUs, { kind: "ack-timeout", node: this.node.index });
@@ -175,7 +186,8 @@ export class LogSender {
 
   private caughtUp(): number {
     let count = 0;
-    for (const follower of this.followers.values()) if (follower.ackedLength >= this.node.log.length) count++;
+    for (const follower of this.followers.values())
+      if (follower.ackedLength >= this.node.log.length) count++;
     return count;
   }
 
@@ -191,7 +203,13 @@ export class LogSender {
 
   private reply(client: string, id: number, position: number): void {
     const timelineId = this.node.log.timeline.id;
-    this.world.send(this.node.name, client, { type: "write-reply", id, ok: true, timelineId, position });
+    this.world.send(this.node.name, client, {
+      type: "write-reply",
+      id,
+      ok: true,
+      timelineId,
+      position,
+    });
   }
 
   private streamAll(): void {

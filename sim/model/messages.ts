@@ -55,7 +55,14 @@ export type Message =
 export type WorldEvent =
   /** `queuedFromUs`/`queuedUntilUs` are set when the message waited for a busy link: a crash of
    *  its sender in that interval loses it. */
-  | { kind: "deliver"; source: number; target: number; message: Message; queuedFromUs?: number; queuedUntilUs?: number }
+  | {
+      kind: "deliver";
+      source: number;
+      target: number;
+      message: Message;
+      queuedFromUs?: number;
+      queuedUntilUs?: number;
+    }
   | { kind: "heartbeat"; monitor: number }
   | { kind: "probe-deadline"; monitor: number; node: string; seq: number }
   /** A monitor's scheduled look at one node's silence; stale when `generation` has moved on.

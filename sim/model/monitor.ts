@@ -10,10 +10,22 @@
 // re-announces the current primary to every router, as a proxy's own health check would find it.
 // A crashed monitor neither probes nor decides; after a restart its detectors start afresh.
 import type { Rng } from "../engine/index.ts";
-import { createKnowledge, type ClusterState, type Command, type MonitorKnowledge, type NodeReport, type Observation } from "./cluster-state.ts";
+import {
+  createKnowledge,
+  type ClusterState,
+  type Command,
+  type MonitorKnowledge,
+  type NodeReport,
+  type Observation,
+} from "./cluster-state.ts";
 import type { FailoverConfig } from "./config.ts";
 import { decide, learn, type PolicyContext } from "./controller.ts";
-import { createDetector, detectorKindOf, type DetectorConfig, type FailureDetector } from "./detectors/index.ts";
+import {
+  createDetector,
+  detectorKindOf,
+  type DetectorConfig,
+  type FailureDetector,
+} from "./detectors/index.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import type { TraceEvent } from "./trace.ts";
 
@@ -85,17 +97,28 @@ export class Monitor {
         const nodeDetector = this.detectors.get(node)!;
         nodeDetector.probeSent(seq, nowUs);
         this.world.send(this.name, node, { type: "ping", monitor: this.name, seq, sentUs: nowUs });
-        if (nodeDetector.probeTimeoutUs > 0) this.world.at(nowUs + nodeDetector.probeTimeoutUs, { kind: "probe-deadline", monitor: this.index, node, seq });
+        if (nodeDetector.probeTimeoutUs > 0)
+          this.world.at(nowUs + nodeDetector.probeTimeoutUs, {
+            kind: "probe-deadline",
+            monitor: this.index,
+            node,
+            seq,
+          });
       }
     }
     for (const node of dataNodes) this.armCheck(node);
     if (this.setup.peers.length > 0) {
       const suspects = dataNodes.filter((node) => this.suspected.has(node));
-      for (const peer of this.setup.peers) this.world.send(this.name, peer, { type: "verdicts", monitor: this.name, suspects });
+      for (const peer of this.setup.peers)
+        this.world.send(this.name, peer, { type: "verdicts", monitor: this.name, suspects });
     }
     // Routers that missed a reroute (say, across a partition) hear it again every round.
     const { state } = this.setup.cluster;
-    if (state.confirmedEpoch === state.epoch && state.epoch > 1 && this.world.isActingController(this.name)) {
+    if (
+      state.confirmedEpoch === state.epoch &&
+      state.epoch > 1 &&
+      this.world.isActingController(this.name)
+    ) {
       this.execute({ kind: "reroute", target: state.primary, epoch: state.epoch });
     }
   }
@@ -109,7 +132,13 @@ export class Monitor {
   verdictCheck(node: string, generation: number, phase: 0 | 1): void {
     if (!this.up || generation !== this.generation.get(node)) return;
     if (phase === 0) {
-      this.world.at(this.world.nowUs, { kind: "verdict-check", monitor: this.index, node, generation, phase: 1 });
+      this.world.at(this.world.nowUs, {
+        kind: "verdict-check",
+        monitor: this.index,
+        node,
+        generation,
+        phase: 1,
+      });
       return;
     }
     this.checkAtUs.set(node, Infinity);
@@ -133,7 +162,12 @@ export class Monitor {
         }
         return;
       case "verdict":
-        this.observe({ kind: "verdict", monitor: message.monitor, node: message.node, suspect: message.suspect });
+        this.observe({
+          kind: "verdict",
+          monitor: message.monitor,
+          node: message.node,
+          suspect: message.suspect,
+        });
         return;
       case "verdicts":
         // Only what differs from what this monitor believed is news.
@@ -166,7 +200,12 @@ export class Monitor {
 
   /** An observation from outside the network (a fencing device's result, a timer). */
   observe(observation: Observation): void {
-    this.setup.cluster.state = learn(this.knowledge, observation, this.setup.cluster.state, this.world.nowUs);
+    this.setup.cluster.state = learn(
+      this.knowledge,
+      observation,
+      this.setup.cluster.state,
+      this.world.nowUs,
+    );
     this.decideOn(observation);
   }
 
@@ -183,7 +222,13 @@ export class Monitor {
     }
     const { cluster, policy, dataNodes, zones } = this.setup;
     const nowUs = this.world.nowUs;
-    const context: PolicyContext = { policy, nowUs, dataNodes, zones, draw: () => this.rng.float() };
+    const context: PolicyContext = {
+      policy,
+      nowUs,
+      dataNodes,
+      zones,
+      draw: () => this.rng.float(),
+    };
     for (const seen of [observation, ...changed]) {
       const decision = decide(cluster.state, this.knowledge, seen, context);
       cluster.state = decision.state;
@@ -212,7 +257,8 @@ export class Monitor {
     if (suspect) this.suspected.add(node);
     else this.suspected.delete(node);
     this.world.emit({ kind: suspect ? "suspect" : "trust", tUs: nowUs, monitor: this.name, node });
-    for (const peer of this.setup.peers) this.world.send(this.name, peer, { type: "verdict", monitor: this.name, node, suspect });
+    for (const peer of this.setup.peers)
+      this.world.send(this.name, peer, { type: "verdict", monitor: this.name, node, suspect });
     const verdict: Observation = { kind: "verdict", monitor: this.name, node, suspect };
     this.setup.cluster.state = learn(this.knowledge, verdict, this.setup.cluster.state, nowUs);
     return verdict;
@@ -244,7 +290,15 @@ export class Monitor {
     switch (command.kind) {
       case "promote":
         // An order sent again (the first was lost) is the same failover, not a new one.
-        if (command.resent !== true) this.world.emit({ kind: "failover_start", tUs, monitor: this.name, node: command.node, from: command.from, epoch: command.epoch });
+        if (command.resent !== true)
+          this.world.emit({
+            kind: "failover_start",
+            tUs,
+            monitor: this.name,
+            node: command.node,
+            from: command.from,
+            epoch: command.epoch,
+          });
         this.world.send(this.name, command.node, { type: "command", command });
         return;
       case "follow":
@@ -254,7 +308,8 @@ export class Monitor {
         return;
       case "reroute":
         this.world.setDnsRecord(command.target);
-        for (const router of this.setup.routers) this.world.send(this.name, router, { type: "command", command });
+        for (const router of this.setup.routers)
+          this.world.send(this.name, router, { type: "command", command });
         return;
       case "fence":
         this.world.fence(command.node, command.attempt);
@@ -263,10 +318,22 @@ export class Monitor {
         this.world.at(command.atUs, { kind: "controller-timer" });
         return;
       case "no-candidate":
-        this.world.emit({ kind: "no_candidate", tUs, monitor: this.name, node: command.node, reason: command.reason });
+        this.world.emit({
+          kind: "no_candidate",
+          tUs,
+          monitor: this.name,
+          node: command.node,
+          reason: command.reason,
+        });
         return;
       case "operator":
-        this.world.emit({ kind: "operator", tUs, node: command.node, action: command.action, ok: command.ok });
+        this.world.emit({
+          kind: "operator",
+          tUs,
+          node: command.node,
+          action: command.action,
+          ok: command.ok,
+        });
         return;
       default: {
         const unknown: never = command;

@@ -85,13 +85,15 @@ export class Network {
     // (Checked first: most links are never degraded, and this runs for every message.)
     if (degradations.size > 0) {
       for (const degradation of degradations.values()) {
-        if (degradation.lossProbability > 0 && this.rng.chance(degradation.lossProbability)) return -1;
+        if (degradation.lossProbability > 0 && this.rng.chance(degradation.lossProbability))
+          return -1;
         extraDelayUs += degradation.extraDelayUs;
       }
     }
     let sentUs = nowUs;
     if (spec.bandwidthPerS !== Infinity) {
-      sentUs = Math.max(nowUs, this.busyUntilUs[link]) + Math.ceil((size * 1e6) / spec.bandwidthPerS);
+      sentUs =
+        Math.max(nowUs, this.busyUntilUs[link]) + Math.ceil((size * 1e6) / spec.bandwidthPerS);
       this.busyUntilUs[link] = sentUs;
     }
     this.lastTransmittedUs = sentUs;
@@ -109,12 +111,21 @@ export class Network {
 
   /** Cuts only the direction from each endpoint of `sources` to each endpoint of `targets`. */
   cutOneWay(cutId: number, sources: readonly number[], targets: readonly number[]): void {
-    for (const source of sources) for (const target of targets) if (source !== target) this.cuts[source * this.size + target].add(cutId);
+    for (const source of sources)
+      for (const target of targets)
+        if (source !== target) this.cuts[source * this.size + target].add(cutId);
   }
 
   /** Degrades both directions of every link between endpoints of different groups. */
-  degradeBetween(id: number, groups: readonly (readonly number[])[], lossProbability: number, extraDelayUs: number): void {
-    this.forLinksBetween(groups, (link) => this.degradations[link].set(id, { lossProbability, extraDelayUs }));
+  degradeBetween(
+    id: number,
+    groups: readonly (readonly number[])[],
+    lossProbability: number,
+    extraDelayUs: number,
+  ): void {
+    this.forLinksBetween(groups, (link) =>
+      this.degradations[link].set(id, { lossProbability, extraDelayUs }),
+    );
   }
 
   /** Removes one cut or degradation wherever it holds. */
@@ -125,7 +136,10 @@ export class Network {
 
   /** Whether a cut or degradation still holds somewhere (a heal() may have removed it). */
   holds(id: number): boolean {
-    return this.cuts.some((cut) => cut.has(id)) || this.degradations.some((degradation) => degradation.has(id));
+    return (
+      this.cuts.some((cut) => cut.has(id)) ||
+      this.degradations.some((degradation) => degradation.has(id))
+    );
   }
 
   healAll(): void {
@@ -133,11 +147,15 @@ export class Network {
     for (const degradation of this.degradations) degradation.clear();
   }
 
-  private forLinksBetween(groups: readonly (readonly number[])[], visit: (link: number) => void): void {
+  private forLinksBetween(
+    groups: readonly (readonly number[])[],
+    visit: (link: number) => void,
+  ): void {
     for (let g = 0; g < groups.length; g++) {
       for (let h = 0; h < groups.length; h++) {
         if (g === h) continue;
-        for (const source of groups[g]) for (const target of groups[h]) if (source !== target) visit(source * this.size + target);
+        for (const source of groups[g])
+          for (const target of groups[h]) if (source !== target) visit(source * this.size + target);
       }
     }
   }
@@ -147,13 +165,18 @@ export class Network {
  * The spec of one directed link: defaults, then overrides from least to most specific
  * (zone↔zone, then zone↔endpoint, then endpoint↔endpoint), in declaration order within a level.
  */
-export function resolveLinkSpec(config: NetworkConfig, source: Endpoint, target: Endpoint): LinkSpec {
+export function resolveLinkSpec(
+  config: NetworkConfig,
+  source: Endpoint,
+  target: Endpoint,
+): LinkSpec {
   const matches = (name: string, endpoint: Endpoint): 0 | 1 | 2 =>
     name === endpoint.name ? 2 : name === endpoint.zone ? 1 : 0;
   const applicable: { level: number; order: number; spec: Partial<LinkSpec> }[] = [];
   config.overrides.forEach((override, order) => {
     let level = matches(override.source, source) * matches(override.target, target);
-    if (level === 0 && override.bothWays) level = matches(override.source, target) * matches(override.target, source);
+    if (level === 0 && override.bothWays)
+      level = matches(override.source, target) * matches(override.target, source);
     if (level > 0) applicable.push({ level, order, spec: override.spec });
   });
   applicable.sort((a, b) => a.level - b.level || a.order - b.order);

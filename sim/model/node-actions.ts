@@ -59,10 +59,16 @@ export interface ActingNode {
 function stepAfter(node: ActingNode, delayUs: number): void {
   const nowUs = node.world.nowUs;
   node.promotion.stepAtUs = nowUs + Math.max(0, Math.round(delayUs));
-  node.world.after(node.promotion.stepAtUs - nowUs, { kind: "promotion-step", node: node.index, epoch: node.epoch });
+  node.world.after(node.promotion.stepAtUs - nowUs, {
+    kind: "promotion-step",
+    node: node.index,
+    epoch: node.epoch,
+  });
 }
 
-export const roleActions: { readonly [A in RoleAction]: (node: ActingNode, epoch: number) => void } = {
+export const roleActions: {
+  readonly [A in RoleAction]: (node: ActingNode, epoch: number) => void;
+} = {
   rejoin: (node) => {
     const nowUs = node.world.nowUs;
     node.up = true;
@@ -97,7 +103,11 @@ export const roleActions: { readonly [A in RoleAction]: (node: ActingNode, epoch
   carryOn: (node, epoch) => {
     // A promotion under way goes on under the newer epoch, its pending step due when it was.
     node.setRole(node.role);
-    node.world.after(node.promotion.stepAtUs - node.world.nowUs, { kind: "promotion-step", node: node.index, epoch });
+    node.world.after(node.promotion.stepAtUs - node.world.nowUs, {
+      kind: "promotion-step",
+      node: node.index,
+      epoch,
+    });
   },
   restore: (node) => {
     // A cold standby restores the last base backup, then replays the archived log after it.
@@ -106,9 +116,18 @@ export const roleActions: { readonly [A in RoleAction]: (node: ActingNode, epoch
     const replayed = Math.max(0, archive.length - backup.length);
     node.log = { timeline: archive.timeline, length: archive.length };
     node.apply.reset(nowUs);
-    const replayUs = node.config.applyRatePerS === Infinity ? 0 : Math.ceil((replayed * 1e6) / node.config.applyRatePerS);
+    const replayUs =
+      node.config.applyRatePerS === Infinity
+        ? 0
+        : Math.ceil((replayed * 1e6) / node.config.applyRatePerS);
     node.setRole("catching-up");
-    node.world.emit({ kind: "restored", tUs: nowUs, node: node.name, length: archive.length, replayed });
+    node.world.emit({
+      kind: "restored",
+      tUs: nowUs,
+      node: node.name,
+      length: archive.length,
+      replayed,
+    });
     stepAfter(node, node.config.restoreInUs + replayUs);
   },
   awaitPromotion: (node) => {
@@ -124,10 +143,14 @@ function takeEpoch(node: ActingNode, epoch: number): void {
   const { world } = node;
   const nowUs = world.nowUs;
   // Epoch fencing: storage refuses a promotion that completes after a newer one did.
-  if (node.fencing.refusesStaleEpoch && epoch < world.latestPromotedEpoch) return node.setRole("fenced");
+  if (node.fencing.refusesStaleEpoch && epoch < world.latestPromotedEpoch)
+    return node.setRole("fenced");
   node.primaryEpoch = epoch;
   node.yieldedEpoch = -1;
-  node.log = { timeline: world.history.branch(node.log.timeline, node.log.length, node.name), length: node.log.length };
+  node.log = {
+    timeline: world.history.branch(node.log.timeline, node.log.length, node.name),
+    length: node.log.length,
+  };
   node.upstream = null;
   node.apply.reset(nowUs);
   node.setRole("primary");
@@ -136,9 +159,16 @@ function takeEpoch(node: ActingNode, epoch: number): void {
   const { warmUpUs, warmUpCapacity } = node.config;
   if (warmUpUs > 0 && warmUpCapacity < 1) {
     node.service.warmUp(nowUs + warmUpUs);
-    world.emit({ kind: "warm_up", tUs: nowUs, node: node.name, untilUs: nowUs + warmUpUs, capacity: warmUpCapacity });
+    world.emit({
+      kind: "warm_up",
+      tUs: nowUs,
+      node: node.name,
+      untilUs: nowUs + warmUpUs,
+      capacity: warmUpCapacity,
+    });
   }
-  for (const monitor of world.monitors) world.send(node.name, monitor, { type: "promoted", node: node.name, epoch });
+  for (const monitor of world.monitors)
+    world.send(node.name, monitor, { type: "promoted", node: node.name, epoch });
   // Lease fencing: a promotion that outlasted its lease (the node was paused, or cut off from
   // the store) takes no write until a renewal is answered.
   node.checkLease();
@@ -157,7 +187,14 @@ function follow(node: ActingNode, epoch: number): void {
   const upstreamLog = world.logOf(node.upstream!);
   const common = world.history.commonPrefix(node.log, upstreamLog);
   const discarded = node.log.length - common;
-  if (discarded > 0) world.emit({ kind: "rewind", tUs: nowUs, node: node.name, discarded, discardedAcked: world.history.ackedBetween(node.log, common, node.log.length) });
+  if (discarded > 0)
+    world.emit({
+      kind: "rewind",
+      tUs: nowUs,
+      node: node.name,
+      discarded,
+      discardedAcked: world.history.ackedBetween(node.log, common, node.log.length),
+    });
   node.log = { timeline: upstreamLog.timeline, length: common };
   node.apply.reset(nowUs);
   node.setRole("standby");

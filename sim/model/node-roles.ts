@@ -35,11 +35,32 @@
 import type { TraceRole } from "./trace.ts";
 
 export type RoleEvent =
-  | { kind: "restart" | "powered-off" | "stale-epoch" | "lease-lapsed" | "replicas-short" | "replicas-back" | "lease-renewed" | "promotion-step" }
+  | {
+      kind:
+        | "restart"
+        | "powered-off"
+        | "stale-epoch"
+        | "lease-lapsed"
+        | "replicas-short"
+        | "replicas-back"
+        | "lease-renewed"
+        | "promotion-step";
+    }
   /** An epoch named by the controller or the coordination store. */
   | { kind: "newer-primary" | "step-down" | "resume" | "promote" | "follow"; epoch: number };
 
-export type RoleAction = "rejoin" | "retake" | "yield" | "resume" | "catchUp" | "boot" | "carryOn" | "restore" | "awaitPromotion" | "takeEpoch" | "follow";
+export type RoleAction =
+  | "rejoin"
+  | "retake"
+  | "yield"
+  | "resume"
+  | "catchUp"
+  | "boot"
+  | "carryOn"
+  | "restore"
+  | "awaitPromotion"
+  | "takeEpoch"
+  | "follow";
 
 /** What the node is, as its guards read it. */
 export interface RoleView {
@@ -58,8 +79,10 @@ const guards = {
   newer: (node, epoch) => epoch > node.epoch,
   same: (node, epoch) => epoch === node.epoch,
   served: (node, epoch) => epoch === node.epoch && node.primaryEpoch === node.epoch,
-  yieldedAndServed: (node, epoch) => epoch === node.epoch && node.primaryEpoch === node.epoch && node.yieldedEpoch === node.epoch,
-  newerOrCutShort: (node, epoch) => epoch > node.epoch || (epoch === node.epoch && node.primaryEpoch !== node.epoch),
+  yieldedAndServed: (node, epoch) =>
+    epoch === node.epoch && node.primaryEpoch === node.epoch && node.yieldedEpoch === node.epoch,
+  newerOrCutShort: (node, epoch) =>
+    epoch > node.epoch || (epoch === node.epoch && node.primaryEpoch !== node.epoch),
   notOlder: (node, epoch) => epoch >= node.epoch,
 } satisfies Record<string, Guard>;
 
@@ -86,7 +109,10 @@ export const roleTable: { readonly [E in RoleEvent["kind"]]: Rules } = {
   "lease-renewed": { fenced: { to: "primary", if: "mayRetake", do: "retake" } },
   "newer-primary": { primary: { to: "fenced", if: "newer", do: "yield" } },
   "step-down": { primary: { to: "fenced", if: "same", do: "yield" } },
-  resume: { fenced: { to: "primary", if: "yieldedAndServed", do: "retake" }, rejoining: { to: "primary", if: "served", do: "resume" } },
+  resume: {
+    fenced: { to: "primary", if: "yieldedAndServed", do: "retake" },
+    rejoining: { to: "primary", if: "served", do: "resume" },
+  },
   promote: {
     primary: takeEpochNow,
     fenced: takeEpochNow,
@@ -102,7 +128,11 @@ export const roleTable: { readonly [E in RoleEvent["kind"]]: Rules } = {
     "catching-up": { to: "promoting", do: "awaitPromotion" },
     promoting: { to: ["primary", "fenced"], do: "takeEpoch" },
   },
-  follow: { off: null, primary: { to: "standby", if: "newer", do: "follow" }, any: { to: "standby", if: "notOlder", do: "follow" } },
+  follow: {
+    off: null,
+    primary: { to: "standby", if: "newer", do: "follow" },
+    any: { to: "standby", if: "notOlder", do: "follow" },
+  },
 };
 
 /** The rule for `event` in the node's role, or null when it ignores the event. */
@@ -110,6 +140,7 @@ export function transition(node: RoleView, event: RoleEvent): RoleRule | null {
   const rules = roleTable[event.kind];
   const rule = rules[node.role] === undefined ? rules.any : rules[node.role];
   if (rule === undefined || rule === null) return null;
-  if (rule.if !== undefined && !guards[rule.if](node, "epoch" in event ? event.epoch : node.epoch)) return null;
+  if (rule.if !== undefined && !guards[rule.if](node, "epoch" in event ? event.epoch : node.epoch))
+    return null;
   return rule;
 }

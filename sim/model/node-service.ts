@@ -63,13 +63,30 @@ export class NodeService {
 
   /** Capacity: whether the message is handled now; if not it waits its turn (a served event) or is refused. */
   admit(message: Message): boolean {
-    if (this.line === null || (message.type !== "write" && message.type !== "ping" && message.type !== "read")) return true;
+    if (
+      this.line === null ||
+      (message.type !== "write" && message.type !== "ping" && message.type !== "read")
+    )
+      return true;
     const waitUs = this.line.admit(this.world.nowUs, message.type !== "ping");
     if (waitUs === 0) return true;
     const { name, index } = this.node;
     if (waitUs > 0) this.world.after(waitUs, { kind: "served", node: index, message });
-    else if (message.type === "write") this.world.send(name, message.client, { type: "write-reply", id: message.id, ok: false, timelineId: -1, position: 0 });
-    else if (message.type === "read") this.world.send(name, message.client, { type: "read-reply", id: message.id, ok: false, fresh: false });
+    else if (message.type === "write")
+      this.world.send(name, message.client, {
+        type: "write-reply",
+        id: message.id,
+        ok: false,
+        timelineId: -1,
+        position: 0,
+      });
+    else if (message.type === "read")
+      this.world.send(name, message.client, {
+        type: "read-reply",
+        id: message.id,
+        ok: false,
+        fresh: false,
+      });
     return false;
   }
 
@@ -102,7 +119,13 @@ export class NodeService {
     node.checkLease();
     const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(node.config.warmUpCapacity);
     if (node.role !== "primary" || overloaded || node.tooFewReplicas() || this.readOnly) {
-      world.send(node.name, client, { type: "write-reply", id, ok: false, timelineId: -1, position: 0 });
+      world.send(node.name, client, {
+        type: "write-reply",
+        id,
+        ok: false,
+        timelineId: -1,
+        position: 0,
+      });
       return;
     }
     const position = world.history.append(node.log.timeline, nowUs);
@@ -120,17 +143,28 @@ export class NodeService {
     const serving = node.role === "primary" || node.role === "standby";
     let fresh = false;
     if (serving) {
-      const applied = node.role === "primary" ? node.log.length : node.log.length - node.apply.backlog(world.nowUs);
-      fresh = message.timelineId < 0 || world.history.holds(node.log, applied, message.timelineId, message.position);
+      const applied =
+        node.role === "primary"
+          ? node.log.length
+          : node.log.length - node.apply.backlog(world.nowUs);
+      fresh =
+        message.timelineId < 0 ||
+        world.history.holds(node.log, applied, message.timelineId, message.position);
     }
-    world.send(node.name, message.client, { type: "read-reply", id: message.id, ok: serving, fresh });
+    world.send(node.name, message.client, {
+      type: "read-reply",
+      id: message.id,
+      ok: serving,
+      fresh,
+    });
   }
 
   /** Log entries from a primary: appended if they come from its upstream, in order. */
   replicate(message: Message & { type: "replicate" }): void {
     const { node, world } = this;
     if (node.role !== "standby" || message.primary !== node.upstream) {
-      if (node.role !== "rejoining") world.send(node.name, message.primary, { type: "not-following", node: node.name });
+      if (node.role !== "rejoining")
+        world.send(node.name, message.primary, { type: "not-following", node: node.name });
       return;
     }
     if (message.timelineId !== node.log.timeline.id || message.from > node.log.length) {
@@ -152,6 +186,12 @@ export class NodeService {
   sendStatus(gap: boolean): void {
     const { node } = this;
     if (node.upstream === null) return;
-    this.world.send(node.name, node.upstream, { type: "status", node: node.name, timelineId: node.log.timeline.id, length: node.log.length, gap });
+    this.world.send(node.name, node.upstream, {
+      type: "status",
+      node: node.name,
+      timelineId: node.log.timeline.id,
+      length: node.log.length,
+      gap,
+    });
   }
 }

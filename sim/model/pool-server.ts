@@ -31,7 +31,10 @@ export class PoolServer {
     private readonly world: ServerWorld,
   ) {
     this.name = config.name;
-    this.line = config.capacityPerS === Infinity ? null : new ServiceQueue(config.capacityPerS, config.queueLimitUs);
+    this.line =
+      config.capacityPerS === Infinity
+        ? null
+        : new ServiceQueue(config.capacityPerS, config.queueLimitUs);
   }
 
   receive(message: Message): void {
@@ -63,12 +66,21 @@ export class PoolServer {
 
   private handle(message: Message): void {
     if (message.type === "check") {
-      this.world.send(this.name, message.client, { type: "check-reply", server: this.name, seq: message.seq });
+      this.world.send(this.name, message.client, {
+        type: "check-reply",
+        server: this.name,
+        seq: message.seq,
+      });
       return;
     }
     if (message.type !== "request") return;
     if (message.user >= 0) this.session(message.client, message.user, message.returning);
-    this.world.emit({ kind: "request_served", tUs: this.world.nowUs, node: this.name, client: message.client });
+    this.world.emit({
+      kind: "request_served",
+      tUs: this.world.nowUs,
+      node: this.name,
+      client: message.client,
+    });
     this.reply(message, true);
   }
 
@@ -82,11 +94,24 @@ export class PoolServer {
     }
     if (held[user] === 1) return;
     held[user] = 1;
-    if (returning) this.world.emit({ kind: "session_lost", tUs: this.world.nowUs, client, node: this.name, user });
+    if (returning)
+      this.world.emit({
+        kind: "session_lost",
+        tUs: this.world.nowUs,
+        client,
+        node: this.name,
+        user,
+      });
   }
 
   private reply(message: Message & { type: "request" }, ok: boolean): void {
     // No log: timelineId -1 tells the client there is no history entry to mark.
-    this.world.send(this.name, message.client, { type: "write-reply", id: message.id, ok, timelineId: -1, position: 0 });
+    this.world.send(this.name, message.client, {
+      type: "write-reply",
+      id: message.id,
+      ok,
+      timelineId: -1,
+      position: 0,
+    });
   }
 }

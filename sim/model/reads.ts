@@ -76,7 +76,12 @@ export class ClientReads {
   issue(): void {
     const nowUs = this.world.nowUs;
     const id = ++this.issued;
-    this.inFlight.add({ id, issuedUs: nowUs, connection: (id - 1) % this.host.connectionCount, node: "" });
+    this.inFlight.add({
+      id,
+      issuedUs: nowUs,
+      connection: (id - 1) % this.host.connectionCount,
+      node: "",
+    });
     this.send(id);
     this.scheduleNext(nowUs);
   }
@@ -95,8 +100,19 @@ export class ClientReads {
     const timelineId = this.ackTimeline[read.connection];
     const position = this.ackPosition[read.connection];
     // A connection without an address (its DNS answer expired in an outage) reads from nowhere.
-    if (read.node !== "") this.world.send(this.host.name, read.node, { type: "read", client: this.host.name, id, timelineId, position });
-    this.world.at(nowUs + this.config.timeoutUs, { kind: "read-timeout", client: this.host.index, id });
+    if (read.node !== "")
+      this.world.send(this.host.name, read.node, {
+        type: "read",
+        client: this.host.name,
+        id,
+        timelineId,
+        position,
+      });
+    this.world.at(nowUs + this.config.timeoutUs, {
+      kind: "read-timeout",
+      client: this.host.index,
+      id,
+    });
   }
 
   /** A write of this connection was acknowledged at `position` of timeline `timelineId`. */
@@ -122,8 +138,16 @@ export class ClientReads {
   private finish(id: number, outcome: ReadOutcome): void {
     const read = this.inFlight.get(id)!;
     this.inFlight.delete(id);
-    if (outcome === "rejected" || outcome === "timeout") this.avoidUntilUs.set(read.node, this.world.nowUs + this.config.readRecheckUs);
-    this.world.emit({ kind: "read", tUs: this.world.nowUs, client: this.host.name, node: read.node, outcome, issuedUs: read.issuedUs });
+    if (outcome === "rejected" || outcome === "timeout")
+      this.avoidUntilUs.set(read.node, this.world.nowUs + this.config.readRecheckUs);
+    this.world.emit({
+      kind: "read",
+      tUs: this.world.nowUs,
+      client: this.host.name,
+      node: read.node,
+      outcome,
+      issuedUs: read.issuedUs,
+    });
   }
 
   /** The node for a read whose connection's primary is `primary`. */
@@ -144,7 +168,10 @@ export class ClientReads {
 
   private scheduleNext(nowUs: number): void {
     const nextUs =
-      this.config.arrivals === "uniform" ? Math.round(this.issued * this.gapUs) : nowUs + Math.round(this.rng.exponential(this.gapUs));
-    if (nextUs < this.world.durationUs) this.world.at(nextUs, { kind: "issue-read", client: this.host.index });
+      this.config.arrivals === "uniform"
+        ? Math.round(this.issued * this.gapUs)
+        : nowUs + Math.round(this.rng.exponential(this.gapUs));
+    if (nextUs < this.world.durationUs)
+      this.world.at(nextUs, { kind: "issue-read", client: this.host.index });
   }
 }

@@ -11,7 +11,12 @@ import type { WorldConfig } from "./world-config.ts";
 
 /** Runs the world to its end, handing every trace event to `sink`. `fingerprinted` false skips
  *  the trace fingerprint (about a tenth of a run's time) for callers that keep only metrics. */
-export function simulate(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits, fingerprinted = true): SimulationSummary {
+export function simulate(
+  config: WorldConfig,
+  sink: TraceSink,
+  limits: RunLimits = defaultRunLimits,
+  fingerprinted = true,
+): SimulationSummary {
   const run = startSimulation(config, sink, limits, fingerprinted);
   run.advance(Infinity);
   return run.summary();
@@ -26,7 +31,12 @@ export interface SimulationRun {
   summary(): SimulationSummary;
 }
 
-export function startSimulation(config: WorldConfig, sink: TraceSink, limits: RunLimits = defaultRunLimits, fingerprinted = true): SimulationRun {
+export function startSimulation(
+  config: WorldConfig,
+  sink: TraceSink,
+  limits: RunLimits = defaultRunLimits,
+  fingerprinted = true,
+): SimulationRun {
   const world = new World(config, sink, limits, fingerprinted ? new Fingerprint() : null);
   const endUs = world.start();
   let over = false;

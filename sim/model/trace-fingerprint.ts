@@ -15,7 +15,11 @@ export const perWriteFields = {
   write_acked: ["kind", "tUs", "client", "id", "issuedUs"],
   write_failed: ["kind", "tUs", "client", "id", "issuedUs", "reason"],
   replicated: ["kind", "tUs", "node", "lagUs", "position"],
-} as const satisfies { [K in "write_issued" | "write_accepted" | "write_acked" | "write_failed" | "replicated"]: Fields<K> };
+} as const satisfies {
+  [
+    K in "write_issued" | "write_accepted" | "write_acked" | "write_failed" | "replicated"
+  ]: Fields<K>;
+};
 
 /** The kind names of the fast path, each reduced to its word once. */
 const kindWord = {

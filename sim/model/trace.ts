@@ -7,7 +7,8 @@ import type { Fault } from "./faults/index.ts";
  *  "booting" (cold only), "catching-up" (applying its backlog, or restoring and replaying for a
  *  cold standby), then "promoting" until it accepts writes; "rejoining" is after a restart, until
  *  the controller assigns a role. */
-export type TraceRole = "primary" | "standby" | "fenced" | "off" | "booting" | "catching-up" | "promoting" | "rejoining";
+export type TraceRole =
+  "primary" | "standby" | "fenced" | "off" | "booting" | "catching-up" | "promoting" | "rejoining";
 
 export type TraceEvent =
   /** A scheduled fault took effect. `label` is describeFault(fault). */
@@ -24,7 +25,14 @@ export type TraceEvent =
   | { kind: "suspect"; tUs: number; monitor: string; node: string }
   | { kind: "trust"; tUs: number; monitor: string; node: string }
   /** The controller decided a failover (sent the promote command). */
-  | { kind: "failover_start"; tUs: number; monitor: string; node: string; from: string; epoch: number }
+  | {
+      kind: "failover_start";
+      tUs: number;
+      monitor: string;
+      node: string;
+      from: string;
+      epoch: number;
+    }
   /** The controller wanted to fail over but no standby qualified (`reason` says why). */
   | { kind: "no_candidate"; tUs: number; monitor: string; node: string; reason: string }
   /** A promoted node serves only `capacity` (a fraction) of writes until `untilUs`. */
@@ -32,7 +40,13 @@ export type TraceEvent =
   /** A cold standby restored its log from backup and archive: `length` entries, `replayed` of them from the archive. */
   | { kind: "restored"; tUs: number; node: string; length: number; replayed: number }
   /** STONITH: a fencing attempt on `node` started, powered it off, or failed. */
-  | { kind: "fencing"; tUs: number; node: string; attempt: number; outcome: "started" | "powered-off" | "failed" }
+  | {
+      kind: "fencing";
+      tUs: number;
+      node: string;
+      attempt: number;
+      outcome: "started" | "powered-off" | "failed";
+    }
   /** What the (simulated) operator did: paged, acted, failed, stood down. */
   | { kind: "operator"; tUs: number; node: string; action: string; ok: boolean }
   /** A semi-sync primary stopped waiting for standbys (`on` false) or resumed waiting (`on` true). */
@@ -61,11 +75,25 @@ export type TraceEvent =
   | { kind: "write_issued"; tUs: number; client: string; id: number }
   | { kind: "write_accepted"; tUs: number; node: string; id: number; divergent: boolean }
   | { kind: "write_acked"; tUs: number; client: string; id: number; issuedUs: number }
-  | { kind: "write_failed"; tUs: number; client: string; id: number; issuedUs: number; reason: WriteFailure }
+  | {
+      kind: "write_failed";
+      tUs: number;
+      client: string;
+      id: number;
+      issuedUs: number;
+      reason: WriteFailure;
+    }
   /** A read's outcome at its client: answered by `node` having the connection's last
    *  acknowledged write ("fresh") or without it ("stale": a read-your-writes violation),
    *  refused by `node` ("rejected"), or unanswered within the timeout ("timeout"). */
-  | { kind: "read"; tUs: number; client: string; node: string; outcome: ReadOutcome; issuedUs: number }
+  | {
+      kind: "read";
+      tUs: number;
+      client: string;
+      node: string;
+      outcome: ReadOutcome;
+      issuedUs: number;
+    }
   /** A pool server handled a request of a client group (the load each server carries). */
   | { kind: "request_served"; tUs: number; node: string; client: string }
   /** A pool server served a returning user who had no session there: the user logged in again. */
@@ -78,7 +106,15 @@ export type TraceEvent =
   /** End-of-run accounting: acknowledged writes accepted by `node` that the final authoritative
    *  history lacks. rpoUs is the time from the last write the surviving history kept from that
    *  stretch of log to the newest lost acknowledged write. */
-  | { kind: "writes_lost"; tUs: number; node: string; count: number; firstUs: number; lastUs: number; rpoUs: number }
+  | {
+      kind: "writes_lost";
+      tUs: number;
+      node: string;
+      count: number;
+      firstUs: number;
+      lastUs: number;
+      rpoUs: number;
+    }
   /** The run is over: `authority` is the node whose log is the final authoritative history
    *  ("" when the scenario has no database, only a pool of servers). */
   | { kind: "run_end"; tUs: number; authority: string };

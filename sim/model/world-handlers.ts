@@ -38,7 +38,12 @@ export interface WorldInside extends FaultTarget {
   saveRestorePoint(kind: "backup" | "archive", cold: DataNode): void;
 }
 
-type Handlers = { readonly [K in WorldEvent["kind"]]: (world: WorldInside, event: Extract<WorldEvent, { kind: K }>) => void };
+type Handlers = {
+  readonly [K in WorldEvent["kind"]]: (
+    world: WorldInside,
+    event: Extract<WorldEvent, { kind: K }>,
+  ) => void;
+};
 
 const monitor = (world: WorldInside, index: number) => world.cast.actors[index] as Monitor;
 const dataNode = (world: WorldInside, index: number) => world.cast.actors[index] as DataNode;
@@ -51,7 +56,12 @@ export const handlers: Handlers = {
     if ((target as { up?: boolean }).up === false) return;
     if (world.network.isCut(event.source, event.target)) return;
     const crashUs = world.lastCrashUs[event.source];
-    if (event.queuedUntilUs !== undefined && crashUs >= event.queuedFromUs! && crashUs < event.queuedUntilUs) return;
+    if (
+      event.queuedUntilUs !== undefined &&
+      crashUs >= event.queuedFromUs! &&
+      crashUs < event.queuedUntilUs
+    )
+      return;
     target.receive(event.message);
   },
   heartbeat: (world, event) => {
@@ -60,8 +70,10 @@ export const handlers: Handlers = {
     world.heartbeatDone(beating);
     world.after(world.config.detector.intervalUs, event);
   },
-  "probe-deadline": (world, event) => monitor(world, event.monitor).probeDeadline(event.node, event.seq),
-  "verdict-check": (world, event) => monitor(world, event.monitor).verdictCheck(event.node, event.generation, event.phase),
+  "probe-deadline": (world, event) =>
+    monitor(world, event.monitor).probeDeadline(event.node, event.seq),
+  "verdict-check": (world, event) =>
+    monitor(world, event.monitor).verdictCheck(event.node, event.generation, event.phase),
   "controller-timer": (world) => world.toController({ kind: "timer" }),
   "status-tick": (world, event) => {
     dataNode(world, event.node).statusTick();
@@ -87,7 +99,8 @@ export const handlers: Handlers = {
   "fault-step": (_world, event) => event.step(),
   "pause-end": (world, event) => world.resume(event.node),
   "slow-write": (world, event) => dataNode(world, event.node).slowWrite(event.client, event.id),
-  served: (world, event) => (world.cast.actors[event.node] as DataNode | PoolServer).served(event.message),
+  served: (world, event) =>
+    (world.cast.actors[event.node] as DataNode | PoolServer).served(event.message),
   "fence-done": (world, event) => {
     const node = dataNode(world, event.node);
     world.device.done(node, event.attempt, event.ok);

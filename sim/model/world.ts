@@ -70,14 +70,23 @@ export class World implements WorldInside {
     const rng = new RngStreams(config.seed);
     const primary = config.nodes.find((node) => node.role === "primary");
     this.history = new History(primary?.name ?? "");
-    const endpoints = [...config.nodes, ...config.clients].map(({ name, zone }) => ({ name, zone }));
+    const endpoints = [...config.nodes, ...config.clients].map(({ name, zone }) => ({
+      name,
+      zone,
+    }));
     this.network = new Network(endpoints, config.network, rng.stream("network"));
     this.device = new FencingDevice(config.failover.stonith, rng.stream("fencing"), this);
     this.dns = new Dns(primary?.name ?? "");
     this.cast = buildCast(config, this.history, rng, this);
-    for (const node of this.cast.dataNodes) if (node.config.readiness === "cold" && node.config.role === "standby") this.archives.register(node.name, node.log);
+    for (const node of this.cast.dataNodes)
+      if (node.config.readiness === "cold" && node.config.role === "standby")
+        this.archives.register(node.name, node.log);
     const stale = fencingMechanisms(config.failover.fencing).refusesStaleEpoch;
-    this.authority = new WriteAuthority(primary ? this.dataNode(primary.name) : null, stale, (event) => this.emit(event));
+    this.authority = new WriteAuthority(
+      primary ? this.dataNode(primary.name) : null,
+      stale,
+      (event) => this.emit(event),
+    );
     // Lost-write accounting keeps only what some live log may still lack (history.ts).
     this.history.trackLiveLogs(() => this.liveLogs());
     this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
@@ -99,17 +108,22 @@ export class World implements WorldInside {
   /** Schedules the run's first events; returns the time (µs) at which the run ends. */
   start(): number {
     const { replication, failover, detector, clients, faults } = this.config;
-    for (const node of this.cast.dataNodes) this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
+    for (const node of this.cast.dataNodes)
+      this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
     for (const { atUs, fault } of faults) this.at(atUs, { kind: "fault", fault });
-    for (const monitor of this.cast.monitors) this.at(0, { kind: "heartbeat", monitor: monitor.index });
-    const leases = detectorKindOf(detector.kind).heardBy === "leases" || fencingMechanisms(failover.fencing).holdsLease;
+    for (const monitor of this.cast.monitors)
+      this.at(0, { kind: "heartbeat", monitor: monitor.index });
+    const leases =
+      detectorKindOf(detector.kind).heardBy === "leases" ||
+      fencingMechanisms(failover.fencing).holdsLease;
     for (const node of this.cast.dataNodes) {
       // Every data node may become a standby (a deposed primary does), so every one has the tick.
       this.after(replication.statusIntervalUs, { kind: "status-tick", node: node.index });
       if (leases) this.at(0, { kind: "renew-tick", node: node.index });
       if (node.config.readiness !== "cold" || node.config.role !== "standby") continue;
       this.at(0, { kind: "backup", node: node.index });
-      if (node.config.archiveEveryUs > 0) this.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
+      if (node.config.archiveEveryUs > 0)
+        this.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
     }
     for (const client of this.cast.clients) client.start();
     return this.config.durationUs + drainUs(clients);
@@ -121,7 +135,8 @@ export class World implements WorldInside {
     const { simulation, pauses } = this;
     let budget = maxEvents;
     for (let event = simulation.next(endUs); event !== undefined; event = simulation.next(endUs)) {
-      if (!pauses.hold(event, simulation.nowUs)) (handlers[event.kind] as (world: WorldInside, event: WorldEvent) => void)(this, event);
+      if (!pauses.hold(event, simulation.nowUs))
+        (handlers[event.kind] as (world: WorldInside, event: WorldEvent) => void)(this, event);
       if (--budget <= 0) return false;
     }
     this.authority.settle(this.history, endUs);
@@ -129,7 +144,11 @@ export class World implements WorldInside {
   }
 
   summary(endUs: number): SimulationSummary {
-    return { fingerprint: this.fingerprint?.hex() ?? "", eventsProcessed: this.simulation.eventsProcessed, endUs };
+    return {
+      fingerprint: this.fingerprint?.hex() ?? "",
+      eventsProcessed: this.simulation.eventsProcessed,
+      endUs,
+    };
   }
 
   // ——— services offered to the cast ———
@@ -142,21 +161,27 @@ export class World implements WorldInside {
   at(timeUs: number, event: WorldEvent): void {
     // A client's timeouts come a fixed delay after each attempt, so in time order: they go
     // through one lane per client (engine/event-lane.ts), which keeps the queue small.
-    if (event.kind === "write-timeout") this.simulation.atInLane(this.timeoutLane(event.client), timeUs, event);
-    else if (event.kind === "read-timeout") this.simulation.atInLane(this.readTimeoutLane(event.client), timeUs, event);
+    if (event.kind === "write-timeout")
+      this.simulation.atInLane(this.timeoutLane(event.client), timeUs, event);
+    else if (event.kind === "read-timeout")
+      this.simulation.atInLane(this.readTimeoutLane(event.client), timeUs, event);
     else this.simulation.at(timeUs, event);
   }
 
   private timeoutLane(client: number): EventLane<WorldEvent> {
     // A timeout whose attempt was answered would do nothing: the lane drops it undispatched.
     const group = this.cast.actors[client] as ClientGroup;
-    return (this.timeoutLanes[client] ??= this.simulation.lane((event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt)));
+    return (this.timeoutLanes[client] ??= this.simulation.lane(
+      (event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt),
+    ));
   }
 
   private readTimeoutLane(client: number): EventLane<WorldEvent> {
     // A timeout whose read was answered would do nothing: the lane drops it undispatched.
     const reads = (this.cast.actors[client] as ClientGroup).reader!;
-    return (this.readTimeoutLanes[client] ??= this.simulation.lane((event) => event.kind !== "read-timeout" || reads.awaits(event.id)));
+    return (this.readTimeoutLanes[client] ??= this.simulation.lane(
+      (event) => event.kind !== "read-timeout" || reads.awaits(event.id),
+    ));
   }
 
   after(delayUs: number, event: WorldEvent): void {
@@ -203,12 +228,23 @@ export class World implements WorldInside {
     // Alive when the failover was decided: still running, or running until STONITH powered it off.
     const previousAlive = this.dataNode(from).up || this.device.poweredOffWhileRunning(from);
     const failback = node.name === this.cast.cluster.state.originalPrimary;
-    const event = { kind: "promoted", tUs: this.nowUs, node: node.name, epoch: node.epoch, previous: from, previousAlive, failback, planned } as const;
+    const event = {
+      kind: "promoted",
+      tUs: this.nowUs,
+      node: node.name,
+      epoch: node.epoch,
+      previous: from,
+      previousAlive,
+      failback,
+      planned,
+    } as const;
     this.authority.promoted(node, this.cast.dataNodes, event);
   }
 
   isActingController(name: string): boolean {
-    return actingController(this.cast.monitors, this.network, this.pauses, this.nowUs)?.name === name;
+    return (
+      actingController(this.cast.monitors, this.network, this.pauses, this.nowUs)?.name === name
+    );
   }
 
   resolveDns(): string | null {
@@ -232,7 +268,9 @@ export class World implements WorldInside {
   }
 
   processesIn(zone: string): (DataNode | Monitor | PoolServer)[] {
-    return [...this.cast.dataNodes, ...this.cast.monitors, ...this.cast.servers].filter((process) => this.config.nodes[process.index].zone === zone);
+    return [...this.cast.dataNodes, ...this.cast.monitors, ...this.cast.servers].filter(
+      (process) => this.config.nodes[process.index].zone === zone,
+    );
   }
 
   crashed(process: { index: number }): void {
@@ -241,7 +279,12 @@ export class World implements WorldInside {
 
   paused(process: { index: number }, durationUs: number): void {
     const untilUs = this.pauses.pause(process.index, this.nowUs, durationUs);
-    this.emit({ kind: "node_paused", tUs: this.nowUs, node: this.cast.actors[process.index].name, untilUs });
+    this.emit({
+      kind: "node_paused",
+      tUs: this.nowUs,
+      node: this.cast.actors[process.index].name,
+      untilUs,
+    });
     this.at(untilUs, { kind: "pause-end", node: process.index });
   }
 
@@ -281,8 +324,12 @@ export class World implements WorldInside {
 
   saveRestorePoint(kind: "backup" | "archive", cold: DataNode): void {
     const source = this.authority.current;
-    if (source !== null && source.up && source.role === "primary") this.archives.save(cold.name, kind, source.log);
-    this.after(kind === "backup" ? cold.config.backupEveryUs : cold.config.archiveEveryUs, { kind, node: cold.index });
+    if (source !== null && source.up && source.role === "primary")
+      this.archives.save(cold.name, kind, source.log);
+    this.after(kind === "backup" ? cold.config.backupEveryUs : cold.config.archiveEveryUs, {
+      kind,
+      node: cold.index,
+    });
   }
 
   /** Every log a node may still read or extend: each data node's (a cold standby that is still

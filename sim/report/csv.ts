@@ -19,18 +19,27 @@ export const timelineHeader: readonly string[] = ["node", "kind", "state", "star
 export const eventsHeader: readonly string[] = ["t_s", "kind", "node", "detail"];
 
 /** A header and rows of already formatted cells, as CSV text. */
-export async function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): Promise<string> {
+export async function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): Promise<string> {
   for (const row of rows) {
-    if (row.length !== header.length) throw new Error(`CSV row has ${row.length} cells, header has ${header.length}`);
+    if (row.length !== header.length)
+      throw new Error(`CSV row has ${row.length} cells, header has ${header.length}`);
   }
-  return writeToString([header.map(neutralCell), ...rows.map((row) => row.map(neutralCell))], { includeEndRowDelimiter: true, rowDelimiter: "\n" });
+  return writeToString([header.map(neutralCell), ...rows.map((row) => row.map(neutralCell))], {
+    includeEndRowDelimiter: true,
+    rowDelimiter: "\n",
+  });
 }
 
 /** A cell as written: one starting with = + - @, a tab or a carriage return — what spreadsheets
  *  take for a formula — gets a leading "'" (OWASP's CSV injection advice); a plain number such as
  *  "-1.5" is no formula and stays as it is. */
 export function neutralCell(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell) ? `'${cell}` : cell;
+  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell)
+    ? `'${cell}`
+    : cell;
 }
 
 export interface SummaryRow {
@@ -40,7 +49,11 @@ export interface SummaryRow {
 }
 
 export function summaryCells({ name, seed, metrics }: SummaryRow): string[] {
-  return [name, String(seed), ...summaryColumns.map((column) => formatMetric(column, metrics[column]))];
+  return [
+    name,
+    String(seed),
+    ...summaryColumns.map((column) => formatMetric(column, metrics[column])),
+  ];
 }
 
 export function summaryCsv(rows: readonly SummaryRow[]): Promise<string> {
@@ -55,7 +68,13 @@ export function groupsCsv(rows: readonly GroupRow[]): Promise<string> {
 export function timelineCsv(rows: readonly TimelineRow[]): Promise<string> {
   return toCsv(
     timelineHeader,
-    rows.map((row) => [row.node, row.kind, row.state, formatMicros(row.startUs), formatMicros(row.endUs)]),
+    rows.map((row) => [
+      row.node,
+      row.kind,
+      row.state,
+      formatMicros(row.startUs),
+      formatMicros(row.endUs),
+    ]),
   );
 }
 

@@ -11,20 +11,34 @@ export interface EventLine {
   detail: string;
 }
 
-type Details = { readonly [K in TraceEvent["kind"]]: (event: Extract<TraceEvent, { kind: K }>) => EventLine };
+type Details = {
+  readonly [K in TraceEvent["kind"]]: (event: Extract<TraceEvent, { kind: K }>) => EventLine;
+};
 
 const details: Details = {
-  fault: (event) => ({ node: faultKindOf(event.fault.kind).node(event.fault), detail: `fault: ${event.label}` }),
+  fault: (event) => ({
+    node: faultKindOf(event.fault.kind).node(event.fault),
+    detail: `fault: ${event.label}`,
+  }),
   node_down: (event) => ({ node: event.node, detail: "down: process stopped" }),
   node_up: (event) => ({ node: event.node, detail: "up: process started" }),
   role: (event) => ({ node: event.node, detail: `role: ${event.role}, epoch ${event.epoch}` }),
-  suspect: (event) => ({ node: event.node, detail: `suspect: ${event.monitor} suspects ${event.node}` }),
-  trust: (event) => ({ node: event.node, detail: `trust: ${event.monitor} trusts ${event.node} again` }),
+  suspect: (event) => ({
+    node: event.node,
+    detail: `suspect: ${event.monitor} suspects ${event.node}`,
+  }),
+  trust: (event) => ({
+    node: event.node,
+    detail: `trust: ${event.monitor} trusts ${event.node} again`,
+  }),
   failover_start: (event) => ({
     node: event.node,
     detail: `failover: ${event.monitor} orders ${event.node} promoted to replace ${event.from}, epoch ${event.epoch}`,
   }),
-  no_candidate: (event) => ({ node: event.node, detail: `no candidate: ${event.monitor} would replace ${event.node} but none qualifies (${event.reason})` }),
+  no_candidate: (event) => ({
+    node: event.node,
+    detail: `no candidate: ${event.monitor} would replace ${event.node} but none qualifies (${event.reason})`,
+  }),
   warm_up: (event) => ({
     node: event.node,
     detail: `warm-up: serves ${Math.round(event.capacity * 100)}% of writes until ${formatMicros(event.untilUs)} s`,
@@ -35,25 +49,36 @@ const details: Details = {
   }),
   semi_sync: (event) => ({
     node: event.node,
-    detail: event.on ? "semi-sync: standbys caught up, commits wait for them again" : "semi-sync: timed out waiting for standbys, falls back to async",
+    detail: event.on
+      ? "semi-sync: standbys caught up, commits wait for them again"
+      : "semi-sync: timed out waiting for standbys, falls back to async",
   }),
   promoted: (event) => {
     const failback = event.failback ? ", failback" : "";
     const previous = `${event.previous} (${event.previousAlive ? "alive" : "down"})`;
-    return { node: event.node, detail: `promoted: epoch ${event.epoch}, replaces ${previous}${failback}` };
+    return {
+      node: event.node,
+      detail: `promoted: epoch ${event.epoch}, replaces ${previous}${failback}`,
+    };
   },
   demoted: (event) => ({ node: event.node, detail: `demoted: standby in epoch ${event.epoch}` }),
   rewind: (event) => ({
     node: event.node,
     detail: `rewind: discarded ${event.discarded} log entries, ${event.discardedAcked} of them acknowledged`,
   }),
-  reroute: (event) => ({ node: event.client, detail: `reroute: writes from ${event.client} now go to ${event.target}` }),
+  reroute: (event) => ({
+    node: event.client,
+    detail: `reroute: writes from ${event.client} now go to ${event.target}`,
+  }),
   write_issued: (event) => ({ node: event.client, detail: `write ${event.id} issued` }),
   write_accepted: (event) => ({
     node: event.node,
     detail: `write ${event.id} accepted${event.divergent ? " by a deposed primary (divergent)" : ""}`,
   }),
-  write_acked: (event) => ({ node: event.client, detail: `write ${event.id} acknowledged after ${formatMicros(event.tUs - event.issuedUs)} s` }),
+  write_acked: (event) => ({
+    node: event.client,
+    detail: `write ${event.id} acknowledged after ${formatMicros(event.tUs - event.issuedUs)} s`,
+  }),
   write_failed: (event) => ({
     node: event.client,
     detail: `write ${event.id} failed: ${event.reason} after ${formatMicros(event.tUs - event.issuedUs)} s`,
@@ -68,7 +93,13 @@ const details: Details = {
       `writes lost: ${event.count} acknowledged writes accepted between ${formatMicros(event.firstUs)} s ` +
       `and ${formatMicros(event.lastUs)} s, rpo ${formatMicros(event.rpoUs)} s`,
   }),
-  run_end: (event) => ({ node: event.authority, detail: event.authority === "" ? "run end" : `run end: ${event.authority} holds the authoritative history` }),
+  run_end: (event) => ({
+    node: event.authority,
+    detail:
+      event.authority === ""
+        ? "run end"
+        : `run end: ${event.authority} holds the authoritative history`,
+  }),
   read: (event) => {
     const outcome = {
       fresh: `answered by ${event.node}`,
@@ -76,19 +107,44 @@ const details: Details = {
       rejected: `refused by ${event.node}`,
       timeout: `unanswered by ${event.node} (timeout)`,
     }[event.outcome];
-    return { node: event.client, detail: `read ${outcome} after ${formatMicros(event.tUs - event.issuedUs)} s` };
+    return {
+      node: event.client,
+      detail: `read ${outcome} after ${formatMicros(event.tUs - event.issuedUs)} s`,
+    };
   },
   request_served: (event) => ({ node: event.node, detail: `request of ${event.client} served` }),
-  session_lost: (event) => ({ node: event.node, detail: `session lost: user ${event.user} of ${event.client} must log in again on ${event.node}` }),
-  lb_down: (event) => ({ node: event.node, detail: `out of rotation: the load balancer of ${event.client} stops sending requests to ${event.node}` }),
-  lb_up: (event) => ({ node: event.node, detail: `in rotation: the load balancer of ${event.client} sends requests to ${event.node} again` }),
+  session_lost: (event) => ({
+    node: event.node,
+    detail: `session lost: user ${event.user} of ${event.client} must log in again on ${event.node}`,
+  }),
+  lb_down: (event) => ({
+    node: event.node,
+    detail: `out of rotation: the load balancer of ${event.client} stops sending requests to ${event.node}`,
+  }),
+  lb_up: (event) => ({
+    node: event.node,
+    detail: `in rotation: the load balancer of ${event.client} sends requests to ${event.node} again`,
+  }),
   fencing: (event) => {
-    const what = { started: "fencing device powering it off", "powered-off": "powered off by the fencing device", failed: "fencing attempt failed" }[event.outcome];
+    const what = {
+      started: "fencing device powering it off",
+      "powered-off": "powered off by the fencing device",
+      failed: "fencing attempt failed",
+    }[event.outcome];
     return { node: event.node, detail: `stonith: ${what} (attempt ${event.attempt})` };
   },
-  operator: (event) => ({ node: event.node, detail: `operator: ${event.action}${event.ok ? "" : " (error)"}` }),
-  node_paused: (event) => ({ node: event.node, detail: `paused: the process is frozen until ${formatMicros(event.untilUs)} s` }),
-  node_resumed: (event) => ({ node: event.node, detail: "resumed: the process carries on where it stopped" }),
+  operator: (event) => ({
+    node: event.node,
+    detail: `operator: ${event.action}${event.ok ? "" : " (error)"}`,
+  }),
+  node_paused: (event) => ({
+    node: event.node,
+    detail: `paused: the process is frozen until ${formatMicros(event.untilUs)} s`,
+  }),
+  node_resumed: (event) => ({
+    node: event.node,
+    detail: "resumed: the process carries on where it stopped",
+  }),
 };
 
 export function describeEvent(event: TraceEvent): EventLine {

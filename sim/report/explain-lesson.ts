@@ -17,6 +17,9 @@ export function lessonFromSource(source: string): string | undefined {
     if (line.trim() === "") break;
     paragraph.push(line.trim());
   }
-  const text = paragraph.join(" ").replace(/^The lesson:\s*/, "").trim();
+  const text = paragraph
+    .join(" ")
+    .replace(/^The lesson:\s*/, "")
+    .trim();
   return text === "" ? undefined : text;
 }

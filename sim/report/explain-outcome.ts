@@ -3,13 +3,26 @@
 // failover policy does) and the outcome after it — the run's metrics in words, from the same
 // values as summary.csv. Seconds are shown with one decimal; a value that is not zero but
 // rounds to it is shown as "< 0.1" so that "no downtime" is never said of a little downtime.
-import { detectorKindOf, failbackKindOf, fencingKindOf, routingKindOf, type ClientConfig, type FailoverConfig, type NodeConfig, type ReplicationConfig, type WorldConfig } from "../model/index.ts";
+import {
+  detectorKindOf,
+  failbackKindOf,
+  fencingKindOf,
+  routingKindOf,
+  type ClientConfig,
+  type FailoverConfig,
+  type NodeConfig,
+  type ReplicationConfig,
+  type WorldConfig,
+} from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { spokenDuration } from "../dsl/index.ts";
 import { count, plural, secondsText } from "./explain-sentences.ts";
 
 export function settingLines(world: WorldConfig): string[] {
-  const lines = [`Nodes: ${world.nodes.map(nodePhrase).join("; ")}.`, ...world.clients.map(clientPhrase)];
+  const lines = [
+    `Nodes: ${world.nodes.map(nodePhrase).join("; ")}.`,
+    ...world.clients.map(clientPhrase),
+  ];
   // Detection, replication and failover concern a primary and its standbys; a pool of servers
   // alone has none of them.
   if (!world.nodes.some((node) => node.role === "primary")) return lines;
@@ -22,12 +35,20 @@ export function settingLines(world: WorldConfig): string[] {
 }
 
 function nodePhrase(node: NodeConfig): string {
-  const role = node.role === "standby" ? `${node.readiness} standby` : (node.role as string) === "server" ? "pool server" : node.role;
+  const role =
+    node.role === "standby"
+      ? `${node.readiness} standby`
+      : (node.role as string) === "server"
+        ? "pool server"
+        : node.role;
   return `${node.name} ${role} in zone ${node.zone}`;
 }
 
 function clientPhrase(client: ClientConfig): string {
-  const rate = client.writesPerSecond >= 1 ? `${trimmed(client.writesPerSecond)}/s` : `${trimmed(client.writesPerSecond * 60)}/min`;
+  const rate =
+    client.writesPerSecond >= 1
+      ? `${trimmed(client.writesPerSecond)}/s`
+      : `${trimmed(client.writesPerSecond * 60)}/min`;
   const connections = client.connections > 1 ? ` over ${client.connections} connections` : "";
   return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingKindOf(client.routing.kind).describe(client.routing)}; a write unacknowledged after ${spokenDuration(client.timeoutUs)} has failed.`;
 }
@@ -55,14 +76,21 @@ function failoverPhrase(failover: FailoverConfig): string {
       : "none (no automatic failover, no operator)";
   const fencing = fencingKindOf(failover.fencing).describe();
   const failback = failbackKindOf(failover.failback).describe();
-  const block = failover.blockForUs > 0 ? `; no automatic failover within ${spokenDuration(failover.blockForUs)} of another` : "";
+  const block =
+    failover.blockForUs > 0
+      ? `; no automatic failover within ${spokenDuration(failover.blockForUs)} of another`
+      : "";
   const zones = failover.crossZone ? "" : "; never to a standby in another zone";
-  const lag = Number.isFinite(failover.maxLagOnFailoverUs) ? `; never to a standby more than ${spokenDuration(failover.maxLagOnFailoverUs)} behind` : "";
+  const lag = Number.isFinite(failover.maxLagOnFailoverUs)
+    ? `; never to a standby more than ${spokenDuration(failover.maxLagOnFailoverUs)} behind`
+    : "";
   return `${who}; ${fencing}; ${failback}${block}${zones}${lag}`;
 }
 
 function operatorDelay(minUs: number, maxUs: number): string {
-  return minUs === maxUs ? spokenDuration(minUs) : `${spokenDuration(minUs)}–${spokenDuration(maxUs)}`;
+  return minUs === maxUs
+    ? spokenDuration(minUs)
+    : `${spokenDuration(minUs)}–${spokenDuration(maxUs)}`;
 }
 
 /** The metrics in words, then one line per expectation not met. */
@@ -77,9 +105,7 @@ export function outcomeLines(metrics: MetricValues, breaches: readonly string[])
     lostLine(metrics),
     timingLine(metrics),
     ...breaches.map((breach) => `Expectation not met: ${breach}.`),
-  ].filter(
-    (line): line is string => line !== null,
-  );
+  ].filter((line): line is string => line !== null);
 }
 
 function writesLine(metrics: MetricValues): string {
@@ -89,7 +115,10 @@ function writesLine(metrics: MetricValues): string {
   const failed = metrics.writes_failed ?? 0;
   const availability = `${((acked / attempted) * 100).toFixed(3)}%`;
   const downtime = metrics.downtime_s ?? 0;
-  const felt = downtime === 0 ? "clients never waited on a failed write" : `clients could not write for ${seconds(downtime)} s in all (downtime)`;
+  const felt =
+    downtime === 0
+      ? "clients never waited on a failed write"
+      : `clients could not write for ${seconds(downtime)} s in all (downtime)`;
   return `Writes: ${count(attempted)} attempted, ${count(acked)} acknowledged, ${count(failed)} failed (availability ${availability}); ${felt}.`;
 }
 
@@ -124,11 +153,14 @@ function failoverLine(metrics: MetricValues): string {
   if (failovers === 0) return "No failover happened.";
   const parts = [`${failovers} ${plural(failovers, "failover")}`];
   const falseOnes = metrics.false_failovers ?? 0;
-  if (falseOnes > 0) parts.push(`${falseOnes} of them false (the replaced primary was still running)`);
+  if (falseOnes > 0)
+    parts.push(`${falseOnes} of them false (the replaced primary was still running)`);
   const failbacks = metrics.failbacks ?? 0;
-  if (failbacks > 0) parts.push(`${failbacks} ${plural(failbacks, "failback")} to the original primary`);
+  if (failbacks > 0)
+    parts.push(`${failbacks} ${plural(failbacks, "failback")} to the original primary`);
   const flaps = metrics.flaps ?? 0;
-  if (flaps > 0) parts.push(`${flaps} ${plural(flaps, "flap")} (a role handed back soon after it was taken)`);
+  if (flaps > 0)
+    parts.push(`${flaps} ${plural(flaps, "flap")} (a role handed back soon after it was taken)`);
   return `Failovers: ${parts.join("; ")}.`;
 }
 
@@ -136,7 +168,8 @@ function splitBrainLine(metrics: MetricValues): string {
   const splitS = metrics.split_brain_s ?? 0;
   const divergent = metrics.divergent_writes ?? 0;
   const writes = `${count(divergent)} ${plural(divergent, "write")} went to a deposed primary (divergent)`;
-  if (splitS > 0) return `Split brain for ${seconds(splitS)} s: two nodes acted as primary at once; ${writes}.`;
+  if (splitS > 0)
+    return `Split brain for ${seconds(splitS)} s: two nodes acted as primary at once; ${writes}.`;
   if (divergent > 0) return `Never two running primaries at once, yet ${writes}.`;
   return "No split brain: never two primaries at once.";
 }
@@ -152,8 +185,14 @@ function timingLine(metrics: MetricValues): string | null {
   const rto = metrics.rto_s;
   if (detection === null && rto === null) return null;
   const parts = [
-    detection === null ? "no monitor ever suspected a node" : `the first suspicion came ${seconds(detection)} s after the fault (detection)`,
-    rto === null ? "" : rto === 0 ? "no write failed because of it" : `writes were acknowledged again ${seconds(rto)} s after it (RTO)`,
+    detection === null
+      ? "no monitor ever suspected a node"
+      : `the first suspicion came ${seconds(detection)} s after the fault (detection)`,
+    rto === null
+      ? ""
+      : rto === 0
+        ? "no write failed because of it"
+        : `writes were acknowledged again ${seconds(rto)} s after it (RTO)`,
   ].filter(Boolean);
   return `Worst incident: ${parts.join("; ")}.`;
 }

@@ -3,7 +3,14 @@
 // from db1 for 3 s"), what a role means for writes ("fenced: it may not take writes"). Times
 // are seconds with one decimal, like the story's time column. Events this file has no special
 // sentence for use the report's narrative (html/narrative.ts), so no event is ever skipped.
-import { detectorKindOf, faultKindOf, routingKindOf, type TraceEvent, type TraceRole, type WorldConfig } from "../model/index.ts";
+import {
+  detectorKindOf,
+  faultKindOf,
+  routingKindOf,
+  type TraceEvent,
+  type TraceRole,
+  type WorldConfig,
+} from "../model/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
 
 /** Whole microseconds as seconds with one decimal, rounded half up in integer arithmetic (so
@@ -40,7 +47,9 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
     case "trust":
       return verdictSentence(event.kind, [event.monitor], event.node, world);
     case "role":
-      return event.tUs === 0 ? narrativeSentence(event) : roleSentence(event.node, event.role, event.epoch);
+      return event.tUs === 0
+        ? narrativeSentence(event)
+        : roleSentence(event.node, event.role, event.epoch);
     case "reroute":
       return rerouteSentence(event.client, event.target, world);
     case "no_candidate":
@@ -66,15 +75,24 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
         return `${event.node} is promoted (epoch ${event.epoch}): the role returns to the original primary in a planned handover from ${event.previous}.`;
       }
       const back = event.failback ? " — the original primary taking its role back" : "";
-      const previous = event.previousAlive ? ` — a false failover: ${event.previous} is still running` : ` (${event.previous} is down)`;
+      const previous = event.previousAlive
+        ? ` — a false failover: ${event.previous} is still running`
+        : ` (${event.previous} is down)`;
       return `${event.node} is promoted: it accepts writes as primary of epoch ${event.epoch}, replacing ${event.previous}${back}${previous}.`;
     }
     case "rewind": {
-      const what = event.discarded === 1 ? "the log entry" : `the ${count(event.discarded)} log entries`;
+      const what =
+        event.discarded === 1 ? "the log entry" : `the ${count(event.discarded)} log entries`;
       const acked =
         event.discarded === 1
-          ? event.discardedAcked === 1 ? "it was acknowledged to a client" : "it was never acknowledged"
-          : event.discardedAcked === 0 ? "none of them acknowledged to a client" : event.discardedAcked === event.discarded ? "every one acknowledged to a client" : `${count(event.discardedAcked)} of them acknowledged to a client`;
+          ? event.discardedAcked === 1
+            ? "it was acknowledged to a client"
+            : "it was never acknowledged"
+          : event.discardedAcked === 0
+            ? "none of them acknowledged to a client"
+            : event.discardedAcked === event.discarded
+              ? "every one acknowledged to a client"
+              : `${count(event.discardedAcked)} of them acknowledged to a client`;
       return `${event.node} rewinds: it discards ${what} the new primary's history lacks — ${acked}.`;
     }
     case "writes_lost":
@@ -88,10 +106,16 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
 }
 
 /** One or more monitors changing their verdict on `node` at the same moment. */
-export function verdictSentence(kind: "suspect" | "trust", monitors: readonly string[], node: string, world: WorldConfig): string {
+export function verdictSentence(
+  kind: "suspect" | "trust",
+  monitors: readonly string[],
+  node: string,
+  world: WorldConfig,
+): string {
   const who = listed(monitors);
   const one = monitors.length === 1;
-  if (kind === "trust") return `${who} ${one ? "hears" : "hear"} from ${node} again and ${one ? "trusts" : "trust"} it.`;
+  if (kind === "trust")
+    return `${who} ${one ? "hears" : "hear"} from ${node} again and ${one ? "trusts" : "trust"} it.`;
   return `${detectorKindOf(world.detector.kind).suspicion(world.detector, who, one, node)}; ${one ? `${who} suspects` : "they suspect"} ${node}.`;
 }
 
@@ -115,7 +139,11 @@ function rerouteSentence(client: string, target: string, world: WorldConfig): st
   return routingKindOf(routing).rerouteSentence(client, target);
 }
 
-function fencingSentence(node: string, outcome: "started" | "powered-off" | "failed", attempt: number): string {
+function fencingSentence(
+  node: string,
+  outcome: "started" | "powered-off" | "failed",
+  attempt: number,
+): string {
   switch (outcome) {
     case "started":
       return `The fencing device starts powering ${node} off (STONITH, attempt ${attempt}).`;
@@ -140,7 +168,9 @@ function operatorSentence(action: string, node: string): string {
 
 /** "a", "a and b", "a, b and c". */
 function listed(names: readonly string[]): string {
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return names.length <= 1
+    ? names.join("")
+    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 /** A count with thousands separators: 11752 → "11,752" (fixed, not locale-dependent). */

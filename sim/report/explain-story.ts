@@ -44,7 +44,11 @@ interface RerouteRun {
 type PendingLine =
   | { tUs: number; aside: false; text: string }
   | { tUs: number; aside: true; failures: Tally }
-  | { tUs: number; aside: true; divergent: { node: string; count: number; firstUs: number; lastUs: number } }
+  | {
+      tUs: number;
+      aside: true;
+      divergent: { node: string; count: number; firstUs: number; lastUs: number };
+    }
   | { tUs: number; aside: false; event: TraceEvent }
   | { tUs: number; aside: false; run: RerouteRun }
   | { tUs: number; aside: false; verdict: "suspect" | "trust"; node: string; monitors: string[] };
@@ -98,13 +102,27 @@ export class StoryObserver {
     if (this.repeats(event) || this.joinsVerdict(event) || this.joinsReroutes(event)) return;
     if (event.kind === "promoted") this.dropRoleLine(event.node, event.tUs);
     if (event.kind === "demoted") this.demoted.add(event.node);
-    if (event.kind === "fault") for (const node of faultKindOf(event.fault.kind).startsOrStops(event.fault)) this.faultNodes.add(node);
+    if (event.kind === "fault")
+      for (const node of faultKindOf(event.fault.kind).startsOrStops(event.fault))
+        this.faultNodes.add(node);
     this.reroutes = null;
     if (event.kind === "reroute") {
-      this.reroutes = { client: event.client, target: event.target, count: 1, firstUs: event.tUs, lastUs: event.tUs };
+      this.reroutes = {
+        client: event.client,
+        target: event.target,
+        count: 1,
+        firstUs: event.tUs,
+        lastUs: event.tUs,
+      };
       this.add({ tUs: event.tUs, aside: false, run: this.reroutes });
     } else if (event.kind === "suspect" || event.kind === "trust") {
-      const line = { tUs: event.tUs, aside: false as const, verdict: event.kind, node: event.node, monitors: [event.monitor] };
+      const line = {
+        tUs: event.tUs,
+        aside: false as const,
+        verdict: event.kind,
+        node: event.node,
+        monitors: [event.monitor],
+      };
       this.momentVerdicts.set(`${event.kind}:${event.node}`, line);
       this.add(line);
     } else {
@@ -118,13 +136,24 @@ export class StoryObserver {
     this.flushTally();
     const render = (line: PendingLine): StoryLine => {
       if ("text" in line) return line;
-      if ("failures" in line) return { tUs: line.tUs, aside: true, text: failureAside(line.failures, world) };
-      if ("divergent" in line) return { tUs: line.tUs, aside: true, text: divergentAside(line.divergent, world) };
-      if ("event" in line) return { tUs: line.tUs, aside: false, text: explainSentence(line.event, world) };
+      if ("failures" in line)
+        return { tUs: line.tUs, aside: true, text: failureAside(line.failures, world) };
+      if ("divergent" in line)
+        return { tUs: line.tUs, aside: true, text: divergentAside(line.divergent, world) };
+      if ("event" in line)
+        return { tUs: line.tUs, aside: false, text: explainSentence(line.event, world) };
       if ("run" in line) return { tUs: line.tUs, aside: false, text: rerouteText(line.run, world) };
-      return { tUs: line.tUs, aside: false, text: verdictSentence(line.verdict, line.monitors, line.node, world) };
+      return {
+        tUs: line.tUs,
+        aside: false,
+        text: verdictSentence(line.verdict, line.monitors, line.node, world),
+      };
     };
-    return { lines: this.lines.map(render), omitted: this.omitted, closing: this.closing.map(render) };
+    return {
+      lines: this.lines.map(render),
+      omitted: this.omitted,
+      closing: this.closing.map(render),
+    };
   }
 
   /** The roles every database node starts in, as one line, before the first event after t = 0. */
@@ -150,8 +179,13 @@ export class StoryObserver {
     const key = JSON.stringify({ ...event, tUs: 0 });
     if (this.momentEvents.has(key)) return true;
     this.momentEvents.add(key);
-    if (event.kind === "node_down" && (this.faultNodes.has(event.node) || this.faultNodes.has("down"))) return true;
-    if (event.kind === "node_up" && (this.faultNodes.has(event.node) || this.faultNodes.has("up"))) return true;
+    if (
+      event.kind === "node_down" &&
+      (this.faultNodes.has(event.node) || this.faultNodes.has("down"))
+    )
+      return true;
+    if (event.kind === "node_up" && (this.faultNodes.has(event.node) || this.faultNodes.has("up")))
+      return true;
     if (event.kind === "role" && this.demoted.has(event.node)) {
       this.demoted.delete(event.node);
       return event.role === "standby";
@@ -171,7 +205,13 @@ export class StoryObserver {
   /** A reroute of the same client group to the same target as the line before joins that line. */
   private joinsReroutes(event: TraceEvent): boolean {
     const run = this.reroutes;
-    if (event.kind !== "reroute" || run === null || run.client !== event.client || run.target !== event.target) return false;
+    if (
+      event.kind !== "reroute" ||
+      run === null ||
+      run.client !== event.client ||
+      run.target !== event.target
+    )
+      return false;
     run.count++;
     run.lastUs = event.tUs;
     return true;
@@ -180,7 +220,14 @@ export class StoryObserver {
   /** The promotion's sentence says all the role line before it says ("db2 is now primary"). */
   private dropRoleLine(node: string, tUs: number): void {
     const last = this.lines.at(-1);
-    if (last !== undefined && "event" in last && last.event.kind === "role" && last.event.node === node && last.event.tUs === tUs) this.lines.pop();
+    if (
+      last !== undefined &&
+      "event" in last &&
+      last.event.kind === "role" &&
+      last.event.node === node &&
+      last.event.tUs === tUs
+    )
+      this.lines.pop();
   }
 
   private count(event: TraceEvent): void {
@@ -200,7 +247,11 @@ export class StoryObserver {
       case "write_accepted":
         if (event.divergent) {
           const divergent = this.currentTally().divergent;
-          const entry = divergent.get(event.node) ?? { count: 0, firstUs: event.tUs, lastUs: event.tUs };
+          const entry = divergent.get(event.node) ?? {
+            count: 0,
+            firstUs: event.tUs,
+            lastUs: event.tUs,
+          };
           entry.count++;
           entry.lastUs = event.tUs;
           divergent.set(event.node, entry);
@@ -210,7 +261,14 @@ export class StoryObserver {
   }
 
   private currentTally(): Tally {
-    this.tally ??= { firstFailureUs: 0, lastFailureUs: 0, acked: 0, timedOut: 0, rejected: 0, divergent: new Map() };
+    this.tally ??= {
+      firstFailureUs: 0,
+      lastFailureUs: 0,
+      acked: 0,
+      timedOut: 0,
+      rejected: 0,
+      divergent: new Map(),
+    };
     return this.tally;
   }
 
@@ -219,8 +277,10 @@ export class StoryObserver {
     const tally = this.tally;
     this.tally = null;
     if (tally === null) return;
-    if (tally.timedOut + tally.rejected > 0) this.add({ tUs: tally.firstFailureUs, aside: true, failures: tally });
-    for (const [node, entry] of tally.divergent) this.add({ tUs: entry.firstUs, aside: true, divergent: { node, ...entry } });
+    if (tally.timedOut + tally.rejected > 0)
+      this.add({ tUs: tally.firstFailureUs, aside: true, failures: tally });
+    for (const [node, entry] of tally.divergent)
+      this.add({ tUs: entry.firstUs, aside: true, divergent: { node, ...entry } });
   }
 
   private add(line: PendingLine): void {
@@ -230,20 +290,33 @@ export class StoryObserver {
 }
 
 function rerouteText(run: RerouteRun, world: WorldConfig): string {
-  if (run.count === 1) return explainSentence({ kind: "reroute", tUs: run.firstUs, client: run.client, target: run.target }, world);
+  if (run.count === 1)
+    return explainSentence(
+      { kind: "reroute", tUs: run.firstUs, client: run.client, target: run.target },
+      world,
+    );
   const routing = world.clients.find((client) => client.name === run.client)?.routing.kind;
   const why = routing === undefined ? "" : routingKindOf(routing).rerouteWhy;
-  const when = run.firstUs === run.lastUs ? span(run.firstUs, run.lastUs, world.durationUs) : `${span(run.firstUs, run.lastUs, world.durationUs)}${why}`;
+  const when =
+    run.firstUs === run.lastUs
+      ? span(run.firstUs, run.lastUs, world.durationUs)
+      : `${span(run.firstUs, run.lastUs, world.durationUs)}${why}`;
   return `${run.count} connections of client group ${run.client} move to ${run.target} ${when}.`;
 }
 
 function failureAside(tally: Tally, world: WorldConfig): string {
   const failed = tally.timedOut + tally.rejected;
-  const reasons = [tally.timedOut > 0 ? `${count(tally.timedOut)} timed out` : "", tally.rejected > 0 ? `${count(tally.rejected)} rejected` : ""].filter(Boolean);
+  const reasons = [
+    tally.timedOut > 0 ? `${count(tally.timedOut)} timed out` : "",
+    tally.rejected > 0 ? `${count(tally.rejected)} rejected` : "",
+  ].filter(Boolean);
   const acked = tally.acked === 0 ? "none acknowledged" : `${count(tally.acked)} acknowledged`;
   return `${count(failed)} ${plural(failed, "write")} failed ${span(tally.firstFailureUs, tally.lastFailureUs, world.durationUs)} (${reasons.join(", ")}); ${acked}.`;
 }
 
-function divergentAside(entry: { node: string; count: number; firstUs: number; lastUs: number }, world: WorldConfig): string {
+function divergentAside(
+  entry: { node: string; count: number; firstUs: number; lastUs: number },
+  world: WorldConfig,
+): string {
   return `${entry.node}, deposed but unaware, accepted ${count(entry.count)} ${plural(entry.count, "write")} ${span(entry.firstUs, entry.lastUs, world.durationUs)} (divergent writes).`;
 }

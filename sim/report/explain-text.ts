@@ -29,7 +29,9 @@ export function explainText(input: ExplainInput): string {
   const all = [...story.lines, ...story.closing].filter((line) => !line.aside);
   const timeWidth = Math.max(0, ...all.map((line) => timeOf(line.tUs).length));
   const storyText = (line: StoryLine) =>
-    line.aside ? wrap(`… ${line.text}`, indent + " ".repeat(timeWidth + 2), 2) : wrap(line.text, `${indent}${timeOf(line.tUs).padEnd(timeWidth)}  `);
+    line.aside
+      ? wrap(`… ${line.text}`, indent + " ".repeat(timeWidth + 2), 2)
+      : wrap(line.text, `${indent}${timeOf(line.tUs).padEnd(timeWidth)}  `);
 
   const out = [
     ...wrap(`${input.name} — ${input.summary}`, ""),
@@ -40,13 +42,19 @@ export function explainText(input: ExplainInput): string {
     "",
     "What happens",
     ...story.lines.flatMap(storyText),
-    ...(story.omitted > 0 ? wrap(`(${story.omitted} more events are left out here; events.csv of \`sim run\` has them all.)`, indent) : []),
+    ...(story.omitted > 0
+      ? wrap(
+          `(${story.omitted} more events are left out here; events.csv of \`sim run\` has them all.)`,
+          indent,
+        )
+      : []),
     ...story.closing.flatMap(storyText),
     "",
     "The outcome",
     ...outcomeLines(input.metrics, input.breaches).flatMap((line) => wrap(line, indent, 2)),
   ];
-  if (input.lesson !== undefined) out.push("", "The lesson", ...wrap(capitalize(input.lesson), indent));
+  if (input.lesson !== undefined)
+    out.push("", "The lesson", ...wrap(capitalize(input.lesson), indent));
   return `${out.join("\n")}\n`;
 }
 
@@ -71,7 +79,10 @@ function wrap(text: string, first: string, extra = 0): string[] {
   let line = first;
   let empty = true;
   const glued = text.replace(/(\d) (s|ms|min|h|d)\b/g, "$1\u0000$2");
-  for (const word of glued.split(/\s+/).filter(Boolean).map((part) => part.replace(/\u0000/g, " "))) {
+  for (const word of glued
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => part.replace(/\u0000/g, " "))) {
     if (!empty && line.length + 1 + word.length > width) {
       lines.push(line);
       line = hanging + word;

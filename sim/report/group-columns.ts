@@ -13,29 +13,63 @@ interface GroupColumn {
 
 export const groupColumns: readonly GroupColumn[] = [
   { name: "group", cell: (row) => row.group, meaning: "The client group's name." },
-  { name: "zone", cell: (row) => row.zone, meaning: "The zone the group (and its proxy or load balancer) is in." },
-  { name: "writes_attempted", cell: (row) => formatMetric("writes_attempted", row.writes.attempted), meaning: "Writes the group issued." },
-  { name: "writes_acked", cell: (row) => formatMetric("writes_acked", row.writes.acked), meaning: "Its writes acknowledged within the timeout." },
-  { name: "writes_failed", cell: (row) => formatMetric("writes_failed", row.writes.failed), meaning: "Its writes rejected or timed out." },
+  {
+    name: "zone",
+    cell: (row) => row.zone,
+    meaning: "The zone the group (and its proxy or load balancer) is in.",
+  },
+  {
+    name: "writes_attempted",
+    cell: (row) => formatMetric("writes_attempted", row.writes.attempted),
+    meaning: "Writes the group issued.",
+  },
+  {
+    name: "writes_acked",
+    cell: (row) => formatMetric("writes_acked", row.writes.acked),
+    meaning: "Its writes acknowledged within the timeout.",
+  },
+  {
+    name: "writes_failed",
+    cell: (row) => formatMetric("writes_failed", row.writes.failed),
+    meaning: "Its writes rejected or timed out.",
+  },
   {
     name: "availability",
     cell: (row) => formatMetric("availability", row.writes.availability),
-    meaning: "Its acknowledged writes as a fraction of its attempted writes (empty when it wrote nothing).",
+    meaning:
+      "Its acknowledged writes as a fraction of its attempted writes (empty when it wrote nothing).",
   },
   {
     name: "downtime_s",
     cell: (row) => formatMetric("downtime_s", row.downtimeS),
-    meaning: "downtime_s on the group's own writes: each owns the time until the group's next write; the time owned by failed ones.",
+    meaning:
+      "downtime_s on the group's own writes: each owns the time until the group's next write; the time owned by failed ones.",
   },
-  { name: "reads_attempted", cell: (row) => formatMetric("reads_attempted", row.reads.attempted), meaning: "Reads the group issued." },
-  { name: "reads_served", cell: (row) => formatMetric("reads_served", row.reads.served), meaning: "Its reads answered within the timeout." },
-  { name: "reads_failed", cell: (row) => formatMetric("reads_failed", row.reads.failed), meaning: "Its reads refused or timed out." },
+  {
+    name: "reads_attempted",
+    cell: (row) => formatMetric("reads_attempted", row.reads.attempted),
+    meaning: "Reads the group issued.",
+  },
+  {
+    name: "reads_served",
+    cell: (row) => formatMetric("reads_served", row.reads.served),
+    meaning: "Its reads answered within the timeout.",
+  },
+  {
+    name: "reads_failed",
+    cell: (row) => formatMetric("reads_failed", row.reads.failed),
+    meaning: "Its reads refused or timed out.",
+  },
   {
     name: "ryw_violations",
     cell: (row) => formatMetric("ryw_violations", row.reads.rywViolations),
     meaning: "Its reads answered without the reading connection's last acknowledged write.",
   },
-  { name: "sessions_lost", cell: (row) => formatMetric("sessions_lost", row.sessionsLost), meaning: "Times one of its users had to log in again." },
+  {
+    name: "sessions_lost",
+    cell: (row) => formatMetric("sessions_lost", row.sessionsLost),
+    meaning: "Times one of its users had to log in again.",
+  },
 ];
 
 export const groupsHeader: readonly string[] = groupColumns.map((column) => column.name);

@@ -1,10 +1,40 @@
 // Reports: the only layer besides the CLI that touches the file system.
-export { writeRunReport, runReportFiles, runReportNames, type RunReportInput, type CsvReportInput, type RunReportOptions } from "./run-report.ts";
+export {
+  writeRunReport,
+  runReportFiles,
+  runReportNames,
+  type RunReportInput,
+  type CsvReportInput,
+  type RunReportOptions,
+} from "./run-report.ts";
 export * from "./output/index.ts";
-export { neutralCell, toCsv, summaryCsv, groupsCsv, timelineCsv, eventsCsv, summaryCells, summaryHeader, timelineHeader, eventsHeader, type SummaryRow } from "./csv.ts";
+export {
+  neutralCell,
+  toCsv,
+  summaryCsv,
+  groupsCsv,
+  timelineCsv,
+  eventsCsv,
+  summaryCells,
+  summaryHeader,
+  timelineHeader,
+  eventsHeader,
+  type SummaryRow,
+} from "./csv.ts";
 export { groupColumns, groupsHeader, groupCells } from "./group-columns.ts";
 export { describeEvent, type EventLine } from "./event-detail.ts";
 export { summaryTable, type SummaryTableInput } from "./summary-table.ts";
-export { runCharts, runChartNames, type ChartDefinition, type RunChartName } from "./charts/run-charts.ts";
-export { renderChart, renderSvg, svgToPng, fontFiles, type RenderedChart } from "./charts/render.ts";
+export {
+  runCharts,
+  runChartNames,
+  type ChartDefinition,
+  type RunChartName,
+} from "./charts/run-charts.ts";
+export {
+  renderChart,
+  renderSvg,
+  svgToPng,
+  fontFiles,
+  type RenderedChart,
+} from "./charts/render.ts";
 export { reportPage, type ReportPageInput } from "./html/report-page.ts";

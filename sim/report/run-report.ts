@@ -12,9 +12,13 @@ import { eventsCsv, groupsCsv, summaryCsv, timelineCsv } from "./csv.ts";
 import { reportPage, type PageChart } from "./html/report-page.ts";
 
 /** What the CSV files need. */
-export type CsvReportInput = Pick<RunResult, "name" | "seed" | "metrics" | "groups" | "timeline" | "events">;
+export type CsvReportInput = Pick<
+  RunResult,
+  "name" | "seed" | "metrics" | "groups" | "timeline" | "events"
+>;
 /** What the whole report needs: the CSV input plus what the page and charts show. */
-export type RunReportInput = CsvReportInput & Pick<RunResult, "summary" | "fingerprint" | "breaches" | "series">;
+export type RunReportInput = CsvReportInput &
+  Pick<RunResult, "summary" | "fingerprint" | "breaches" | "series">;
 
 export interface RunReportOptions {
   /** Render charts and report.html (default true); false writes the CSV files only. */
@@ -35,10 +39,22 @@ export const runReportNames: readonly string[] = [
 ];
 
 /** The files of a run's report, in memory (nothing is written). */
-export async function runReportFiles(result: RunReportInput, options?: { charts?: true }): Promise<OutputFile[]>;
-export async function runReportFiles(result: CsvReportInput, options: { charts: false }): Promise<OutputFile[]>;
-export async function runReportFiles(result: RunReportInput, options: { charts: boolean }): Promise<OutputFile[]>;
-export async function runReportFiles(result: CsvReportInput | RunReportInput, { charts = true }: { charts?: boolean } = {}): Promise<OutputFile[]> {
+export async function runReportFiles(
+  result: RunReportInput,
+  options?: { charts?: true },
+): Promise<OutputFile[]>;
+export async function runReportFiles(
+  result: CsvReportInput,
+  options: { charts: false },
+): Promise<OutputFile[]>;
+export async function runReportFiles(
+  result: RunReportInput,
+  options: { charts: boolean },
+): Promise<OutputFile[]>;
+export async function runReportFiles(
+  result: CsvReportInput | RunReportInput,
+  { charts = true }: { charts?: boolean } = {},
+): Promise<OutputFile[]> {
   const files: OutputFile[] = [
     { name: "summary.csv", content: await summaryCsv([result]) },
     { name: "groups.csv", content: await groupsCsv(result.groups) },
@@ -80,16 +96,34 @@ async function chartFiles(result: RunReportInput): Promise<OutputFile[]> {
 
 /** Writes the report of a run as the whole content of `outDir` (under its lock); returns the
  *  paths written. A folder holding files of other kinds is refused (OutputError). */
-export async function writeRunReport(outDir: string, result: RunReportInput, options?: RunReportOptions & { charts?: true }): Promise<string[]>;
-export async function writeRunReport(outDir: string, result: CsvReportInput, options: RunReportOptions & { charts: false }): Promise<string[]>;
-export async function writeRunReport(outDir: string, result: RunReportInput, options: RunReportOptions): Promise<string[]>;
+export async function writeRunReport(
+  outDir: string,
+  result: RunReportInput,
+  options?: RunReportOptions & { charts?: true },
+): Promise<string[]>;
+export async function writeRunReport(
+  outDir: string,
+  result: CsvReportInput,
+  options: RunReportOptions & { charts: false },
+): Promise<string[]>;
+export async function writeRunReport(
+  outDir: string,
+  result: RunReportInput,
+  options: RunReportOptions,
+): Promise<string[]>;
 export async function writeRunReport(
   outDir: string,
   result: CsvReportInput | RunReportInput,
   { charts = true, ops }: RunReportOptions = {},
 ): Promise<string[]> {
-  const files = charts ? await runReportFiles(result as RunReportInput) : await runReportFiles(result, { charts: false });
-  const folder = await OutputFolder.open(outDir, { replaceable: (name) => runReportNames.includes(name), command: "writeRunReport", ops });
+  const files = charts
+    ? await runReportFiles(result as RunReportInput)
+    : await runReportFiles(result, { charts: false });
+  const folder = await OutputFolder.open(outDir, {
+    replaceable: (name) => runReportNames.includes(name),
+    command: "writeRunReport",
+    ops,
+  });
   try {
     await folder.replace(files);
   } finally {

@@ -30,7 +30,9 @@ export function summaryTable(run: SummaryTableInput): string {
   const valueWidth = Math.max(...values.map((value) => value.length));
   const lines = [
     `${run.name} — ${run.summary}`,
-    ...summaryColumns.map((column, i) => `  ${column.padEnd(nameWidth)}  ${values[i].padStart(valueWidth)}`),
+    ...summaryColumns.map(
+      (column, i) => `  ${column.padEnd(nameWidth)}  ${values[i].padStart(valueWidth)}`,
+    ),
     ...groupsTable(run.groups ?? []),
     `seed ${run.seed} · fingerprint ${run.fingerprint}`,
     ...run.breaches.map((breach) => `expectation not met: ${breach}`),
@@ -44,10 +46,19 @@ function groupsTable(groups: readonly GroupRow[]): string[] {
   const reads = groups.some((row) => row.reads.attempted > 0);
   const sessions = groups.some((row) => row.sessionsLost > 0);
   const shown = groupColumns.filter(
-    (column) => (reads || !column.name.startsWith("read") && column.name !== "ryw_violations") && (sessions || column.name !== "sessions_lost"),
+    (column) =>
+      (reads || (!column.name.startsWith("read") && column.name !== "ryw_violations")) &&
+      (sessions || column.name !== "sessions_lost"),
   );
-  const cells = [shown.map((column) => column.name), ...groups.map((row) => shown.map((column) => column.cell(row) || "n/a"))];
+  const cells = [
+    shown.map((column) => column.name),
+    ...groups.map((row) => shown.map((column) => column.cell(row) || "n/a")),
+  ];
   const widths = shown.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
-  const text = (line: string[]) => `  ${line.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ").trimEnd()}`;
+  const text = (line: string[]) =>
+    `  ${line
+      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join("  ")
+      .trimEnd()}`;
   return ["client groups:", ...cells.map(text)];
 }

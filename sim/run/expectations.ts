@@ -4,7 +4,14 @@
 // is exact: seconds are whole microseconds divided once by 1e6, so `0.3` in a scenario and
 // 300000 µs compare equal. A check that throws, or returns anything but true, false or a string,
 // fails with a message saying so: a broken check is reported, it never stops the run.
-import { describeExpectation, isCheck, meetsExpectation, type CheckExpectation, type Expectation, type MetricExpectation } from "../scenario/index.ts";
+import {
+  describeExpectation,
+  isCheck,
+  meetsExpectation,
+  type CheckExpectation,
+  type Expectation,
+  type MetricExpectation,
+} from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { formatMetric } from "../metrics/index.ts";
 
@@ -24,28 +31,48 @@ export interface ExpectationOutcome {
 /** Every expectation of a scenario on one run's result (runScenario's), in the order written.
  *  Checks are called with `result`; bounds read `result.metrics` (so a check that changes the
  *  result cannot change a bound's verdict, bounds are judged first). */
-export function evaluateExpectations<R extends { metrics: MetricValues }>(expectations: readonly Expectation[], result: R): ExpectationOutcome[] {
+export function evaluateExpectations<R extends { metrics: MetricValues }>(
+  expectations: readonly Expectation[],
+  result: R,
+): ExpectationOutcome[] {
   const bounds = new Map<Expectation, ExpectationOutcome>();
   for (const expectation of expectations) {
     if (!isCheck(expectation)) bounds.set(expectation, metricOutcome(expectation, result.metrics));
   }
-  return expectations.map((expectation) => bounds.get(expectation) ?? checkOutcome(expectation as CheckExpectation, result));
+  return expectations.map(
+    (expectation) =>
+      bounds.get(expectation) ?? checkOutcome(expectation as CheckExpectation, result),
+  );
 }
 
 /** A bound judged on a run's metric values. */
-export function metricOutcome(expectation: MetricExpectation, values: MetricValues): ExpectationOutcome {
+export function metricOutcome(
+  expectation: MetricExpectation,
+  values: MetricValues,
+): ExpectationOutcome {
   const value = values[expectation.metric];
   const passed = meetsExpectation(expectation, value);
   const observed = value === null ? "no value" : formatMetric(expectation.metric, value);
   const got = value === null ? "no value in this run" : observed;
   const description = describeExpectation(expectation);
-  return { expectation: description, value, observed, passed, breach: passed ? "" : `expected ${description}, got ${got}` };
+  return {
+    expectation: description,
+    value,
+    observed,
+    passed,
+    breach: passed ? "" : `expected ${description}, got ${got}`,
+  };
 }
 
 /** A named check called with a run's result. */
 export function checkOutcome<R>(expectation: CheckExpectation, result: R): ExpectationOutcome {
   const name = JSON.stringify(expectation.check);
-  const outcome = (passed: boolean, observed: string, breach: string): ExpectationOutcome => ({ expectation: name, observed, passed, breach });
+  const outcome = (passed: boolean, observed: string, breach: string): ExpectationOutcome => ({
+    expectation: name,
+    observed,
+    passed,
+    breach,
+  });
   let returned: unknown;
   try {
     returned = (expectation.predicate as (result: R) => unknown)(result);
@@ -55,9 +82,17 @@ export function checkOutcome<R>(expectation: CheckExpectation, result: R): Expec
   }
   if (returned === true) return outcome(true, "true", "");
   if (returned === false) return outcome(false, "false", `check ${name} returned false`);
-  if (typeof returned === "string") return outcome(false, returned, `check ${name} failed: ${returned}`);
-  const what = returned instanceof Promise ? "a Promise (checks run synchronously)" : describeReturned(returned);
-  return outcome(false, `returned ${what}`, `check ${name} returned ${what}; a check returns true, false or a message`);
+  if (typeof returned === "string")
+    return outcome(false, returned, `check ${name} failed: ${returned}`);
+  const what =
+    returned instanceof Promise
+      ? "a Promise (checks run synchronously)"
+      : describeReturned(returned);
+  return outcome(
+    false,
+    `returned ${what}`,
+    `check ${name} returned ${what}; a check returns true, false or a message`,
+  );
 }
 
 /** One line per expectation not met, in the order given, e.g. "expected lost_writes = 0, got 12".
@@ -72,6 +107,7 @@ export function breachesOf(expectations: readonly Expectation[], values: MetricV
 
 function describeReturned(value: unknown): string {
   if (value === undefined) return "undefined";
-  if (value === null || typeof value === "number" || typeof value === "bigint") return String(value);
+  if (value === null || typeof value === "number" || typeof value === "bigint")
+    return String(value);
   return `a value of type ${typeof value}`;
 }

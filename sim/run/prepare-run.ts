@@ -37,23 +37,38 @@ export function prepareRun(raw: unknown, options: PrepareOptions = {}): Resolved
   const { seed, overrides = [], trace = defaultTraceLevel } = options;
   const limits = withDefaults(options.limits);
   const file = options.file ?? defaultFileName(raw);
-  const { scenario: overridden, problems: setProblems } = applyOverridesCollecting(raw, overrides, file);
+  const { scenario: overridden, problems: setProblems } = applyOverridesCollecting(
+    raw,
+    overrides,
+    file,
+  );
   const tooBig = checkWrittenSize(overridden, limits);
   if (tooBig.length > 0) throw new ScenarioError(tooBig.map((problem) => ({ file, ...problem })));
   let scenario;
   try {
-    scenario = resolveScenario(overridden, seed === undefined ? { file, limits } : { file, seed, limits });
+    scenario = resolveScenario(
+      overridden,
+      seed === undefined ? { file, limits } : { file, seed, limits },
+    );
   } catch (error) {
-    throw error instanceof ScenarioError && setProblems.length > 0 ? combineProblems([...setProblems, error]) : error;
+    throw error instanceof ScenarioError && setProblems.length > 0
+      ? combineProblems([...setProblems, error])
+      : error;
   }
   if (setProblems.length > 0) throw new ScenarioError(setProblems);
-  const overLimits = checkWorldLimits(scenario.world, limits, trace === "full" ? "full" : trace === "none" ? "none" : "changes");
-  if (overLimits.length > 0) throw new ScenarioError(overLimits.map((problem) => ({ file, ...problem })));
+  const overLimits = checkWorldLimits(
+    scenario.world,
+    limits,
+    trace === "full" ? "full" : trace === "none" ? "none" : "changes",
+  );
+  if (overLimits.length > 0)
+    throw new ScenarioError(overLimits.map((problem) => ({ file, ...problem })));
   return scenario;
 }
 
 /** A name for error messages when the caller gives no file: the scenario's own name. */
 export function defaultFileName(raw: unknown): string {
-  const name = raw !== null && typeof raw === "object" ? (raw as { name?: unknown }).name : undefined;
+  const name =
+    raw !== null && typeof raw === "object" ? (raw as { name?: unknown }).name : undefined;
   return typeof name === "string" && name.trim() !== "" ? name : "scenario";
 }

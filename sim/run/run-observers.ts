@@ -4,7 +4,14 @@
 // that level is, so their verdict never depends on it. The per-write events (most of the trace)
 // never change the timeline and are kept only at trace level "full": the sink decides per kind.
 import { perWriteKinds, type TraceEvent, type WorldConfig } from "../model/index.ts";
-import { SeriesObserver, SummaryObserver, TimelineObserver, type GroupRow, type RunSeries, type TimelineRow } from "../metrics/index.ts";
+import {
+  SeriesObserver,
+  SummaryObserver,
+  TimelineObserver,
+  type GroupRow,
+  type RunSeries,
+  type TimelineRow,
+} from "../metrics/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { keepsEvent, type TraceLevel } from "./trace-level.ts";
 

@@ -95,7 +95,9 @@ export function startRun(raw: unknown, options: RunOptions = {}): ScenarioRun {
       breaches: [],
     };
     result.expectations = evaluateExpectations(scenario.expect, observers.forChecks(result));
-    result.breaches = result.expectations.filter((outcome) => !outcome.passed).map((outcome) => outcome.breach);
+    result.breaches = result.expectations
+      .filter((outcome) => !outcome.passed)
+      .map((outcome) => outcome.breach);
     return result;
   };
   let result: RunResult | undefined;
@@ -107,7 +109,12 @@ export function startRun(raw: unknown, options: RunOptions = {}): ScenarioRun {
       } catch (error) {
         if (error instanceof SimulationLimitError) throw error;
         const file = options.file ?? defaultFileName(raw);
-        throw new SimulatorBugError(error, { scenario: scenario.name, file, seed: world.seed, overrides: options.overrides ?? [] });
+        throw new SimulatorBugError(error, {
+          scenario: scenario.name,
+          file,
+          seed: world.seed,
+          overrides: options.overrides ?? [],
+        });
       }
     },
     result: () => (result ??= finish()),

@@ -19,8 +19,14 @@ export class SimulatorBugError extends Error {
 
   /** The command that runs the same scenario, seed and overrides again. */
   reproduction(): string {
-    const quote = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+    const quote = (text: string) =>
+      /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
     const { file, seed, overrides } = this.run;
-    return ["npx sim run", quote(file), `--seed ${seed}`, ...overrides.map((override) => `--set ${quote(override)}`)].join(" ");
+    return [
+      "npx sim run",
+      quote(file),
+      `--seed ${seed}`,
+      ...overrides.map((override) => `--set ${quote(override)}`),
+    ].join(" ");
   }
 }

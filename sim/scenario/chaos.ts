@@ -32,13 +32,18 @@ export interface ChaosPlan {
 }
 
 /** Draws the schedule. `endpoints` are every node and client group (a blip cuts a node from all of them). */
-export function drawChaos(plan: ChaosPlan, seed: number, durationUs: number, endpoints: readonly string[]): ScheduledFault[] {
+export function drawChaos(
+  plan: ChaosPlan,
+  seed: number,
+  durationUs: number,
+  endpoints: readonly string[],
+): ScheduledFault[] {
   const streams = new RngStreams(seed);
   const faults: ScheduledFault[] = [];
   if (plan.crash) {
     for (const node of plan.crash.nodes) {
       const rng = streams.stream(`chaos:crash:${node}`);
-      for (let tUs = 0; ; ) {
+      for (let tUs = 0; ;) {
         tUs += Math.max(1, Math.round(rng.exponential(plan.crash.mtbfUs)));
         if (tUs >= durationUs) break;
         faults.push({ atUs: tUs, fault: { kind: "crash", node } });
@@ -52,7 +57,7 @@ export function drawChaos(plan: ChaosPlan, seed: number, durationUs: number, end
     const episodes = plan[kind];
     if (!episodes) continue;
     const rng = streams.stream(`chaos:${kind}`);
-    for (let tUs = 0; ; ) {
+    for (let tUs = 0; ;) {
       tUs += Math.max(1, Math.round(rng.exponential(episodes.everyUs)));
       if (tUs >= durationUs) break;
       const node = episodes.nodes[rng.int(episodes.nodes.length)];
@@ -60,7 +65,11 @@ export function drawChaos(plan: ChaosPlan, seed: number, durationUs: number, end
       if (tUs + lengthUs >= durationUs) continue;
       const fault: Fault =
         kind === "blip"
-          ? { kind: "blip", groups: [[node], endpoints.filter((name) => name !== node)], durationUs: lengthUs }
+          ? {
+              kind: "blip",
+              groups: [[node], endpoints.filter((name) => name !== node)],
+              durationUs: lengthUs,
+            }
           : { kind: "pause", node, durationUs: lengthUs };
       faults.push({ atUs: tUs, fault });
     }

@@ -3,12 +3,39 @@
 // are modules of their own (detectors, fencing, failback, routing) come from their registries in
 // the model; the others are listed here, and the `satisfies` clauses keep them within what the
 // model accepts.
-import type { Arrivals, NodeConfig, NodeRole, ReadFrom, ReplicationMode, SessionStore } from "../model/index.ts";
-import { detectorKinds as modelDetectorKinds, failbackNames as modelFailbackNames, fencingNames as modelFencingNames, routingKinds as modelRoutingKinds } from "../model/index.ts";
+import type {
+  Arrivals,
+  NodeConfig,
+  NodeRole,
+  ReadFrom,
+  ReplicationMode,
+  SessionStore,
+} from "../model/index.ts";
+import {
+  detectorKinds as modelDetectorKinds,
+  failbackNames as modelFailbackNames,
+  fencingNames as modelFencingNames,
+  routingKinds as modelRoutingKinds,
+} from "../model/index.ts";
 
-export const nodeRoles = ["primary", "standby", "monitor", "witness", "server"] as const satisfies readonly NodeRole[];
-export const readinessChoices = ["hot", "warm", "cold"] as const satisfies readonly NodeConfig["readiness"][];
-export const replicationModes = ["async", "sync", "semi-sync", "quorum"] as const satisfies readonly ReplicationMode[];
+export const nodeRoles = [
+  "primary",
+  "standby",
+  "monitor",
+  "witness",
+  "server",
+] as const satisfies readonly NodeRole[];
+export const readinessChoices = [
+  "hot",
+  "warm",
+  "cold",
+] as const satisfies readonly NodeConfig["readiness"][];
+export const replicationModes = [
+  "async",
+  "sync",
+  "semi-sync",
+  "quorum",
+] as const satisfies readonly ReplicationMode[];
 /** From the model's detector registry, so a new detector needs no edit here. */
 export const detectorKinds = modelDetectorKinds;
 /** From the model's fencing registry. */
@@ -18,7 +45,11 @@ export const failbackChoices = modelFailbackNames;
 /** Every way clients find where to send, from the model's routing registry. */
 export const routingKinds = modelRoutingKinds;
 export const arrivalChoices = ["poisson", "uniform"] as const satisfies readonly Arrivals[];
-export const readFromChoices = ["primary", "standbys", "any"] as const satisfies readonly ReadFrom[];
+export const readFromChoices = [
+  "primary",
+  "standbys",
+  "any",
+] as const satisfies readonly ReadFrom[];
 export const sessionStores = ["memory", "external"] as const satisfies readonly SessionStore[];
 
 export type Role = (typeof nodeRoles)[number];

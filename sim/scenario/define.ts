@@ -4,7 +4,13 @@
 // file and the field. Defaults quoted in the JSDoc live in defaults.ts, or in the module of the
 // kind they belong to (model/<registry>/<kind>.ts).
 import type { RoutingSpec } from "../model/index.ts";
-import type { ArrivalsChoice, ReadFromChoice, Readiness, Role, SessionStoreChoice } from "./choices.ts";
+import type {
+  ArrivalsChoice,
+  ReadFromChoice,
+  Readiness,
+  Role,
+  SessionStoreChoice,
+} from "./choices.ts";
 import type { Duration, Rate } from "../dsl/index.ts";
 import type { ChaosSpec } from "./chaos.ts";
 import type { ScheduledFaultSpec } from "./schedule.ts";

@@ -45,14 +45,20 @@ type ParsedExpect = NonNullable<ParsedScenario["expect"]>;
 type ParsedBound = NonNullable<ParsedExpect["lostWrites"]>;
 type Predicate = CheckExpectation["predicate"];
 
-export function resolveExpectations(expect: ParsedExpect | undefined, context: ResolveContext): Expectation[] {
+export function resolveExpectations(
+  expect: ParsedExpect | undefined,
+  context: ResolveContext,
+): Expectation[] {
   const expectations: Expectation[] = [];
   // In the order the scenario lists them (the parsed object follows the schema's order instead).
   const written = (context.input as { expect?: object }).expect ?? {};
-  const parsed = (expect ?? {}) as Record<string, ParsedBound | undefined> & { checks?: Record<string, Predicate> };
+  const parsed = (expect ?? {}) as Record<string, ParsedBound | undefined> & {
+    checks?: Record<string, Predicate>;
+  };
   for (const name of Object.keys(written)) {
     if (name === "checks") {
-      for (const [check, predicate] of Object.entries(parsed.checks ?? {})) expectations.push({ check, predicate });
+      for (const [check, predicate] of Object.entries(parsed.checks ?? {}))
+        expectations.push({ check, predicate });
       continue;
     }
     const bound = parsed[name];
@@ -64,9 +70,16 @@ export function resolveExpectations(expect: ParsedExpect | undefined, context: R
       continue;
     }
     const { min, max, quantile } = bound;
-    if (min === undefined && max === undefined) failAt(context, ["expect", name], "a number or bounds with at least one of min and max");
-    if (min !== undefined && max !== undefined && min > max) failAt(context, ["expect", name, "max"], `a max no smaller than min (${min})`);
-    expectations.push({ metric, ...(min !== undefined && { min }), ...(max !== undefined && { max }), ...(quantile !== undefined && { quantile }) });
+    if (min === undefined && max === undefined)
+      failAt(context, ["expect", name], "a number or bounds with at least one of min and max");
+    if (min !== undefined && max !== undefined && min > max)
+      failAt(context, ["expect", name, "max"], `a max no smaller than min (${min})`);
+    expectations.push({
+      metric,
+      ...(min !== undefined && { min }),
+      ...(max !== undefined && { max }),
+      ...(quantile !== undefined && { quantile }),
+    });
   }
   return expectations;
 }
@@ -81,7 +94,13 @@ export function meetsExpectation(expectation: MetricExpectation, value: number |
 }
 
 /** "lost_writes = 0", "failovers ≥ 1", "1 ≤ flaps ≤ 3", "p95 of downtime_s ≤ 30". */
-export function describeExpectation({ metric, equals, min, max, quantile }: MetricExpectation): string {
+export function describeExpectation({
+  metric,
+  equals,
+  min,
+  max,
+  quantile,
+}: MetricExpectation): string {
   const subject = quantile === undefined ? metric : `${quantileLabel(quantile)} of ${metric}`;
   if (equals !== undefined) return `${subject} = ${equals}`;
   if (min !== undefined && max !== undefined) return `${min} ≤ ${subject} ≤ ${max}`;

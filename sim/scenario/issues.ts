@@ -3,7 +3,15 @@
 // the options matched"; each unknown key is its own problem, with a "did you mean" when one is
 // close — and then the missing key it was meant to be is not reported again.
 import type { z } from "zod";
-import { closestChoice, describeValue, formatPath, listChoices, ScenarioError, valueAt, type ScenarioErrorInit } from "../dsl/index.ts";
+import {
+  closestChoice,
+  describeValue,
+  formatPath,
+  listChoices,
+  ScenarioError,
+  valueAt,
+  type ScenarioErrorInit,
+} from "../dsl/index.ts";
 import { allowedKeysAt } from "./schema-walk.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -19,12 +27,18 @@ export interface IssueContext {
   basePath?: readonly PropertyKey[];
 }
 
-export function scenarioErrorFromIssues(issues: readonly Issue[], context: IssueContext): ScenarioError {
+export function scenarioErrorFromIssues(
+  issues: readonly Issue[],
+  context: IssueContext,
+): ScenarioError {
   return new ScenarioError(problemsFromIssues(issues, context));
 }
 
 /** One problem per issue (per key, for unknown keys): unknown keys first, then in zod's order. */
-export function problemsFromIssues(issues: readonly Issue[], context: IssueContext): ScenarioErrorInit[] {
+export function problemsFromIssues(
+  issues: readonly Issue[],
+  context: IssueContext,
+): ScenarioErrorInit[] {
   const narrowed = issues.flatMap((issue) => flatten(issue, issue.path));
   if (narrowed.length === 0) throw new Error("problemsFromIssues: no issues");
   const meant = new Set<string>();
@@ -38,7 +52,10 @@ export function problemsFromIssues(issues: readonly Issue[], context: IssueConte
     }
   }
   // Unknown keys first: a misplaced or misspelt key usually explains the issues after it.
-  const ordered = [...narrowed.filter(({ issue }) => issue.code === "unrecognized_keys"), ...narrowed.filter(({ issue }) => issue.code !== "unrecognized_keys")];
+  const ordered = [
+    ...narrowed.filter(({ issue }) => issue.code === "unrecognized_keys"),
+    ...narrowed.filter(({ issue }) => issue.code !== "unrecognized_keys"),
+  ];
   for (const { issue, path } of ordered) {
     const missing = issue.code === "invalid_type" && valueAt(context.input, path) === undefined;
     if (missing && meant.has(formatPath(path))) continue; // a misspelt key, reported as unknown
@@ -50,12 +67,18 @@ export function problemsFromIssues(issues: readonly Issue[], context: IssueConte
 /** Issues with unions' failures replaced by the issues of the option the data was evidently meant to be. */
 function flatten(issue: Issue, path: readonly PropertyKey[]): Located[] {
   if (issue.code !== "invalid_union" || issue.errors.length === 0) return [{ issue, path }];
-  const meant = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+  const meant = issue.errors.filter(
+    (branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0),
+  );
   if (meant.length !== 1) return [{ issue, path }];
   return meant[0].flatMap((inner) => flatten(inner, [...path, ...inner.path]));
 }
 
-function problemsFor(issue: Issue, path: readonly PropertyKey[], context: IssueContext): ScenarioErrorInit[] {
+function problemsFor(
+  issue: Issue,
+  path: readonly PropertyKey[],
+  context: IssueContext,
+): ScenarioErrorInit[] {
   const { file, input, schema } = context;
   const base = context.basePath ?? [];
   if (issue.code === "unrecognized_keys") {

@@ -48,8 +48,16 @@ export const limitSpecs = {
   maxNodes: { flag: "--max-nodes", kind: "count", what: "nodes" },
   maxMonitors: { flag: "--max-monitors", kind: "count", what: "monitors" },
   maxClientGroups: { flag: "--max-client-groups", kind: "count", what: "client groups" },
-  maxConnections: { flag: "--max-connections", kind: "count", what: "client connections (all groups together)" },
-  maxFaults: { flag: "--max-scheduled-faults", kind: "count", what: "faults (scheduled and drawn by chaos)" },
+  maxConnections: {
+    flag: "--max-connections",
+    kind: "count",
+    what: "client connections (all groups together)",
+  },
+  maxFaults: {
+    flag: "--max-scheduled-faults",
+    kind: "count",
+    what: "faults (scheduled and drawn by chaos)",
+  },
   maxEvents: { flag: "--max-events", kind: "count", what: "events a run may process" },
   maxPending: { flag: "--max-pending", kind: "count", what: "events pending at once" },
   maxMemoryMb: { flag: "--max-memory", kind: "megabytes", what: "memory a run may hold" },

@@ -31,12 +31,22 @@ async function importFile(path: string): Promise<Record<string, unknown>> {
     () => false,
   );
   if (!exists) {
-    throw new ScenarioError({ file: path, field: "", expected: "a path to a scenario file", got: `no such file (relative to ${process.cwd()})` });
+    throw new ScenarioError({
+      file: path,
+      field: "",
+      expected: "a path to a scenario file",
+      got: `no such file (relative to ${process.cwd()})`,
+    });
   }
   try {
     return await importScenarioModule(absolute);
   } catch (error) {
-    throw new ScenarioError({ file: path, field: "", expected: "a module that compiles and runs", got: describeLoadFailure(error, absolute) });
+    throw new ScenarioError({
+      file: path,
+      field: "",
+      expected: "a module that compiles and runs",
+      got: describeLoadFailure(error, absolute),
+    });
   }
 }
 
@@ -56,7 +66,8 @@ export function describeLoadFailure(error: unknown, absolutePath: string): strin
 function compileError(error: Error): string | undefined {
   const text = error.message.replace(/\x1b\[[0-9;]*m/g, "");
   const esbuild = /:(\d+):(\d+): ERROR: (.*)/.exec(text);
-  if (esbuild) return `a syntax error: ${esbuild[3]} (line ${esbuild[1]}, column ${Number(esbuild[2]) + 1})`;
+  if (esbuild)
+    return `a syntax error: ${esbuild[3]} (line ${esbuild[1]}, column ${Number(esbuild[2]) + 1})`;
   const oxc = /\[([A-Z_]+_ERROR)\]\s*(.+)/.exec(text);
   if (oxc) {
     const location = /\[\s*\S+:(\d+):(\d+)\s*\]/.exec(text);
@@ -64,7 +75,8 @@ function compileError(error: Error): string | undefined {
     return `a ${oxc[1] === "PARSE_ERROR" ? "syntax" : "compile"} error: ${oxc[2].trim()}${where}`;
   }
   if (/does not provide an export named/.test(text)) return `an import error: ${firstLine(text)}`;
-  if (error.name === "SyntaxError" || /^Transform failed/.test(text)) return `a syntax error: ${firstLine(text.replace(/^Transform failed[^\n]*\n/, ""))}`;
+  if (error.name === "SyntaxError" || /^Transform failed/.test(text))
+    return `a syntax error: ${firstLine(text.replace(/^Transform failed[^\n]*\n/, ""))}`;
   return undefined;
 }
 
@@ -75,5 +87,10 @@ function runtimeLocation(error: Error, absolutePath: string): string {
 }
 
 function firstLine(text: string): string {
-  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+  return (
+    text
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? ""
+  );
 }

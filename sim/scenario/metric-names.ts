@@ -32,7 +32,9 @@ export const metricColumns = [
 
 export type MetricColumn = (typeof metricColumns)[number];
 
-type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
 export type MetricName = Camel<MetricColumn>;
 
 export function metricNameOf(column: MetricColumn): MetricName {

@@ -8,7 +8,13 @@
 // Values are checked later, by resolveScenario, exactly like values written in the file. Every
 // bad assignment is reported, not only the first. The input is never mutated.
 import type { z } from "zod";
-import { closestChoice, formatPath, listChoices, ScenarioError, type ScenarioErrorInit } from "../dsl/index.ts";
+import {
+  closestChoice,
+  formatPath,
+  listChoices,
+  ScenarioError,
+  type ScenarioErrorInit,
+} from "../dsl/index.ts";
 import { childSchema, schemaPoint } from "./schema-walk.ts";
 import { scenarioSchema } from "./schema.ts";
 
@@ -18,14 +24,22 @@ type Key = string | number;
 export const forbiddenSegments: readonly string[] = ["__proto__", "constructor", "prototype"];
 
 /** The scenario with every assignment applied; throws a ScenarioError naming each bad one. */
-export function applyOverrides(scenario: unknown, assignments: readonly string[], file: string): unknown {
+export function applyOverrides(
+  scenario: unknown,
+  assignments: readonly string[],
+  file: string,
+): unknown {
   const { scenario: result, problems } = applyOverridesCollecting(scenario, assignments, file);
   if (problems.length > 0) throw new ScenarioError(problems);
   return result;
 }
 
 /** The scenario with the good assignments applied, and a problem for each bad one. */
-export function applyOverridesCollecting(scenario: unknown, assignments: readonly string[], file: string): { scenario: unknown; problems: ScenarioErrorInit[] } {
+export function applyOverridesCollecting(
+  scenario: unknown,
+  assignments: readonly string[],
+  file: string,
+): { scenario: unknown; problems: ScenarioErrorInit[] } {
   let result = scenario;
   const problems: ScenarioErrorInit[] = [];
   for (const assignment of assignments) {
@@ -49,26 +63,49 @@ export function parseOverrideValue(text: string): unknown {
   return text;
 }
 
-function parseAssignment(assignment: string, file: string): { pathText: string; path: Key[]; value: unknown } {
+function parseAssignment(
+  assignment: string,
+  file: string,
+): { pathText: string; path: Key[]; value: unknown } {
   const equals = assignment.indexOf("=");
   if (equals <= 0) {
-    throw new ScenarioError({ file, field: `--set ${assignment}`, expected: `path=value, like detector.timeout=5s`, got: JSON.stringify(assignment) });
+    throw new ScenarioError({
+      file,
+      field: `--set ${assignment}`,
+      expected: `path=value, like detector.timeout=5s`,
+      got: JSON.stringify(assignment),
+    });
   }
   const pathText = assignment.slice(0, equals).trim();
   const valueText = assignment.slice(equals + 1);
   const path = parsePath(pathText);
   const forbidden = path?.find((key) => typeof key === "string" && forbiddenSegments.includes(key));
   if (forbidden !== undefined) {
-    throw new ScenarioError({ file, field: `--set ${pathText}`, expected: `a path of scenario fields (never __proto__, constructor or prototype)`, got: JSON.stringify(forbidden) });
+    throw new ScenarioError({
+      file,
+      field: `--set ${pathText}`,
+      expected: `a path of scenario fields (never __proto__, constructor or prototype)`,
+      got: JSON.stringify(forbidden),
+    });
   }
   if (path === undefined) {
-    throw new ScenarioError({ file, field: `--set ${pathText}`, expected: `a dotted path, like detector.timeout or clients[0].writes`, got: JSON.stringify(pathText) });
+    throw new ScenarioError({
+      file,
+      field: `--set ${pathText}`,
+      expected: `a dotted path, like detector.timeout or clients[0].writes`,
+      got: JSON.stringify(pathText),
+    });
   }
   try {
     return { pathText, path, value: parseOverrideValue(valueText) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ScenarioError({ file, field: `--set ${pathText}`, expected: `valid JSON after "=" (${reason})`, got: JSON.stringify(valueText) });
+    throw new ScenarioError({
+      file,
+      field: `--set ${pathText}`,
+      expected: `valid JSON after "=" (${reason})`,
+      got: JSON.stringify(valueText),
+    });
   }
 }
 
@@ -90,11 +127,18 @@ interface Walk {
   walked: Key[];
 }
 
-function setAt(data: unknown, schema: z.core.$ZodType, path: Key[], value: unknown, walk: Walk): unknown {
+function setAt(
+  data: unknown,
+  schema: z.core.$ZodType,
+  path: Key[],
+  value: unknown,
+  walk: Walk,
+): unknown {
   if (path.length === 0) return value;
   const [key, ...rest] = path;
   const point = schemaPoint(schema, data);
-  const next = (child: z.core.$ZodType, inner: unknown) => setAt(inner, child, rest, value, { ...walk, walked: [...walk.walked, key] });
+  const next = (child: z.core.$ZodType, inner: unknown) =>
+    setAt(inner, child, rest, value, { ...walk, walked: [...walk.walked, key] });
   const where = walk.walked.length === 0 ? "the scenario" : formatPath(walk.walked);
   const record = isRecord(data) ? data : {};
   switch (point.kind) {
@@ -106,7 +150,12 @@ function setAt(data: unknown, schema: z.core.$ZodType, path: Key[], value: unkno
     case "record": {
       const exists = typeof key === "string" && Object.hasOwn(record, key);
       if (!exists && !point.open) {
-        unknownKey(walk, key, `an existing entry of ${where} (--set cannot add one)`, Object.keys(record));
+        unknownKey(
+          walk,
+          key,
+          `an existing entry of ${where} (--set cannot add one)`,
+          Object.keys(record),
+        );
       }
       return { ...record, [key]: next(point.value, record[key]) };
     }

@@ -37,11 +37,15 @@ export function mergePolicy<T extends PolicyParts>(base: T, over: PolicyParts): 
   const merged = mergeDeep(base, over);
   const baseKind = valueAt(base, ["detector", "kind"]);
   const overKind = valueAt(over, ["detector", "kind"]);
-  if (baseKind !== undefined && overKind !== undefined && baseKind !== overKind) merged.detector = over.detector;
+  if (baseKind !== undefined && overKind !== undefined && baseKind !== overKind)
+    merged.detector = over.detector;
   return merged;
 }
 
 /** A preset's policy with the user's overrides merged over it (what `presets.<name>(overrides)` returns). */
-export function withOverrides<Name extends string>(policy: PolicySpecOf<Name>, overrides: PolicyOverrides = {}): PolicySpecOf<Name> {
+export function withOverrides<Name extends string>(
+  policy: PolicySpecOf<Name>,
+  overrides: PolicyOverrides = {},
+): PolicySpecOf<Name> {
   return mergePolicy(policy, overrides);
 }

@@ -10,14 +10,25 @@ export function applyPolicy(spec: ParsedScenario): ParsedScenario {
   const policy = spec.policy;
   if (policy === undefined) return spec;
   const own = { detector: spec.detector, replication: spec.replication, failover: spec.failover };
-  const merged = mergePolicy({ detector: policy.detector, replication: policy.replication, failover: policy.failover }, own);
+  const merged = mergePolicy(
+    { detector: policy.detector, replication: policy.replication, failover: policy.failover },
+    own,
+  );
   const standby = policy.standby ?? {};
   const nodes = Object.fromEntries(
     Object.entries(spec.nodes).map(([name, node]) => {
       if (node.role !== "primary" && node.role !== "standby") return [name, node];
       const promoteIn = node.promoteIn ?? standby.promoteIn;
-      const readiness = node.role === "standby" ? (node.readiness ?? standby.readiness) : node.readiness;
-      return [name, { ...node, ...(promoteIn === undefined ? {} : { promoteIn }), ...(readiness === undefined ? {} : { readiness }) }];
+      const readiness =
+        node.role === "standby" ? (node.readiness ?? standby.readiness) : node.readiness;
+      return [
+        name,
+        {
+          ...node,
+          ...(promoteIn === undefined ? {} : { promoteIn }),
+          ...(readiness === undefined ? {} : { readiness }),
+        },
+      ];
     }),
   );
   return { ...spec, ...merged, nodes };
@@ -29,5 +40,7 @@ export function applyPolicy(spec: ParsedScenario): ParsedScenario {
  */
 export function writtenAt(input: unknown, path: readonly PropertyKey[]): PropertyKey[] {
   const own = valueAt(input, path);
-  return own === undefined && valueAt(input, ["policy", ...path]) !== undefined ? ["policy", ...path] : [...path];
+  return own === undefined && valueAt(input, ["policy", ...path]) !== undefined
+    ? ["policy", ...path]
+    : [...path];
 }

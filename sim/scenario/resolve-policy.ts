@@ -4,9 +4,27 @@
 // settings from its module (model/fencing/<kind>.ts). Cross-field rules: the quorum counts
 // monitors and witnesses, a manual failback needs an operator, each fencing kind checks what it
 // could not honour, and a lease in use must outlive its renewal interval.
-import { detectorKindOf, failbackKindOf, failbackSettings, fencingKindOf, fencingMechanisms, fencingSettings, type DetectorConfig, type FailoverConfig, type Fencing, type NodeConfig } from "../model/index.ts";
+import {
+  detectorKindOf,
+  failbackKindOf,
+  failbackSettings,
+  fencingKindOf,
+  fencingMechanisms,
+  fencingSettings,
+  type DetectorConfig,
+  type FailoverConfig,
+  type Fencing,
+  type NodeConfig,
+} from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { formatDuration, parseDuration, parseDurationOrUnlimited, failAt, valueAt, type ResolveContext } from "../dsl/index.ts";
+import {
+  formatDuration,
+  parseDuration,
+  parseDurationOrUnlimited,
+  failAt,
+  valueAt,
+  type ResolveContext,
+} from "../dsl/index.ts";
 import { writtenAt } from "./policy.ts";
 import type { ParsedScenario } from "./schema.ts";
 
@@ -15,20 +33,32 @@ export function resolveDetector(spec: ParsedScenario): DetectorConfig {
   return detectorKindOf(detector.kind ?? defaults.detector.kind).resolve(detector);
 }
 
-export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], context: ResolveContext): FailoverConfig {
+export function resolveFailover(
+  spec: ParsedScenario,
+  nodes: NodeConfig[],
+  context: ResolveContext,
+): FailoverConfig {
   const failover = spec.failover ?? {};
   const base = defaults.failover;
   const voters = nodes.filter((node) => node.role === "monitor" || node.role === "witness").length;
   const quorum = failover.quorum ?? base.quorum;
   // A pool of servers alone has no monitor, and nothing to fail over: the default quorum stands unused.
-  if (quorum > voters && (voters > 0 || failover.quorum !== undefined)) failAt(context, writtenAt(context.input, ["failover", "quorum"]), `a whole number from 1 to ${voters} (the number of monitors and witnesses)`, String(quorum));
+  if (quorum > voters && (voters > 0 || failover.quorum !== undefined))
+    failAt(
+      context,
+      writtenAt(context.input, ["failover", "quorum"]),
+      `a whole number from 1 to ${voters} (the number of monitors and witnesses)`,
+      String(quorum),
+    );
   const failback = failover.failback ?? base.failback;
   const automatic = failover.automatic ?? base.automatic;
   failbackKindOf(failback).check({ context, hasOperator: failover.operator !== undefined });
   const lease = failover.lease ?? {};
   const fencing = failover.fencing ?? base.fencing;
   const settings = fencingSettings(failover);
-  const streamingStandbys = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
+  const streamingStandbys = nodes.filter(
+    (node) => node.role === "standby" && node.readiness !== "cold",
+  ).length;
   fencingKindOf(fencing).check(settings, {
     context,
     streamingStandbys,
@@ -43,7 +73,8 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
     failback,
     ...failbackSettings(failover),
     flapWindowUs: failover.flapWindow ?? parseDuration(base.flapWindow),
-    maxLagOnFailoverUs: failover.maxLagOnFailover ?? parseDurationOrUnlimited(base.maxLagOnFailover),
+    maxLagOnFailoverUs:
+      failover.maxLagOnFailover ?? parseDurationOrUnlimited(base.maxLagOnFailover),
     blockForUs: failover.blockFor ?? parseDuration(base.blockFor),
     crossZone: failover.crossZone ?? base.crossZone,
     lease: {
@@ -57,7 +88,9 @@ export function resolveFailover(spec: ParsedScenario, nodes: NodeConfig[], conte
 }
 
 /** The operator for manual failover and failback, defaults filled in; null for nobody. */
-function resolveOperator(operator: NonNullable<ParsedScenario["failover"]>["operator"]): FailoverConfig["operator"] {
+function resolveOperator(
+  operator: NonNullable<ParsedScenario["failover"]>["operator"],
+): FailoverConfig["operator"] {
   if (operator === undefined) return null;
   const base = defaults.failover;
   const [minDelay, maxDelay] = base.operatorDelay.split("..").map(parseDuration);
@@ -74,11 +107,23 @@ function resolveOperator(operator: NonNullable<ParsedScenario["failover"]>["oper
  * field. (Each fencing kind checks its own settings: fencing/<kind>.ts.)
  */
 function checkLease(spec: ParsedScenario, context: ResolveContext, fencing: Fencing): void {
-  const leaseUsed = fencingMechanisms(fencing).holdsLease || detectorKindOf(spec.detector?.kind ?? defaults.detector.kind).heardBy === "leases";
+  const leaseUsed =
+    fencingMechanisms(fencing).holdsLease ||
+    detectorKindOf(spec.detector?.kind ?? defaults.detector.kind).heardBy === "leases";
   const ttlUs = spec.failover?.lease?.ttl ?? parseDuration(defaults.failover.lease.ttl);
-  const renewEveryUs = spec.failover?.lease?.renewEvery ?? parseDuration(defaults.failover.lease.renewEvery);
+  const renewEveryUs =
+    spec.failover?.lease?.renewEvery ?? parseDuration(defaults.failover.lease.renewEvery);
   if (leaseUsed && ttlUs <= renewEveryUs) {
-    const field = writtenAt(context.input, ["failover", "lease", spec.failover?.lease?.ttl !== undefined ? "ttl" : "renewEvery"]);
-    failAt(context, field, `a lease ttl longer than its renewEvery (${formatDuration(renewEveryUs)}): the lease would expire between two renewals of a healthy holder`, `ttl ${formatDuration(ttlUs)}`);
+    const field = writtenAt(context.input, [
+      "failover",
+      "lease",
+      spec.failover?.lease?.ttl !== undefined ? "ttl" : "renewEvery",
+    ]);
+    failAt(
+      context,
+      field,
+      `a lease ttl longer than its renewEvery (${formatDuration(renewEveryUs)}): the lease would expire between two renewals of a healthy holder`,
+      `ttl ${formatDuration(ttlUs)}`,
+    );
   }
 }

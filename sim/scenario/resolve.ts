@@ -6,9 +6,26 @@
 // supplied the value). When the shape is wrong only in fields that can be left out (salvage.ts),
 // the rules that relate fields are still checked on the rest, so a file's mistakes all show in
 // one run. Chaos is held against the fault limit before it is drawn. Pure: no I/O, no clock.
-import { routingKindIn, routingKindOf, type ClientConfig, type NodeConfig, type WorldConfig } from "../model/index.ts";
+import {
+  routingKindIn,
+  routingKindOf,
+  type ClientConfig,
+  type NodeConfig,
+  type WorldConfig,
+} from "../model/index.ts";
 import { defaults } from "./defaults.ts";
-import { parseDuration, parseRate, parseRateOrUnlimited, buildEndpoints, collecting, describeValue, reportAt, ScenarioError, type ResolveContext, type ScenarioErrorInit } from "../dsl/index.ts";
+import {
+  parseDuration,
+  parseRate,
+  parseRateOrUnlimited,
+  buildEndpoints,
+  collecting,
+  describeValue,
+  reportAt,
+  ScenarioError,
+  type ResolveContext,
+  type ScenarioErrorInit,
+} from "../dsl/index.ts";
 import { resolveExpectations, type Expectation } from "./expectation.ts";
 import { problemsFromIssues } from "./issues.ts";
 import { chaosProblem } from "./limit-estimates.ts";
@@ -44,24 +61,58 @@ export function resolveScenario(scenario: unknown, options: ResolveOptions): Res
   const problems: ScenarioErrorInit[] = [];
   const parsed = scenarioSchema.safeParse(scenario);
   if (parsed.success) {
-    const resolved = resolveParsed(parsed.data, { file: options.file, input: scenario, problems }, options);
+    const resolved = resolveParsed(
+      parsed.data,
+      { file: options.file, input: scenario, problems },
+      options,
+    );
     if (problems.length > 0) throw new ScenarioError(problems);
     return resolved;
   }
-  problems.push(...problemsFromIssues(parsed.error.issues, { file: options.file, input: scenario, schema: scenarioSchema }));
+  problems.push(
+    ...problemsFromIssues(parsed.error.issues, {
+      file: options.file,
+      input: scenario,
+      schema: scenarioSchema,
+    }),
+  );
   const rest = salvage(scenario, parsed.error.issues);
   const reparsed = rest && scenarioSchema.safeParse(rest.scenario);
   if (rest && reparsed?.success) {
     const later: ScenarioErrorInit[] = [];
-    collecting({ file: options.file, input: rest.scenario, problems: later }, undefined, () => void resolveParsed(reparsed.data, { file: options.file, input: rest.scenario, problems: later }, options));
-    problems.push(...later.filter((problem) => !rest.removed.some((field) => problem.field === field || problem.field.startsWith(`${field}.`) || problem.field.startsWith(`${field}[`))));
+    collecting(
+      { file: options.file, input: rest.scenario, problems: later },
+      undefined,
+      () =>
+        void resolveParsed(
+          reparsed.data,
+          { file: options.file, input: rest.scenario, problems: later },
+          options,
+        ),
+    );
+    problems.push(
+      ...later.filter(
+        (problem) =>
+          !rest.removed.some(
+            (field) =>
+              problem.field === field ||
+              problem.field.startsWith(`${field}.`) ||
+              problem.field.startsWith(`${field}[`),
+          ),
+      ),
+    );
   }
   throw new ScenarioError(problems);
 }
 
-function resolveParsed(parsed: ParsedScenario, context: ResolveContext, options: ResolveOptions): ResolvedScenario {
+function resolveParsed(
+  parsed: ParsedScenario,
+  context: ResolveContext,
+  options: ResolveOptions,
+): ResolvedScenario {
   const spec = applyPolicy(parsed);
-  if (spec.duration > maxDurationUs) reportAt(context, ["duration"], `a duration of at most "400d"`);
+  if (spec.duration > maxDurationUs)
+    reportAt(context, ["duration"], `a duration of at most "400d"`);
 
   const nodes = resolveNodes(spec, context);
   const clients = resolveClients(spec.clients, nodes, context);
@@ -74,14 +125,22 @@ function resolveParsed(parsed: ParsedScenario, context: ResolveContext, options:
     durationUs: spec.duration,
     nodes,
     // A part that failed is recorded and stood in for: the world is not built when there are problems.
-    network: collecting(context, undefined as unknown as WorldConfig["network"], () => resolveNetwork(spec.network, endpoints, context)),
+    network: collecting(context, undefined as unknown as WorldConfig["network"], () =>
+      resolveNetwork(spec.network, endpoints, context),
+    ),
     replication: resolveReplication(spec, nodes, context),
     detector: resolveDetector(spec),
-    failover: collecting(context, undefined as unknown as WorldConfig["failover"], () => resolveFailover(spec, nodes, context)),
+    failover: collecting(context, undefined as unknown as WorldConfig["failover"], () =>
+      resolveFailover(spec, nodes, context),
+    ),
     clients,
     faults: [
-      ...collecting(context, [], () => resolveFaults(spec.faults ?? [], spec.duration, endpoints, context)),
-      ...collecting(context, [], () => resolveChaos(spec, nodes, clients, context, seed, withDefaults(options.limits))),
+      ...collecting(context, [], () =>
+        resolveFaults(spec.faults ?? [], spec.duration, endpoints, context),
+      ),
+      ...collecting(context, [], () =>
+        resolveChaos(spec, nodes, clients, context, seed, withDefaults(options.limits)),
+      ),
     ].sort((a, b) => a.atUs - b.atUs),
   };
   const expect = collecting(context, [], () => resolveExpectations(spec.expect, context));
@@ -92,31 +151,51 @@ function resolveParsed(parsed: ParsedScenario, context: ResolveContext, options:
  * Replication settings. A synchronous mode needs as many running (hot or warm) standbys as the
  * acknowledgements it waits for, or no write could ever be acknowledged.
  */
-function resolveReplication(spec: ParsedScenario, nodes: NodeConfig[], context: ResolveContext): WorldConfig["replication"] {
+function resolveReplication(
+  spec: ParsedScenario,
+  nodes: NodeConfig[],
+  context: ResolveContext,
+): WorldConfig["replication"] {
   const replication = spec.replication;
   const mode = replication?.mode ?? defaults.replication.mode;
-  const running = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
+  const running = nodes.filter(
+    (node) => node.role === "standby" && node.readiness !== "cold",
+  ).length;
   // Quorum: a majority of the cluster (primary plus running standbys), the primary counting as one.
-  const defaultWaitFor = mode === "quorum" ? Math.max(1, Math.floor((running + 1) / 2)) : defaults.replication.waitFor;
+  const defaultWaitFor =
+    mode === "quorum" ? Math.max(1, Math.floor((running + 1) / 2)) : defaults.replication.waitFor;
   const waitFor = replication?.waitFor ?? defaultWaitFor;
   if (mode !== "async" && waitFor > running) {
-    const field = replication?.waitFor !== undefined ? ["replication", "waitFor"] : ["replication", "mode"];
-    reportAt(context, writtenAt(context.input, field), `at most as many acknowledgements as running (hot or warm) standbys, ${running}, for "${mode}" replication`, `waitFor ${waitFor}`);
+    const field =
+      replication?.waitFor !== undefined ? ["replication", "waitFor"] : ["replication", "mode"];
+    reportAt(
+      context,
+      writtenAt(context.input, field),
+      `at most as many acknowledgements as running (hot or warm) standbys, ${running}, for "${mode}" replication`,
+      `waitFor ${waitFor}`,
+    );
   }
   return {
     mode,
     lagUs: replication?.lag ?? parseDuration(defaults.replication.lag),
     applyDelayUs: replication?.applyDelay ?? parseDuration(defaults.replication.applyDelay),
-    statusIntervalUs: replication?.statusInterval ?? parseDuration(defaults.replication.statusInterval),
+    statusIntervalUs:
+      replication?.statusInterval ?? parseDuration(defaults.replication.statusInterval),
     waitFor,
-    semiSyncTimeoutUs: replication?.semiSyncTimeout ?? parseDuration(defaults.replication.semiSyncTimeout),
+    semiSyncTimeoutUs:
+      replication?.semiSyncTimeout ?? parseDuration(defaults.replication.semiSyncTimeout),
   };
 }
 
 function resolveSeed(scenarioSeed: number | undefined, options: ResolveOptions): number {
   if (options.seed === undefined) return scenarioSeed ?? defaults.seed;
   if (!Number.isSafeInteger(options.seed) || options.seed < 0) {
-    throw new ScenarioError({ file: options.file, field: "--seed", expected: "a whole number from 0 to 2^53 - 1", got: describeValue(options.seed) });
+    throw new ScenarioError({
+      file: options.file,
+      field: "--seed",
+      expected: "a whole number from 0 to 2^53 - 1",
+      got: describeValue(options.seed),
+    });
   }
   return options.seed;
 }
@@ -126,7 +205,8 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
     const readiness = node.role === "standby" ? (node.readiness ?? defaults.node.readiness) : "hot";
     const column: Partial<Record<string, string | number>> = defaults.readiness[readiness];
     const cold = defaults.readiness.cold;
-    const durationOf = (value: string | number | undefined, fallback: string) => parseDuration(String(value ?? fallback));
+    const durationOf = (value: string | number | undefined, fallback: string) =>
+      parseDuration(String(value ?? fallback));
     return {
       name,
       role: node.role,
@@ -148,11 +228,18 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
   });
   nodes.forEach((node) => {
     if (node.role !== "standby" && spec.nodes[node.name].readiness !== undefined) {
-      reportAt(context, ["nodes", node.name, "readiness"], `no readiness on a ${node.role} (readiness describes a standby)`, JSON.stringify(spec.nodes[node.name].readiness));
+      reportAt(
+        context,
+        ["nodes", node.name, "readiness"],
+        `no readiness on a ${node.role} (readiness describes a standby)`,
+        JSON.stringify(spec.nodes[node.name].readiness),
+      );
     }
   });
   // A pool of servers alone needs no database; a database needs its primary and a monitor.
-  const poolOnly = nodes.some((node) => node.role === "server") && !nodes.some((node) => node.role === "primary" || node.role === "standby");
+  const poolOnly =
+    nodes.some((node) => node.role === "server") &&
+    !nodes.some((node) => node.role === "primary" || node.role === "standby");
   if (poolOnly) return nodes;
   const primaries = nodes.filter((node) => node.role === "primary").map((node) => node.name);
   if (primaries.length !== 1) {
@@ -160,22 +247,34 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
     reportAt(context, ["nodes"], `exactly one node with role "primary"`, got);
   }
   if (!nodes.some((node) => node.role === "monitor")) {
-    reportAt(context, ["nodes"], `at least one node with role "monitor" (failures are detected by monitors)`, "none");
+    reportAt(
+      context,
+      ["nodes"],
+      `at least one node with role "monitor" (failures are detected by monitors)`,
+      "none",
+    );
   }
   return nodes;
 }
 
-function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[], context: ResolveContext): ClientConfig[] {
+function resolveClients(
+  clients: ParsedScenario["clients"],
+  nodes: NodeConfig[],
+  context: ResolveContext,
+): ClientConfig[] {
   if (clients === undefined) return [];
   const primaryZone = nodes.find((node) => node.role === "primary")?.zone ?? defaults.node.zone;
   const groups: ParsedClient[] = Array.isArray(clients) ? clients : [clients];
   const resolved = groups.map((group, index): ClientConfig => {
-    const at = (...rest: PropertyKey[]): PropertyKey[] => (Array.isArray(clients) ? ["clients", index, ...rest] : ["clients", ...rest]);
+    const at = (...rest: PropertyKey[]): PropertyKey[] =>
+      Array.isArray(clients) ? ["clients", index, ...rest] : ["clients", ...rest];
     const routing = resolveRouting(group.routing, nodes, at, context);
     const watched = routingKindOf(routing.kind).watches(routing);
     const servers = nodes.filter((node) => watched.includes(node.name));
     return {
-      name: group.name ?? (Array.isArray(clients) ? `${defaults.clients.name}-${index + 1}` : defaults.clients.name),
+      name:
+        group.name ??
+        (Array.isArray(clients) ? `${defaults.clients.name}-${index + 1}` : defaults.clients.name),
       // Clients sit next to their database by default; a pool's, next to its first server.
       zone: group.zone ?? servers[0]?.zone ?? primaryZone,
       writesPerSecond: group.writes,
@@ -192,28 +291,59 @@ function resolveClients(clients: ParsedScenario["clients"], nodes: NodeConfig[],
   });
   resolved.forEach((client, index) => {
     const earlier = resolved.findIndex((other) => other.name === client.name);
-    if (earlier !== index) reportAt(context, ["clients", index, "name"], `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`, JSON.stringify(client.name));
+    if (earlier !== index)
+      reportAt(
+        context,
+        ["clients", index, "name"],
+        `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`,
+        JSON.stringify(client.name),
+      );
   });
   return resolved;
 }
 
 /** The chaos plan's node lists default to the database nodes and pool servers; names must be such nodes. */
-function resolveChaos(spec: ParsedScenario, nodes: NodeConfig[], clients: ClientConfig[], context: ResolveContext, seed: number, limits: Limits) {
+function resolveChaos(
+  spec: ParsedScenario,
+  nodes: NodeConfig[],
+  clients: ClientConfig[],
+  context: ResolveContext,
+  seed: number,
+  limits: Limits,
+) {
   const chaos = spec.chaos;
   if (chaos === undefined) return [];
-  const dataNodes = nodes.filter((node) => node.role === "primary" || node.role === "standby" || node.role === "server").map((node) => node.name);
+  const dataNodes = nodes
+    .filter((node) => node.role === "primary" || node.role === "standby" || node.role === "server")
+    .map((node) => node.name);
   const pick = (list: string[] | undefined, kind: string): string[] => {
     (list ?? []).forEach((name, index) => {
-      if (!dataNodes.includes(name)) reportAt(context, ["chaos", kind, "nodes", index], `a database node or pool server: ${dataNodes.join(", ")}`);
+      if (!dataNodes.includes(name))
+        reportAt(
+          context,
+          ["chaos", kind, "nodes", index],
+          `a database node or pool server: ${dataNodes.join(", ")}`,
+        );
     });
     return list ?? dataNodes;
   };
   const episodes = (kind: "blip" | "pause") => {
     const entry = chaos[kind];
-    return entry && { everyUs: entry.every, minUs: entry.for.minUs, maxUs: entry.for.maxUs, nodes: pick(entry.nodes, kind) };
+    return (
+      entry && {
+        everyUs: entry.every,
+        minUs: entry.for.minUs,
+        maxUs: entry.for.maxUs,
+        nodes: pick(entry.nodes, kind),
+      }
+    );
   };
   const plan = {
-    crash: chaos.crash && { mtbfUs: chaos.crash.mtbf, mttrUs: chaos.crash.mttr, nodes: pick(chaos.crash.nodes, "crash") },
+    crash: chaos.crash && {
+      mtbfUs: chaos.crash.mtbf,
+      mttrUs: chaos.crash.mttr,
+      nodes: pick(chaos.crash.nodes, "crash"),
+    },
     blip: episodes("blip"),
     pause: episodes("pause"),
   };
@@ -230,14 +360,24 @@ type ClientPath = (...rest: PropertyKey[]) => PropertyKey[];
 
 /** Each routing kind resolves its own form (model/routing/<kind>.ts); one that sends to the
  *  primary needs a primary. */
-function resolveRouting(routing: ParsedClient["routing"], nodes: NodeConfig[], at: ClientPath, context: ResolveContext): ClientConfig["routing"] {
+function resolveRouting(
+  routing: ParsedClient["routing"],
+  nodes: NodeConfig[],
+  at: ClientPath,
+  context: ResolveContext,
+): ClientConfig["routing"] {
   const chosen = routing ?? defaults.clients.routing;
   const kind = routingKindIn(chosen);
   const module = routingKindOf(kind);
   if (module.target === "primary" && !nodes.some((node) => node.role === "primary")) {
     // Without servers, the missing primary is already reported (resolveNodes).
     if (nodes.some((node) => node.role === "server")) {
-      reportAt(context, at("routing"), `routing { lb: {} }: the scenario has no primary, only servers behind a load balancer`, JSON.stringify(routing ?? chosen));
+      reportAt(
+        context,
+        at("routing"),
+        `routing { lb: {} }: the scenario has no primary, only servers behind a load balancer`,
+        JSON.stringify(routing ?? chosen),
+      );
     }
     return { kind: "proxy" };
   }
@@ -246,42 +386,99 @@ function resolveRouting(routing: ParsedClient["routing"], nodes: NodeConfig[], a
 }
 
 /** Reads go to a database: not through a load balancer; from standbys only when one runs. */
-function resolveReads(group: ParsedClient, routing: ClientConfig["routing"], nodes: NodeConfig[], at: ClientPath, context: ResolveContext) {
+function resolveReads(
+  group: ParsedClient,
+  routing: ClientConfig["routing"],
+  nodes: NodeConfig[],
+  at: ClientPath,
+  context: ResolveContext,
+) {
   const readsPerSecond = group.reads ?? parseRate(defaults.clients.reads);
   const readFrom = group.readFrom ?? defaults.clients.readFrom;
   if (readsPerSecond > 0 && routingKindOf(routing.kind).target === "pool") {
-    reportAt(context, at("reads"), `no reads with load-balancer routing (a pool's requests are its writes; reads go to a database)`);
+    reportAt(
+      context,
+      at("reads"),
+      `no reads with load-balancer routing (a pool's requests are its writes; reads go to a database)`,
+    );
   }
-  const runningStandbys = nodes.filter((node) => node.role === "standby" && node.readiness !== "cold").length;
+  const runningStandbys = nodes.filter(
+    (node) => node.role === "standby" && node.readiness !== "cold",
+  ).length;
   if (readsPerSecond > 0 && readFrom === "standbys" && runningStandbys === 0) {
-    reportAt(context, at("readFrom"), `"primary" or "any": reading from "standbys" needs a hot or warm standby, and the scenario has none`);
+    reportAt(
+      context,
+      at("readFrom"),
+      `"primary" or "any": reading from "standbys" needs a hot or warm standby, and the scenario has none`,
+    );
   }
-  return { readsPerSecond, readFrom, readRecheckUs: group.readRecheck ?? parseDuration(defaults.clients.readRecheck) };
+  return {
+    readsPerSecond,
+    readFrom,
+    readRecheckUs: group.readRecheck ?? parseDuration(defaults.clients.readRecheck),
+  };
 }
 
-function resolveSessions(group: ParsedClient, routing: ClientConfig["routing"], at: ClientPath, context: ResolveContext): ClientConfig["sessions"] {
+function resolveSessions(
+  group: ParsedClient,
+  routing: ClientConfig["routing"],
+  at: ClientPath,
+  context: ResolveContext,
+): ClientConfig["sessions"] {
   if (group.sessions === undefined) return null;
   if (routingKindOf(routing.kind).target !== "pool") {
-    reportAt(context, at("sessions"), `no sessions without load-balancer routing (sessions belong to a pool's users: routing { lb: {} })`);
+    reportAt(
+      context,
+      at("sessions"),
+      `no sessions without load-balancer routing (sessions belong to a pool's users: routing { lb: {} })`,
+    );
     return null;
   }
-  return { users: group.sessions.users, store: group.sessions.store ?? defaults.clients.sessionStore };
+  return {
+    users: group.sessions.users,
+    store: group.sessions.store ?? defaults.clients.sessionStore,
+  };
 }
 
 /** A name used in faults and links must mean one thing: node, client group and zone names never clash. */
-function checkNamesDistinct(nodes: NodeConfig[], clients: ClientConfig[], context: ResolveContext): void {
+function checkNamesDistinct(
+  nodes: NodeConfig[],
+  clients: ClientConfig[],
+  context: ResolveContext,
+): void {
   const nodeNames = new Set(nodes.map((node) => node.name));
-  const clientPath = (index: number): PropertyKey[] => (Array.isArray(valueOfClients(context)) ? ["clients", index, "name"] : ["clients", "name"]);
+  const clientPath = (index: number): PropertyKey[] =>
+    Array.isArray(valueOfClients(context)) ? ["clients", index, "name"] : ["clients", "name"];
   clients.forEach((client, index) => {
-    if (nodeNames.has(client.name)) reportAt(context, clientPath(index), `a client group name that no node has`, JSON.stringify(client.name));
+    if (nodeNames.has(client.name))
+      reportAt(
+        context,
+        clientPath(index),
+        `a client group name that no node has`,
+        JSON.stringify(client.name),
+      );
   });
   const endpointNames = new Set([...nodeNames, ...clients.map((client) => client.name)]);
   for (const node of nodes) {
-    if (endpointNames.has(node.zone)) reportAt(context, ["nodes", node.name, "zone"], `a zone name that is not also a node or client group name`, JSON.stringify(node.zone));
+    if (endpointNames.has(node.zone))
+      reportAt(
+        context,
+        ["nodes", node.name, "zone"],
+        `a zone name that is not also a node or client group name`,
+        JSON.stringify(node.zone),
+      );
   }
   clients.forEach((client, index) => {
-    const path = Array.isArray(valueOfClients(context)) ? ["clients", index, "zone"] : ["clients", "zone"];
-    if (endpointNames.has(client.zone)) reportAt(context, path, `a zone name that is not also a node or client group name`, JSON.stringify(client.zone));
+    const path = Array.isArray(valueOfClients(context))
+      ? ["clients", index, "zone"]
+      : ["clients", "zone"];
+    if (endpointNames.has(client.zone))
+      reportAt(
+        context,
+        path,
+        `a zone name that is not also a node or client group name`,
+        JSON.stringify(client.zone),
+      );
   });
 }
 

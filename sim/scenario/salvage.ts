@@ -20,7 +20,10 @@ export function salvage(scenario: unknown, issues: readonly Issue[]): Salvaged |
   let result = scenario;
   const removed: string[] = [];
   for (const issue of issues) {
-    const paths = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    const paths =
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => [...issue.path, key])
+        : [issue.path];
     for (const path of paths) {
       if (path.length === 0 || typeof path[path.length - 1] !== "string") return undefined;
       const next = without(result, path);

@@ -25,11 +25,23 @@ export interface Bundle {
   map: string | undefined;
 }
 
-export async function bundleScenario(input: BundleInput, mode: "scenario" | "worker"): Promise<Bundle | null> {
+export async function bundleScenario(
+  input: BundleInput,
+  mode: "scenario" | "worker",
+): Promise<Bundle | null> {
   const { build } = await import("esbuild");
   const outfile = resolve("scenario-bundle.js");
   const result = await build({
-    ...("file" in input ? { entryPoints: [input.file] } : { stdin: { contents: input.contents, resolveDir: input.resolveDir, loader: "ts", sourcefile: "sweep-worker.ts" } }),
+    ...("file" in input
+      ? { entryPoints: [input.file] }
+      : {
+          stdin: {
+            contents: input.contents,
+            resolveDir: input.resolveDir,
+            loader: "ts",
+            sourcefile: "sweep-worker.ts",
+          },
+        }),
     outfile,
     bundle: true,
     format: "esm",
@@ -55,8 +67,14 @@ const packagesStayImports: Plugin = {
       if (args.pluginData === "resolving") return undefined;
       if (args.path === "failover-sim") return { path: packageEntry().href, external: true };
       if (args.path.startsWith("node:")) return { path: args.path, external: true };
-      const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "resolving" });
-      if (found.errors.length > 0 || found.external || !isAbsolute(found.path)) return { path: args.path, external: true };
+      const found = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: "resolving",
+      });
+      if (found.errors.length > 0 || found.external || !isAbsolute(found.path))
+        return { path: args.path, external: true };
       return { path: pathToFileURL(found.path).href, external: true };
     });
   },

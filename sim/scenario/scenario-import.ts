@@ -6,7 +6,13 @@
 // - imports a JavaScript file as it is, registering the module hooks of bin/scenario-hooks.js
 //   first only when "failover-sim" would not resolve, from the file's folder, to this package.
 // `sim --help`, and listing or running .js/.mjs scenarios, never load a TypeScript compiler.
-import { createRequire, register, SourceMap, type SourceMapping, type SourceMapPayload } from "node:module";
+import {
+  createRequire,
+  register,
+  SourceMap,
+  type SourceMapping,
+  type SourceMapPayload,
+} from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { packageEntry, packageFile, runningCompiled } from "../package-files.ts";
 import { bundleScenario, type Bundle } from "./scenario-bundle.ts";
@@ -34,7 +40,8 @@ async function importBundle({ code, map }: Bundle): Promise<Record<string, unkno
   try {
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof Error && error.stack !== undefined && map !== undefined) error.stack = originalFrames(error.stack, url, map);
+    if (error instanceof Error && error.stack !== undefined && map !== undefined)
+      error.stack = originalFrames(error.stack, url, map);
     throw error;
   }
 }
@@ -45,8 +52,16 @@ function originalFrames(stack: string, url: string, map: string): string {
   const sourceMap = new SourceMap(JSON.parse(map) as SourceMapPayload);
   return stack.split(`${url}:`).reduce((text, piece) => {
     const position = /^(\d+):(\d+)/.exec(piece);
-    const entry: Partial<SourceMapping> = position ? sourceMap.findEntry(Number(position[1]) - 1, Number(position[2]) - 1) : {};
-    if (position === null || entry.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return `${text}${url}:${piece}`;
+    const entry: Partial<SourceMapping> = position
+      ? sourceMap.findEntry(Number(position[1]) - 1, Number(position[2]) - 1)
+      : {};
+    if (
+      position === null ||
+      entry.originalSource === undefined ||
+      entry.originalLine === undefined ||
+      entry.originalColumn === undefined
+    )
+      return `${text}${url}:${piece}`;
     return `${text}${entry.originalSource}:${entry.originalLine + 1}:${entry.originalColumn + 1}${piece.slice(position[0].length)}`;
   });
 }

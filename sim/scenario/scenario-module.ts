@@ -11,11 +11,21 @@ export function isHelperModule(module: Readonly<Record<string, unknown>>): boole
  *  (Sweep workers get the module already imported, bundled with the simulator.) */
 export function scenarioOf(module: Readonly<Record<string, unknown>>, path: string): unknown {
   if (isHelperModule(module)) {
-    throw new ScenarioError({ file: path, field: "default export", expected: "export default defineScenario({ ... })", got: "no default export" });
+    throw new ScenarioError({
+      file: path,
+      field: "default export",
+      expected: "export default defineScenario({ ... })",
+      got: "no default export",
+    });
   }
   const scenario = module.default;
   if (scenario === null || typeof scenario !== "object" || Array.isArray(scenario)) {
-    throw new ScenarioError({ file: path, field: "default export", expected: "a scenario object made with defineScenario({ ... })", got: describeValue(scenario) });
+    throw new ScenarioError({
+      file: path,
+      field: "default export",
+      expected: "a scenario object made with defineScenario({ ... })",
+      got: describeValue(scenario),
+    });
   }
   return scenario;
 }

@@ -11,20 +11,36 @@ const target = z.string({ error: "a name" });
 export const faultSchema = z.discriminatedUnion(
   "kind",
   faultKinds.map((kind) => faults[kind].schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-  { error: `a fault made with ${listChoices(faultKinds.flatMap((kind) => faults[kind].builders), false)}` },
+  {
+    error: `a fault made with ${listChoices(
+      faultKinds.flatMap((kind) => faults[kind].builders),
+      false,
+    )}`,
+  },
 ) as unknown as z.ZodType<ParsedFault>;
 
-export const scheduledFaultSchema = strict({ at: duration(), fault: faultSchema }, `at(time, fault)`);
+export const scheduledFaultSchema = strict(
+  { at: duration(), fault: faultSchema },
+  `at(time, fault)`,
+);
 
 const chaosEpisodes = strict(
-  { every: duration({ positive: true }), for: delayRange, nodes: z.array(target).min(1).optional() },
+  {
+    every: duration({ positive: true }),
+    for: delayRange,
+    nodes: z.array(target).min(1).optional(),
+  },
   `episodes like { every: "1h", for: "2s..20s" }`,
 );
 export const chaosSchema = strict(
   {
     kind: z.literal("chaos").optional(),
     crash: strict(
-      { mtbf: duration({ positive: true }), mttr: duration({ positive: true }), nodes: z.array(target).min(1).optional() },
+      {
+        mtbf: duration({ positive: true }),
+        mttr: duration({ positive: true }),
+        nodes: z.array(target).min(1).optional(),
+      },
       `crashes like { mtbf: "720h", mttr: "2h" }`,
     ).optional(),
     blip: chaosEpisodes.optional(),

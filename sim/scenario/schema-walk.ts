@@ -37,7 +37,11 @@ function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
     const def = defOf(current);
-    if ((def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType) current = def.innerType;
+    if (
+      (def.type === "optional" || def.type === "default" || def.type === "nullable") &&
+      def.innerType
+    )
+      current = def.innerType;
     else if (def.type === "pipe" && def.in) current = def.in;
     else return current;
   }
@@ -59,7 +63,9 @@ function chooseOption(def: LooseDef, data: unknown): AnySchema | undefined {
   // { dns } or { lb }), else the first.
   if (data !== undefined && data !== null && typeof data === "object") {
     const keys = Object.keys(data);
-    const fitting = objects.find((option) => keys.length > 0 && keys.every((key) => key in (defOf(option).shape ?? {})));
+    const fitting = objects.find(
+      (option) => keys.length > 0 && keys.every((key) => key in (defOf(option).shape ?? {})),
+    );
     if (fitting) return fitting;
   }
   if (data === undefined || (data !== null && typeof data === "object")) return objects[0];
@@ -80,7 +86,11 @@ export function schemaPoint(schema: AnySchema, data: unknown): SchemaPoint {
     case "object":
       return { kind: "object", shape: def.shape ?? {} };
     case "record":
-      return { kind: "record", value: def.valueType as AnySchema, open: current === unwrap(linksSchema) };
+      return {
+        kind: "record",
+        value: def.valueType as AnySchema,
+        open: current === unwrap(linksSchema),
+      };
     case "array":
       return { kind: "array", element: def.element as AnySchema };
     default:
@@ -92,7 +102,9 @@ export function schemaPoint(schema: AnySchema, data: unknown): SchemaPoint {
 export function childSchema(point: SchemaPoint, key: string | number): AnySchema | undefined {
   switch (point.kind) {
     case "object":
-      return typeof key === "string" && Object.hasOwn(point.shape, key) ? point.shape[key] : undefined;
+      return typeof key === "string" && Object.hasOwn(point.shape, key)
+        ? point.shape[key]
+        : undefined;
     case "record":
       return point.value;
     case "array":
@@ -103,14 +115,21 @@ export function childSchema(point: SchemaPoint, key: string | number): AnySchema
 }
 
 /** The keys allowed in the object at `path` of `root` (for "unknown key" messages); [] if not an object. */
-export function allowedKeysAt(schema: AnySchema, root: unknown, path: readonly PropertyKey[]): string[] {
+export function allowedKeysAt(
+  schema: AnySchema,
+  root: unknown,
+  path: readonly PropertyKey[],
+): string[] {
   let current: AnySchema | undefined = schema;
   let data: unknown = root;
   for (const key of path) {
     if (current === undefined) return [];
     const point = schemaPoint(current, data);
     current = childSchema(point, typeof key === "number" ? key : String(key));
-    data = data !== null && typeof data === "object" ? (data as Record<PropertyKey, unknown>)[key] : undefined;
+    data =
+      data !== null && typeof data === "object"
+        ? (data as Record<PropertyKey, unknown>)[key]
+        : undefined;
   }
   if (current === undefined) return [];
   const point = schemaPoint(current, data);

@@ -18,11 +18,33 @@ import {
   replicationModes,
   sessionStores,
 } from "./choices.ts";
-import { detectorFields, failbackFields, fencingFields, routingKindOf, routingKinds, type ParsedRouting } from "../model/index.ts";
+import {
+  detectorFields,
+  failbackFields,
+  fencingFields,
+  routingKindOf,
+  routingKinds,
+  type ParsedRouting,
+} from "../model/index.ts";
 import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
-import { countAtLeastOne, delayRange, duration, durationOrUnlimited, fraction, linkKeyExpectation, linkKeyPattern, listChoices, name, oneOf, probability, rate, rateOrUnlimited, strict } from "../dsl/index.ts";
+import {
+  countAtLeastOne,
+  delayRange,
+  duration,
+  durationOrUnlimited,
+  fraction,
+  linkKeyExpectation,
+  linkKeyPattern,
+  listChoices,
+  name,
+  oneOf,
+  probability,
+  rate,
+  rateOrUnlimited,
+  strict,
+} from "../dsl/index.ts";
 
 export { chaosSchema, expectSchema, faultSchema, scheduledFaultSchema };
 export { isName, linkKeyExpectation, nameExpectation, namePattern } from "../dsl/index.ts";
@@ -33,7 +55,10 @@ export const nodeSchema = strict(
     zone: name.optional(),
     readiness: oneOf(readinessChoices).optional(),
     promoteIn: duration().optional(),
-    costPerHour: z.number({ error: "a cost of 0 or more" }).min(0, { error: "a cost of 0 or more" }).optional(),
+    costPerHour: z
+      .number({ error: "a cost of 0 or more" })
+      .min(0, { error: "a cost of 0 or more" })
+      .optional(),
     applyRate: rateOrUnlimited.optional(),
     capacity: rateOrUnlimited.optional(),
     queueLimit: duration().optional(),
@@ -60,7 +85,10 @@ export const linkKeySchema = z.string().regex(linkKeyPattern, { error: linkKeyEx
 /** Link keys are free-form, so `--set network.links.<new key>.latency=…` may create an entry. */
 export const linksSchema = z.record(linkKeySchema, strict(linkSettings, "link settings"));
 
-export const networkSchema = strict({ ...linkSettings, links: linksSchema.optional() }, "network settings");
+export const networkSchema = strict(
+  { ...linkSettings, links: linksSchema.optional() },
+  "network settings",
+);
 
 const standbyCount = "a whole number of standbys, at least 1";
 export const replicationSchema = strict(
@@ -69,31 +97,48 @@ export const replicationSchema = strict(
     lag: duration().optional(),
     applyDelay: duration().optional(),
     statusInterval: duration({ positive: true }).optional(),
-    waitFor: z.number({ error: standbyCount }).int({ error: standbyCount }).min(1, { error: standbyCount }).optional(),
+    waitFor: z
+      .number({ error: standbyCount })
+      .int({ error: standbyCount })
+      .min(1, { error: standbyCount })
+      .optional(),
     semiSyncTimeout: duration({ positive: true }).optional(),
   },
   "replication settings",
 );
 
-
 /** Every detector kind's fields (model/detectors/<kind>.ts); those of other kinds are ignored,
  *  so a scenario can be swept across kinds. */
-export const detectorSchema = strict({ kind: oneOf(detectorKinds).optional(), ...detectorFields }, "detector settings");
+export const detectorSchema = strict(
+  { kind: oneOf(detectorKinds).optional(), ...detectorFields },
+  "detector settings",
+);
 
 const leaseSchema = strict(
-  { ttl: duration({ positive: true }).optional(), renewEvery: duration({ positive: true }).optional(), retryTimeout: duration({ positive: true }).optional() },
+  {
+    ttl: duration({ positive: true }).optional(),
+    renewEvery: duration({ positive: true }).optional(),
+    retryTimeout: duration({ positive: true }).optional(),
+  },
   "lease settings",
 );
 
 /** "10m" or a uniform range "5m..15m". */
 
-const operatorSchema = strict({ delay: delayRange.optional(), errorProbability: probability.optional() }, "operator settings");
+const operatorSchema = strict(
+  { delay: delayRange.optional(), errorProbability: probability.optional() },
+  "operator settings",
+);
 
 const wholeCount = "a whole number of monitors, at least 1";
 export const failoverSchema = strict(
   {
     automatic: z.boolean({ error: "true or false" }).optional(),
-    quorum: z.number({ error: wholeCount }).int({ error: wholeCount }).min(1, { error: wholeCount }).optional(),
+    quorum: z
+      .number({ error: wholeCount })
+      .int({ error: wholeCount })
+      .min(1, { error: wholeCount })
+      .optional(),
     fencing: oneOf(fencingChoices).optional(),
     failback: oneOf(failbackChoices).optional(),
     flapWindow: duration().optional(),
@@ -115,7 +160,10 @@ export const policySchema = strict(
     detector: detectorSchema.optional(),
     replication: replicationSchema.optional(),
     failover: failoverSchema.optional(),
-    standby: strict({ promoteIn: duration().optional(), readiness: oneOf(readinessChoices).optional() }, "standby settings").optional(),
+    standby: strict(
+      { promoteIn: duration().optional(), readiness: oneOf(readinessChoices).optional() },
+      "standby settings",
+    ).optional(),
   },
   "a policy like presets.patroni()",
 );
@@ -125,9 +173,18 @@ export const policySchema = strict(
 const routingSchema = (() => {
   const modules = routingKinds.map((kind) => routingKindOf(kind));
   const words = modules.flatMap((module) => ("word" in module.form ? [module.form.word] : []));
-  const objects = modules.flatMap((module) => ("key" in module.form ? [strict({ [module.form.key]: module.form.schema }, module.form.label)] : []));
-  const examples = [...modules.filter((module) => "word" in module.form), ...modules.filter((module) => "key" in module.form)].map((module) => module.example);
-  return z.union([oneOf(words as [string, ...string[]]), ...objects], { error: listChoices(examples, false) }) as unknown as z.ZodType<ParsedRouting>;
+  const objects = modules.flatMap((module) =>
+    "key" in module.form
+      ? [strict({ [module.form.key]: module.form.schema }, module.form.label)]
+      : [],
+  );
+  const examples = [
+    ...modules.filter((module) => "word" in module.form),
+    ...modules.filter((module) => "key" in module.form),
+  ].map((module) => module.example);
+  return z.union([oneOf(words as [string, ...string[]]), ...objects], {
+    error: listChoices(examples, false),
+  }) as unknown as z.ZodType<ParsedRouting>;
 })();
 
 export const clientSchema = strict(
@@ -139,11 +196,22 @@ export const clientSchema = strict(
     readRecheck: duration().optional(),
     zone: name.optional(),
     routing: routingSchema.optional(),
-    sessions: strict({ users: countAtLeastOne, store: oneOf(sessionStores).optional() }, `sessions like { users: 300, store: "memory" }`).optional(),
+    sessions: strict(
+      { users: countAtLeastOne, store: oneOf(sessionStores).optional() },
+      `sessions like { users: 300, store: "memory" }`,
+    ).optional(),
     timeout: duration({ positive: true }).optional(),
     arrivals: oneOf(arrivalChoices).optional(),
-    connections: z.number({ error: "a whole number, at least 1" }).int({ error: "a whole number, at least 1" }).min(1, { error: "a whole number, at least 1" }).optional(),
-    retries: z.number({ error: "a whole number, 0 or more" }).int({ error: "a whole number, 0 or more" }).min(0, { error: "a whole number, 0 or more" }).optional(),
+    connections: z
+      .number({ error: "a whole number, at least 1" })
+      .int({ error: "a whole number, at least 1" })
+      .min(1, { error: "a whole number, at least 1" })
+      .optional(),
+    retries: z
+      .number({ error: "a whole number, 0 or more" })
+      .int({ error: "a whole number, 0 or more" })
+      .min(0, { error: "a whole number, 0 or more" })
+      .optional(),
     backoff: duration().optional(),
     reconnectIn: duration().optional(),
   },
@@ -157,15 +225,27 @@ export const scenarioSchema = strict(
       .string({ error: "a one-line summary" })
       .regex(/^[^\n]*\S[^\n]*$/, { error: "a one-line summary" }),
     duration: duration({ positive: true }),
-    seed: z.number({ error: "a whole number from 0 to 2^53 - 1" }).int({ error: "a whole number from 0 to 2^53 - 1" }).min(0, { error: "a whole number from 0 to 2^53 - 1" }).optional(),
-    nodes: z.record(name, nodeSchema, { error: "an object of nodes by name, like { db1: { role: \"primary\" } }" }),
+    seed: z
+      .number({ error: "a whole number from 0 to 2^53 - 1" })
+      .int({ error: "a whole number from 0 to 2^53 - 1" })
+      .min(0, { error: "a whole number from 0 to 2^53 - 1" })
+      .optional(),
+    nodes: z.record(name, nodeSchema, {
+      error: 'an object of nodes by name, like { db1: { role: "primary" } }',
+    }),
     network: networkSchema.optional(),
     policy: policySchema.optional(),
     replication: replicationSchema.optional(),
     detector: detectorSchema.optional(),
     failover: failoverSchema.optional(),
-    clients: z.union([clientSchema, z.array(clientSchema)], { error: "a client group like { writes: \"200/s\" } or a list of them" }).optional(),
-    faults: z.array(scheduledFaultSchema, { error: `a list of faults, like [at("2m", crash("db1"))]` }).optional(),
+    clients: z
+      .union([clientSchema, z.array(clientSchema)], {
+        error: 'a client group like { writes: "200/s" } or a list of them',
+      })
+      .optional(),
+    faults: z
+      .array(scheduledFaultSchema, { error: `a list of faults, like [at("2m", crash("db1"))]` })
+      .optional(),
     chaos: chaosSchema.optional(),
     expect: expectSchema.optional(),
   },

@@ -17,7 +17,17 @@ export interface PointStatistics {
   statistics: Statistics;
 }
 
-export const statisticColumns = ["n", "mean", "sd", "ci95_low", "ci95_high", "p50", "p95", "min", "max"] as const;
+export const statisticColumns = [
+  "n",
+  "mean",
+  "sd",
+  "ci95_low",
+  "ci95_high",
+  "p50",
+  "p95",
+  "min",
+  "max",
+] as const;
 
 /** Per point (ascending) and metric (in summary.csv order). Points without rows are left out. */
 export function aggregate(grid: Grid, rows: readonly SweepRow[]): PointStatistics[] {
@@ -30,7 +40,9 @@ export function aggregate(grid: Grid, rows: readonly SweepRow[]): PointStatistic
   }
   const result: PointStatistics[] = [];
   for (const [point, columns] of [...byPoint].sort((a, b) => a[0] - b[0])) {
-    metricColumns.forEach((metric, i) => result.push({ point, metric, statistics: describe(columns[i]) }));
+    metricColumns.forEach((metric, i) =>
+      result.push({ point, metric, statistics: describe(columns[i]) }),
+    );
   }
   return result;
 }

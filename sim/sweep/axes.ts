@@ -32,9 +32,13 @@ export function axesOf(grid: Grid): Axes {
 }
 
 /** All durations → seconds; all plain numbers → numbers; anything else → undefined. */
-export function numbersOf(values: readonly string[]): { numbers: number[]; unit: "s" | "" } | undefined {
+export function numbersOf(
+  values: readonly string[],
+): { numbers: number[]; unit: "s" | "" } | undefined {
   const durations = values.map(readDuration);
-  if (durations.every((reading) => reading.ok)) return { numbers: durations.map((reading) => (reading.ok ? reading.us / 1e6 : 0)), unit: "s" };
-  if (values.every((value) => /^-?(\d+\.?\d*|\.\d+)$/.test(value))) return { numbers: values.map(Number), unit: "" };
+  if (durations.every((reading) => reading.ok))
+    return { numbers: durations.map((reading) => (reading.ok ? reading.us / 1e6 : 0)), unit: "s" };
+  if (values.every((value) => /^-?(\d+\.?\d*|\.\d+)$/.test(value)))
+    return { numbers: values.map(Number), unit: "" };
   return undefined;
 }

@@ -5,7 +5,13 @@
 // run starts. One value at a time first, so a message names the culprit rather than a whole
 // point; every problem of every value and point is reported together.
 import { prepareRun } from "../run/index.ts";
-import { applyOverrides, combineProblems, ScenarioError, type Limits, type ScenarioErrorInit } from "../scenario/index.ts";
+import {
+  applyOverrides,
+  combineProblems,
+  ScenarioError,
+  type Limits,
+  type ScenarioErrorInit,
+} from "../scenario/index.ts";
 import { pointOverrides, type Grid } from "./grid.ts";
 
 export interface GridCheckInput {
@@ -46,7 +52,10 @@ function asVaryError(error: ScenarioError, varied: string[]): ScenarioError {
       if (setField !== null) return { ...problem, field: `--vary ${setField[1]}` };
       const own = varied.length === 1 ? paths.indexOf(problem.field) : -1;
       if (own >= 0) return { ...problem, field: `--vary ${varied[own]}` };
-      return { ...problem, field: `${problem.field === "" ? "the scenario" : problem.field} (with --vary ${varied.join(" --vary ")})` };
+      return {
+        ...problem,
+        field: `${problem.field === "" ? "the scenario" : problem.field} (with --vary ${varied.join(" --vary ")})`,
+      };
     }),
   );
 }

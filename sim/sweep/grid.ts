@@ -28,13 +28,18 @@ export interface Job {
 export function buildGrid(varies: readonly Vary[], seeds: readonly number[]): Grid {
   const pointCount = varies.reduce((count, vary) => count * vary.values.length, 1);
   if (pointCount > maxPoints) {
-    throw new SweepError(`The --vary flags make ${pointCount} parameter points; at most ${maxPoints} are allowed. Use fewer values or larger steps.`);
+    throw new SweepError(
+      `The --vary flags make ${pointCount} parameter points; at most ${maxPoints} are allowed. Use fewer values or larger steps.`,
+    );
   }
   if (pointCount * seeds.length > maxRuns) {
-    throw new SweepError(`The sweep would make ${pointCount * seeds.length} runs (${pointCount} points × ${seeds.length} seeds); at most ${maxRuns} are allowed.`);
+    throw new SweepError(
+      `The sweep would make ${pointCount * seeds.length} runs (${pointCount} points × ${seeds.length} seeds); at most ${maxRuns} are allowed.`,
+    );
   }
   let points: number[][] = [[]];
-  for (const vary of varies) points = points.flatMap((prefix) => vary.values.map((_, i) => [...prefix, i]));
+  for (const vary of varies)
+    points = points.flatMap((prefix) => vary.values.map((_, i) => [...prefix, i]));
   return { varies, points, seeds };
 }
 
@@ -50,7 +55,9 @@ export function jobAt(grid: Grid, index: number): Job {
 /** The job number of (point, seed), or undefined when the seed is not one of the sweep's. */
 export function jobIndexOf(grid: Grid, point: number, seed: number): number | undefined {
   const position = grid.seeds.indexOf(seed);
-  return position < 0 || point < 0 || point >= grid.points.length ? undefined : point * grid.seeds.length + position;
+  return position < 0 || point < 0 || point >= grid.points.length
+    ? undefined
+    : point * grid.seeds.length + position;
 }
 
 /** The value texts of a point, one per varied path. */
@@ -72,7 +79,9 @@ export function seedRange(count: number): number[] {
 export function parseSeedCount(text: string): number {
   const count = Number(text);
   if (!/^\d+$/.test(text.trim()) || count < 1 || count > maxSeedCount) {
-    throw new SweepError(`--seeds expects a whole number of seeds from 1 to ${maxSeedCount}, got ${JSON.stringify(text)}.`);
+    throw new SweepError(
+      `--seeds expects a whole number of seeds from 1 to ${maxSeedCount}, got ${JSON.stringify(text)}.`,
+    );
   }
   return count;
 }
@@ -82,11 +91,17 @@ export function parseSeedList(text: string): number[] {
   const seeds = text.split(",").map((part) => part.trim());
   const bad = seeds.find((seed) => !/^\d+$/.test(seed) || !Number.isSafeInteger(Number(seed)));
   if (bad !== undefined) {
-    throw new SweepError(`--seed-list expects whole numbers from 0 to 2^53 - 1 separated by commas, like 1,2,7; got ${JSON.stringify(bad)} in ${JSON.stringify(text)}.`);
+    throw new SweepError(
+      `--seed-list expects whole numbers from 0 to 2^53 - 1 separated by commas, like 1,2,7; got ${JSON.stringify(bad)} in ${JSON.stringify(text)}.`,
+    );
   }
   const numbers = seeds.map(Number);
   const duplicate = numbers.find((seed, i) => numbers.indexOf(seed) !== i);
-  if (duplicate !== undefined) throw new SweepError(`--seed-list names seed ${duplicate} twice; give each seed once.`);
-  if (numbers.length > maxSeedCount) throw new SweepError(`--seed-list has ${numbers.length} seeds; at most ${maxSeedCount} are allowed.`);
+  if (duplicate !== undefined)
+    throw new SweepError(`--seed-list names seed ${duplicate} twice; give each seed once.`);
+  if (numbers.length > maxSeedCount)
+    throw new SweepError(
+      `--seed-list has ${numbers.length} seeds; at most ${maxSeedCount} are allowed.`,
+    );
   return numbers.sort((a, b) => a - b);
 }

@@ -56,7 +56,16 @@ export function sameSweep(a: Manifest, b: Manifest): boolean {
 
 /** The field that differs first, for messages: "seeds", "vary", … */
 export function firstDifference(a: Manifest, b: Manifest): string | undefined {
-  const keys: (keyof Manifest)[] = ["format", "scenario", "summary", "config_hash", "set", "vary", "seeds", "shard"];
+  const keys: (keyof Manifest)[] = [
+    "format",
+    "scenario",
+    "summary",
+    "config_hash",
+    "set",
+    "vary",
+    "seeds",
+    "shard",
+  ];
   return keys.find((key) => canonical(a[key]) !== canonical(b[key]));
 }
 
@@ -70,13 +79,28 @@ export function parseManifest(text: string): Manifest | undefined {
   }
   const m = data as Partial<Manifest> | null;
   const isShard = (s: unknown) =>
-    s !== null && typeof s === "object" && Number.isSafeInteger((s as Shard).index) && Number.isSafeInteger((s as Shard).count);
+    s !== null &&
+    typeof s === "object" &&
+    Number.isSafeInteger((s as Shard).index) &&
+    Number.isSafeInteger((s as Shard).count);
   const isVary = (v: unknown) =>
-    v !== null && typeof v === "object" && typeof (v as Vary).path === "string" && Array.isArray((v as Vary).values);
+    v !== null &&
+    typeof v === "object" &&
+    typeof (v as Vary).path === "string" &&
+    Array.isArray((v as Vary).values);
   if (
-    m === null || typeof m !== "object" || m.format !== manifestFormat || typeof m.scenario !== "string" || typeof m.summary !== "string" ||
-    typeof m.config_hash !== "string" || !Array.isArray(m.set) || !Array.isArray(m.vary) || !m.vary.every(isVary) ||
-    !Array.isArray(m.seeds) || !m.seeds.every(Number.isSafeInteger) || !isShard(m.shard)
+    m === null ||
+    typeof m !== "object" ||
+    m.format !== manifestFormat ||
+    typeof m.scenario !== "string" ||
+    typeof m.summary !== "string" ||
+    typeof m.config_hash !== "string" ||
+    !Array.isArray(m.set) ||
+    !Array.isArray(m.vary) ||
+    !m.vary.every(isVary) ||
+    !Array.isArray(m.seeds) ||
+    !m.seeds.every(Number.isSafeInteger) ||
+    !isShard(m.shard)
   ) {
     return undefined;
   }
@@ -90,9 +114,12 @@ export function hashOf(value: unknown): string {
 
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_, inner: unknown) => {
-    if (inner instanceof Map) return Object.fromEntries([...inner].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)));
+    if (inner instanceof Map)
+      return Object.fromEntries([...inner].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)));
     if (inner instanceof Set) return [...inner];
     if (inner === null || typeof inner !== "object" || Array.isArray(inner)) return inner;
-    return Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries(
+      Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   });
 }

@@ -30,7 +30,9 @@ export function pairedComparisons(grid: Grid, rows: readonly SweepRow[]): Paired
   if (compared === undefined) return [];
   const cellsOf = new Map(rows.map((row) => [row.job, row.cells]));
   // Points number the first path slowest, so a value step on path k moves the point by `stride`.
-  const stride = grid.varies.slice(compared + 1).reduce((product, vary) => product * vary.values.length, 1);
+  const stride = grid.varies
+    .slice(compared + 1)
+    .reduce((product, vary) => product * vary.values.length, 1);
   const seedCount = grid.seeds.length;
   const result: PairedComparison[] = [];
   for (let baselinePoint = 0; baselinePoint < grid.points.length; baselinePoint++) {
@@ -53,8 +55,23 @@ export function pairedComparisons(grid: Grid, rows: readonly SweepRow[]): Paired
   return result;
 }
 
-function comparison(point: number, baselinePoint: number, metric: MetricColumn, diffs: number[]): PairedComparison {
-  if (diffs.length === 0) return { point, baselinePoint, metric, n: 0, meanDiff: null, sdDiff: null, ciLow: null, ciHigh: null };
+function comparison(
+  point: number,
+  baselinePoint: number,
+  metric: MetricColumn,
+  diffs: number[],
+): PairedComparison {
+  if (diffs.length === 0)
+    return {
+      point,
+      baselinePoint,
+      metric,
+      n: 0,
+      meanDiff: null,
+      sdDiff: null,
+      ciLow: null,
+      ciHigh: null,
+    };
   const { mean, sd, halfWidth } = meanInterval(diffs);
   return {
     point,
@@ -72,7 +89,16 @@ export function pairedHeader(grid: Grid): string[] {
   const compared = axesOf(grid).compared;
   const others = grid.varies.filter((_, i) => i !== compared).map((vary) => vary.path);
   const comparedColumns = compared === undefined ? [] : [grid.varies[compared].path, "baseline"];
-  return [...others, ...comparedColumns, "metric", "n", "mean_diff", "sd_diff", "ci95_low", "ci95_high"];
+  return [
+    ...others,
+    ...comparedColumns,
+    "metric",
+    "n",
+    "mean_diff",
+    "sd_diff",
+    "ci95_low",
+    "ci95_high",
+  ];
 }
 
 export function pairedCsv(grid: Grid, comparisons: readonly PairedComparison[]): Promise<string> {

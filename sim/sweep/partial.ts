@@ -28,7 +28,11 @@ export class PartialRuns {
   ) {}
 
   /** Starts a new partial file (replacing any earlier one); reports whether one was replaced. */
-  static start(file: string, manifest: Manifest, grid: Grid): { partial: PartialRuns; replaced: boolean } {
+  static start(
+    file: string,
+    manifest: Manifest,
+    grid: Grid,
+  ): { partial: PartialRuns; replaced: boolean } {
     const replaced = fs.existsSync(file);
     const fd = openFile(file, "w");
     fs.writeSync(fd, `${JSON.stringify({ manifest })}\n`);
@@ -36,12 +40,23 @@ export class PartialRuns {
   }
 
   /** Continues the partial file of the same sweep; its finished rows are returned. */
-  static resume(file: string, manifest: Manifest, grid: Grid): { partial: PartialRuns; rows: SweepRow[] } | undefined {
+  static resume(
+    file: string,
+    manifest: Manifest,
+    grid: Grid,
+  ): { partial: PartialRuns; rows: SweepRow[] } | undefined {
     if (!fs.existsSync(file)) return undefined;
     const lines = fs.readFileSync(file, "utf8").split("\n");
     const found = parseManifest(JSON.stringify(parseLine(lines[0])?.manifest ?? null));
-    if (found === undefined) throw new SweepError(`${file} is not a partial sweep of this version of sim; run the sweep without --resume to start over.`);
-    if (!sameSweep(found, manifest) || found.shard.index !== manifest.shard.index || found.shard.count !== manifest.shard.count) {
+    if (found === undefined)
+      throw new SweepError(
+        `${file} is not a partial sweep of this version of sim; run the sweep without --resume to start over.`,
+      );
+    if (
+      !sameSweep(found, manifest) ||
+      found.shard.index !== manifest.shard.index ||
+      found.shard.count !== manifest.shard.count
+    ) {
       const field = firstDifference(found, manifest) ?? "shard";
       const shard = field === "shard" ? ` (it is shard ${shardText(found.shard)})` : "";
       throw new SweepError(
@@ -85,7 +100,9 @@ function openFile(file: string, flags: string): number {
     return fs.openSync(file, flags);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SweepError(`Cannot write the sweep's partial file ${file}: ${reason}. Choose another folder with --out.`);
+    throw new SweepError(
+      `Cannot write the sweep's partial file ${file}: ${reason}. Choose another folder with --out.`,
+    );
   }
 }
 
@@ -93,15 +110,32 @@ function parseLine(line: string | undefined): Record<string, unknown> | undefine
   if (line === undefined || line.trim() === "") return undefined;
   try {
     const value: unknown = JSON.parse(line);
-    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === "object"
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
-function isRow(entry: Record<string, unknown>, grid: Grid): entry is { job: number; cells: string[] } {
+function isRow(
+  entry: Record<string, unknown>,
+  grid: Grid,
+): entry is { job: number; cells: string[] } {
   const { job, point, seed, cells } = entry;
-  if (typeof job !== "number" || !Number.isSafeInteger(job) || job < 0 || job >= grid.points.length * grid.seeds.length) return false;
+  if (
+    typeof job !== "number" ||
+    !Number.isSafeInteger(job) ||
+    job < 0 ||
+    job >= grid.points.length * grid.seeds.length
+  )
+    return false;
   const expected = jobAt(grid, job);
-  return point === expected.point && seed === expected.seed && Array.isArray(cells) && cells.length === metricColumns.length && cells.every((cell) => typeof cell === "string");
+  return (
+    point === expected.point &&
+    seed === expected.seed &&
+    Array.isArray(cells) &&
+    cells.length === metricColumns.length &&
+    cells.every((cell) => typeof cell === "string")
+  );
 }

@@ -23,7 +23,8 @@ export function looksLikeRange(text: string): boolean {
 
 export function expandRange(text: string): RangeReading {
   const match = rangePattern.exec(text);
-  if (match === null) return { ok: false, expected: `a range lo..hi/step, like 1s..30s/1s or 0..1/0.1` };
+  if (match === null)
+    return { ok: false, expected: `a range lo..hi/step, like 1s..30s/1s or 0..1/0.1` };
   const [lo, hi, step] = match.slice(1).map((part) => part.trim());
   const durations = [lo, hi, step].map(readDuration);
   if (durations.every((reading) => reading.ok)) {
@@ -34,7 +35,9 @@ export function expandRange(text: string): RangeReading {
   const numbers = [lo, hi, step].map(readDecimal);
   if (numbers.every((reading) => reading !== undefined)) {
     const scale = Math.max(...numbers.map((reading) => reading!.decimals));
-    const [loN, hiN, stepN] = numbers.map((reading) => reading!.units * 10n ** BigInt(scale - reading!.decimals));
+    const [loN, hiN, stepN] = numbers.map(
+      (reading) => reading!.units * 10n ** BigInt(scale - reading!.decimals),
+    );
     return steps(loN, hiN, stepN, (units) => decimalText(units, scale));
   }
   return {
@@ -43,12 +46,20 @@ export function expandRange(text: string): RangeReading {
   };
 }
 
-function steps(lo: bigint, hi: bigint, step: bigint, format: (value: bigint) => string): RangeReading {
+function steps(
+  lo: bigint,
+  hi: bigint,
+  step: bigint,
+  format: (value: bigint) => string,
+): RangeReading {
   if (step <= 0n) return { ok: false, expected: `a step greater than 0` };
   if (lo > hi) return { ok: false, expected: `a range that is not empty (lo at most hi)` };
   const count = (hi - lo) / step + 1n;
   if (count > BigInt(maxRangeValues)) {
-    return { ok: false, expected: `a range of at most ${maxRangeValues} values (this one has ${count}; use a larger step)` };
+    return {
+      ok: false,
+      expected: `a range of at most ${maxRangeValues} values (this one has ${count}; use a larger step)`,
+    };
   }
   const values: string[] = [];
   for (let value = lo; value <= hi; value += step) values.push(format(value));

@@ -62,7 +62,10 @@ export async function runSweep(plan: SweepPlan, hooks: SweepHooks = {}): Promise
     const started = PartialRuns.start(plan.partialFile, manifest, grid);
     partial = started.partial;
     if (plan.resume) hooks.note?.(`Nothing to resume in ${outDir}: running the whole sweep.\n`);
-    else if (started.replaced) hooks.note?.(`Starting over: the unfinished sweep in ${outDir} is discarded (--resume would have continued it).\n`);
+    else if (started.replaced)
+      hooks.note?.(
+        `Starting over: the unfinished sweep in ${outDir} is discarded (--resume would have continued it).\n`,
+      );
   }
   const done = new Set(keptRows.map((row) => row.job));
   const todo = jobs.filter((job) => !done.has(job));
@@ -90,13 +93,19 @@ export async function runSweep(plan: SweepPlan, hooks: SweepHooks = {}): Promise
     throw error instanceof WorkerFailure ? explainFailure(error, plan) : error;
   }
   if (status === "aborted") partial.close();
-  return { status: status === "done" ? "done" : "interrupted", rows, kept: keptRows.length, partial };
+  return {
+    status: status === "done" ? "done" : "interrupted",
+    rows,
+    kept: keptRows.length,
+    partial,
+  };
 }
 
 /** Where a worker starts when the simulator could not be bundled: the compiled worker (which
  *  brings the TypeScript loader itself when the scenario needs it), or, running from the sources,
  *  worker-entry.js (tsx, as in the main thread). */
-const unbundledEntry = () => packageFile(runningCompiled() ? "dist/sweep/worker.js" : "sim/sweep/worker-entry.js");
+const unbundledEntry = () =>
+  packageFile(runningCompiled() ? "dist/sweep/worker.js" : "sim/sweep/worker-entry.js");
 
 /** Starts the worker threads of a sweep, at most one per job, from the bundled worker when
  *  there is one. Bundling runs in esbuild's own process: the caller may start it early. */
@@ -106,15 +115,22 @@ export async function startPool(
   bundle: Promise<URL | null> = bundledWorker(plan.file),
 ): Promise<WorkerPool> {
   const entry = (await bundle) ?? unbundledEntry();
-  return new WorkerPool(entry, { file: plan.file, set: [...plan.set], limits: plan.limits }, Math.min(plan.workers, Math.max(1, jobs)));
+  return new WorkerPool(
+    entry,
+    { file: plan.file, set: [...plan.set], limits: plan.limits },
+    Math.min(plan.workers, Math.max(1, jobs)),
+  );
 }
 
 /** A failed run as bad input (exit 2) naming its point and seed, like `sim run` would. */
 function explainFailure(failure: WorkerFailure, plan: SweepPlan): Error {
-  if (failure.job < 0) return new SweepError(`A sweep worker could not load ${plan.file}: ${failure.message}`);
+  if (failure.job < 0)
+    return new SweepError(`A sweep worker could not load ${plan.file}: ${failure.message}`);
   const { point, seed } = jobAt(plan.grid, failure.job);
   const where = `the run with ${[...pointOverrides(plan.grid, point).map((o) => `--vary ${o}`)].join(" ")} --seed ${seed}`;
-  if (failure.errorName === SimulationLimitError.name) return new SweepError(`${where} exceeded a simulation limit: ${failure.message}.`);
-  if (failure.errorName === "ScenarioError") return new SweepError(`${where} was rejected: ${failure.message}`);
+  if (failure.errorName === SimulationLimitError.name)
+    return new SweepError(`${where} exceeded a simulation limit: ${failure.message}.`);
+  if (failure.errorName === "ScenarioError")
+    return new SweepError(`${where} was rejected: ${failure.message}`);
   return new Error(`${where} failed: ${failure.errorName}: ${failure.message}`);
 }

@@ -46,9 +46,16 @@ export async function readRunsCsv(text: string, grid: Grid, source: string): Pro
   const expected = runsHeader(grid).map(neutralCell);
   const header = table[0] ?? [];
   if (header.join(",") !== expected.join(",")) {
-    throw new SweepError(`${source}: expected the columns ${expected.join(",")}, found ${header.join(",") || "nothing"}; it was not written by this sweep.`);
+    throw new SweepError(
+      `${source}: expected the columns ${expected.join(",")}, found ${header.join(",") || "nothing"}; it was not written by this sweep.`,
+    );
   }
-  const pointOf = new Map(grid.points.map((_, point) => [pointValues(grid, point).map(neutralCell).join("\u0000"), point]));
+  const pointOf = new Map(
+    grid.points.map((_, point) => [
+      pointValues(grid, point).map(neutralCell).join("\u0000"),
+      point,
+    ]),
+  );
   const pathCount = grid.varies.length;
   return table.slice(1).map((cells, i) => {
     const line = i + 2;
@@ -56,7 +63,9 @@ export async function readRunsCsv(text: string, grid: Grid, source: string): Pro
     const seed = Number(cells[pathCount]);
     const job = point === undefined ? undefined : jobIndexOf(grid, point, seed);
     if (cells.length !== expected.length || job === undefined) {
-      throw new SweepError(`${source}: line ${line} is not a run of this sweep (values ${cells.slice(0, pathCount + 1).join(",")}).`);
+      throw new SweepError(
+        `${source}: line ${line} is not a run of this sweep (values ${cells.slice(0, pathCount + 1).join(",")}).`,
+      );
     }
     return { job, cells: cells.slice(pathCount + 1) };
   });
@@ -66,7 +75,9 @@ function parseCsv(text: string, source: string): Promise<string[][]> {
   return new Promise((resolve, reject) => {
     const rows: string[][] = [];
     parseString<string[], string[]>(text, { headers: false })
-      .on("error", (error) => reject(new SweepError(`${source}: not a readable CSV file (${error.message}).`)))
+      .on("error", (error) =>
+        reject(new SweepError(`${source}: not a readable CSV file (${error.message}).`)),
+      )
       .on("data", (row: string[]) => rows.push(row))
       .on("end", () => resolve(rows));
   });

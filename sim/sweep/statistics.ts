@@ -29,7 +29,18 @@ export interface Statistics {
 export function describe(values: readonly (number | null)[]): Statistics {
   const present = values.filter((value): value is number => value !== null);
   const n = present.length;
-  if (n === 0) return { n, mean: null, sd: null, ciLow: null, ciHigh: null, p50: null, p95: null, min: null, max: null };
+  if (n === 0)
+    return {
+      n,
+      mean: null,
+      sd: null,
+      ciLow: null,
+      ciHigh: null,
+      p50: null,
+      p95: null,
+      min: null,
+      max: null,
+    };
   const sorted = [...present].sort((a, b) => a - b);
   const { mean, sd, halfWidth } = meanInterval(present);
   return {
@@ -46,7 +57,11 @@ export function describe(values: readonly (number | null)[]): Statistics {
 }
 
 /** Mean, sample sd and the half-width of the 95% t-interval (null below two values). */
-export function meanInterval(values: readonly number[]): { mean: number; sd: number | null; halfWidth: number | null } {
+export function meanInterval(values: readonly number[]): {
+  mean: number;
+  sd: number | null;
+  halfWidth: number | null;
+} {
   const n = values.length;
   if (n === 0) throw new Error("meanInterval of no values");
   let sum = 0;

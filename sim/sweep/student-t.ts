@@ -8,7 +8,8 @@
 
 /** The p-quantile of Student's t with `df` degrees of freedom, for 0.5 ≤ p < 1 and df ≥ 1. */
 export function studentTQuantile(p: number, df: number): number {
-  if (!(p >= 0.5 && p < 1)) throw new RangeError(`studentTQuantile: p must be in [0.5, 1), got ${p}`);
+  if (!(p >= 0.5 && p < 1))
+    throw new RangeError(`studentTQuantile: p must be in [0.5, 1), got ${p}`);
   if (!(df >= 1)) throw new RangeError(`studentTQuantile: df must be at least 1, got ${df}`);
   if (p === 0.5) return 0;
   const tail = 1 - p;
@@ -34,7 +35,9 @@ export function upperTail(t: number, df: number): number {
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const front = Math.exp(
+    lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x),
+  );
   // The continued fraction converges fast on this side of the mean; use the symmetry otherwise.
   if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(x, a, b)) / a;
   return 1 - (front * betaFraction(1 - x, b, a)) / b;
@@ -63,8 +66,9 @@ function betaFraction(x: number, a: number, b: number): number {
 }
 
 const lanczos = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7,
 ];
 
 /** ln Γ(z) for z > 0. */

@@ -40,10 +40,17 @@ export const sweepReportNames: readonly string[] = [
   "aggregate.csv",
   "paired.csv",
   "report.html",
-  ...chartNames.flatMap((name) => ["vl.json", "svg", "png"].map((extension) => `charts/${name}.${extension}`)),
+  ...chartNames.flatMap((name) =>
+    ["vl.json", "svg", "png"].map((extension) => `charts/${name}.${extension}`),
+  ),
 ];
 
-export async function sweepFiles({ grid, manifest, rows, render }: SweepFilesInput): Promise<SweepOutput> {
+export async function sweepFiles({
+  grid,
+  manifest,
+  rows,
+  render,
+}: SweepFilesInput): Promise<SweepOutput> {
   const files: OutputFile[] = [
     { name: "runs.csv", content: await runsCsv(grid, rows) },
     { name: "sweep.json", content: manifestJson(manifest) },
@@ -55,16 +62,29 @@ export async function sweepFiles({ grid, manifest, rows, render }: SweepFilesInp
   files.push({ name: "aggregate.csv", content: await aggregateCsv(grid, stats) });
   files.push({ name: "paired.csv", content: await pairedCsv(grid, comparisons) });
   const charts = tradeoffCharts(grid, stats);
-  for (const chart of charts) files.push({ name: `charts/${chart.name}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` });
+  for (const chart of charts)
+    files.push({
+      name: `charts/${chart.name}.vl.json`,
+      content: `${JSON.stringify(chart.spec, null, 2)}\n`,
+    });
   if (!render) return { files, stats, comparisons };
 
   const drawn: { title: string; svg: string; file: string }[] = [];
   for (const chart of charts) {
     const { svg, png } = await renderChart(chart.spec);
-    files.push({ name: `charts/${chart.name}.svg`, content: svg }, { name: `charts/${chart.name}.png`, content: png });
+    files.push(
+      { name: `charts/${chart.name}.svg`, content: svg },
+      { name: `charts/${chart.name}.png`, content: png },
+    );
     drawn.push({ title: chart.title, svg, file: chart.name });
   }
-  const html = sweepHtml({ manifest, grid, table: summaryTable(grid, stats), sentences: pairedSentences(grid, comparisons), charts: drawn });
+  const html = sweepHtml({
+    manifest,
+    grid,
+    table: summaryTable(grid, stats),
+    sentences: pairedSentences(grid, comparisons),
+    charts: drawn,
+  });
   files.push({ name: "report.html", content: html });
   return { files, stats, comparisons };
 }

@@ -18,8 +18,13 @@ export interface SweepHtmlInput {
 
 export function sweepHtml({ manifest, grid, table, sentences, charts }: SweepHtmlInput): string {
   const runs = grid.points.length * grid.seeds.length;
-  const varied = grid.varies.map((vary) => `<li><code>${escape(vary.path)}</code>: ${escape(valuesText(vary.values))}</li>`).join("\n");
-  const fixed = manifest.set.length > 0 ? `<p>Fixed: ${manifest.set.map((s) => `<code>--set ${escape(s)}</code>`).join(" ")}</p>` : "";
+  const varied = grid.varies
+    .map((vary) => `<li><code>${escape(vary.path)}</code>: ${escape(valuesText(vary.values))}</li>`)
+    .join("\n");
+  const fixed =
+    manifest.set.length > 0
+      ? `<p>Fixed: ${manifest.set.map((s) => `<code>--set ${escape(s)}</code>`).join(" ")}</p>`
+      : "";
   const pairedNote = `<p class="note">Each value against the first, on the same seeds: mean per-seed difference ± half-width of its 95% confidence interval (Student's t). All metrics in <a href="paired.csv">paired.csv</a>.</p>`;
   const paired =
     sentences.length === 0
@@ -28,7 +33,10 @@ export function sweepHtml({ manifest, grid, table, sentences, charts }: SweepHtm
         ? `<h2>Paired comparisons</h2>\n<ul>\n${sentences.map((s) => `<li>${escape(s)}</li>`).join("\n")}\n</ul>\n${pairedNote}`
         : `<h2>Paired comparisons</h2>\n<p>${sentences.length} comparisons, too many to list here.</p>\n${pairedNote}`;
   const figures = charts
-    .map((chart) => `<figure>\n${chart.svg}\n<figcaption>${escape(chart.title)} — <a href="charts/${escape(chart.file)}.vl.json">Vega-Lite spec</a>, <a href="charts/${escape(chart.file)}.png">PNG</a></figcaption>\n</figure>`)
+    .map(
+      (chart) =>
+        `<figure>\n${chart.svg}\n<figcaption>${escape(chart.title)} — <a href="charts/${escape(chart.file)}.vl.json">Vega-Lite spec</a>, <a href="charts/${escape(chart.file)}.png">PNG</a></figcaption>\n</figure>`,
+    )
     .join("\n");
   const [header, ...rows] = table;
   const tableHtml = `<table>\n<thead><tr>${header.map((cell) => `<th>${escape(cell)}</th>`).join("")}</tr></thead>\n<tbody>\n${rows
@@ -69,9 +77,15 @@ ${tableHtml}
 }
 
 function valuesText(values: readonly string[]): string {
-  return values.length <= 12 ? values.join(", ") : `${values.slice(0, 5).join(", ")}, … , ${values.slice(-3).join(", ")} (${values.length} values)`;
+  return values.length <= 12
+    ? values.join(", ")
+    : `${values.slice(0, 5).join(", ")}, … , ${values.slice(-3).join(", ")} (${values.length} values)`;
 }
 
 function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }

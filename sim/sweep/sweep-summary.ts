@@ -9,7 +9,11 @@ import { axesOf } from "./axes.ts";
 import { pointValues, type Grid } from "./grid.ts";
 import type { PairedComparison } from "./paired.ts";
 
-export const headlineMetrics = ["downtime_s", "false_failovers", "lost_writes"] as const satisfies readonly MetricColumn[];
+export const headlineMetrics = [
+  "downtime_s",
+  "false_failovers",
+  "lost_writes",
+] as const satisfies readonly MetricColumn[];
 
 /** At most this many points in the printed table; the rest are in aggregate.csv. */
 export const maxTablePoints = 60;
@@ -17,7 +21,11 @@ export const maxTablePoints = 60;
 export const maxSentences = 8;
 
 export function summaryTable(grid: Grid, stats: readonly PointStatistics[]): string[][] {
-  const header = [...grid.varies.map((vary) => vary.path), "n", ...headlineMetrics.map((metric) => `${metric} (mean ± 95% CI)`)];
+  const header = [
+    ...grid.varies.map((vary) => vary.path),
+    "n",
+    ...headlineMetrics.map((metric) => `${metric} (mean ± 95% CI)`),
+  ];
   const rows: string[][] = [];
   const byPoint = new Map<number, Map<MetricColumn, PointStatistics>>();
   for (const row of stats) {
@@ -26,7 +34,11 @@ export function summaryTable(grid: Grid, stats: readonly PointStatistics[]): str
   }
   for (const [point, metrics] of byPoint) {
     const n = Math.max(...[...metrics.values()].map((row) => row.statistics.n));
-    rows.push([...pointValues(grid, point), String(n), ...headlineMetrics.map((metric) => meanText(metrics.get(metric)))]);
+    rows.push([
+      ...pointValues(grid, point),
+      String(n),
+      ...headlineMetrics.map((metric) => meanText(metrics.get(metric))),
+    ]);
   }
   return [header, ...rows];
 }
@@ -36,9 +48,15 @@ export function tableText(table: string[][], limit = maxTablePoints): string {
   const shown = table.slice(0, limit + 1);
   const widths = shown[0].map((_, c) => Math.max(...shown.map((row) => row[c].length)));
   const lines = shown.map((row) =>
-    row.map((cell, c) => (/^[-\d.± ]+$/.test(cell) && cell !== "" ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd(),
+    row
+      .map((cell, c) =>
+        /^[-\d.± ]+$/.test(cell) && cell !== "" ? cell.padStart(widths[c]) : cell.padEnd(widths[c]),
+      )
+      .join("  ")
+      .trimEnd(),
   );
-  if (table.length - 1 > limit) lines.push(`… ${table.length - 1 - limit} more points in aggregate.csv`);
+  if (table.length - 1 > limit)
+    lines.push(`… ${table.length - 1 - limit} more points in aggregate.csv`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -55,7 +73,9 @@ export function pairedSentences(grid: Grid, comparisons: readonly PairedComparis
   }
   return [...byPair.values()].map((pair) => {
     const values = pointValues(grid, pair[0].point);
-    const context = values.filter((_, i) => i !== compared).map((value, i) => `${grid.varies.filter((_, j) => j !== compared)[i].path}=${value}`);
+    const context = values
+      .filter((_, i) => i !== compared)
+      .map((value, i) => `${grid.varies.filter((_, j) => j !== compared)[i].path}=${value}`);
     const where = context.length > 0 ? ` (${context.join(", ")})` : "";
     const baseline = pointValues(grid, pair[0].baselinePoint)[compared];
     return `${path}=${values[compared]} vs ${baseline}${where}: ${pair.map(differenceText).join("; ")}`;
@@ -73,7 +93,8 @@ function differenceText(c: PairedComparison): string {
   const half = (c.ciHigh - c.ciLow) / 2;
   const digits = decimalsFor(half);
   const interval = `± ${half.toFixed(digits)}${unit} (95% CI, ${c.n} paired seeds)`;
-  if (c.ciLow <= 0 && c.ciHigh >= 0) return `no clear change in ${c.metric}: ${signed(c.meanDiff, digits)}${unit} ${interval}`;
+  if (c.ciLow <= 0 && c.ciHigh >= 0)
+    return `no clear change in ${c.metric}: ${signed(c.meanDiff, digits)}${unit} ${interval}`;
   const verb = c.meanDiff < 0 ? "cuts" : "raises";
   return `${verb} ${c.metric} by ${Math.abs(c.meanDiff).toFixed(digits)}${unit} ${interval}`;
 }

@@ -11,7 +11,12 @@ import type { PointStatistics } from "./aggregate.ts";
 import { axesOf } from "./axes.ts";
 import { pointValues, type Grid } from "./grid.ts";
 
-export const chartMetrics = ["downtime_s", "false_failovers", "lost_writes", "failovers"] as const satisfies readonly MetricColumn[];
+export const chartMetrics = [
+  "downtime_s",
+  "false_failovers",
+  "lost_writes",
+  "failovers",
+] as const satisfies readonly MetricColumn[];
 
 export interface SweepChart {
   /** File name stem: charts/<name>.vl.json (and .svg, .png). */
@@ -50,22 +55,36 @@ export function tradeoffCharts(grid: Grid, stats: readonly PointStatistics[]): S
   }));
   const tradeoff = {
     ...header(grid, `The trade-off: downtime and false failovers by ${xPath}`),
-    vconcat: (["downtime_s", "false_failovers"] as const).map((metric) => ({ width: plotWidth, height: heightPx, ...layers.get(metric)! })),
+    vconcat: (["downtime_s", "false_failovers"] as const).map((metric) => ({
+      width: plotWidth,
+      height: heightPx,
+      ...layers.get(metric)!,
+    })),
     resolve: { scale: { color: "shared" } },
   };
-  return [{ name: "tradeoff", title: `Downtime and false failovers by ${xPath}`, spec: tradeoff }, ...charts];
+  return [
+    { name: "tradeoff", title: `Downtime and false failovers by ${xPath}`, spec: tradeoff },
+    ...charts,
+  ];
 }
 
 function header(grid: Grid, title: string): Record<string, unknown> {
   const seeds = grid.seeds.length;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: `mean over ${seeds} seed${seeds === 1 ? "" : "s"}; band or whiskers: 95% confidence interval of the mean` },
+    title: {
+      text: title,
+      subtitle: `mean over ${seeds} seed${seeds === 1 ? "" : "s"}; band or whiskers: 95% confidence interval of the mean`,
+    },
     config: chartConfig(),
   };
 }
 
-function metricLayers(grid: Grid, stats: readonly PointStatistics[], metric: MetricColumn): Record<string, unknown> {
+function metricLayers(
+  grid: Grid,
+  stats: readonly PointStatistics[],
+  metric: MetricColumn,
+): Record<string, unknown> {
   const axes = axesOf(grid);
   const xIndex = axes.x!;
   const xVary = grid.varies[xIndex];
@@ -77,7 +96,9 @@ function metricLayers(grid: Grid, stats: readonly PointStatistics[], metric: Met
       const valueIndex = grid.points[point][xIndex];
       return {
         x: axes.xNumbers ? axes.xNumbers[valueIndex] : values[xIndex],
-        series: axes.series.map((i) => (axes.series.length > 1 ? `${grid.varies[i].path}=${values[i]}` : values[i])).join(", "),
+        series: axes.series
+          .map((i) => (axes.series.length > 1 ? `${grid.varies[i].path}=${values[i]}` : values[i]))
+          .join(", "),
         mean: s.mean,
         ci95_low: s.ciLow,
         ci95_high: s.ciHigh,
@@ -88,11 +109,33 @@ function metricLayers(grid: Grid, stats: readonly PointStatistics[], metric: Met
   const color =
     axes.series.length === 0
       ? { value: seriesPalette[0] }
-      : { field: "series", type: "nominal", title: seriesTitle, scale: { domain: seriesNames, range: seriesNames.map((_, i) => seriesPalette[i % seriesPalette.length]) } };
+      : {
+          field: "series",
+          type: "nominal",
+          title: seriesTitle,
+          scale: {
+            domain: seriesNames,
+            range: seriesNames.map((_, i) => seriesPalette[i % seriesPalette.length]),
+          },
+        };
   const x = axes.xNumbers
-    ? { field: "x", type: "quantitative", title: axes.xUnit === "s" ? `${xVary.path} (s)` : xVary.path }
-    : { field: "x", type: "ordinal", title: xVary.path, sort: xVary.values, axis: { labelAngle: 0 } };
-  const y = { field: "mean", type: "quantitative", title: titles[metric as (typeof chartMetrics)[number]] ?? metric };
+    ? {
+        field: "x",
+        type: "quantitative",
+        title: axes.xUnit === "s" ? `${xVary.path} (s)` : xVary.path,
+      }
+    : {
+        field: "x",
+        type: "ordinal",
+        title: xVary.path,
+        sort: xVary.values,
+        axis: { labelAngle: 0 },
+      };
+  const y = {
+    field: "mean",
+    type: "quantitative",
+    title: titles[metric as (typeof chartMetrics)[number]] ?? metric,
+  };
   const tooltip = [
     { field: "x", title: xVary.path },
     ...(axes.series.length > 0 ? [{ field: "series", title: seriesTitle }] : []),
@@ -103,7 +146,12 @@ function metricLayers(grid: Grid, stats: readonly PointStatistics[], metric: Met
   ];
   // The band's colour carries no legend of its own: its pale swatch would stand for the line.
   const bandColor = "field" in color ? { ...color, legend: null } : color;
-  const interval = { x, y: { field: "ci95_low", type: "quantitative" }, y2: { field: "ci95_high" }, color: bandColor };
+  const interval = {
+    x,
+    y: { field: "ci95_low", type: "quantitative" },
+    y2: { field: "ci95_high" },
+    color: bandColor,
+  };
   const band = axes.xNumbers
     ? { mark: { type: "area", opacity: 0.2 }, encoding: interval }
     : { mark: { type: "rule", strokeWidth: 1.5 }, encoding: interval };

@@ -25,11 +25,21 @@ export function parseVary(text: string, file: string): Vary {
   const fail = (field: string, expected: string, got: string): never => {
     throw new ScenarioError({ file, field: `--vary ${field}`, expected, got });
   };
-  if (equals <= 0) fail(text, "path=values, like detector.timeout=1s..30s/1s or replication.mode=async,sync", JSON.stringify(text));
+  if (equals <= 0)
+    fail(
+      text,
+      "path=values, like detector.timeout=1s..30s/1s or replication.mode=async,sync",
+      JSON.stringify(text),
+    );
   const path = text.slice(0, equals).trim();
   const spec = text.slice(equals + 1).trim();
-  if (path in reservedPaths) fail(path, `a path other than ${JSON.stringify(path)}: ${reservedPaths[path]}`, JSON.stringify(text));
-  if (spec === "") fail(path, "at least one value after \"=\"", "nothing");
+  if (path in reservedPaths)
+    fail(
+      path,
+      `a path other than ${JSON.stringify(path)}: ${reservedPaths[path]}`,
+      JSON.stringify(text),
+    );
+  if (spec === "") fail(path, 'at least one value after "="', "nothing");
   if (looksLikeRange(spec) && !/^\s*[[{"]/.test(spec)) {
     const reading = expandRange(spec);
     if (!reading.ok) fail(path, reading.expected, JSON.stringify(spec));
@@ -39,7 +49,8 @@ export function parseVary(text: string, file: string): Vary {
   const empty = values.findIndex((value) => value === "");
   if (empty >= 0) fail(path, `a comma list without empty values`, JSON.stringify(spec));
   const duplicate = values.find((value, i) => values.indexOf(value) !== i);
-  if (duplicate !== undefined) fail(path, `each value once`, `${JSON.stringify(duplicate)} twice in ${JSON.stringify(spec)}`);
+  if (duplicate !== undefined)
+    fail(path, `each value once`, `${JSON.stringify(duplicate)} twice in ${JSON.stringify(spec)}`);
   return { path, values };
 }
 
@@ -48,7 +59,12 @@ export function checkDistinctPaths(varies: readonly Vary[], file: string): void 
   const seen = new Set<string>();
   for (const vary of varies) {
     if (seen.has(vary.path)) {
-      throw new ScenarioError({ file, field: `--vary ${vary.path}`, expected: "each path varied once (list all its values in one --vary)", got: "it twice" });
+      throw new ScenarioError({
+        file,
+        field: `--vary ${vary.path}`,
+        expected: "each path varied once (list all its values in one --vary)",
+        got: "it twice",
+      });
     }
     seen.add(vary.path);
   }

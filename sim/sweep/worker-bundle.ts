@@ -17,7 +17,9 @@ import { bundleScenario } from "../scenario/scenario-bundle.ts";
 /** A data: URL of the bundled worker for this scenario file, or null when it cannot be made. */
 export async function bundledWorker(file: string): Promise<URL | null> {
   const scenario = resolve(file);
-  const jobsModule = fileURLToPath(packageFile(runningCompiled() ? "dist/sweep/worker-jobs.js" : "sim/sweep/worker-jobs.ts"));
+  const jobsModule = fileURLToPath(
+    packageFile(runningCompiled() ? "dist/sweep/worker-jobs.js" : "sim/sweep/worker-jobs.ts"),
+  );
   // The scenario is imported lazily, so an error in it reaches serveJobs (and the pool) as a
   // failed load rather than as a worker that dies before saying anything.
   const contents = [
@@ -26,7 +28,9 @@ export async function bundledWorker(file: string): Promise<URL | null> {
   ].join("\n");
   try {
     const bundle = await bundleScenario({ contents, resolveDir: process.cwd() }, "worker");
-    return bundle === null ? null : new URL(`data:text/javascript;base64,${Buffer.from(bundle.code).toString("base64")}`);
+    return bundle === null
+      ? null
+      : new URL(`data:text/javascript;base64,${Buffer.from(bundle.code).toString("base64")}`);
   } catch {
     return null;
   }

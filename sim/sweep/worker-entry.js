@@ -8,5 +8,7 @@ import { register } from "node:module";
 import { register as registerTypeScript } from "tsx/esm/api";
 
 registerTypeScript();
-register("../../bin/scenario-hooks.js", import.meta.url, { data: { entry: new URL("../index.ts", import.meta.url).href } });
+register("../../bin/scenario-hooks.js", import.meta.url, {
+  data: { entry: new URL("../index.ts", import.meta.url).href },
+});
 await import("./worker.ts");

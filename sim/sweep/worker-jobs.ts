@@ -33,7 +33,14 @@ export async function serveJobs(load: (file: string) => Promise<unknown>): Promi
     port.on("message", (job: ToWorker) => {
       try {
         // Only the metrics leave the worker: no trace kept, no fingerprint computed.
-        const result = runScenario(raw, { file, seed: job.seed, overrides: [...set, ...job.overrides], trace: "none", fingerprint: false, limits });
+        const result = runScenario(raw, {
+          file,
+          seed: job.seed,
+          overrides: [...set, ...job.overrides],
+          trace: "none",
+          fingerprint: false,
+          limits,
+        });
         send({ kind: "result", job: job.index, cells: metricCells(result.metrics) });
       } catch (error) {
         send(failure(job.index, error));

@@ -48,7 +48,8 @@ export class WorkerPool {
       thread.on("message", (message: FromWorker) => this.receive(thread, message));
       thread.on("error", (error) => this.fail(error));
       thread.on("exit", (code) => {
-        if (!this.closed) this.fail(new Error(`a sweep worker stopped unexpectedly (exit code ${code})`));
+        if (!this.closed)
+          this.fail(new Error(`a sweep worker stopped unexpectedly (exit code ${code})`));
       });
     }
   }
@@ -111,7 +112,8 @@ export class WorkerPool {
     if (current === undefined) return;
     // Near the end, one job at a time: a job queued behind a running one while another worker
     // sits idle would make the sweep last a run longer than it needs to.
-    const limit = () => (current.run.jobs.length - current.next > this.threads.length ? perWorker : 1);
+    const limit = () =>
+      current.run.jobs.length - current.next > this.threads.length ? perWorker : 1;
     while (current.next < current.run.jobs.length && (this.inFlight.get(thread) ?? 0) < limit()) {
       thread.postMessage(current.run.jobs[current.next++]);
       this.inFlight.set(thread, (this.inFlight.get(thread) ?? 0) + 1);

@@ -44,7 +44,13 @@ const median = (values: number[]) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-function record(section: string, metric: string, value: number, unit: string, target?: { atLeast?: number; atMost?: number }): void {
+function record(
+  section: string,
+  metric: string,
+  value: number,
+  unit: string,
+  target?: { atLeast?: number; atMost?: number },
+): void {
   let text = "";
   let met: boolean | null = null;
   if (target?.atLeast !== undefined) {
@@ -56,7 +62,9 @@ function record(section: string, metric: string, value: number, unit: string, ta
   }
   rows.push({ section, metric, value, unit, target: text, met });
   const shown = formatValue(value, unit);
-  console.log(`  ${metric.padEnd(52)} ${shown.padStart(14)} ${unit.padEnd(9)} ${text.padEnd(8)} ${met === null ? "" : met ? "ok" : "MISSED"}`);
+  console.log(
+    `  ${metric.padEnd(52)} ${shown.padStart(14)} ${unit.padEnd(9)} ${text.padEnd(8)} ${met === null ? "" : met ? "ok" : "MISSED"}`,
+  );
 }
 
 function formatValue(value: number, unit: string): string {
@@ -77,7 +85,9 @@ const option = (name: string) => {
 const quick = flag("--quick");
 const repeats = Number(option("--repeats") ?? (quick ? 1 : 3));
 const dayRepeats = Number(option("--day-repeats") ?? repeats);
-const only = new Set((option("--only") ?? (quick ? "hold,sweep,startup" : "hold,day,sweep,startup")).split(","));
+const only = new Set(
+  (option("--only") ?? (quick ? "hold,sweep,startup" : "hold,day,sweep,startup")).split(","),
+);
 const holdSizes = quick ? [1e3, 1e4, 1e5] : [1e3, 1e4, 1e5, 1e6];
 
 // ——— child processes ———
@@ -102,10 +112,18 @@ function simChild(simArgs: string[]): ChildRun {
     maxBuffer: 64 << 20,
   });
   const wallS = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`sim ${simArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
-  const figures = JSON.parse(fs.readFileSync(resultFile, "utf8")) as { code: number; events: number; maxRssKb: number };
+  if (result.status !== 0)
+    throw new Error(`sim ${simArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
+  const figures = JSON.parse(fs.readFileSync(resultFile, "utf8")) as {
+    code: number;
+    events: number;
+    maxRssKb: number;
+  };
   fs.rmSync(resultFile, { force: true });
-  if (!(figures.events > 0)) throw new Error(`sim ${simArgs.join(" ")}: no engine events were counted (sim-child.mjs no longer sees the run's Simulation)`);
+  if (!(figures.events > 0))
+    throw new Error(
+      `sim ${simArgs.join(" ")}: no engine events were counted (sim-child.mjs no longer sees the run's Simulation)`,
+    );
   return { wallS, ...figures, stdout: result.stdout };
 }
 
@@ -117,9 +135,14 @@ function simWall(simArgs: string[]): number {
 /** Wall time of `node <args>`, which must succeed. */
 function nodeWall(nodeArgs: string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, nodeArgs, { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, nodeArgs, {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const wallS = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`node ${nodeArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`node ${nodeArgs.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
   return wallS;
 }
 
@@ -130,11 +153,19 @@ async function simWallTogether(argLists: string[][]): Promise<number> {
     argLists.map(
       (simArgs) =>
         new Promise<void>((resolve, reject) => {
-          const proc = spawn(process.execPath, [bin, ...simArgs], { cwd: root, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+          const proc = spawn(process.execPath, [bin, ...simArgs], {
+            cwd: root,
+            stdio: ["ignore", "ignore", "pipe"],
+            env: { ...process.env, NO_COLOR: "1" },
+          });
           let stderr = "";
           proc.stderr.on("data", (chunk) => (stderr += chunk));
           proc.on("error", reject);
-          proc.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`sim ${simArgs.join(" ")} failed (exit ${code}):\n${stderr}`))));
+          proc.on("close", (code) =>
+            code === 0
+              ? resolve()
+              : reject(new Error(`sim ${simArgs.join(" ")} failed (exit ${code}):\n${stderr}`)),
+          );
         }),
     ),
   );
@@ -171,13 +202,18 @@ function holdSection(): void {
 // ——— 2. heavy scenario ———
 
 function writesOf(outDir: string): number {
-  const [header, row] = fs.readFileSync(path.join(outDir, "summary.csv"), "utf8").trim().split("\n");
+  const [header, row] = fs
+    .readFileSync(path.join(outDir, "summary.csv"), "utf8")
+    .trim()
+    .split("\n");
   const column = header.split(",").indexOf("writes_attempted");
   return Number(row.split(",")[column]);
 }
 
 function scenarioSection(): void {
-  console.log(`\n2. heavy scenario: bench-busy-day, --trace changes --no-charts (median of ${dayRepeats})`);
+  console.log(
+    `\n2. heavy scenario: bench-busy-day, --trace changes --no-charts (median of ${dayRepeats})`,
+  );
   const runs = [
     { label: "day", file: "scenarios/bench-busy-day.ts", out: path.join(outDir, "busy-day") },
     { label: "hour", file: "test/bench/busy-hour.ts", out: path.join(outDir, "busy-hour") },
@@ -186,12 +222,31 @@ function scenarioSection(): void {
   for (const { label, file, out } of runs) {
     const measured: ChildRun[] = [];
     // The day's half a billion events are above the default --max-events (about 30 s of events).
-    for (let r = 0; r < dayRepeats; r++) measured.push(simChild(["run", file, "--trace", "changes", "--no-charts", "--max-events", "2e9", "--out", out]));
+    for (let r = 0; r < dayRepeats; r++)
+      measured.push(
+        simChild([
+          "run",
+          file,
+          "--trace",
+          "changes",
+          "--no-charts",
+          "--max-events",
+          "2e9",
+          "--out",
+          out,
+        ]),
+      );
     const wallS = median(measured.map((run) => run.wallS));
     const events = measured[0].events;
     const writes = writesOf(out);
     rss[label] = median(measured.map((run) => run.maxRssKb)) / 1024;
-    record("scenario", `busy ${label}: wall time`, wallS, "s", label === "day" ? { atMost: 60 } : undefined);
+    record(
+      "scenario",
+      `busy ${label}: wall time`,
+      wallS,
+      "s",
+      label === "day" ? { atMost: 60 } : undefined,
+    );
     record("scenario", `busy ${label}: engine events dispatched`, events, "events");
     record("scenario", `busy ${label}: events per wall second`, events / wallS, "events/s");
     record("scenario", `busy ${label}: client writes per wall second`, writes / wallS, "writes/s");
@@ -208,13 +263,27 @@ function scenarioSection(): void {
 // and memory they share — but each pays its own start-up; threads share one start-up.
 async function sweepSection(): Promise<void> {
   console.log(`\n3. sweep scaling: primary-crash x 200 seeds, --no-charts (median of ${repeats})`);
-  const help = spawnSync(process.execPath, [bin, "sweep", "--help"], { cwd: root, encoding: "utf8" });
+  const help = spawnSync(process.execPath, [bin, "sweep", "--help"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (help.status !== 0) {
     console.log("  sim sweep is not available: not measurable yet");
     return;
   }
-  const sweep = (extra: string[], out: string) => ["sweep", "scenarios/primary-crash.ts", "--seeds", "200", "--no-charts", ...extra, "--out", path.join(outDir, out)];
-  const shards = [1, 2].map((i) => sweep(["--workers", "1", "--shard", `${i}/2`], `sweep-shard-${i}`));
+  const sweep = (extra: string[], out: string) => [
+    "sweep",
+    "scenarios/primary-crash.ts",
+    "--seeds",
+    "200",
+    "--no-charts",
+    ...extra,
+    "--out",
+    path.join(outDir, out),
+  ];
+  const shards = [1, 2].map((i) =>
+    sweep(["--workers", "1", "--shard", `${i}/2`], `sweep-shard-${i}`),
+  );
   // 1 worker, 2 workers and the two processes take turns, so a burst of other work on the
   // machine hits them alike.
   const times: Record<"one" | "two" | "processes", number[]> = { one: [], two: [], processes: [] };
@@ -224,15 +293,29 @@ async function sweepSection(): Promise<void> {
     times.processes.push(await simWallTogether(shards));
   }
   const samples = (values: number[]) => values.map((value) => value.toFixed(2)).join(", ");
-  console.log(`  samples (s): 1 worker ${samples(times.one)}; 2 workers ${samples(times.two)}; 2 shard processes ${samples(times.processes)}`);
-  const wall = { one: median(times.one), two: median(times.two), processes: median(times.processes) };
+  console.log(
+    `  samples (s): 1 worker ${samples(times.one)}; 2 workers ${samples(times.two)}; 2 shard processes ${samples(times.processes)}`,
+  );
+  const wall = {
+    one: median(times.one),
+    two: median(times.two),
+    processes: median(times.processes),
+  };
   record("sweep", "200 runs, 1 worker: wall time", wall.one, "s");
   record("sweep", "200 runs, 2 workers: wall time", wall.two, "s");
   record("sweep", "200 runs, 2 shard processes: wall time", wall.processes, "s");
   const runsOf = (out: string) => fs.readFileSync(path.join(outDir, out, "runs.csv"), "utf8");
-  if (runsOf("sweep-1") !== runsOf("sweep-2")) throw new Error("sweep runs.csv differs between 1 and 2 workers");
-  simWall(["merge", path.join(outDir, "sweep-shard-1"), path.join(outDir, "sweep-shard-2"), "--out", path.join(outDir, "sweep-merged")]);
-  if (runsOf("sweep-merged") !== runsOf("sweep-1")) throw new Error("the two shards merged differ from the whole sweep");
+  if (runsOf("sweep-1") !== runsOf("sweep-2"))
+    throw new Error("sweep runs.csv differs between 1 and 2 workers");
+  simWall([
+    "merge",
+    path.join(outDir, "sweep-shard-1"),
+    path.join(outDir, "sweep-shard-2"),
+    "--out",
+    path.join(outDir, "sweep-merged"),
+  ]);
+  if (runsOf("sweep-merged") !== runsOf("sweep-1"))
+    throw new Error("the two shards merged differ from the whole sweep");
   record("sweep", "speedup 2 workers / 1", wall.one / wall.two, "x", { atLeast: 1.8 });
   record("sweep", "speedup 2 shard processes / 1", wall.one / wall.processes, "x");
 }
@@ -241,17 +324,29 @@ async function sweepSection(): Promise<void> {
 
 function startupSection(): void {
   const times = Math.max(7, repeats);
-  console.log(`\n4. start-up, each beside a bare \`node -e 0\` run in turn with it (median of ${times})`);
+  console.log(
+    `\n4. start-up, each beside a bare \`node -e 0\` run in turn with it (median of ${times})`,
+  );
   const tinyMjs = path.join(outDir, "tiny-scenario.mjs");
   // The same scenario as JavaScript, in the project (so "failover-sim" resolves without hooks).
-  fs.writeFileSync(tinyMjs, fs.readFileSync(path.join(root, "test", "bench", "tiny-scenario.ts"), "utf8"));
+  fs.writeFileSync(
+    tinyMjs,
+    fs.readFileSync(path.join(root, "test", "bench", "tiny-scenario.ts"), "utf8"),
+  );
   const tiny = (file: string, out: string) => ["run", file, "--out", path.join(outDir, out)];
   const cases: { label: string; args: string[]; atMostOverNode?: number }[] = [
     { label: "sim --help", args: ["--help"], atMostOverNode: 0.25 },
     { label: "sim list (all shipped scenarios, .ts)", args: ["list"] },
-    { label: "tiny .ts run, --no-charts", args: [...tiny("test/bench/tiny-scenario.ts", "tiny"), "--no-charts"], atMostOverNode: 0.5 },
+    {
+      label: "tiny .ts run, --no-charts",
+      args: [...tiny("test/bench/tiny-scenario.ts", "tiny"), "--no-charts"],
+      atMostOverNode: 0.5,
+    },
     { label: "tiny .mjs run, --no-charts", args: [...tiny(tinyMjs, "tiny-mjs"), "--no-charts"] },
-    { label: "tiny .ts run, with charts and report", args: tiny("test/bench/tiny-scenario.ts", "tiny") },
+    {
+      label: "tiny .ts run, with charts and report",
+      args: tiny("test/bench/tiny-scenario.ts", "tiny"),
+    },
   ];
   const bare: number[] = [];
   for (const { label, args, atMostOverNode } of cases) {
@@ -262,7 +357,13 @@ function startupSection(): void {
     }
     const over = median(own) - median(bare);
     record("startup", `${label}: wall time`, median(own), "s");
-    record("startup", `${label}: beyond bare node`, over, "s", atMostOverNode === undefined ? undefined : { atMost: atMostOverNode });
+    record(
+      "startup",
+      `${label}: beyond bare node`,
+      over,
+      "s",
+      atMostOverNode === undefined ? undefined : { atMost: atMostOverNode },
+    );
   }
   record("startup", "bare node -e 0: wall time", median(bare), "s");
 }
@@ -275,7 +376,14 @@ async function section(name: string, run: () => void | Promise<void>): Promise<v
   const before = os.loadavg()[0];
   await run();
   console.log(`  (1-min load average before this section: ${before.toFixed(2)})`);
-  rows.push({ section: name, metric: "1-min load average before the section", value: before, unit: "load", target: "", met: null });
+  rows.push({
+    section: name,
+    metric: "1-min load average before the section",
+    value: before,
+    unit: "load",
+    target: "",
+    met: null,
+  });
 }
 
 fs.mkdirSync(outDir, { recursive: true });
@@ -283,7 +391,9 @@ if (!(await distIsBuilt(root))) {
   console.log("dist/ is not built from the current sources: building it (npm run build)");
   spawnSync(process.execPath, ["scripts/build.js"], { cwd: root, stdio: "inherit" });
 }
-console.log(`sim benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${os.platform()}, load ${os.loadavg()[0].toFixed(2)}`);
+console.log(
+  `sim benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${os.platform()}, load ${os.loadavg()[0].toFixed(2)}`,
+);
 if (only.has("hold")) await section("hold", holdSection);
 if (only.has("day")) await section("scenario", scenarioSection);
 if (only.has("sweep")) await section("sweep", sweepSection);
@@ -291,8 +401,19 @@ if (only.has("startup")) await section("startup", startupSection);
 
 const csv = [
   "section,metric,value,unit,target,met",
-  ...rows.map((row) => [row.section, row.metric, String(row.value), row.unit, row.target, row.met === null ? "" : String(row.met)].join(",")),
+  ...rows.map((row) =>
+    [
+      row.section,
+      row.metric,
+      String(row.value),
+      row.unit,
+      row.target,
+      row.met === null ? "" : String(row.met),
+    ].join(","),
+  ),
 ].join("\n");
 fs.writeFileSync(path.join(outDir, "bench.csv"), `${csv}\n`);
 const missed = rows.filter((row) => row.met === false);
-console.log(`\n${rows.filter((row) => row.met !== null).length - missed.length} of ${rows.filter((row) => row.met !== null).length} targets met; written ${path.relative(root, path.join(outDir, "bench.csv"))}`);
+console.log(
+  `\n${rows.filter((row) => row.met !== null).length - missed.length} of ${rows.filter((row) => row.met !== null).length} targets met; written ${path.relative(root, path.join(outDir, "bench.csv"))}`,
+);

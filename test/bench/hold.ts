@@ -34,7 +34,10 @@ export function holdsFor(n: number): number {
 
 /** Through Simulation.next: a loop over events, no callback per event. */
 export function holdNext(n: number, holds: number): HoldResult {
-  const simulation = new Simulation<number>({ maxEvents: Number.MAX_SAFE_INTEGER, maxPending: n + 1 });
+  const simulation = new Simulation<number>({
+    maxEvents: Number.MAX_SAFE_INTEGER,
+    maxPending: n + 1,
+  });
   const table = delaysUs;
   let draw = 0;
   for (let i = 0; i < n; i++) simulation.at(table[draw++ & (tableSize - 1)], i);

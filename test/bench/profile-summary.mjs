@@ -21,45 +21,50 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 for (const file of files) summarise(file);
 
 function summarise(file) {
-console.log(`\n${file}`);
-const profile = JSON.parse(readFileSync(file, "utf8"));
-const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-const parent = new Map();
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  console.log(`\n${file}`);
+  const profile = JSON.parse(readFileSync(file, "utf8"));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
 
-// Sample counts per node; time deltas per sample.
-const selfUs = new Map();
-const deltas = profile.timeDeltas;
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i + 1] ?? 0)));
-const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  // Sample counts per node; time deltas per sample.
+  const selfUs = new Map();
+  const deltas = profile.timeDeltas;
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i + 1] ?? 0)));
+  const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
-const label = (node) => {
-  const { functionName, url, lineNumber } = node.callFrame;
-  const path = url.replace(/^file:\/\//, "");
-  const short = path.startsWith(root) ? path.slice(root.length) : path.replace(/^.*\/node_modules\//, "");
-  return `${functionName || "(anonymous)"} ${short ? `${short}:${lineNumber + 1}` : ""}`.trim();
-};
+  const label = (node) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const path = url.replace(/^file:\/\//, "");
+    const short = path.startsWith(root)
+      ? path.slice(root.length)
+      : path.replace(/^.*\/node_modules\//, "");
+    return `${functionName || "(anonymous)"} ${short ? `${short}:${lineNumber + 1}` : ""}`.trim();
+  };
 
-const self = new Map();
-const inclusive = new Map();
-for (const [id, us] of selfUs) {
-  const node = byId.get(id);
-  self.set(label(node), (self.get(label(node)) ?? 0) + us);
-  const seen = new Set();
-  for (let at = id; at !== undefined; at = parent.get(at)) {
-    const name = label(byId.get(at));
-    if (seen.has(name)) continue;
-    seen.add(name);
-    inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+  const self = new Map();
+  const inclusive = new Map();
+  for (const [id, us] of selfUs) {
+    const node = byId.get(id);
+    self.set(label(node), (self.get(label(node)) ?? 0) + us);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const name = label(byId.get(at));
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+    }
   }
-}
 
-const show = (title, map) => {
-  console.log(`\n${title} (total ${(total / 1e6).toFixed(2)} s)`);
-  for (const [name, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1e6).toFixed(2).padStart(7)} s  ${name}`);
-  }
-};
-show("self time", self);
-show("inclusive time", inclusive);
+  const show = (title, map) => {
+    console.log(`\n${title} (total ${(total / 1e6).toFixed(2)} s)`);
+    for (const [name, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(
+        `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1e6).toFixed(2).padStart(7)} s  ${name}`,
+      );
+    }
+  };
+  show("self time", self);
+  show("inclusive time", inclusive);
 }

@@ -40,7 +40,9 @@ describe("sim check", () => {
       `crash-pass | "db2 ends primary" | true | pass`,
       `crash-pass | "the monitor promoted db2" | true | pass`,
     ]);
-    expect(lines.at(-1)).toBe("1 scenario · 5 expectations · 1 run (each scenario's own seed) · all passed");
+    expect(lines.at(-1)).toBe(
+      "1 scenario · 5 expectations · 1 run (each scenario's own seed) · all passed",
+    );
   });
 
   it("exits 1 on a deliberately wrong expectation, with the reason under the row", async () => {
@@ -48,20 +50,34 @@ describe("sim check", () => {
     expect([code, err]).toEqual([1, ""]);
     expect(out).toMatch(/\nwrong +failovers = 2 +1 +FAIL\n +↳ expected failovers = 2, got 1\n/);
     expect(out).toMatch(/\nwrong +split_brain_s = 0 +0\.000000 +pass\n/);
-    expect(out.trimEnd().split("\n").at(-1)).toBe("1 scenario · 2 expectations · 1 run (each scenario's own seed) · 1 FAILED");
+    expect(out.trimEnd().split("\n").at(-1)).toBe(
+      "1 scenario · 2 expectations · 1 run (each scenario's own seed) · 1 FAILED",
+    );
   });
 
   it("checks a folder's scenarios in file order; one without expectations is listed, not run", async () => {
     const { code, out } = await sim("check", fixtures);
     expect(code).toBe(1);
-    const scenarios = out.trimEnd().split("\n").slice(1, -1).filter((line) => !line.startsWith(" ")).map((line) => line.split(/ +/)[0]);
+    const scenarios = out
+      .trimEnd()
+      .split("\n")
+      .slice(1, -1)
+      .filter((line) => !line.startsWith(" "))
+      .map((line) => line.split(/ +/)[0]);
     expect([...new Set(scenarios)]).toEqual(["crash-pass", "no-expect", "wrong"]);
     expect(out).toMatch(/\nno-expect +\(no expectations: not run\) +-\n/);
-    expect(out.trimEnd().split("\n").at(-1)).toBe("3 scenarios (1 without expectations) · 7 expectations · 2 runs (each scenario's own seed) · 1 FAILED");
+    expect(out.trimEnd().split("\n").at(-1)).toBe(
+      "3 scenarios (1 without expectations) · 7 expectations · 2 runs (each scenario's own seed) · 1 FAILED",
+    );
   });
 
   it("--json prints exactly one JSON object", async () => {
-    const { code, out, err } = await sim("check", wrong, path.join(fixtures, "no-expect.ts"), "--json");
+    const { code, out, err } = await sim(
+      "check",
+      wrong,
+      path.join(fixtures, "no-expect.ts"),
+      "--json",
+    );
     expect([code, err]).toEqual([1, ""]);
     expect(out.endsWith("\n")).toBe(true);
     expect(out.trimEnd().includes("\n")).toBe(false);
@@ -76,11 +92,29 @@ describe("sim check", () => {
           seeds: [2],
           status: "fail",
           expectations: [
-            { expectation: "split_brain_s = 0", observed: "0.000000", passed: true, message: "", failing_seeds: [] },
-            { expectation: "failovers = 2", observed: "1", passed: false, message: "expected failovers = 2, got 1", failing_seeds: [2] },
+            {
+              expectation: "split_brain_s = 0",
+              observed: "0.000000",
+              passed: true,
+              message: "",
+              failing_seeds: [],
+            },
+            {
+              expectation: "failovers = 2",
+              observed: "1",
+              passed: false,
+              message: "expected failovers = 2, got 1",
+              failing_seeds: [2],
+            },
           ],
         },
-        { file: path.join(fixtures, "no-expect.ts"), scenario: "no-expect", seeds: [], status: "no expectations", expectations: [] },
+        {
+          file: path.join(fixtures, "no-expect.ts"),
+          scenario: "no-expect",
+          seeds: [],
+          status: "no expectations",
+          expectations: [],
+        },
       ],
     });
   });
@@ -92,8 +126,16 @@ describe("sim check", () => {
     expect(out).toContain("FAILED");
     expect(await fs.readdir(path.dirname(junit))).toEqual(["check.xml"]);
     const xml = await fs.readFile(junit, "utf8");
-    expect(xml.startsWith(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sim check" tests="8" failures="1" errors="0" skipped="1">`)).toBe(true);
-    expect([...xml.matchAll(/<testsuite name="([^"]+)"/g)].map((match) => match[1])).toEqual(["crash-pass", "no-expect", "wrong"]);
+    expect(
+      xml.startsWith(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sim check" tests="8" failures="1" errors="0" skipped="1">`,
+      ),
+    ).toBe(true);
+    expect([...xml.matchAll(/<testsuite name="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      "crash-pass",
+      "no-expect",
+      "wrong",
+    ]);
     expect(xml.match(/<testcase /g)).toHaveLength(8);
     expect(xml).toContain(`<testcase name="&quot;db2 ends primary&quot;" classname="crash-pass"`);
     expect(xml).toContain(`<failure message="expected failovers = 2, got 1" type="expectation">`);
@@ -110,7 +152,9 @@ describe("sim check", () => {
     expect(scenario.seeds).toEqual([1, 2, 3, 4, 5]);
     // The same five runs, one by one, and the quantile picked by hand.
     const raw = await loadScenarioFile(pass);
-    const downtimes = [1, 2, 3, 4, 5].map((seed) => runScenario(raw, { file: pass, seed }).metrics.downtime_s as number);
+    const downtimes = [1, 2, 3, 4, 5].map(
+      (seed) => runScenario(raw, { file: pass, seed }).metrics.downtime_s as number,
+    );
     expect(nearestRank(5, 0.95)).toBe(5);
     const largest = Math.max(...downtimes);
     const seedOfLargest = downtimes.indexOf(largest) + 1;
@@ -128,7 +172,9 @@ describe("sim check", () => {
     const { code, out } = await sim("check", pass, "--set", "detector.timeout=30s");
     expect(code).toBe(1);
     expect(out).toMatch(/\ncrash-pass +failovers = 1 +0 +FAIL\n/);
-    expect(out).toContain(`↳ check "the monitor promoted db2" failed: no promotion of db2 in the events`);
+    expect(out).toContain(
+      `↳ check "the monitor promoted db2" failed: no promotion of db2 in the events`,
+    );
   });
 });
 
@@ -137,37 +183,71 @@ describe("sim check on bad input exits 2 and runs nothing; --junit still reports
     const junit = path.join(root, "check.xml");
     const { code, out, err } = await sim("check", pass, invalid, "--junit", junit);
     expect([code, out]).toEqual([2, ""]);
-    expect(err.startsWith(`${path.join(invalid, "misspelt-expect.ts")}: expect.lostWrite: expected a key of expect: writesAttempted, writesAcked, `)).toBe(true);
-    expect(err.endsWith(` or checks, got unknown key "lostWrite" (did you mean "lostWrites"?).\n`)).toBe(true);
+    expect(
+      err.startsWith(
+        `${path.join(invalid, "misspelt-expect.ts")}: expect.lostWrite: expected a key of expect: writesAttempted, writesAcked, `,
+      ),
+    ).toBe(true);
+    expect(
+      err.endsWith(` or checks, got unknown key "lostWrite" (did you mean "lostWrites"?).\n`),
+    ).toBe(true);
     expect(err.split("\n")).toHaveLength(2); // one paragraph
     const xml = await fs.readFile(junit, "utf8");
-    expect(xml).toContain(`<testsuites name="sim check" tests="1" failures="1" errors="0" skipped="0">`);
-    expect(xml).toContain(`<testcase name="${path.join(invalid, "misspelt-expect.ts")} (expect.lostWrite)" classname="sim check" file="${path.join(invalid, "misspelt-expect.ts")}">`);
-    expect(xml).toMatch(/<failure message="[^"]*unknown key &quot;lostWrite&quot;[^"]*" type="invalid-scenario">/);
+    expect(xml).toContain(
+      `<testsuites name="sim check" tests="1" failures="1" errors="0" skipped="0">`,
+    );
+    expect(xml).toContain(
+      `<testcase name="${path.join(invalid, "misspelt-expect.ts")} (expect.lostWrite)" classname="sim check" file="${path.join(invalid, "misspelt-expect.ts")}">`,
+    );
+    expect(xml).toMatch(
+      /<failure message="[^"]*unknown key &quot;lostWrite&quot;[^"]*" type="invalid-scenario">/,
+    );
     expect(await fs.readdir(root)).toEqual(["check.xml"]); // no temp files left
   });
 
   it("a bad flag, even one yargs rejects, still gets its JUnit report", async () => {
     const junit = path.join(root, "flags.xml");
     expect((await sim("check", pass, "--seeds", "0", "--junit", junit)).code).toBe(2);
-    expect(await fs.readFile(junit, "utf8")).toMatch(/<testcase name="sim check \(--seeds\)" classname="sim check">\n {6}<failure message="--seeds expects a whole number/);
+    expect(await fs.readFile(junit, "utf8")).toMatch(
+      /<testcase name="sim check \(--seeds\)" classname="sim check">\n {6}<failure message="--seeds expects a whole number/,
+    );
     await fs.rm(junit);
     expect((await sim("check", pass, "--seeeds", "3", `--junit=${junit}`)).code).toBe(2);
-    expect(await fs.readFile(junit, "utf8")).toMatch(/<failure message="Unknown option --seeeds for sim check; did you mean --seeds\?/);
+    expect(await fs.readFile(junit, "utf8")).toMatch(
+      /<failure message="Unknown option --seeeds for sim check; did you mean --seeds\?/,
+    );
   });
 
   it("an unknown --set path, naming the file", async () => {
     const { code, err } = await sim("check", pass, "--set", "detector.timeoutt=3s");
     expect(code).toBe(2);
-    expect(err).toMatch(new RegExp(`^${pass.replace(/[.]/g, "\\.")}: --set detector\\.timeoutt: expected a key of detector`));
+    expect(err).toMatch(
+      new RegExp(
+        `^${pass.replace(/[.]/g, "\\.")}: --set detector\\.timeoutt: expected a key of detector`,
+      ),
+    );
   });
 
   it("a missing path, an empty folder, a bad --seeds, a --junit that is no file", async () => {
-    expect(await sim("check", path.join(fixtures, "nope.ts"))).toEqual({ code: 2, out: "", err: `${path.join(fixtures, "nope.ts")}: expected a scenario file or a folder of them, but there is no such file or folder.\n` });
-    expect(await sim("check", root)).toEqual({ code: 2, out: "", err: `${root}: expected a folder of scenario files (*.ts, *.mts, *.js, *.mjs), but it holds none.\n` });
+    expect(await sim("check", path.join(fixtures, "nope.ts"))).toEqual({
+      code: 2,
+      out: "",
+      err: `${path.join(fixtures, "nope.ts")}: expected a scenario file or a folder of them, but there is no such file or folder.\n`,
+    });
+    expect(await sim("check", root)).toEqual({
+      code: 2,
+      out: "",
+      err: `${root}: expected a folder of scenario files (*.ts, *.mts, *.js, *.mjs), but it holds none.\n`,
+    });
     for (const seeds of ["0", "x", "1.5", "10001"]) {
-      expect(await sim("check", pass, "--seeds", seeds)).toEqual({ code: 2, out: "", err: `--seeds expects a whole number of seeds from 1 to 10000, got ${JSON.stringify(seeds)}.\n` });
+      expect(await sim("check", pass, "--seeds", seeds)).toEqual({
+        code: 2,
+        out: "",
+        err: `--seeds expects a whole number of seeds from 1 to 10000, got ${JSON.stringify(seeds)}.\n`,
+      });
     }
-    expect((await sim("check", pass, "--junit", `${root}/`)).err).toBe(`--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(`${root}/`)}.\n`);
+    expect((await sim("check", pass, "--junit", `${root}/`)).err).toBe(
+      `--junit expects a file to write, like reports/check.xml, got ${JSON.stringify(`${root}/`)}.\n`,
+    );
   });
 });

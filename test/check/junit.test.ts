@@ -13,11 +13,30 @@ const checks: ScenarioCheck[] = [
     seeds: [1, 2],
     status: "fail",
     verdicts: [
-      { expectation: "lost_writes = 0", observed: "0", passed: true, message: "", failingSeeds: [] },
-      { expectation: `"<db2> ends 'primary'"`, observed: "db1\nends", passed: false, message: `seed 2: check failed: a < b & "c"`, failingSeeds: [2] },
+      {
+        expectation: "lost_writes = 0",
+        observed: "0",
+        passed: true,
+        message: "",
+        failingSeeds: [],
+      },
+      {
+        expectation: `"<db2> ends 'primary'"`,
+        observed: "db1\nends",
+        passed: false,
+        message: `seed 2: check failed: a < b & "c"`,
+        failingSeeds: [2],
+      },
     ],
   },
-  { file: "scenarios/quiet.ts", name: "quiet", summary: "", seeds: [], status: "no expectations", verdicts: [] },
+  {
+    file: "scenarios/quiet.ts",
+    name: "quiet",
+    summary: "",
+    seeds: [],
+    status: "no expectations",
+    verdicts: [],
+  },
 ];
 
 describe("checkJunit", () => {
@@ -52,7 +71,9 @@ describe("checkJunit", () => {
 
   it("keeps line breaks in attributes and replaces what XML cannot hold", () => {
     expect(attribute("a\nb\tc")).toBe("a&#10;b&#9;c");
-    expect(text("bell\u0007 nul\u0000 ok\u00e9 \ud83d\ude00")).toBe("bell\ufffd nul\ufffd ok\u00e9 \ud83d\ude00");
+    expect(text("bell\u0007 nul\u0000 ok\u00e9 \ud83d\ude00")).toBe(
+      "bell\ufffd nul\ufffd ok\u00e9 \ud83d\ude00",
+    );
     expect(text("lone \ud83d surrogate")).toBe("lone \ufffd surrogate");
   });
 });

@@ -11,9 +11,13 @@ describe("our failover policy (a user's test)", () => {
     expect(result.metrics.lost_writes).toBe(0);
     expect(result.metrics.downtime_s).toBeGreaterThan(30);
     // The timeline and the events are there to assert on too: db2 was promoted across the partition.
-    const primaries = result.timeline.filter((row) => row.kind === "role" && row.state === "primary").map((row) => row.node);
+    const primaries = result.timeline
+      .filter((row) => row.kind === "role" && row.state === "primary")
+      .map((row) => row.node);
     expect(new Set(primaries)).toEqual(new Set(["db1", "db2"]));
-    expect(result.events.some((event) => event.kind === "promoted" && event.node === "db2")).toBe(true);
+    expect(result.events.some((event) => event.kind === "promoted" && event.node === "db2")).toBe(
+      true,
+    );
   });
 
   it("meets its own expect over several seeds", () => {
@@ -34,7 +38,17 @@ describe("our failover policy (a user's test)", () => {
         // 50/s evenly spaced for 20 s is 1,000 writes; none can fail without a fault.
         writesAttempted: 1000,
         availability: 1,
-        checks: { "db1 primary throughout": (result) => result.timeline.some((row) => row.node === "db1" && row.kind === "role" && row.state === "primary" && row.startUs === 0 && row.endUs === result.endUs) },
+        checks: {
+          "db1 primary throughout": (result) =>
+            result.timeline.some(
+              (row) =>
+                row.node === "db1" &&
+                row.kind === "role" &&
+                row.state === "primary" &&
+                row.startUs === 0 &&
+                row.endUs === result.endUs,
+            ),
+        },
       },
     });
     const result = runScenario(quiet, { overrides: ["clients.writes=25/s"] });
@@ -45,15 +59,28 @@ describe("our failover policy (a user's test)", () => {
   });
 
   it("the types catch mistakes in expect in the editor (checked by tsc --noEmit)", () => {
-    const scenario = { name: "typed", summary: "Types.", duration: "10s" as const, nodes: { db1: { role: "primary" as const }, mon: { role: "monitor" as const } } };
+    const scenario = {
+      name: "typed",
+      summary: "Types.",
+      duration: "10s" as const,
+      nodes: { db1: { role: "primary" as const }, mon: { role: "monitor" as const } },
+    };
     // @ts-expect-error a misspelt metric
     defineScenario({ ...scenario, expect: { lostWrite: 0 } });
     // @ts-expect-error a function under a metric's name: checks go under `checks`
     defineScenario({ ...scenario, expect: { lostWrites: () => true } });
-    // @ts-expect-error a check returns true, false or a message
-    defineScenario({ ...scenario, expect: { checks: { "counts writes": (result) => result.metrics.writes_acked } } });
-    // @ts-expect-error the result has no such field
-    defineScenario({ ...scenario, expect: { checks: { "reads a typo": (result) => result.metricz === undefined } } });
-    expect(defineScenario({ ...scenario, expect: { lostWrites: { max: 0, quantile: 0.95 } } }).expect).toEqual({ lostWrites: { max: 0, quantile: 0.95 } });
+    defineScenario({
+      ...scenario,
+      // @ts-expect-error a check returns true, false or a message
+      expect: { checks: { "counts writes": (result) => result.metrics.writes_acked } },
+    });
+    defineScenario({
+      ...scenario,
+      // @ts-expect-error the result has no such field
+      expect: { checks: { "reads a typo": (result) => result.metricz === undefined } },
+    });
+    expect(
+      defineScenario({ ...scenario, expect: { lostWrites: { max: 0, quantile: 0.95 } } }).expect,
+    ).toEqual({ lostWrites: { max: 0, quantile: 0.95 } });
   });
 });

@@ -49,7 +49,9 @@ describe("a bound without a quantile holds in every seed", () => {
     const verdict = judge({ metric: "detection_s", max: 5 }, [2, null, 3]);
     expect(verdict.passed).toBe(false);
     expect(verdict.observed).toBe("2.000000 … 3.000000; no value in 1 of 3 seeds");
-    expect(verdict.message).toBe("seed 2: expected detection_s ≤ 5, got no value in this run (1 of 3 seeds fail: 2)");
+    expect(verdict.message).toBe(
+      "seed 2: expected detection_s ≤ 5, got no value in this run (1 of 3 seeds fail: 2)",
+    );
   });
 });
 
@@ -69,19 +71,27 @@ describe("a bound with a quantile holds for the nearest-rank quantile over the s
     const verdict = judge({ metric: "downtime_s", max: 30, quantile: 0.9 }, downtimes);
     expect(verdict.passed).toBe(false);
     expect(verdict.observed).toBe("40.000000 (seed 4, rank 5 of 5)");
-    expect(verdict.message).toBe("expected p90 of downtime_s ≤ 30, got 40.000000 (seed 4, rank 5 of 5); 1 of 5 seeds are beyond the bound: 4");
+    expect(verdict.message).toBe(
+      "expected p90 of downtime_s ≤ 30, got 40.000000 (seed 4, rank 5 of 5); 1 of 5 seeds are beyond the bound: 4",
+    );
   });
 
   it("a lower bound reads a low quantile: p20 of failovers 1, 0, 1, 1, 1 is the smallest, 0", () => {
-    expect(judge({ metric: "failovers", min: 1, quantile: 0.2 }, [1, 0, 1, 1, 1]).passed).toBe(false); // rank 1: 0
-    expect(judge({ metric: "failovers", min: 1, quantile: 0.4 }, [1, 0, 1, 1, 1]).passed).toBe(true); // rank 2: 1
+    expect(judge({ metric: "failovers", min: 1, quantile: 0.2 }, [1, 0, 1, 1, 1]).passed).toBe(
+      false,
+    ); // rank 1: 0
+    expect(judge({ metric: "failovers", min: 1, quantile: 0.4 }, [1, 0, 1, 1, 1]).passed).toBe(
+      true,
+    ); // rank 2: 1
   });
 
   it("a seed without a value fails it: the quantile of values that are not there is not known", () => {
     const verdict = judge({ metric: "detection_s", max: 5, quantile: 0.5 }, [2, null, 3]);
     expect(verdict.passed).toBe(false);
     expect(verdict.observed).toBe("no value in 1 of 3 seeds");
-    expect(verdict.message).toBe("expected p50 of detection_s ≤ 5, but detection_s has no value in seed 2 (of 3)");
+    expect(verdict.message).toBe(
+      "expected p50 of detection_s ≤ 5, but detection_s has no value in seed 2 (of 3)",
+    );
   });
 });
 
@@ -95,7 +105,11 @@ describe("checks and single runs", () => {
   });
 
   it("a check must pass in every seed; the first failing seed explains", () => {
-    const runs = [outcome(true, "true"), outcome(false, "db1 ends primary"), outcome(false, "nobody ends primary")].map((o, i) => ({ seed: i + 1, outcomes: [o] }));
+    const runs = [
+      outcome(true, "true"),
+      outcome(false, "db1 ends primary"),
+      outcome(false, "nobody ends primary"),
+    ].map((o, i) => ({ seed: i + 1, outcomes: [o] }));
     expect(judgeOverSeeds([check], runs)[0]).toEqual({
       expectation: `"db2 ends primary"`,
       observed: "db1 ends primary (seed 2)",
@@ -109,7 +123,16 @@ describe("checks and single runs", () => {
 
   it("one seed gives the run's own outcome, word for word", () => {
     const expectation: MetricExpectation = { metric: "lost_writes", equals: 0 };
-    const verdict = judgeOverSeeds([expectation], [{ seed: 7, outcomes: [metricOutcome(expectation, values({ lost_writes: 12 }))] }])[0];
-    expect(verdict).toEqual({ expectation: "lost_writes = 0", observed: "12", passed: false, message: "expected lost_writes = 0, got 12", failingSeeds: [7] });
+    const verdict = judgeOverSeeds(
+      [expectation],
+      [{ seed: 7, outcomes: [metricOutcome(expectation, values({ lost_writes: 12 }))] }],
+    )[0];
+    expect(verdict).toEqual({
+      expectation: "lost_writes = 0",
+      observed: "12",
+      passed: false,
+      message: "expected lost_writes = 0, got 12",
+      failingSeeds: [7],
+    });
   });
 });

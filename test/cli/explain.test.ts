@@ -87,10 +87,14 @@ describe("sim explain", () => {
     // 28 failed writes of 200 each own 0.1 s: 2.8 s of downtime. Detection 12.002 − 10.25 =
     // 1.752 s; writes acknowledged again from the one issued at 13.1 s: 13.1 − 10.25 = 2.85 s.
     const outcome = section(out, "The outcome").join(" ").replace(/\s+/g, " ");
-    expect(outcome).toContain("Writes: 200 attempted, 172 acknowledged, 28 failed (availability 86.000%); clients could not write for 2.8 s in all (downtime).");
+    expect(outcome).toContain(
+      "Writes: 200 attempted, 172 acknowledged, 28 failed (availability 86.000%); clients could not write for 2.8 s in all (downtime).",
+    );
     expect(outcome).toContain("Failovers: 1 failover.");
     expect(outcome).toContain("No acknowledged write was lost.");
-    expect(outcome).toContain("the first suspicion came 1.8 s after the fault (detection); writes were acknowledged again 2.9 s after it (RTO).");
+    expect(outcome).toContain(
+      "the first suspicion came 1.8 s after the fault (detection); writes were acknowledged again 2.9 s after it (RTO).",
+    );
     expect(section(out, "The lesson")).toEqual(["  Downtime is detection plus promotion."]);
   });
 
@@ -103,32 +107,54 @@ describe("sim explain", () => {
     // each way across the zones) and the timeout is 3 s; promotion takes 1 s; the heal is at 180 s.
     const order = [
       at(/^ {2}t=120\.0 s +Fault: the network splits into \[db1, clients\] \| \[db2, mon\]/),
-      at(/^ {2}t=122\.0 s +mon has heard nothing from db1 for 3 s \(the timeout\); mon suspects db1\.$/),
-      at(/^ {2}t=123\.0 s +db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 — a false$/),
+      at(
+        /^ {2}t=122\.0 s +mon has heard nothing from db1 for 3 s \(the timeout\); mon suspects db1\.$/,
+      ),
+      at(
+        /^ {2}t=123\.0 s +db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 — a false$/,
+      ),
       at(/^ {2}t=180\.0 s +Repair: the network heals/),
       at(/^ {2}t=180\.\d s +db1 learns it was deposed and steps down to standby \(epoch 2\)\.$/),
       at(/^ {2}t=180\.\d s +db1 rewinds: it discards the [\d,]+ log entries/),
     ];
-    expect(order.every((index) => index >= 0), story.join("\n")).toBe(true);
+    expect(
+      order.every((index) => index >= 0),
+      story.join("\n"),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     const result = runScenario(await loadScenarioFile(splitBrain), { file: splitBrain });
     const number = (text: string) => Number(text.replace(/,/g, ""));
-    const divergent = [...out.matchAll(/db1, deposed but unaware, accepted ([\d,]+) writes?/g)].map((match) => number(match[1]));
+    const divergent = [...out.matchAll(/db1, deposed but unaware, accepted ([\d,]+) writes?/g)].map(
+      (match) => number(match[1]),
+    );
     expect(divergent.reduce((a, b) => a + b, 0)).toBe(result.metrics.divergent_writes);
     const lost = /t=601\.0 s +([\d,]+) acknowledged writes accepted by db1 /.exec(out);
     expect(lost && number(lost[1])).toBe(result.metrics.lost_writes);
-    expect(section(out, "The lesson").join(" ")).toMatch(/^ {2}A failure detector cannot tell a dead primary from an unreachable one\./);
+    expect(section(out, "The lesson").join(" ")).toMatch(
+      /^ {2}A failure detector cannot tell a dead primary from an unreachable one\./,
+    );
   });
 
   it("honours --seed and --set, and exits 1 with the story told when an expectation is not met", async () => {
-    const fenced = await sim("explain", splitBrain, "--seed", "3", "--set", "failover.fencing=epoch");
+    const fenced = await sim(
+      "explain",
+      splitBrain,
+      "--seed",
+      "3",
+      "--set",
+      "failover.fencing=epoch",
+    );
     expect(fenced.code).toBe(1);
     expect(fenced.out).toMatch(/^seed 3 · 10 min simulated · fingerprint [0-9a-f]{16}$/m);
-    expect(fenced.out).toContain("Failover: automatic, once 1 monitor suspects the primary; fencing by epoch; no failback.");
+    expect(fenced.out).toContain(
+      "Failover: automatic, once 1 monitor suspects the primary; fencing by epoch; no failback.",
+    );
     expect(fenced.out).not.toContain("deposed but unaware");
     expect(fenced.out).toMatch(/Expectation not met: .*split_brain_s/);
-    expect((await sim("explain", splitBrain, "--seed", "3", "--set", "failover.fencing=epoch")).out).toBe(fenced.out);
+    expect(
+      (await sim("explain", splitBrain, "--seed", "3", "--set", "failover.fencing=epoch")).out,
+    ).toBe(fenced.out);
   });
 
   it("exits 2 on bad input with one line on stderr and nothing on stdout", async () => {
@@ -155,7 +181,12 @@ describe("StoryObserver", () => {
       name: "grouping",
       summary: "Grouping rules.",
       duration: "10m",
-      nodes: { db1: { role: "primary" }, db2: { role: "standby" }, m1: { role: "monitor" }, m2: { role: "monitor" } },
+      nodes: {
+        db1: { role: "primary" },
+        db2: { role: "standby" },
+        m1: { role: "monitor" },
+        m2: { role: "monitor" },
+      },
       detector: { kind: "timeout", interval: "1s", timeout: "5s" },
       clients: { writes: "10/s", connections: 3, routing: { dns: { ttl: "60s" } } },
     },
@@ -170,13 +201,43 @@ describe("StoryObserver", () => {
       { kind: "role", tUs: 0, node: "db2", role: "standby", epoch: 1 },
       { kind: "fault", tUs: s(60), fault: { kind: "crash", node: "db1" }, label: "crash db1" },
       { kind: "node_down", tUs: s(60), node: "db1" },
-      { kind: "write_failed", tUs: s(61), client: "clients", id: 1, issuedUs: s(60), reason: "timeout" },
-      { kind: "write_failed", tUs: s(62.5), client: "clients", id: 2, issuedUs: s(61.5), reason: "timeout" },
+      {
+        kind: "write_failed",
+        tUs: s(61),
+        client: "clients",
+        id: 1,
+        issuedUs: s(60),
+        reason: "timeout",
+      },
+      {
+        kind: "write_failed",
+        tUs: s(62.5),
+        client: "clients",
+        id: 2,
+        issuedUs: s(61.5),
+        reason: "timeout",
+      },
       { kind: "suspect", tUs: s(64.01), monitor: "m1", node: "db1" },
-      { kind: "write_failed", tUs: s(64.02), client: "clients", id: 3, issuedUs: s(63.02), reason: "timeout" },
+      {
+        kind: "write_failed",
+        tUs: s(64.02),
+        client: "clients",
+        id: 3,
+        issuedUs: s(63.02),
+        reason: "timeout",
+      },
       { kind: "suspect", tUs: s(64.03), monitor: "m2", node: "db1" },
       { kind: "role", tUs: s(65), node: "db2", role: "primary", epoch: 2 },
-      { kind: "promoted", tUs: s(65), node: "db2", epoch: 2, previous: "db1", previousAlive: false, failback: false, planned: false },
+      {
+        kind: "promoted",
+        tUs: s(65),
+        node: "db2",
+        epoch: 2,
+        previous: "db1",
+        previousAlive: false,
+        failback: false,
+        planned: false,
+      },
       { kind: "reroute", tUs: s(70), client: "clients", target: "db2" },
       { kind: "reroute", tUs: s(80), client: "clients", target: "db2" },
       { kind: "write_acked", tUs: s(85), client: "clients", id: 4, issuedUs: s(84.9) },
@@ -185,7 +246,9 @@ describe("StoryObserver", () => {
     ];
     for (const event of events) story.observe(event);
     const told = story.story(world);
-    expect(told.lines.map((line) => `${line.aside ? "…" : secondsText(line.tUs)} ${line.text}`)).toEqual([
+    expect(
+      told.lines.map((line) => `${line.aside ? "…" : secondsText(line.tUs)} ${line.text}`),
+    ).toEqual([
       "0.0 At the start: db1 primary, db2 standby.",
       "60.0 Fault: db1 crashes — its process stops and answers nothing.",
       "… 2 writes failed between 61.0 s and 62.5 s (2 timed out); none acknowledged.",
@@ -194,7 +257,9 @@ describe("StoryObserver", () => {
       "65.0 db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 (db1 is down).",
       "70.0 3 connections of client group clients move to db2 between 70.0 s and 90.0 s, each when its cached DNS answer expires.",
     ]);
-    expect(told.closing.map((line) => line.text)).toEqual(["The run ends; db2 holds the authoritative history."]);
+    expect(told.closing.map((line) => line.text)).toEqual([
+      "The run ends; db2 holds the authoritative history.",
+    ]);
   });
 
   it("writes times as seconds, or as a clock in runs of an hour or more, rounding half up", () => {
@@ -207,30 +272,57 @@ describe("StoryObserver", () => {
 
 describe("lessonFromSource", () => {
   it("reads the lesson paragraph of the opening comment, joined into one line", () => {
-    const source = "// Title.\n//\n// The lesson: one\n// two.\n//\n// Interview questions:\n// - Q: x\nimport x from 'y';\n";
+    const source =
+      "// Title.\n//\n// The lesson: one\n// two.\n//\n// Interview questions:\n// - Q: x\nimport x from 'y';\n";
     expect(lessonFromSource(source)).toBe("one two.");
   });
 
   it("finds none outside the opening comment or without the paragraph", () => {
-    expect(lessonFromSource("// Title.\nconst a = 1;\n// The lesson: not a header.\n")).toBeUndefined();
+    expect(
+      lessonFromSource("// Title.\nconst a = 1;\n// The lesson: not a header.\n"),
+    ).toBeUndefined();
     expect(lessonFromSource("export default {};\n")).toBeUndefined();
   });
 });
 
 describe("the outcome in words", () => {
   const base = Object.fromEntries(metricColumns.map((column) => [column, 0])) as MetricValues;
-  const values = (extra: Partial<MetricValues>): MetricValues => ({ ...base, writes_attempted: 1000, writes_acked: 1000, availability: 1, min_group_availability: 1, detection_s: null, rto_s: null, ...extra });
+  const values = (extra: Partial<MetricValues>): MetricValues => ({
+    ...base,
+    writes_attempted: 1000,
+    writes_acked: 1000,
+    availability: 1,
+    min_group_availability: 1,
+    detection_s: null,
+    rto_s: null,
+    ...extra,
+  });
 
   it("speaks of reads, sessions and the worst-off group only when there is something to say", () => {
     const quiet = outcomeLines(values({}), []);
     expect(quiet.some((line) => /Reads|Sessions|worst-off/.test(line))).toBe(false);
     const busy = outcomeLines(
-      values({ writes_acked: 900, writes_failed: 100, availability: 0.9, min_group_availability: 0.8, max_group_downtime_s: 12.5, reads_attempted: 2000, reads_served: 1990, reads_failed: 10, ryw_violations: 199, sessions_lost: 3 }),
+      values({
+        writes_acked: 900,
+        writes_failed: 100,
+        availability: 0.9,
+        min_group_availability: 0.8,
+        max_group_downtime_s: 12.5,
+        reads_attempted: 2000,
+        reads_served: 1990,
+        reads_failed: 10,
+        ryw_violations: 199,
+        sessions_lost: 3,
+      }),
       [],
     );
     expect(busy).toContain("The worst-off client group: availability 80.000%, 12.5 s of downtime.");
     // 199 of 1,990 served reads = 10.0 %.
-    expect(busy).toContain("Reads: 2,000 attempted, 1,990 served, 10 failed; 199 of them (10.0%) missed the reader's own last acknowledged write (read-your-writes violations).");
-    expect(busy).toContain("Sessions: 3 users found no session on the server that served them and had to log in again (sessions lost).");
+    expect(busy).toContain(
+      "Reads: 2,000 attempted, 1,990 served, 10 failed; 199 of them (10.0%) missed the reader's own last acknowledged write (read-your-writes violations).",
+    );
+    expect(busy).toContain(
+      "Sessions: 3 users found no session on the server that served them and had to log in again (sessions lost).",
+    );
   });
 });

@@ -21,9 +21,16 @@ afterEach(async () => {
 /** Every file below a folder (charts/ too), by relative path, with its content. */
 async function folder(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  const entries = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const names = entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
-  for (const name of names) files[name] = (await fs.readFile(path.join(dir, name))).toString(name.endsWith(".png") ? "base64" : "utf8");
+  const entries = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter(
+    (entry) => entry.isFile(),
+  );
+  const names = entries
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const name of names)
+    files[name] = (await fs.readFile(path.join(dir, name))).toString(
+      name.endsWith(".png") ? "base64" : "utf8",
+    );
   return files;
 }
 
@@ -40,7 +47,8 @@ describe("sim run", () => {
     const written = Object.keys(await folder(out));
     expect(written).toEqual(expect.arrayContaining([...csvFiles, "report.html"]));
     for (const chart of ["timeline", "writes", "lag"]) {
-      for (const ext of ["vl.json", "svg", "png"]) expect(written).toContain(`charts/${chart}.${ext}`);
+      for (const ext of ["vl.json", "svg", "png"])
+        expect(written).toContain(`charts/${chart}.${ext}`);
     }
   });
 
@@ -54,8 +62,25 @@ describe("sim run", () => {
   });
 
   it("prints exactly one JSON object with --json, and is byte-identical across runs", async () => {
-    const first = await sim("run", smallCrash, "--json", "--out", path.join(root, "a"), "--seed", "7");
-    const second = await sim("run", smallCrash, "--json", "--out", path.join(root, "b"), "--seed", "7", "--no-charts");
+    const first = await sim(
+      "run",
+      smallCrash,
+      "--json",
+      "--out",
+      path.join(root, "a"),
+      "--seed",
+      "7",
+    );
+    const second = await sim(
+      "run",
+      smallCrash,
+      "--json",
+      "--out",
+      path.join(root, "b"),
+      "--seed",
+      "7",
+      "--no-charts",
+    );
     expect(first.code).toBe(0);
     const row = JSON.parse(first.out) as Record<string, unknown>;
     expect(first.out.trim().split("\n")).toHaveLength(1);
@@ -72,14 +97,20 @@ describe("sim run", () => {
     const { code, out: stdout } = await sim("run", path.join(scenarios, "unmet.ts"), "--out", out);
     expect(code).toBe(1);
     expect(stdout).toContain("expectation not met: expected failovers ≥ 1, got 0");
-    expect(Object.keys(await folder(out))).toEqual(expect.arrayContaining([...csvFiles, "report.html"]));
+    expect(Object.keys(await folder(out))).toEqual(
+      expect.arrayContaining([...csvFiles, "report.html"]),
+    );
   });
 
   it("exits 2 on a bad scenario with one paragraph naming file and field, leaving the folder alone", async () => {
     const out = path.join(root, "existing");
     await fs.mkdir(out);
     await fs.writeFile(path.join(out, "summary.csv"), "previous\n");
-    const { code, out: stdout, err } = await sim("run", path.join(scenarios, "misspelt.ts"), "--out", out);
+    const {
+      code,
+      out: stdout,
+      err,
+    } = await sim("run", path.join(scenarios, "misspelt.ts"), "--out", out);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(err).toContain("misspelt.ts");
@@ -123,14 +154,24 @@ describe("sim list", () => {
 
   it("lists .js and .mjs scenarios too, and skips a helper module (no default export) with a note", async () => {
     const source = await fs.readFile(smallCrash, "utf8");
-    await fs.writeFile(path.join(root, "a.mjs"), source.replace('name: "small-crash"', 'name: "small-crash-js"'));
+    await fs.writeFile(
+      path.join(root, "a.mjs"),
+      source.replace('name: "small-crash"', 'name: "small-crash-js"'),
+    );
     await fs.writeFile(path.join(root, "b.ts"), source);
     await fs.writeFile(path.join(root, "helpers.ts"), 'export const zone = "a";\n');
     await fs.writeFile(path.join(root, "types.d.ts"), "export type Zone = string;\n");
     const { code, out, err } = await sim("list", root);
     expect(code).toBe(0);
-    expect(out.trim().split("\n").map((line) => line.split(" ")[0])).toEqual(["small-crash-js", "small-crash"]);
-    expect(err).toBe(`note: ${path.join(root, "helpers.ts")} has no default export; skipped as a helper module, not a scenario.\n`);
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((line) => line.split(" ")[0]),
+    ).toEqual(["small-crash-js", "small-crash"]);
+    expect(err).toBe(
+      `note: ${path.join(root, "helpers.ts")} has no default export; skipped as a helper module, not a scenario.\n`,
+    );
   });
 
   it("exits 2 for a folder that does not exist", async () => {

@@ -21,12 +21,24 @@ describe("did you mean", () => {
   });
 
   it("names the nearest option of the command given", async () => {
-    expect(await sim("check", scenarios, "--seeeds", "3")).toEqual({ code: 2, out: "", err: "Unknown option --seeeds for sim check; did you mean --seeds? (see sim check --help).\n" });
-    expect((await sim("run", smallCrash, "--seeed", "3")).err).toBe("Unknown option --seeed for sim run; did you mean --seed? (see sim run --help).\n");
-    expect((await sim("run", smallCrash, "--sed", "1", "--outt", "x")).err).toBe("Unknown options --sed, --outt for sim run; did you mean --seed, --out? (see sim run --help).\n");
-    expect((await sim("run", smallCrash, "--zzzzzz")).err).toBe("Unknown option --zzzzzz for sim run (see sim run --help).\n");
+    expect(await sim("check", scenarios, "--seeeds", "3")).toEqual({
+      code: 2,
+      out: "",
+      err: "Unknown option --seeeds for sim check; did you mean --seeds? (see sim check --help).\n",
+    });
+    expect((await sim("run", smallCrash, "--seeed", "3")).err).toBe(
+      "Unknown option --seeed for sim run; did you mean --seed? (see sim run --help).\n",
+    );
+    expect((await sim("run", smallCrash, "--sed", "1", "--outt", "x")).err).toBe(
+      "Unknown options --sed, --outt for sim run; did you mean --seed, --out? (see sim run --help).\n",
+    );
+    expect((await sim("run", smallCrash, "--zzzzzz")).err).toBe(
+      "Unknown option --zzzzzz for sim run (see sim run --help).\n",
+    );
     expect((await sim("--hlep")).err).toMatch(/^Unknown option --hlep; did you mean --help\?/);
-    expect((await sim("list", "scenarios", "extra")).err).toBe("Unknown argument extra for sim list (see sim list --help).\n");
+    expect((await sim("list", "scenarios", "extra")).err).toBe(
+      "Unknown argument extra for sim list (see sim list --help).\n",
+    );
   });
 });
 
@@ -37,14 +49,23 @@ describe("--json on failure", () => {
     const { code, out, err } = await sim("run", smallCrash, "--json", "--seeed", "3");
     expect(code).toBe(2);
     expect(out.trim().split("\n")).toHaveLength(1);
-    expect(errorOf(out)).toEqual({ code: "bad-input", message: err.trim(), file: null, field: "--seeed" });
+    expect(errorOf(out)).toEqual({
+      code: "bad-input",
+      message: err.trim(),
+      file: null,
+      field: "--seeed",
+    });
   });
 
   it("an invalid scenario: code invalid-scenario, its file and field", async () => {
     const { code, out, err } = await sim("run", path.join(scenarios, "misspelt.ts"), "--json");
     expect(code).toBe(2);
     const error = errorOf(out);
-    expect(error).toMatchObject({ code: "invalid-scenario", file: path.join(scenarios, "misspelt.ts"), message: err.trim() });
+    expect(error).toMatchObject({
+      code: "invalid-scenario",
+      file: path.join(scenarios, "misspelt.ts"),
+      message: err.trim(),
+    });
     expect(error.field).toMatch(/duraton/);
   });
 
@@ -54,12 +75,21 @@ describe("--json on failure", () => {
     expect(code).toBe(2);
     const error = errorOf(out);
     expect(error.code).toBe("invalid-scenario");
-    expect((error.problems as { file: string }[]).map((problem) => path.basename(problem.file))).toEqual(["string-default-scenario.ts", "throwing-scenario.ts"]);
+    expect(
+      (error.problems as { file: string }[]).map((problem) => path.basename(problem.file)),
+    ).toEqual(["string-default-scenario.ts", "throwing-scenario.ts"]);
   });
 
   it("a missing file and a bad --seed", async () => {
-    expect(errorOf((await sim("run", "nope.ts", "--json")).out)).toMatchObject({ code: "invalid-scenario", file: "nope.ts", field: null });
-    expect(errorOf((await sim("run", smallCrash, "--seed", "x", "--json")).out)).toMatchObject({ code: "bad-input", file: null });
+    expect(errorOf((await sim("run", "nope.ts", "--json")).out)).toMatchObject({
+      code: "invalid-scenario",
+      file: "nope.ts",
+      field: null,
+    });
+    expect(errorOf((await sim("run", smallCrash, "--seed", "x", "--json")).out)).toMatchObject({
+      code: "bad-input",
+      file: null,
+    });
   });
 
   it("without --json nothing is printed on stdout", async () => {

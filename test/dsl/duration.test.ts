@@ -26,12 +26,19 @@ describe("parseDuration", () => {
     expect(parseDuration("1.1h")).toBe(3_960_000_000);
   });
 
-  it.each(["5 sex", "5", "s", "5  s", " 5s", "1e3ms", "5S", "", "1.s", "five s", "5s "])("rejects %j", (text) => {
-    expect(() => parseDuration(text)).toThrow(`expected a duration like "250ms", "3s", "5m" (units: us, ms, s, m, h, d), got ${JSON.stringify(text)}`);
-  });
+  it.each(["5 sex", "5", "s", "5  s", " 5s", "1e3ms", "5S", "", "1.s", "five s", "5s "])(
+    "rejects %j",
+    (text) => {
+      expect(() => parseDuration(text)).toThrow(
+        `expected a duration like "250ms", "3s", "5m" (units: us, ms, s, m, h, d), got ${JSON.stringify(text)}`,
+      );
+    },
+  );
 
   it("rejects negative durations with their own message", () => {
-    expect(() => parseDuration("-3s")).toThrow(`expected a duration that is not negative, like "3s", got "-3s"`);
+    expect(() => parseDuration("-3s")).toThrow(
+      `expected a duration that is not negative, like "3s", got "-3s"`,
+    );
   });
 
   it("rejects durations too long to count in microseconds", () => {
@@ -39,7 +46,10 @@ describe("parseDuration", () => {
   });
 
   it("reads non-strings as malformed without throwing", () => {
-    expect(readDuration(5)).toEqual({ ok: false, expected: expect.stringContaining("a duration like") });
+    expect(readDuration(5)).toEqual({
+      ok: false,
+      expected: expect.stringContaining("a duration like"),
+    });
   });
 });
 

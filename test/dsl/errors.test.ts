@@ -1,24 +1,46 @@
 import { describe, expect, it } from "vitest";
-import { closestChoice, describeValue, formatPath, listChoices, ScenarioError } from "../../sim/dsl/index.ts";
+import {
+  closestChoice,
+  describeValue,
+  formatPath,
+  listChoices,
+  ScenarioError,
+} from "../../sim/dsl/index.ts";
 
 describe("ScenarioError", () => {
   it("is one paragraph naming file, field, expectation and what was found", () => {
-    const error = new ScenarioError({ file: "scenarios/x.ts", field: "faults[1].at", expected: "a time within the run (duration 10m)", got: '"12m"' });
-    expect(error.message).toBe(`scenarios/x.ts: faults[1].at: expected a time within the run (duration 10m), got "12m".`);
+    const error = new ScenarioError({
+      file: "scenarios/x.ts",
+      field: "faults[1].at",
+      expected: "a time within the run (duration 10m)",
+      got: '"12m"',
+    });
+    expect(error.message).toBe(
+      `scenarios/x.ts: faults[1].at: expected a time within the run (duration 10m), got "12m".`,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("ScenarioError");
-    expect([error.file, error.field, error.expected, error.got]).toEqual(["scenarios/x.ts", "faults[1].at", "a time within the run (duration 10m)", '"12m"']);
+    expect([error.file, error.field, error.expected, error.got]).toEqual([
+      "scenarios/x.ts",
+      "faults[1].at",
+      "a time within the run (duration 10m)",
+      '"12m"',
+    ]);
   });
 
   it("leaves out the field for file-wide problems and 'got' when there is nothing to show", () => {
-    expect(new ScenarioError({ file: "a.ts", field: "", expected: "a module" }).message).toBe("a.ts: expected a module.");
+    expect(new ScenarioError({ file: "a.ts", field: "", expected: "a module" }).message).toBe(
+      "a.ts: expected a module.",
+    );
   });
 });
 
 describe("helpers", () => {
   it("formatPath uses dots for keys and brackets for indexes", () => {
     expect(formatPath(["faults", 2, "fault", "groups", 1, 0])).toBe("faults[2].fault.groups[1][0]");
-    expect(formatPath(["network", "links", "east<->west", "latency"])).toBe("network.links.east<->west.latency");
+    expect(formatPath(["network", "links", "east<->west", "latency"])).toBe(
+      "network.links.east<->west.latency",
+    );
     expect(formatPath([])).toBe("");
   });
 

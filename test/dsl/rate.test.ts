@@ -14,7 +14,9 @@ describe("parseRate", () => {
   });
 
   it.each(["200", "200/d", "200/sec", "/s", "x/s", "200 per s"])("rejects %j", (text) => {
-    expect(() => parseRate(text)).toThrow(`expected a rate like "200/s", "30/m" or "5/h", got ${JSON.stringify(text)}`);
+    expect(() => parseRate(text)).toThrow(
+      `expected a rate like "200/s", "30/m" or "5/h", got ${JSON.stringify(text)}`,
+    );
   });
 
   it("rejects negative rates", () => {

@@ -51,7 +51,9 @@ describe("EventLane", () => {
     const trace = (live: boolean) => {
       const answered = new Set<number>();
       const sim = new Simulation<string>();
-      const lane = live ? sim.lane((event) => !event.startsWith("timeout") || !answered.has(Number(event.slice(8)))) : sim.lane();
+      const lane = live
+        ? sim.lane((event) => !event.startsWith("timeout") || !answered.has(Number(event.slice(8))))
+        : sim.lane();
       for (let i = 0; i < 50; i++) {
         sim.at(i * 10, `send ${i}`);
         if (![7, 23, 24].includes(i)) sim.at(i * 10 + 3, `answer ${i}`);
@@ -69,7 +71,11 @@ describe("EventLane", () => {
     const plain = trace(false);
     const lean = trace(true);
     expect(lean.acted).toEqual(plain.acted);
-    expect(lean.acted.filter((line) => line.startsWith("timeout"))).toEqual(["timeout 7@170", "timeout 23@330", "timeout 24@340"]);
+    expect(lean.acted.filter((line) => line.startsWith("timeout"))).toEqual([
+      "timeout 7@170",
+      "timeout 23@330",
+      "timeout 24@340",
+    ]);
     expect(plain.processed).toBe(50 + 47 + 50);
     expect(lean.processed).toBe(50 + 47 + 3);
     expect(lean.pending).toBe(0);

@@ -5,7 +5,13 @@ import { EventQueue } from "../../sim/engine/index.ts";
 describe("EventQueue", () => {
   it("pops in time order", () => {
     const queue = new EventQueue<string>(2);
-    for (const [t, name] of [[30, "c"], [10, "a"], [20, "b"], [5, "z"]] as const) queue.push(t, name);
+    for (const [t, name] of [
+      [30, "c"],
+      [10, "a"],
+      [20, "b"],
+      [5, "z"],
+    ] as const)
+      queue.push(t, name);
     const out: string[] = [];
     while (queue.size > 0) out.push(queue.pop());
     expect(out).toEqual(["z", "a", "b", "c"]);

@@ -3,11 +3,16 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { RngStreams } from "../../sim/engine/index.ts";
 
-const draws = (streams: RngStreams, name: string, n = 5) => Array.from({ length: n }, () => streams.stream(name).float());
+const draws = (streams: RngStreams, name: string, n = 5) =>
+  Array.from({ length: n }, () => streams.stream(name).float());
 
 describe("RngStreams", () => {
   it("draws exactly what seedrandom's alea draws for (seed, name)", () => {
-    for (const [seed, name] of [[1, "network"], [42, "client:clients"], [7, "node:db1"]] as const) {
+    for (const [seed, name] of [
+      [1, "network"],
+      [42, "client:clients"],
+      [7, "node:db1"],
+    ] as const) {
       const reference = seedrandom.alea(`${seed}/${name}`);
       const expected = Array.from({ length: 10_000 }, () => reference());
       expect(draws(new RngStreams(seed), name, 10_000)).toEqual(expected);
@@ -15,7 +20,9 @@ describe("RngStreams", () => {
   });
 
   it("gives the same draws for the same seed and name", () => {
-    expect(draws(new RngStreams(7), "link:db1->db2")).toEqual(draws(new RngStreams(7), "link:db1->db2"));
+    expect(draws(new RngStreams(7), "link:db1->db2")).toEqual(
+      draws(new RngStreams(7), "link:db1->db2"),
+    );
   });
 
   it("keeps a stream's draws unchanged when other streams are added or used", () => {

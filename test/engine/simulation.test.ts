@@ -46,9 +46,14 @@ describe("Simulation", () => {
     sim.at(9.99999, "a hair before now");
     const seen: string[] = [];
     runUntil(sim, 100, (event, nowUs) => seen.push(`${event}@${nowUs}`));
-    expect(seen).toEqual(["negative delay@10", "a hair before now@10", "after@11", "at@12", "lane@13"]);
+    expect(seen).toEqual([
+      "negative delay@10",
+      "a hair before now@10",
+      "after@11",
+      "at@12",
+      "lane@13",
+    ]);
   });
-
 });
 
 describe("Simulation's limits", () => {

@@ -26,15 +26,21 @@ describe("the fault space", () => {
   });
 
   it("refuses a scenario too short to hold a 10 s window, saying how long it must be", () => {
-    expect(() => faultSpace({ ...world, durationUs: 40_000_000 }, settleUs, "f.ts")).toThrow(FuzzError);
-    expect(() => faultSpace({ ...world, durationUs: 40_000_000 }, settleUs, "f.ts")).toThrow(/f\.ts: duration 40s is too short to fuzz.*at least 47\.05s/);
+    expect(() => faultSpace({ ...world, durationUs: 40_000_000 }, settleUs, "f.ts")).toThrow(
+      FuzzError,
+    );
+    expect(() => faultSpace({ ...world, durationUs: 40_000_000 }, settleUs, "f.ts")).toThrow(
+      /f\.ts: duration 40s is too short to fuzz.*at least 47\.05s/,
+    );
   });
 });
 
 describe("drawing a schedule", () => {
   const space = faultSpace(world, settleUs, "f.ts");
   const names = new Set([...space.nodes, ...space.clients, ...space.zones]);
-  const schedules = Array.from({ length: 200 }, (_, run) => drawSchedule(new Rng(7, `fuzz:run:${run}`), space, 4));
+  const schedules = Array.from({ length: 200 }, (_, run) =>
+    drawSchedule(new Rng(7, `fuzz:run:${run}`), space, 4),
+  );
 
   it("is the same from the same stream, and differs between streams", () => {
     expect(drawSchedule(new Rng(7, "fuzz:run:3"), space, 4)).toEqual(schedules[3]);
@@ -57,8 +63,18 @@ describe("drawing a schedule", () => {
       const used = episodeShapeOf(fault.kind).names(fault);
       for (const name of used) expect(names).toContain(name);
       if (fault.kind === "clock-skew") expect(space.dataNodes).toContain(fault.node);
-      if ("groups" in fault) expect(fault.groups.map((group) => group.length > 0)).toEqual([true, true]);
+      if ("groups" in fault)
+        expect(fault.groups.map((group) => group.length > 0)).toEqual([true, true]);
     }
-    expect([...kinds].sort()).toEqual(["blip", "clock-skew", "crash", "isolate", "loss", "one-way", "partition", "pause"]);
+    expect([...kinds].sort()).toEqual([
+      "blip",
+      "clock-skew",
+      "crash",
+      "isolate",
+      "loss",
+      "one-way",
+      "partition",
+      "pause",
+    ]);
   });
 });

@@ -8,12 +8,43 @@ const s = (seconds: number) => Math.round(seconds * 1e6);
 
 const schedule: Episode[] = [
   { fault: { kind: "crash", node: "db1" }, startUs: s(30), lengthUs: s(5.5), repaired: true },
-  { fault: { kind: "partition", groups: [["east"], ["west"]] }, startUs: s(12), lengthUs: s(90), repaired: true },
-  { fault: { kind: "blip", groups: [["db1", "clients"], ["db2", "mon"]] }, startUs: s(35.5), lengthUs: s(2), repaired: true },
+  {
+    fault: { kind: "partition", groups: [["east"], ["west"]] },
+    startUs: s(12),
+    lengthUs: s(90),
+    repaired: true,
+  },
+  {
+    fault: {
+      kind: "blip",
+      groups: [
+        ["db1", "clients"],
+        ["db2", "mon"],
+      ],
+    },
+    startUs: s(35.5),
+    lengthUs: s(2),
+    repaired: true,
+  },
   { fault: { kind: "pause", node: "mon" }, startUs: s(40), lengthUs: s(0.25), repaired: true },
-  { fault: { kind: "one-way", from: ["db1"], to: ["db2", "mon"] }, startUs: s(50), lengthUs: s(1), repaired: false },
-  { fault: { kind: "loss", target: "db2", probability: 0.35 }, startUs: s(60), lengthUs: s(20), repaired: true },
-  { fault: { kind: "clock-skew", node: "db2", rate: 1, jumpUs: s(-30) }, startUs: s(70), lengthUs: s(10), repaired: true },
+  {
+    fault: { kind: "one-way", from: ["db1"], to: ["db2", "mon"] },
+    startUs: s(50),
+    lengthUs: s(1),
+    repaired: false,
+  },
+  {
+    fault: { kind: "loss", target: "db2", probability: 0.35 },
+    startUs: s(60),
+    lengthUs: s(20),
+    repaired: true,
+  },
+  {
+    fault: { kind: "clock-skew", node: "db2", rate: 1, jumpUs: s(-30) },
+    startUs: s(70),
+    lengthUs: s(10),
+    repaired: true,
+  },
   { fault: { kind: "isolate", target: "west" }, startUs: s(90), lengthUs: s(3), repaired: false },
 ];
 
@@ -44,12 +75,26 @@ describe("a schedule as scenario faults", () => {
   });
 
   it("imports exactly the builders the faults use", () => {
-    expect(buildersOf(scheduleEntries(schedule))).toEqual(["at", "blip", "clockSkew", "crash", "heal", "isolate", "loss", "oneWay", "partition", "pause", "restart"]);
+    expect(buildersOf(scheduleEntries(schedule))).toEqual([
+      "at",
+      "blip",
+      "clockSkew",
+      "crash",
+      "heal",
+      "isolate",
+      "loss",
+      "oneWay",
+      "partition",
+      "pause",
+      "restart",
+    ]);
     expect(buildersOf([])).toEqual([]);
   });
 
   it("writes the faults the fuzzer never draws as their builders too", () => {
-    expect(faultSource(flaky("db1<->db2", { down: "1s", up: "4s", for: "1m" }))).toBe('flaky("db1<->db2", { down: "1s", up: "4s", for: "1m" })');
+    expect(faultSource(flaky("db1<->db2", { down: "1s", up: "4s", for: "1m" }))).toBe(
+      'flaky("db1<->db2", { down: "1s", up: "4s", for: "1m" })',
+    );
     expect(faultSource(delay("west", "200ms"))).toBe('delay("west", "200ms")');
     expect(faultSource(slow("db1", "2s"))).toBe('slow("db1", "2s")');
     expect(faultSource(diskFull("db1"))).toBe('readOnly("db1")');

@@ -12,7 +12,11 @@ import syncFenced from "./fixtures/sync-fenced.ts";
 const s = (seconds: number) => Math.round(seconds * 1e6);
 
 function trial(scenario: object, invariant: InvariantName, schedule: Episode[], settleUs = s(20)) {
-  return runTrial({ base: withoutFaults(scenario), file: "fixture.ts", invariant, settleUs, durationUs: s(120) }, schedule, 1);
+  return runTrial(
+    { base: withoutFaults(scenario), file: "fixture.ts", invariant, settleUs, durationUs: s(120) },
+    schedule,
+    1,
+  );
 }
 
 describe("recovers-after-faults", () => {
@@ -21,24 +25,41 @@ describe("recovers-after-faults", () => {
   // 1.05 s, status 1 s, a 1 s client timeout + a 5 s DNS ttl, margin 10 s): writes issued from
   // 17 + 22.05 = 39.05 s on must be acknowledged. Writes go out every 100 ms from t = 0, so those
   // issued in [39.05 s, 60 s) are the 209 at 39.1 s, 39.2 s, …, 59.9 s.
-  const crash: Episode[] = [{ fault: { kind: "crash", node: "db1" }, startUs: s(12), lengthUs: s(5), repaired: true }];
-  const withDns = (ignoreTtl: number) => ({ ...staleDns, clients: { ...staleDns.clients, routing: { dns: { ttl: "5s", ignoreTtl } } } });
+  const crash: Episode[] = [
+    { fault: { kind: "crash", node: "db1" }, startUs: s(12), lengthUs: s(5), repaired: true },
+  ];
+  const withDns = (ignoreTtl: number) => ({
+    ...staleDns,
+    clients: { ...staleDns.clients, routing: { dns: { ttl: "5s", ignoreTtl } } },
+  });
   const judge = (scenario: object, schedule: Episode[]) =>
-    runTrial({ base: withoutFaults(scenario), file: "stale-dns.ts", invariant: "recovers-after-faults", settleUs: s(22.05), durationUs: s(60) }, schedule, 1);
+    runTrial(
+      {
+        base: withoutFaults(scenario),
+        file: "stale-dns.ts",
+        invariant: "recovers-after-faults",
+        settleUs: s(22.05),
+        durationUs: s(60),
+      },
+      schedule,
+      1,
+    );
 
   it("is broken when clients never look the primary up again: all 209 writes are rejected", () => {
     const { verdict, metrics } = judge(withDns(1), crash);
     expect(metrics.failovers).toBe(1);
     expect(verdict).toEqual({
       violated: true,
-      detail: "209 of 209 writes issued from 39.05 s on (last fault over at 17 s, + 22.05 s to settle) failed; the first, issued at 39.1 s: rejected",
+      detail:
+        "209 of 209 writes issued from 39.05 s on (last fault over at 17 s, + 22.05 s to settle) failed; the first, issued at 39.1 s: rejected",
     });
   });
 
   it("holds when they follow the DNS record within its TTL", () => {
     expect(judge(withDns(0), crash).verdict).toEqual({
       violated: false,
-      detail: "all 209 writes issued from 39.05 s on (last fault over at 17 s, + 22.05 s to settle) acknowledged",
+      detail:
+        "all 209 writes issued from 39.05 s on (last fault over at 17 s, + 22.05 s to settle) acknowledged",
     });
   });
 
@@ -51,13 +72,24 @@ describe("recovers-after-faults", () => {
 describe("the safety invariants", () => {
   // The zones are cut for 10 s from 20 s on: longer than detection (3 s), so db2 is promoted
   // while db1, beside the clients, keeps acknowledging writes.
-  const cut: Episode[] = [{ fault: { kind: "partition", groups: [["east"], ["west"]] }, startUs: s(20), lengthUs: s(10), repaired: true }];
+  const cut: Episode[] = [
+    {
+      fault: { kind: "partition", groups: [["east"], ["west"]] },
+      startUs: s(20),
+      lengthUs: s(10),
+      repaired: true,
+    },
+  ];
 
   it("see lost writes and two primaries under async replication without fencing", () => {
     const lost = trial(asyncUnfenced, "no-lost-acked-writes", cut);
     expect(lost.verdict.violated).toBe(true);
     expect(lost.metrics.lost_writes).toBeGreaterThan(0);
-    expect(lost.verdict.detail).toMatch(new RegExp(`^lost_writes = ${lost.metrics.lost_writes}, rpo_s = \\d+\\.\\d{6}, failovers = 1$`));
+    expect(lost.verdict.detail).toMatch(
+      new RegExp(
+        `^lost_writes = ${lost.metrics.lost_writes}, rpo_s = \\d+\\.\\d{6}, failovers = 1$`,
+      ),
+    );
     const twoPrimaries = trial(asyncUnfenced, "single-writable-primary", cut);
     expect(twoPrimaries.verdict.violated).toBe(true);
     expect(twoPrimaries.metrics.split_brain_s).toBeGreaterThan(0);
@@ -75,11 +107,19 @@ describe("the safety invariants", () => {
     const { verdict } = trial(asyncUnfenced, "expect", cut);
     expect(verdict.violated).toBe(true);
     expect(verdict.detail).toMatch(/^expected lost_writes = 0, got \d+$/);
-    expect(trial(asyncUnfenced, "expect", []).verdict).toEqual({ violated: false, detail: "every expectation met" });
+    expect(trial(asyncUnfenced, "expect", []).verdict).toEqual({
+      violated: false,
+      detail: "every expectation met",
+    });
   });
 
   it("are named in one registry", () => {
-    expect(invariantNames).toEqual(["no-lost-acked-writes", "single-writable-primary", "recovers-after-faults", "expect"]);
+    expect(invariantNames).toEqual([
+      "no-lost-acked-writes",
+      "single-writable-primary",
+      "recovers-after-faults",
+      "expect",
+    ]);
     expect(Object.keys(invariants)).toEqual([...invariantNames]);
   });
 });

@@ -9,10 +9,22 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../sim/engine/index.ts";
 import { episodeKinds } from "../../sim/fuzz/draw-schedule.ts";
-import { addToCoverage, drawnValues, emptyCoverage, undrawn } from "../../sim/fuzz/swarm/coverage.ts";
+import {
+  addToCoverage,
+  drawnValues,
+  emptyCoverage,
+  undrawn,
+} from "../../sim/fuzz/swarm/coverage.ts";
 import { completeCase } from "../../sim/fuzz/swarm/draw-case.ts";
 import type { ScenarioData } from "../../sim/fuzz/swarm/draw-configuration.ts";
-import { detectorDraws, failbackDraws, fencingDraws, readinessDraws, replicationDraws, routingDraws } from "../../sim/fuzz/swarm/option-draws.ts";
+import {
+  detectorDraws,
+  failbackDraws,
+  fencingDraws,
+  readinessDraws,
+  replicationDraws,
+  routingDraws,
+} from "../../sim/fuzz/swarm/option-draws.ts";
 import { runCase, scenarioOf, type SwarmCase } from "../../sim/fuzz/swarm/swarm-case.ts";
 import type { EpisodeKind } from "../../sim/fuzz/episode.ts";
 import { scheduleEntries } from "../../sim/fuzz/episode.ts";
@@ -40,17 +52,28 @@ interface Row {
 
 /** A primary, a standby of the row's readiness and a hot one (so synchronous modes can run), and
  *  one monitor — or three, enough for any preset's quorum. */
-function cluster(readiness: (typeof readinessChoices)[number], rng: Rng, monitors = 1): ScenarioData["nodes"] {
+function cluster(
+  readiness: (typeof readinessChoices)[number],
+  rng: Rng,
+  monitors = 1,
+): ScenarioData["nodes"] {
   const nodes: ScenarioData["nodes"] = {
     db1: { role: "primary", zone: "a" },
     db2: { role: "standby", zone: "b", ...readinessDraws[readiness](rng) },
     db3: { role: "standby", zone: "c", readiness: "hot" },
   };
-  for (let i = 1; i <= monitors; i++) nodes[`mon${i}`] = { role: "monitor", zone: ["c", "a", "b"][i - 1] };
+  for (let i = 1; i <= monitors; i++)
+    nodes[`mon${i}`] = { role: "monitor", zone: ["c", "a", "b"][i - 1] };
   return nodes;
 }
 
-function row(label: string, index: number, configuration: ScenarioData, kind: EpisodeKind, rng: Rng): Row {
+function row(
+  label: string,
+  index: number,
+  configuration: ScenarioData,
+  kind: EpisodeKind,
+  rng: Rng,
+): Row {
   const named: ScenarioData = { name: `matrix-${index + 1}`, summary: label, ...configuration };
   const completed = completeCase(rng, named, { file, maxEpisodes: 1, kinds: [kind] });
   return { label, swarmCase: { ...completed, seed: index + 1 } };
@@ -58,7 +81,11 @@ function row(label: string, index: number, configuration: ScenarioData, kind: Ep
 
 function rows(): Row[] {
   const all: Row[] = [];
-  const triples = detectorKinds.flatMap((detector) => fencingChoices.flatMap((fencing) => replicationModes.map((mode) => ({ detector, fencing, mode }))));
+  const triples = detectorKinds.flatMap((detector) =>
+    fencingChoices.flatMap((fencing) =>
+      replicationModes.map((mode) => ({ detector, fencing, mode })),
+    ),
+  );
   triples.forEach(({ detector, fencing, mode }, index) => {
     const rng = new Rng(index, "matrix");
     const readiness = readinessChoices[index % readinessChoices.length];
@@ -70,24 +97,59 @@ function rows(): Row[] {
       nodes: cluster(readiness, rng),
       detector: detectorDraws[detector](rng),
       replication: replicationDraws[mode](rng, context),
-      failover: { ...fencingDraws[fencing](rng, context), ...failbackDraws[failback](rng), ...(detector === "lease" && fencing !== "lease" && { lease: fencingDraws.lease(rng, context).lease }) },
+      failover: {
+        ...fencingDraws[fencing](rng, context),
+        ...failbackDraws[failback](rng),
+        ...(detector === "lease" &&
+          fencing !== "lease" && { lease: fencingDraws.lease(rng, context).lease }),
+      },
       clients: { writes: "20/s", zone: "a", routing: routingDraws[routing](rng, context) },
     };
-    all.push(row(`${detector} × ${fencing} × ${mode}, failback ${failback}, ${readiness} standby, ${routing}, ${kind}`, index, configuration, kind, rng));
+    all.push(
+      row(
+        `${detector} × ${fencing} × ${mode}, failback ${failback}, ${readiness} standby, ${routing}, ${kind}`,
+        index,
+        configuration,
+        kind,
+        rng,
+      ),
+    );
   });
   presetNames.forEach((preset, offset) => {
     const index = triples.length + offset;
     const rng = new Rng(index, "matrix");
-    const configuration = { nodes: cluster("hot", rng, 3), policy: presets[preset]() as PolicySpec, clients: { writes: "20/s", zone: "a" } };
+    const configuration = {
+      nodes: cluster("hot", rng, 3),
+      policy: presets[preset]() as PolicySpec,
+      clients: { writes: "20/s", zone: "a" },
+    };
     all.push(row(`preset ${preset}, crash`, index, configuration, "crash", rng));
   });
   sessionStores.forEach((store, offset) => {
     const index = triples.length + presetNames.length + offset;
     const rng = new Rng(index, "matrix");
     const servers = ["s1", "s2", "s3"];
-    const nodes = Object.fromEntries(servers.map((name, i) => [name, { role: "server" as const, zone: i === 0 ? "a" : "b" }]));
-    const configuration = { nodes, clients: { writes: "20/s", zone: "a", routing: routingDraws.lb(rng, { streamingStandbys: 0, servers }), sessions: { users: 50, store } } };
-    all.push(row(`pool behind a load balancer, ${store} sessions, crash`, index, configuration, "crash", rng));
+    const nodes = Object.fromEntries(
+      servers.map((name, i) => [name, { role: "server" as const, zone: i === 0 ? "a" : "b" }]),
+    );
+    const configuration = {
+      nodes,
+      clients: {
+        writes: "20/s",
+        zone: "a",
+        routing: routingDraws.lb(rng, { streamingStandbys: 0, servers }),
+        sessions: { users: 50, store },
+      },
+    };
+    all.push(
+      row(
+        `pool behind a load balancer, ${store} sessions, crash`,
+        index,
+        configuration,
+        "crash",
+        rng,
+      ),
+    );
   });
   return all;
 }
@@ -95,18 +157,28 @@ function rows(): Row[] {
 const matrix = rows();
 
 describe("every option runs end to end", () => {
-  it.each(matrix.map((entry) => [entry.label, entry.swarmCase] as const))("%s", (_label, swarmCase) => {
-    const outcome = runCase(swarmCase, file);
-    expect(outcome.kind === "invalid" ? outcome.message : null).toBeNull();
-    expect(outcome.kind === "judged" ? outcome.breach : null).toBeNull();
-  });
+  it.each(matrix.map((entry) => [entry.label, entry.swarmCase] as const))(
+    "%s",
+    (_label, swarmCase) => {
+      const outcome = runCase(swarmCase, file);
+      expect(outcome.kind === "invalid" ? outcome.message : null).toBeNull();
+      expect(outcome.kind === "judged" ? outcome.breach : null).toBeNull();
+    },
+  );
 
   it("ran every value of every registry", () => {
     const coverage = emptyCoverage();
     for (const { swarmCase } of matrix) {
       const scenario = scenarioOf(swarmCase);
       const world = resolveScenario(scenario, { file }).world;
-      addToCoverage(coverage, drawnValues(world, (scenario.policy as { preset?: string } | undefined)?.preset, scheduleEntries(swarmCase.schedule)));
+      addToCoverage(
+        coverage,
+        drawnValues(
+          world,
+          (scenario.policy as { preset?: string } | undefined)?.preset,
+          scheduleEntries(swarmCase.schedule),
+        ),
+      );
     }
     expect(undrawn(coverage)).toEqual([]);
   });

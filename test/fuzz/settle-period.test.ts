@@ -27,10 +27,15 @@ describe("the settle period", () => {
     const clients = { ...staleDns.clients, retries: 2 };
     expect(settleTerms(world({ ...staleDns, clients })).clientsUs).toBe(8_300_000);
     // stonith defaults: no delay + 5 s power-off; no failure probability, so no timeout.
-    expect(settleTerms(world({ ...asyncUnfenced, failover: { fencing: "stonith" } })).fencingUs).toBe(5_000_000);
+    expect(
+      settleTerms(world({ ...asyncUnfenced, failover: { fencing: "stonith" } })).fencingUs,
+    ).toBe(5_000_000);
     // cold db2: boot 2 m + restore 3 m + replay of min(24 h, 2 m) × 50 writes/s = 6000 entries at
     // 5000/s = 1.2 s + promoteIn 1 s + warm-up 2 m = 422.2 s.
-    const nodes = { ...asyncUnfenced.nodes, db2: { role: "standby", readiness: "cold", zone: "west" } };
+    const nodes = {
+      ...asyncUnfenced.nodes,
+      db2: { role: "standby", readiness: "cold", zone: "west" },
+    };
     expect(settleTerms(world({ ...asyncUnfenced, nodes })).promotionUs).toBe(422_200_000);
   });
 });

@@ -22,12 +22,23 @@ const space: FaultSpace = {
 const drawn: Episode[] = [
   { fault: { kind: "pause", node: "mon" }, startUs: s(15), lengthUs: s(4), repaired: true },
   { fault: { kind: "crash", node: "db1" }, startUs: s(47.3), lengthUs: s(20), repaired: true },
-  { fault: { kind: "partition", groups: [["east"], ["west"]] }, startUs: s(30), lengthUs: s(10), repaired: true },
+  {
+    fault: { kind: "partition", groups: [["east"], ["west"]] },
+    startUs: s(30),
+    lengthUs: s(10),
+    repaired: true,
+  },
 ];
 
 /** The stand-in: it breaks when db1 is down for 3 s or more (or for good), from 20 s on. */
 function breaks(schedule: readonly Episode[]): string | null {
-  const culprit = schedule.find((e) => e.fault.kind === "crash" && e.fault.node === "db1" && e.startUs >= s(20) && (!e.repaired || e.lengthUs >= s(3)));
+  const culprit = schedule.find(
+    (e) =>
+      e.fault.kind === "crash" &&
+      e.fault.node === "db1" &&
+      e.startUs >= s(20) &&
+      (!e.repaired || e.lengthUs >= s(3)),
+  );
   return culprit ? "broken" : null;
 }
 
@@ -39,7 +50,9 @@ describe("shrinking a failing schedule", () => {
     // earlier, from 47.3 s: 10 s ✗, 28.65 s ✓ (5, 6); 10 ✗, 19.325 ✗, 23.987 ✓ (7–9);
     // 10 ✗, 16.993 ✗, 20.49 ✓ (10–12); 10 ✗, 15.245 ✗, 17.867 ✗, whole seconds 20 ✓ (13–16);
     // 10 ✗, 15 ✗, 17.5 ✗ (17–19). A last round changes nothing: drop ✗ (20), 10, 15, 17.5 ✗ (21–23).
-    expect(shrunk.schedule).toEqual([{ fault: { kind: "crash", node: "db1" }, startUs: s(20), lengthUs: s(20), repaired: false }]);
+    expect(shrunk.schedule).toEqual([
+      { fault: { kind: "crash", node: "db1" }, startUs: s(20), lengthUs: s(20), repaired: false },
+    ]);
     expect(shrunk.runs).toBe(23);
     expect(shrunk.exhausted).toBe(false);
     expect(shrunk.failure).toBe("broken");
@@ -49,7 +62,9 @@ describe("shrinking a failing schedule", () => {
     const shrunk = shrink(drawn, "broken", breaks, { space, needsRepairs: true, maxRuns: 1000 });
     // shorten from 20 s: 100 ms ✗, 10 s ✓; 100 ms ✗, 5 s ✓; 100 ms ✗, 2.5 s ✗, 3.75 s ✓;
     // 100 ms ✗, 1.875 ✗, 2.812 ✗, whole seconds 3 s ✓; then nothing shorter breaks it.
-    expect(shrunk.schedule).toEqual([{ fault: { kind: "crash", node: "db1" }, startUs: s(20), lengthUs: s(3), repaired: true }]);
+    expect(shrunk.schedule).toEqual([
+      { fault: { kind: "crash", node: "db1" }, startUs: s(20), lengthUs: s(3), repaired: true },
+    ]);
   });
 
   it("ends at a fixed point: no single reduction of the result is smaller and still failing", () => {
@@ -73,20 +88,50 @@ describe("shrinking a failing schedule", () => {
   });
 
   it("turns a partition and its heal into one blip when that still fails", () => {
-    const partitioned: Episode[] = [{ fault: { kind: "partition", groups: [["east"], ["west"]] }, startUs: s(10), lengthUs: s(5), repaired: true }];
-    const needsCut = (schedule: readonly Episode[]) => (schedule.some((e) => e.repaired && e.lengthUs >= s(5)) ? "cut" : null);
-    const shrunk = shrink(partitioned, "cut", needsCut, { space, needsRepairs: true, maxRuns: 1000 });
-    expect(shrunk.schedule).toEqual([{ fault: { kind: "blip", groups: [["east"], ["west"]] }, startUs: s(10), lengthUs: s(5), repaired: true }]);
+    const partitioned: Episode[] = [
+      {
+        fault: { kind: "partition", groups: [["east"], ["west"]] },
+        startUs: s(10),
+        lengthUs: s(5),
+        repaired: true,
+      },
+    ];
+    const needsCut = (schedule: readonly Episode[]) =>
+      schedule.some((e) => e.repaired && e.lengthUs >= s(5)) ? "cut" : null;
+    const shrunk = shrink(partitioned, "cut", needsCut, {
+      space,
+      needsRepairs: true,
+      maxRuns: 1000,
+    });
+    expect(shrunk.schedule).toEqual([
+      {
+        fault: { kind: "blip", groups: [["east"], ["west"]] },
+        startUs: s(10),
+        lengthUs: s(5),
+        repaired: true,
+      },
+    ]);
   });
 });
 
 describe("the size of a schedule", () => {
   it("orders by fault lines, then total length of repaired faults, then start times", () => {
-    const crash = (startUs: number, lengthUs: number, repaired = true): Episode => ({ fault: { kind: "crash", node: "db1" }, startUs, lengthUs, repaired });
+    const crash = (startUs: number, lengthUs: number, repaired = true): Episode => ({
+      fault: { kind: "crash", node: "db1" },
+      startUs,
+      lengthUs,
+      repaired,
+    });
     expect(scheduleSize([crash(s(20), s(5)), crash(s(30), s(2), false)])).toEqual([3, s(5), s(50)]);
-    expect(compareSize(scheduleSize([crash(s(50), s(60), false)]), scheduleSize([crash(s(10), s(1))]))).toBeLessThan(0);
-    expect(compareSize(scheduleSize([crash(s(50), s(1))]), scheduleSize([crash(s(10), s(2))]))).toBeLessThan(0);
-    expect(compareSize(scheduleSize([crash(s(10), s(1))]), scheduleSize([crash(s(50), s(1))]))).toBeLessThan(0);
+    expect(
+      compareSize(scheduleSize([crash(s(50), s(60), false)]), scheduleSize([crash(s(10), s(1))])),
+    ).toBeLessThan(0);
+    expect(
+      compareSize(scheduleSize([crash(s(50), s(1))]), scheduleSize([crash(s(10), s(2))])),
+    ).toBeLessThan(0);
+    expect(
+      compareSize(scheduleSize([crash(s(10), s(1))]), scheduleSize([crash(s(50), s(1))])),
+    ).toBeLessThan(0);
     expect(compareSize(scheduleSize([]), scheduleSize([]))).toBe(0);
   });
 });

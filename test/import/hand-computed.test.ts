@@ -31,10 +31,34 @@ import { describe, it } from "vitest";
 import { expectTimeline, importAndRun, type HandTimeline } from "./import-kit.ts";
 
 const samples: Record<string, HandTimeline> = {
-  "patroni.yml": { crashAt: "302.5s", suspectS: [320.0005, 320.0015], detectionS: [17.5005, 17.5015], promotionS: 1, rtoS: [18.5, 18.6] },
-  "sentinel.conf": { crashAt: "300.5s", suspectS: [305.001, 305.003], detectionS: [4.501, 4.503], promotionS: 2, rtoS: [6.5, 6.6] },
-  "postgres-statefulset.yaml": { crashAt: "302.5s", suspectS: [317, 317], detectionS: [14.5, 14.5], promotionS: 1, rtoS: [15.5, 15.6] },
-  "haproxy.cfg": { crashAt: "301s", suspectS: [308, 308], detectionS: [7, 7], promotionS: 0, rtoS: [7, 7.1] },
+  "patroni.yml": {
+    crashAt: "302.5s",
+    suspectS: [320.0005, 320.0015],
+    detectionS: [17.5005, 17.5015],
+    promotionS: 1,
+    rtoS: [18.5, 18.6],
+  },
+  "sentinel.conf": {
+    crashAt: "300.5s",
+    suspectS: [305.001, 305.003],
+    detectionS: [4.501, 4.503],
+    promotionS: 2,
+    rtoS: [6.5, 6.6],
+  },
+  "postgres-statefulset.yaml": {
+    crashAt: "302.5s",
+    suspectS: [317, 317],
+    detectionS: [14.5, 14.5],
+    promotionS: 1,
+    rtoS: [15.5, 15.6],
+  },
+  "haproxy.cfg": {
+    crashAt: "301s",
+    suspectS: [308, 308],
+    detectionS: [7, 7],
+    promotionS: 0,
+    rtoS: [7, 7.1],
+  },
 };
 
 describe("imported samples against hand-computed timelines (derived in the header)", () => {

@@ -42,22 +42,36 @@ describe("HAProxy settings", () => {
     // The sample sets timeout check and timeout connect 5s; its primary's own line sets inter 2s
     // over default-server inter 3s. The bare backend sets nothing but `check`.
     const sample = imported("haproxy.cfg").text;
-    const bare = read("backend db\n  server a 10.0.0.1:5432 check\n  server b 10.0.0.2:5432 check backup\n").text;
-    expect(sample).toContain('interval: "2s", // haproxy.cfg:29: server pg-a 10.0.1.11:5432 check inter 2s fall 3 rise 2 weight 100');
-    expect(sample).toContain('probeTimeout: "2s", // timeout check is set (line 17): a server that does not accept the connection fails after min(timeout connect, inter)');
-    expect(bare).toContain('interval: "2s", // assumed: HAProxy\'s default inter, 2000 ms (presets.haproxy)');
-    expect(bare).toContain('probeTimeout: "2s", // no timeout check: inter is the whole check\'s timeout');
+    const bare = read(
+      "backend db\n  server a 10.0.0.1:5432 check\n  server b 10.0.0.2:5432 check backup\n",
+    ).text;
+    expect(sample).toContain(
+      'interval: "2s", // haproxy.cfg:29: server pg-a 10.0.1.11:5432 check inter 2s fall 3 rise 2 weight 100',
+    );
+    expect(sample).toContain(
+      'probeTimeout: "2s", // timeout check is set (line 17): a server that does not accept the connection fails after min(timeout connect, inter)',
+    );
+    expect(bare).toContain(
+      'interval: "2s", // assumed: HAProxy\'s default inter, 2000 ms (presets.haproxy)',
+    );
+    expect(bare).toContain(
+      'probeTimeout: "2s", // no timeout check: inter is the whole check\'s timeout',
+    );
     expect(bare).toContain("failures: 3, // assumed: HAProxy's default fall (presets.haproxy)");
   });
 
   it("does not fail over a primary without `check`: HAProxy never marks it DOWN", () => {
-    const { text } = read("backend db\n  server a 10.0.0.1:5432\n  server b 10.0.0.2:5432 backup\n");
+    const { text } = read(
+      "backend db\n  server a 10.0.0.1:5432\n  server b 10.0.0.2:5432 backup\n",
+    );
     expect(text).toContain("automatic: false, // server a has no `check`");
     expect(text).toContain("failovers: 0,");
   });
 
   it("lists fastinter and downinter as not modelled when they differ from inter", () => {
-    const { plan } = read("backend db\n  server a 10.0.0.1:5432 check inter 5s fastinter 1s downinter 5s\n  server b 10.0.0.2:5432 backup\n");
+    const { plan } = read(
+      "backend db\n  server a 10.0.0.1:5432 check inter 5s fastinter 1s downinter 5s\n  server b 10.0.0.2:5432 backup\n",
+    );
     expect(plan.notModelled.map((remark) => remark.subject)).toEqual(["fastinter (server a)"]);
   });
 });

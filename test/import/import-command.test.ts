@@ -42,7 +42,11 @@ describe("sim import", () => {
     const copy = path.join(tmp, "elsewhere", "patroni.yml");
     fs.mkdirSync(path.dirname(copy), { recursive: true });
     fs.copyFileSync(path.join(samples, "patroni.yml"), copy);
-    const runs = await Promise.all([sim("import", path.join(samples, "patroni.yml")), sim("import", path.join(samples, "patroni.yml")), sim("import", copy)]);
+    const runs = await Promise.all([
+      sim("import", path.join(samples, "patroni.yml")),
+      sim("import", path.join(samples, "patroni.yml")),
+      sim("import", copy),
+    ]);
     expect(runs.map((run) => run.code)).toEqual([0, 0, 0]);
     expect(runs[1].out).toBe(runs[0].out);
     expect(runs[2].out).toBe(runs[0].out);
@@ -53,7 +57,12 @@ describe("sim import", () => {
     for (const sample of sampleNames) {
       const out = path.join(dir, `ours-${sample.replace(/\..*$/, "")}.ts`);
       const { code, err } = await sim("import", path.join(samples, sample), "--out", out);
-      expect([code, err.split("\n").at(-2)]).toEqual([0, expect.stringContaining(`→ ${out} (scenario ours-${sample.replace(/\..*$/, "")}); run it: sim run ${out}`)]);
+      expect([code, err.split("\n").at(-2)]).toEqual([
+        0,
+        expect.stringContaining(
+          `→ ${out} (scenario ours-${sample.replace(/\..*$/, "")}); run it: sim run ${out}`,
+        ),
+      ]);
       const run = await sim("run", out, "--no-charts", "--out", path.join(tmp, "reports", sample));
       expect([run.code, run.err]).toEqual([0, ""]);
     }
@@ -65,28 +74,70 @@ describe("sim import", () => {
   it("takes --format over detection, refuses a file it cannot recognise and --sentinels for another format", async () => {
     const readme = await sim("import", "README.md");
     expect(readme.code).toBe(2);
-    expect(readme.err).toMatch(/^README\.md cannot be imported:\n {2}README\.md: cannot tell which configuration this is; expected Patroni YAML .* or name it with --format patroni\|sentinel\|kubernetes\|haproxy\n$/);
-    const forced = await sim("import", write("dcs.yaml", "tags:\n  nofailover: true\n"), "--format", "patroni");
+    expect(readme.err).toMatch(
+      /^README\.md cannot be imported:\n {2}README\.md: cannot tell which configuration this is; expected Patroni YAML .* or name it with --format patroni\|sentinel\|kubernetes\|haproxy\n$/,
+    );
+    const forced = await sim(
+      "import",
+      write("dcs.yaml", "tags:\n  nofailover: true\n"),
+      "--format",
+      "patroni",
+    );
     expect(forced.code).toBe(0);
     const sentinels = await sim("import", path.join(samples, "haproxy.cfg"), "--sentinels", "3");
-    expect([sentinels.code, sentinels.err]).toEqual([2, expect.stringContaining("--sentinels applies to a Redis Sentinel configuration only; this is HAProxy")]);
-    const badCount = await sim("import", path.join(samples, "sentinel.conf"), "--sentinels", "three");
-    expect([badCount.code, badCount.err]).toEqual([2, '--sentinels: expected a whole number of Sentinels from 1 to 64, got "three".\n']);
+    expect([sentinels.code, sentinels.err]).toEqual([
+      2,
+      expect.stringContaining(
+        "--sentinels applies to a Redis Sentinel configuration only; this is HAProxy",
+      ),
+    ]);
+    const badCount = await sim(
+      "import",
+      path.join(samples, "sentinel.conf"),
+      "--sentinels",
+      "three",
+    );
+    expect([badCount.code, badCount.err]).toEqual([
+      2,
+      '--sentinels: expected a whole number of Sentinels from 1 to 64, got "three".\n',
+    ]);
     const missing = await sim("import", path.join(tmp, "nothing.yml"));
-    expect([missing.code, missing.err]).toEqual([2, expect.stringContaining("nothing.yml: expected a configuration file, but it cannot be read")]);
+    expect([missing.code, missing.err]).toEqual([
+      2,
+      expect.stringContaining("nothing.yml: expected a configuration file, but it cannot be read"),
+    ]);
   });
 
   it("stops at its size limit before reading a runaway file", async () => {
-    const huge = write("huge.conf", `${"# padding\n".repeat(450_000)}sentinel monitor m 10.0.0.1 6379 1\n`);
+    const huge = write(
+      "huge.conf",
+      `${"# padding\n".repeat(450_000)}sentinel monitor m 10.0.0.1 6379 1\n`,
+    );
     const { code, err } = await sim("import", huge);
-    expect([code, err]).toEqual([2, expect.stringMatching(/huge\.conf: expected a configuration of at most 4 MiB \(sim import's limit\), got 4\.3 MiB\./)]);
+    expect([code, err]).toEqual([
+      2,
+      expect.stringMatching(
+        /huge\.conf: expected a configuration of at most 4 MiB \(sim import's limit\), got 4\.3 MiB\./,
+      ),
+    ]);
   });
 });
 
 /** Malformed configurations, one per format, and every problem each must report. */
 const malformed: [string, string, string[]][] = [
-  ["patroni.yml", "scope: orders\nbootstrap:\n  dcs:\n    ttl: thirty\n    synchronous_mode: maybe\n", ['patroni.yml:4: ttl: expected a whole number of seconds, at least 0, got "thirty"', 'patroni.yml:5: synchronous_mode: expected on, off or quorum, got "maybe"']],
-  ["indent.yml", "scope: orders\nbootstrap:\n  dcs:\n    ttl: 30\n   loop_wait: 10\n", ["indent.yml:5: expected valid YAML: All mapping items must start at the same column"]],
+  [
+    "patroni.yml",
+    "scope: orders\nbootstrap:\n  dcs:\n    ttl: thirty\n    synchronous_mode: maybe\n",
+    [
+      'patroni.yml:4: ttl: expected a whole number of seconds, at least 0, got "thirty"',
+      'patroni.yml:5: synchronous_mode: expected on, off or quorum, got "maybe"',
+    ],
+  ],
+  [
+    "indent.yml",
+    "scope: orders\nbootstrap:\n  dcs:\n    ttl: 30\n   loop_wait: 10\n",
+    ["indent.yml:5: expected valid YAML: All mapping items must start at the same column"],
+  ],
   [
     "sentinel.conf",
     "sentinel monitor m 10.0.0.1 6379\nsentinel down-after-milliseconds m soon\nsentinel failover-timeout other 5000\nsentinel auth-pass 'open\n",
@@ -99,8 +150,11 @@ const malformed: [string, string, string[]][] = [
   ],
   [
     "app.yaml",
-    "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: db\n          readinessProbe:\n            periodSeconds: 0\n            failureThreshold: \"3\"\n",
-    ["app.yaml:12: periodSeconds: expected a whole number of seconds, at least 1, got 0", 'app.yaml:13: failureThreshold: expected a whole number of probes, at least 1, got "3"'],
+    'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: db\n          readinessProbe:\n            periodSeconds: 0\n            failureThreshold: "3"\n',
+    [
+      "app.yaml:12: periodSeconds: expected a whole number of seconds, at least 1, got 0",
+      'app.yaml:13: failureThreshold: expected a whole number of probes, at least 1, got "3"',
+    ],
   ],
   [
     "haproxy.cfg",
@@ -122,7 +176,11 @@ describe("a malformed configuration", () => {
       const out = path.join(tmp, `never-${name}.ts`);
       const { code, out: stdout, err } = await sim("import", file, "--out", out);
       const count = problems.length === 1 ? "" : ` (${problems.length} problems)`;
-      expect([code, stdout, err]).toEqual([2, "", `${file} cannot be imported${count}:\n${problems.map((problem) => `  ${problem}\n`).join("")}`]);
+      expect([code, stdout, err]).toEqual([
+        2,
+        "",
+        `${file} cannot be imported${count}:\n${problems.map((problem) => `  ${problem}\n`).join("")}`,
+      ]);
       expect(fs.existsSync(out)).toBe(false);
     });
   }
@@ -131,7 +189,11 @@ describe("a malformed configuration", () => {
 describe("bin/sim.js import (the built package, as after npm ci)", () => {
   it("writes the same scenario as the sources", () => {
     const root = path.join(import.meta.dirname, "..", "..");
-    const result = spawnSync(process.execPath, [path.join(root, "bin", "sim.js"), "import", "examples/configs/postgres-statefulset.yaml"], { cwd: root, encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, "bin", "sim.js"), "import", "examples/configs/postgres-statefulset.yaml"],
+      { cwd: root, encoding: "utf8" },
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(imported("postgres-statefulset.yaml").text);
   });

@@ -17,12 +17,20 @@ export function sampleText(name: string): string {
 }
 
 /** The sample (or `text` under the sample's name) imported. */
-export function imported(name: string, request: ImportRequest = {}, text = sampleText(name)): Imported {
+export function imported(
+  name: string,
+  request: ImportRequest = {},
+  text = sampleText(name),
+): Imported {
   return importConfig({ name, text }, request);
 }
 
 /** The imported scenario, written to a temporary file, loaded and run once (seed 1). */
-export async function importAndRun(name: string, request: ImportRequest = {}, text?: string): Promise<{ imported: Imported; result: RunResult }> {
+export async function importAndRun(
+  name: string,
+  request: ImportRequest = {},
+  text?: string,
+): Promise<{ imported: Imported; result: RunResult }> {
   const result = imported(name, request, text);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sim-import-"));
   try {
@@ -37,7 +45,9 @@ export async function importAndRun(name: string, request: ImportRequest = {}, te
 
 /** Seconds of the first event of `kind` about `node` (suspect, promoted, lb_down, …). */
 export function firstS(result: RunResult, kind: TraceEvent["kind"], node: string): number {
-  const event = result.events.find((candidate) => candidate.kind === kind && "node" in candidate && candidate.node === node);
+  const event = result.events.find(
+    (candidate) => candidate.kind === kind && "node" in candidate && candidate.node === node,
+  );
   if (event === undefined) throw new Error(`no ${kind} event for ${node}`);
   return event.tUs / 1e6;
 }
@@ -54,13 +64,19 @@ export interface HandTimeline {
   rtoS: [number, number];
 }
 
-export function expectTimeline({ imported, result }: { imported: Imported; result: RunResult }, hand: HandTimeline): void {
+export function expectTimeline(
+  { imported, result }: { imported: Imported; result: RunResult },
+  hand: HandTimeline,
+): void {
   expect(imported.text).toContain(`faults: [at(${JSON.stringify(hand.crashAt)}, crash("db1"))]`);
   const suspectS = firstS(result, "suspect", "db1");
   const promotionS = firstS(result, "promoted", "db2") - suspectS;
   const detectionS = result.metrics.detection_s ?? NaN;
   const rtoS = result.metrics.rto_s ?? NaN;
-  expect({ suspectS, detectionS }).toEqual({ suspectS: within(hand.suspectS), detectionS: within(hand.detectionS) });
+  expect({ suspectS, detectionS }).toEqual({
+    suspectS: within(hand.suspectS),
+    detectionS: within(hand.detectionS),
+  });
   expect(promotionS).toBeGreaterThanOrEqual(hand.promotionS);
   expect(promotionS).toBeLessThan(hand.promotionS + 0.01);
   expect(rtoS).toBeGreaterThanOrEqual(hand.rtoS[0]);
@@ -70,14 +86,25 @@ export function expectTimeline({ imported, result }: { imported: Imported; resul
 
 /** A value within [low, high], for toEqual. */
 function within([low, high]: [number, number]): unknown {
-  return expect.toSatisfy((value: number) => value >= low && value <= high, `within [${low}, ${high}]`);
+  return expect.toSatisfy(
+    (value: number) => value >= low && value <= high,
+    `within [${low}, ${high}]`,
+  );
 }
 
 /** A sample imported: lines its scenario must hold (values with their citations), what it must
  *  list as not modelled (exactly, in the file's order) and some of what it must list as ignored. */
-export function expectCited(sample: string, want: { lines: string[]; notModelled: string[]; ignored: string[] }): void {
+export function expectCited(
+  sample: string,
+  want: { lines: string[]; notModelled: string[]; ignored: string[] },
+): void {
   const { text, plan } = imported(sample);
   const missing = want.lines.filter((line) => !text.includes(line));
-  expect({ missing, notModelled: plan.notModelled.map((remark) => remark.subject) }).toEqual({ missing: [], notModelled: want.notModelled });
-  expect(plan.ignored.map((remark) => remark.subject)).toEqual(expect.arrayContaining(want.ignored));
+  expect({ missing, notModelled: plan.notModelled.map((remark) => remark.subject) }).toEqual({
+    missing: [],
+    notModelled: want.notModelled,
+  });
+  expect(plan.ignored.map((remark) => remark.subject)).toEqual(
+    expect.arrayContaining(want.ignored),
+  );
 }

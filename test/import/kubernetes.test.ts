@@ -26,7 +26,9 @@ describe("a Deployment against a hand-computed timeline", () => {
     const { imported: scenario, result } = await importAndRun("web.yaml", {}, deployment);
     // livenessProbe periodSeconds 2, failureThreshold 3, timeoutSeconds 1 (default). Probes every
     // 2 s from 0; the crash of pod1 lands at 300 s + 1 s.
-    expect(scenario.plan.about.join(" ")).toContain("without a readinessProbe a hung pod stays Ready until this probe restarts it");
+    expect(scenario.plan.about.join(" ")).toContain(
+      "without a readinessProbe a hung pod stays Ready until this probe restarts it",
+    );
     expect(scenario.text).toContain('faults: [at("301s", crash("pod1"))]');
     // The probes of 302, 304 and 306 s fail at 303, 305 and 307 s: out at 307 s, detection 6 s.
     expect(firstS(result, "lb_down", "pod1")).toBe(307);
@@ -41,7 +43,8 @@ describe("a Deployment against a hand-computed timeline", () => {
 
 describe("Kubernetes manifests", () => {
   const read = (yaml: string) => imported("app.yaml", { format: "kubernetes" }, yaml);
-  const statefulSet = (probe: string) => `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: db\n${probe}`;
+  const statefulSet = (probe: string) =>
+    `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: db\n${probe}`;
 
   it("cites each probe field of the sample's line and lists liveness, startup and the grace period as not modelled", () => {
     expectCited("postgres-statefulset.yaml", {
@@ -49,15 +52,25 @@ describe("Kubernetes manifests", () => {
         'interval: "5s", // postgres-statefulset.yaml:39: periodSeconds: 5',
         'probeTimeout: "2s", // postgres-statefulset.yaml:40: timeoutSeconds: 2',
       ],
-      notModelled: ["terminationGracePeriodSeconds", "postgres.livenessProbe", "postgres.startupProbe"],
+      notModelled: [
+        "terminationGracePeriodSeconds",
+        "postgres.livenessProbe",
+        "postgres.startupProbe",
+      ],
       ignored: ["Service orders-db", "postgres.image", "postgres.readinessProbe.exec"],
     });
   });
 
   it("assumes Kubernetes' probe defaults for the fields a probe leaves out", () => {
-    const { text } = read(statefulSet("          readinessProbe:\n            tcpSocket: { port: 5432 }\n"));
-    expect(text).toContain(`interval: "10s", // assumed: Kubernetes' default periodSeconds 10 (presets.kubernetesProbes)`);
-    expect(text).toContain(`failures: 3, // assumed: Kubernetes' default failureThreshold 3 (presets.kubernetesProbes)`);
+    const { text } = read(
+      statefulSet("          readinessProbe:\n            tcpSocket: { port: 5432 }\n"),
+    );
+    expect(text).toContain(
+      `interval: "10s", // assumed: Kubernetes' default periodSeconds 10 (presets.kubernetesProbes)`,
+    );
+    expect(text).toContain(
+      `failures: 3, // assumed: Kubernetes' default failureThreshold 3 (presets.kubernetesProbes)`,
+    );
   });
 
   it("does not fail over a StatefulSet without probes", () => {
@@ -67,8 +80,16 @@ describe("Kubernetes manifests", () => {
   });
 
   it("cuts a timeoutSeconds above periodSeconds to the period, and says so", () => {
-    const { text, plan } = read(statefulSet("          readinessProbe:\n            periodSeconds: 2\n            timeoutSeconds: 5\n"));
-    expect(text).toContain('probeTimeout: "2s", // timeoutSeconds cut to periodSeconds (see above)');
-    expect(plan.notModelled.map((remark) => remark.subject)).toEqual(["timeoutSeconds above periodSeconds"]);
+    const { text, plan } = read(
+      statefulSet(
+        "          readinessProbe:\n            periodSeconds: 2\n            timeoutSeconds: 5\n",
+      ),
+    );
+    expect(text).toContain(
+      'probeTimeout: "2s", // timeoutSeconds cut to periodSeconds (see above)',
+    );
+    expect(plan.notModelled.map((remark) => remark.subject)).toEqual([
+      "timeoutSeconds above periodSeconds",
+    ]);
   });
 });

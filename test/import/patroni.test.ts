@@ -23,21 +23,31 @@ describe("Patroni settings", () => {
   });
 
   it("reads the dynamic configuration at the top of the file (patronictl show-config), which wins over bootstrap.dcs", () => {
-    const { text, plan } = read("ttl: 40\nloop_wait: 10\nretry_timeout: 10\nbootstrap:\n  dcs:\n    ttl: 25\n");
+    const { text, plan } = read(
+      "ttl: 40\nloop_wait: 10\nretry_timeout: 10\nbootstrap:\n  dcs:\n    ttl: 25\n",
+    );
     expect(text).toContain('ttl: "40s", // patroni.yml:1: ttl: 40');
-    expect(plan.ignored).toContainEqual({ subject: "bootstrap.dcs.ttl", line: 6, detail: "superseded by the same setting at the top of the file" });
+    expect(plan.ignored).toContainEqual({
+      subject: "bootstrap.dcs.ttl",
+      line: 6,
+      detail: "superseded by the same setting at the top of the file",
+    });
   });
 
   it("assumes Patroni's defaults for what the file leaves out, and says so", () => {
     const { text } = read("scope: demo\n");
     expect(text).toContain(`ttl: "30s", // assumed: Patroni's default ttl (presets.patroni)`);
-    expect(text).toContain(`renewEvery: "10s", // assumed: Patroni's default loop_wait (presets.patroni)`);
+    expect(text).toContain(
+      `renewEvery: "10s", // assumed: Patroni's default loop_wait (presets.patroni)`,
+    );
     expect(text).toContain(`maxLagOnFailover: "1s", // assumed:`);
   });
 
   it("adjusts the timeouts as Patroni does: minimums, then loop_wait + 2 × retry_timeout ≤ ttl, lowering loop_wait first", () => {
     // 15 + 2 × 10 = 35 > 30: loop_wait becomes 30 − 20 = 10.
-    expect(read("ttl: 30\nloop_wait: 15\nretry_timeout: 10\n").text).toMatch(/renewEvery: "10s", \/\/ line 2: loop_wait: 15, adjusted by Patroni from 15/);
+    expect(read("ttl: 30\nloop_wait: 15\nretry_timeout: 10\n").text).toMatch(
+      /renewEvery: "10s", \/\/ line 2: loop_wait: 15, adjusted by Patroni from 15/,
+    );
     // 1 + 2 × 12 = 25 > 20: loop_wait 1, retry_timeout ⌊(20 − 1) / 2⌋ = 9; ttl 10 is raised to 20 first.
     const { text, plan } = read("ttl: 10\nloop_wait: 5\nretry_timeout: 12\n");
     expect(text).toMatch(/ttl: "20s", \/\/ line 1: ttl: 10, adjusted by Patroni from 10/);
@@ -52,13 +62,19 @@ describe("Patroni settings", () => {
     expect(on).toContain("waitFor: 2, // patroni.yml:2: synchronous_node_count: 2");
     expect(on).toContain('semiSyncTimeout: "30s"');
     const strict = read("synchronous_mode: true\nsynchronous_mode_strict: true\n").text;
-    expect(strict).toContain('mode: "sync", // patroni.yml:1: synchronous_mode: true (and line 2: synchronous_mode_strict: true)');
+    expect(strict).toContain(
+      'mode: "sync", // patroni.yml:1: synchronous_mode: true (and line 2: synchronous_mode_strict: true)',
+    );
     expect(strict).not.toContain("semiSyncTimeout");
   });
 
   it("lists a tag that is on as not modelled, one that is off as ignored", () => {
     const { plan } = read("tags:\n  nofailover: true\n  nosync: false\n");
     expect(plan.notModelled.map((remark) => remark.subject)).toEqual(["tags.nofailover"]);
-    expect(plan.ignored).toContainEqual({ subject: "tags.nosync", line: 3, detail: "off, as by default" });
+    expect(plan.ignored).toContainEqual({
+      subject: "tags.nosync",
+      line: 3,
+      detail: "off, as by default",
+    });
   });
 });

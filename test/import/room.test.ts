@@ -20,16 +20,27 @@ function sourceFiles(dir: string): string[] {
 describe("sim/import", () => {
   for (const file of sourceFiles(room)) {
     it(`${relative(room, file)} imports only the room, yaml and (dsl.ts alone) the scenario's public entry`, () => {
-      const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-      const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((match) => match[1]);
-      const outside = specifiers.filter((specifier) => specifier !== "yaml" && !resolve(file, "..", specifier).startsWith(room));
+      const text = readFileSync(file, "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/^\s*\/\/.*$/gm, "");
+      const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map(
+        (match) => match[1],
+      );
+      const outside = specifiers.filter(
+        (specifier) => specifier !== "yaml" && !resolve(file, "..", specifier).startsWith(room),
+      );
       expect(outside).toEqual(relative(room, file) === "dsl.ts" ? ["../scenario/index.ts"] : []);
     });
   }
 });
 
 describe("format detection", () => {
-  const samples: Record<string, string> = { patroni: "patroni.yml", sentinel: "sentinel.conf", kubernetes: "postgres-statefulset.yaml", haproxy: "haproxy.cfg" };
+  const samples: Record<string, string> = {
+    patroni: "patroni.yml",
+    sentinel: "sentinel.conf",
+    kubernetes: "postgres-statefulset.yaml",
+    haproxy: "haproxy.cfg",
+  };
 
   it("has a shipped sample for every format", () => {
     expect(Object.keys(samples).sort()).toEqual([...formatNames].sort());

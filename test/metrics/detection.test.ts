@@ -7,12 +7,30 @@ import type { Fault, TraceEvent, WorldConfig } from "../../sim/model/index.ts";
 import { crash, heal, initialRoles, runEnd, timeOrdered, tinyWorld, us } from "./trace-fixtures.ts";
 
 function detectionOf(events: TraceEvent[]): number | null {
-  return summarize(tinyWorld({ durationS: 60 }), timeOrdered([...initialRoles(), ...events, runEnd(61)])).detection_s;
+  return summarize(
+    tinyWorld({ durationS: 60 }),
+    timeOrdered([...initialRoles(), ...events, runEnd(61)]),
+  ).detection_s;
 }
 
-const suspect = (node: string, atS: number, monitor = "mon"): TraceEvent => ({ kind: "suspect", tUs: us(atS), monitor, node });
-const trust = (node: string, atS: number, monitor = "mon"): TraceEvent => ({ kind: "trust", tUs: us(atS), monitor, node });
-const fault = (atS: number, value: Fault): TraceEvent => ({ kind: "fault", tUs: us(atS), fault: value, label: value.kind });
+const suspect = (node: string, atS: number, monitor = "mon"): TraceEvent => ({
+  kind: "suspect",
+  tUs: us(atS),
+  monitor,
+  node,
+});
+const trust = (node: string, atS: number, monitor = "mon"): TraceEvent => ({
+  kind: "trust",
+  tUs: us(atS),
+  monitor,
+  node,
+});
+const fault = (atS: number, value: Fault): TraceEvent => ({
+  kind: "fault",
+  tUs: us(atS),
+  fault: value,
+  label: value.kind,
+});
 const nodeUp = (node: string, atS: number): TraceEvent => ({ kind: "node_up", tUs: us(atS), node });
 
 describe("detection_s", () => {
@@ -43,7 +61,14 @@ describe("detection_s", () => {
   it("is not charged to a later, unrelated suspicion", () => {
     // db2 has been suspected since 5 s (a standing false suspicion of another node); db1 crashes at
     // 10 s and is suspected 1.25 s later; db3's suspicion at 24.97 s detects nothing.
-    expect(detectionOf([suspect("db2", 5), crash("db1", 10), suspect("db1", 11.25), suspect("db3", 24.97)])).toBe(1.25);
+    expect(
+      detectionOf([
+        suspect("db2", 5),
+        crash("db1", 10),
+        suspect("db1", 11.25),
+        suspect("db3", 24.97),
+      ]),
+    ).toBe(1.25);
     // Without the suspicion of db1, the crash is never detected: the others do not count.
     expect(detectionOf([suspect("db2", 5), crash("db1", 10), suspect("db3", 24.97)])).toBeNull();
   });
@@ -52,11 +77,27 @@ describe("detection_s", () => {
     // db2 crashes at 10 s and is up again at 11 s, before any suspicion; db2 suspected at 12 s is late.
     expect(detectionOf([crash("db2", 10), nodeUp("db2", 11), suspect("db2", 12)])).toBeNull();
     // A 2 s blip between db1 and the monitor is over at 12 s: a suspicion at 12.5 s is after it.
-    expect(detectionOf([fault(10, { kind: "blip", groups: [["db1"], ["mon"]], durationUs: us(2) }), suspect("db1", 12.5)])).toBeNull();
+    expect(
+      detectionOf([
+        fault(10, { kind: "blip", groups: [["db1"], ["mon"]], durationUs: us(2) }),
+        suspect("db1", 12.5),
+      ]),
+    ).toBeNull();
     // The same blip, suspected at 11.5 s: 1.5 s.
-    expect(detectionOf([fault(10, { kind: "blip", groups: [["db1"], ["mon"]], durationUs: us(2) }), suspect("db1", 11.5)])).toBe(1.5);
+    expect(
+      detectionOf([
+        fault(10, { kind: "blip", groups: [["db1"], ["mon"]], durationUs: us(2) }),
+        suspect("db1", 11.5),
+      ]),
+    ).toBe(1.5);
     // heal() ends a partition: a suspicion after it detects nothing.
-    expect(detectionOf([fault(10, { kind: "partition", groups: [["db1"], ["mon"]] }), heal(11), suspect("db1", 13)])).toBeNull();
+    expect(
+      detectionOf([
+        fault(10, { kind: "partition", groups: [["db1"], ["mon"]] }),
+        heal(11),
+        suspect("db1", 13),
+      ]),
+    ).toBeNull();
   });
 
   it("counts a suspicion in the same microsecond as the fault as 0", () => {
@@ -78,10 +119,28 @@ describe("the nodes a fault reaches", () => {
     const server = (name: string) => ({ ...db1, name, role: "server" as const, zone: "a" });
     return {
       ...base,
-      nodes: [{ ...db1, zone: "a" }, { ...db2, zone: "b" }, { ...mon, zone: "b" }, server("s1"), server("s2")],
+      nodes: [
+        { ...db1, zone: "a" },
+        { ...db2, zone: "b" },
+        { ...mon, zone: "b" },
+        server("s1"),
+        server("s2"),
+      ],
       clients: [
         { ...base.clients[0], zone: "a" },
-        { ...base.clients[0], name: "web", zone: "c", routing: { kind: "lb", servers: ["s1", "s2"], intervalUs: us(1), timeoutUs: us(1), rise: 2, fall: 3 } },
+        {
+          ...base.clients[0],
+          name: "web",
+          zone: "c",
+          routing: {
+            kind: "lb",
+            servers: ["s1", "s2"],
+            intervalUs: us(1),
+            timeoutUs: us(1),
+            rise: 2,
+            fall: 3,
+          },
+        },
       ],
     };
   })();
@@ -91,7 +150,11 @@ describe("the nodes a fault reaches", () => {
     expect(reached({ kind: "crash", node: "db1" })).toEqual(["db1"]);
     expect(reached({ kind: "pause", node: "s2", durationUs: 1 })).toEqual(["s2"]);
     expect(reached({ kind: "crash", node: "mon" })).toEqual([]);
-    expect(reached({ kind: "zone-outage", zone: "a", restore: false })).toEqual(["db1", "s1", "s2"]);
+    expect(reached({ kind: "zone-outage", zone: "a", restore: false })).toEqual([
+      "db1",
+      "s1",
+      "s2",
+    ]);
   });
 
   it("a network fault reaches the watched nodes it cuts off from a watcher", () => {
@@ -101,7 +164,16 @@ describe("the nodes a fault reaches", () => {
     expect(reached({ kind: "isolate", target: "web" })).toEqual(["s1", "s2"]);
     expect(reached({ kind: "one-way", from: ["mon"], to: ["db2"] })).toEqual(["db2"]);
     expect(reached({ kind: "blip", groups: [["s1"], ["c"]], durationUs: 1 })).toEqual(["s1"]);
-    expect(reached({ kind: "degrade", groups: [["db2"]], lossProbability: 1, extraDelayUs: 0, flaky: null, durationUs: 0 })).toEqual(["db2"]);
+    expect(
+      reached({
+        kind: "degrade",
+        groups: [["db2"]],
+        lossProbability: 1,
+        extraDelayUs: 0,
+        flaky: null,
+        durationUs: 0,
+      }),
+    ).toEqual(["db2"]);
     expect(reached({ kind: "heal" })).toEqual([]);
   });
 });

@@ -2,10 +2,20 @@
 import { describe, expect, it } from "vitest";
 import { summarize } from "../../sim/metrics/summary.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
-import { initialRoles, runEnd, timeOrdered, tinyWorld, write, writeSeries } from "./trace-fixtures.ts";
+import {
+  initialRoles,
+  runEnd,
+  timeOrdered,
+  tinyWorld,
+  write,
+  writeSeries,
+} from "./trace-fixtures.ts";
 
 function downtimeOf(events: TraceEvent[], durationS = 1): number | null {
-  return summarize(tinyWorld({ durationS }), timeOrdered([...initialRoles(), ...events, runEnd(durationS + 1)])).downtime_s;
+  return summarize(
+    tinyWorld({ durationS }),
+    timeOrdered([...initialRoles(), ...events, runEnd(durationS + 1)]),
+  ).downtime_s;
 }
 
 describe("downtime_s", () => {
@@ -51,7 +61,12 @@ describe("downtime_s", () => {
   it("is the whole run when no write succeeds, and 0 without writes", () => {
     // Writes at 0.5 … 4.5 s of a 5 s run all fail; the first owns from 0.5 s: 4.5 s of downtime
     // (before the first write nobody asked, so nobody saw an outage).
-    expect(downtimeOf([0, 1, 2, 3, 4].flatMap((id) => write(id, 0.5 + id, "fail")), 5)).toBe(4.5);
+    expect(
+      downtimeOf(
+        [0, 1, 2, 3, 4].flatMap((id) => write(id, 0.5 + id, "fail")),
+        5,
+      ),
+    ).toBe(4.5);
     expect(downtimeOf([])).toBe(0);
   });
 });

@@ -4,7 +4,12 @@ import { FaultPeriodsObserver, maxFaultPeriods } from "../../sim/metrics/fault-p
 import { describeFault, type Fault, type TraceEvent } from "../../sim/model/index.ts";
 import { us } from "./trace-fixtures.ts";
 
-const fault = (tS: number, value: Fault): TraceEvent => ({ kind: "fault", tUs: us(tS), fault: value, label: describeFault(value) });
+const fault = (tS: number, value: Fault): TraceEvent => ({
+  kind: "fault",
+  tUs: us(tS),
+  fault: value,
+  label: describeFault(value),
+});
 const end = (tS: number): TraceEvent => ({ kind: "run_end", tUs: us(tS), authority: "db1" });
 
 function periods(events: TraceEvent[]) {
@@ -64,13 +69,23 @@ describe("FaultPeriodsObserver", () => {
 
   it("ends a period at a fault_end event with its label", () => {
     const pause = { kind: "pause", node: "db1", durationUs: us(40) } as unknown as Fault;
-    const faultEnd = { kind: "fault_end", tUs: us(12), label: "pause db1 for 40 s" } as unknown as TraceEvent;
-    const { periods: found } = periods([{ kind: "fault", tUs: us(10), fault: pause, label: "pause db1 for 40 s" }, faultEnd, end(60)]);
+    const faultEnd = {
+      kind: "fault_end",
+      tUs: us(12),
+      label: "pause db1 for 40 s",
+    } as unknown as TraceEvent;
+    const { periods: found } = periods([
+      { kind: "fault", tUs: us(10), fault: pause, label: "pause db1 for 40 s" },
+      faultEnd,
+      end(60),
+    ]);
     expect(found.map((p) => [p.startUs / 1e6, p.endUs / 1e6])).toEqual([[10, 12]]);
   });
 
   it("keeps at most maxFaultPeriods periods and counts the rest", () => {
-    const events = Array.from({ length: maxFaultPeriods + 3 }, (_, i) => fault(i, { kind: "crash", node: "db1" }));
+    const events = Array.from({ length: maxFaultPeriods + 3 }, (_, i) =>
+      fault(i, { kind: "crash", node: "db1" }),
+    );
     const { periods: found, omitted } = periods([...events, end(maxFaultPeriods + 10)]);
     expect(found).toHaveLength(maxFaultPeriods);
     expect(omitted).toBe(3);

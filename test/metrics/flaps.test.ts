@@ -5,7 +5,10 @@ import type { TraceEvent } from "../../sim/model/index.ts";
 import { initialRoles, promoted, role, runEnd, timeOrdered, tinyWorld } from "./trace-fixtures.ts";
 
 function flapsOf(events: TraceEvent[], flapWindowS = 60): number | null {
-  return summarize(tinyWorld({ durationS: 600, flapWindowS }), timeOrdered([...initialRoles(), ...events, runEnd(601)])).flaps;
+  return summarize(
+    tinyWorld({ durationS: 600, flapWindowS }),
+    timeOrdered([...initialRoles(), ...events, runEnd(601)]),
+  ).flaps;
 }
 
 describe("flaps", () => {

@@ -31,11 +31,23 @@ describe("group rows from a trace", () => {
   it("with one group, the group is the run", () => {
     // Writes at 1 … 4 s, the one at 2 s fails: downtime [2, 3) = 1 s, availability 3/4.
     const observer = new SummaryObserver(tinyWorld());
-    const trace = timeOrdered([...initialRoles(), ...[1, 2, 3, 4].flatMap((s) => write(s, s, s === 2 ? "fail" : "ack")), runEnd(11)]);
+    const trace = timeOrdered([
+      ...initialRoles(),
+      ...[1, 2, 3, 4].flatMap((s) => write(s, s, s === 2 ? "fail" : "ack")),
+      runEnd(11),
+    ]);
     for (const event of trace) observer.observe(event);
     const [row] = observer.groupRows();
-    expect(row).toMatchObject({ group: "app", zone: "z", writes: { attempted: 4, acked: 3, failed: 1, availability: 0.75 }, downtimeS: 1 });
-    expect(observer.values()).toMatchObject({ min_group_availability: 0.75, max_group_downtime_s: 1 });
+    expect(row).toMatchObject({
+      group: "app",
+      zone: "z",
+      writes: { attempted: 4, acked: 3, failed: 1, availability: 0.75 },
+      downtimeS: 1,
+    });
+    expect(observer.values()).toMatchObject({
+      min_group_availability: 0.75,
+      max_group_downtime_s: 1,
+    });
   });
 
   it("with several, each group's downtime is on its own writes", () => {
@@ -54,8 +66,17 @@ describe("group rows from a trace", () => {
     const observer = new SummaryObserver(twoGroups());
     for (const event of trace) observer.observe(event);
     const [app, batch] = observer.groupRows();
-    expect(app).toMatchObject({ group: "app", writes: { attempted: 3, acked: 2, failed: 1 }, downtimeS: 1 });
-    expect(batch).toMatchObject({ group: "batch", zone: "y", writes: { attempted: 2, acked: 1, failed: 1, availability: 0.5 }, downtimeS: 1 });
+    expect(app).toMatchObject({
+      group: "app",
+      writes: { attempted: 3, acked: 2, failed: 1 },
+      downtimeS: 1,
+    });
+    expect(batch).toMatchObject({
+      group: "batch",
+      zone: "y",
+      writes: { attempted: 2, acked: 1, failed: 1, availability: 0.5 },
+      downtimeS: 1,
+    });
     const values = observer.values();
     expect(values.min_group_availability).toBe(0.5);
     expect(values.max_group_downtime_s).toBe(1);
@@ -64,7 +85,12 @@ describe("group rows from a trace", () => {
 
   it("a group's last failed write owns the time until the end of the run", () => {
     // batch's only write, at 8 s, fails: it owns [8, 10) of a 10 s run.
-    const trace = timeOrdered([...initialRoles(), ...write(1, 1, "ack"), ...write(2, 8, "fail", { client: "batch" }), runEnd(11)]);
+    const trace = timeOrdered([
+      ...initialRoles(),
+      ...write(1, 1, "ack"),
+      ...write(2, 8, "fail", { client: "batch" }),
+      runEnd(11),
+    ]);
     expect(summarize(twoGroups(), trace).max_group_downtime_s).toBe(2);
   });
 
@@ -101,8 +127,17 @@ describe("hand-computed groups: the clients stranded on the far side of a partit
 
   it("one row per group, as each felt it", () => {
     const [east, west] = result.groups;
-    expect(east).toMatchObject({ group: "east-app", zone: "east", writes: { attempted: 6000, acked: 6000, failed: 0, availability: 1 }, downtimeS: 0 });
-    expect(west).toMatchObject({ group: "west-app", zone: "west", writes: { attempted: 6000, acked: 5699, failed: 301 } });
+    expect(east).toMatchObject({
+      group: "east-app",
+      zone: "east",
+      writes: { attempted: 6000, acked: 6000, failed: 0, availability: 1 },
+      downtimeS: 0,
+    });
+    expect(west).toMatchObject({
+      group: "west-app",
+      zone: "west",
+      writes: { attempted: 6000, acked: 5699, failed: 301 },
+    });
     expect(west.downtimeS).toBeCloseTo(3.01, 9);
   });
 

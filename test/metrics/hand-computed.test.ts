@@ -24,7 +24,8 @@ const cluster = (faults: ReturnType<typeof at>[]) =>
     faults,
   });
 
-const metricsOf = (...faults: ReturnType<typeof at>[]) => runScenario(cluster(faults), { file: "hand.ts" }).metrics;
+const metricsOf = (...faults: ReturnType<typeof at>[]) =>
+  runScenario(cluster(faults), { file: "hand.ts" }).metrics;
 const seconds = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
 
 describe("hand-computed metrics: the primary crashes at 10 s", () => {

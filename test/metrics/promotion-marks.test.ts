@@ -6,8 +6,23 @@ import { us } from "./trace-fixtures.ts";
 describe("PromotionMarksObserver", () => {
   it("names each promotion by what it was", () => {
     const observer = new PromotionMarksObserver();
-    const promoted = (tS: number, node: string, previous: string, previousAlive: boolean, failback: boolean) =>
-      observer.observe({ kind: "promoted", tUs: us(tS), node, epoch: 2, previous, previousAlive, failback, planned: false });
+    const promoted = (
+      tS: number,
+      node: string,
+      previous: string,
+      previousAlive: boolean,
+      failback: boolean,
+    ) =>
+      observer.observe({
+        kind: "promoted",
+        tUs: us(tS),
+        node,
+        epoch: 2,
+        previous,
+        previousAlive,
+        failback,
+        planned: false,
+      });
     promoted(5, "db2", "db1", false, false);
     promoted(9, "db3", "db2", true, false);
     promoted(12, "db1", "db3", true, true);

@@ -39,7 +39,8 @@ const lagging = (readFrom: "primary" | "standbys" | "any") =>
     clients: { writes: "1/s", reads: "10/s", readFrom, arrivals: "uniform" },
   });
 
-const metricsOf = (readFrom: "primary" | "standbys" | "any") => runScenario(lagging(readFrom), { file: "reads.ts" }).metrics;
+const metricsOf = (readFrom: "primary" | "standbys" | "any") =>
+  runScenario(lagging(readFrom), { file: "reads.ts" }).metrics;
 
 describe("read counts", () => {
   it("counts attempted, served, failed and stale reads", () => {
@@ -52,8 +53,23 @@ describe("read counts", () => {
       outcome,
       issuedUs: us(tS - 0.002),
     });
-    const values = summarize(tinyWorld(), timeOrdered([...initialRoles(), read(1, "fresh"), read(2, "stale"), read(3, "rejected"), read(4, "timeout"), runEnd(11)]));
-    expect([values.reads_attempted, values.reads_served, values.reads_failed, values.ryw_violations]).toEqual([4, 2, 2, 1]);
+    const values = summarize(
+      tinyWorld(),
+      timeOrdered([
+        ...initialRoles(),
+        read(1, "fresh"),
+        read(2, "stale"),
+        read(3, "rejected"),
+        read(4, "timeout"),
+        runEnd(11),
+      ]),
+    );
+    expect([
+      values.reads_attempted,
+      values.reads_served,
+      values.reads_failed,
+      values.ryw_violations,
+    ]).toEqual([4, 2, 2, 1]);
   });
 });
 
@@ -78,7 +94,13 @@ describe("hand-computed read-your-writes", () => {
     // their own, so adding reads moves no write.
     const issueTimes = (clients: object) => {
       const times: number[] = [];
-      runScenario({ ...lagging("standbys"), clients }, { file: "reads.ts", onTrace: (event) => event.kind === "write_issued" && times.push(event.tUs) });
+      runScenario(
+        { ...lagging("standbys"), clients },
+        {
+          file: "reads.ts",
+          onTrace: (event) => event.kind === "write_issued" && times.push(event.tUs),
+        },
+      );
       return times;
     };
     const without = issueTimes({ writes: "5/s" });

@@ -2,15 +2,29 @@
 import { describe, expect, it } from "vitest";
 import { summarize } from "../../sim/metrics/summary.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
-import { crash, heal, initialRoles, partition, runEnd, timeOrdered, tinyWorld, write } from "./trace-fixtures.ts";
+import {
+  crash,
+  heal,
+  initialRoles,
+  partition,
+  runEnd,
+  timeOrdered,
+  tinyWorld,
+  write,
+} from "./trace-fixtures.ts";
 
 /** One write per second at 0, 1, …, durationS−1; those listed fail. */
 function writesFailingAt(failing: number[], durationS = 20): TraceEvent[] {
-  return Array.from({ length: durationS }, (_, s) => write(s, s, failing.includes(s) ? "fail" : "ack")).flat();
+  return Array.from({ length: durationS }, (_, s) =>
+    write(s, s, failing.includes(s) ? "fail" : "ack"),
+  ).flat();
 }
 
 function rtoOf(events: TraceEvent[], durationS = 20): number | null {
-  return summarize(tinyWorld({ durationS }), timeOrdered([...initialRoles(), ...events, runEnd(durationS + 1)])).rto_s;
+  return summarize(
+    tinyWorld({ durationS }),
+    timeOrdered([...initialRoles(), ...events, runEnd(durationS + 1)]),
+  ).rto_s;
 }
 
 describe("rto_s", () => {
@@ -18,7 +32,11 @@ describe("rto_s", () => {
     // Crash at 4.5 s; writes at 5, 6, 7 s fail, 8 s is acknowledged → period [5, 8): rto 8 − 4.5 = 3.5 s.
     // Partition at 12 s; writes 14 … 19 s fail and none succeeds again → period [14, 20) ends at
     // the duration (censored): rto 20 − 12 = 8 s. Worst: 8 s.
-    const events = [crash("db1", 4.5), partition(12), ...writesFailingAt([5, 6, 7, 14, 15, 16, 17, 18, 19])];
+    const events = [
+      crash("db1", 4.5),
+      partition(12),
+      ...writesFailingAt([5, 6, 7, 14, 15, 16, 17, 18, 19]),
+    ];
     expect(rtoOf(events)).toBe(8);
   });
 
@@ -42,7 +60,9 @@ describe("rto_s", () => {
   it("credits an outage to the incident it began in", () => {
     // Crash at 2 s; outage [3, 10) still running when a partition hits at 6 s → incident 1: 8 s,
     // incident 2: no period begins in [6, 20) → 0. Worst: 8 s.
-    expect(rtoOf([crash("db1", 2), partition(6), ...writesFailingAt([3, 4, 5, 6, 7, 8, 9])])).toBe(8);
+    expect(rtoOf([crash("db1", 2), partition(6), ...writesFailingAt([3, 4, 5, 6, 7, 8, 9])])).toBe(
+      8,
+    );
   });
 
   it("is null without incidents", () => {

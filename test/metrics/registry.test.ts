@@ -15,8 +15,14 @@ const docs = readFileSync(path.join(root, "docs", "metrics.md"), "utf8");
 
 /** The rows of the Metrics table: `| \`column\` | definition |`, up to the next heading. */
 function documentedMetrics(): [string, string][] {
-  const section = docs.slice(docs.indexOf("## Metrics"), docs.indexOf("### Validation against theory"));
-  return [...section.matchAll(/^\| `([a-z_]+)` \| (.*) \|$/gm)].map((match) => [match[1], match[2]]);
+  const section = docs.slice(
+    docs.indexOf("## Metrics"),
+    docs.indexOf("### Validation against theory"),
+  );
+  return [...section.matchAll(/^\| `([a-z_]+)` \| (.*) \|$/gm)].map((match) => [
+    match[1],
+    match[2],
+  ]);
 }
 
 describe("the metric registry", () => {
@@ -25,7 +31,9 @@ describe("the metric registry", () => {
   });
 
   it("is what docs/metrics.md shows: every column, in order, with its module's definition", () => {
-    expect(documentedMetrics()).toEqual(metrics.map((metric) => [metric.column, metric.definition]));
+    expect(documentedMetrics()).toEqual(
+      metrics.map((metric) => [metric.column, metric.definition]),
+    );
   });
 
   it("gives every metric a sentence for the report and a value written in its format", async () => {

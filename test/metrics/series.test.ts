@@ -13,8 +13,15 @@ describe("SeriesObserver", () => {
     const world = tinyWorld({ durationS: days * 86_400 });
     const observer = new SeriesObserver(world);
     for (let hour = 0; hour < days * 24; hour++) {
-      for (const event of write(hour, hour * 3600, hour % 97 === 0 ? "fail" : "ack")) observer.observe(event);
-      observer.observe({ kind: "replicated", tUs: us(hour * 3600 + 1), node: "db2", lagUs: us(0.05), position: hour });
+      for (const event of write(hour, hour * 3600, hour % 97 === 0 ? "fail" : "ack"))
+        observer.observe(event);
+      observer.observe({
+        kind: "replicated",
+        tUs: us(hour * 3600 + 1),
+        node: "db2",
+        lagUs: us(0.05),
+        position: hour,
+      });
     }
     observer.observe({ kind: "run_end", tUs: world.durationUs + us(1), authority: "db1" });
     const series = observer.series();

@@ -55,7 +55,11 @@ describe("hand-computed active-active pool: web1 crashes at 10 s", () => {
     expect(m.downtime_s).toBe(2);
     expect(m.detection_s).toBe(6);
     expect(m.rto_s).toBe(6);
-    expect(memory.events.find((event) => event.kind === "lb_down")).toMatchObject({ tUs: 16_000_000, node: "web1", client: "clients" });
+    expect(memory.events.find((event) => event.kind === "lb_down")).toMatchObject({
+      tUs: 16_000_000,
+      node: "web1",
+      client: "clients",
+    });
   });
 
   it("logs out web1's sticky users, and nobody else", () => {
@@ -63,7 +67,13 @@ describe("hand-computed active-active pool: web1 crashes at 10 s", () => {
   });
 
   it("fails over nothing: no promotion, no lost or divergent write", () => {
-    expect([m.failovers, m.false_failovers, m.lost_writes, m.divergent_writes, m.split_brain_s]).toEqual([0, 0, 0, 0, 0]);
+    expect([
+      m.failovers,
+      m.false_failovers,
+      m.lost_writes,
+      m.divergent_writes,
+      m.split_brain_s,
+    ]).toEqual([0, 0, 0, 0, 0]);
   });
 
   it("loses no session with an external store, and fails the same requests", () => {

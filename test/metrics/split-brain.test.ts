@@ -2,10 +2,21 @@
 import { describe, expect, it } from "vitest";
 import { summarize } from "../../sim/metrics/summary.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
-import { initialRoles, promoted, role, runEnd, timeOrdered, tinyWorld, us } from "./trace-fixtures.ts";
+import {
+  initialRoles,
+  promoted,
+  role,
+  runEnd,
+  timeOrdered,
+  tinyWorld,
+  us,
+} from "./trace-fixtures.ts";
 
 function splitBrainOf(events: TraceEvent[], durationS = 60): number | null {
-  return summarize(tinyWorld({ durationS }), timeOrdered([...initialRoles(), ...events, runEnd(durationS + 10)])).split_brain_s;
+  return summarize(
+    tinyWorld({ durationS }),
+    timeOrdered([...initialRoles(), ...events, runEnd(durationS + 10)]),
+  ).split_brain_s;
 }
 
 describe("split_brain_s", () => {

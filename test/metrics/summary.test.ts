@@ -2,7 +2,17 @@
 import { describe, expect, it } from "vitest";
 import { SummaryObserver, summarize } from "../../sim/metrics/summary.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
-import { crash, initialRoles, promoted, role, runEnd, timeOrdered, tinyWorld, us, write } from "./trace-fixtures.ts";
+import {
+  crash,
+  initialRoles,
+  promoted,
+  role,
+  runEnd,
+  timeOrdered,
+  tinyWorld,
+  us,
+  write,
+} from "./trace-fixtures.ts";
 
 describe("summary row", () => {
   it("computes every metric of one crash-and-failover story", () => {
@@ -12,7 +22,9 @@ describe("summary row", () => {
     // db1 had 2 acknowledged writes db2 never got: lost 2, rpo 0.8 s. Max lag 0.05 s.
     const events: TraceEvent[] = [
       ...initialRoles(),
-      ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((id) => write(id, id, id >= 4 && id <= 6 ? "fail" : "ack")),
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((id) =>
+        write(id, id, id >= 4 && id <= 6 ? "fail" : "ack"),
+      ),
       { kind: "replicated", tUs: us(1.1), node: "db2", lagUs: us(0.05), position: 2 },
       crash("db1", 3.5),
       { kind: "node_down", tUs: us(3.5), node: "db1" },
@@ -20,7 +32,15 @@ describe("summary row", () => {
       role("db2", 5.6, "promoting", 2),
       role("db2", 6.2, "primary", 2),
       promoted("db2", 6.2, { previous: "db1", previousAlive: false }),
-      { kind: "writes_lost", tUs: us(11), node: "db1", count: 2, firstUs: us(2.9), lastUs: us(3.0), rpoUs: us(0.8) },
+      {
+        kind: "writes_lost",
+        tUs: us(11),
+        node: "db1",
+        count: 2,
+        firstUs: us(2.9),
+        lastUs: us(3.0),
+        rpoUs: us(0.8),
+      },
       runEnd(11),
     ];
     expect(summarize(tinyWorld({ durationS: 10 }), timeOrdered(events))).toEqual({

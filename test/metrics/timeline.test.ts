@@ -12,7 +12,9 @@ function timelineOf(events: TraceEvent[]): TimelineRow[] {
 
 /** Rows as `node kind state start-end` in seconds, for readable expectations. */
 function brief(rows: TimelineRow[]): string[] {
-  return rows.map((row) => `${row.node} ${row.kind} ${row.state} ${row.startUs / 1e6}-${row.endUs / 1e6}`);
+  return rows.map(
+    (row) => `${row.node} ${row.kind} ${row.state} ${row.startUs / 1e6}-${row.endUs / 1e6}`,
+  );
 }
 
 describe("timeline", () => {

@@ -31,12 +31,66 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
     name: "tiny",
     seed: 1,
     durationUs: us(options.durationS ?? 10),
-    nodes: [node("db1", "primary", 4), node("db2", "standby", 2.5), node("db3", "standby", 1), node("mon", "monitor", 0.5)],
-    network: { defaults: { latencyUs: 1000, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity }, overrides: [] },
-    replication: { mode: "async", lagUs: 0, applyDelayUs: 50_000, statusIntervalUs: us(1), waitFor: 1, semiSyncTimeoutUs: us(10) },
+    nodes: [
+      node("db1", "primary", 4),
+      node("db2", "standby", 2.5),
+      node("db3", "standby", 1),
+      node("mon", "monitor", 0.5),
+    ],
+    network: {
+      defaults: { latencyUs: 1000, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity },
+      overrides: [],
+    },
+    replication: {
+      mode: "async",
+      lagUs: 0,
+      applyDelayUs: 50_000,
+      statusIntervalUs: us(1),
+      waitFor: 1,
+      semiSyncTimeoutUs: us(10),
+    },
     detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3) },
-    failover: { automatic: true, quorum: 1, fencing: "none", failback: "never", flapWindowUs: us(options.flapWindowS ?? 60), maxLagOnFailoverUs: Infinity, holdDownUs: 300 * 1e6, blockForUs: 0, crossZone: true, lease: { ttlUs: 30 * 1e6, renewEveryUs: 10 * 1e6, retryTimeoutUs: 10 * 1e6 }, stonith: { delayUs: 0, durationUs: 5 * 1e6, timeoutUs: 60 * 1e6, failureProbability: 0, maxAttempts: 10, recheckIntervalUs: 900_000_000 }, minReplicas: 1, minReplicasMaxLagUs: 10 * 1e6, operator: null },
-    clients: [{ name: "app", zone: "z", writesPerSecond: 10, arrivals: "uniform", timeoutUs: us(1), routing: { kind: "proxy" }, connections: 1, retries: 0, backoffUs: 0, reconnectUs: 0, readsPerSecond: 0, readFrom: "primary", readRecheckUs: 10_000_000, sessions: null }],
+    failover: {
+      automatic: true,
+      quorum: 1,
+      fencing: "none",
+      failback: "never",
+      flapWindowUs: us(options.flapWindowS ?? 60),
+      maxLagOnFailoverUs: Infinity,
+      holdDownUs: 300 * 1e6,
+      blockForUs: 0,
+      crossZone: true,
+      lease: { ttlUs: 30 * 1e6, renewEveryUs: 10 * 1e6, retryTimeoutUs: 10 * 1e6 },
+      stonith: {
+        delayUs: 0,
+        durationUs: 5 * 1e6,
+        timeoutUs: 60 * 1e6,
+        failureProbability: 0,
+        maxAttempts: 10,
+        recheckIntervalUs: 900_000_000,
+      },
+      minReplicas: 1,
+      minReplicasMaxLagUs: 10 * 1e6,
+      operator: null,
+    },
+    clients: [
+      {
+        name: "app",
+        zone: "z",
+        writesPerSecond: 10,
+        arrivals: "uniform",
+        timeoutUs: us(1),
+        routing: { kind: "proxy" },
+        connections: 1,
+        retries: 0,
+        backoffUs: 0,
+        reconnectUs: 0,
+        readsPerSecond: 0,
+        readFrom: "primary",
+        readRecheckUs: 10_000_000,
+        sessions: null,
+      },
+    ],
     faults: [],
   };
 }
@@ -61,13 +115,28 @@ export function write(
   if (outcome === "ack") {
     return [issued, { kind: "write_acked", tUs: issuedUs + us(ackAfterS), client, id, issuedUs }];
   }
-  return [issued, { kind: "write_failed", tUs: issuedUs + us(failAfterS), client, id, issuedUs, reason: "timeout" }];
+  return [
+    issued,
+    {
+      kind: "write_failed",
+      tUs: issuedUs + us(failAfterS),
+      client,
+      id,
+      issuedUs,
+      reason: "timeout",
+    },
+  ];
 }
 
 /** Writes 0..count-1, issued every `spacingS` from 0; those in `failing` time out. */
-export function writeSeries(count: number, spacingS: number, failing: (id: number) => boolean): TraceEvent[] {
+export function writeSeries(
+  count: number,
+  spacingS: number,
+  failing: (id: number) => boolean,
+): TraceEvent[] {
   const events: TraceEvent[] = [];
-  for (let id = 0; id < count; id++) events.push(...write(id, id * spacingS, failing(id) ? "fail" : "ack"));
+  for (let id = 0; id < count; id++)
+    events.push(...write(id, id * spacingS, failing(id) ? "fail" : "ack"));
   return events;
 }
 
@@ -93,10 +162,25 @@ export function heal(atS: number): TraceEvent {
 }
 
 export function partition(atS: number): TraceEvent {
-  return { kind: "fault", tUs: us(atS), fault: { kind: "partition", groups: [["db1"], ["db2"]] }, label: "partition db1 | db2" };
+  return {
+    kind: "fault",
+    tUs: us(atS),
+    fault: { kind: "partition", groups: [["db1"], ["db2"]] },
+    label: "partition db1 | db2",
+  };
 }
 
-export function promoted(node: string, atS: number, extra: { previous?: string; previousAlive?: boolean; failback?: boolean; planned?: boolean; epoch?: number } = {}): TraceEvent {
+export function promoted(
+  node: string,
+  atS: number,
+  extra: {
+    previous?: string;
+    previousAlive?: boolean;
+    failback?: boolean;
+    planned?: boolean;
+    epoch?: number;
+  } = {},
+): TraceEvent {
   return {
     kind: "promoted",
     tUs: us(atS),
@@ -109,6 +193,11 @@ export function promoted(node: string, atS: number, extra: { previous?: string; 
   };
 }
 
-export function role(node: string, atS: number, value: "primary" | "standby" | "promoting" | "rejoining", epoch = 1): TraceEvent {
+export function role(
+  node: string,
+  atS: number,
+  value: "primary" | "standby" | "promoting" | "rejoining",
+  epoch = 1,
+): TraceEvent {
   return { kind: "role", tUs: us(atS), node, role: value, epoch };
 }

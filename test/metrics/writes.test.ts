@@ -1,12 +1,23 @@
 // Write counts and availability, computed by hand.
 import { describe, expect, it } from "vitest";
 import { summarize } from "../../sim/metrics/summary.ts";
-import { initialRoles, runEnd, timeOrdered, tinyWorld, write, writeSeries } from "./trace-fixtures.ts";
+import {
+  initialRoles,
+  runEnd,
+  timeOrdered,
+  tinyWorld,
+  write,
+  writeSeries,
+} from "./trace-fixtures.ts";
 
 describe("write counts", () => {
   it("counts issued, acknowledged and failed writes; availability is acked / attempted", () => {
     // 8 writes, ids 2 and 5 time out: attempted 8, acked 6, failed 2, availability 6/8 = 0.75.
-    const trace = timeOrdered([...initialRoles(), ...writeSeries(8, 0.5, (id) => id === 2 || id === 5), runEnd(11)]);
+    const trace = timeOrdered([
+      ...initialRoles(),
+      ...writeSeries(8, 0.5, (id) => id === 2 || id === 5),
+      runEnd(11),
+    ]);
     const values = summarize(tinyWorld(), trace);
     expect(values.writes_attempted).toBe(8);
     expect(values.writes_acked).toBe(6);
@@ -18,7 +29,14 @@ describe("write counts", () => {
     const trace = timeOrdered([
       ...write(0, 1, "ack"),
       { kind: "write_issued", tUs: 2_000_000, client: "app", id: 1 },
-      { kind: "write_failed", tUs: 2_001_000, client: "app", id: 1, issuedUs: 2_000_000, reason: "rejected" },
+      {
+        kind: "write_failed",
+        tUs: 2_001_000,
+        client: "app",
+        id: 1,
+        issuedUs: 2_000_000,
+        reason: "rejected",
+      },
       runEnd(11),
     ]);
     const values = summarize(tinyWorld(), trace);

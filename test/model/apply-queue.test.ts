@@ -6,7 +6,11 @@ const S = 1_000_000;
 
 describe("ApplyQueue: continuous apply", () => {
   it("applies each delivery after the apply delay when the rate is unlimited", () => {
-    const queue = new ApplyQueue({ applyDelayUs: 50 * MS, applyRatePerS: Infinity, applyEveryUs: 0 });
+    const queue = new ApplyQueue({
+      applyDelayUs: 50 * MS,
+      applyRatePerS: Infinity,
+      applyEveryUs: 0,
+    });
     expect(queue.receive(10, 1 * S)).toBe(1.05 * S);
     expect(queue.receive(10, 1.01 * S)).toBe(1.06 * S);
     expect(queue.backlog(1.055 * S)).toBe(10);

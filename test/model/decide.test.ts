@@ -5,15 +5,36 @@
 // the next state holds; every case also checks that the state and the knowledge it was handed
 // are unchanged.
 import { describe, expect, it } from "vitest";
-import { createClusterState, createKnowledge, type ClusterState, type Command, type MonitorKnowledge, type NodeReport, type Observation } from "../../sim/model/cluster-state.ts";
+import {
+  createClusterState,
+  createKnowledge,
+  type ClusterState,
+  type Command,
+  type MonitorKnowledge,
+  type NodeReport,
+  type Observation,
+} from "../../sim/model/cluster-state.ts";
 import type { FailoverConfig } from "../../sim/model/config.ts";
 import { decide } from "../../sim/model/controller.ts";
 import { S, world } from "./world-fixture.ts";
 
 const nodes = ["db1", "db2", "db3"];
-const zones = new Map([["db1", "east"], ["db2", "west"], ["db3", "east"]]);
+const zones = new Map([
+  ["db1", "east"],
+  ["db2", "west"],
+  ["db3", "east"],
+]);
 
-const report = (fields: Partial<NodeReport>): NodeReport => ({ role: "standby", epoch: 1, primaryEpoch: 0, logLength: 100, upstream: "db1", lastCommitUs: 50 * S, readiness: "hot", ...fields });
+const report = (fields: Partial<NodeReport>): NodeReport => ({
+  role: "standby",
+  epoch: 1,
+  primaryEpoch: 0,
+  logLength: 100,
+  upstream: "db1",
+  lastCommitUs: 50 * S,
+  readiness: "hot",
+  ...fields,
+});
 
 interface Case {
   name: string;
@@ -29,7 +50,11 @@ interface Case {
   next?: Partial<ClusterState>;
 }
 
-const healthy = { db1: report({ role: "primary", upstream: null, primaryEpoch: 1, logLength: 120 }), db2: report({ logLength: 110 }), db3: report({ logLength: 100 }) };
+const healthy = {
+  db1: report({ role: "primary", upstream: null, primaryEpoch: 1, logLength: 120 }),
+  db2: report({ logLength: 110 }),
+  db3: report({ logLength: 100 }),
+};
 const suspectDb1: Observation = { kind: "verdict", monitor: "mon", node: "db1", suspect: true };
 
 const cases: Case[] = [
@@ -48,7 +73,11 @@ const cases: Case[] = [
     suspects: ["db1"],
     observation: suspectDb1,
     commands: [{ kind: "fence", node: "db1", attempt: 1 }],
-    next: { epoch: 1, primary: "db1", fencing: { node: "db1", candidate: "db2", planned: false, retryAtUs: null } },
+    next: {
+      epoch: 1,
+      primary: "db1",
+      fencing: { node: "db1", candidate: "db2", planned: false, retryAtUs: null },
+    },
   },
   {
     name: "the device powered it off: the candidate is promoted",
@@ -62,22 +91,36 @@ const cases: Case[] = [
   },
   {
     name: "the last allowed attempt failed: no candidate until the cluster recheck",
-    policy: { fencing: "stonith", stonith: { ...world().failover.stonith, maxAttempts: 1, recheckIntervalUs: 60 * S } },
+    policy: {
+      fencing: "stonith",
+      stonith: { ...world().failover.stonith, maxAttempts: 1, recheckIntervalUs: 60 * S },
+    },
     state: { fencing: { node: "db1", candidate: "db2", planned: false, retryAtUs: null } },
     reports: healthy,
     suspects: ["db1"],
     nowS: 100,
     observation: { kind: "fenced", node: "db1", ok: false },
     commands: [
-      { kind: "no-candidate", node: "db1", reason: "fencing db1 failed 1 times (maxAttempts 1); next attempt at the cluster recheck, 160 s" },
+      {
+        kind: "no-candidate",
+        node: "db1",
+        reason:
+          "fencing db1 failed 1 times (maxAttempts 1); next attempt at the cluster recheck, 160 s",
+      },
       { kind: "timer", atUs: 160 * S },
     ],
-    next: { fencing: { node: "db1", candidate: "db2", planned: false, retryAtUs: 160 * S }, fenceFailures: new Map([["db1", 1]]) },
+    next: {
+      fencing: { node: "db1", candidate: "db2", planned: false, retryAtUs: 160 * S },
+      fenceFailures: new Map([["db1", 1]]),
+    },
   },
   {
     name: "at the recheck the node is fenced again",
     policy: { fencing: "stonith" },
-    state: { fencing: { node: "db1", candidate: "db2", planned: false, retryAtUs: 160 * S }, fenceFailures: new Map([["db1", 1]]) },
+    state: {
+      fencing: { node: "db1", candidate: "db2", planned: false, retryAtUs: 160 * S },
+      fenceFailures: new Map([["db1", 1]]),
+    },
     reports: healthy,
     suspects: ["db1"],
     nowS: 160,
@@ -91,7 +134,13 @@ const cases: Case[] = [
     reports: { db1: healthy.db1, db2: healthy.db2 },
     suspects: ["db1"],
     observation: suspectDb1,
-    commands: [{ kind: "no-candidate", node: "db1", reason: "1 standby(s) in another zone and crossZone is off" }],
+    commands: [
+      {
+        kind: "no-candidate",
+        node: "db1",
+        reason: "1 standby(s) in another zone and crossZone is off",
+      },
+    ],
     next: { noCandidateReported: true, epoch: 1 },
   },
   {
@@ -110,12 +159,17 @@ const cases: Case[] = [
     suspects: ["db1"],
     nowS: 100,
     observation: suspectDb1,
-    commands: [{ kind: "no-candidate", node: "db1", reason: "automatic recovery blocked until 200 s" }],
+    commands: [
+      { kind: "no-candidate", node: "db1", reason: "automatic recovery blocked until 200 s" },
+    ],
     next: { noCandidateReported: true },
   },
   {
     name: "without automatic failover the operator is paged, to act after the drawn delay",
-    policy: { automatic: false, operator: { minDelayUs: 60 * S, maxDelayUs: 60 * S, errorProbability: 0 } },
+    policy: {
+      automatic: false,
+      operator: { minDelayUs: 60 * S, maxDelayUs: 60 * S, errorProbability: 0 },
+    },
     reports: healthy,
     suspects: ["db1"],
     nowS: 10,
@@ -140,17 +194,28 @@ const cases: Case[] = [
   {
     name: "a restarted primary that served in this epoch resumes",
     reports: { ...healthy, db1: report({ role: "rejoining", upstream: null, primaryEpoch: 1 }) },
-    observation: { kind: "report", node: "db1", report: report({ role: "rejoining", upstream: null, primaryEpoch: 1 }) },
+    observation: {
+      kind: "report",
+      node: "db1",
+      report: report({ role: "rejoining", upstream: null, primaryEpoch: 1 }),
+    },
     commands: [{ kind: "resume", node: "db1", epoch: 1 }],
   },
   {
     name: "immediate failback: the original primary, healthy and caught up, gets the role back",
     policy: { failback: "immediate" },
     state: { epoch: 2, primary: "db2", confirmedEpoch: 2, confirmedPrimary: "db2" },
-    reports: { db1: report({ upstream: "db2", epoch: 2, primaryEpoch: 1 }), db2: report({ role: "primary", upstream: null, epoch: 2, primaryEpoch: 2 }) },
+    reports: {
+      db1: report({ upstream: "db2", epoch: 2, primaryEpoch: 1 }),
+      db2: report({ role: "primary", upstream: null, epoch: 2, primaryEpoch: 2 }),
+    },
     healthySinceS: { db1: 10 },
     nowS: 20,
-    observation: { kind: "report", node: "db1", report: report({ upstream: "db2", epoch: 2, primaryEpoch: 1 }) },
+    observation: {
+      kind: "report",
+      node: "db1",
+      report: report({ upstream: "db2", epoch: 2, primaryEpoch: 1 }),
+    },
     commands: [{ kind: "step-down", node: "db2", epoch: 2 }],
     next: { handover: { from: "db2", to: "db1" } },
   },
@@ -158,10 +223,17 @@ const cases: Case[] = [
     name: "hold-down failback waits for its hold-down",
     policy: { failback: "hold-down", holdDownUs: 60 * S },
     state: { epoch: 2, primary: "db2", confirmedEpoch: 2, confirmedPrimary: "db2" },
-    reports: { db1: report({ upstream: "db2", epoch: 2, primaryEpoch: 1 }), db2: report({ role: "primary", upstream: null, epoch: 2, primaryEpoch: 2 }) },
+    reports: {
+      db1: report({ upstream: "db2", epoch: 2, primaryEpoch: 1 }),
+      db2: report({ role: "primary", upstream: null, epoch: 2, primaryEpoch: 2 }),
+    },
     healthySinceS: { db1: 10 },
     nowS: 20,
-    observation: { kind: "report", node: "db1", report: report({ upstream: "db2", epoch: 2, primaryEpoch: 1 }) },
+    observation: {
+      kind: "report",
+      node: "db1",
+      report: report({ upstream: "db2", epoch: 2, primaryEpoch: 1 }),
+    },
     commands: [],
     next: { handover: null },
   },
@@ -169,9 +241,11 @@ const cases: Case[] = [
 
 function knowledgeOf(entry: Case): MonitorKnowledge {
   const known = createKnowledge(nodes);
-  for (const [node, nodeReport] of Object.entries(entry.reports ?? {})) known.reports.set(node, nodeReport);
+  for (const [node, nodeReport] of Object.entries(entry.reports ?? {}))
+    known.reports.set(node, nodeReport);
   for (const node of entry.suspects ?? []) known.suspectedBy.get(node)!.add("mon");
-  for (const [node, sinceS] of Object.entries(entry.healthySinceS ?? {})) known.healthySinceUs.set(node, sinceS * S);
+  for (const [node, sinceS] of Object.entries(entry.healthySinceS ?? {}))
+    known.healthySinceUs.set(node, sinceS * S);
   return known;
 }
 
@@ -182,7 +256,13 @@ describe("decide", () => {
     const stateBefore = structuredClone(state);
     const knownBefore = structuredClone(known);
     const policy = { ...world().failover, ...entry.policy };
-    const context = { policy, nowUs: (entry.nowS ?? 0) * S, dataNodes: nodes, zones, draw: () => 0 };
+    const context = {
+      policy,
+      nowUs: (entry.nowS ?? 0) * S,
+      dataNodes: nodes,
+      zones,
+      draw: () => 0,
+    };
     const decision = decide(state, known, entry.observation, context);
     expect(decision.commands).toEqual(entry.commands);
     expect(decision.state).toMatchObject(entry.next ?? {});

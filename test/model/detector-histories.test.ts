@@ -42,7 +42,8 @@ describe.each(detectorKinds.map((kind) => [kind]))("the %s detector", (kind) => 
         if (roll < 0.35) {
           open.push({ seq: ++seq, sentUs: nowUs });
           detector.probeSent(seq, nowUs);
-          if (detector.probeTimeoutUs > 0) expect(Number.isInteger(nowUs + detector.probeTimeoutUs)).toBe(true);
+          if (detector.probeTimeoutUs > 0)
+            expect(Number.isInteger(nowUs + detector.probeTimeoutUs)).toBe(true);
         } else if (roll < 0.7 && open.length > 0) {
           const [probe] = open.splice(rng.int(open.length), 1);
           detector.reply(probe.seq, probe.sentUs, nowUs);
@@ -61,11 +62,21 @@ describe.each(detectorKinds.map((kind) => [kind]))("the %s detector", (kind) => 
         if (askedUs === Infinity) continue;
         const atUs = wholeUs(askedUs);
         if (atUs < nowUs) {
-          expect(detector.suspects(nowUs), `${kind}: asked for a past time, yet not suspected`).toBe(true);
+          expect(
+            detector.suspects(nowUs),
+            `${kind}: asked for a past time, yet not suspected`,
+          ).toBe(true);
           continue;
         }
-        expect(detector.suspects(atUs), `${kind}: not suspected at the time it asked for (${atUs})`).toBe(true);
-        if (atUs - 1 >= nowUs) expect(detector.suspects(atUs - 1), `${kind}: suspected before the time it asked for`).toBe(false);
+        expect(
+          detector.suspects(atUs),
+          `${kind}: not suspected at the time it asked for (${atUs})`,
+        ).toBe(true);
+        if (atUs - 1 >= nowUs)
+          expect(
+            detector.suspects(atUs - 1),
+            `${kind}: suspected before the time it asked for`,
+          ).toBe(false);
       }
     }
   });

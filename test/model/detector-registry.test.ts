@@ -28,7 +28,9 @@ describe.each(detectorKinds)("detector kind %s", (kind) => {
     for (let i = 0; i < 20; i++) {
       const drawn = module.draw(new Rng(i, `detector:${kind}`));
       expect(drawn.kind).toBe(kind);
-      expect(resolveScenario(scenario(drawn), { file: "detectors.ts" }).world.detector.kind).toBe(kind);
+      expect(resolveScenario(scenario(drawn), { file: "detectors.ts" }).world.detector.kind).toBe(
+        kind,
+      );
     }
   });
 
@@ -44,7 +46,8 @@ describe.each(detectorKinds)("detector kind %s", (kind) => {
     }
     const silentFromUs = 99 * intervalUs + 1000;
     // Probes keep going out unanswered; a detector judges their deadlines when asked.
-    for (let tUs = 100 * intervalUs; tUs <= silentFromUs + boundUs; tUs += intervalUs) detector.probeSent(++seq, tUs);
+    for (let tUs = 100 * intervalUs; tUs <= silentFromUs + boundUs; tUs += intervalUs)
+      detector.probeSent(++seq, tUs);
     expect(detector.suspects(silentFromUs + intervalUs)).toBe(false);
     expect(detector.suspects(silentFromUs + boundUs)).toBe(true);
   });

@@ -1,6 +1,11 @@
 // The failure detectors alone, handed times by hand.
 import { describe, expect, it } from "vitest";
-import { ConsecutiveDetector, PhiAccrualDetector, phiOf, TimeoutDetector } from "../../sim/model/detectors/index.ts";
+import {
+  ConsecutiveDetector,
+  PhiAccrualDetector,
+  phiOf,
+  TimeoutDetector,
+} from "../../sim/model/detectors/index.ts";
 
 const S = 1_000_000;
 
@@ -58,7 +63,13 @@ describe("ConsecutiveDetector", () => {
 describe("PhiAccrualDetector", () => {
   // Deterministic heartbeats every second; a window of 10 samples, so Akka's two seed samples
   // (0.75 s and 1.25 s) have left it after 10 beats: mean 1 s, σ 0 → sd = minStdDev.
-  const settings = { threshold: 8, minStdDevUs: 100_000, acceptablePauseUs: 3 * S, maxSamples: 10, firstEstimateUs: 1 * S };
+  const settings = {
+    threshold: 8,
+    minStdDevUs: 100_000,
+    acceptablePauseUs: 3 * S,
+    maxSamples: 10,
+    firstEstimateUs: 1 * S,
+  };
   const detector = new PhiAccrualDetector(settings, 0);
   for (let beat = 1; beat <= 20; beat++) detector.reply(beat, 0, beat * S);
 
@@ -87,6 +98,8 @@ describe("PhiAccrualDetector", () => {
   });
 
   it("is less patient with a lower threshold", () => {
-    expect(silenceAtThreshold(1, 4 * S, 100_000)).toBeLessThan(silenceAtThreshold(8, 4 * S, 100_000));
+    expect(silenceAtThreshold(1, 4 * S, 100_000)).toBeLessThan(
+      silenceAtThreshold(8, 4 * S, 100_000),
+    );
   });
 });

@@ -15,7 +15,11 @@ function dnsRouter(ttlS: number, connections: number) {
   const host: RouterHost = {
     name: "app",
     index: 3,
-    connections: Array.from({ length: connections }, (): Connection => ({ target: "db1", expiresUs: Infinity, readyAtUs: 0 })),
+    connections: Array.from({ length: connections }, (): Connection => ({
+      target: "db1",
+      expiresUs: Infinity,
+      readyAtUs: 0,
+    })),
     timeoutUs: S,
     users: connections,
     memorySessions: false,
@@ -24,7 +28,16 @@ function dnsRouter(ttlS: number, connections: number) {
       connection.target = target;
       moved.push(target);
     },
-    world: { get nowUs() { return nowUs; }, monitors: [], send: () => {}, at: () => {}, emit: () => {}, resolveDns: () => dns.lookup() },
+    world: {
+      get nowUs() {
+        return nowUs;
+      },
+      monitors: [],
+      send: () => {},
+      at: () => {},
+      emit: () => {},
+      resolveDns: () => dns.lookup(),
+    },
   };
   const router = routingKindOf("dns").router({ kind: "dns", ttlUs: ttlS * S, ignoreTtl: 0 }, host);
   return { dns, host, router, moved, at: (s: number) => void (nowUs = s * S) };

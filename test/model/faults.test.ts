@@ -30,7 +30,11 @@ const small = (fields: Partial<Scenario>): Scenario =>
     name: "small",
     summary: "small",
     duration: "5m",
-    nodes: { db1: { role: "primary", zone: "a" }, db2: { role: "standby", zone: "b" }, mon: { role: "monitor", zone: "c" } },
+    nodes: {
+      db1: { role: "primary", zone: "a" },
+      db2: { role: "standby", zone: "b" },
+      mon: { role: "monitor", zone: "c" },
+    },
     network: { latency: "1ms", jitter: "0ms" },
     replication: { lag: "0ms", applyDelay: "0ms" },
     detector: { kind: "timeout", interval: "1s", timeout: "5s" },
@@ -49,7 +53,9 @@ describe("gray failures: the monitor sees a healthy primary", () => {
   });
 
   it("a full disk: every write is refused until space is freed, and no failover happens", () => {
-    const m = run(small({ faults: [at("1m", diskFull("db1")), at("2m", diskFreed("db1"))] })).metrics;
+    const m = run(
+      small({ faults: [at("1m", diskFull("db1")), at("2m", diskFreed("db1"))] }),
+    ).metrics;
     expect(m.failovers).toBe(0);
     // Writes issued 60.00 … 119.99 s are refused (the reply arrives 2 ms later): 6,000 writes, 60 s.
     expect(m.writes_failed).toBe(6000);
@@ -82,7 +88,9 @@ describe("link faults", () => {
 
   it("a flaky link to the clients fails writes a fifth of the time, too briefly for a failover", () => {
     // Down 1 s, up 4 s, for 2 minutes: 24 cuts of 1 s; the detector's 5 s never runs out.
-    const m = run(small({ faults: [at("1m", flaky("clients", { down: "1s", up: "4s", for: "2m" }))] })).metrics;
+    const m = run(
+      small({ faults: [at("1m", flaky("clients", { down: "1s", up: "4s", for: "2m" }))] }),
+    ).metrics;
     expect(m.failovers).toBe(0);
     expect(m.downtime_s!).toBeGreaterThan(23);
     expect(m.downtime_s!).toBeLessThan(26);
@@ -125,7 +133,12 @@ describe("DNS routing (scenarios/dns-ttl.ts)", () => {
     // gives 60, 120, 180 …). Crash at 120 s; detection ~4 s, promotion ~1 s → the record changes at
     // ~125 s; the cache is refreshed at 180 s: downtime ≈ 60 s, not ≈ 5 s.
     const scenario = small({
-      clients: { writes: "100/s", zone: "a", arrivals: "uniform", routing: { dns: { ttl: "60s" } } },
+      clients: {
+        writes: "100/s",
+        zone: "a",
+        arrivals: "uniform",
+        routing: { dns: { ttl: "60s" } },
+      },
       faults: [at("2m", crash("db1"))],
     });
     const m = run(scenario).metrics;
@@ -136,7 +149,10 @@ describe("DNS routing (scenarios/dns-ttl.ts)", () => {
   });
 
   it("discovery routing asks the coordination store after a failure and follows the new primary", () => {
-    const scenario = small({ clients: { writes: "100/s", zone: "a", arrivals: "uniform", routing: "discovery" }, faults: [at("2m", crash("db1"))] });
+    const scenario = small({
+      clients: { writes: "100/s", zone: "a", arrivals: "uniform", routing: "discovery" },
+      faults: [at("2m", crash("db1"))],
+    });
     const m = run(scenario).metrics;
     expect(m.failovers).toBe(1);
     // No proxy to repoint: the client learns of db2 from its lookup after the first failure once
@@ -149,14 +165,27 @@ describe("retries", () => {
   it("hide a short blip of the clients' link from the write outcomes", () => {
     const base = small({ faults: [at("1m", loss("clients", 1, { for: "300ms" }))] });
     const noRetry = run(base).metrics;
-    const retried = run({ ...base, clients: { writes: "100/s", zone: "a", arrivals: "uniform", retries: 2, backoff: "1s", timeout: "200ms" } }).metrics;
+    const retried = run({
+      ...base,
+      clients: {
+        writes: "100/s",
+        zone: "a",
+        arrivals: "uniform",
+        retries: 2,
+        backoff: "1s",
+        timeout: "200ms",
+      },
+    }).metrics;
     expect(noRetry.writes_failed!).toBeGreaterThan(0);
     expect(retried.writes_failed).toBe(0);
   });
 });
 
 describe("chaos", () => {
-  const chaotic = small({ duration: "2h", chaos: chaos({ crash: { mtbf: "20m", mttr: "2m" }, blip: { every: "15m", for: "2s..8s" } }) });
+  const chaotic = small({
+    duration: "2h",
+    chaos: chaos({ crash: { mtbf: "20m", mttr: "2m" }, blip: { every: "15m", for: "2s..8s" } }),
+  });
   const faults = (seed: number) => resolveScenario(chaotic, { file: "test.ts", seed }).world.faults;
 
   it("draws the same schedule for the same seed and another for another seed", () => {
@@ -189,7 +218,15 @@ describe("capacity and cascading overload (scenarios/cascading-overload.ts)", ()
   it("a node at capacity queues writes and refuses what exceeds its queue limit", () => {
     // 100 writes/s into a node that handles 50/s with 2 s of queue: after the queue fills, half the
     // writes are refused; those queued wait ~2 s, beyond the 1 s client timeout.
-    const m = run(small({ nodes: { db1: { role: "primary", zone: "a", capacity: "50/s", queueLimit: "2s" }, db2: { role: "standby", zone: "b" }, mon: { role: "monitor", zone: "c" } } })).metrics;
+    const m = run(
+      small({
+        nodes: {
+          db1: { role: "primary", zone: "a", capacity: "50/s", queueLimit: "2s" },
+          db2: { role: "standby", zone: "b" },
+          mon: { role: "monitor", zone: "c" },
+        },
+      }),
+    ).metrics;
     expect(m.availability!).toBeLessThan(0.05);
   });
 });

@@ -11,7 +11,9 @@ const hexOf = (...values: unknown[]) => {
 describe("Fingerprint", () => {
   it("is 16 hex digits, equal for equal inputs", () => {
     expect(hexOf({ kind: "x", tUs: 5 })).toMatch(/^[0-9a-f]{16}$/);
-    expect(hexOf({ kind: "x", tUs: 5 }, "a", [1, 2])).toBe(hexOf({ kind: "x", tUs: 5 }, "a", [1, 2]));
+    expect(hexOf({ kind: "x", tUs: 5 }, "a", [1, 2])).toBe(
+      hexOf({ kind: "x", tUs: 5 }, "a", [1, 2]),
+    );
   });
 
   it("tells apart what a serialisation would", () => {

@@ -50,7 +50,8 @@ function runOnce(seed: number, steps: number): { compactions: number } {
       // The writer (or a deposed primary still taking writes) appends.
       const node = pick(4) === 0 ? pick(nodes) : writer;
       const log = full.logs[node];
-      if (log.timeline.owner !== `n${node}` && !(node === 0 && log.timeline === full.history.root)) continue;
+      if (log.timeline.owner !== `n${node}` && !(node === 0 && log.timeline === full.history.root))
+        continue;
       if (log.length !== log.timeline.end) continue;
       const positions = sides.map(({ history, logs }) => {
         const position = history.append(logs[node].timeline, nowUs);
@@ -71,7 +72,9 @@ function runOnce(seed: number, steps: number): { compactions: number } {
       const source = pick(nodes);
       if (standby === source) continue;
       const common = full.history.commonPrefix(full.logs[standby], full.logs[source]);
-      expect(compacting.history.commonPrefix(compacting.logs[standby], compacting.logs[source])).toBe(common);
+      expect(
+        compacting.history.commonPrefix(compacting.logs[standby], compacting.logs[source]),
+      ).toBe(common);
       if (common !== full.logs[standby].length || full.logs[source].length <= common) continue;
       const to = common + 1 + pick(full.logs[source].length - common);
       const lags = sides.map(({ history, logs }) => {
@@ -101,15 +104,19 @@ function runOnce(seed: number, steps: number): { compactions: number } {
       expect(discarded[1]).toEqual(discarded[0]);
     } else if (op < 97) {
       // An archive of the writer's log for a cold standby.
-      for (const s of sides) s.archive = { timeline: s.logs[writer].timeline, length: s.logs[writer].length };
+      for (const s of sides)
+        s.archive = { timeline: s.logs[writer].timeline, length: s.logs[writer].length };
     } else {
       // A cold standby restores from the archive.
       const node = pick(nodes);
-      for (const s of sides) s.logs[node] = { timeline: s.archive.timeline, length: s.archive.length };
+      for (const s of sides)
+        s.logs[node] = { timeline: s.archive.timeline, length: s.archive.length };
     }
     // Every node reports its last commit time.
     for (let node = 0; node < nodes; node++) {
-      const reported = sides.map(({ history, logs }) => (logs[node].length > 0 ? history.acceptUsAt(logs[node], logs[node].length) : 0));
+      const reported = sides.map(({ history, logs }) =>
+        logs[node].length > 0 ? history.acceptUsAt(logs[node], logs[node].length) : 0,
+      );
       expect(reported[1]).toBe(reported[0]);
     }
   }
@@ -117,11 +124,20 @@ function runOnce(seed: number, steps: number): { compactions: number } {
   // Any node may end as the authority: the accounting must agree for each.
   for (let node = 0; node < nodes; node++) {
     const summaries = sides.map(({ history, logs }) =>
-      lostRanges(history, logs[node]).map(({ timeline, count, firstUs, lastUs, keptUs }) => ({ timeline: timeline.id, count, firstUs, lastUs, keptUs })),
+      lostRanges(history, logs[node]).map(({ timeline, count, firstUs, lastUs, keptUs }) => ({
+        timeline: timeline.id,
+        count,
+        firstUs,
+        lastUs,
+        keptUs,
+      })),
     );
     expect(summaries[1]).toEqual(summaries[0]);
   }
-  const compactions = compacting.history.timelines.reduce((sum, timeline) => sum + timeline.dropped, 0);
+  const compactions = compacting.history.timelines.reduce(
+    (sum, timeline) => sum + timeline.dropped,
+    0,
+  );
   return { compactions };
 }
 

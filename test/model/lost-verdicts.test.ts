@@ -22,10 +22,24 @@ describe("verdicts lost across a partition", () => {
     const scenario = {
       ...cluster,
       seed: 210676108,
-      faults: [{ at: "10s", fault: { kind: "blip", duration: "20s", groups: [["db2", "mon2", "mon3", "clients"], ["db1", "db3", "mon1"]] } }],
+      faults: [
+        {
+          at: "10s",
+          fault: {
+            kind: "blip",
+            duration: "20s",
+            groups: [
+              ["db2", "mon2", "mon3", "clients"],
+              ["db1", "db3", "mon1"],
+            ],
+          },
+        },
+      ],
     };
     const result = runScenario(scenario, { file, trace: "changes" });
-    const afterHeal = result.events.filter((event) => event.kind === "failover_start" && event.tUs >= 30e6);
+    const afterHeal = result.events.filter(
+      (event) => event.kind === "failover_start" && event.tUs >= 30e6,
+    );
     expect(afterHeal.length).toBeGreaterThanOrEqual(1);
     // The first failover after the heal comes within two 2 s rounds of it.
     expect(afterHeal[0].tUs).toBeLessThan(34e6);

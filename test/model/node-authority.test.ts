@@ -5,8 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { nodeHarness } from "./node-harness.ts";
 
-const promote = (epoch: number, from = "db1", planned = false) => ({ kind: "promote" as const, node: "db2", epoch, from, planned });
-const promotions = (trace: { kind: string }[]) => trace.filter((event) => event.kind === "promoted");
+const promote = (epoch: number, from = "db1", planned = false) => ({
+  kind: "promote" as const,
+  node: "db2",
+  epoch,
+  from,
+  planned,
+});
+const promotions = (trace: { kind: string }[]) =>
+  trace.filter((event) => event.kind === "promoted");
 
 describe("the epoch a node may serve in", () => {
   it("a restarted node whose promotion a crash cut short refuses to resume, and is promoted again", () => {
@@ -65,7 +72,9 @@ describe("the epoch a node may serve in", () => {
     db2.node["world"].promotionCompleted({ name: "db3", epoch: 3 } as never, "db1", false);
     db2.runTo(5);
     expect(db2.roles()).toEqual(["promoting@2", "fenced@2"]);
-    expect(promotions(db2.trace).filter((event) => (event as { node?: string }).node === "db2")).toEqual([]);
+    expect(
+      promotions(db2.trace).filter((event) => (event as { node?: string }).node === "db2"),
+    ).toEqual([]);
   });
 
   it("a primary that stepped down for a failback, ordered promoted into a newer epoch, takes writes at once", () => {
@@ -75,6 +84,8 @@ describe("the epoch a node may serve in", () => {
     expect(db.node.role).toBe("fenced");
     db.command(promote(3, "db1", true));
     expect(db.roles()).toEqual(["fenced@1", "primary@3"]);
-    expect(promotions(db.trace)).toEqual([expect.objectContaining({ tUs: 1_000_000, epoch: 3, planned: true })]);
+    expect(promotions(db.trace)).toEqual([
+      expect.objectContaining({ tUs: 1_000_000, epoch: 3, planned: true }),
+    ]);
   });
 });

@@ -24,7 +24,11 @@ export interface NodeHarness {
   roles(): string[];
 }
 
-export function nodeHarness(options: { role: "primary" | "standby"; failover?: Partial<FailoverConfig>; promoteInS?: number }): NodeHarness {
+export function nodeHarness(options: {
+  role: "primary" | "standby";
+  failover?: Partial<FailoverConfig>;
+  promoteInS?: number;
+}): NodeHarness {
   const base = fixtureWorld();
   const simulation = new Simulation<WorldEvent>();
   const history = new History("db1");
@@ -45,24 +49,56 @@ export function nodeHarness(options: { role: "primary" | "standby"; failover?: P
     restorePoint: () => ({ backup: node!.log, archive: node!.log }),
     promotionCompleted(promoted, from, planned) {
       nodeWorld.latestPromotedEpoch = Math.max(nodeWorld.latestPromotedEpoch, promoted.epoch);
-      trace.push({ kind: "promoted", tUs: simulation.nowUs, node: promoted.name, epoch: promoted.epoch, previous: from, previousAlive: true, failback: false, planned });
+      trace.push({
+        kind: "promoted",
+        tUs: simulation.nowUs,
+        node: promoted.name,
+        epoch: promoted.epoch,
+        previous: from,
+        previousAlive: true,
+        failback: false,
+        planned,
+      });
     },
   };
-  const config = { ...hot, name: "db2", role: options.role, zone: "west", promoteInUs: (options.promoteInS ?? 1) * S };
-  const policy = { replication: base.replication, failover: { ...base.failover, ...options.failover } };
-  node = new DataNode(config, 1, { timeline: history.root, length: 0 }, "db1", [], new Rng(1, "node"), nodeWorld, policy);
+  const config = {
+    ...hot,
+    name: "db2",
+    role: options.role,
+    zone: "west",
+    promoteInUs: (options.promoteInS ?? 1) * S,
+  };
+  const policy = {
+    replication: base.replication,
+    failover: { ...base.failover, ...options.failover },
+  };
+  node = new DataNode(
+    config,
+    1,
+    { timeline: history.root, length: 0 },
+    "db1",
+    [],
+    new Rng(1, "node"),
+    nodeWorld,
+    policy,
+  );
   const harness: NodeHarness = {
     node,
     trace,
     sent,
     runTo(untilS) {
-      for (let event = simulation.next(untilS * S); event !== undefined; event = simulation.next(untilS * S)) {
+      for (
+        let event = simulation.next(untilS * S);
+        event !== undefined;
+        event = simulation.next(untilS * S)
+      ) {
         if (event.kind === "promotion-step") node!.promotionStep(event.epoch);
       }
     },
     command: (command) => node!.receive({ type: "command", command }),
     receive: (message) => node!.receive(message),
-    roles: () => trace.flatMap((event) => (event.kind === "role" ? [`${event.role}@${event.epoch}`] : [])),
+    roles: () =>
+      trace.flatMap((event) => (event.kind === "role" ? [`${event.role}@${event.epoch}`] : [])),
   };
   return harness;
 }

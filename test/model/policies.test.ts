@@ -48,7 +48,11 @@ describe("fencing on the split-brain partition (scenarios/split-brain.ts)", () =
   });
 
   it("a failing fencing device blocks the failover instead", () => {
-    const m = run(splitBrain, ["failover.fencing=stonith", "failover.stonith.failureProbability=1", "failover.stonith.maxAttempts=2"]).metrics;
+    const m = run(splitBrain, [
+      "failover.fencing=stonith",
+      "failover.stonith.failureProbability=1",
+      "failover.stonith.maxAttempts=2",
+    ]).metrics;
     expect(m.failovers).toBe(0);
     expect(m.split_brain_s).toBe(0);
   });
@@ -57,7 +61,11 @@ describe("fencing on the split-brain partition (scenarios/split-brain.ts)", () =
 describe("the zombie primary (scenarios/zombie-primary.ts)", () => {
   it("writes after waking without fencing, and is refused with lease or epoch fencing", () => {
     expect(run(zombiePrimary).metrics.divergent_writes!).toBeGreaterThan(1000);
-    for (const fencing of ["lease", "epoch"]) expect(run(zombiePrimary, [`failover.fencing=${fencing}`]).metrics.divergent_writes, fencing).toBe(0);
+    for (const fencing of ["lease", "epoch"])
+      expect(
+        run(zombiePrimary, [`failover.fencing=${fencing}`]).metrics.divergent_writes,
+        fencing,
+      ).toBe(0);
   });
 
   it("detects the pause when the lease expires: ttl after the last renewal", () => {
@@ -74,7 +82,11 @@ const probed = (faults: Scenario["faults"]): Scenario =>
     name: "probed",
     summary: "probed",
     duration: "120s",
-    nodes: { db1: { role: "primary", zone: "a" }, db2: { role: "standby", zone: "b" }, mon: { role: "monitor", zone: "c" } },
+    nodes: {
+      db1: { role: "primary", zone: "a" },
+      db2: { role: "standby", zone: "b" },
+      mon: { role: "monitor", zone: "c" },
+    },
     network: { latency: "1ms", jitter: "0ms" },
     detector: { kind: "consecutive", interval: "5s", failures: 3, probeTimeout: "1s" },
     clients: { writes: "20/s", zone: "a" },
@@ -129,7 +141,11 @@ describe("monitors fail too (scenarios/monitor-failure.ts)", () => {
     expect(result.metrics.failovers).toBe(1);
     // Down from db2's crash at 7 min to the end of the run at 10 min.
     expect(result.metrics.downtime_s!).toBeGreaterThan(179);
-    expect(result.events.filter((event) => event.kind === "failover_start").map((event) => (event as { monitor: string }).monitor)).toEqual(["mon2"]);
+    expect(
+      result.events
+        .filter((event) => event.kind === "failover_start")
+        .map((event) => (event as { monitor: string }).monitor),
+    ).toEqual(["mon2"]);
   });
 });
 
@@ -173,7 +189,9 @@ describe("anti-flapping and cross-zone rules", () => {
     expect(run(threeNodes({}, faults)).metrics.failovers).toBe(2);
     const blocked = run(threeNodes({ blockFor: "1h" }, faults));
     expect(blocked.metrics.failovers).toBe(1);
-    expect(blocked.events.some((event) => event.kind === "no_candidate" && /blocked/.test(event.reason))).toBe(true);
+    expect(
+      blocked.events.some((event) => event.kind === "no_candidate" && /blocked/.test(event.reason)),
+    ).toBe(true);
   });
 
   it("without cross-zone failover only the same-zone standby is a candidate", () => {
@@ -182,7 +200,11 @@ describe("anti-flapping and cross-zone rules", () => {
     expect(run(threeNodes({}, faults)).metrics.failovers).toBe(1);
     const sameZone = run(threeNodes({ crossZone: false }, faults));
     expect(sameZone.metrics.failovers).toBe(0);
-    expect(sameZone.events.some((event) => event.kind === "no_candidate" && /another zone/.test(event.reason))).toBe(true);
+    expect(
+      sameZone.events.some(
+        (event) => event.kind === "no_candidate" && /another zone/.test(event.reason),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -199,7 +221,9 @@ describe("a witness", () => {
     });
     const result = run(scenario);
     expect(result.metrics.failovers).toBe(1);
-    expect(result.events.find((event) => event.kind === "failover_start")).toMatchObject({ monitor: "mon" });
+    expect(result.events.find((event) => event.kind === "failover_start")).toMatchObject({
+      monitor: "mon",
+    });
     // With the only monitor down, the witness alone cannot fail over.
     const alone = run({ ...scenario, faults: [at("30s", crash("mon")), at("1m", crash("db1"))] });
     expect(alone.metrics.failovers).toBe(0);

@@ -6,7 +6,15 @@ import { runScenario } from "../../sim/run/run-scenario.ts";
 import { LoadBalancer, type BalancerWorld } from "../../sim/model/load-balancer.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
 import type { Message, WorldEvent } from "../../sim/model/messages.ts";
-import { at, crash, defineScenario, restart, type NodeSpec, type Rate, type Scenario } from "../../sim/scenario/index.ts";
+import {
+  at,
+  crash,
+  defineScenario,
+  restart,
+  type NodeSpec,
+  type Rate,
+  type Scenario,
+} from "../../sim/scenario/index.ts";
 
 /** A balancer over web1, web2 on a hand-driven world that records what it sends and emits. */
 function balancer(options: { rise?: number; fall?: number; sticky?: boolean } = {}) {
@@ -18,8 +26,20 @@ function balancer(options: { rise?: number; fall?: number; sticky?: boolean } = 
     at: (_timeUs: number, _event: WorldEvent) => {},
     emit: (event) => emitted.push(event),
   };
-  const config = { servers: ["web1", "web2"], intervalUs: 2_000_000, timeoutUs: 2_000_000, rise: options.rise ?? 2, fall: options.fall ?? 3 };
-  const lb = new LoadBalancer(config, { name: "clients", index: 9 }, 4, options.sticky ?? false, world);
+  const config = {
+    servers: ["web1", "web2"],
+    intervalUs: 2_000_000,
+    timeoutUs: 2_000_000,
+    rise: options.rise ?? 2,
+    fall: options.fall ?? 3,
+  };
+  const lb = new LoadBalancer(
+    config,
+    { name: "clients", index: 9 },
+    4,
+    options.sticky ?? false,
+    world,
+  );
   /** One round at `tS`: web1 answers if `web1Up`, web2 always. */
   const round = (tS: number, web1Up: boolean) => {
     world.nowUs = tS * 1e6;
@@ -44,24 +64,41 @@ describe("load balancer health checks (HAProxy semantics)", () => {
     round(8, false);
     round(10, false);
     round(12, false);
-    expect(emitted).toEqual([{ kind: "lb_down", tUs: 14_000_000, client: "clients", node: "web1" }]);
+    expect(emitted).toEqual([
+      { kind: "lb_down", tUs: 14_000_000, client: "clients", node: "web1" },
+    ]);
     expect([lb.target(-1), lb.target(-1), lb.target(-1)]).toEqual(["web2", "web2", "web2"]);
     round(14, true);
     expect(emitted).toHaveLength(1); // one good check is not enough
     round(16, true);
-    expect(emitted.at(-1)).toEqual({ kind: "lb_up", tUs: 18_000_000, client: "clients", node: "web1" });
+    expect(emitted.at(-1)).toEqual({
+      kind: "lb_up",
+      tUs: 18_000_000,
+      client: "clients",
+      node: "web1",
+    });
   });
 
   it("spreads anonymous requests round-robin over the servers in rotation, refuses when none is", () => {
     const { lb, round } = balancer({ fall: 1 });
-    expect([lb.target(-1), lb.target(-1), lb.target(-1), lb.target(-1)]).toEqual(["web1", "web2", "web1", "web2"]);
+    expect([lb.target(-1), lb.target(-1), lb.target(-1), lb.target(-1)]).toEqual([
+      "web1",
+      "web2",
+      "web1",
+      "web2",
+    ]);
     round(0, false);
     expect(lb.target(-1)).toBe("web2");
   });
 
   it("keeps a sticky user on their server while it is in rotation, and moves them when it is not", () => {
     const { lb, round } = balancer({ fall: 1, sticky: true });
-    expect([lb.target(0), lb.target(1), lb.target(0), lb.target(1)]).toEqual(["web1", "web2", "web1", "web2"]);
+    expect([lb.target(0), lb.target(1), lb.target(0), lb.target(1)]).toEqual([
+      "web1",
+      "web2",
+      "web1",
+      "web2",
+    ]);
     round(0, false);
     expect(lb.target(0)).toBe("web2");
     round(2, true);
@@ -91,7 +128,10 @@ function run(scenario: Scenario) {
   const served = new Map<string, number>();
   const result = runScenario(scenario, {
     file: "pool.ts",
-    onTrace: (event) => event.kind === "request_served" && event.tUs > 90e6 && served.set(event.node, (served.get(event.node) ?? 0) + 1),
+    onTrace: (event) =>
+      event.kind === "request_served" &&
+      event.tUs > 90e6 &&
+      served.set(event.node, (served.get(event.node) ?? 0) + 1),
   });
   return { ...result, served };
 }
@@ -103,7 +143,11 @@ describe("a pool of three servers loses one", () => {
     // web1's third of the traffic during the 6 s the balancer needs: ≈ 400 requests.
     expect(metrics.writes_failed).toBeGreaterThan(300);
     expect(metrics.writes_failed).toBeLessThan(500);
-    expect(events.filter((event) => event.kind === "lb_down").map((event) => (event as { node: string }).node)).toEqual(["web1"]);
+    expect(
+      events
+        .filter((event) => event.kind === "lb_down")
+        .map((event) => (event as { node: string }).node),
+    ).toEqual(["web1"]);
     // From 90 s on, web2 and web3 each carry half: ≈ 100/s × 90 s.
     expect(served.get("web1") ?? 0).toBe(0);
     for (const node of ["web2", "web3"]) expect(served.get(node)).toBeGreaterThan(8000);
@@ -113,7 +157,11 @@ describe("a pool of three servers loses one", () => {
     // 200/s on 80/s servers: 83 % each with three, 125 % with two — queues grow, health checks
     // wait behind the requests, the balancer takes the survivors out too.
     const { metrics, events } = run(pool("80/s"));
-    const down = new Set(events.filter((event) => event.kind === "lb_down").map((event) => (event as { node: string }).node));
+    const down = new Set(
+      events
+        .filter((event) => event.kind === "lb_down")
+        .map((event) => (event as { node: string }).node),
+    );
     expect([...down].sort()).toEqual(["web1", "web2", "web3"]);
     expect(metrics.availability!).toBeLessThan(0.8);
     expect(metrics.writes_failed).toBeGreaterThan(10 * 400);
@@ -127,7 +175,10 @@ describe("a pool of three servers loses one", () => {
 
   it("a restarted server gets no sticky users back; with an external store it takes its share again", () => {
     const restarted = (store: "memory" | "external") =>
-      run({ ...pool("120/s", store), faults: [at("30s", crash("web1")), at("60s", restart("web1"))] }).served.get("web1") ?? 0;
+      run({
+        ...pool("120/s", store),
+        faults: [at("30s", crash("web1")), at("60s", restart("web1"))],
+      }).served.get("web1") ?? 0;
     expect(restarted("memory")).toBe(0);
     expect(restarted("external")).toBeGreaterThan(5000); // ≈ 200/s ÷ 3 over 90 s
   });
@@ -140,7 +191,12 @@ describe("pool servers beside a database", () => {
         name: "mixed",
         summary: "a database and a pool",
         duration: "1m",
-        nodes: { db1: { role: "primary" }, db2: { role: "standby" }, mon: { role: "monitor" }, ...servers("unlimited") },
+        nodes: {
+          db1: { role: "primary" },
+          db2: { role: "standby" },
+          mon: { role: "monitor" },
+          ...servers("unlimited"),
+        },
         detector: { kind: "timeout", interval: "1s", timeout: "3s" },
         clients: [
           { name: "db-clients", writes: "50/s" },
@@ -152,8 +208,17 @@ describe("pool servers beside a database", () => {
     );
     expect(result.metrics.failovers).toBe(0);
     expect(result.events.some((event) => event.kind === "suspect")).toBe(false);
-    expect(result.timeline.some((row) => row.node.startsWith("web") && (row.kind === "role" || row.kind.startsWith("verdict:")))).toBe(false);
-    expect(result.timeline.filter((row) => row.kind === "lb:web-clients" && row.state === "out").map((row) => row.node)).toEqual(["web1"]);
+    expect(
+      result.timeline.some(
+        (row) =>
+          row.node.startsWith("web") && (row.kind === "role" || row.kind.startsWith("verdict:")),
+      ),
+    ).toBe(false);
+    expect(
+      result.timeline
+        .filter((row) => row.kind === "lb:web-clients" && row.state === "out")
+        .map((row) => row.node),
+    ).toEqual(["web1"]);
     const [database, web] = result.groups;
     expect(database.writes.failed).toBe(0);
     expect(web.writes.failed).toBeGreaterThan(0);

@@ -22,11 +22,16 @@ const blipEndUs = 140e6;
 const crashUs = 365e6;
 
 function run(scenario: Scenario, seed?: number) {
-  const result = runScenario(scenario, { file: `${scenario.name}.ts`, ...(seed === undefined ? {} : { seed }) });
+  const result = runScenario(scenario, {
+    file: `${scenario.name}.ts`,
+    ...(seed === undefined ? {} : { seed }),
+  });
   const events = result.events;
-  const of = <K extends TraceEvent["kind"]>(kind: K) => events.filter((event): event is Extract<TraceEvent, { kind: K }> => event.kind === kind);
+  const of = <K extends TraceEvent["kind"]>(kind: K) =>
+    events.filter((event): event is Extract<TraceEvent, { kind: K }> => event.kind === kind);
   /** Failure-triggered promotions completed in [fromUs, toUs). */
-  const promotions = (fromUs: number, toUs = Infinity) => of("promoted").filter((event) => !event.planned && event.tUs >= fromUs && event.tUs < toUs);
+  const promotions = (fromUs: number, toUs = Infinity) =>
+    of("promoted").filter((event) => !event.planned && event.tUs >= fromUs && event.tUs < toUs);
   /** Seconds from the crash to the new primary accepting writes. */
   const crashFailoverS = () => {
     const [first] = promotions(crashUs);
@@ -94,7 +99,10 @@ describe("presets under a 20 s blip and a crash", () => {
     const failover = r.crashFailoverS();
     expect(failover).toBeGreaterThanOrEqual(21);
     expect(failover).toBeLessThanOrEqual(32);
-    const restarted = run({ ...kubernetesProbes, faults: [...kubernetesProbes.faults!, at("8m", restart("db1"))] });
+    const restarted = run({
+      ...kubernetesProbes,
+      faults: [...kubernetesProbes.faults!, at("8m", restart("db1"))],
+    });
     expect(restarted.metrics.failbacks).toBe(1);
   });
 
@@ -125,7 +133,9 @@ describe("presets under a 20 s blip and a crash", () => {
     expect(r.breaches).toEqual([]);
     expect(r.metrics.detection_s!).toBeCloseTo(6.6, 0);
     for (const promotion of r.promotions(0)) {
-      const poweredOff = r.of("fencing").filter((event) => event.outcome === "powered-off" && event.tUs <= promotion.tUs);
+      const poweredOff = r
+        .of("fencing")
+        .filter((event) => event.outcome === "powered-off" && event.tUs <= promotion.tUs);
       expect(poweredOff.length, `fenced before ${promotion.node}'s promotion`).toBeGreaterThan(0);
     }
     expect(r.metrics.split_brain_s).toBe(0);

@@ -17,7 +17,11 @@ describe("a second promotion order while the first is under way", () => {
     db2.runTo(10);
     expect(db2.roles()).toEqual(["promoting@2", "promoting@4", "primary@4"]);
     const promoted = db2.trace.filter((event) => event.kind === "promoted");
-    expect(promoted).toEqual([expect.objectContaining({ tUs: 1_000_000, epoch: 4, previous: "db3" })]);
-    expect(db2.sent.filter(({ message }) => message.type === "promoted")).toEqual([{ target: "mon", message: { type: "promoted", node: "db2", epoch: 4 } }]);
+    expect(promoted).toEqual([
+      expect.objectContaining({ tUs: 1_000_000, epoch: 4, previous: "db3" }),
+    ]);
+    expect(db2.sent.filter(({ message }) => message.type === "promoted")).toEqual([
+      { target: "mon", message: { type: "promoted", node: "db2", epoch: 4 } },
+    ]);
   });
 });

@@ -22,7 +22,12 @@ describe("InFlight", () => {
       } else {
         // Mostly the oldest (answers come back in about the order sent), sometimes any.
         const ids = [...reference.keys()];
-        const id = ids.length === 0 ? nextId : random() < 0.8 ? ids[0] : ids[Math.floor(random() * ids.length)];
+        const id =
+          ids.length === 0
+            ? nextId
+            : random() < 0.8
+              ? ids[0]
+              : ids[Math.floor(random() * ids.length)];
         table.delete(id);
         reference.delete(id);
       }

@@ -3,7 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { RngStreams } from "../../sim/engine/index.ts";
 import { runScenario } from "../../sim/run/run-scenario.ts";
-import { at, blip, crash, defineScenario, partition, pause, restart, type Scenario } from "../../sim/scenario/index.ts";
+import {
+  at,
+  blip,
+  crash,
+  defineScenario,
+  partition,
+  pause,
+  restart,
+  type Scenario,
+} from "../../sim/scenario/index.ts";
 import coldWarmHot from "../../scenarios/cold-warm-hot.ts";
 import maxLagGuard from "../../scenarios/max-lag-guard.ts";
 import semiSyncFallback from "../../scenarios/semi-sync-fallback.ts";
@@ -13,7 +22,10 @@ const run = (scenario: unknown, overrides: string[] = [], seed?: number) =>
 
 describe("cold, warm and hot standbys (scenarios/cold-warm-hot.ts)", () => {
   const byReadiness = Object.fromEntries(
-    ["hot", "warm", "cold"].map((readiness) => [readiness, run(coldWarmHot, [`nodes.db2.readiness=${readiness}`]).metrics]),
+    ["hot", "warm", "cold"].map((readiness) => [
+      readiness,
+      run(coldWarmHot, [`nodes.db2.readiness=${readiness}`]).metrics,
+    ]),
   );
   const { hot, warm, cold } = byReadiness;
 
@@ -65,7 +77,11 @@ const pair = (fields: Partial<Scenario>): Scenario =>
     name: "pair",
     summary: "pair",
     duration: "60s",
-    nodes: { db1: { role: "primary", zone: "a" }, db2: { role: "standby", zone: "b" }, mon: { role: "monitor", zone: "c" } },
+    nodes: {
+      db1: { role: "primary", zone: "a" },
+      db2: { role: "standby", zone: "b" },
+      mon: { role: "monitor", zone: "c" },
+    },
     network: { latency: "1ms", jitter: "0ms" },
     detector: { interval: "1s", timeout: "3s" },
     clients: { writes: "200/s", zone: "a" },
@@ -88,11 +104,25 @@ describe("synchronous replication loses no acknowledged write under any single f
       // A random split of the four endpoints into two non-empty groups.
       let mask = 0;
       while (mask === 0 || mask === 15) mask = rng.int(16);
-      const groups = [endpoints.filter((_, i) => mask & (1 << i)), endpoints.filter((_, i) => !(mask & (1 << i)))];
+      const groups = [
+        endpoints.filter((_, i) => mask & (1 << i)),
+        endpoints.filter((_, i) => !(mask & (1 << i))),
+      ];
       const fault =
-        kind === 0 ? crash("db1") : kind === 1 ? partition(groups[0], groups[1]) : blip(us(randomTime(rng, 1, 8)), groups[0], groups[1]);
-      const result = run(pair({ replication: { mode: "sync" }, faults: [at(us(atUs), fault)] }), [], seed);
-      expect(result.metrics.lost_writes, `seed ${seed}: ${JSON.stringify(fault)} at ${atUs} µs`).toBe(0);
+        kind === 0
+          ? crash("db1")
+          : kind === 1
+            ? partition(groups[0], groups[1])
+            : blip(us(randomTime(rng, 1, 8)), groups[0], groups[1]);
+      const result = run(
+        pair({ replication: { mode: "sync" }, faults: [at(us(atUs), fault)] }),
+        [],
+        seed,
+      );
+      expect(
+        result.metrics.lost_writes,
+        `seed ${seed}: ${JSON.stringify(fault)} at ${atUs} µs`,
+      ).toBe(0);
       failovers += result.metrics.failovers!;
     }
     // The property is not vacuous: many of these runs did fail over.
@@ -113,7 +143,10 @@ describe("asynchronous replication loses about write rate × lag on a crash", ()
     const lost: number[] = [];
     for (let seed = 1; seed <= n; seed++) {
       const crashAt = us(randomTime(rng, 20, 40));
-      const scenario = pair({ replication: { mode: "async", lag: "100ms" }, faults: [at(crashAt, crash("db1"))] });
+      const scenario = pair({
+        replication: { mode: "async", lag: "100ms" },
+        faults: [at(crashAt, crash("db1"))],
+      });
       lost.push(run(scenario, [], seed).metrics.lost_writes!);
     }
     const mean = lost.reduce((a, b) => a + b, 0) / lost.length;
@@ -158,7 +191,9 @@ describe("maxLagOnFailover (scenarios/max-lag-guard.ts)", () => {
     // Down from the crash at 120 s until db1 is back at 240 s.
     expect(guarded.metrics.downtime_s!).toBeGreaterThan(119);
     expect(guarded.metrics.downtime_s!).toBeLessThan(121);
-    expect(guarded.events.find((event) => event.kind === "no_candidate")).toMatchObject({ reason: expect.stringMatching(/maxLagOnFailover/) });
+    expect(guarded.events.find((event) => event.kind === "no_candidate")).toMatchObject({
+      reason: expect.stringMatching(/maxLagOnFailover/),
+    });
   });
 
   it("without the guard fails over fast and loses the writes the standby never received", () => {
@@ -189,8 +224,17 @@ describe("quorum replication", () => {
     });
 
   it("acknowledges with 2 of 4 standbys (a majority of 5 with the primary), not with 1", () => {
-    expect(run(five([at("20s", crash("s1")), at("20s", crash("s2"))])).metrics.writes_failed).toBe(0);
-    const oneLeft = run(five([at("20s", crash("s1")), at("20s", crash("s2")), at("20s", crash("s3")), at("40s", restart("s3"))])).metrics;
+    expect(run(five([at("20s", crash("s1")), at("20s", crash("s2"))])).metrics.writes_failed).toBe(
+      0,
+    );
+    const oneLeft = run(
+      five([
+        at("20s", crash("s1")),
+        at("20s", crash("s2")),
+        at("20s", crash("s3")),
+        at("40s", restart("s3")),
+      ]),
+    ).metrics;
     // From 20 s until s3 is back and caught up (~41 s) no write gathers two acknowledgements.
     expect(oneLeft.downtime_s!).toBeGreaterThan(19);
     expect(oneLeft.downtime_s!).toBeLessThan(23);
@@ -210,10 +254,21 @@ describe("synchronous replication under sequences of faults", () => {
         const node = rng.chance(0.5) ? "db1" : "db2";
         let mask = 0;
         while (mask === 0 || mask === 15) mask = rng.int(16);
-        const groups = [endpoints.filter((_, j) => mask & (1 << j)), endpoints.filter((_, j) => !(mask & (1 << j)))];
+        const groups = [
+          endpoints.filter((_, j) => mask & (1 << j)),
+          endpoints.filter((_, j) => !(mask & (1 << j))),
+        ];
         const choice = rng.int(5);
         const fault =
-          choice === 0 ? crash(node) : choice === 1 ? restart(node) : choice === 2 ? partition(groups[0], groups[1]) : choice === 3 ? blip(us(randomTime(rng, 1, 6)), groups[0], groups[1]) : pause(node, us(randomTime(rng, 1, 10)));
+          choice === 0
+            ? crash(node)
+            : choice === 1
+              ? restart(node)
+              : choice === 2
+                ? partition(groups[0], groups[1])
+                : choice === 3
+                  ? blip(us(randomTime(rng, 1, 6)), groups[0], groups[1])
+                  : pause(node, us(randomTime(rng, 1, 10)));
         faults.push(at(atUs, fault));
       }
       const result = run(pair({ replication: { mode: "sync" }, faults }), [], seed);
@@ -234,10 +289,18 @@ describe("epoch fencing under sequences of faults", () => {
       for (let i = 0, count = 2 + rng.int(3); i < count; i++) {
         let mask = 0;
         while (mask === 0 || mask === 15) mask = rng.int(16);
-        const groups = [endpoints.filter((_, j) => mask & (1 << j)), endpoints.filter((_, j) => !(mask & (1 << j)))];
+        const groups = [
+          endpoints.filter((_, j) => mask & (1 << j)),
+          endpoints.filter((_, j) => !(mask & (1 << j))),
+        ];
         const choice = rng.int(3);
         const node = rng.chance(0.5) ? "db1" : "db2";
-        const fault = choice === 0 ? partition(groups[0], groups[1]) : choice === 1 ? pause(node, us(randomTime(rng, 1, 10))) : blip(us(randomTime(rng, 1, 8)), groups[0], groups[1]);
+        const fault =
+          choice === 0
+            ? partition(groups[0], groups[1])
+            : choice === 1
+              ? pause(node, us(randomTime(rng, 1, 10)))
+              : blip(us(randomTime(rng, 1, 8)), groups[0], groups[1]);
         faults.push(at(us(randomTime(rng, 5, 45)), fault));
       }
       const result = run(pair({ failover: { fencing: "epoch" }, faults }), [], seed);

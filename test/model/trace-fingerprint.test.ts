@@ -30,7 +30,10 @@ describe("trace fingerprint", () => {
         if (!fields) continue;
         seen.add(event.kind);
         if (Object.keys(event).join() !== fields.join()) {
-          expect(Object.keys(event), `${event.kind} in ${file}: update perWriteFields and fingerprintEvent`).toEqual(fields);
+          expect(
+            Object.keys(event),
+            `${event.kind} in ${file}: update perWriteFields and fingerprintEvent`,
+          ).toEqual(fields);
         }
       }
     }

@@ -13,8 +13,12 @@ async function run(fixture: string) {
 }
 
 const seconds = (us: number) => us / 1e6;
-const ofKind = <K extends TraceEvent["kind"]>(events: TraceEvent[], kind: K) => events.filter((event): event is Extract<TraceEvent, { kind: K }> => event.kind === kind);
-const rolesOf = (events: TraceEvent[], node: string) => ofKind(events, "role").filter((event) => event.node === node).map((event) => `${event.role}@${event.epoch}`);
+const ofKind = <K extends TraceEvent["kind"]>(events: TraceEvent[], kind: K) =>
+  events.filter((event): event is Extract<TraceEvent, { kind: K }> => event.kind === kind);
+const rolesOf = (events: TraceEvent[], node: string) =>
+  ofKind(events, "role")
+    .filter((event) => event.node === node)
+    .map((event) => `${event.role}@${event.epoch}`);
 
 describe("φ-accrual detection runs a whole scenario", () => {
   it("suspects a crashed primary when φ reaches the threshold, at a whole microsecond", async () => {
@@ -42,13 +46,21 @@ describe("a stale suspicion never acts after the world has moved on (Patroni, DC
       [85, "db2"],
     ]);
     expect(ofKind(events, "failover_start")).toEqual([]);
-    expect(ofKind(events, "no_candidate")).toEqual([expect.objectContaining({ tUs: 85e6, node: "db1" })]);
+    expect(ofKind(events, "no_candidate")).toEqual([
+      expect.objectContaining({ tUs: 85e6, node: "db1" }),
+    ]);
     // db1 renewed last at ≈ 50 s; it demotes itself 10 s + 10 s later (loop_wait + retry_timeout)
     // and takes writes again when its renewal at 90 s is answered: ≈ 20 s of refused writes.
     expect(rolesOf(events, "db1")).toEqual(["primary@1", "fenced@1", "primary@1"]);
     expect(metrics.downtime_s!).toBeGreaterThan(19.9);
     expect(metrics.downtime_s!).toBeLessThan(20.1);
-    expect(metrics).toMatchObject({ failovers: 0, failbacks: 0, false_failovers: 0, split_brain_s: 0, lost_writes: 0 });
+    expect(metrics).toMatchObject({
+      failovers: 0,
+      failbacks: 0,
+      false_failovers: 0,
+      split_brain_s: 0,
+      lost_writes: 0,
+    });
   });
 });
 
@@ -58,13 +70,21 @@ describe("a promotion a crash cut short", () => {
     // db2, ordered into epoch 2 at ≈ 46 s, crashes while promoting (50.2 s) and restarts (53.2 s).
     // Before, the controller told it to "resume" epoch 2: it took writes with no promotion, the old
     // primary db1 was never fenced, and 66 s of split brain hid behind failovers = 0.
-    expect(rolesOf(events, "db2")).toEqual(["standby@1", "promoting@2", "rejoining@2", "promoting@2", "primary@2"]);
+    expect(rolesOf(events, "db2")).toEqual([
+      "standby@1",
+      "promoting@2",
+      "rejoining@2",
+      "promoting@2",
+      "primary@2",
+    ]);
     const [promoted] = ofKind(events, "promoted");
     expect(promoted).toMatchObject({ node: "db2", epoch: 2, previous: "db1" });
     // The failover started once, and its order was sent again after the restart.
     expect(ofKind(events, "failover_start")).toHaveLength(1);
     // Epoch fencing: db1 is fenced the instant db2's promotion completes.
-    expect(ofKind(events, "role").find((event) => event.node === "db1" && event.role === "fenced")?.tUs).toBe(promoted.tUs);
+    expect(
+      ofKind(events, "role").find((event) => event.node === "db1" && event.role === "fenced")?.tUs,
+    ).toBe(promoted.tUs);
     expect(metrics).toMatchObject({ failovers: 1, split_brain_s: 0, lost_writes: 0 });
   });
 });
@@ -74,13 +94,23 @@ describe("a failback called off after its target was ordered promoted", () => {
     const { metrics, events } = await run("cancelled-failback");
     // db2 steps down at ≈ 91 s and db1 is ordered into epoch 3 at ≈ 92 s; db1 dies at 92.5 s and
     // is suspected 3 s after its last pong (≈ 95 s): db2 is promoted into epoch 4 in that instant.
-    expect(rolesOf(events, "db2")).toEqual(["standby@1", "promoting@2", "primary@2", "fenced@2", "primary@4"]);
+    expect(rolesOf(events, "db2")).toEqual([
+      "standby@1",
+      "promoting@2",
+      "primary@2",
+      "fenced@2",
+      "primary@4",
+    ]);
     const [, back] = ofKind(events, "promoted");
     expect(back).toMatchObject({ node: "db2", epoch: 4, previous: "db1", planned: true });
-    const suspected = ofKind(events, "suspect").find((event) => event.node === "db1" && event.tUs > 92.5e6)!;
+    const suspected = ofKind(events, "suspect").find(
+      (event) => event.node === "db1" && event.tUs > 92.5e6,
+    )!;
     expect(back.tUs - suspected.tUs).toBeLessThan(2_000);
     // Nobody is told to follow the dead db1, and no client is sent to it after the crash.
-    expect(ofKind(events, "reroute").filter((event) => event.tUs > 92.5e6 && event.target === "db1")).toEqual([]);
+    expect(
+      ofKind(events, "reroute").filter((event) => event.tUs > 92.5e6 && event.target === "db1"),
+    ).toEqual([]);
     // Writes are refused from the step-down (≈ 91 s) to db2's return (≈ 95 s), plus ≈ 3 s after the first crash.
     expect(metrics.downtime_s!).toBeLessThan(7.5);
     expect(metrics).toMatchObject({ failovers: 2, failbacks: 0, split_brain_s: 0 });
@@ -90,7 +120,11 @@ describe("a failback called off after its target was ordered promoted", () => {
 describe("a failed STONITH attempt does not turn automatic failover off", () => {
   it("fences and fails over for the later, unrelated crash", async () => {
     const { metrics, events } = await run("stonith-block");
-    const fencing = ofKind(events, "fencing").map((event) => [seconds(event.tUs), event.outcome, event.attempt]);
+    const fencing = ofKind(events, "fencing").map((event) => [
+      seconds(event.tUs),
+      event.outcome,
+      event.attempt,
+    ]);
     // The blip's attempt fails after the 10 s timeout; the crash at 120 s is suspected ≈ 2 s later
     // (3 s after the last pong), and the device powers db1 off 5 s after that: db2 takes over 1 s later.
     expect(fencing[0]).toEqual([expect.closeTo(32.002, 2), "started", 1]);
@@ -108,18 +142,33 @@ describe("a failed STONITH attempt does not turn automatic failover off", () => 
     const { metrics, events } = runScenario(raw, {
       file,
       trace: "changes",
-      overrides: ["failover.stonith.failureProbability=1", "failover.stonith.maxAttempts=2", "failover.stonith.timeout=5s", "failover.stonith.recheckInterval=60s"],
+      overrides: [
+        "failover.stonith.failureProbability=1",
+        "failover.stonith.maxAttempts=2",
+        "failover.stonith.timeout=5s",
+        "failover.stonith.recheckInterval=60s",
+      ],
     });
     // The blip's two attempts start at ≈ 32 s and ≈ 37 s and fail 5 s later each; the second
     // failure (≈ 42 s) comes after db1 was trusted again (40 s), so nothing waits. The crash at
     // 120 s is a new failure: attempt 3 at ≈ 122 s fails at ≈ 127 s; with 3 ≥ 2 failures the
     // controller says so and waits for the recheck, 60 s later, where it tries once more — and
     // again after each failure: ≈ 187 s, ≈ 252 s.
-    const started = ofKind(events, "fencing").filter((event) => event.outcome === "started").map((event) => Math.round(seconds(event.tUs)));
+    const started = ofKind(events, "fencing")
+      .filter((event) => event.outcome === "started")
+      .map((event) => Math.round(seconds(event.tUs)));
     expect(started).toEqual([32, 37, 122, 187, 252]);
-    const waits = ofKind(events, "no_candidate").map((event) => [Math.round(seconds(event.tUs)), event.reason]);
+    const waits = ofKind(events, "no_candidate").map((event) => [
+      Math.round(seconds(event.tUs)),
+      event.reason,
+    ]);
     expect(waits).toEqual([
-      [127, expect.stringMatching(/fencing db1 failed 3 times \(maxAttempts 2\); next attempt at the cluster recheck, 187\.0\d+ s/)],
+      [
+        127,
+        expect.stringMatching(
+          /fencing db1 failed 3 times \(maxAttempts 2\); next attempt at the cluster recheck, 187\.0\d+ s/,
+        ),
+      ],
       [192, expect.stringMatching(/failed 4 times/)],
       [257, expect.stringMatching(/failed 5 times/)],
     ]);
@@ -148,7 +197,12 @@ describe("cases the swarm found (sim fuzz --swarm, shrunk)", () => {
     // db3 (cold, booting) is suspected at 45.017 s before it confirmed: db1 is promoted back into
     // epoch 3 in that instant, and nobody was ever pointed at db3.
     const suspected = ofKind(events, "suspect").find((event) => event.node === "db3")!;
-    expect(ofKind(events, "promoted")[0]).toMatchObject({ node: "db1", epoch: 3, previous: "db3", tUs: expect.any(Number) });
+    expect(ofKind(events, "promoted")[0]).toMatchObject({
+      node: "db1",
+      epoch: 3,
+      previous: "db3",
+      tUs: expect.any(Number),
+    });
     expect(ofKind(events, "promoted")[0].tUs - suspected.tUs).toBeLessThan(2_000);
     expect(ofKind(events, "reroute").filter((event) => event.target === "db3")).toEqual([]);
     expect(metrics).toMatchObject({ lost_writes: 0, split_brain_s: 0 });

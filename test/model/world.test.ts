@@ -11,7 +11,8 @@ function run(overrides: Parameters<typeof world>[0] = {}) {
   const summary = simulate(world(overrides), (event) => events.push(event));
   const count = (kind: TraceEvent["kind"], where: (e: TraceEvent) => boolean = () => true) =>
     events.filter((e) => e.kind === kind && where(e)).length;
-  const first = <K extends TraceEvent["kind"]>(kind: K) => events.find((e) => e.kind === kind) as Extract<TraceEvent, { kind: K }> | undefined;
+  const first = <K extends TraceEvent["kind"]>(kind: K) =>
+    events.find((e) => e.kind === kind) as Extract<TraceEvent, { kind: K }> | undefined;
   return { events, summary, count, first };
 }
 
@@ -21,7 +22,9 @@ const partition = (fromS: number, toS: number) => [
 ];
 
 describe("world: primary crash", () => {
-  const { first, count, summary } = run({ faults: [{ atUs: 10 * S, fault: { kind: "crash", node: "db1" } }] });
+  const { first, count, summary } = run({
+    faults: [{ atUs: 10 * S, fault: { kind: "crash", node: "db1" } }],
+  });
 
   it("suspects exactly 3 s after the last answer", () => {
     // Last answer: ping at 9 s, pong back at 9.002 s; silence reaches 3 s at 12.002 s.
@@ -29,7 +32,13 @@ describe("world: primary crash", () => {
   });
 
   it("promotes db2 after the promote command's 1 ms trip plus 1 s, and reroutes 2 ms later", () => {
-    expect(first("promoted")).toMatchObject({ tUs: 13.003 * S, node: "db2", epoch: 2, previous: "db1", previousAlive: false });
+    expect(first("promoted")).toMatchObject({
+      tUs: 13.003 * S,
+      node: "db2",
+      epoch: 2,
+      previous: "db1",
+      previousAlive: false,
+    });
     // promoted: db2 → mon 1 ms; reroute: mon → clients 1 ms.
     expect(first("reroute")).toMatchObject({ tUs: 13.005 * S, target: "db2" });
   });
@@ -69,7 +78,12 @@ describe("world: partition with the clients on the old primary's side (split bra
     expect(first("demoted")).toMatchObject({ node: "db1", epoch: 2 });
     expect(first("rewind")).toMatchObject({ node: "db1", discarded: 2001, discardedAcked: 2001 });
     const lost = first("writes_lost")!;
-    expect(lost).toMatchObject({ node: "db1", count: 2001, firstUs: 10.001 * S, lastUs: 30.001 * S });
+    expect(lost).toMatchObject({
+      node: "db1",
+      count: 2001,
+      firstUs: 10.001 * S,
+      lastUs: 30.001 * S,
+    });
     // RPO: from the last write db2 kept (accepted 9.991 s) to the newest lost one (30.001 s).
     expect(lost.rpoUs).toBe(20.01 * S);
     expect(events.at(-1)).toMatchObject({ kind: "run_end", authority: "db2" });
@@ -77,7 +91,17 @@ describe("world: partition with the clients on the old primary's side (split bra
 });
 
 describe("world: the same partition with synchronous replication", () => {
-  const { count } = run({ faults: partition(10, 30), replication: { mode: "sync", lagUs: 0, applyDelayUs: 0, statusIntervalUs: 1 * S, waitFor: 1, semiSyncTimeoutUs: 10 * S } });
+  const { count } = run({
+    faults: partition(10, 30),
+    replication: {
+      mode: "sync",
+      lagUs: 0,
+      applyDelayUs: 0,
+      statusIntervalUs: 1 * S,
+      waitFor: 1,
+      semiSyncTimeoutUs: 10 * S,
+    },
+  });
 
   it("loses no acknowledged write, at the price of failing every write db1 cannot replicate", () => {
     expect(count("writes_lost")).toBe(0);
@@ -90,7 +114,10 @@ describe("world: the same partition with synchronous replication", () => {
 describe("world: a blip shorter than the detector timeout", () => {
   it("causes no failover; a longer one does", () => {
     const blip = (seconds: number) => [
-      { atUs: 10 * S, fault: { kind: "blip" as const, groups: [["db1"], ["mon"]], durationUs: seconds * S } },
+      {
+        atUs: 10 * S,
+        fault: { kind: "blip" as const, groups: [["db1"], ["mon"]], durationUs: seconds * S },
+      },
     ];
     // The last answer before the blip is the 9.002 s pong; silence reaches 3 s at 12.002 s unless
     // the 12 s ping gets through. A 1.9 s blip heals at 11.9 s: its pong arrives at 12.002 s, the
@@ -117,7 +144,9 @@ describe("world: crash and restart before detection", () => {
         { atUs: 10 * S, fault: { kind: "crash", node: "db1" } },
         { atUs: 11 * S, fault: { kind: "restart", node: "db1" } },
       ],
-    }).events.filter((e) => e.kind === "role" && e.node === "db1").map((e) => (e as { role: string }).role);
+    })
+      .events.filter((e) => e.kind === "role" && e.node === "db1")
+      .map((e) => (e as { role: string }).role);
     expect(roles).toEqual(["primary", "rejoining", "primary"]);
   });
 });
@@ -128,8 +157,33 @@ describe("world: determinism", () => {
       run({
         seed,
         faults: partition(10, 30),
-        network: { defaults: { latencyUs: 2000, jitterUs: 1000, lossProbability: 0.01, bandwidthPerS: Infinity }, overrides: [] },
-        clients: [{ name: "clients", zone: "east", writesPerSecond: 100, arrivals: "poisson", timeoutUs: 1 * S, routing: { kind: "proxy" }, connections: 1, retries: 0, backoffUs: 0, reconnectUs: 0, readsPerSecond: 0, readFrom: "primary", readRecheckUs: 10_000_000, sessions: null }],
+        network: {
+          defaults: {
+            latencyUs: 2000,
+            jitterUs: 1000,
+            lossProbability: 0.01,
+            bandwidthPerS: Infinity,
+          },
+          overrides: [],
+        },
+        clients: [
+          {
+            name: "clients",
+            zone: "east",
+            writesPerSecond: 100,
+            arrivals: "poisson",
+            timeoutUs: 1 * S,
+            routing: { kind: "proxy" },
+            connections: 1,
+            retries: 0,
+            backoffUs: 0,
+            reconnectUs: 0,
+            readsPerSecond: 0,
+            readFrom: "primary",
+            readRecheckUs: 10_000_000,
+            sessions: null,
+          },
+        ],
       }).summary.fingerprint;
     expect(poisson(1)).toBe(poisson(1));
     expect(poisson(1)).not.toBe(poisson(2));
@@ -139,13 +193,25 @@ describe("world: determinism", () => {
 describe("world: asynchronous replication with a shipping lag", () => {
   it("loses the acknowledged writes not yet shipped when the primary crashes", () => {
     const { first } = run({
-      replication: { mode: "async", lagUs: 0.1 * S, applyDelayUs: 0, statusIntervalUs: 1 * S, waitFor: 1, semiSyncTimeoutUs: 10 * S },
+      replication: {
+        mode: "async",
+        lagUs: 0.1 * S,
+        applyDelayUs: 0,
+        statusIntervalUs: 1 * S,
+        waitFor: 1,
+        semiSyncTimeoutUs: 10 * S,
+      },
       faults: [{ atUs: 10 * S, fault: { kind: "crash", node: "db1" } }],
     });
     // A write issued at t is committed at t + 1 ms and shipped at t + 101 ms. Shipped before the
     // crash: t ≤ 9.89 s. Committed (and its ack already on the wire): t ≤ 9.99 s.
     // Lost: t = 9.90 … 9.99 s, 10 writes = 100 writes/s × 0.1 s.
-    expect(first("writes_lost")).toMatchObject({ node: "db1", count: 10, firstUs: 9.901 * S, lastUs: 9.991 * S });
+    expect(first("writes_lost")).toMatchObject({
+      node: "db1",
+      count: 10,
+      firstUs: 9.901 * S,
+      lastUs: 9.991 * S,
+    });
     // RPO: the last write db2 kept was committed at 9.891 s.
     expect(first("writes_lost")!.rpoUs).toBe(0.1 * S);
   });

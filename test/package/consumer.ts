@@ -29,7 +29,11 @@ interface Manifest {
 
 /** `npm pack` of the repository (dist/ must be built) into `dir`; returns the tarball's path. */
 export function packInto(root: string, dir: string): string {
-  const output = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8" });
+  const output = execFileSync(
+    "npm",
+    ["pack", "--ignore-scripts", "--json", "--pack-destination", dir],
+    { cwd: root, encoding: "utf8" },
+  );
   const [{ filename }] = JSON.parse(output) as { filename: string }[];
   return path.join(dir, filename);
 }
@@ -38,23 +42,50 @@ export function packInto(root: string, dir: string): string {
 export type ProjectFiles = Record<string, string>;
 
 /** Makes the consumer project in `dir` and installs the tarball there, offline. */
-export function installConsumer(root: string, tarball: string, dir: string, files: ProjectFiles): string {
+export function installConsumer(
+  root: string,
+  tarball: string,
+  dir: string,
+  files: ProjectFiles,
+): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Manifest;
   const tarballName = path.basename(tarball);
   fs.copyFileSync(tarball, path.join(dir, tarballName));
   const spec = `file:${tarballName}`;
-  const project = { name: "consumer", version: "1.0.0", private: true, dependencies: { [manifest.name]: spec }, allowScripts: { esbuild: true } };
+  const project = {
+    name: "consumer",
+    version: "1.0.0",
+    private: true,
+    dependencies: { [manifest.name]: spec },
+    allowScripts: { esbuild: true },
+  };
   fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(project, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, "package-lock.json"), `${JSON.stringify(consumerLock(root, manifest, project, tarball, spec), null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, "package-lock.json"),
+    `${JSON.stringify(consumerLock(root, manifest, project, tarball, spec), null, 2)}\n`,
+  );
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
   }
-  return execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund"], {
+    cwd: dir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
-function consumerLock(root: string, manifest: Manifest, project: { name: string; version: string; dependencies: Record<string, string> }, tarball: string, spec: string): object {
-  const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8")) as { lockfileVersion: number; packages: Record<string, LockEntry> };
+function consumerLock(
+  root: string,
+  manifest: Manifest,
+  project: { name: string; version: string; dependencies: Record<string, string> },
+  tarball: string,
+  spec: string,
+): object {
+  const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8")) as {
+    lockfileVersion: number;
+    packages: Record<string, LockEntry>;
+  };
   const packages: Record<string, LockEntry> = {
     "": { name: project.name, version: project.version, dependencies: project.dependencies },
     [`node_modules/${manifest.name}`]: {
@@ -67,13 +98,24 @@ function consumerLock(root: string, manifest: Manifest, project: { name: string;
       engines: manifest.engines,
     },
   };
-  const registry = execFileSync("npm", ["config", "get", "registry"], { encoding: "utf8" }).trim().replace(/\/?$/, "/");
+  const registry = execFileSync("npm", ["config", "get", "registry"], { encoding: "utf8" })
+    .trim()
+    .replace(/\/?$/, "/");
   for (const [key, entry] of Object.entries(lock.packages)) {
     if (key === "" || entry.dev === true || entry.devOptional === true) continue;
     // Where the tarball comes from, so that npm takes it from its cache by integrity and needs no
     // registry metadata (this repository's lock records none).
     const name = key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length);
-    packages[key] = { resolved: `${registry}${name}/-/${name.split("/").pop()}-${entry.version}.tgz`, ...entry };
+    packages[key] = {
+      resolved: `${registry}${name}/-/${name.split("/").pop()}-${entry.version}.tgz`,
+      ...entry,
+    };
   }
-  return { name: project.name, version: project.version, lockfileVersion: lock.lockfileVersion, requires: true, packages };
+  return {
+    name: project.name,
+    version: project.version,
+    lockfileVersion: lock.lockfileVersion,
+    requires: true,
+    packages,
+  };
 }

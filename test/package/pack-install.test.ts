@@ -68,7 +68,15 @@ console.log(runScenario(scenario, { seed: 3 }).metrics.failovers);
 `;
 
 const tsconfig = {
-  compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, allowImportingTsExtensions: true, types: [] },
+  compilerOptions: {
+    target: "ES2022",
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    strict: true,
+    noEmit: true,
+    allowImportingTsExtensions: true,
+    types: [],
+  },
   include: ["scenarios"],
 };
 
@@ -91,17 +99,37 @@ afterAll(() => {
 });
 
 function inConsumer(command: string, args: string[]) {
-  const result = spawnSync(command, args, { cwd: consumer, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(command, args, {
+    cwd: consumer,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 describe("the packed package, installed into a fresh project", () => {
   it("ships the compiled package, its declarations, the scenarios, LICENSE, README and docs, and no sources or tests", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
-    for (const file of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/cli/main.js", "package/dist/scenarios/split-brain.js", "package/dist/scenarios/split-brain.d.ts", "package/bin/sim.js", "package/LICENSE", "package/README.md", "package/docs/checks.md", "package/docs/images/split-brain-timeline.png", "package/examples/configs/patroni.yml"]) {
+    for (const file of [
+      "package/dist/index.js",
+      "package/dist/index.d.ts",
+      "package/dist/cli/main.js",
+      "package/dist/scenarios/split-brain.js",
+      "package/dist/scenarios/split-brain.d.ts",
+      "package/bin/sim.js",
+      "package/LICENSE",
+      "package/README.md",
+      "package/docs/checks.md",
+      "package/docs/images/split-brain-timeline.png",
+      "package/examples/configs/patroni.yml",
+    ]) {
       expect(listing).toContain(file);
     }
-    expect(listing.filter((file) => /^package\/(sim|test|scripts)\//.test(file) || file.endsWith(".build-stamp.json"))).toEqual([]);
+    expect(
+      listing.filter(
+        (file) => /^package\/(sim|test|scripts)\//.test(file) || file.endsWith(".build-stamp.json"),
+      ),
+    ).toEqual([]);
     expect(installLog).not.toMatch(/install-scripts|install script/i);
   });
 
@@ -110,7 +138,11 @@ describe("the packed package, installed into a fresh project", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     const here = runScenario(splitBrain, { seed: 1 });
-    expect(JSON.parse(out)).toEqual({ name: "split-brain", fingerprint: here.fingerprint, lost: here.metrics.lost_writes });
+    expect(JSON.parse(out)).toEqual({
+      name: "split-brain",
+      fingerprint: here.fingerprint,
+      lost: here.metrics.lost_writes,
+    });
   });
 
   it("loads with require from CommonJS", () => {
@@ -124,7 +156,11 @@ describe("the packed package, installed into a fresh project", () => {
     const wrong = consumerScenario.replace('duration: "5m"', 'duration: "5m", replicas: 3');
     fs.writeFileSync(path.join(consumer, "scenarios", "wrong.ts"), wrong);
     try {
-      const { code, out, err } = inConsumer(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."]);
+      const { code, out, err } = inConsumer(process.execPath, [
+        path.join(root, "node_modules", "typescript", "bin", "tsc"),
+        "-p",
+        ".",
+      ]);
       expect(code).not.toBe(0);
       const errors = (out + err).trim().split("\n");
       expect(errors).toHaveLength(1);
@@ -135,11 +171,18 @@ describe("the packed package, installed into a fresh project", () => {
   });
 
   it("npx sim runs the project's own TypeScript scenario and writes its report", () => {
-    const { code, out, err } = inConsumer("npx", ["sim", "run", "scenarios/consumer.ts", "--no-charts"]);
+    const { code, out, err } = inConsumer("npx", [
+      "sim",
+      "run",
+      "scenarios/consumer.ts",
+      "--no-charts",
+    ]);
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toMatch(/^consumer-crash — /);
-    expect(fs.readFileSync(path.join(consumer, "reports", "consumer-crash", "summary.csv"), "utf8")).toMatch(/^scenario,/);
+    expect(
+      fs.readFileSync(path.join(consumer, "reports", "consumer-crash", "summary.csv"), "utf8"),
+    ).toMatch(/^scenario,/);
   });
 
   it("npx sim import turns a shipped sample configuration into a scenario that npx sim runs", () => {
@@ -159,10 +202,25 @@ describe("the packed package, installed into a fresh project", () => {
   });
 
   it("passes publint --strict and Are the Types Wrong (esm-only)", () => {
-    const publint = spawnSync(bin("publint"), ["run", tarball, "--strict"], { cwd: tmp, encoding: "utf8" });
+    const publint = spawnSync(bin("publint"), ["run", tarball, "--strict"], {
+      cwd: tmp,
+      encoding: "utf8",
+    });
     expect(publint.stdout + publint.stderr).toMatch(/All good/);
     expect(publint.status).toBe(0);
-    const attw = spawnSync(bin("attw"), [tarball, "--profile", "esm-only", "--include-entrypoints", "./scenarios/split-brain", "--format", "table-flipped"], { cwd: tmp, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const attw = spawnSync(
+      bin("attw"),
+      [
+        tarball,
+        "--profile",
+        "esm-only",
+        "--include-entrypoints",
+        "./scenarios/split-brain",
+        "--format",
+        "table-flipped",
+      ],
+      { cwd: tmp, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+    );
     expect(attw.stdout + attw.stderr).not.toMatch(/❌|💀|🐛|🥴/);
     expect(attw.status, attw.stdout + attw.stderr).toBe(0);
   });

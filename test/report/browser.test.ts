@@ -16,7 +16,10 @@ import { loadScenarioFile } from "../../sim/scenario/index.ts";
 
 const chromiumPath = "/usr/bin/chromium";
 const inCi = process.env.CI === "true";
-const skipReason = existsSync(chromiumPath) || inCi ? null : `${chromiumPath} not found (apt-get install chromium); runs under CI=true`;
+const skipReason =
+  existsSync(chromiumPath) || inCi
+    ? null
+    : `${chromiumPath} not found (apt-get install chromium); runs under CI=true`;
 const launchArgs = [
   "--headless",
   "--no-sandbox",
@@ -30,58 +33,69 @@ const launchArgs = [
 
 if (skipReason) console.warn(`browser test skipped: ${skipReason}`);
 
-describe.skipIf(skipReason !== null)(`report.html in headless Chromium${skipReason ? ` (skipped: ${skipReason})` : ""}`, () => {
-  let root: string;
-  let expectedCharts: string[];
+describe.skipIf(skipReason !== null)(
+  `report.html in headless Chromium${skipReason ? ` (skipped: ${skipReason})` : ""}`,
+  () => {
+    let root: string;
+    let expectedCharts: string[];
 
-  beforeAll(async () => {
-    root = await fs.mkdtemp(path.join(os.tmpdir(), "sim-browser-"));
-    const file = "scenarios/split-brain.ts";
-    const result = runScenario(await loadScenarioFile(file), { file });
-    expectedCharts = runCharts(result).charts.map((chart) => chart.name);
-    await writeRunReport(root, result);
-  });
+    beforeAll(async () => {
+      root = await fs.mkdtemp(path.join(os.tmpdir(), "sim-browser-"));
+      const file = "scenarios/split-brain.ts";
+      const result = runScenario(await loadScenarioFile(file), { file });
+      expectedCharts = runCharts(result).charts.map((chart) => chart.name);
+      await writeRunReport(root, result);
+    });
 
-  afterAll(async () => {
-    if (root) await fs.rm(root, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      if (root) await fs.rm(root, { recursive: true, force: true });
+    });
 
-  it("renders every chart, with no console error, page error or network request", async () => {
-    expect(existsSync(chromiumPath), `CI=true but ${chromiumPath} is missing: .ci/run installs Debian's chromium`).toBe(true);
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console: ${message.text()}`);
-      });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("request", (request) => {
-        if (!/^(file|data):/.test(request.url())) problems.push(`request: ${request.url()}`);
-      });
-      await page.goto(pathToFileURL(path.join(root, "report.html")).href, { waitUntil: "load" });
+    it("renders every chart, with no console error, page error or network request", async () => {
+      expect(
+        existsSync(chromiumPath),
+        `CI=true but ${chromiumPath} is missing: .ci/run installs Debian's chromium`,
+      ).toBe(true);
+      const { chromium } = await import("playwright-core");
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+        const problems: string[] = [];
+        page.on("console", (message) => {
+          if (message.type() === "error") problems.push(`console: ${message.text()}`);
+        });
+        page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+        page.on("request", (request) => {
+          if (!/^(file|data):/.test(request.url())) problems.push(`request: ${request.url()}`);
+        });
+        await page.goto(pathToFileURL(path.join(root, "report.html")).href, { waitUntil: "load" });
 
-      expect(await page.title()).toBe("split-brain — failover-sim report");
-      const charts = await page.$$eval("svg[data-chart]", (svgs) =>
-        svgs.map((svg) => {
-          const box = svg.getBoundingClientRect();
-          const marks = svg.querySelectorAll("g[class*='role-mark'] > *").length;
-          return { name: svg.getAttribute("data-chart"), width: box.width, height: box.height, marks };
-        }),
-      );
-      expect(charts.map((chart) => chart.name)).toEqual(expectedCharts);
-      expect(expectedCharts).toContain("timeline");
-      for (const chart of charts) {
-        expect(chart.width, `${chart.name} width`).toBeGreaterThan(100);
-        expect(chart.height, `${chart.name} height`).toBeGreaterThan(50);
-        expect(chart.marks, `${chart.name} marks`).toBeGreaterThan(0);
+        expect(await page.title()).toBe("split-brain — failover-sim report");
+        const charts = await page.$$eval("svg[data-chart]", (svgs) =>
+          svgs.map((svg) => {
+            const box = svg.getBoundingClientRect();
+            const marks = svg.querySelectorAll("g[class*='role-mark'] > *").length;
+            return {
+              name: svg.getAttribute("data-chart"),
+              width: box.width,
+              height: box.height,
+              marks,
+            };
+          }),
+        );
+        expect(charts.map((chart) => chart.name)).toEqual(expectedCharts);
+        expect(expectedCharts).toContain("timeline");
+        for (const chart of charts) {
+          expect(chart.width, `${chart.name} width`).toBeGreaterThan(100);
+          expect(chart.height, `${chart.name} height`).toBeGreaterThan(50);
+          expect(chart.marks, `${chart.name} marks`).toBeGreaterThan(0);
+        }
+        const storyLines = await page.$$eval("ol.events li", (items) => items.length);
+        expect(storyLines).toBeGreaterThan(3);
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
       }
-      const storyLines = await page.$$eval("ol.events li", (items) => items.length);
-      expect(storyLines).toBeGreaterThan(3);
-      expect(problems).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
-});
+    });
+  },
+);

@@ -11,7 +11,13 @@ import type { GroupRow } from "../../sim/metrics/groups.ts";
 const s = (seconds: number) => Math.round(seconds * 1e6);
 
 export function fixtureTimeline(): TimelineRow[] {
-  const row = (node: string, kind: string, state: string, start: number, end: number): TimelineRow => ({
+  const row = (
+    node: string,
+    kind: string,
+    state: string,
+    start: number,
+    end: number,
+  ): TimelineRow => ({
     node,
     kind,
     state,
@@ -36,12 +42,27 @@ export function fixtureTimeline(): TimelineRow[] {
 }
 
 export function fixtureEvents(): TraceEvent[] {
-  const partition = { kind: "partition" as const, groups: [["db1", "clients"], ["db2", "mon"]] };
+  const partition = {
+    kind: "partition" as const,
+    groups: [
+      ["db1", "clients"],
+      ["db2", "mon"],
+    ],
+  };
   return [
     { kind: "role", tUs: 0, node: "db1", role: "primary", epoch: 1 },
     { kind: "fault", tUs: s(120), fault: partition, label: "partition db1,clients | db2,mon" },
     { kind: "suspect", tUs: s(123), monitor: "mon", node: "db1" },
-    { kind: "promoted", tUs: s(124), node: "db2", epoch: 2, previous: "db1", previousAlive: true, failback: false, planned: false },
+    {
+      kind: "promoted",
+      tUs: s(124),
+      node: "db2",
+      epoch: 2,
+      previous: "db1",
+      previousAlive: true,
+      failback: false,
+      planned: false,
+    },
     { kind: "fault", tUs: s(180), fault: { kind: "heal" }, label: "heal all links" },
     { kind: "rewind", tUs: s(180), node: "db1", discarded: 12, discardedAcked: 11 },
   ];
@@ -50,9 +71,12 @@ export function fixtureEvents(): TraceEvent[] {
 /** 301 buckets of 1 s: writes at 10/s, failing 120–123 s; lag on db2 until 120 s, on db1 after 180 s. */
 export function fixtureSeries(): RunSeries {
   const count = 301;
-  const acked = Array.from({ length: count }, (_, i) => (i >= 120 && i < 123 ? 2 : i < 300 ? 10 : 0));
+  const acked = Array.from({ length: count }, (_, i) =>
+    i >= 120 && i < 123 ? 2 : i < 300 ? 10 : 0,
+  );
   const timeout = Array.from({ length: count }, (_, i) => (i >= 120 && i < 123 ? 8 : 0));
-  const lag = (from: number, to: number) => Array.from({ length: count }, (_, i) => (i >= from && i < to ? s(0.06) : null));
+  const lag = (from: number, to: number) =>
+    Array.from({ length: count }, (_, i) => (i >= from && i < to ? s(0.06) : null));
   const [db2Lag, db1Lag] = [lag(0, 120), lag(181, 301)];
   db1Lag[150] = s(0.5); // a lone sample between gaps
   const events = fixtureEvents();
@@ -78,19 +102,48 @@ export function fixtureSeries(): RunSeries {
     reads: [],
     serverLoad: [],
     dataLoss: {
-      divergent: [{ node: "db1", counts: Array.from({ length: count }, (_, i) => (i >= 124 && i < 180 ? 10 : 0)) }],
+      divergent: [
+        {
+          node: "db1",
+          counts: Array.from({ length: count }, (_, i) => (i >= 124 && i < 180 ? 10 : 0)),
+        },
+      ],
       lost: [{ node: "db1", count: 11, firstUs: s(124.5), lastUs: s(179.9) }],
       lostStretchesOmitted: 0,
     },
-    faults: { periods: [{ kind: "partition", label: "partition db1,clients | db2,mon", startUs: s(120), endUs: s(180) }], omitted: 0 },
-    promotions: { marks: [{ tUs: s(124), node: "db2", previous: "db1", kind: "false failover" }], omitted: 0 },
-    keyEvents: { events, omitted: 0, closing: [{ kind: "run_end", tUs: s(301), authority: "db2" }] },
+    faults: {
+      periods: [
+        {
+          kind: "partition",
+          label: "partition db1,clients | db2,mon",
+          startUs: s(120),
+          endUs: s(180),
+        },
+      ],
+      omitted: 0,
+    },
+    promotions: {
+      marks: [{ tUs: s(124), node: "db2", previous: "db1", kind: "false failover" }],
+      omitted: 0,
+    },
+    keyEvents: {
+      events,
+      omitted: 0,
+      closing: [{ kind: "run_end", tUs: s(301), authority: "db2" }],
+    },
   };
 }
 
 export function fixtureMetrics(): MetricValues {
   const metrics = Object.fromEntries(metricColumns.map((column) => [column, 0])) as MetricValues;
-  return { ...metrics, writes_attempted: 3000, writes_acked: 2976, writes_failed: 24, availability: 0.992, detection_s: null };
+  return {
+    ...metrics,
+    writes_attempted: 3000,
+    writes_acked: 2976,
+    writes_failed: 24,
+    availability: 0.992,
+    detection_s: null,
+  };
 }
 
 export function fixtureRun() {

@@ -46,15 +46,31 @@ describe("timeline.csv", () => {
       { node: "db1", kind: "state", state: "up", startUs: 0, endUs: 2_500_000 },
       { node: "db1", kind: "verdict:mon", state: "suspect", startUs: 2_500_001, endUs: 61_000_000 },
     ]);
-    expect(text).toBe("node,kind,state,start_s,end_s\ndb1,state,up,0.000000,2.500000\ndb1,verdict:mon,suspect,2.500001,61.000000\n");
+    expect(text).toBe(
+      "node,kind,state,start_s,end_s\ndb1,state,up,0.000000,2.500000\ndb1,verdict:mon,suspect,2.500001,61.000000\n",
+    );
   });
 });
 
 describe("events.csv", () => {
   it("writes time, kind, node and a quoted detail when it holds a comma", async () => {
     const text = await eventsCsv([
-      { kind: "fault", tUs: 120_000_000, fault: { kind: "partition", groups: [["east"], ["west"]] }, label: "partition east | west" },
-      { kind: "promoted", tUs: 123_456_789, node: "db2", epoch: 2, previous: "db1", previousAlive: true, failback: false, planned: false },
+      {
+        kind: "fault",
+        tUs: 120_000_000,
+        fault: { kind: "partition", groups: [["east"], ["west"]] },
+        label: "partition east | west",
+      },
+      {
+        kind: "promoted",
+        tUs: 123_456_789,
+        node: "db2",
+        epoch: 2,
+        previous: "db1",
+        previousAlive: true,
+        failback: false,
+        planned: false,
+      },
     ]);
     expect(text).toBe(
       "t_s,kind,node,detail\n" +
@@ -71,7 +87,9 @@ describe("events.csv", () => {
 
 describe("toCsv", () => {
   it("quotes quotes and newlines, and refuses ragged rows", async () => {
-    expect(await toCsv(["a", "b"], [['say "hi"', "two\nlines"]])).toBe('a,b\n"say ""hi""","two\nlines"\n');
+    expect(await toCsv(["a", "b"], [['say "hi"', "two\nlines"]])).toBe(
+      'a,b\n"say ""hi""","two\nlines"\n',
+    );
     await expect(toCsv(["a", "b"], [["only one"]])).rejects.toThrow(/1 cells, header has 2/);
   });
 });

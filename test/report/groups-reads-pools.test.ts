@@ -29,7 +29,11 @@ const west: GroupRow = {
   reads: { attempted: 24000, served: 23900, failed: 100, rywViolations: 2400 },
   sessionsLost: 0,
 };
-const idle: GroupRow = { ...east, group: "idle", writes: { attempted: 0, acked: 0, failed: 0, availability: null } };
+const idle: GroupRow = {
+  ...east,
+  group: "idle",
+  writes: { attempted: 0, acked: 0, failed: 0, availability: null },
+};
 
 describe("groups.csv", () => {
   it("one row per group; availability with 6 decimals, times in seconds, empty when not applicable", async () => {
@@ -51,10 +55,31 @@ describe("the per-group table", () => {
     const start = lines.indexOf("client groups:");
     expect(start).toBeGreaterThan(0);
     expect(lines[start + 1].split(/\s+/).filter(Boolean)).toEqual([
-      "group", "zone", "writes_attempted", "writes_acked", "writes_failed", "availability", "downtime_s",
-      "reads_attempted", "reads_served", "reads_failed", "ryw_violations",
+      "group",
+      "zone",
+      "writes_attempted",
+      "writes_acked",
+      "writes_failed",
+      "availability",
+      "downtime_s",
+      "reads_attempted",
+      "reads_served",
+      "reads_failed",
+      "ryw_violations",
     ]);
-    expect(lines[start + 3].split(/\s+/).filter(Boolean)).toEqual(["west-app", "west", "6000", "5699", "301", "0.949833", "3.010000", "24000", "23900", "100", "2400"]);
+    expect(lines[start + 3].split(/\s+/).filter(Boolean)).toEqual([
+      "west-app",
+      "west",
+      "6000",
+      "5699",
+      "301",
+      "0.949833",
+      "3.010000",
+      "24000",
+      "23900",
+      "100",
+      "2400",
+    ]);
     expect(lines[start + 4]).toMatch(/^seed /);
     const quiet = summaryTable({ ...run, groups: [east, { ...east, group: "batch" }] }).split("\n");
     expect(quiet[quiet.indexOf("client groups:") + 1]).not.toContain("reads");
@@ -74,7 +99,13 @@ describe("the per-group table", () => {
   });
 
   function page(groups: GroupRow[]): string {
-    return reportPage({ ...run, groups, charts: [], skippedCharts: [], keyEvents: run.series.keyEvents });
+    return reportPage({
+      ...run,
+      groups,
+      charts: [],
+      skippedCharts: [],
+      keyEvents: run.series.keyEvents,
+    });
   }
 });
 
@@ -87,7 +118,17 @@ describe("reads and servers charts", () => {
     const stale = zeros().map((_, i) => (i < 300 ? 4 : 0));
     run.series = {
       ...run.series,
-      reads: [{ client: "clients", outcomes: [{ outcome: "fresh", counts: fresh }, { outcome: "stale", counts: stale }, { outcome: "rejected", counts: zeros() }, { outcome: "timeout", counts: zeros() }] }],
+      reads: [
+        {
+          client: "clients",
+          outcomes: [
+            { outcome: "fresh", counts: fresh },
+            { outcome: "stale", counts: stale },
+            { outcome: "rejected", counts: zeros() },
+            { outcome: "timeout", counts: zeros() },
+          ],
+        },
+      ],
       serverLoad: [
         { node: "web1", served: zeros().map((_, i) => (i < 120 ? 5 : 0)) },
         { node: "web2", served: zeros().map((_, i) => (i < 120 ? 5 : 10)) },
@@ -97,19 +138,44 @@ describe("reads and servers charts", () => {
   };
 
   it("come after writes and lag respectively, when there is data", () => {
-    expect(runCharts(withData()).charts.map((chart) => chart.name)).toEqual(["timeline", "writes", "reads", "lag", "servers", "data-loss"]);
+    expect(runCharts(withData()).charts.map((chart) => chart.name)).toEqual([
+      "timeline",
+      "writes",
+      "reads",
+      "lag",
+      "servers",
+      "data-loss",
+    ]);
     expect(runCharts(withData()).skipped).toEqual([]);
   });
 
   it("stacks reads by outcome, up to date first, stale (own write missing) next", () => {
-    const spec = runCharts(withData()).charts.find((chart) => chart.name === "reads")!.spec as Record<string, any>;
-    expect(spec.vconcat[0].layer[0].encoding.color.scale.domain.slice(0, 4)).toEqual(["up to date", "stale (own write missing)", "rejected", "timed out"]);
-    expect(spec.datasets.reads[0]).toEqual({ client: "clients", t: 0, "up to date": 36, "stale (own write missing)": 4, rejected: 0, "timed out": 0 });
+    const spec = runCharts(withData()).charts.find((chart) => chart.name === "reads")!
+      .spec as Record<string, any>;
+    expect(spec.vconcat[0].layer[0].encoding.color.scale.domain.slice(0, 4)).toEqual([
+      "up to date",
+      "stale (own write missing)",
+      "rejected",
+      "timed out",
+    ]);
+    expect(spec.datasets.reads[0]).toEqual({
+      client: "clients",
+      t: 0,
+      "up to date": 36,
+      "stale (own write missing)": 4,
+      rejected: 0,
+      "timed out": 0,
+    });
   });
 
   it("stacks each server's requests per second, until the end of the requests", () => {
-    const spec = runCharts(withData()).charts.find((chart) => chart.name === "servers")!.spec as Record<string, any>;
-    expect(spec.layer[0].encoding.y).toMatchObject({ field: "rate", stack: "zero", title: "requests/s" });
+    const spec = runCharts(withData()).charts.find((chart) => chart.name === "servers")!
+      .spec as Record<string, any>;
+    expect(spec.layer[0].encoding.y).toMatchObject({
+      field: "rate",
+      stack: "zero",
+      title: "requests/s",
+    });
     const web2 = spec.datasets.load.filter((row: { node: string }) => row.node === "web2");
     expect(web2[0]).toEqual({ node: "web2", t: 0, rate: 5 });
     expect(web2[150]).toEqual({ node: "web2", t: 150, rate: 10 });
@@ -128,8 +194,16 @@ describe("timeline lanes of a pool", () => {
       { node: "web2", kind: "lb:batch", state: "in", startUs: 0, endUs: 30e6 },
     ];
     const { lanes, bands } = laneBands(rows, new TimeAxis(30e6));
-    expect(lanes).toEqual(["web1", "web1 · out of rotation", "web2", "web2 · out at clients", "web2 · out at batch"]);
-    expect(bands.filter((band) => band.lane === "web1 · out of rotation")).toEqual([{ lane: "web1 · out of rotation", state: "out of rotation", start: 16, end: 30 }]);
+    expect(lanes).toEqual([
+      "web1",
+      "web1 · out of rotation",
+      "web2",
+      "web2 · out at clients",
+      "web2 · out at batch",
+    ]);
+    expect(bands.filter((band) => band.lane === "web1 · out of rotation")).toEqual([
+      { lane: "web1 · out of rotation", state: "out of rotation", start: 16, end: 30 },
+    ]);
   });
 
   it("title a pool's timeline by who was serving", () => {
@@ -140,6 +214,8 @@ describe("timeline lanes of a pool", () => {
     ];
     const timeline = runCharts(run).charts[0];
     expect(timeline.title).toBe("Which servers were up and in rotation");
-    expect((timeline.spec as { title: { text: string } }).title.text).toBe("Which servers were up and in rotation");
+    expect((timeline.spec as { title: { text: string } }).title.text).toBe(
+      "Which servers were up and in rotation",
+    );
   });
 });

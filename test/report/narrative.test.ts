@@ -14,17 +14,39 @@ describe("narrative", () => {
       "Repair: every cut network link is restored.",
       "db1 rewinds: it discards 12 log entries the new primary lacks, 11 of them acknowledged to clients.",
     ]);
-    const blip: TraceEvent = { kind: "fault", tUs: 5e6, fault: { kind: "blip", groups: [["a"], ["b"]], durationUs: 1_500_000 }, label: "x" };
+    const blip: TraceEvent = {
+      kind: "fault",
+      tUs: 5e6,
+      fault: { kind: "blip", groups: [["a"], ["b"]], durationUs: 1_500_000 },
+      label: "x",
+    };
     expect(sentence(blip)).toBe("Fault: a 1.5 s network blip separates [a] | [b].");
-    const role: TraceEvent = { kind: "role", tUs: 9e6, node: "db3", role: "catching-up" as "standby", epoch: 3 };
+    const role: TraceEvent = {
+      kind: "role",
+      tUs: 9e6,
+      node: "db3",
+      role: "catching-up" as "standby",
+      epoch: 3,
+    };
     expect(sentence(role)).toBe("db3 is now catching up (epoch 3).");
   });
 
   it("keeps the omitted count between the first events and the closing ones", () => {
-    const story = narrative({ events: fixtureEvents().slice(0, 2), omitted: 4, closing: [{ kind: "run_end", tUs: 301e6, authority: "db2" }] });
+    const story = narrative({
+      events: fixtureEvents().slice(0, 2),
+      omitted: 4,
+      closing: [{ kind: "run_end", tUs: 301e6, authority: "db2" }],
+    });
     expect(story.lines.map((line) => line.clock)).toEqual(["0:00.000", "2:00.000"]);
     expect(story.omitted).toBe(4);
-    expect(story.closing).toEqual([{ tUs: 301e6, clock: "5:01.000", seconds: "301.000000", text: "The run ends; db2 holds the authoritative history." }]);
+    expect(story.closing).toEqual([
+      {
+        tUs: 301e6,
+        clock: "5:01.000",
+        seconds: "301.000000",
+        text: "The run ends; db2 holds the authoritative history.",
+      },
+    ]);
   });
 
   it("formats times as clocks", () => {

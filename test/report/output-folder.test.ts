@@ -25,12 +25,21 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(entry.parentPath, entry.name);
-    result[path.relative(dir, full)] = entry.isDirectory() ? "<dir>" : await fs.readFile(full, "utf8");
+    result[path.relative(dir, full)] = entry.isDirectory()
+      ? "<dir>"
+      : await fs.readFile(full, "utf8");
   }
   return result;
 }
 
-const known = new Set(["summary.csv", "timeline.csv", "events.csv", "charts/", "charts/a.svg", "charts/a.png"]);
+const known = new Set([
+  "summary.csv",
+  "timeline.csv",
+  "events.csv",
+  "charts/",
+  "charts/a.svg",
+  "charts/a.png",
+]);
 const options = { replaceable: (name: string) => known.has(name), command: "sim run test.ts" };
 
 const newFiles: OutputFile[] = [
@@ -48,7 +57,11 @@ async function previousReport(): Promise<string> {
   return out;
 }
 
-async function write(out: string, files: readonly OutputFile[], extra: Partial<Parameters<typeof OutputFolder.open>[1]> = {}): Promise<void> {
+async function write(
+  out: string,
+  files: readonly OutputFile[],
+  extra: Partial<Parameters<typeof OutputFolder.open>[1]> = {},
+): Promise<void> {
   const folder = await OutputFolder.open(out, { ...options, ...extra });
   try {
     await folder.replace(files);
@@ -62,14 +75,19 @@ function deadPid(): number {
   return spawnSync(process.execPath, ["-e", "0"]).pid!;
 }
 
-const siblings = async () => (await fs.readdir(root)).filter((name) => name.startsWith(".report.sim-"));
+const siblings = async () =>
+  (await fs.readdir(root)).filter((name) => name.startsWith(".report.sim-"));
 
 describe("OutputFolder.replace", () => {
   it("replaces the whole folder: files of the previous report not in the new one are gone, bytes stay bytes", async () => {
     const out = await previousReport();
     await write(out, newFiles);
     const { ["charts/a.png"]: png, ...texts } = await snapshot(out);
-    expect(texts).toEqual({ charts: "<dir>", "charts/a.svg": "new a\n", "summary.csv": "new summary\n" });
+    expect(texts).toEqual({
+      charts: "<dir>",
+      "charts/a.svg": "new a\n",
+      "summary.csv": "new summary\n",
+    });
     expect(png).toBeDefined();
     expect([...(await fs.readFile(path.join(out, "charts", "a.png")))]).toEqual([0x89, 0x50]);
     expect(await siblings()).toEqual([]);
@@ -78,7 +96,12 @@ describe("OutputFolder.replace", () => {
   it("creates a missing folder and its parents", async () => {
     const out = path.join(root, "a", "b", "report");
     await write(out, newFiles);
-    expect(Object.keys(await snapshot(out)).sort()).toEqual(["charts", "charts/a.png", "charts/a.svg", "summary.csv"]);
+    expect(Object.keys(await snapshot(out)).sort()).toEqual([
+      "charts",
+      "charts/a.png",
+      "charts/a.svg",
+      "summary.csv",
+    ]);
   });
 
   it("leaves the previous report as it was when a write fails, and no temporary", async () => {
@@ -147,7 +170,9 @@ describe("OutputFolder.open refuses what it must not replace", () => {
     await fs.mkdir(path.join(out, "src"));
     await fs.writeFile(path.join(out, "charts", "mine.svg"), "mine\n");
     const before = await snapshot(out);
-    await expect(OutputFolder.open(out, options)).rejects.toThrow(/holds files that are not part of a sim report \(charts\/mine\.svg, notes\.txt, src\/\)/);
+    await expect(OutputFolder.open(out, options)).rejects.toThrow(
+      /holds files that are not part of a sim report \(charts\/mine\.svg, notes\.txt, src\/\)/,
+    );
     expect(await snapshot(out)).toEqual(before);
     expect(await siblings()).toEqual([]);
   });
@@ -157,8 +182,12 @@ describe("OutputFolder.open refuses what it must not replace", () => {
     await fs.writeFile(file, "x");
     await expect(OutputFolder.open(file, options)).rejects.toThrow(/exists and is not a folder/);
     await expect(OutputFolder.open("/", options)).rejects.toThrow(/root of the file system/);
-    await expect(OutputFolder.open(".", options)).rejects.toThrow(/is the current folder or contains it/);
-    await expect(OutputFolder.open(path.dirname(process.cwd()), options)).rejects.toThrow(/is the current folder or contains it/);
+    await expect(OutputFolder.open(".", options)).rejects.toThrow(
+      /is the current folder or contains it/,
+    );
+    await expect(OutputFolder.open(path.dirname(process.cwd()), options)).rejects.toThrow(
+      /is the current folder or contains it/,
+    );
   });
 });
 
@@ -166,8 +195,12 @@ describe("the lock of an output folder", () => {
   it("a second writer fails at once, naming the process and command that holds it", async () => {
     const out = path.join(root, "report");
     const first = await OutputFolder.open(out, options);
-    await expect(OutputFolder.open(out, { ...options, command: "sim sweep other.ts" })).rejects.toThrow(
-      new RegExp(`is being written by process ${process.pid} \\(sim run test\\.ts, since .*\\)\\. Wait for it with --wait`),
+    await expect(
+      OutputFolder.open(out, { ...options, command: "sim sweep other.ts" }),
+    ).rejects.toThrow(
+      new RegExp(
+        `is being written by process ${process.pid} \\(sim run test\\.ts, since .*\\)\\. Wait for it with --wait`,
+      ),
     );
     await first.replace(newFiles);
     await first.release();
@@ -178,7 +211,10 @@ describe("the lock of an output folder", () => {
     const out = path.join(root, "report");
     const first = await OutputFolder.open(out, options);
     const waited: string[] = [];
-    const second = OutputFolder.open(out, { ...options, wait: { onWait: (owner) => waited.push(owner) } });
+    const second = OutputFolder.open(out, {
+      ...options,
+      wait: { onWait: (owner) => waited.push(owner) },
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(waited).toHaveLength(1);
     expect(waited[0]).toMatch(new RegExp(`process ${process.pid}`));
@@ -192,7 +228,10 @@ describe("the lock of an output folder", () => {
   it("a lock of a process that no longer runs is taken over", async () => {
     const out = path.join(root, "report");
     const pid = deadPid();
-    await fs.writeFile(path.join(root, ".report.sim-lock"), JSON.stringify({ pid, host: os.hostname(), since: "then", command: "sim run gone.ts" }));
+    await fs.writeFile(
+      path.join(root, ".report.sim-lock"),
+      JSON.stringify({ pid, host: os.hostname(), since: "then", command: "sim run gone.ts" }),
+    );
     await write(out, newFiles);
     expect(await siblings()).toEqual([]);
   });
@@ -207,7 +246,9 @@ describe("what dead processes left beside a folder", () => {
     await fs.mkdir(path.join(root, `.report.sim-new-${pid}-2`));
     await fs.writeFile(path.join(root, `.report.sim-claim-${pid}-1`), "{}");
     const folder = await OutputFolder.open(out, options);
-    expect(folder.tidied).toEqual([`put back the previous report, which an interrupted run (process ${pid}) had moved aside`]);
+    expect(folder.tidied).toEqual([
+      `put back the previous report, which an interrupted run (process ${pid}) had moved aside`,
+    ]);
     await folder.release();
     expect(await snapshot(out)).toEqual(before);
     expect(await siblings()).toEqual([]);
@@ -240,7 +281,9 @@ describe("replaceFile", () => {
     const writeFile = async () => {
       throw new Error("disk full");
     };
-    await expect(replaceFile(file, "<new/>\n", { writeFile })).rejects.toThrow(/Cannot write .*check\.xml: disk full/);
+    await expect(replaceFile(file, "<new/>\n", { writeFile })).rejects.toThrow(
+      /Cannot write .*check\.xml: disk full/,
+    );
     expect(await fs.readdir(root)).toEqual(["check.xml"]);
     await expect(replaceFile(root, "x")).rejects.toThrow(/exists and is not a file/);
   });

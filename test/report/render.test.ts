@@ -13,7 +13,10 @@ describe("renderChart", () => {
     for (const chart of runCharts(fixtureRun()).charts) {
       const first = await renderChart(chart.spec);
       const second = await renderChart(structuredClone(chart.spec));
-      expect({ chart: chart.name, warnings: first.warnings }).toEqual({ chart: chart.name, warnings: [] });
+      expect({ chart: chart.name, warnings: first.warnings }).toEqual({
+        chart: chart.name,
+        warnings: [],
+      });
       expect(first.svg.startsWith("<svg ")).toBe(true);
       expect(first.svg).toContain('font-family="DejaVu Sans"');
       expect([...first.png.subarray(0, 8)]).toEqual(pngSignature);

@@ -7,7 +7,8 @@ import { inlineSvg } from "../../sim/report/html/inline-svg.ts";
 import { metricColumns } from "../../sim/scenario/metric-names.ts";
 import { fixtureRun } from "./chart-fixtures.ts";
 
-const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+const svg =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
 
 function page(overrides: Partial<ReportPageInput> = {}): string {
   const run = fixtureRun();
@@ -37,13 +38,17 @@ describe("reportPage", () => {
   it("has a summary table with every metric and its one-sentence meaning", () => {
     const html = page();
     for (const column of metricColumns) expect(html).toContain(`<code>${column}</code>`);
-    expect(html).toContain('<td class="value">0.992000</td><td>Acknowledged writes as a fraction of attempted writes.</td>');
+    expect(html).toContain(
+      '<td class="value">0.992000</td><td>Acknowledged writes as a fraction of attempted writes.</td>',
+    );
     expect(html).toContain('<span class="na">n/a</span>');
   });
 
   it("inlines each chart's SVG with links to its files, and notes the charts left out", () => {
     const html = page();
-    expect(html).toContain('<svg role="img" aria-label="Who was primary when" data-chart="timeline" xmlns=');
+    expect(html).toContain(
+      '<svg role="img" aria-label="Who was primary when" data-chart="timeline" xmlns=',
+    );
     expect(html).toContain('<a href="charts/timeline.png">PNG</a>');
     expect(html).toContain('<a href="charts/timeline.vl.json">Vega-Lite spec</a>');
     expect(html).toContain("No replication-lag chart: none.");
@@ -85,7 +90,8 @@ describe("escapeHtml and inlineSvg", () => {
   });
 
   it("prefixes ids so two inline charts cannot point at each other's clip paths", () => {
-    const clipped = '<svg width="1"><clipPath id="clip1"><rect/></clipPath><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>';
+    const clipped =
+      '<svg width="1"><clipPath id="clip1"><rect/></clipPath><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>';
     expect(inlineSvg(clipped, "lag", "Lag")).toBe(
       '<svg role="img" aria-label="Lag" data-chart="lag" width="1"><clipPath id="lag-clip1"><rect/></clipPath>' +
         '<g clip-path="url(#lag-clip1)"><use href="#lag-clip1"/></g></svg>',

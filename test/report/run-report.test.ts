@@ -27,7 +27,11 @@ async function files(dir: string): Promise<string[]> {
 }
 
 const csvFiles = ["events.csv", "groups.csv", "summary.csv", "timeline.csv"];
-const chartFiles = ["data-loss", "lag", "timeline", "writes"].flatMap((name) => [`charts/${name}.png`, `charts/${name}.svg`, `charts/${name}.vl.json`]);
+const chartFiles = ["data-loss", "lag", "timeline", "writes"].flatMap((name) => [
+  `charts/${name}.png`,
+  `charts/${name}.svg`,
+  `charts/${name}.vl.json`,
+]);
 
 describe("writeRunReport", () => {
   it("writes summary.csv, groups.csv, timeline.csv and events.csv only with charts off (header only at trace none)", async () => {
@@ -35,7 +39,14 @@ describe("writeRunReport", () => {
     const metrics = Object.fromEntries(metricColumns.map((column) => [column, 0])) as MetricValues;
     await writeRunReport(
       out,
-      { name: "tiny", seed: 1, metrics, groups: [], timeline: [{ node: "db1", kind: "role", state: "primary", startUs: 0, endUs: 11_000_000 }], events: [] },
+      {
+        name: "tiny",
+        seed: 1,
+        metrics,
+        groups: [],
+        timeline: [{ node: "db1", kind: "role", state: "primary", startUs: 0, endUs: 11_000_000 }],
+        events: [],
+      },
       { charts: false },
     );
     expect(await files(out)).toEqual(csvFiles);
@@ -44,7 +55,9 @@ describe("writeRunReport", () => {
       "node,kind,state,start_s,end_s\ndb1,role,primary,0.000000,11.000000\n",
     );
     const summary = (await fs.readFile(path.join(out, "summary.csv"), "utf8")).split("\n");
-    expect(summary[1]).toBe("tiny,1,0,0,0,0.000000,0.000000,0,0,0,0,0.000000,0,0,0.000000,0.000000,0.000000,0.000000,0,0,0,0,0,0,0.000000,0.000000");
+    expect(summary[1]).toBe(
+      "tiny,1,0,0,0,0.000000,0.000000,0,0,0,0,0.000000,0,0,0.000000,0.000000,0.000000,0.000000,0,0,0,0,0,0,0.000000,0.000000",
+    );
     expect(await fs.readFile(path.join(out, "groups.csv"), "utf8")).toBe(
       "group,zone,writes_attempted,writes_acked,writes_failed,availability,downtime_s,reads_attempted,reads_served,reads_failed,ryw_violations,sessions_lost\n",
     );
@@ -57,9 +70,13 @@ describe("writeRunReport", () => {
     expect(await files(full)).toEqual([...chartFiles, ...csvFiles, "report.html"].sort());
     expect(await files(plain)).toEqual(csvFiles);
     for (const csv of csvFiles) {
-      expect(await fs.readFile(path.join(plain, csv), "utf8")).toBe(await fs.readFile(path.join(full, csv), "utf8"));
+      expect(await fs.readFile(path.join(plain, csv), "utf8")).toBe(
+        await fs.readFile(path.join(full, csv), "utf8"),
+      );
     }
-    const spec = JSON.parse(await fs.readFile(path.join(full, "charts", "timeline.vl.json"), "utf8"));
+    const spec = JSON.parse(
+      await fs.readFile(path.join(full, "charts", "timeline.vl.json"), "utf8"),
+    );
     expect(spec.$schema).toContain("vega-lite");
     const html = await fs.readFile(path.join(full, "report.html"), "utf8");
     expect(html.match(/<svg role="img"/g)).toHaveLength(4);
@@ -77,7 +94,9 @@ describe("writeRunReport", () => {
     await writeRunReport(out, fixtureRun(), { charts: false });
     await fs.writeFile(path.join(out, "notes.txt"), "mine\n");
     const before = await files(out);
-    await expect(writeRunReport(out, fixtureRun(), { charts: false })).rejects.toThrow(/holds files that are not part of a sim report \(notes\.txt\)/);
+    await expect(writeRunReport(out, fixtureRun(), { charts: false })).rejects.toThrow(
+      /holds files that are not part of a sim report \(notes\.txt\)/,
+    );
     expect(await files(out)).toEqual(before);
   });
 
@@ -85,7 +104,10 @@ describe("writeRunReport", () => {
     const out = path.join(root, "fewer");
     await writeRunReport(out, fixtureRun());
     const calm = fixtureRun();
-    calm.series = { ...calm.series, dataLoss: { divergent: [], lost: [], lostStretchesOmitted: 0 } };
+    calm.series = {
+      ...calm.series,
+      dataLoss: { divergent: [], lost: [], lostStretchesOmitted: 0 },
+    };
     await writeRunReport(out, calm);
     expect((await files(out)).filter((name) => name.includes("data-loss"))).toEqual([]);
     expect(await files(out)).toContain("charts/lag.png");
@@ -100,7 +122,9 @@ describe("writeRunReport", () => {
       if (++writes === 3) throw new Error("disk full"); // the lock's claim, a first file, then this
       await fs.writeFile(file, content);
     };
-    await expect(writeRunReport(out, fixtureRun(), { ops: { writeFile: failingWrite } })).rejects.toThrow("disk full");
+    await expect(
+      writeRunReport(out, fixtureRun(), { ops: { writeFile: failingWrite } }),
+    ).rejects.toThrow("disk full");
     expect(await files(out)).toEqual(before);
   });
 });

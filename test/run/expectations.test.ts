@@ -29,7 +29,9 @@ describe("breachesOf", () => {
   });
 
   it("compares seconds exactly (300000 µs is 0.3 s)", () => {
-    expect(breachesOf([{ metric: "downtime_s", equals: 0.3 }], values({ downtime_s: 300_000 / 1e6 }))).toEqual([]);
+    expect(
+      breachesOf([{ metric: "downtime_s", equals: 0.3 }], values({ downtime_s: 300_000 / 1e6 })),
+    ).toEqual([]);
   });
 
   it("treats a metric without a value as unmet", () => {

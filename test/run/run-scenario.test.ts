@@ -52,7 +52,11 @@ describe("runScenario", () => {
     // A crashed primary is not a second live primary: no split brain, so splitBrainS ≥ 1 is unmet.
     expect(m.split_brain_s).toBe(0);
     expect(result.breaches).toEqual(["expected split_brain_s ≥ 1, got 0.000000"]);
-    expect(result.timeline.some((row) => row.node === "db2" && row.kind === "role" && row.state === "primary")).toBe(true);
+    expect(
+      result.timeline.some(
+        (row) => row.node === "db2" && row.kind === "role" && row.state === "primary",
+      ),
+    ).toBe(true);
     expect(result.endUs).toBe(61_000_000); // 60 s + the default 1 s client timeout
   });
 
@@ -64,7 +68,9 @@ describe("runScenario", () => {
     expect(changes.events.length).toBeGreaterThan(0);
     expect(changes.events.every((event) => !perWriteKinds.has(event.kind))).toBe(true);
     expect(full.events.filter((event) => !perWriteKinds.has(event.kind))).toEqual(changes.events);
-    expect(full.events.filter((event) => event.kind === "write_issued")).toHaveLength(full.metrics.writes_attempted ?? -1);
+    expect(full.events.filter((event) => event.kind === "write_issued")).toHaveLength(
+      full.metrics.writes_attempted ?? -1,
+    );
     expect(none.metrics).toEqual(full.metrics);
     expect(none.fingerprint).toBe(full.fingerprint);
   });
@@ -73,8 +79,13 @@ describe("runScenario", () => {
     const reseeded = runScenario(scenario, { file: "tiny.ts", seed: 5 });
     expect(reseeded.seed).toBe(5);
     expect(reseeded.fingerprint).not.toBe(runScenario(scenario, { file: "tiny.ts" }).fingerprint);
-    const noFailover = runScenario(scenario, { file: "tiny.ts", overrides: ["failover.automatic=false"] });
+    const noFailover = runScenario(scenario, {
+      file: "tiny.ts",
+      overrides: ["failover.automatic=false"],
+    });
     expect(noFailover.metrics.failovers).toBe(0);
-    expect(() => runScenario(scenario, { file: "tiny.ts", overrides: ["detector.timeoutt=5s"] })).toThrow(ScenarioError);
+    expect(() =>
+      runScenario(scenario, { file: "tiny.ts", overrides: ["detector.timeoutt=5s"] }),
+    ).toThrow(ScenarioError);
   });
 });

@@ -38,13 +38,23 @@ describe("a failure inside a run", () => {
   it("names the scenario, file, seed and overrides, and how to run it again", () => {
     const error = failingRun(["detector.timeout=5s", "clients.writes=20/s"]);
     expect(error.message).toBe("a broken invariant");
-    expect(error.run).toEqual({ scenario: "bug-report", file: "scenarios/bug report.ts", seed: 9, overrides: ["detector.timeout=5s", "clients.writes=20/s"] });
-    expect(error.reproduction()).toBe("npx sim run 'scenarios/bug report.ts' --seed 9 --set detector.timeout=5s --set clients.writes=20/s");
+    expect(error.run).toEqual({
+      scenario: "bug-report",
+      file: "scenarios/bug report.ts",
+      seed: 9,
+      overrides: ["detector.timeout=5s", "clients.writes=20/s"],
+    });
+    expect(error.reproduction()).toBe(
+      "npx sim run 'scenarios/bug report.ts' --seed 9 --set detector.timeout=5s --set clients.writes=20/s",
+    );
   });
 
   it("is printed by the CLI with the reproduction on one line, exit 1", async () => {
     let err = "";
-    const code = await reportFailure(failingRun(), { out: () => {}, err: (text) => void (err += text) });
+    const code = await reportFailure(failingRun(), {
+      out: () => {},
+      err: (text) => void (err += text),
+    });
     expect(code).toBe(1);
     expect(err.split("\n").slice(0, 3)).toEqual([
       "internal error: a broken invariant",
@@ -54,6 +64,8 @@ describe("a failure inside a run", () => {
   });
 
   it("leaves an engine limit as a limit", () => {
-    expect(() => runScenario(scenario, { limits: { maxPending: 5 } })).toThrow(SimulationLimitError);
+    expect(() => runScenario(scenario, { limits: { maxPending: 5 } })).toThrow(
+      SimulationLimitError,
+    );
   });
 });

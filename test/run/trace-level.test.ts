@@ -10,8 +10,20 @@ describe("trace levels", () => {
   const replicated: TraceEvent = { kind: "replicated", tUs: 5, node: "db2", lagUs: 3, position: 1 };
 
   it("keeps nothing, changes only, or everything", () => {
-    expect([fault, issued, replicated].map((e) => keepsEvent("none", e))).toEqual([false, false, false]);
-    expect([fault, issued, replicated].map((e) => keepsEvent("changes", e))).toEqual([true, false, false]);
-    expect([fault, issued, replicated].map((e) => keepsEvent("full", e))).toEqual([true, true, true]);
+    expect([fault, issued, replicated].map((e) => keepsEvent("none", e))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect([fault, issued, replicated].map((e) => keepsEvent("changes", e))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([fault, issued, replicated].map((e) => keepsEvent("full", e))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });

@@ -45,20 +45,49 @@ describe("defaults fill every field a scenario leaves out", () => {
     scenario.nodes.db2.readiness = "warm";
     scenario.nodes.db3 = { role: "standby", readiness: "cold" };
     const [, warm, , cold] = resolveScenario(scenario, { file }).world.nodes;
-    expect(warm).toMatchObject({ readiness: "warm", costPerHour: 0.5, applyRatePerS: 5000, applyEveryUs: 60_000_000, warmUpUs: 30_000_000, warmUpCapacity: 0.5 });
-    expect(cold).toMatchObject({ readiness: "cold", costPerHour: 0.1, applyRatePerS: 5000, applyEveryUs: 0, warmUpUs: 120_000_000, bootInUs: 120_000_000, restoreInUs: 180_000_000 });
+    expect(warm).toMatchObject({
+      readiness: "warm",
+      costPerHour: 0.5,
+      applyRatePerS: 5000,
+      applyEveryUs: 60_000_000,
+      warmUpUs: 30_000_000,
+      warmUpCapacity: 0.5,
+    });
+    expect(cold).toMatchObject({
+      readiness: "cold",
+      costPerHour: 0.1,
+      applyRatePerS: 5000,
+      applyEveryUs: 0,
+      warmUpUs: 120_000_000,
+      bootInUs: 120_000_000,
+      restoreInUs: 180_000_000,
+    });
   });
 
   it("network: 1 ms ± 0.5 ms, no loss, no overrides", () => {
-    expect(world.network).toEqual({ defaults: { latencyUs: 1_000, jitterUs: 500, lossProbability: 0, bandwidthPerS: Infinity }, overrides: [] });
+    expect(world.network).toEqual({
+      defaults: { latencyUs: 1_000, jitterUs: 500, lossProbability: 0, bandwidthPerS: Infinity },
+      overrides: [],
+    });
   });
 
   it("replication: async, ships after 10 ms, applies after 50 ms, reports every second", () => {
-    expect(world.replication).toEqual({ mode: "async", lagUs: 10_000, applyDelayUs: 50_000, statusIntervalUs: 1_000_000, waitFor: 1, semiSyncTimeoutUs: 10_000_000 });
+    expect(world.replication).toEqual({
+      mode: "async",
+      lagUs: 10_000,
+      applyDelayUs: 50_000,
+      statusIntervalUs: 1_000_000,
+      waitFor: 1,
+      semiSyncTimeoutUs: 10_000_000,
+    });
   });
 
   it("detector: Redis Sentinel's 1 s ping and 30 s down-after", () => {
-    expect(world.detector).toEqual({ kind: "timeout", intervalUs: 1_000_000, timeoutUs: 30_000_000 });
+    expect(world.detector).toEqual({
+      kind: "timeout",
+      intervalUs: 1_000_000,
+      timeoutUs: 30_000_000,
+    });
   });
 
   it("failover: automatic, quorum 1, no fencing, no failback, 6 min flap window", () => {
@@ -73,7 +102,14 @@ describe("defaults fill every field a scenario leaves out", () => {
       blockForUs: 0,
       crossZone: true,
       lease: { ttlUs: 30_000_000, renewEveryUs: 10_000_000, retryTimeoutUs: 10_000_000 },
-      stonith: { delayUs: 0, durationUs: 5_000_000, timeoutUs: 60_000_000, failureProbability: 0, maxAttempts: 10, recheckIntervalUs: 900_000_000 },
+      stonith: {
+        delayUs: 0,
+        durationUs: 5_000_000,
+        timeoutUs: 60_000_000,
+        failureProbability: 0,
+        maxAttempts: 10,
+        recheckIntervalUs: 900_000_000,
+      },
       minReplicas: 1,
       minReplicasMaxLagUs: 10_000_000,
       operator: null,
@@ -104,14 +140,25 @@ describe("defaults fill every field a scenario leaves out", () => {
   it("no faults", () => expect(world.faults).toEqual([]));
 
   it("a node without zone is in zone default; no clients means no client groups", () => {
-    const scenario = { ...baseScenario(), nodes: { db1: { role: "primary" }, mon: { role: "monitor" } }, clients: undefined };
+    const scenario = {
+      ...baseScenario(),
+      nodes: { db1: { role: "primary" }, mon: { role: "monitor" } },
+      clients: undefined,
+    };
     const resolved = resolveScenario(scenario, { file }).world;
     expect(resolved.nodes.map((node) => node.zone)).toEqual(["default", "default"]);
     expect(resolved.clients).toEqual([]);
   });
 
   it("client groups in an array are clients-1, clients-2 … unless named", () => {
-    const scenario = { ...baseScenario(), clients: [{ writes: "1/s" }, { writes: "2/s", name: "batch", zone: "west" }, { writes: "3/m" }] };
+    const scenario = {
+      ...baseScenario(),
+      clients: [
+        { writes: "1/s" },
+        { writes: "2/s", name: "batch", zone: "west" },
+        { writes: "3/m" },
+      ],
+    };
     const clients = resolveScenario(scenario, { file }).world.clients;
     expect(clients.map((client) => [client.name, client.zone, client.writesPerSecond])).toEqual([
       ["clients-1", "east", 1],

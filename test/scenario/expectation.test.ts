@@ -10,7 +10,12 @@ describe("expectations", () => {
 
   it("inclusive bounds", () => {
     const bounds = { metric: "failovers", min: 1, max: 2 } as const;
-    expect([0, 1, 2, 3].map((value) => meetsExpectation(bounds, value))).toEqual([false, true, true, false]);
+    expect([0, 1, 2, 3].map((value) => meetsExpectation(bounds, value))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect(describeExpectation(bounds)).toBe("1 ≤ failovers ≤ 2");
     expect(describeExpectation({ metric: "flaps", max: 0 })).toBe("flaps ≤ 0");
     expect(describeExpectation({ metric: "failovers", min: 1 })).toBe("failovers ≥ 1");

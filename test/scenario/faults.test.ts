@@ -1,6 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { at, blip, crash, heal, isolate, partition, resolveScenario, restart, type ScheduledFaultSpec } from "../../sim/scenario/index.ts";
-import { baseScenario, expectFirstProblem, expectMessage, expectProblems, file, scenarioErrorOf } from "./scenario-helpers.ts";
+import {
+  at,
+  blip,
+  crash,
+  heal,
+  isolate,
+  partition,
+  resolveScenario,
+  restart,
+  type ScheduledFaultSpec,
+} from "../../sim/scenario/index.ts";
+import {
+  baseScenario,
+  expectFirstProblem,
+  expectMessage,
+  expectProblems,
+  file,
+  scenarioErrorOf,
+} from "./scenario-helpers.ts";
 
 function resolveFaults(faults: unknown[]) {
   return resolveScenario({ ...baseScenario(), faults }, { file }).world.faults;
@@ -14,10 +31,17 @@ describe("fault builders return plain data", () => {
   it("in the DSL's form", () => {
     expect(at("2m", crash("db1"))).toEqual({ at: "2m", fault: { kind: "crash", node: "db1" } });
     expect(restart("db1")).toEqual({ kind: "restart", node: "db1" });
-    expect(partition(["east"], ["west", "mon"])).toEqual({ kind: "partition", groups: [["east"], ["west", "mon"]] });
+    expect(partition(["east"], ["west", "mon"])).toEqual({
+      kind: "partition",
+      groups: [["east"], ["west", "mon"]],
+    });
     expect(isolate("db1")).toEqual({ kind: "isolate", target: "db1" });
     expect(heal()).toEqual({ kind: "heal" });
-    expect(blip("5s", ["east"], ["west"])).toEqual({ kind: "blip", duration: "5s", groups: [["east"], ["west"]] });
+    expect(blip("5s", ["east"], ["west"])).toEqual({
+      kind: "blip",
+      duration: "5s",
+      groups: [["east"], ["west"]],
+    });
   });
 
   it("copies groups, so later changes to the caller's arrays do not leak in", () => {
@@ -31,19 +55,35 @@ describe("fault builders return plain data", () => {
 describe("fault resolution", () => {
   it("turns times into microseconds and expands zones into their endpoints", () => {
     expect(resolveFaults([at("2m", partition(["east"], ["west"])), at("3m", heal())])).toEqual([
-      { atUs: 120_000_000, fault: { kind: "partition", groups: [["db1", "clients"], ["db2", "mon"]] } },
+      {
+        atUs: 120_000_000,
+        fault: {
+          kind: "partition",
+          groups: [
+            ["db1", "clients"],
+            ["db2", "mon"],
+          ],
+        },
+      },
       { atUs: 180_000_000, fault: { kind: "heal" } },
     ]);
   });
 
   it("mixes names and zones in one group without repeating an endpoint", () => {
     expect(resolveFaults([at("1m", blip("10s", ["db1", "east"], ["mon"]))])).toEqual([
-      { atUs: 60_000_000, fault: { kind: "blip", groups: [["db1", "clients"], ["mon"]], durationUs: 10_000_000 } },
+      {
+        atUs: 60_000_000,
+        fault: { kind: "blip", groups: [["db1", "clients"], ["mon"]], durationUs: 10_000_000 },
+      },
     ]);
   });
 
   it("keeps crash, restart and isolate targets as named", () => {
-    const faults = resolveFaults([at("1m", crash("mon")), at("2m", restart("mon")), at("3m", isolate("west"))]);
+    const faults = resolveFaults([
+      at("1m", crash("mon")),
+      at("2m", restart("mon")),
+      at("3m", isolate("west")),
+    ]);
     expect(faults.map((entry) => entry.fault)).toEqual([
       { kind: "crash", node: "mon" },
       { kind: "restart", node: "mon" },
@@ -52,7 +92,12 @@ describe("fault resolution", () => {
   });
 
   it("sorts by time, keeping the written order for simultaneous faults", () => {
-    const faults = resolveFaults([at("3m", heal()), at("1m", crash("db1")), at("1m", crash("db2")), at("0s", isolate("mon"))]);
+    const faults = resolveFaults([
+      at("3m", heal()),
+      at("1m", crash("db1")),
+      at("1m", crash("db2")),
+      at("0s", isolate("mon")),
+    ]);
     expect(faults.map((entry) => [entry.atUs, entry.fault.kind])).toEqual([
       [0, "isolate"],
       [60_000_000, "crash"],
@@ -66,7 +111,9 @@ describe("fault resolution", () => {
 describe("fault validation", () => {
   it("a fault after the end of the run", () => {
     const error = errorFor([at("1m", heal()), at("12m", heal())]);
-    expect(error.message).toBe(`${file}: faults[1].at: expected a time within the run (duration 10m), got "12m".`);
+    expect(error.message).toBe(
+      `${file}: faults[1].at: expected a time within the run (duration 10m), got "12m".`,
+    );
   });
 
   it("a fault exactly at the end never happens, so it is an error too", () => {
@@ -75,41 +122,93 @@ describe("fault validation", () => {
 
   it("an unknown name in a group lists what is known", () => {
     const error = errorFor([at("1m", partition(["east"], ["west", "north"]))]);
-    expect(error.message).toBe(`${file}: faults[0].fault.groups[1][1]: expected a node, client group or zone: db1, db2, mon, clients, east, west, got "north".`);
+    expect(error.message).toBe(
+      `${file}: faults[0].fault.groups[1][1]: expected a node, client group or zone: db1, db2, mon, clients, east, west, got "north".`,
+    );
   });
 
   it("overlapping groups", () => {
-    expectMessage(errorFor([at("1m", partition(["east"], ["db1", "west"]))]), "faults[0].fault.groups[1][0]", "db1 is already in group 0", `(through "east")`);
+    expectMessage(
+      errorFor([at("1m", partition(["east"], ["db1", "west"]))]),
+      "faults[0].fault.groups[1][0]",
+      "db1 is already in group 0",
+      `(through "east")`,
+    );
   });
 
   it("a partition needs two non-empty groups", () => {
-    expectMessage(errorFor([at("1m", partition(["east"]))]), "faults[0].fault.groups", "two or more groups", `[["east"]]`);
-    expectMessage(errorFor([at("1m", partition(["east"], []))]), "faults[0].fault.groups[1]", "at least one name", "got []");
+    expectMessage(
+      errorFor([at("1m", partition(["east"]))]),
+      "faults[0].fault.groups",
+      "two or more groups",
+      `[["east"]]`,
+    );
+    expectMessage(
+      errorFor([at("1m", partition(["east"], []))]),
+      "faults[0].fault.groups[1]",
+      "at least one name",
+      "got []",
+    );
   });
 
   it("crash and restart take nodes only, not client groups or zones", () => {
-    expectMessage(errorFor([at("1m", crash("clients"))]), "faults[0].fault.node", "a node: db1, db2, mon", `got "clients"`);
-    expectMessage(errorFor([at("1m", restart("east"))]), "faults[0].fault.node", "a node: db1, db2, mon", `got "east"`);
+    expectMessage(
+      errorFor([at("1m", crash("clients"))]),
+      "faults[0].fault.node",
+      "a node: db1, db2, mon",
+      `got "clients"`,
+    );
+    expectMessage(
+      errorFor([at("1m", restart("east"))]),
+      "faults[0].fault.node",
+      "a node: db1, db2, mon",
+      `got "east"`,
+    );
   });
 
   it("an unknown isolate target", () => {
-    expectMessage(errorFor([at("1m", isolate("db9"))]), "faults[0].fault.target", "a node, client group or zone", `got "db9"`);
+    expectMessage(
+      errorFor([at("1m", isolate("db9"))]),
+      "faults[0].fault.target",
+      "a node, client group or zone",
+      `got "db9"`,
+    );
   });
 
   it("a blip must heal before the end", () => {
-    expectMessage(errorFor([at("9m", blip("2m", ["east"], ["west"]))]), "faults[0].fault.duration", "heals before the end of the run", "so it must last less than 1m", `got "2m"`);
+    expectMessage(
+      errorFor([at("9m", blip("2m", ["east"], ["west"]))]),
+      "faults[0].fault.duration",
+      "heals before the end of the run",
+      "so it must last less than 1m",
+      `got "2m"`,
+    );
   });
 
   it("a blip lasts more than zero", () => {
-    expectMessage(errorFor([at("1m", blip("0s", ["east"], ["west"]))]), "faults[0].fault.duration", "greater than zero");
+    expectMessage(
+      errorFor([at("1m", blip("0s", ["east"], ["west"]))]),
+      "faults[0].fault.duration",
+      "greater than zero",
+    );
   });
 
   it("an unknown kind lists the builders", () => {
-    expectMessage(errorFor([{ at: "1m", fault: { kind: "explode" } }]), "faults[0].fault.kind", "crash(), restart(), partition(), isolate(), heal(), blip(), pause(), oneWay(), loss(), delay(), flaky(), slow(), readOnly(), writable(), diskFull(), diskFreed(), clockSkew(), zoneOutage(), zoneRestore(), dnsOutage() or dnsRestore()", `got "explode"`);
+    expectMessage(
+      errorFor([{ at: "1m", fault: { kind: "explode" } }]),
+      "faults[0].fault.kind",
+      "crash(), restart(), partition(), isolate(), heal(), blip(), pause(), oneWay(), loss(), delay(), flaky(), slow(), readOnly(), writable(), diskFull(), diskFreed(), clockSkew(), zoneOutage(), zoneRestore(), dnsOutage() or dnsRestore()",
+      `got "explode"`,
+    );
   });
 
   it("a misspelt field inside a fault", () => {
-    expectMessage(errorFor([{ at: "1m", fault: { kind: "crash", nod: "db1" } }]), "faults[0].fault.nod", "a key of faults[0].fault: kind or node", `(did you mean "node"?)`);
+    expectMessage(
+      errorFor([{ at: "1m", fault: { kind: "crash", nod: "db1" } }]),
+      "faults[0].fault.nod",
+      "a key of faults[0].fault: kind or node",
+      `(did you mean "node"?)`,
+    );
   });
 
   it("a fault without at()", () => {

@@ -24,13 +24,18 @@ function brokenScenario(): string {
   const dir = mkdtempSync(join(tmpdir(), "failover-sim-"));
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
   const path = join(dir, "syntax-error.ts");
-  writeFileSync(path, 'const duration = "1m";\n\nexport default {\n  name: "broken",,\n  duration,\n};\n');
+  writeFileSync(
+    path,
+    'const duration = "1m";\n\nexport default {\n  name: "broken",,\n  duration,\n};\n',
+  );
   return path;
 }
 
 function syntaxErrorMessage(path: string): RegExp {
   const file = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^${file}: expected a module that compiles and runs, got a syntax error: [^\\n]+ \\(line 4, column 18\\)\\.$`);
+  return new RegExp(
+    `^${file}: expected a module that compiles and runs, got a syntax error: [^\\n]+ \\(line 4, column 18\\)\\.$`,
+  );
 }
 
 describe("loadScenarioFile", () => {
@@ -44,7 +49,9 @@ describe("loadScenarioFile", () => {
 
   it("names a missing file as typed", async () => {
     const error = await loadError("scenarios/does-not-exist.ts");
-    expect(error.message).toMatch(/^scenarios\/does-not-exist\.ts: expected a path to a scenario file, got no such file \(relative to .+\)\.$/);
+    expect(error.message).toMatch(
+      /^scenarios\/does-not-exist\.ts: expected a path to a scenario file, got no such file \(relative to .+\)\.$/,
+    );
   });
 
   it("a directory is not a scenario file", async () => {
@@ -65,7 +72,9 @@ describe("loadScenarioFile", () => {
       register();
       const { loadScenarioFile } = await import(${JSON.stringify(load)});
       await loadScenarioFile(${JSON.stringify(path)}).catch((error) => console.log(error.message));`;
-    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
     expect(output.trim()).toMatch(syntaxErrorMessage(path));
   });
 
@@ -78,11 +87,15 @@ describe("loadScenarioFile", () => {
   it("requires a default export", async () => {
     const path = join(fixtures, "no-default-scenario.ts");
     const error = await loadError(path);
-    expect(error.message).toBe(`${path}: default export: expected export default defineScenario({ ... }), got no default export.`);
+    expect(error.message).toBe(
+      `${path}: default export: expected export default defineScenario({ ... }), got no default export.`,
+    );
   });
 
   it("requires the default export to be an object", async () => {
     const path = join(fixtures, "string-default-scenario.ts");
-    expect((await loadError(path)).message).toBe(`${path}: default export: expected a scenario object made with defineScenario({ ... }), got "split-brain".`);
+    expect((await loadError(path)).message).toBe(
+      `${path}: default export: expected a scenario object made with defineScenario({ ... }), got "split-brain".`,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyOverrides, at, crash, parseOverrideValue, resolveScenario } from "../../sim/scenario/index.ts";
+import {
+  applyOverrides,
+  at,
+  crash,
+  parseOverrideValue,
+  resolveScenario,
+} from "../../sim/scenario/index.ts";
 import { baseScenario, expectMessage, file, scenarioErrorOf } from "./scenario-helpers.ts";
 
 function override(...assignments: string[]): Record<string, any> {
@@ -31,7 +37,12 @@ describe("override values use the DSL's syntax", () => {
 
 describe("applyOverrides", () => {
   it("sets nested fields, creating optional sections the scenario left out", () => {
-    const scenario = override("detector.timeout=5s", "replication.mode=sync", "failover.automatic=false", "seed=9");
+    const scenario = override(
+      "detector.timeout=5s",
+      "replication.mode=sync",
+      "failover.automatic=false",
+      "seed=9",
+    );
     expect(scenario.detector).toEqual({ timeout: "5s" });
     expect(scenario.replication).toEqual({ mode: "sync" });
     expect(scenario.failover).toEqual({ automatic: false });
@@ -46,8 +57,13 @@ describe("applyOverrides", () => {
   });
 
   it("creates link entries, whose keys are free-form", () => {
-    const scenario = override("network.links.east<->west.latency=40ms", "network.links.db1->db2.loss=0.1");
-    expect(scenario.network).toEqual({ links: { "east<->west": { latency: "40ms" }, "db1->db2": { loss: 0.1 } } });
+    const scenario = override(
+      "network.links.east<->west.latency=40ms",
+      "network.links.db1->db2.loss=0.1",
+    );
+    expect(scenario.network).toEqual({
+      links: { "east<->west": { latency: "40ms" }, "db1->db2": { loss: 0.1 } },
+    });
     expect(resolveScenario(scenario, { file }).world.network.overrides).toEqual([
       { source: "east", target: "west", bothWays: true, spec: { latencyUs: 40_000 } },
       { source: "db1", target: "db2", bothWays: false, spec: { lossProbability: 0.1 } },
@@ -56,15 +72,27 @@ describe("applyOverrides", () => {
 
   it("reaches into a single client group and into lists by index", () => {
     expect(override("clients.writes=50/s").clients).toEqual({ writes: "50/s" });
-    const listed = applyOverrides({ ...baseScenario(), clients: [{ writes: "1/s" }, { writes: "2/s" }] }, ["clients[1].zone=west", "clients.0.writes=9/s"], file) as Record<string, any>;
+    const listed = applyOverrides(
+      { ...baseScenario(), clients: [{ writes: "1/s" }, { writes: "2/s" }] },
+      ["clients[1].zone=west", "clients.0.writes=9/s"],
+      file,
+    ) as Record<string, any>;
     expect(listed.clients).toEqual([{ writes: "9/s" }, { writes: "2/s", zone: "west" }]);
   });
 
   it("reaches into faults by index, following each fault's kind", () => {
     const scenario = { ...baseScenario(), faults: [at("1m", crash("db1"))] };
-    const changed = applyOverrides(scenario, ["faults[0].at=2m", "faults[0].fault.node=db2"], file) as Record<string, any>;
+    const changed = applyOverrides(
+      scenario,
+      ["faults[0].at=2m", "faults[0].fault.node=db2"],
+      file,
+    ) as Record<string, any>;
     expect(changed.faults).toEqual([{ at: "2m", fault: { kind: "crash", node: "db2" } }]);
-    expectMessage(scenarioErrorOf(() => applyOverrides(scenario, ["faults[0].fault.groups=[]"], file)), "--set faults[0].fault.groups", "a key of faults[0].fault: kind or node");
+    expectMessage(
+      scenarioErrorOf(() => applyOverrides(scenario, ["faults[0].fault.groups=[]"], file)),
+      "--set faults[0].fault.groups",
+      "a key of faults[0].fault: kind or node",
+    );
   });
 
   it("replaces whole sections with JSON", () => {
@@ -79,7 +107,11 @@ describe("applyOverrides", () => {
   it("does not mutate the input, and shares nothing it changed", () => {
     const scenario = baseScenario();
     const before = structuredClone(scenario);
-    const changed = applyOverrides(scenario, ["nodes.db2.zone=north", "clients.writes=1/s"], file) as Record<string, any>;
+    const changed = applyOverrides(
+      scenario,
+      ["nodes.db2.zone=north", "clients.writes=1/s"],
+      file,
+    ) as Record<string, any>;
     expect(scenario).toEqual(before);
     expect(changed.nodes.db2.zone).toBe("north");
     expect(changed.nodes.db1).toBe(scenario.nodes.db1);
@@ -87,34 +119,62 @@ describe("applyOverrides", () => {
 
   it("values are validated by resolution, naming the field", () => {
     const scenario = override("detector.timeout=5 sex");
-    expectMessage(scenarioErrorOf(() => resolveScenario(scenario, { file })), "detector.timeout", `got "5 sex"`);
+    expectMessage(
+      scenarioErrorOf(() => resolveScenario(scenario, { file })),
+      "detector.timeout",
+      `got "5 sex"`,
+    );
   });
 });
 
 describe("override errors", () => {
   it("an unknown key lists the valid keys at that point", () => {
     const error = errorFor("detector.timeoutt=5s");
-    expect(error.message).toBe(`${file}: --set detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause or maxSamples, got "timeoutt" (did you mean "timeout"?).`);
+    expect(error.message).toBe(
+      `${file}: --set detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause or maxSamples, got "timeoutt" (did you mean "timeout"?).`,
+    );
   });
 
   it("an unknown top-level key", () => {
-    expectMessage(errorFor("detektor.timeout=5s"), "--set detektor.timeout", "a key of the scenario: name, summary", `(did you mean "detector"?)`);
+    expectMessage(
+      errorFor("detektor.timeout=5s"),
+      "--set detektor.timeout",
+      "a key of the scenario: name, summary",
+      `(did you mean "detector"?)`,
+    );
   });
 
   it("cannot add a node", () => {
-    expectMessage(errorFor("nodes.db9.zone=east"), "--set nodes.db9.zone", "an existing entry of nodes (--set cannot add one): db1, db2 or mon", `got "db9"`);
+    expectMessage(
+      errorFor("nodes.db9.zone=east"),
+      "--set nodes.db9.zone",
+      "an existing entry of nodes (--set cannot add one): db1, db2 or mon",
+      `got "db9"`,
+    );
   });
 
   it("an index out of range", () => {
-    expectMessage(errorFor("faults[0].at=1m"), "--set faults[0].at", "an index of faults (none: faults is empty)");
+    expectMessage(
+      errorFor("faults[0].at=1m"),
+      "--set faults[0].at",
+      "an index of faults (none: faults is empty)",
+    );
   });
 
   it("a path below a single value", () => {
-    expectMessage(errorFor("detector.timeout.ms=5"), "--set detector.timeout.ms", "no path below detector.timeout");
+    expectMessage(
+      errorFor("detector.timeout.ms=5"),
+      "--set detector.timeout.ms",
+      "no path below detector.timeout",
+    );
   });
 
   it("an assignment without =", () => {
-    expectMessage(errorFor("detector.timeout"), "--set detector.timeout", "path=value, like detector.timeout=5s");
+    expectMessage(
+      errorFor("detector.timeout"),
+      "--set detector.timeout",
+      "path=value, like detector.timeout=5s",
+    );
   });
 
   it("a malformed path", () => {
@@ -122,6 +182,11 @@ describe("override errors", () => {
   });
 
   it("malformed JSON", () => {
-    expectMessage(errorFor("expect={lostWrites:0}"), "--set expect", "valid JSON", `got "{lostWrites:0}"`);
+    expectMessage(
+      errorFor("expect={lostWrites:0}"),
+      "--set expect",
+      "valid JSON",
+      `got "{lostWrites:0}"`,
+    );
   });
 });

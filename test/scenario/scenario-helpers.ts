@@ -38,7 +38,11 @@ export function expectMessage(error: ScenarioError, field: string, ...fragments:
 }
 
 /** Asserts the first of the problems is one clear line naming file, field and expectation. */
-export function expectFirstProblem(error: ScenarioError, field: string, ...fragments: string[]): void {
+export function expectFirstProblem(
+  error: ScenarioError,
+  field: string,
+  ...fragments: string[]
+): void {
   const first = error.message.split("\n")[0];
   expect(error.file).toBe(file);
   expect(error.field).toBe(field);

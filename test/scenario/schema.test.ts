@@ -13,8 +13,20 @@ describe("the DSL types and the schema agree", () => {
 
   it("the schema knows every top-level key of the types", () => {
     const typed: Record<keyof Scenario, true> = {
-      name: true, summary: true, duration: true, seed: true, nodes: true, network: true, policy: true, replication: true,
-      detector: true, failover: true, clients: true, faults: true, chaos: true, expect: true,
+      name: true,
+      summary: true,
+      duration: true,
+      seed: true,
+      nodes: true,
+      network: true,
+      policy: true,
+      replication: true,
+      detector: true,
+      failover: true,
+      clients: true,
+      faults: true,
+      chaos: true,
+      expect: true,
     };
     expect(Object.keys(scenarioSchema.shape).sort()).toEqual(Object.keys(typed).sort());
   });

@@ -24,7 +24,10 @@ function rowsOf(grid: Grid, downtimes: Record<number, (string | null)[]>): Sweep
 describe("paired comparison of one varied path", () => {
   const grid = buildGrid([{ path: "failover.policy", values: ["a", "b"] }], [1, 2, 3]);
   // a: 10, 12, 11; b: 7, 9, 8.5 → differences −3, −3, −2.5
-  const rows = rowsOf(grid, { 0: ["10.000000", "12.000000", "11.000000"], 1: ["7.000000", "9.000000", "8.500000"] });
+  const rows = rowsOf(grid, {
+    0: ["10.000000", "12.000000", "11.000000"],
+    1: ["7.000000", "9.000000", "8.500000"],
+  });
 
   it("gives the mean per-seed difference and its t-interval", () => {
     const c = pairedComparisons(grid, rows).find((row) => row.metric === "downtime_s")!;
@@ -52,7 +55,10 @@ describe("paired comparison of one varied path", () => {
   });
 
   it("pairs only seeds where both runs have a value", () => {
-    const sparse = rowsOf(grid, { 0: ["10.000000", null, "11.000000"], 1: ["7.000000", "9.000000", null] });
+    const sparse = rowsOf(grid, {
+      0: ["10.000000", null, "11.000000"],
+      1: ["7.000000", "9.000000", null],
+    });
     const c = pairedComparisons(grid, sparse).find((row) => row.metric === "downtime_s")!;
     expect(c.n).toBe(1);
     expect(c.meanDiff).toBe(-3);
@@ -69,7 +75,13 @@ describe("which path is compared", () => {
       ],
       [1, 2],
     );
-    expect(axesOf(grid)).toMatchObject({ x: 0, xNumbers: [1, 2], xUnit: "s", series: [1], compared: 1 });
+    expect(axesOf(grid)).toMatchObject({
+      x: 0,
+      xNumbers: [1, 2],
+      xUnit: "s",
+      series: [1],
+      compared: 1,
+    });
     // timeout 1s: async 4, 6; sync 3, 4 → −1, −2.   timeout 2s: async 5, 5; sync 5, 5 → 0, 0.
     const rows = rowsOf(grid, { 0: ["4", "6"], 1: ["3", "4"], 2: ["5", "5"], 3: ["5", "5"] });
     const downtimes = pairedComparisons(grid, rows).filter((row) => row.metric === "downtime_s");
@@ -99,8 +111,12 @@ describe("aggregate.csv", () => {
     const lines = csv.split("\n");
     expect(lines[0]).toBe("detector.timeout,metric,n,mean,sd,ci95_low,ci95_high,p50,p95,min,max");
     expect(lines).toHaveLength(1 + 2 * metricColumns.length + 1);
-    expect(lines).toContain("1s,downtime_s,5,4.000000,3.535534,-0.389945,8.389945,3.000000,8.800000,1.000000,10.000000");
+    expect(lines).toContain(
+      "1s,downtime_s,5,4.000000,3.535534,-0.389945,8.389945,3.000000,8.800000,1.000000,10.000000",
+    );
     expect(lines).toContain("2s,downtime_s,1,5.000000,,,,5.000000,5.000000,5.000000,5.000000");
-    expect(lines).toContain("1s,failovers,5,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000");
+    expect(lines).toContain(
+      "1s,failovers,5,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000",
+    );
   });
 });

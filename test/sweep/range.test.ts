@@ -30,7 +30,19 @@ describe("duration ranges", () => {
 
 describe("number ranges", () => {
   it("are exact in decimal, never 0.30000000000000004", () => {
-    expect(values("0..1/0.1")).toEqual(["0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1"]);
+    expect(values("0..1/0.1")).toEqual([
+      "0",
+      "0.1",
+      "0.2",
+      "0.3",
+      "0.4",
+      "0.5",
+      "0.6",
+      "0.7",
+      "0.8",
+      "0.9",
+      "1",
+    ]);
     expect(values("-1..1/0.5")).toEqual(["-1", "-0.5", "0", "0.5", "1"]);
     expect(values("1..3/1")).toEqual(["1", "2", "3"]);
   });

@@ -5,7 +5,18 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../sim/scenario/index.ts";
-import { buildGrid, buildManifest, jobCount, parseVary, partialFileOf, runsCsv, runSweep, seedRange, wholeSweep, type SweepPlan } from "../../sim/sweep/index.ts";
+import {
+  buildGrid,
+  buildManifest,
+  jobCount,
+  parseVary,
+  partialFileOf,
+  runsCsv,
+  runSweep,
+  seedRange,
+  wholeSweep,
+  type SweepPlan,
+} from "../../sim/sweep/index.ts";
 
 const file = "test/sweep/tiny-scenario.ts";
 let tmp: string;
@@ -22,7 +33,17 @@ async function plan(outDir: string, resume: boolean): Promise<SweepPlan> {
   const raw = await loadScenarioFile(file);
   const grid = buildGrid([parseVary("detector.timeout=1s..4s/1s", file)], seedRange(5));
   const manifest = buildManifest({ raw, file, set: [], grid, shard: wholeSweep });
-  return { file, set: [], grid, shard: wholeSweep, manifest, outDir, partialFile: partialFileOf(outDir), workers: 2, resume };
+  return {
+    file,
+    set: [],
+    grid,
+    shard: wholeSweep,
+    manifest,
+    outDir,
+    partialFile: partialFileOf(outDir),
+    workers: 2,
+    resume,
+  };
 }
 
 describe("--resume", () => {
@@ -48,7 +69,10 @@ describe("--resume", () => {
     const second = await plan(dir, true);
     let started: [number, number] | undefined;
     let rerun = 0;
-    const resumed = await runSweep(second, { onStart: (total, kept) => (started = [total, kept]), onRun: () => rerun++ });
+    const resumed = await runSweep(second, {
+      onStart: (total, kept) => (started = [total, kept]),
+      onRun: () => rerun++,
+    });
     expect(resumed.status).toBe("done");
     expect(resumed.kept).toBe(stopAfter);
     expect(started).toEqual([jobCount(second.grid), stopAfter]);

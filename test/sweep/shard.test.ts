@@ -30,7 +30,9 @@ describe("slicing", () => {
         seen.set(job, (seen.get(job) ?? 0) + 1);
       }
     }
-    expect([...seen.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i));
+    expect([...seen.keys()].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: total }, (_, i) => i),
+    );
     expect([...seen.values()].every((times) => times === 1)).toBe(true);
   });
 

@@ -45,7 +45,17 @@ describe("statistics over seeds", () => {
 
   it("leaves empty values out and counts the rest", () => {
     const s = describeValues([null, 5, null]);
-    expect(s).toEqual({ n: 1, mean: 5, sd: null, ciLow: null, ciHigh: null, p50: 5, p95: 5, min: 5, max: 5 });
+    expect(s).toEqual({
+      n: 1,
+      mean: 5,
+      sd: null,
+      ciLow: null,
+      ciHigh: null,
+      p50: 5,
+      p95: 5,
+      min: 5,
+      max: 5,
+    });
   });
 
   it("has nothing to say about no values", () => {

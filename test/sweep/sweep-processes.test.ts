@@ -11,11 +11,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.join(import.meta.dirname, "..", "..");
 const bin = path.join(root, "bin", "sim.js");
 const scenario = "test/sweep/tiny-scenario.ts";
-const grid = ["--vary", "detector.timeout=1s..6s/1s", "--vary", "replication.mode=async,sync", "--seeds", "4"];
+const grid = [
+  "--vary",
+  "detector.timeout=1s..6s/1s",
+  "--vary",
+  "replication.mode=async,sync",
+  "--seeds",
+  "4",
+];
 let tmp: string;
 
 function sim(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -33,7 +44,11 @@ function files(dir: string): string[] {
 
 function expectSameFolders(a: string, b: string) {
   expect(files(b)).toEqual(files(a));
-  for (const file of files(a)) expect(fs.readFileSync(path.join(b, file)).equals(fs.readFileSync(path.join(a, file))), file).toBe(true);
+  for (const file of files(a))
+    expect(
+      fs.readFileSync(path.join(b, file)).equals(fs.readFileSync(path.join(a, file))),
+      file,
+    ).toBe(true);
 }
 
 beforeAll(() => {
@@ -46,9 +61,16 @@ afterAll(() => {
 
 describe("a sweep's files do not depend on how it was run", () => {
   beforeAll(() => {
-    expect(sim("sweep", scenario, ...grid, "--workers", "1", "--no-charts", "--out", out("w1")).code).toBe(0);
-    expect(sim("sweep", scenario, ...grid, "--workers", "2", "--no-charts", "--out", out("w2")).code).toBe(0);
-    for (const i of [1, 2, 3]) expect(sim("sweep", scenario, ...grid, "--shard", `${i}/3`, "--out", out(`shard${i}`)).code).toBe(0);
+    expect(
+      sim("sweep", scenario, ...grid, "--workers", "1", "--no-charts", "--out", out("w1")).code,
+    ).toBe(0);
+    expect(
+      sim("sweep", scenario, ...grid, "--workers", "2", "--no-charts", "--out", out("w2")).code,
+    ).toBe(0);
+    for (const i of [1, 2, 3])
+      expect(
+        sim("sweep", scenario, ...grid, "--shard", `${i}/3`, "--out", out(`shard${i}`)).code,
+      ).toBe(0);
   }, 120_000); // five processes: more than a hook's default 10 s on a busy machine
 
   it("writes runs, aggregate, paired, manifest and chart specs", () => {
@@ -64,7 +86,9 @@ describe("a sweep's files do not depend on how it was run", () => {
       "sweep.json",
     ]);
     const runs = read(out("w1"), "runs.csv").trimEnd().split("\n");
-    expect(runs[0]).toMatch(/^detector\.timeout,replication\.mode,seed,writes_attempted,.*,standby_cost,reads_attempted,.*,max_group_downtime_s$/);
+    expect(runs[0]).toMatch(
+      /^detector\.timeout,replication\.mode,seed,writes_attempted,.*,standby_cost,reads_attempted,.*,max_group_downtime_s$/,
+    );
     expect(runs).toHaveLength(1 + 6 * 2 * 4);
     expect(runs[1]).toMatch(/^1s,async,1,/);
     expect(runs[48]).toMatch(/^6s,sync,4,/);
@@ -80,7 +104,15 @@ describe("a sweep's files do not depend on how it was run", () => {
   });
 
   it("three shards merged are byte-identical to the unsharded sweep", () => {
-    const merged = sim("merge", out("shard3"), out("shard1"), out("shard2"), "--out", out("merged"), "--no-charts");
+    const merged = sim(
+      "merge",
+      out("shard3"),
+      out("shard1"),
+      out("shard2"),
+      "--out",
+      out("merged"),
+      "--no-charts",
+    );
     expect(merged.code).toBe(0);
     expect(merged.out).toContain("report:");
     expectSameFolders(out("w1"), out("merged"));
@@ -94,14 +126,41 @@ describe("a sweep's files do not depend on how it was run", () => {
   });
 
   it("refuses overlapping shards", () => {
-    const { code, err } = sim("merge", out("shard1"), out("shard1"), out("shard2"), out("shard3"), "--out", out("bad-merge"));
+    const { code, err } = sim(
+      "merge",
+      out("shard1"),
+      out("shard1"),
+      out("shard2"),
+      out("shard3"),
+      "--out",
+      out("bad-merge"),
+    );
     expect(code).toBe(2);
     expect(err).toMatch(/Overlapping shards: .*shard1 and .*shard1 are both shard 1\/3/);
   });
 
   it("refuses shards of another sweep", () => {
-    expect(sim("sweep", scenario, ...grid.slice(0, 4), "--seeds", "3", "--shard", "2/3", "--out", out("other2")).code).toBe(0);
-    const { code, err } = sim("merge", out("shard1"), out("other2"), out("shard3"), "--out", out("bad-merge"));
+    expect(
+      sim(
+        "sweep",
+        scenario,
+        ...grid.slice(0, 4),
+        "--seeds",
+        "3",
+        "--shard",
+        "2/3",
+        "--out",
+        out("other2"),
+      ).code,
+    ).toBe(0);
+    const { code, err } = sim(
+      "merge",
+      out("shard1"),
+      out("other2"),
+      out("shard3"),
+      "--out",
+      out("bad-merge"),
+    );
     expect(code).toBe(2);
     expect(err).toMatch(/not shards of the same sweep: their seeds differs/);
   });
@@ -115,29 +174,59 @@ describe("a sweep's files do not depend on how it was run", () => {
 
 describe("bad input", () => {
   it("a bad --vary exits 2 with one line naming file and flag, and writes nothing", () => {
-    const { code, err } = sim("sweep", scenario, "--vary", "detector.timeout=5s..1s/1s", "--out", out("bad"));
+    const { code, err } = sim(
+      "sweep",
+      scenario,
+      "--vary",
+      "detector.timeout=5s..1s/1s",
+      "--out",
+      out("bad"),
+    );
     expect(code).toBe(2);
-    expect(err.trim()).toBe(`${scenario}: --vary detector.timeout: expected a range that is not empty (lo at most hi), got "5s..1s/1s".`);
+    expect(err.trim()).toBe(
+      `${scenario}: --vary detector.timeout: expected a range that is not empty (lo at most hi), got "5s..1s/1s".`,
+    );
     expect(fs.existsSync(out("bad"))).toBe(false);
   });
 
   it("a bad --shard exits 2", () => {
-    const { code, err } = sim("sweep", scenario, "--vary", "detector.timeout=1s,2s", "--shard", "4/3", "--out", out("bad"));
+    const { code, err } = sim(
+      "sweep",
+      scenario,
+      "--vary",
+      "detector.timeout=1s,2s",
+      "--shard",
+      "4/3",
+      "--out",
+      out("bad"),
+    );
     expect(code).toBe(2);
     expect(err).toMatch(/--shard expects i\/N/);
   });
 });
 
 describe("Ctrl-C and --resume", () => {
-  const long = ["--vary", "detector.timeout=1s..20s/1s", "--seeds", "10", "--workers", "2", "--no-charts"];
+  const long = [
+    "--vary",
+    "detector.timeout=1s..20s/1s",
+    "--seeds",
+    "10",
+    "--workers",
+    "2",
+    "--no-charts",
+  ];
 
   it("keeps the finished runs, exits 130, and --resume completes the same files", async () => {
     const dir = out("interrupted");
     const partial = path.join(path.dirname(dir), `.${path.basename(dir)}.sim-partial.jsonl`);
-    const child = spawn(process.execPath, [bin, "sweep", scenario, ...long, "--out", dir], { cwd: root });
+    const child = spawn(process.execPath, [bin, "sweep", scenario, ...long, "--out", dir], {
+      cwd: root,
+    });
     let err = "";
     child.stderr.on("data", (chunk) => (err += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code)),
+    );
     // Interrupt once a few runs are on disk.
     for (let i = 0; i < 600; i++) {
       if (fs.existsSync(partial) && fs.readFileSync(partial, "utf8").split("\n").length > 6) break;
@@ -145,14 +234,26 @@ describe("Ctrl-C and --resume", () => {
     }
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    expect(err).toMatch(/Interrupted \(SIGINT\): nothing was written \(.* was not created\)\. \d+ finished runs are kept in .*\.sim-partial\.jsonl: continue with the same command plus --resume\./);
+    expect(err).toMatch(
+      /Interrupted \(SIGINT\): nothing was written \(.* was not created\)\. \d+ finished runs are kept in .*\.sim-partial\.jsonl: continue with the same command plus --resume\./,
+    );
     const kept = fs.readFileSync(partial, "utf8").trimEnd().split("\n").length - 1;
     expect(kept).toBeGreaterThanOrEqual(5);
     expect(kept).toBeLessThan(200);
     expect(fs.existsSync(dir)).toBe(false);
 
     // A different sweep does not pick up these runs.
-    const wrong = sim("sweep", scenario, ...long.slice(0, 2), "--seeds", "9", "--no-charts", "--out", dir, "--resume");
+    const wrong = sim(
+      "sweep",
+      scenario,
+      ...long.slice(0, 2),
+      "--seeds",
+      "9",
+      "--no-charts",
+      "--out",
+      dir,
+      "--resume",
+    );
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/belongs to a different sweep: its seeds differs/);
 

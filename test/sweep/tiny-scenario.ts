@@ -16,5 +16,9 @@ export default defineScenario({
   replication: { mode: "async", lag: "50ms" },
   detector: { kind: "timeout", interval: "1s", timeout: "3s" },
   clients: { writes: "20/s", zone: "east" },
-  faults: [at("20s", blip("4s", ["east"], ["west"])), at("60s", crash("db2")), at("80s", restart("db2"))],
+  faults: [
+    at("20s", blip("4s", ["east"], ["west"])),
+    at("60s", crash("db2")),
+    at("80s", restart("db2")),
+  ],
 });

@@ -29,14 +29,26 @@ function check(...flags: string[]) {
 
 describe("parsing --vary", () => {
   it("reads comma lists and ranges", () => {
-    expect(parseVary("replication.mode=async,sync", file)).toEqual({ path: "replication.mode", values: ["async", "sync"] });
-    expect(parseVary("detector.timeout=1s..3s/1s", file)).toEqual({ path: "detector.timeout", values: ["1s", "2s", "3s"] });
-    expect(parseVary("detector.timeout = 2s, 4s", file)).toEqual({ path: "detector.timeout", values: ["2s", "4s"] });
+    expect(parseVary("replication.mode=async,sync", file)).toEqual({
+      path: "replication.mode",
+      values: ["async", "sync"],
+    });
+    expect(parseVary("detector.timeout=1s..3s/1s", file)).toEqual({
+      path: "detector.timeout",
+      values: ["1s", "2s", "3s"],
+    });
+    expect(parseVary("detector.timeout = 2s, 4s", file)).toEqual({
+      path: "detector.timeout",
+      values: ["2s", "4s"],
+    });
   });
 
   it("keeps JSON values whole", () => {
     expect(parseVary('clients.zone=east,"we,st"', file).values).toEqual(["east", '"we,st"']);
-    expect(parseVary('faults=[],[{"at":"1s","fault":{"kind":"heal"}}]', file).values).toEqual(["[]", '[{"at":"1s","fault":{"kind":"heal"}}]']);
+    expect(parseVary('faults=[],[{"at":"1s","fault":{"kind":"heal"}}]', file).values).toEqual([
+      "[]",
+      '[{"at":"1s","fault":{"kind":"heal"}}]',
+    ]);
   });
 
   it("accepts good flags against the scenario", () => {
@@ -46,13 +58,41 @@ describe("parsing --vary", () => {
 
 describe("bad --vary flags are errors naming the file and the flag", () => {
   it.each([
-    ["an unknown path", ["detector.timeoutt=1s,2s"], /^test\/sweep\/tiny-scenario\.ts: --vary detector\.timeoutt: expected a key of detector: .*got "timeoutt" \(did you mean "timeout"\?\)\.$/],
-    ["an unknown node", ["nodes.db9.zone=a"], /--vary nodes\.db9\.zone: expected an existing entry of nodes/],
-    ["an empty range", ["detector.timeout=5s..1s/1s"], /--vary detector\.timeout: expected a range that is not empty \(lo at most hi\), got "5s\.\.1s\/1s"\./],
-    ["a zero step", ["detector.timeout=1s..5s/0s"], /--vary detector\.timeout: expected a step greater than 0, got "1s\.\.5s\/0s"\./],
-    ["an incompatible type", ["detector.timeout=abc"], /--vary detector\.timeout=abc: expected a duration like "250ms".*got "abc"\./],
-    ["a number for a duration", ["detector.timeout=1..5/1"], /--vary detector\.timeout=1: expected a duration/],
-    ["a bad choice", ["replication.mode=async,fast"], /--vary replication\.mode=fast: expected .*"sync".*got "fast"/],
+    [
+      "an unknown path",
+      ["detector.timeoutt=1s,2s"],
+      /^test\/sweep\/tiny-scenario\.ts: --vary detector\.timeoutt: expected a key of detector: .*got "timeoutt" \(did you mean "timeout"\?\)\.$/,
+    ],
+    [
+      "an unknown node",
+      ["nodes.db9.zone=a"],
+      /--vary nodes\.db9\.zone: expected an existing entry of nodes/,
+    ],
+    [
+      "an empty range",
+      ["detector.timeout=5s..1s/1s"],
+      /--vary detector\.timeout: expected a range that is not empty \(lo at most hi\), got "5s\.\.1s\/1s"\./,
+    ],
+    [
+      "a zero step",
+      ["detector.timeout=1s..5s/0s"],
+      /--vary detector\.timeout: expected a step greater than 0, got "1s\.\.5s\/0s"\./,
+    ],
+    [
+      "an incompatible type",
+      ["detector.timeout=abc"],
+      /--vary detector\.timeout=abc: expected a duration like "250ms".*got "abc"\./,
+    ],
+    [
+      "a number for a duration",
+      ["detector.timeout=1..5/1"],
+      /--vary detector\.timeout=1: expected a duration/,
+    ],
+    [
+      "a bad choice",
+      ["replication.mode=async,fast"],
+      /--vary replication\.mode=fast: expected .*"sync".*got "fast"/,
+    ],
     ["mixed range ends", ["detector.timeout=1..5s/1s"], /expected lo, hi and step of one kind/],
     ["no values", ["detector.timeout="], /--vary detector\.timeout: expected at least one value/],
     ["no path", ["1s,2s"], /--vary 1s,2s: expected path=values/],
@@ -71,6 +111,8 @@ describe("bad --vary flags are errors naming the file and the flag", () => {
   it("a combination the scenario rejects names every flag of the point", () => {
     // Each value alone fits the scenario; together the jitter exceeds the latency.
     const error = errorOf(() => check("network.latency=2ms,1ms", "network.jitter=1ms,1.5ms"));
-    expect(error.message).toMatch(/^test\/sweep\/tiny-scenario\.ts: network\.jitter \(with --vary network\.latency=1ms --vary network\.jitter=1\.5ms\): expected/);
+    expect(error.message).toMatch(
+      /^test\/sweep\/tiny-scenario\.ts: network\.jitter \(with --vary network\.latency=1ms --vary network\.jitter=1\.5ms\): expected/,
+    );
   });
 });

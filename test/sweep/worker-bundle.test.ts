@@ -27,14 +27,23 @@ function variant(name: string, extra: string): string {
   return file;
 }
 
-async function cellsFrom(entry: URL, file: string, jobs: readonly ToWorker[], workers = 2): Promise<string[][]> {
+async function cellsFrom(
+  entry: URL,
+  file: string,
+  jobs: readonly ToWorker[],
+  workers = 2,
+): Promise<string[][]> {
   const pool = new WorkerPool(entry, { file, set: ["clients.writes=30/s"] }, workers);
   const cells: string[][] = [];
   await pool.run({ jobs, onResult: (job, row) => (cells[job] = row) });
   return cells;
 }
 
-const jobs: ToWorker[] = [1, 2, 3, 4].map((seed, index) => ({ index, seed, overrides: index % 2 === 0 ? ["detector.timeout=2s"] : [] }));
+const jobs: ToWorker[] = [1, 2, 3, 4].map((seed, index) => ({
+  index,
+  seed,
+  overrides: index % 2 === 0 ? ["detector.timeout=2s"] : [],
+}));
 
 describe("the bundled sweep worker", () => {
   it("gives every run the same row as a worker started through tsx", async () => {
@@ -49,7 +58,9 @@ describe("the bundled sweep worker", () => {
   });
 
   it("is not made for a scenario that reads import.meta (it would see a data: URL) or does not compile", async () => {
-    expect(await bundledWorker(variant("meta.ts", "\nexport const here = import.meta.url;\n"))).toBeNull();
+    expect(
+      await bundledWorker(variant("meta.ts", "\nexport const here = import.meta.url;\n")),
+    ).toBeNull();
     expect(await bundledWorker(variant("broken.ts", "\nexport const = ;\n"))).toBeNull();
     expect(await bundledWorker(path.join(dir, "missing.ts"))).toBeNull();
   });
@@ -63,6 +74,10 @@ describe("the bundled sweep worker", () => {
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(WorkerFailure);
-    expect(failure).toMatchObject({ job: -1, errorName: "RangeError", message: "no cluster today" });
+    expect(failure).toMatchObject({
+      job: -1,
+      errorName: "RangeError",
+      message: "no cluster today",
+    });
   });
 });

@@ -17,7 +17,12 @@ export function resolved(scenario: Scenario): WorldConfig {
   return resolveScenario(scenario, { file }).world;
 }
 
-export function simulate(scenario: Scenario, seed: number, overrides: readonly string[], trace: TraceLevel = "none"): RunResult {
+export function simulate(
+  scenario: Scenario,
+  seed: number,
+  overrides: readonly string[],
+  trace: TraceLevel = "none",
+): RunResult {
   return runScenario(scenario, { file, seed, overrides: [...overrides], trace });
 }
 
@@ -32,10 +37,25 @@ export const seconds = (valueUs: number): number => valueUs / 1e6;
  */
 export function assumePlainClients(world: WorldConfig): void {
   for (const client of world.clients) {
-    const options = client as unknown as { retries?: number; reconnectUs?: number; connections?: number; routing?: unknown };
-    const routing = typeof options.routing === "object" && options.routing !== null ? (options.routing as { kind?: string }).kind : options.routing;
-    const plain = (options.retries ?? 0) === 0 && (options.reconnectUs ?? 0) === 0 && (options.connections ?? 1) === 1 && (routing ?? "proxy") === "proxy";
-    if (!plain) throw new Error(`validation assumes clients with one connection, no retries, no reconnect delay and a proxy; got ${JSON.stringify(client)}`);
+    const options = client as unknown as {
+      retries?: number;
+      reconnectUs?: number;
+      connections?: number;
+      routing?: unknown;
+    };
+    const routing =
+      typeof options.routing === "object" && options.routing !== null
+        ? (options.routing as { kind?: string }).kind
+        : options.routing;
+    const plain =
+      (options.retries ?? 0) === 0 &&
+      (options.reconnectUs ?? 0) === 0 &&
+      (options.connections ?? 1) === 1 &&
+      (routing ?? "proxy") === "proxy";
+    if (!plain)
+      throw new Error(
+        `validation assumes clients with one connection, no retries, no reconnect delay and a proxy; got ${JSON.stringify(client)}`,
+      );
   }
 }
 

@@ -16,7 +16,13 @@ import { consecutiveDetection } from "./cases/consecutive-detection.ts";
 import { singleNode } from "./cases/single-node.ts";
 import type { Check, Size, ValidationCase } from "./check.ts";
 
-export const cases: readonly ValidationCase[] = [singleNode, activePassive, asyncLostWrites, consecutiveDetection, availabilityYearCase];
+export const cases: readonly ValidationCase[] = [
+  singleNode,
+  activePassive,
+  asyncLostWrites,
+  consecutiveDetection,
+  availabilityYearCase,
+];
 
 export interface ValidationOptions {
   /** Case ids to run; all when empty. */
@@ -29,7 +35,10 @@ export interface ValidationOptions {
 export function runValidation(size: Size, options: ValidationOptions = {}): Check[] {
   const { only = [], overrides = [], print = () => {} } = options;
   const unknown = only.filter((id) => !cases.some((validationCase) => validationCase.id === id));
-  if (unknown.length > 0) throw new Error(`unknown case ${unknown.join(", ")}; cases: ${cases.map((c) => c.id).join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown case ${unknown.join(", ")}; cases: ${cases.map((c) => c.id).join(", ")}`,
+    );
   const checks: Check[] = [];
   print(header(size, overrides));
   for (const validationCase of cases) {
@@ -39,16 +48,29 @@ export function runValidation(size: Size, options: ValidationOptions = {}): Chec
     checks.push(...done);
   }
   const failed = checks.filter((check) => !check.pass).length;
-  print(`${checks.length - failed} of ${checks.length} checks pass${failed > 0 ? `, ${failed} FAIL` : ""}.`);
+  print(
+    `${checks.length - failed} of ${checks.length} checks pass${failed > 0 ? `, ${failed} FAIL` : ""}.`,
+  );
   return checks;
 }
 
 function header(size: Size, overrides: readonly string[]): string {
-  const set = overrides.length > 0 ? ` with ${overrides.map((o) => `--set ${o}`).join(" ")} (closed forms unchanged)` : "";
+  const set =
+    overrides.length > 0
+      ? ` with ${overrides.map((o) => `--set ${o}`).join(" ")} (closed forms unchanged)`
+      : "";
   return `validation (${size})${set}: simulated vs closed form; tolerance = ±k·SE, SE from the sample or from the closed form's own variance (theory)`;
 }
 
-const columns = ["quantity", "expected", "simulated", "SE", "tolerance", "sample", "verdict"] as const;
+const columns = [
+  "quantity",
+  "expected",
+  "simulated",
+  "SE",
+  "tolerance",
+  "sample",
+  "verdict",
+] as const;
 
 /** One block per case: its model, each check's closed form, then a row per check. */
 export function formatChecks(checks: readonly Check[]): string {
@@ -60,7 +82,13 @@ export function formatChecks(checks: readonly Check[]): string {
     for (const check of group) lines.push(`  ${check.quantity} = ${check.closedForm}`);
     const rows = [[...columns], ...group.map(row)];
     const widths = columns.map((_, i) => Math.max(...rows.map((cells) => cells[i].length)));
-    for (const cells of rows) lines.push("    " + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "));
+    for (const cells of rows)
+      lines.push(
+        "    " +
+          cells
+            .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+            .join("  "),
+      );
   }
   return lines.join("\n");
 }
@@ -68,10 +96,26 @@ export function formatChecks(checks: readonly Check[]): string {
 function row(check: Check): string[] {
   const verdict = check.pass ? "pass" : "FAIL";
   if (check.kind === "bounds") {
-    return [check.quantity, `[${num(check.lower)}, ${num(check.upper)})`, `${num(check.min)}..${num(check.max)}`, "—", "hard bounds", check.sample, verdict];
+    return [
+      check.quantity,
+      `[${num(check.lower)}, ${num(check.upper)})`,
+      `${num(check.min)}..${num(check.max)}`,
+      "—",
+      "hard bounds",
+      check.sample,
+      verdict,
+    ];
   }
   const se = `${num(check.se)}${check.seSource === "theory" ? " (theory)" : ""}`;
-  return [check.quantity, num(check.expected), num(check.simulated), se, `±${num(check.sigmas * check.se)} (${check.sigmas} SE)`, check.sample, verdict];
+  return [
+    check.quantity,
+    num(check.expected),
+    num(check.simulated),
+    se,
+    `±${num(check.sigmas * check.se)} (${check.sigmas} SE)`,
+    check.sample,
+    verdict,
+  ];
 }
 
 /** Five significant digits, without exponent noise for ordinary magnitudes. */
@@ -92,11 +136,17 @@ function main(argv: readonly string[]): number {
     else if (arg === "--case" && i + 1 < argv.length) only.push(argv[++i]);
     else if (arg === "--set" && i + 1 < argv.length) overrides.push(argv[++i]);
     else {
-      process.stderr.write(`usage: tsx test/validation/run.ts [--full] [--case ID]... [--set path=value]...\nunknown argument: ${arg}\n`);
+      process.stderr.write(
+        `usage: tsx test/validation/run.ts [--full] [--case ID]... [--set path=value]...\nunknown argument: ${arg}\n`,
+      );
       return 2;
     }
   }
-  const checks = runValidation(size, { only, overrides, print: (text) => process.stdout.write(`${text}\n`) });
+  const checks = runValidation(size, {
+    only,
+    overrides,
+    print: (text) => process.stdout.write(`${text}\n`),
+  });
   return checks.every((check) => check.pass) ? 0 : 1;
 }
 

@@ -32,14 +32,29 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), "sim-swarm-"));
 
 function shard(index: number): Promise<SwarmJson> {
   const runs = Math.floor(totalRuns / processes) + (index < totalRuns % processes ? 1 : 0);
-  const args = [path.join(root, "bin", "sim.js"), "fuzz", "--swarm", "--runs", String(runs), "--seed", String(firstSeed + index), "--json", "--out", path.join(out, `shard-${index}.ts`)];
+  const args = [
+    path.join(root, "bin", "sim.js"),
+    "fuzz",
+    "--swarm",
+    "--runs",
+    String(runs),
+    "--seed",
+    String(firstSeed + index),
+    "--json",
+    "--out",
+    path.join(out, `shard-${index}.ts`),
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let text = "";
     child.stdout.on("data", (chunk: Buffer) => (text += chunk));
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code !== 0 && code !== 1) reject(new Error(`sim fuzz --swarm (seed ${firstSeed + index}) exited ${code}`));
+      if (code !== 0 && code !== 1)
+        reject(new Error(`sim fuzz --swarm (seed ${firstSeed + index}) exited ${code}`));
       else resolve(JSON.parse(text) as SwarmJson);
     });
   });
@@ -51,18 +66,41 @@ const seconds = (performance.now() - started) / 1000;
 const runs = shards.reduce((sum, result) => sum + result.runs, 0);
 const sum = (pick: (result: SwarmJson) => Record<string, number>) => {
   const totals: Record<string, number> = {};
-  for (const result of shards) for (const [key, value] of Object.entries(pick(result))) totals[key] = (totals[key] ?? 0) + value;
+  for (const result of shards)
+    for (const [key, value] of Object.entries(pick(result)))
+      totals[key] = (totals[key] ?? 0) + value;
   return totals;
 };
-console.log(`swarm: ${runs} runs over ${processes} processes (seeds ${firstSeed}–${firstSeed + processes - 1}) in ${seconds.toFixed(1)} s, ${shards.reduce((s, r) => s + r.configurations, 0)} distinct configurations`);
-console.log(`  promises judged: ${Object.entries(sum((result) => result.promises)).map(([name, count]) => `${name} ${count}`).join(", ")}`);
+console.log(
+  `swarm: ${runs} runs over ${processes} processes (seeds ${firstSeed}–${firstSeed + processes - 1}) in ${seconds.toFixed(1)} s, ${shards.reduce((s, r) => s + r.configurations, 0)} distinct configurations`,
+);
+console.log(
+  `  promises judged: ${Object.entries(sum((result) => result.promises))
+    .map(([name, count]) => `${name} ${count}`)
+    .join(", ")}`,
+);
 for (const option of Object.keys(shards[0].coverage)) {
   const values = sum((result) => result.coverage[option]);
-  console.log(`  ${option}: ${Object.entries(values).map(([value, count]) => `${value} ${count}`).join(", ")}`);
+  console.log(
+    `  ${option}: ${Object.entries(values)
+      .map(([value, count]) => `${value} ${count}`)
+      .join(", ")}`,
+  );
 }
 const broken = shards.filter((result) => result.violation !== null);
-for (const { seed, violation } of broken) console.log(`  BROKE (seed ${seed}, run ${violation!.run}): ${violation!.breach}: ${violation!.detail}\n    reproducer: ${violation!.reproducer}`);
-const never = Object.keys(shards[0].coverage).flatMap((option) => Object.entries(sum((result) => result.coverage[option])).filter(([, count]) => count === 0).map(([value]) => `${option}=${value}`));
+for (const { seed, violation } of broken)
+  console.log(
+    `  BROKE (seed ${seed}, run ${violation!.run}): ${violation!.breach}: ${violation!.detail}\n    reproducer: ${violation!.reproducer}`,
+  );
+const never = Object.keys(shards[0].coverage).flatMap((option) =>
+  Object.entries(sum((result) => result.coverage[option]))
+    .filter(([, count]) => count === 0)
+    .map(([value]) => `${option}=${value}`),
+);
 if (never.length > 0) console.log(`  NEVER DRAWN: ${never.join(", ")}`);
-console.log(broken.length === 0 && never.length === 0 && runs >= totalRuns ? `swarm: ${runs} runs, nothing broke.` : "swarm: FAILED.");
+console.log(
+  broken.length === 0 && never.length === 0 && runs >= totalRuns
+    ? `swarm: ${runs} runs, nothing broke.`
+    : "swarm: FAILED.",
+);
 process.exitCode = broken.length === 0 && never.length === 0 && runs >= totalRuns ? 0 : 1;

@@ -9,7 +9,11 @@ describe("the simulator agrees with reliability and queueing theory (short valid
     it(validationCase.id, () => {
       const checks = validationCase.run("short", { overrides: [] });
       console.log(formatChecks(checks));
-      expect(checks.filter((check) => !check.pass).map((check) => `${check.caseName}: ${check.quantity}`)).toEqual([]);
+      expect(
+        checks
+          .filter((check) => !check.pass)
+          .map((check) => `${check.caseName}: ${check.quantity}`),
+      ).toEqual([]);
     });
   }
 });

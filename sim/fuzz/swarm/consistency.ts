@@ -29,17 +29,28 @@ export function consistencyJudge(world: WorldConfig): Judge {
       else if (event.kind === "promoted") {
         promotions++;
         granted.add(`${event.node}@${event.epoch}`);
-      } else if (event.kind === "write_accepted" && world.nodes.some((node) => node.name === event.node && node.role !== "server")) {
+      } else if (
+        event.kind === "write_accepted" &&
+        world.nodes.some((node) => node.name === event.node && node.role !== "server")
+      ) {
         const current = roles.get(event.node);
-        if (current?.role !== "primary") note(`${event.node} accepted a write at ${event.tUs / 1e6} s in role ${current?.role ?? "unknown"}`);
+        if (current?.role !== "primary")
+          note(
+            `${event.node} accepted a write at ${event.tUs / 1e6} s in role ${current?.role ?? "unknown"}`,
+          );
         else if (!granted.has(`${event.node}@${current.epoch}`)) {
-          note(`${event.node} accepted a write at ${event.tUs / 1e6} s as primary of epoch ${current.epoch}, into which it was never promoted`);
+          note(
+            `${event.node} accepted a write at ${event.tUs / 1e6} s as primary of epoch ${current.epoch}, into which it was never promoted`,
+          );
         }
       }
     },
     verdict(result: RunResult): Verdict {
       for (const problem of metricProblems(result, promotions)) note(problem);
-      return { violated: problems.length > 0, detail: problems.length > 0 ? problems.join("; ") : "metrics consistent with the trace" };
+      return {
+        violated: problems.length > 0,
+        detail: problems.length > 0 ? problems.join("; ") : "metrics consistent with the trace",
+      };
     },
   };
 }
@@ -48,24 +59,44 @@ function metricProblems({ metrics, timeline, world }: RunResult, promotions: num
   const problems: string[] = [];
   const value = (name: keyof typeof metrics) => metrics[name] ?? 0;
   const durationS = world.durationUs / 1e6;
-  if (value("failovers") !== promotions) problems.push(`failovers = ${value("failovers")} but the trace has ${promotions} promotions`);
-  if (value("failbacks") > value("failovers")) problems.push(`failbacks = ${value("failbacks")} exceeds failovers = ${value("failovers")}`);
-  if (value("false_failovers") > value("failovers")) problems.push(`false_failovers = ${value("false_failovers")} exceeds failovers = ${value("failovers")}`);
+  if (value("failovers") !== promotions)
+    problems.push(`failovers = ${value("failovers")} but the trace has ${promotions} promotions`);
+  if (value("failbacks") > value("failovers"))
+    problems.push(`failbacks = ${value("failbacks")} exceeds failovers = ${value("failovers")}`);
+  if (value("false_failovers") > value("failovers"))
+    problems.push(
+      `false_failovers = ${value("false_failovers")} exceeds failovers = ${value("failovers")}`,
+    );
   if (value("writes_acked") + value("writes_failed") !== value("writes_attempted")) {
-    problems.push(`writes_acked + writes_failed = ${value("writes_acked") + value("writes_failed")} but writes_attempted = ${value("writes_attempted")}`);
+    problems.push(
+      `writes_acked + writes_failed = ${value("writes_acked") + value("writes_failed")} but writes_attempted = ${value("writes_attempted")}`,
+    );
   }
-  if (value("lost_writes") > value("writes_acked")) problems.push(`lost_writes = ${value("lost_writes")} exceeds writes_acked = ${value("writes_acked")}`);
+  if (value("lost_writes") > value("writes_acked"))
+    problems.push(
+      `lost_writes = ${value("lost_writes")} exceeds writes_acked = ${value("writes_acked")}`,
+    );
   const availability = metrics.availability;
-  if (availability !== null && availability !== undefined && !(availability >= 0 && availability <= 1)) problems.push(`availability = ${availability} is outside [0, 1]`);
+  if (
+    availability !== null &&
+    availability !== undefined &&
+    !(availability >= 0 && availability <= 1)
+  )
+    problems.push(`availability = ${availability} is outside [0, 1]`);
   for (const name of ["downtime_s", "split_brain_s"] as const) {
     const seconds = metrics[name];
-    if (seconds !== null && seconds !== undefined && !(seconds >= 0 && seconds <= durationS)) problems.push(`${name} = ${seconds} is outside [0, ${durationS}]`);
+    if (seconds !== null && seconds !== undefined && !(seconds >= 0 && seconds <= durationS))
+      problems.push(`${name} = ${seconds} is outside [0, ${durationS}]`);
   }
   for (const name of ["detection_s", "rto_s", "rpo_s", "max_lag_s"] as const) {
     const seconds = metrics[name];
-    if (seconds !== null && seconds !== undefined && !(seconds >= 0)) problems.push(`${name} = ${seconds} is negative or not a number`);
+    if (seconds !== null && seconds !== undefined && !(seconds >= 0))
+      problems.push(`${name} = ${seconds} is negative or not a number`);
   }
-  if (value("split_brain_s") > 0 && !twoPrimariesInTimeline(timeline)) problems.push(`split_brain_s = ${value("split_brain_s")} but the timeline never shows two primaries up at once`);
+  if (value("split_brain_s") > 0 && !twoPrimariesInTimeline(timeline))
+    problems.push(
+      `split_brain_s = ${value("split_brain_s")} but the timeline never shows two primaries up at once`,
+    );
   return problems;
 }
 
@@ -81,5 +112,9 @@ function twoPrimariesInTimeline(timeline: RunResult["timeline"]): boolean {
       if (endUs > startUs) upAndPrimary.push({ node: role.node, startUs, endUs });
     }
   }
-  return upAndPrimary.some((a) => upAndPrimary.some((b) => a.node !== b.node && Math.min(a.endUs, b.endUs) > Math.max(a.startUs, b.startUs)));
+  return upAndPrimary.some((a) =>
+    upAndPrimary.some(
+      (b) => a.node !== b.node && Math.min(a.endUs, b.endUs) > Math.max(a.startUs, b.startUs),
+    ),
+  );
 }

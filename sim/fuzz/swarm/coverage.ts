@@ -31,12 +31,19 @@ export type CoveredOption = keyof typeof coveredOptions;
 export type Coverage = Record<CoveredOption, Record<string, number>>;
 
 export function emptyCoverage(): Coverage {
-  const entries = Object.entries(coveredOptions).map(([option, values]) => [option, Object.fromEntries(values.map((value) => [value, 0]))]);
+  const entries = Object.entries(coveredOptions).map(([option, values]) => [
+    option,
+    Object.fromEntries(values.map((value) => [value, 0])),
+  ]);
   return Object.fromEntries(entries) as Coverage;
 }
 
 /** The values one run drew, per option (a database's options only when it has a database). */
-export function drawnValues(world: WorldConfig, preset: string | undefined, faults: readonly ScheduledFaultSpec[]): Record<CoveredOption, Set<string>> {
+export function drawnValues(
+  world: WorldConfig,
+  preset: string | undefined,
+  faults: readonly ScheduledFaultSpec[],
+): Record<CoveredOption, Set<string>> {
   const database = world.nodes.some((node) => node.role === "primary");
   const standbys = world.nodes.filter((node) => node.role === "standby");
   const when = (present: boolean, value: string) => new Set(present ? [value] : []);

@@ -30,23 +30,38 @@ export class InvalidDraw extends Error {
   }
 }
 
-export function drawCase(fuzzSeed: number, index: number, file: string, maxEpisodes: number, base?: ScenarioData): SwarmCase {
+export function drawCase(
+  fuzzSeed: number,
+  index: number,
+  file: string,
+  maxEpisodes: number,
+  base?: ScenarioData,
+): SwarmCase {
   const rng = new Rng(fuzzSeed, `swarm:run:${index}`);
   const seed = rng.int(seedRange);
   const configuration = drawConfiguration(rng, base);
-  const named = { name: `swarm-${fuzzSeed}-${index + 1}`, summary: `Swarm run ${index + 1} of fuzz seed ${fuzzSeed}.`, ...configuration };
+  const named = {
+    name: `swarm-${fuzzSeed}-${index + 1}`,
+    summary: `Swarm run ${index + 1} of fuzz seed ${fuzzSeed}.`,
+    ...configuration,
+  };
   return { ...completeCase(rng, named, { file, maxEpisodes, kinds: episodeKinds }), seed };
 }
 
 /** A configuration made a case: its duration fitted to its policy, and a schedule drawn of `kinds`. */
-export function completeCase(rng: Rng, named: ScenarioData, options: { file: string; maxEpisodes: number; kinds: readonly EpisodeKind[] }): Omit<SwarmCase, "seed"> {
+export function completeCase(
+  rng: Rng,
+  named: ScenarioData,
+  options: { file: string; maxEpisodes: number; kinds: readonly EpisodeKind[] },
+): Omit<SwarmCase, "seed"> {
   const { file } = options;
   const windowUs = Math.round(rng.uniform(60, 120)) * sUs;
   let durationUs: number;
   try {
     durationUs = fittingDurationUs(named, windowUs, file);
   } catch (error) {
-    if (error instanceof ScenarioError) throw new InvalidDraw(error.message, { ...named, duration: "1h" });
+    if (error instanceof ScenarioError)
+      throw new InvalidDraw(error.message, { ...named, duration: "1h" });
     throw error;
   }
   const scenario = { ...named, duration: durationText(durationUs) };
@@ -62,7 +77,10 @@ function fittingDurationUs(scenario: ScenarioData, windowUs: number, file: strin
   // backup interval: settle once with a long run, then once more with the run it asks for.
   let durationUs = 3600 * sUs;
   for (let pass = 0; pass < 2; pass++) {
-    const world = resolveScenario({ ...scenario, duration: durationText(durationUs) }, { file }).world;
+    const world = resolveScenario(
+      { ...scenario, duration: durationText(durationUs) },
+      { file },
+    ).world;
     durationUs = Math.ceil((warmUpUs + windowUs + settlePeriodUs(world) + observeUs) / sUs) * sUs;
   }
   return durationUs;

@@ -24,7 +24,17 @@ import {
   sessionStores,
 } from "../../scenario/index.ts";
 import { detectorKindOf, fencingMechanisms, routingKindOf } from "../../model/index.ts";
-import { detectorDraws, drawDuration, drawInt, failbackDraws, fencingDraws, readinessDraws, replicationDraws, routingDraws, type DrawContext } from "./option-draws.ts";
+import {
+  detectorDraws,
+  drawDuration,
+  drawInt,
+  failbackDraws,
+  fencingDraws,
+  readinessDraws,
+  replicationDraws,
+  routingDraws,
+  type DrawContext,
+} from "./option-draws.ts";
 
 export type ScenarioData = Record<string, unknown> & { nodes: Record<string, NodeSpec> };
 
@@ -45,13 +55,17 @@ function drawDatabase(rng: Rng): ScenarioData {
   const zones = ["a", "b", "c"].slice(0, drawInt(rng, 2, 3));
   const nodes: Record<string, NodeSpec> = { db1: { role: "primary", zone: "a" } };
   const standbys = drawInt(rng, 1, 3);
-  for (let i = 0; i < standbys; i++) nodes[`db${i + 2}`] = { role: "standby", zone: zones[(i + 1) % zones.length] };
+  for (let i = 0; i < standbys; i++)
+    nodes[`db${i + 2}`] = { role: "standby", zone: zones[(i + 1) % zones.length] };
   const monitors = drawInt(rng, 1, 3);
-  for (let i = 0; i < monitors; i++) nodes[`mon${i + 1}`] = { role: "monitor", zone: zones[(i + 2) % zones.length] };
+  for (let i = 0; i < monitors; i++)
+    nodes[`mon${i + 1}`] = { role: "monitor", zone: zones[(i + 2) % zones.length] };
   if (rng.chance(0.2)) nodes.witness = { role: "witness", zone: pick(rng, zones) };
   const scenario: ScenarioData = { nodes, network: drawNetwork(rng) };
   Object.assign(scenario, drawPolicy(rng, scenario));
-  const streaming = Object.values(nodes).some((node) => node.role === "standby" && node.readiness !== "cold");
+  const streaming = Object.values(nodes).some(
+    (node) => node.role === "standby" && node.readiness !== "cold",
+  );
   return { ...scenario, clients: drawClients(rng, zones, streaming) };
 }
 
@@ -68,14 +82,26 @@ function drawPool(rng: Rng): ScenarioData {
     writes: `${drawInt(rng, 20, 60)}/s`,
     zone: "a",
     routing: routingDraws.lb(rng, { streamingStandbys: 0, servers }),
-    ...(rng.chance(0.5) && { sessions: { users: drawInt(rng, 10, 200), store: pick(rng, sessionStores) } }),
+    ...(rng.chance(0.5) && {
+      sessions: { users: drawInt(rng, 10, 200), store: pick(rng, sessionStores) },
+    }),
   };
   return { nodes, network: drawNetwork(rng), clients: client };
 }
 
 /** The base scenario's cluster with a drawn policy, readiness and routing. */
 function drawOver(rng: Rng, base: ScenarioData): ScenarioData {
-  const { faults: _faults, chaos: _chaos, expect: _expect, policy: _policy, detector: _detector, replication: _replication, failover: _failover, duration: _duration, ...kept } = base;
+  const {
+    faults: _faults,
+    chaos: _chaos,
+    expect: _expect,
+    policy: _policy,
+    detector: _detector,
+    replication: _replication,
+    failover: _failover,
+    duration: _duration,
+    ...kept
+  } = base;
   const nodes = Object.fromEntries(
     Object.entries(base.nodes).map(([name, node]) => {
       if (node.role !== "standby") return [name, node];
@@ -100,17 +126,28 @@ function drawNetwork(rng: Rng): Record<string, unknown> {
 function drawPolicy(rng: Rng, scenario: ScenarioData): Partial<ScenarioData> {
   const names = Object.keys(scenario.nodes);
   const standbys = names.filter((name) => scenario.nodes[name].role === "standby");
-  const voters = names.filter((name) => scenario.nodes[name].role === "monitor" || scenario.nodes[name].role === "witness").length;
-  for (const name of standbys) Object.assign(scenario.nodes[name], readinessDraws[pick(rng, readinessChoices)](rng));
-  const streaming = () => standbys.filter((name) => scenario.nodes[name].readiness !== "cold").length;
+  const voters = names.filter(
+    (name) => scenario.nodes[name].role === "monitor" || scenario.nodes[name].role === "witness",
+  ).length;
+  for (const name of standbys)
+    Object.assign(scenario.nodes[name], readinessDraws[pick(rng, readinessChoices)](rng));
+  const streaming = () =>
+    standbys.filter((name) => scenario.nodes[name].readiness !== "cold").length;
   if (rng.chance(0.25)) {
     const policy = presets[pick(rng, presetNames)]() as PolicySpec;
-    const synchronous = policy.replication?.mode !== undefined && policy.replication.mode !== "async";
+    const synchronous =
+      policy.replication?.mode !== undefined && policy.replication.mode !== "async";
     const fencing = policy.failover?.fencing;
-    ensureStreaming(scenario, standbys, synchronous || (fencing !== undefined && fencingMechanisms(fencing).needsReplicas));
+    ensureStreaming(
+      scenario,
+      standbys,
+      synchronous || (fencing !== undefined && fencingMechanisms(fencing).needsReplicas),
+    );
     // A preset's quorum may count more monitors than the cluster has: keep it within them.
     const quorum = policy.failover?.quorum;
-    return quorum !== undefined && quorum > voters ? { policy, failover: { quorum: voters } } : { policy };
+    return quorum !== undefined && quorum > voters
+      ? { policy, failover: { quorum: voters } }
+      : { policy };
   }
   const mode = pick(rng, replicationModes);
   const fencing = pick(rng, fencingChoices);
@@ -126,8 +163,16 @@ function drawPolicy(rng: Rng, scenario: ScenarioData): Partial<ScenarioData> {
     ...(rng.chance(0.15) && { crossZone: false }),
     ...(rng.chance(0.15) && { maxLagOnFailover: drawDuration(rng, 100 * msUs, 5 * sUs) }),
   };
-  if (detector.kind !== undefined && detectorKindOf(detector.kind).heardBy === "leases" && failover.lease === undefined) failover.lease = fencingDraws.lease(rng, context).lease;
-  if (failover.automatic === false && failover.operator === undefined) failover.operator = { delay: `${drawDuration(rng, 5 * sUs, 20 * sUs)}..${drawDuration(rng, 20 * sUs, 40 * sUs)}` };
+  if (
+    detector.kind !== undefined &&
+    detectorKindOf(detector.kind).heardBy === "leases" &&
+    failover.lease === undefined
+  )
+    failover.lease = fencingDraws.lease(rng, context).lease;
+  if (failover.automatic === false && failover.operator === undefined)
+    failover.operator = {
+      delay: `${drawDuration(rng, 5 * sUs, 20 * sUs)}..${drawDuration(rng, 20 * sUs, 40 * sUs)}`,
+    };
   return { detector, replication: replicationDraws[mode](rng, context), failover };
 }
 
@@ -149,7 +194,10 @@ function drawClients(rng: Rng, zones: string[], streaming: boolean): ClientSpec 
     writes: `${drawInt(rng, 20, 60)}/s`,
     zone: pick(rng, zones),
     routing: routingDraws[pick(rng, routable)](rng, { streamingStandbys: 0, servers: [] }),
-    ...(rng.chance(0.3) && { retries: drawInt(rng, 1, 3), backoff: drawDuration(rng, 10 * msUs, 500 * msUs) }),
+    ...(rng.chance(0.3) && {
+      retries: drawInt(rng, 1, 3),
+      backoff: drawDuration(rng, 10 * msUs, 500 * msUs),
+    }),
     ...(rng.chance(0.3) && { connections: drawInt(rng, 2, 8) }),
     arrivals: pick(rng, arrivalChoices),
     ...(rng.chance(0.2) && { reads: `${drawInt(rng, 10, 50)}/s`, readFrom: pick(rng, readable) }),

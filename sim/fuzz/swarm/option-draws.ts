@@ -8,11 +8,28 @@
 // single-sample window, a STONITH device that fails most of the time), each kept valid for the
 // schema, and short enough that a run of a few minutes sees detection, failover and recovery.
 import type { Rng } from "../../engine/index.ts";
-import { detectorKindOf, detectorKinds, failbackKindOf, failbackNames, fencingKindOf, fencingNames, routingKindOf, routingKinds, type DetectorSpec } from "../../model/index.ts";
+import {
+  detectorKindOf,
+  detectorKinds,
+  failbackKindOf,
+  failbackNames,
+  fencingKindOf,
+  fencingNames,
+  routingKindOf,
+  routingKinds,
+  type DetectorSpec,
+} from "../../model/index.ts";
 
 export { drawLease } from "../../model/index.ts";
 import type { ClientSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
-import type { DetectorKind, Failback, Fencing, Readiness, ReplicationModeChoice, RoutingKind } from "../../scenario/index.ts";
+import type {
+  DetectorKind,
+  Failback,
+  Fencing,
+  Readiness,
+  ReplicationModeChoice,
+  RoutingKind,
+} from "../../scenario/index.ts";
 import { drawDuration, drawInt } from "../../dsl/index.ts";
 
 export { drawDuration, drawInt };
@@ -27,20 +44,33 @@ const msUs = 1000;
 const sUs = 1_000_000;
 
 /** Each detector kind draws its own settings (model/detectors/<kind>.ts). */
-export const detectorDraws = Object.fromEntries(detectorKinds.map((kind) => [kind, detectorKindOf(kind).draw])) as Record<DetectorKind, (rng: Rng) => DetectorSpec>;
+export const detectorDraws = Object.fromEntries(
+  detectorKinds.map((kind) => [kind, detectorKindOf(kind).draw]),
+) as Record<DetectorKind, (rng: Rng) => DetectorSpec>;
 
 /** Each fencing kind draws its own settings (model/fencing/<kind>.ts). */
-export const fencingDraws = Object.fromEntries(fencingNames.map((name) => [name, fencingKindOf(name).draw])) as unknown as Record<Fencing, (rng: Rng, context: DrawContext) => FailoverSpec>;
+export const fencingDraws = Object.fromEntries(
+  fencingNames.map((name) => [name, fencingKindOf(name).draw]),
+) as unknown as Record<Fencing, (rng: Rng, context: DrawContext) => FailoverSpec>;
 
-export const replicationDraws: Record<ReplicationModeChoice, (rng: Rng, context: DrawContext) => ReplicationSpec> = {
+export const replicationDraws: Record<
+  ReplicationModeChoice,
+  (rng: Rng, context: DrawContext) => ReplicationSpec
+> = {
   async: (rng) => ({ mode: "async", lag: drawDuration(rng, 0, 500 * msUs) }),
-  sync: (rng, { streamingStandbys }) => ({ mode: "sync", waitFor: waitForDraw(rng, streamingStandbys) }),
+  sync: (rng, { streamingStandbys }) => ({
+    mode: "sync",
+    waitFor: waitForDraw(rng, streamingStandbys),
+  }),
   "semi-sync": (rng, { streamingStandbys }) => ({
     mode: "semi-sync",
     waitFor: waitForDraw(rng, streamingStandbys),
     semiSyncTimeout: drawDuration(rng, 1 * sUs, 10 * sUs),
   }),
-  quorum: (rng, { streamingStandbys }) => (rng.chance(0.5) ? { mode: "quorum" } : { mode: "quorum", waitFor: waitForDraw(rng, streamingStandbys) }),
+  quorum: (rng, { streamingStandbys }) =>
+    rng.chance(0.5)
+      ? { mode: "quorum" }
+      : { mode: "quorum", waitFor: waitForDraw(rng, streamingStandbys) },
 };
 
 /** Every streaming standby more often than not: that is the configuration that promises no loss. */
@@ -49,11 +79,17 @@ function waitForDraw(rng: Rng, streamingStandbys: number): number {
 }
 
 /** Each failback policy draws its own settings (model/failback/<kind>.ts). */
-export const failbackDraws = Object.fromEntries(failbackNames.map((name) => [name, failbackKindOf(name).draw])) as unknown as Record<Failback, (rng: Rng) => FailoverSpec>;
+export const failbackDraws = Object.fromEntries(
+  failbackNames.map((name) => [name, failbackKindOf(name).draw]),
+) as unknown as Record<Failback, (rng: Rng) => FailoverSpec>;
 
 export const readinessDraws: Record<Readiness, (rng: Rng) => Partial<NodeSpec>> = {
   hot: () => ({ readiness: "hot" }),
-  warm: (rng) => ({ readiness: "warm", applyEvery: drawDuration(rng, 1 * sUs, 20 * sUs), warmUp: drawDuration(rng, 0, 20 * sUs) }),
+  warm: (rng) => ({
+    readiness: "warm",
+    applyEvery: drawDuration(rng, 1 * sUs, 20 * sUs),
+    warmUp: drawDuration(rng, 0, 20 * sUs),
+  }),
   cold: (rng) => ({
     readiness: "cold",
     bootIn: drawDuration(rng, 5 * sUs, 30 * sUs),
@@ -65,4 +101,9 @@ export const readinessDraws: Record<Readiness, (rng: Rng) => Partial<NodeSpec>> 
 };
 
 /** Each routing kind draws its own settings (model/routing/<kind>.ts). */
-export const routingDraws = Object.fromEntries(routingKinds.map((kind) => [kind, routingKindOf(kind).draw])) as unknown as Record<RoutingKind, (rng: Rng, context: DrawContext) => NonNullable<ClientSpec["routing"]>>;
+export const routingDraws = Object.fromEntries(
+  routingKinds.map((kind) => [kind, routingKindOf(kind).draw]),
+) as unknown as Record<
+  RoutingKind,
+  (rng: Rng, context: DrawContext) => NonNullable<ClientSpec["routing"]>
+>;

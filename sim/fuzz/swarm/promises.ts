@@ -41,7 +41,11 @@ export interface ConfigurationPromise {
   judge(context: PromiseContext): Judge;
 }
 
-export const promiseNames = ["no-lost-acked-writes", "single-writable-primary", "recovers-after-faults"] as const;
+export const promiseNames = [
+  "no-lost-acked-writes",
+  "single-writable-primary",
+  "recovers-after-faults",
+] as const;
 export type PromiseName = (typeof promiseNames)[number];
 
 export const promises: Record<PromiseName, ConfigurationPromise> = {
@@ -62,14 +66,20 @@ export const promises: Record<PromiseName, ConfigurationPromise> = {
     expectSource: "{ splitBrainS: 0 }",
     applies: ({ world, schedule }) => {
       const { fencing } = world.failover;
-      return fencing === "epoch" || fencing === "stonith" || (fencing === "lease" && leaseHeldSafely(world, schedule));
+      return (
+        fencing === "epoch" ||
+        fencing === "stonith" ||
+        (fencing === "lease" && leaseHeldSafely(world, schedule))
+      );
     },
     judge: (context) => invariants["single-writable-primary"].judge(context),
   },
   "recovers-after-faults": {
-    holds: "every write issued from the end of the last fault + the settle period on is acknowledged",
+    holds:
+      "every write issued from the end of the last fault + the settle period on is acknowledged",
     when: "automatic failover, no failback, no operator, clients that honour DNS TTLs, no capacity limits, no random message loss; with STONITH, a device that never fails (a failed one waits for a recheck by design) and asynchronous or semi-sync replication (a fenced node stays off, and a synchronous primary would wait for it)",
-    source: "each system's documented failover time (detection + fencing + promotion), summed as the settle period",
+    source:
+      "each system's documented failover time (detection + fencing + promotion), summed as the settle period",
     expectSource: null,
     applies: ({ world, schedule }) => recoveryPromised(world) && lastEndUs(schedule) !== null,
     judge: (context) => invariants["recovers-after-faults"].judge(context),
@@ -81,12 +91,18 @@ function everyStandbyAcknowledges(world: WorldConfig): boolean {
   const standbys = world.nodes.filter((node) => node.role === "standby");
   const { mode, waitFor } = world.replication;
   if (standbys.length === 0 || !world.nodes.some((node) => node.role === "primary")) return false;
-  return (mode === "sync" || mode === "quorum") && waitFor >= standbys.length && standbys.every((node) => node.readiness !== "cold");
+  return (
+    (mode === "sync" || mode === "quorum") &&
+    waitFor >= standbys.length &&
+    standbys.every((node) => node.readiness !== "cold")
+  );
 }
 
 /** Lease fencing keeps one writer when failover waits for the lease and the holder gives it up first. */
 function leaseHeldSafely(world: WorldConfig, schedule: readonly Episode[]): boolean {
-  const voters = world.nodes.filter((node) => node.role === "monitor" || node.role === "witness").length;
+  const voters = world.nodes.filter(
+    (node) => node.role === "monitor" || node.role === "witness",
+  ).length;
   if (world.detector.kind !== "lease" || world.failover.quorum < voters) return false;
   // Extra latency from a delay episode reaches renewals and their answers alike.
   if (schedule.some((episode) => episode.fault.kind === "delay")) return false;
@@ -95,7 +111,10 @@ function leaseHeldSafely(world: WorldConfig, schedule: readonly Episode[]): bool
   for (const { fault } of schedule) {
     if (fault.kind !== "clock-skew") continue;
     // A clock that runs slow stretches the holder's wait; one set back adds the jump to it.
-    slowestUs = Math.max(slowestUs, (renewEveryUs + retryTimeoutUs + Math.max(0, -fault.jumpUs)) / Math.min(1, fault.rate));
+    slowestUs = Math.max(
+      slowestUs,
+      (renewEveryUs + retryTimeoutUs + Math.max(0, -fault.jumpUs)) / Math.min(1, fault.rate),
+    );
   }
   return slowestUs + maxLatencyUs(world) < ttlUs;
 }
@@ -104,21 +123,32 @@ function leaseHeldSafely(world: WorldConfig, schedule: readonly Episode[]): bool
 function maxLatencyUs(world: WorldConfig): number {
   const { defaults, overrides } = world.network;
   const base = defaults.latencyUs + defaults.jitterUs;
-  return Math.max(base, ...overrides.map(({ spec }) => (spec.latencyUs ?? defaults.latencyUs) + (spec.jitterUs ?? defaults.jitterUs)));
+  return Math.max(
+    base,
+    ...overrides.map(
+      ({ spec }) => (spec.latencyUs ?? defaults.latencyUs) + (spec.jitterUs ?? defaults.jitterUs),
+    ),
+  );
 }
 
 function recoveryPromised(world: WorldConfig): boolean {
   const { failover, clients, nodes } = world;
   if (!clients.some((client) => client.writesPerSecond > 0)) return false;
-  if (!failover.automatic || failover.failback !== "never" || failover.operator !== null) return false;
+  if (!failover.automatic || failover.failback !== "never" || failover.operator !== null)
+    return false;
   if (failover.fencing === "stonith") {
     // A failed attempt waits for the cluster recheck, by design; and a node powered off stays off
     // (the model has no reboot), so a primary waiting for its acknowledgement never gets it.
     if (failover.stonith.failureProbability > 0) return false;
     if (world.replication.mode === "sync" || world.replication.mode === "quorum") return false;
   }
-  if (clients.some((client) => client.routing.kind === "dns" && client.routing.ignoreTtl > 0)) return false;
+  if (clients.some((client) => client.routing.kind === "dns" && client.routing.ignoreTtl > 0))
+    return false;
   // A message lost at random fails a write now and then, however long the cluster has settled.
-  if (world.network.defaults.lossProbability > 0 || world.network.overrides.some(({ spec }) => (spec.lossProbability ?? 0) > 0)) return false;
+  if (
+    world.network.defaults.lossProbability > 0 ||
+    world.network.overrides.some(({ spec }) => (spec.lossProbability ?? 0) > 0)
+  )
+    return false;
   return nodes.every((node) => node.capacityPerS === Infinity);
 }

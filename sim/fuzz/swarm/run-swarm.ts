@@ -56,52 +56,113 @@ export interface SwarmHooks {
 
 export function runSwarm(plan: SwarmPlan, hooks: SwarmHooks = {}): SwarmResult {
   const coverage = emptyCoverage();
-  const judged = Object.fromEntries(promiseNames.map((name) => [name, 0])) as Record<PromiseName, number>;
+  const judged = Object.fromEntries(promiseNames.map((name) => [name, 0])) as Record<
+    PromiseName,
+    number
+  >;
   const configurations = new Set<string>();
   for (let index = 0; index < plan.runs; index++) {
     const drawn = drawRun(plan, index);
-    const common = { runsDone: index + 1, configurations: configurations.add(drawn.key).size, coverage, judged };
-    if ("invalid" in drawn) return { ...common, breach: invalidDraw(index, drawn.invalid, drawn.message) };
+    const common = {
+      runsDone: index + 1,
+      configurations: configurations.add(drawn.key).size,
+      coverage,
+      judged,
+    };
+    if ("invalid" in drawn)
+      return { ...common, breach: invalidDraw(index, drawn.invalid, drawn.message) };
     const { swarmCase } = drawn;
-    const world = resolveScenario({ ...swarmCase.scenario, faults: scheduleEntries(swarmCase.schedule) }, { file: plan.file }).world;
-    addToCoverage(coverage, drawnValues(world, (swarmCase.scenario.policy as { preset?: string } | undefined)?.preset, scheduleEntries(swarmCase.schedule)));
+    const world = resolveScenario(
+      { ...swarmCase.scenario, faults: scheduleEntries(swarmCase.schedule) },
+      { file: plan.file },
+    ).world;
+    addToCoverage(
+      coverage,
+      drawnValues(
+        world,
+        (swarmCase.scenario.policy as { preset?: string } | undefined)?.preset,
+        scheduleEntries(swarmCase.schedule),
+      ),
+    );
     const outcome = runCase(swarmCase, plan.file);
     hooks.onRun?.(index + 1);
-    if (outcome.kind === "invalid") return { ...common, breach: invalidDraw(index, swarmCase, outcome.message) };
+    if (outcome.kind === "invalid")
+      return { ...common, breach: invalidDraw(index, swarmCase, outcome.message) };
     for (const name of outcome.judged) judged[name]++;
     if (outcome.breach === null) continue;
     return { ...common, breach: shrunkBreach(plan, index, swarmCase, outcome.breach, hooks) };
   }
-  return { runsDone: plan.runs, configurations: configurations.size, coverage, judged, breach: null };
+  return {
+    runsDone: plan.runs,
+    configurations: configurations.size,
+    coverage,
+    judged,
+    breach: null,
+  };
 }
 
 /** Run `index`'s case, and the key that tells its configuration from the others. */
-function drawRun(plan: SwarmPlan, index: number): { swarmCase: SwarmCase; key: string } | { invalid: SwarmCase; message: string; key: string } {
+function drawRun(
+  plan: SwarmPlan,
+  index: number,
+): { swarmCase: SwarmCase; key: string } | { invalid: SwarmCase; message: string; key: string } {
   try {
     const swarmCase = drawCase(plan.seed, index, plan.file, plan.maxEpisodes, plan.base);
     const { name: _name, summary: _summary, ...configuration } = swarmCase.scenario;
     return { swarmCase, key: JSON.stringify(configuration) };
   } catch (error) {
-    if (error instanceof InvalidDraw) return { invalid: { scenario: error.scenario, schedule: [], seed: 0 }, message: error.message, key: `invalid ${index}` };
+    if (error instanceof InvalidDraw)
+      return {
+        invalid: { scenario: error.scenario, schedule: [], seed: 0 },
+        message: error.message,
+        key: `invalid ${index}`,
+      };
     throw error;
   }
 }
 
 function invalidDraw(index: number, swarmCase: SwarmCase, message: string): SwarmBreach {
   const detail = `the swarm drew a configuration the scenario layer refuses (a bug in the swarm's draws): ${message}`;
-  return { run: index + 1, seed: swarmCase.seed, name: "internal-error", drawnDetail: detail, drawnFaults: 0, shrunk: swarmCase, detail, shrinkRuns: 0, exhausted: false };
+  return {
+    run: index + 1,
+    seed: swarmCase.seed,
+    name: "internal-error",
+    drawnDetail: detail,
+    drawnFaults: 0,
+    shrunk: swarmCase,
+    detail,
+    shrinkRuns: 0,
+    exhausted: false,
+  };
 }
 
-function shrunkBreach(plan: SwarmPlan, index: number, swarmCase: SwarmCase, breach: { name: Breach; detail: string }, hooks: SwarmHooks): SwarmBreach {
+function shrunkBreach(
+  plan: SwarmPlan,
+  index: number,
+  swarmCase: SwarmCase,
+  breach: { name: Breach; detail: string },
+  hooks: SwarmHooks,
+): SwarmBreach {
   const fails = (candidate: SwarmCase) => {
     const outcome = runCase(candidate, plan.file);
-    return outcome.kind === "judged" && outcome.breach?.name === breach.name ? outcome.breach : null;
+    return outcome.kind === "judged" && outcome.breach?.name === breach.name
+      ? outcome.breach
+      : null;
   };
   let runs = 0;
-  const shrunk = shrinkCase(swarmCase, breach, (candidate) => {
-    hooks.onShrink?.(++runs);
-    return fails(candidate);
-  }, { file: plan.file, needsRepairs: breach.name === "recovers-after-faults", maxRuns: fuzzDefaults.maxShrinkRuns });
+  const shrunk = shrinkCase(
+    swarmCase,
+    breach,
+    (candidate) => {
+      hooks.onShrink?.(++runs);
+      return fails(candidate);
+    },
+    {
+      file: plan.file,
+      needsRepairs: breach.name === "recovers-after-faults",
+      maxRuns: fuzzDefaults.maxShrinkRuns,
+    },
+  );
   return {
     run: index + 1,
     seed: swarmCase.seed,

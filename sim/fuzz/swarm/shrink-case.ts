@@ -55,7 +55,8 @@ export function shrinkCase<Failure>(
     let progressed = false;
     for (const candidate of configurationCandidates(current)) {
       if (!fits(candidate, options.file)) continue;
-      if (runs >= options.maxRuns) return { swarmCase: current, failure: held, runs, exhausted: true };
+      if (runs >= options.maxRuns)
+        return { swarmCase: current, failure: held, runs, exhausted: true };
       runs++;
       const shown = fails(candidate);
       if (shown === null) continue;
@@ -85,24 +86,39 @@ function configurationCandidates(current: SwarmCase): SwarmCase[] {
   const { scenario, schedule } = current;
   const candidates: SwarmCase[] = [];
   for (const name of droppableNodes(scenario)) {
-    candidates.push({ ...current, scenario: withoutNode(scenario, name), schedule: schedule.filter((episode) => !names(episode).includes(name)) });
+    candidates.push({
+      ...current,
+      scenario: withoutNode(scenario, name),
+      schedule: schedule.filter((episode) => !names(episode).includes(name)),
+    });
   }
   if (Array.isArray(scenario.clients) && scenario.clients.length > 1) {
     for (const index of scenario.clients.keys()) {
-      candidates.push({ ...current, scenario: { ...scenario, clients: scenario.clients.filter((_, i) => i !== index) } });
+      candidates.push({
+        ...current,
+        scenario: { ...scenario, clients: scenario.clients.filter((_, i) => i !== index) },
+      });
     }
   }
-  for (const path of settingPaths(scenario)) candidates.push({ ...current, scenario: without(scenario, path) });
+  for (const path of settingPaths(scenario))
+    candidates.push({ ...current, scenario: without(scenario, path) });
   const size = configurationSize(scenario);
   return candidates.filter((candidate) => {
     const order = configurationSize(candidate.scenario) - size;
-    return order < 0 || (order === 0 && compareSize(scheduleSize(candidate.schedule), scheduleSize(schedule)) < 0);
+    return (
+      order < 0 ||
+      (order === 0 && compareSize(scheduleSize(candidate.schedule), scheduleSize(schedule)) < 0)
+    );
   });
 }
 
 /** Nodes and client groups weigh more than any number of settings. */
 export function configurationSize(scenario: ScenarioData): number {
-  const groups = Array.isArray(scenario.clients) ? scenario.clients.length : scenario.clients === undefined ? 0 : 1;
+  const groups = Array.isArray(scenario.clients)
+    ? scenario.clients.length
+    : scenario.clients === undefined
+      ? 0
+      : 1;
   return 1000 * (Object.keys(scenario.nodes).length + groups) + leafCount(scenario);
 }
 
@@ -113,9 +129,14 @@ function leafCount(value: unknown): number {
 
 function droppableNodes(scenario: ScenarioData): string[] {
   const byRole = new Map<string, string[]>();
-  for (const [name, node] of Object.entries(scenario.nodes)) byRole.set(node.role, [...(byRole.get(node.role) ?? []), name]);
+  for (const [name, node] of Object.entries(scenario.nodes))
+    byRole.set(node.role, [...(byRole.get(node.role) ?? []), name]);
   return Object.entries(scenario.nodes)
-    .filter(([, node]) => node.role !== "primary" && (node.role === "witness" || (byRole.get(node.role)?.length ?? 0) > 1))
+    .filter(
+      ([, node]) =>
+        node.role !== "primary" &&
+        (node.role === "witness" || (byRole.get(node.role)?.length ?? 0) > 1),
+    )
     .map(([name]) => name)
     .reverse();
 }
@@ -124,12 +145,20 @@ function droppableNodes(scenario: ScenarioData): string[] {
 function withoutNode(scenario: ScenarioData, name: string): ScenarioData {
   const { [name]: _dropped, ...nodes } = scenario.nodes;
   const next: ScenarioData = { ...structuredClone(scenario), nodes };
-  const voters = Object.values(nodes).filter((node) => node.role === "monitor" || node.role === "witness").length;
-  const streaming = Object.values(nodes).filter((node) => node.role === "standby" && node.readiness !== "cold").length;
+  const voters = Object.values(nodes).filter(
+    (node) => node.role === "monitor" || node.role === "witness",
+  ).length;
+  const streaming = Object.values(nodes).filter(
+    (node) => node.role === "standby" && node.readiness !== "cold",
+  ).length;
   clamp(next, ["failover", "quorum"], voters);
   clamp(next, ["replication", "waitFor"], streaming);
   clamp(next, ["failover", "minReplicas"], streaming);
-  const groups = Array.isArray(next.clients) ? next.clients : next.clients === undefined ? [] : [next.clients];
+  const groups = Array.isArray(next.clients)
+    ? next.clients
+    : next.clients === undefined
+      ? []
+      : [next.clients];
   for (const group of groups as { routing?: unknown }[]) {
     const lb = (group.routing as { lb?: { servers?: string[] } } | undefined)?.lb;
     if (lb?.servers !== undefined) lb.servers = lb.servers.filter((server) => server !== name);
@@ -151,7 +180,7 @@ function settingPaths(scenario: ScenarioData): string[][] {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return;
     for (const [key, child] of Object.entries(value)) {
       const at = [...path, key];
-      if (kept.has(key) || path.length === 0 && key === "faults") continue;
+      if (kept.has(key) || (path.length === 0 && key === "faults")) continue;
       const isSection = child !== null && typeof child === "object" && !Array.isArray(child);
       (isSection ? sections : fields).push(at);
       if (isSection && key !== "policy") walk(child, at);

@@ -26,10 +26,19 @@ export type Breach = "internal-error" | "consistency" | PromiseName;
 
 export type SwarmOutcome =
   | { kind: "invalid"; message: string }
-  | { kind: "judged"; breach: { name: Breach; detail: string } | null; judged: PromiseName[]; metrics: MetricValues | null };
+  | {
+      kind: "judged";
+      breach: { name: Breach; detail: string } | null;
+      judged: PromiseName[];
+      metrics: MetricValues | null;
+    };
 
 export function scenarioOf(swarmCase: SwarmCase): ScenarioData {
-  return { ...swarmCase.scenario, seed: swarmCase.seed, faults: scheduleEntries(swarmCase.schedule) };
+  return {
+    ...swarmCase.scenario,
+    seed: swarmCase.seed,
+    faults: scheduleEntries(swarmCase.schedule),
+  };
 }
 
 export function runCase(swarmCase: SwarmCase, file: string): SwarmOutcome {
@@ -41,9 +50,17 @@ export function runCase(swarmCase: SwarmCase, file: string): SwarmOutcome {
     if (error instanceof ScenarioError) return { kind: "invalid", message: error.message };
     throw error;
   }
-  const context = { world, schedule: swarmCase.schedule, settleUs: settlePeriodUs(world), durationUs: world.durationUs };
+  const context = {
+    world,
+    schedule: swarmCase.schedule,
+    settleUs: settlePeriodUs(world),
+    durationUs: world.durationUs,
+  };
   const judged = promiseNames.filter((name) => promises[name].applies(context));
-  const judges: [Breach, Judge][] = [["consistency", consistencyJudge(world)], ...judged.map((name): [Breach, Judge] => [name, promises[name].judge(context)])];
+  const judges: [Breach, Judge][] = [
+    ["consistency", consistencyJudge(world)],
+    ...judged.map((name): [Breach, Judge] => [name, promises[name].judge(context)]),
+  ];
   let result: RunResult;
   try {
     result = runScenario(scenario, {
@@ -57,11 +74,22 @@ export function runCase(swarmCase: SwarmCase, file: string): SwarmOutcome {
   } catch (error) {
     if (error instanceof ScenarioError) return { kind: "invalid", message: error.message };
     const message = error instanceof Error ? error.message : String(error);
-    return { kind: "judged", breach: { name: "internal-error", detail: `internal error: ${message}` }, judged, metrics: null };
+    return {
+      kind: "judged",
+      breach: { name: "internal-error", detail: `internal error: ${message}` },
+      judged,
+      metrics: null,
+    };
   }
   for (const [name, judge] of judges) {
     const verdict = judge.verdict(result);
-    if (verdict.violated) return { kind: "judged", breach: { name, detail: verdict.detail }, judged, metrics: result.metrics };
+    if (verdict.violated)
+      return {
+        kind: "judged",
+        breach: { name, detail: verdict.detail },
+        judged,
+        metrics: result.metrics,
+      };
   }
   return { kind: "judged", breach: null, judged, metrics: result.metrics };
 }

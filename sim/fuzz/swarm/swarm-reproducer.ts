@@ -33,9 +33,15 @@ const what: Record<Breach, string> = {
 export function swarmReproducerSource(input: SwarmReproducerInput): string {
   const { swarmCase, breach } = input;
   const entries = scheduleEntries(swarmCase.schedule);
-  const expectSource = breach.name === "internal-error" || breach.name === "consistency" ? null : promises[breach.name].expectSource;
+  const expectSource =
+    breach.name === "internal-error" || breach.name === "consistency"
+      ? null
+      : promises[breach.name].expectSource;
   const { name: _name, summary: _summary, ...configuration } = swarmCase.scenario;
-  const faultsSource = entries.length === 0 ? "[]" : `[\n${entries.map((entry) => `    ${scheduledFaultSource(entry)},`).join("\n")}\n  ]`;
+  const faultsSource =
+    entries.length === 0
+      ? "[]"
+      : `[\n${entries.map((entry) => `    ${scheduledFaultSource(entry)},`).join("\n")}\n  ]`;
   const header = [
     `A configuration drawn by the swarm fuzzer, where ${what[breach.name]}.`,
     "",
@@ -46,13 +52,17 @@ export function swarmReproducerSource(input: SwarmReproducerInput): string {
     `Reproduce: ${input.runCommand}`,
   ];
   return [
-    ...header.flatMap((line) => (line === "" ? ["//"] : wrap(line, 96).map((part) => `// ${part}`))),
+    ...header.flatMap((line) =>
+      line === "" ? ["//"] : wrap(line, 96).map((part) => `// ${part}`),
+    ),
     `import { ${["defineScenario", ...buildersOf(entries)].sort().join(", ")} } from "failover-sim";`,
     "",
     "export default defineScenario({",
     `  name: ${JSON.stringify(`swarm-${breach.name}`)},`,
     `  summary: ${JSON.stringify(`Shrunk by sim fuzz --swarm: ${what[breach.name]}.`)},`,
-    ...Object.entries(configuration as ScenarioData).map(([key, value]) => `  ${key}: ${literal(value, "  ")},`),
+    ...Object.entries(configuration as ScenarioData).map(
+      ([key, value]) => `  ${key}: ${literal(value, "  ")},`,
+    ),
     `  seed: ${swarmCase.seed},`,
     `  faults: ${faultsSource},`,
     ...(expectSource === null ? [] : [`  expect: ${expectSource},`]),
@@ -69,13 +79,20 @@ function lines(count: number): string {
 export function literal(value: unknown, indent: string): string {
   if (Array.isArray(value)) {
     const items = value.map((item) => literal(item, `${indent}  `));
-    return items.join(", ").length < 80 ? `[${items.join(", ")}]` : `[\n${items.map((item) => `${indent}  ${item},`).join("\n")}\n${indent}]`;
+    return items.join(", ").length < 80
+      ? `[${items.join(", ")}]`
+      : `[\n${items.map((item) => `${indent}  ${item},`).join("\n")}\n${indent}]`;
   }
   if (value !== null && typeof value === "object") {
-    const fields = Object.entries(value).map(([key, child]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${literal(child, `${indent}  `)}`);
+    const fields = Object.entries(value).map(
+      ([key, child]) =>
+        `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${literal(child, `${indent}  `)}`,
+    );
     if (fields.length === 0) return "{}";
     const flat = `{ ${fields.join(", ")} }`;
-    return flat.length + indent.length < 96 && !flat.includes("\n") ? flat : `{\n${fields.map((field) => `${indent}  ${field},`).join("\n")}\n${indent}}`;
+    return flat.length + indent.length < 96 && !flat.includes("\n")
+      ? flat
+      : `{\n${fields.map((field) => `${indent}  ${field},`).join("\n")}\n${indent}}`;
   }
   return JSON.stringify(value);
 }

@@ -47,8 +47,30 @@ export interface HaproxyConfig {
   ignored: Remark[];
 }
 
-const sectionKeywords = ["global", "defaults", "frontend", "backend", "listen", "peers", "resolvers", "userlist", "mailers", "program", "http-errors", "ring", "cache", "fcgi-app", "crt-store", "log-forward", "traces"];
-const timeOptions = { inter: "interUs", fastinter: "fastinterUs", downinter: "downinterUs" } as const;
+const sectionKeywords = [
+  "global",
+  "defaults",
+  "frontend",
+  "backend",
+  "listen",
+  "peers",
+  "resolvers",
+  "userlist",
+  "mailers",
+  "program",
+  "http-errors",
+  "ring",
+  "cache",
+  "fcgi-app",
+  "crt-store",
+  "log-forward",
+  "traces",
+];
+const timeOptions = {
+  inter: "interUs",
+  fastinter: "fastinterUs",
+  downinter: "downinterUs",
+} as const;
 const countOptions = { fall: "fall", rise: "rise" } as const;
 const flagOptions: Record<string, { key: "check" | "backup"; value: boolean }> = {
   check: { key: "check", value: true },
@@ -57,7 +79,43 @@ const flagOptions: Record<string, { key: "check" | "backup"; value: boolean }> =
   "no-backup": { key: "backup", value: false },
 };
 /** Server options that take a value and have nothing to do with how fast a failure is noticed. */
-const valuedOptions = ["port", "addr", "weight", "maxconn", "minconn", "maxqueue", "cookie", "id", "init-addr", "resolvers", "resolve-prefer", "sni", "check-sni", "verify", "ca-file", "crt", "alpn", "check-alpn", "proto", "pool-max-conn", "pool-purge-delay", "agent-port", "agent-inter", "agent-send", "track", "redir", "namespace", "source", "usesrc", "on-error", "on-marked-down", "on-marked-up", "observe", "error-limit", "slowstart"];
+const valuedOptions = [
+  "port",
+  "addr",
+  "weight",
+  "maxconn",
+  "minconn",
+  "maxqueue",
+  "cookie",
+  "id",
+  "init-addr",
+  "resolvers",
+  "resolve-prefer",
+  "sni",
+  "check-sni",
+  "verify",
+  "ca-file",
+  "crt",
+  "alpn",
+  "check-alpn",
+  "proto",
+  "pool-max-conn",
+  "pool-purge-delay",
+  "agent-port",
+  "agent-inter",
+  "agent-send",
+  "track",
+  "redir",
+  "namespace",
+  "source",
+  "usesrc",
+  "on-error",
+  "on-marked-down",
+  "on-marked-up",
+  "observe",
+  "error-limit",
+  "slowstart",
+];
 const notModelledOptions: Record<string, string> = {
   slowstart: "a server coming back gets its share of traffic gradually",
   observe: "passive health checks: live traffic's errors can mark a server down",
@@ -69,13 +127,20 @@ const notModelledOptions: Record<string, string> = {
 export function haproxyTimeUs(text: string | undefined): number | null {
   const match = text === undefined ? null : /^(\d{1,12})(us|ms|s|m|h|d)?$/.exec(text);
   if (match === null) return null;
-  const perUnit = { us: 1, ms: 1e3, s: 1e6, m: 60e6, h: 3600e6, d: 86_400e6 }[(match[2] ?? "ms") as "ms"];
+  const perUnit = { us: 1, ms: 1e3, s: 1e6, m: 60e6, h: 3600e6, d: 86_400e6 }[
+    (match[2] ?? "ms") as "ms"
+  ];
   const us = Number(match[1]) * perUnit;
   return Number.isSafeInteger(us) ? us : null;
 }
 
 /** The options after `server <name> <address>` or `default-server`, read into settings. */
-export function readServerOptions(line: ConfLine, words: readonly string[], config: HaproxyConfig, problems: ProblemList): CheckSettings {
+export function readServerOptions(
+  line: ConfLine,
+  words: readonly string[],
+  config: HaproxyConfig,
+  problems: ProblemList,
+): CheckSettings {
   const settings: CheckSettings = {};
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -85,15 +150,36 @@ export function readServerOptions(line: ConfLine, words: readonly string[], conf
     } else if (word in timeOptions || word in countOptions) {
       const value = words[++i];
       const isTime = word in timeOptions;
-      const number = isTime ? haproxyTimeUs(value) : /^\d{1,9}$/.test(value ?? "") ? Number(value) : null;
+      const number = isTime
+        ? haproxyTimeUs(value)
+        : /^\d{1,9}$/.test(value ?? "")
+          ? Number(value)
+          : null;
       if (number === null || number < 1) {
-        const expected = isTime ? `a time like 2s or 2000 (milliseconds), above 0` : "a whole number of checks, at least 1";
-        problems.add(line.line, word, `expected ${expected}, got ${value === undefined ? "nothing" : JSON.stringify(value)}`);
-      } else if (isTime) settings[timeOptions[word as keyof typeof timeOptions]] = { value: number, line };
+        const expected = isTime
+          ? `a time like 2s or 2000 (milliseconds), above 0`
+          : "a whole number of checks, at least 1";
+        problems.add(
+          line.line,
+          word,
+          `expected ${expected}, got ${value === undefined ? "nothing" : JSON.stringify(value)}`,
+        );
+      } else if (isTime)
+        settings[timeOptions[word as keyof typeof timeOptions]] = { value: number, line };
       else settings[countOptions[word as keyof typeof countOptions]] = { value: number, line };
     } else {
-      if (word in notModelledOptions) config.notModelled.push({ subject: word, line: line.line, detail: notModelledOptions[word] });
-      else config.ignored.push({ subject: word, line: line.line, detail: "server options not about failure detection" });
+      if (word in notModelledOptions)
+        config.notModelled.push({
+          subject: word,
+          line: line.line,
+          detail: notModelledOptions[word],
+        });
+      else
+        config.ignored.push({
+          subject: word,
+          line: line.line,
+          detail: "server options not about failure detection",
+        });
       if (valuedOptions.includes(word)) i++;
     }
   }
@@ -103,12 +189,20 @@ export function readServerOptions(line: ConfLine, words: readonly string[], conf
 /** The sections of the file; the first backend or listen section with servers is read in full. */
 export function readHaproxy(lines: readonly ConfLine[], problems: ProblemList): HaproxyConfig {
   const config: HaproxyConfig = { proxy: null, notModelled: [], ignored: [] };
-  let defaults: { settings: CheckSettings; timeouts: Pick<Proxy, "timeoutCheckUs" | "timeoutConnectUs"> } = { settings: {}, timeouts: {} };
+  let defaults: {
+    settings: CheckSettings;
+    timeouts: Pick<Proxy, "timeoutCheckUs" | "timeoutConnectUs">;
+  } = { settings: {}, timeouts: {} };
   let section: { kind: string; name: string; line: ConfLine } | null = null;
   let proxy: (Proxy & { own: CheckSettings }) | null = null;
   const finish = () => {
     if (proxy !== null && proxy.servers.length > 0) config.proxy = proxy;
-    else if (proxy !== null) config.ignored.push({ subject: `${proxy.kind} ${proxy.name}`, line: proxy.line.line, detail: "proxies without servers" });
+    else if (proxy !== null)
+      config.ignored.push({
+        subject: `${proxy.kind} ${proxy.name}`,
+        line: proxy.line.line,
+        detail: "proxies without servers",
+      });
     proxy = null;
   };
   for (const line of lines) {
@@ -118,13 +212,35 @@ export function readHaproxy(lines: readonly ConfLine[], problems: ProblemList): 
       section = { kind: keyword, name: args[0] ?? "", line };
       const subject = `${keyword}${args[0] ? ` ${args[0]}` : ""}`;
       if (keyword === "defaults") defaults = { settings: {}, timeouts: {} };
-      else if (keyword !== "backend" && keyword !== "listen") config.ignored.push({ subject, line: line.line, detail: "sections not about failure detection" });
-      else if (config.proxy === null) proxy = { kind: keyword, name: args[0] ?? "", line, servers: [], ...defaults.timeouts, own: { ...defaults.settings } };
-      else config.ignored.push({ subject, line: line.line, detail: `another proxy (sim import models the first with servers, ${config.proxy.name})` });
+      else if (keyword !== "backend" && keyword !== "listen")
+        config.ignored.push({
+          subject,
+          line: line.line,
+          detail: "sections not about failure detection",
+        });
+      else if (config.proxy === null)
+        proxy = {
+          kind: keyword,
+          name: args[0] ?? "",
+          line,
+          servers: [],
+          ...defaults.timeouts,
+          own: { ...defaults.settings },
+        };
+      else
+        config.ignored.push({
+          subject,
+          line: line.line,
+          detail: `another proxy (sim import models the first with servers, ${config.proxy.name})`,
+        });
       continue;
     }
     if (section === null) {
-      problems.add(line.line, keyword, "expected a section first (global, defaults, backend, listen, …)");
+      problems.add(
+        line.line,
+        keyword,
+        "expected a section first (global, defaults, backend, listen, …)",
+      );
       continue;
     }
     if (section.kind === "defaults") defaultsLine(line, defaults, config, problems);
@@ -136,14 +252,25 @@ export function readHaproxy(lines: readonly ConfLine[], problems: ProblemList): 
 
 type Timeouts = Pick<Proxy, "timeoutCheckUs" | "timeoutConnectUs">;
 
-function defaultsLine(line: ConfLine, defaults: { settings: CheckSettings; timeouts: Timeouts }, config: HaproxyConfig, problems: ProblemList): void {
+function defaultsLine(
+  line: ConfLine,
+  defaults: { settings: CheckSettings; timeouts: Timeouts },
+  config: HaproxyConfig,
+  problems: ProblemList,
+): void {
   const [keyword, ...args] = line.words;
-  if (keyword === "default-server") Object.assign(defaults.settings, readServerOptions(line, args, config, problems));
+  if (keyword === "default-server")
+    Object.assign(defaults.settings, readServerOptions(line, args, config, problems));
   else if (keyword === "timeout" && timeoutLine(line, defaults.timeouts, problems)) return;
   else ignoreLine(line, config);
 }
 
-function proxyLine(line: ConfLine, proxy: Proxy & { own: CheckSettings }, config: HaproxyConfig, problems: ProblemList): void {
+function proxyLine(
+  line: ConfLine,
+  proxy: Proxy & { own: CheckSettings },
+  config: HaproxyConfig,
+  problems: ProblemList,
+): void {
   const [keyword, ...args] = line.words;
   if (keyword === "default-server") {
     Object.assign(proxy.own, readServerOptions(line, args, config, problems));
@@ -153,7 +280,11 @@ function proxyLine(line: ConfLine, proxy: Proxy & { own: CheckSettings }, config
       problems.add(line.line, "server", "expected server <name> <address>[:port] [options]");
       return;
     }
-    proxy.servers.push({ name, line, settings: { ...proxy.own, ...readServerOptions(line, options, config, problems) } });
+    proxy.servers.push({
+      name,
+      line,
+      settings: { ...proxy.own, ...readServerOptions(line, options, config, problems) },
+    });
   } else if (keyword === "timeout" && timeoutLine(line, proxy, problems)) {
     return;
   } else {
@@ -166,14 +297,24 @@ function timeoutLine(line: ConfLine, timeouts: Timeouts, problems: ProblemList):
   const [, which, value] = line.words;
   if (which !== "check" && which !== "connect") return false;
   const us = haproxyTimeUs(value);
-  if (us === null || us < 1) problems.add(line.line, `timeout ${which}`, `expected a time like 5s or 5000 (milliseconds), above 0, got ${value === undefined ? "nothing" : JSON.stringify(value)}`);
+  if (us === null || us < 1)
+    problems.add(
+      line.line,
+      `timeout ${which}`,
+      `expected a time like 5s or 5000 (milliseconds), above 0, got ${value === undefined ? "nothing" : JSON.stringify(value)}`,
+    );
   else timeouts[which === "check" ? "timeoutCheckUs" : "timeoutConnectUs"] = { value: us, line };
   return true;
 }
 
 function ignoreLine(line: ConfLine, config: HaproxyConfig): void {
   const [keyword, second] = line.words;
-  const subject = keyword === "option" || keyword === "timeout" || keyword.endsWith("-check") ? `${keyword} ${second ?? ""}`.trim() : keyword;
-  const detail = /check/.test(subject) ? "how a check is made (a crashed server answers none)" : "not about failure detection";
+  const subject =
+    keyword === "option" || keyword === "timeout" || keyword.endsWith("-check")
+      ? `${keyword} ${second ?? ""}`.trim()
+      : keyword;
+  const detail = /check/.test(subject)
+    ? "how a check is made (a crashed server answers none)"
+    : "not about failure detection";
   config.ignored.push({ subject, line: line.line, detail });
 }

@@ -12,14 +12,30 @@ import { confLines } from "../conf-lines.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { formatDuration, parseDuration, presets } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
-import { assumed, fromLine, noted, type Cited, type Fields, type PlanNode, type Remark, type ScenarioPlan } from "../plan.ts";
+import {
+  assumed,
+  fromLine,
+  noted,
+  type Cited,
+  type Fields,
+  type PlanNode,
+  type Remark,
+  type ScenarioPlan,
+} from "../plan.ts";
 import { clockText, durationText } from "../scenario-text.ts";
-import { readHaproxy, type Found, type HaproxyConfig, type Proxy, type Server } from "./haproxy-sections.ts";
+import {
+  readHaproxy,
+  type Found,
+  type HaproxyConfig,
+  type Proxy,
+  type Server,
+} from "./haproxy-sections.ts";
 
 export const haproxy: ConfigFormat = {
   system: "HAProxy",
   looksLike: "an HAProxy cfg (backend or listen sections with server lines)",
-  recognises: (text) => /^\s*(backend|listen|defaults|frontend)\b/m.test(text) && /^\s*server\s+\S+\s+\S+/m.test(text),
+  recognises: (text) =>
+    /^\s*(backend|listen|defaults|frontend)\b/m.test(text) && /^\s*server\s+\S+\s+\S+/m.test(text),
   read: readHaproxyConfig,
 };
 
@@ -38,28 +54,54 @@ function readHaproxyConfig(file: ConfigFile, options: ImportOptions): ScenarioPl
   const config = readHaproxy(confLines(file.text, { comments: "anywhere" }, problems), problems);
   const proxy = config.proxy;
   if (proxy === null) {
-    if (problems.count === 0) problems.add(null, null, "expected a backend or listen section with server lines");
+    if (problems.count === 0)
+      problems.add(null, null, "expected a backend or listen section with server lines");
     problems.throwIfAny();
     throw new Error("unreachable: a missing proxy is always a problem");
   }
   const active = proxy.servers.filter((server) => server.settings.backup?.value !== true);
   const backups = proxy.servers.filter((server) => server.settings.backup?.value === true);
   const at = `${proxy.kind} ${proxy.name}`;
-  if (active.length === 0) problems.add(proxy.line.line, at, "expected a server that is not `backup` (backup servers take traffic only when every other server is DOWN)");
-  if (proxy.servers.length > maxImportedNodes) problems.add(proxy.line.line, at, `expected at most ${maxImportedNodes} servers (sim import's limit), got ${proxy.servers.length}`);
+  if (active.length === 0)
+    problems.add(
+      proxy.line.line,
+      at,
+      "expected a server that is not `backup` (backup servers take traffic only when every other server is DOWN)",
+    );
+  if (proxy.servers.length > maxImportedNodes)
+    problems.add(
+      proxy.line.line,
+      at,
+      `expected at most ${maxImportedNodes} servers (sim import's limit), got ${proxy.servers.length}`,
+    );
   const pair = active.length === 1 && backups.length > 0;
-  if (!pair && active.length > 0 && !active.some((server) => server.settings.check?.value === true)) {
-    problems.add(proxy.line.line, at, "expected servers with `check`: sim import models a pool behind a load balancer that checks its servers, and HAProxy never takes an unchecked server out");
+  if (
+    !pair &&
+    active.length > 0 &&
+    !active.some((server) => server.settings.check?.value === true)
+  ) {
+    problems.add(
+      proxy.line.line,
+      at,
+      "expected servers with `check`: sim import models a pool behind a load balancer that checks its servers, and HAProxy never takes an unchecked server out",
+    );
   }
   problems.throwIfAny();
-  const decider = pair ? active[0] : (active.find((server) => server.settings.check?.value === true) ?? active[0]);
+  const decider = pair
+    ? active[0]
+    : (active.find((server) => server.settings.check?.value === true) ?? active[0]);
   const checks = checksOf(decider, proxy, config);
-  return pair ? pairPlan(proxy, active[0], backups, checks, config, file, options) : poolPlan(proxy, active, backups, decider, checks, config, file, options);
+  return pair
+    ? pairPlan(proxy, active[0], backups, checks, config, file, options)
+    : poolPlan(proxy, active, backups, decider, checks, config, file, options);
 }
 
 function checksOf(server: Server, proxy: Proxy, config: HaproxyConfig): Checks {
   const defaults = presets.haproxy().detector ?? {};
-  const cite = (found: Found<number> | undefined, value: Cited["value"], why: string) => (found === undefined ? assumed(value, `${why} (presets.haproxy)`) : fromLine(value, found.line.line, found.line.text));
+  const cite = (found: Found<number> | undefined, value: Cited["value"], why: string) =>
+    found === undefined
+      ? assumed(value, `${why} (presets.haproxy)`)
+      : fromLine(value, found.line.line, found.line.text);
   const { interUs: inter, fall, rise, fastinterUs, downinterUs } = server.settings;
   const interUs = inter?.value ?? parseDuration(defaults.interval ?? "2s");
   const connectUs = proxy.timeoutConnectUs?.value ?? interUs;
@@ -67,12 +109,28 @@ function checksOf(server: Server, proxy: Proxy, config: HaproxyConfig): Checks {
   const timeout =
     proxy.timeoutCheckUs === undefined
       ? noted(formatDuration(timeoutUs), "no timeout check: inter is the whole check's timeout")
-      : noted(formatDuration(timeoutUs), `timeout check is set (line ${proxy.timeoutCheckUs.line.line}): a server that does not accept the connection fails after min(timeout connect, inter)`);
+      : noted(
+          formatDuration(timeoutUs),
+          `timeout check is set (line ${proxy.timeoutCheckUs.line.line}): a server that does not accept the connection fails after min(timeout connect, inter)`,
+        );
   for (const [found, name, detail] of [
-    [fastinterUs, "fastinter", "the check interval while a server is going DOWN or coming UP; the model checks every inter throughout"],
-    [downinterUs, "downinter", "the check interval while a server is DOWN; the model checks every inter throughout"],
+    [
+      fastinterUs,
+      "fastinter",
+      "the check interval while a server is going DOWN or coming UP; the model checks every inter throughout",
+    ],
+    [
+      downinterUs,
+      "downinter",
+      "the check interval while a server is DOWN; the model checks every inter throughout",
+    ],
   ] as const) {
-    if (found !== undefined && found.value !== interUs) config.notModelled.push({ subject: `${name} (server ${server.name})`, line: found.line.line, detail });
+    if (found !== undefined && found.value !== interUs)
+      config.notModelled.push({
+        subject: `${name} (server ${server.name})`,
+        line: found.line.line,
+        detail,
+      });
   }
   return {
     interUs,
@@ -93,32 +151,92 @@ function serverNode(server: Server, name: string, role: PlanNode["role"], zone: 
   return { name, role, zone, origin: { line: server.line.line, text: server.line.text.trim() } };
 }
 
-function pairPlan(proxy: Proxy, primary: Server, backups: Server[], checks: Checks, config: HaproxyConfig, file: ConfigFile, options: ImportOptions): ScenarioPlan {
+function pairPlan(
+  proxy: Proxy,
+  primary: Server,
+  backups: Server[],
+  checks: Checks,
+  config: HaproxyConfig,
+  file: ConfigFile,
+  options: ImportOptions,
+): ScenarioPlan {
   const timing = faultTiming(checks.interUs, checks.fall * checks.interUs + checks.timeoutUs);
   const downUs = timing.roundBeforeUs + checks.fall * checks.interUs + checks.timeoutUs;
-  const detector: Fields = { interval: checks.fields.interval, probeTimeout: checks.fields.timeout, failures: checks.fields.fall, successes: checks.fields.rise };
-  const fields: Fields = checks.checked ? {} : { failover: { automatic: noted(false, `server ${primary.name} has no \`check\`: HAProxy never marks it DOWN, so traffic never moves to the backup`) } };
+  const detector: Fields = {
+    interval: checks.fields.interval,
+    probeTimeout: checks.fields.timeout,
+    failures: checks.fields.fall,
+    successes: checks.fields.rise,
+  };
+  const fields: Fields = checks.checked
+    ? {}
+    : {
+        failover: {
+          automatic: noted(
+            false,
+            `server ${primary.name} has no \`check\`: HAProxy never marks it DOWN, so traffic never moves to the backup`,
+          ),
+        },
+      };
   return {
     ...common(config, file, options),
     summary: `HAProxy as ${file.name} sets it up: server ${primary.name} crashes; after ${checks.fall} failed checks traffic moves to its backup.`,
     about: [
       `The model: presets.haproxy. The monitor haproxy is the proxy's health checker, a consecutive detector (inter, the check's timeout, fall, rise); the "promotion" of db2 is only HAProxy sending traffic to the backup (promoteIn 0), and db1 gets it back after rise good checks. Server ${primary.name} is db1, ${backups.map((server) => server.name).join(", ")} db2 and on.`,
     ],
-    nodes: [serverNode(primary, "db1", "primary", "a"), ...backups.map((server, index) => serverNode(server, `db${index + 2}`, "standby", "b")), { name: "haproxy", role: "monitor", zone: "c", origin: { note: `the proxy (${proxy.kind} ${proxy.name}, line ${proxy.line.line})` } }],
+    nodes: [
+      serverNode(primary, "db1", "primary", "a"),
+      ...backups.map((server, index) => serverNode(server, `db${index + 2}`, "standby", "b")),
+      {
+        name: "haproxy",
+        role: "monitor",
+        zone: "c",
+        origin: { note: `the proxy (${proxy.kind} ${proxy.name}, line ${proxy.line.line})` },
+      },
+    ],
     policy: { preset: "haproxy", overrides: { detector } },
     fields: { ...fields, ...clientFields("c") },
     durationUs: timing.durationUs,
     fault: { atUs: timing.atUs, node: "db1" },
-    story: [storyText(`db1 (server ${primary.name})`, timing, checks, downUs, "traffic goes to the backup db2 at once")],
-    expect: checks.checked ? expectations(1, detectionWindow(checks), file.name) : expectations(0, null, file.name),
+    story: [
+      storyText(
+        `db1 (server ${primary.name})`,
+        timing,
+        checks,
+        downUs,
+        "traffic goes to the backup db2 at once",
+      ),
+    ],
+    expect: checks.checked
+      ? expectations(1, detectionWindow(checks), file.name)
+      : expectations(0, null, file.name),
   };
 }
 
-function poolPlan(proxy: Proxy, active: Server[], backups: Server[], decider: Server, checks: Checks, config: HaproxyConfig, file: ConfigFile, options: ImportOptions): ScenarioPlan {
+function poolPlan(
+  proxy: Proxy,
+  active: Server[],
+  backups: Server[],
+  decider: Server,
+  checks: Checks,
+  config: HaproxyConfig,
+  file: ConfigFile,
+  options: ImportOptions,
+): ScenarioPlan {
   const timing = faultTiming(checks.interUs, checks.fall * checks.interUs + checks.timeoutUs);
   const downUs = timing.roundBeforeUs + checks.fall * checks.interUs + checks.timeoutUs;
-  for (const server of backups) config.notModelled.push({ subject: `server ${server.name} (backup)`, line: server.line.line, detail: "a backup server beside several active ones: the model's pools have no backup" });
-  const lb: Fields = { interval: checks.fields.interval, timeout: checks.fields.timeout, rise: checks.fields.rise, fall: checks.fields.fall };
+  for (const server of backups)
+    config.notModelled.push({
+      subject: `server ${server.name} (backup)`,
+      line: server.line.line,
+      detail: "a backup server beside several active ones: the model's pools have no backup",
+    });
+  const lb: Fields = {
+    interval: checks.fields.interval,
+    timeout: checks.fields.timeout,
+    rise: checks.fields.rise,
+    fall: checks.fields.fall,
+  };
   const first = active[0];
   return {
     ...common(config, file, options),
@@ -131,21 +249,48 @@ function poolPlan(proxy: Proxy, active: Server[], backups: Server[], decider: Se
     fields: clientFields("c", { lb }),
     durationUs: timing.durationUs,
     fault: { atUs: timing.atUs, node: "server1" },
-    story: [storyText(`server1 (server ${first.name})`, timing, checks, downUs, `until then 1 in ${active.length} requests goes to it and fails`)],
+    story: [
+      storyText(
+        `server1 (server ${first.name})`,
+        timing,
+        checks,
+        downUs,
+        `until then 1 in ${active.length} requests goes to it and fails`,
+      ),
+    ],
     expect: expectations(0, detectionWindow(checks), file.name),
   };
 }
 
-function common(config: HaproxyConfig, file: ConfigFile, options: ImportOptions): Pick<ScenarioPlan, "system" | "source" | "name" | "notModelled" | "ignored"> {
-  return { system: "HAProxy", source: file.name, name: options.name, notModelled: config.notModelled, ignored: dedupe(config.ignored) };
+function common(
+  config: HaproxyConfig,
+  file: ConfigFile,
+  options: ImportOptions,
+): Pick<ScenarioPlan, "system" | "source" | "name" | "notModelled" | "ignored"> {
+  return {
+    system: "HAProxy",
+    source: file.name,
+    name: options.name,
+    notModelled: config.notModelled,
+    ignored: dedupe(config.ignored),
+  };
 }
 
 /** After a crash at any moment: (fall − 1) × inter + timeout, plus up to one inter. */
 function detectionWindow(checks: Checks): { earliestUs: number; latestUs: number } {
-  return { earliestUs: (checks.fall - 1) * checks.interUs + checks.timeoutUs, latestUs: checks.fall * checks.interUs + checks.timeoutUs };
+  return {
+    earliestUs: (checks.fall - 1) * checks.interUs + checks.timeoutUs,
+    latestUs: checks.fall * checks.interUs + checks.timeoutUs,
+  };
 }
 
-function storyText(who: string, timing: { atUs: number; roundBeforeUs: number }, checks: Checks, downUs: number, then: string): string {
+function storyText(
+  who: string,
+  timing: { atUs: number; roundBeforeUs: number },
+  checks: Checks,
+  downUs: number,
+  then: string,
+): string {
   const window = detectionWindow(checks);
   const firstUs = timing.roundBeforeUs + checks.interUs;
   return `The fault: ${who} crashes at ${clockText(timing.atUs)}, halfway between two checks (${clockText(timing.roundBeforeUs)} and ${clockText(firstUs)}): the average case. HAProxy's mechanics with these values: the checks from ${clockText(firstUs)} on fail, each after its ${durationText(checks.timeoutUs)} timeout; after fall = ${checks.fall} failures in a row the server is DOWN at ${clockText(downUs)}, ${durationText(downUs - timing.atUs)} after the crash (${durationText(window.earliestUs)} to ${durationText(window.latestUs)} after a crash at any moment); ${then}.`;

@@ -13,9 +13,24 @@ import { clientFields, expectations, faultTiming, secondUs as second } from "../
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { formatDuration, parseDuration, presets } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
-import { assumed, fromLine, noted, type Cited, type Fields, type PlanNode, type ScenarioPlan } from "../plan.ts";
+import {
+  assumed,
+  fromLine,
+  noted,
+  type Cited,
+  type Fields,
+  type PlanNode,
+  type ScenarioPlan,
+} from "../plan.ts";
 import { clockText, durationText } from "../scenario-text.ts";
-import { readManifests, type Manifests, type Probe, type ProbeField, type ProbeKind, type Workload } from "./kubernetes-manifests.ts";
+import {
+  readManifests,
+  type Manifests,
+  type Probe,
+  type ProbeField,
+  type ProbeKind,
+  type Workload,
+} from "./kubernetes-manifests.ts";
 
 /** A hot standby's promotion (the model's default promoteIn; presets.kubernetesProbes keeps it). */
 const promoteUs = second;
@@ -40,24 +55,44 @@ function readKubernetes(file: ConfigFile, options: ImportOptions): ScenarioPlan 
   const problems = new ProblemList(file.name);
   const manifests = readManifests(file.text, problems);
   const workload = manifests.workload;
-  const probe = workload?.probes.find((found) => found.kind === "readinessProbe") ?? workload?.probes.find((found) => found.kind === "livenessProbe") ?? null;
-  if (workload !== null && workload.kind === "Deployment" && probe === null && problems.count === 0) {
-    problems.add(workload.kindEntry.line, `Deployment ${workload.name}`, "expected a readinessProbe or a livenessProbe: without one Kubernetes never takes a hung pod out of its Service, and sim import models the Service as a load balancer that checks its pods");
+  const probe =
+    workload?.probes.find((found) => found.kind === "readinessProbe") ??
+    workload?.probes.find((found) => found.kind === "livenessProbe") ??
+    null;
+  if (
+    workload !== null &&
+    workload.kind === "Deployment" &&
+    probe === null &&
+    problems.count === 0
+  ) {
+    problems.add(
+      workload.kindEntry.line,
+      `Deployment ${workload.name}`,
+      "expected a readinessProbe or a livenessProbe: without one Kubernetes never takes a hung pod out of its Service, and sim import models the Service as a load balancer that checks its pods",
+    );
   }
   problems.throwIfAny();
   // Not null: a file without a Deployment or StatefulSet is a problem of readManifests.
   const found = workload as Workload;
   const timing = probeTiming(probe, manifests);
   for (const other of found.probes) {
-    if (other !== probe) manifests.notModelled.push({ subject: `${other.container}.${other.kind}`, line: other.entry.line, detail: otherProbes[other.kind] });
+    if (other !== probe)
+      manifests.notModelled.push({
+        subject: `${other.container}.${other.kind}`,
+        line: other.entry.line,
+        detail: otherProbes[other.kind],
+      });
   }
-  return found.kind === "Deployment" ? poolPlan(found, timing, manifests, file, options) : statefulPlan(found, timing, manifests, file, options);
+  return found.kind === "Deployment"
+    ? poolPlan(found, timing, manifests, file, options)
+    : statefulPlan(found, timing, manifests, file, options);
 }
 
 /** What the probes that do not decide would do, which the model does not. */
 const otherProbes: Record<ProbeKind, string> = {
   startupProbe: "guards a starting container; the crash hits a running pod",
-  livenessProbe: "restarts the container after failureThreshold failures (with its restart back-off); the model's crashed pod stays down",
+  livenessProbe:
+    "restarts the container after failureThreshold failures (with its restart back-off); the model's crashed pod stays down",
   readinessProbe: "another container's readiness; the model follows one probe per pod",
 };
 
@@ -72,82 +107,205 @@ function probeTiming(probe: Probe | null, manifests: Manifests): ProbeTiming {
   const value = (field: ProbeField) => probe?.fields[field]?.value ?? defaultValues[field];
   const cite = (field: ProbeField, shown: Cited["value"]): Cited => {
     const found = probe?.fields[field];
-    return found === undefined ? assumed(shown, `Kubernetes' default ${field} ${defaultValues[field]} (presets.kubernetesProbes)`) : fromLine(shown, found.entry.line, manifests.yaml.lineText(found.entry.line));
+    return found === undefined
+      ? assumed(
+          shown,
+          `Kubernetes' default ${field} ${defaultValues[field]} (presets.kubernetesProbes)`,
+        )
+      : fromLine(shown, found.entry.line, manifests.yaml.lineText(found.entry.line));
   };
   const periodUs = value("periodSeconds") * second;
   let timeoutUs = value("timeoutSeconds") * second;
   if (timeoutUs > periodUs) {
     timeoutUs = periodUs;
-    manifests.notModelled.push({ subject: "timeoutSeconds above periodSeconds", line: probe?.fields.timeoutSeconds?.entry.line ?? null, detail: "the kubelet waits for a probe before starting the next; the model probes every period, so the timeout is cut to periodSeconds" });
+    manifests.notModelled.push({
+      subject: "timeoutSeconds above periodSeconds",
+      line: probe?.fields.timeoutSeconds?.entry.line ?? null,
+      detail:
+        "the kubelet waits for a probe before starting the next; the model probes every period, so the timeout is cut to periodSeconds",
+    });
   }
   const cited = {
     periodSeconds: cite("periodSeconds", formatDuration(periodUs)),
-    timeoutSeconds: timeoutUs === value("timeoutSeconds") * second ? cite("timeoutSeconds", formatDuration(timeoutUs)) : noted(formatDuration(timeoutUs), "timeoutSeconds cut to periodSeconds (see above)"),
+    timeoutSeconds:
+      timeoutUs === value("timeoutSeconds") * second
+        ? cite("timeoutSeconds", formatDuration(timeoutUs))
+        : noted(formatDuration(timeoutUs), "timeoutSeconds cut to periodSeconds (see above)"),
     failureThreshold: cite("failureThreshold", value("failureThreshold")),
     successThreshold: cite("successThreshold", value("successThreshold")),
   };
-  return { probe, periodUs, timeoutUs, failures: value("failureThreshold"), successes: value("successThreshold"), cited };
+  return {
+    probe,
+    periodUs,
+    timeoutUs,
+    failures: value("failureThreshold"),
+    successes: value("successThreshold"),
+    cited,
+  };
 }
 
-function podNodes(workload: Workload, role: (index: number) => PlanNode["role"], name: (index: number) => string): PlanNode[] {
+function podNodes(
+  workload: Workload,
+  role: (index: number) => PlanNode["role"],
+  name: (index: number) => string,
+): PlanNode[] {
   return Array.from({ length: workload.replicas.value }, (_, index): PlanNode => ({
     name: name(index),
     role: role(index),
     zone: role(index) === "standby" ? "b" : "a",
-    origin: { note: `pod ${workload.name}-${index}${index === 0 && workload.replicas.entry !== null ? ` (line ${workload.replicas.entry.line}: replicas: ${workload.replicas.value})` : ""}` },
+    origin: {
+      note: `pod ${workload.name}-${index}${index === 0 && workload.replicas.entry !== null ? ` (line ${workload.replicas.entry.line}: replicas: ${workload.replicas.value})` : ""}`,
+    },
   }));
 }
 
-function statefulPlan(workload: Workload, timing: ProbeTiming, manifests: Manifests, file: ConfigFile, options: ImportOptions): ScenarioPlan {
-  const fault = faultTiming(timing.periodUs, timing.failures * timing.periodUs + timing.timeoutUs + promoteUs);
+function statefulPlan(
+  workload: Workload,
+  timing: ProbeTiming,
+  manifests: Manifests,
+  file: ConfigFile,
+  options: ImportOptions,
+): ScenarioPlan {
+  const fault = faultTiming(
+    timing.periodUs,
+    timing.failures * timing.periodUs + timing.timeoutUs + promoteUs,
+  );
   const standbys = workload.replicas.value - 1;
-  const fields: Fields = timing.probe === null ? { failover: { automatic: noted(false, "no readiness or liveness probe: a hung pod is never taken out of the Service") } } : {};
-  const detector: Fields = { interval: timing.cited.periodSeconds, probeTimeout: timing.cited.timeoutSeconds, failures: timing.cited.failureThreshold, successes: timing.cited.successThreshold };
+  const fields: Fields =
+    timing.probe === null
+      ? {
+          failover: {
+            automatic: noted(
+              false,
+              "no readiness or liveness probe: a hung pod is never taken out of the Service",
+            ),
+          },
+        }
+      : {};
+  const detector: Fields = {
+    interval: timing.cited.periodSeconds,
+    probeTimeout: timing.cited.timeoutSeconds,
+    failures: timing.cited.failureThreshold,
+    successes: timing.cited.successThreshold,
+  };
   return {
     ...common(workload, timing, manifests, file, options),
     summary: `Kubernetes as ${file.name} sets it up: pod ${workload.name}-0 of StatefulSet ${workload.name} stops answering; after ${timing.failures} failed probes the Service moves traffic to a ready pod.`,
-    nodes: [...podNodes(workload, (index) => (index === 0 ? "primary" : "standby"), (index) => `db${index + 1}`), { name: "kubelet", role: "monitor", zone: "c", origin: { note: "the kubelet's prober and the endpoints controller" } }],
+    nodes: [
+      ...podNodes(
+        workload,
+        (index) => (index === 0 ? "primary" : "standby"),
+        (index) => `db${index + 1}`,
+      ),
+      {
+        name: "kubelet",
+        role: "monitor",
+        zone: "c",
+        origin: { note: "the kubelet's prober and the endpoints controller" },
+      },
+    ],
     policy: { preset: "kubernetesProbes", overrides: { detector } },
     fields: { ...fields, ...clientFields("a") },
     durationUs: fault.durationUs,
     fault: { atUs: fault.atUs, node: "db1" },
-    story: [storyText(`db1 (pod ${workload.name}-0)`, fault, timing, standbys > 0 ? "the Service sends traffic to db2, accepting writes after its 1 s promotion" : "no other pod can take the traffic")],
-    expect: expectations(standbys > 0 && timing.probe !== null ? 1 : 0, timing.probe === null ? null : detectionWindow(timing), file.name),
+    story: [
+      storyText(
+        `db1 (pod ${workload.name}-0)`,
+        fault,
+        timing,
+        standbys > 0
+          ? "the Service sends traffic to db2, accepting writes after its 1 s promotion"
+          : "no other pod can take the traffic",
+      ),
+    ],
+    expect: expectations(
+      standbys > 0 && timing.probe !== null ? 1 : 0,
+      timing.probe === null ? null : detectionWindow(timing),
+      file.name,
+    ),
   };
 }
 
-function poolPlan(workload: Workload, timing: ProbeTiming, manifests: Manifests, file: ConfigFile, options: ImportOptions): ScenarioPlan {
+function poolPlan(
+  workload: Workload,
+  timing: ProbeTiming,
+  manifests: Manifests,
+  file: ConfigFile,
+  options: ImportOptions,
+): ScenarioPlan {
   const fault = faultTiming(timing.periodUs, timing.failures * timing.periodUs + timing.timeoutUs);
-  const lb: Fields = { interval: timing.cited.periodSeconds, timeout: timing.cited.timeoutSeconds, rise: timing.cited.successThreshold, fall: timing.cited.failureThreshold };
+  const lb: Fields = {
+    interval: timing.cited.periodSeconds,
+    timeout: timing.cited.timeoutSeconds,
+    rise: timing.cited.successThreshold,
+    fall: timing.cited.failureThreshold,
+  };
   const count = workload.replicas.value;
   return {
     ...common(workload, timing, manifests, file, options),
     summary: `Kubernetes as ${file.name} sets it up: one of ${count} pods of Deployment ${workload.name} stops answering; after ${timing.failures} failed probes it leaves the Service.`,
-    nodes: podNodes(workload, () => "server", (index) => `pod${index + 1}`),
+    nodes: podNodes(
+      workload,
+      () => "server",
+      (index) => `pod${index + 1}`,
+    ),
     policy: null,
     fields: clientFields("c", { lb }),
     durationUs: fault.durationUs,
     fault: { atUs: fault.atUs, node: "pod1" },
-    story: [storyText(`pod1 (a pod of ${workload.name})`, fault, timing, count > 1 ? `until then 1 in ${count} requests goes to it and fails` : "no other pod can take the traffic")],
+    story: [
+      storyText(
+        `pod1 (a pod of ${workload.name})`,
+        fault,
+        timing,
+        count > 1
+          ? `until then 1 in ${count} requests goes to it and fails`
+          : "no other pod can take the traffic",
+      ),
+    ],
     expect: expectations(0, detectionWindow(timing), file.name),
   };
 }
 
-function common(workload: Workload, timing: ProbeTiming, manifests: Manifests, file: ConfigFile, options: ImportOptions): Pick<ScenarioPlan, "system" | "source" | "name" | "about" | "notModelled" | "ignored"> {
+function common(
+  workload: Workload,
+  timing: ProbeTiming,
+  manifests: Manifests,
+  file: ConfigFile,
+  options: ImportOptions,
+): Pick<ScenarioPlan, "system" | "source" | "name" | "about" | "notModelled" | "ignored"> {
   const shape =
     workload.kind === "Deployment"
       ? "The model: the pods are a pool of servers behind the clients' load balancer — the Service, which sends requests only to Ready pods — checking them with the probe's timing (routing: { lb })."
-      : "The model: presets.kubernetesProbes. The monitor kubelet probes the pods (a consecutive detector with the probe's timing); pod 0 is the primary, and the \"promotion\" of another is the Service sending it the traffic (Kubernetes promotes nothing itself: a database needs its own replication and leader election).";
-  const decider = timing.probe === null ? "No probe is set." : `The ${timing.probe.kind} of container ${timing.probe.container} (line ${timing.probe.entry.line}) decides${timing.probe.kind === "livenessProbe" ? ": without a readinessProbe a hung pod stays Ready until this probe restarts it" : ""}.`;
-  return { system: "Kubernetes", source: file.name, name: options.name, about: [`${shape} ${decider}`], notModelled: manifests.notModelled, ignored: manifests.ignored };
+      : 'The model: presets.kubernetesProbes. The monitor kubelet probes the pods (a consecutive detector with the probe\'s timing); pod 0 is the primary, and the "promotion" of another is the Service sending it the traffic (Kubernetes promotes nothing itself: a database needs its own replication and leader election).';
+  const decider =
+    timing.probe === null
+      ? "No probe is set."
+      : `The ${timing.probe.kind} of container ${timing.probe.container} (line ${timing.probe.entry.line}) decides${timing.probe.kind === "livenessProbe" ? ": without a readinessProbe a hung pod stays Ready until this probe restarts it" : ""}.`;
+  return {
+    system: "Kubernetes",
+    source: file.name,
+    name: options.name,
+    about: [`${shape} ${decider}`],
+    notModelled: manifests.notModelled,
+    ignored: manifests.ignored,
+  };
 }
 
 /** After a crash at any moment: (failureThreshold − 1) × periodSeconds + timeoutSeconds, plus up to one period. */
 function detectionWindow(timing: ProbeTiming): { earliestUs: number; latestUs: number } {
-  return { earliestUs: (timing.failures - 1) * timing.periodUs + timing.timeoutUs, latestUs: timing.failures * timing.periodUs + timing.timeoutUs };
+  return {
+    earliestUs: (timing.failures - 1) * timing.periodUs + timing.timeoutUs,
+    latestUs: timing.failures * timing.periodUs + timing.timeoutUs,
+  };
 }
 
-function storyText(who: string, fault: { atUs: number; roundBeforeUs: number }, timing: ProbeTiming, then: string): string {
+function storyText(
+  who: string,
+  fault: { atUs: number; roundBeforeUs: number },
+  timing: ProbeTiming,
+  then: string,
+): string {
   const window = detectionWindow(timing);
   const firstUs = fault.roundBeforeUs + timing.periodUs;
   const outUs = fault.roundBeforeUs + timing.failures * timing.periodUs + timing.timeoutUs;

@@ -25,7 +25,10 @@ export function patroniDefaults(): PatroniDefaults {
     ttlS: seconds(lease.ttl),
     loopWaitS: seconds(lease.renewEvery),
     retryTimeoutS: seconds(lease.retryTimeout),
-    maxLagBytes: maxLag === undefined || maxLag === "unlimited" ? 0 : Math.round((parseDuration(maxLag) * walBytesPerSecond) / second),
+    maxLagBytes:
+      maxLag === undefined || maxLag === "unlimited"
+        ? 0
+        : Math.round((parseDuration(maxLag) * walBytesPerSecond) / second),
   };
 }
 

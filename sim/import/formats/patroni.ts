@@ -8,7 +8,13 @@
 // drops it — at worst ttl later (docs/replication_modes.rst).
 // Maps onto presets.patroni (lease detection, lease fencing), overriding what the file sets; the
 // file is one member's and does not say how many there are: three are assumed.
-import { clientFields, expectations, faultTiming, primaryStandbyNodes, secondUs as second } from "../cluster.ts";
+import {
+  clientFields,
+  expectations,
+  faultTiming,
+  primaryStandbyNodes,
+  secondUs as second,
+} from "../cluster.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { formatDuration } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
@@ -27,8 +33,9 @@ export const patroni: ConfigFormat = {
   system: "Patroni",
   looksLike: "Patroni YAML (scope, bootstrap.dcs, postgresql, or ttl and loop_wait at the top)",
   recognises: (text) =>
-    /^(scope|bootstrap|restapi|postgresql|watchdog|loop_wait|ttl|retry_timeout|maximum_lag_on_failover|synchronous_mode|etcd3?|consul|zookeeper)\s*:/m.test(text) &&
-    !/^(apiVersion|kind)\s*:/m.test(text),
+    /^(scope|bootstrap|restapi|postgresql|watchdog|loop_wait|ttl|retry_timeout|maximum_lag_on_failover|synchronous_mode|etcd3?|consul|zookeeper)\s*:/m.test(
+      text,
+    ) && !/^(apiVersion|kind)\s*:/m.test(text),
   read: readPatroni,
 };
 
@@ -40,7 +47,10 @@ function readPatroni(file: ConfigFile, options: ImportOptions): ScenarioPlan {
   const [ttlUs, loopWaitUs] = [settings.ttl.value * second, settings.loopWait.value * second];
   // Synchronous mode: one replica more than synchronous_node_count, so that losing the leader
   // still leaves enough synchronous standbys for the new one.
-  const standbys = Math.max(assumedMembers - 1, settings.syncMode.value === false ? 0 : settings.syncCount.value + 1);
+  const standbys = Math.max(
+    assumedMembers - 1,
+    settings.syncMode.value === false ? 0 : settings.syncCount.value + 1,
+  );
   const timing = faultTiming(loopWaitUs, ttlUs + loopWaitUs + promoteUs);
   const expiryUs = timing.roundBeforeUs + ttlUs;
   const overrides: Fields = {
@@ -48,10 +58,22 @@ function readPatroni(file: ConfigFile, options: ImportOptions): ScenarioPlan {
     failover: {
       lease: {
         ttl: cite(settings.ttl, formatDuration(ttlUs), "Patroni's default ttl"),
-        renewEvery: cite(settings.loopWait, formatDuration(loopWaitUs), "Patroni's default loop_wait"),
-        retryTimeout: cite(settings.retryTimeout, formatDuration(settings.retryTimeout.value * second), "Patroni's default retry_timeout"),
+        renewEvery: cite(
+          settings.loopWait,
+          formatDuration(loopWaitUs),
+          "Patroni's default loop_wait",
+        ),
+        retryTimeout: cite(
+          settings.retryTimeout,
+          formatDuration(settings.retryTimeout.value * second),
+          "Patroni's default retry_timeout",
+        ),
       },
-      maxLagOnFailover: cite(settings.maxLagBytes, walLagText(settings.maxLagBytes.value), "Patroni's default maximum_lag_on_failover, 1 MiB at 1 MiB of WAL a second"),
+      maxLagOnFailover: cite(
+        settings.maxLagBytes,
+        walLagText(settings.maxLagBytes.value),
+        "Patroni's default maximum_lag_on_failover, 1 MiB at 1 MiB of WAL a second",
+      ),
     },
   };
   const window = `${durationText(ttlUs - loopWaitUs)} to ${durationText(ttlUs)}`;
@@ -65,9 +87,13 @@ function readPatroni(file: ConfigFile, options: ImportOptions): ScenarioPlan {
     ],
     nodes: primaryStandbyNodes({
       standbys,
-      standbysOrigin: { assumed: `a cluster of ${standbys + 1} members (${file.name} is one member's and does not say${settings.syncMode.value === false ? "" : "; one replica more than synchronous_node_count"})` },
+      standbysOrigin: {
+        assumed: `a cluster of ${standbys + 1} members (${file.name} is one member's and does not say${settings.syncMode.value === false ? "" : "; one replica more than synchronous_node_count"})`,
+      },
       monitors: ["dcs"],
-      monitorsOrigin: { note: "the DCS (etcd, Consul, ZooKeeper or Kubernetes), one replicated store" },
+      monitorsOrigin: {
+        note: "the DCS (etcd, Consul, ZooKeeper or Kubernetes), one replicated store",
+      },
     }),
     policy: { preset: "patroni", overrides },
     fields: clientFields("a"),
@@ -84,14 +110,24 @@ function readPatroni(file: ConfigFile, options: ImportOptions): ScenarioPlan {
 
 function replicationFields(settings: PatroniSettings, yaml: YamlFile, cite: Citer): Fields {
   const { syncMode, strict, syncCount } = settings;
-  if (syncMode.value === false) return { mode: cite(syncMode, "async", "Patroni's default synchronous_mode: off") };
+  if (syncMode.value === false)
+    return { mode: cite(syncMode, "async", "Patroni's default synchronous_mode: off") };
   const mode = cite(syncMode, strict.value ? "sync" : "semi-sync", "");
   if (strict.entry !== null && mode.origin !== null && "line" in mode.origin) {
-    mode.origin = { ...mode.origin, text: `${mode.origin.text} (and line ${strict.entry.line}: ${yaml.lineText(strict.entry.line).trim()})` };
+    mode.origin = {
+      ...mode.origin,
+      text: `${mode.origin.text} (and line ${strict.entry.line}: ${yaml.lineText(strict.entry.line).trim()})`,
+    };
   }
-  const fields: Fields = { mode, waitFor: cite(syncCount, syncCount.value, "Patroni's default synchronous_node_count") };
+  const fields: Fields = {
+    mode,
+    waitFor: cite(syncCount, syncCount.value, "Patroni's default synchronous_node_count"),
+  };
   if (!strict.value) {
-    fields.semiSyncTimeout = noted(formatDuration(settings.ttl.value * second), "not strict: a leader whose synchronous standby is gone runs alone once Patroni drops it, at worst ttl later");
+    fields.semiSyncTimeout = noted(
+      formatDuration(settings.ttl.value * second),
+      "not strict: a leader whose synchronous standby is gone runs alone once Patroni drops it, at worst ttl later",
+    );
   }
   return fields;
 }
@@ -101,9 +137,17 @@ type Citer = <T>(setting: Setting<T>, value: Cited["value"], defaultWhy: string)
 /** A value cited from its line, or marked as Patroni's default (and as adjusted, if Patroni would). */
 function citer(yaml: YamlFile): Citer {
   return (setting, value, defaultWhy) => {
-    const adjusted = setting.adjustedFrom === undefined ? "" : `, adjusted by Patroni from ${setting.adjustedFrom}`;
+    const adjusted =
+      setting.adjustedFrom === undefined
+        ? ""
+        : `, adjusted by Patroni from ${setting.adjustedFrom}`;
     if (setting.entry === null) return assumed(value, `${defaultWhy} (presets.patroni)${adjusted}`);
     const cited = fromLine(value, setting.entry.line, yaml.lineText(setting.entry.line));
-    return adjusted === "" ? cited : noted(value, `line ${setting.entry.line}: ${yaml.lineText(setting.entry.line).trim()}${adjusted}`);
+    return adjusted === ""
+      ? cited
+      : noted(
+          value,
+          `line ${setting.entry.line}: ${yaml.lineText(setting.entry.line).trim()}${adjusted}`,
+        );
   };
 }

@@ -9,12 +9,26 @@
 // the promotion into a 2 s promoteIn). Each Sentinel has its own file: how many run comes from
 // --sentinels, else from the file's known-sentinel lines, else three are assumed; the replicas
 // from known-replica lines, else two.
-import { clientFields, expectations, faultTiming, millisecondUs as ms, primaryStandbyNodes } from "../cluster.ts";
+import {
+  clientFields,
+  expectations,
+  faultTiming,
+  millisecondUs as ms,
+  primaryStandbyNodes,
+} from "../cluster.ts";
 import { confLines } from "../conf-lines.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { formatDuration, parseDuration, presets } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
-import { assumed, fromLine, noted, type Cited, type Fields, type Origin, type ScenarioPlan } from "../plan.ts";
+import {
+  assumed,
+  fromLine,
+  noted,
+  type Cited,
+  type Fields,
+  type Origin,
+  type ScenarioPlan,
+} from "../plan.ts";
 import { clockText, durationText } from "../scenario-text.ts";
 import { readSentinelLines, type LineValue, type SentinelConfig } from "./redis-sentinel-lines.ts";
 
@@ -33,27 +47,52 @@ export const redisSentinel: ConfigFormat = {
 
 function readSentinel(file: ConfigFile, options: ImportOptions): ScenarioPlan {
   const problems = new ProblemList(file.name);
-  const config = readSentinelLines(confLines(file.text, { comments: "line-start" }, problems), problems);
+  const config = readSentinelLines(
+    confLines(file.text, { comments: "line-start" }, problems),
+    problems,
+  );
   const sentinels = sentinelCount(config, options);
   if (config.master !== null && config.master.quorum > sentinels.count) {
     const flag = options.sentinels === undefined ? "; with --sentinels N, say how many run" : "";
-    problems.add(config.master.line.line, "sentinel monitor", `expected a quorum of at most the ${sentinels.count} Sentinels (${sentinels.why}), got ${config.master.quorum}: no failover could ever start${flag}`);
+    problems.add(
+      config.master.line.line,
+      "sentinel monitor",
+      `expected a quorum of at most the ${sentinels.count} Sentinels (${sentinels.why}), got ${config.master.quorum}: no failover could ever start${flag}`,
+    );
   }
   problems.throwIfAny();
   return sentinelPlan(config, sentinels, file, options);
 }
 
-function sentinelCount(config: SentinelConfig, options: ImportOptions): { count: number; why: string } {
+function sentinelCount(
+  config: SentinelConfig,
+  options: ImportOptions,
+): { count: number; why: string } {
   if (options.sentinels !== undefined) return { count: options.sentinels, why: "--sentinels" };
-  if (config.knownSentinels > 0) return { count: config.knownSentinels + 1, why: `this one and its ${config.knownSentinels} known-sentinel lines` };
+  if (config.knownSentinels > 0)
+    return {
+      count: config.knownSentinels + 1,
+      why: `this one and its ${config.knownSentinels} known-sentinel lines`,
+    };
   return { count: assumedSentinels, why: "assumed" };
 }
 
-function sentinelPlan(config: SentinelConfig, sentinels: { count: number; why: string }, file: ConfigFile, options: ImportOptions): ScenarioPlan {
+function sentinelPlan(
+  config: SentinelConfig,
+  sentinels: { count: number; why: string },
+  file: ConfigFile,
+  options: ImportOptions,
+): ScenarioPlan {
   const preset = presets.redisSentinel();
   const master = config.master!;
-  const downAfterUs = config.downAfterMs === null ? parseDuration(preset.detector?.timeout ?? "30s") : config.downAfterMs.value * ms;
-  const failoverTimeoutUs = config.failoverTimeoutMs === null ? parseDuration(preset.failover?.blockFor ?? "6m") / 2 : config.failoverTimeoutMs.value * ms;
+  const downAfterUs =
+    config.downAfterMs === null
+      ? parseDuration(preset.detector?.timeout ?? "30s")
+      : config.downAfterMs.value * ms;
+  const failoverTimeoutUs =
+    config.failoverTimeoutMs === null
+      ? parseDuration(preset.failover?.blockFor ?? "6m") / 2
+      : config.failoverTimeoutMs.value * ms;
   const pingUs = Math.min(pingPeriodUs, downAfterUs);
   const promoteUs = parseDuration(preset.standby?.promoteIn ?? "2s");
   const timing = faultTiming(pingUs, downAfterUs + promoteUs);
@@ -62,16 +101,40 @@ function sentinelPlan(config: SentinelConfig, sentinels: { count: number; why: s
   const blockFor = formatDuration(2 * failoverTimeoutUs);
   const overrides: Fields = {
     detector: {
-      interval: noted(formatDuration(pingUs), downAfterUs < pingPeriodUs ? "Sentinel pings every down-after-milliseconds when that is under a second" : "Sentinel pings every second (SENTINEL_PING_PERIOD)"),
-      timeout: cite(config.downAfterMs, formatDuration(downAfterUs), "Sentinel's default down-after-milliseconds, 30000"),
+      interval: noted(
+        formatDuration(pingUs),
+        downAfterUs < pingPeriodUs
+          ? "Sentinel pings every down-after-milliseconds when that is under a second"
+          : "Sentinel pings every second (SENTINEL_PING_PERIOD)",
+      ),
+      timeout: cite(
+        config.downAfterMs,
+        formatDuration(downAfterUs),
+        "Sentinel's default down-after-milliseconds, 30000",
+      ),
     },
     failover: {
       quorum: fromLine(master.quorum, master.line.line, master.line.text),
-      blockFor: cite(config.failoverTimeoutMs, blockFor, "Sentinel's default failover-timeout, 180000", "2 × failover-timeout"),
-      flapWindow: cite(config.failoverTimeoutMs, blockFor, "Sentinel's default failover-timeout, 180000", "2 × failover-timeout"),
+      blockFor: cite(
+        config.failoverTimeoutMs,
+        blockFor,
+        "Sentinel's default failover-timeout, 180000",
+        "2 × failover-timeout",
+      ),
+      flapWindow: cite(
+        config.failoverTimeoutMs,
+        blockFor,
+        "Sentinel's default failover-timeout, 180000",
+        "2 × failover-timeout",
+      ),
     },
   };
-  const sentinelsOrigin: Origin = sentinels.why === "assumed" ? { assumed: `${sentinels.count} Sentinels (each has its own file; say how many with --sentinels N)` } : { note: `${sentinels.count} Sentinels: ${sentinels.why}` };
+  const sentinelsOrigin: Origin =
+    sentinels.why === "assumed"
+      ? {
+          assumed: `${sentinels.count} Sentinels (each has its own file; say how many with --sentinels N)`,
+        }
+      : { note: `${sentinels.count} Sentinels: ${sentinels.why}` };
   const suspectUs = timing.roundBeforeUs + downAfterUs;
   return {
     system: "Redis Sentinel",
@@ -83,7 +146,10 @@ function sentinelPlan(config: SentinelConfig, sentinels: { count: number; why: s
     ],
     nodes: primaryStandbyNodes({
       standbys: replicas,
-      standbysOrigin: config.knownReplicas > 0 ? { note: `${replicas} known-replica lines` } : { assumed: `${replicas} replicas (${file.name} has no known-replica lines)` },
+      standbysOrigin:
+        config.knownReplicas > 0
+          ? { note: `${replicas} known-replica lines` }
+          : { assumed: `${replicas} replicas (${file.name} has no known-replica lines)` },
       monitors,
       monitorsOrigin: sentinelsOrigin,
     }),
@@ -101,9 +167,16 @@ function sentinelPlan(config: SentinelConfig, sentinels: { count: number; why: s
 }
 
 /** A value cited from its line (and how it was derived), or marked as Sentinel's default. */
-function cite(setting: LineValue | null, value: Cited["value"], defaultWhy: string, derived = ""): Cited {
+function cite(
+  setting: LineValue | null,
+  value: Cited["value"],
+  defaultWhy: string,
+  derived = "",
+): Cited {
   const how = derived === "" ? "" : ` (${derived})`;
   if (setting === null) return assumed(value, `${defaultWhy}${how} (presets.redisSentinel)`);
   const cited = fromLine(value, setting.line.line, setting.line.text);
-  return derived === "" ? cited : { ...cited, origin: { line: setting.line.line, text: `${setting.line.text.trim()}${how}` } };
+  return derived === ""
+    ? cited
+    : { ...cited, origin: { line: setting.line.line, text: `${setting.line.text.trim()}${how}` } };
 }

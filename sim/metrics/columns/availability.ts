@@ -6,5 +6,8 @@ export const availability = defineMetric({
   definition: "`writes_acked / writes_attempted`; empty without writes",
   explanation: "Acknowledged writes as a fraction of attempted writes.",
   format: "fraction",
-  measure: ({ shared }) => () => shared.writes.counts().availability,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.writes.counts().availability,
 });

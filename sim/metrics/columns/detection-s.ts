@@ -18,8 +18,7 @@ export const detectionS = defineMetric({
     "incidents; an incident with no such suspicion while it lasts, or that reaches no " +
     "watched node (a monitor's crash), is left out; empty if none was detected",
   explanation:
-    "For the worst incident, the time from the fault to the first suspicion by any " +
-    "monitor.",
+    "For the worst incident, the time from the fault to the first suspicion by any " + "monitor.",
   format: "seconds",
   measure: ({ config, observe }) => {
     const detection = observe(new DetectionObserver(config));

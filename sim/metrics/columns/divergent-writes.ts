@@ -10,5 +10,8 @@ export const divergentWrites = defineMetric({
     "Writes accepted by a primary after another node's promotion to a newer epoch had " +
     "completed.",
   format: "count",
-  measure: ({ shared }) => () => shared.lost.divergentWrites(),
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.lost.divergentWrites(),
 });

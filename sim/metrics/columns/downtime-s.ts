@@ -12,5 +12,8 @@ export const downtimeS = defineMetric({
     "Client-observed downtime: each write owns the time until the next write is issued, " +
     "and downtime is the time owned by failed writes.",
   format: "seconds",
-  measure: ({ shared }) => () => shared.downtime.seconds(),
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.downtime.seconds(),
 });

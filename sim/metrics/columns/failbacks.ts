@@ -6,5 +6,8 @@ export const failbacks = defineMetric({
   definition: "promotions of the scenario's original primary (back to the node it started on)",
   explanation: "Promotions that returned the primary role to the scenario's original primary.",
   format: "count",
-  measure: ({ shared }) => () => shared.failovers.counts().failbacks,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.failovers.counts().failbacks,
 });

@@ -6,5 +6,8 @@ export const failovers = defineMetric({
   definition: "promotions completed (a node starts accepting writes as primary of a new epoch)",
   explanation: "Promotions completed: a node started accepting writes as primary of a new epoch.",
   format: "count",
-  measure: ({ shared }) => () => shared.failovers.counts().failovers,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.failovers.counts().failovers,
 });

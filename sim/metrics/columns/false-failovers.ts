@@ -12,5 +12,8 @@ export const falseFailovers = defineMetric({
     "Promotions completed while the primary they replaced was still running — " +
     "unreachable, not dead.",
   format: "count",
-  measure: ({ shared }) => () => shared.failovers.counts().falseFailovers,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.failovers.counts().falseFailovers,
 });

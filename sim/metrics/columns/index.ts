@@ -55,7 +55,9 @@ export const metrics = [
   maxGroupDowntimeS,
 ] as const;
 
-type ColumnsOf<T extends readonly Metric[]> = { readonly [I in keyof T]: T[I] extends Metric<infer C> ? C : never };
+type ColumnsOf<T extends readonly Metric[]> = {
+  readonly [I in keyof T]: T[I] extends Metric<infer C> ? C : never;
+};
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** A type error here: the registry and metricColumns list different columns, or in another order. */
 const sameColumns: Same<ColumnsOf<typeof metrics>, typeof metricColumns> = true;

@@ -8,5 +8,8 @@ export const lostWrites = defineMetric({
     "works*)",
   explanation: "Writes acknowledged to a client but absent from the final authoritative history.",
   format: "count",
-  measure: ({ shared }) => () => shared.lost.lostWrites(),
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.lost.lostWrites(),
 });

@@ -11,5 +11,8 @@ export const maxGroupDowntimeS = defineMetric({
     "The downtime of the worst client group: downtime_s computed on each group's own " +
     "writes, the longest.",
   format: "seconds",
-  measure: ({ shared }) => () => shared.worstGroup().maxDowntimeS,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.worstGroup().maxDowntimeS,
 });

@@ -6,7 +6,11 @@ export const maxLagS = defineMetric({
   definition:
     "the worst replication lag: over all entries a standby received, apply time (receipt " +
     "+ `applyDelay`) minus the time the primary accepted the oldest entry of that delivery",
-  explanation: "The worst replication lag: when a standby applied an entry, minus when the primary accepted it.",
+  explanation:
+    "The worst replication lag: when a standby applied an entry, minus when the primary accepted it.",
   format: "seconds",
-  measure: ({ shared }) => () => shared.lag.maxSeconds(),
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.lag.maxSeconds(),
 });

@@ -10,5 +10,8 @@ export const minGroupAvailability = defineMetric({
     "The availability of the worst client group: each group's acknowledged writes as a " +
     "fraction of its attempted writes, the lowest.",
   format: "fraction",
-  measure: ({ shared }) => () => shared.worstGroup().minAvailability,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.worstGroup().minAvailability,
 });

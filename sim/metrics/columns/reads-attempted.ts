@@ -6,5 +6,8 @@ export const readsAttempted = defineMetric({
   definition: "reads issued by all clients during the run",
   explanation: "Reads issued by all clients during the run.",
   format: "count",
-  measure: ({ shared }) => () => shared.reads.read().attempted,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.reads.read().attempted,
 });

@@ -10,5 +10,8 @@ export const readsFailed = defineMetric({
     "Reads refused (by a node neither primary nor running standby, or over capacity) or " +
     "timed out.",
   format: "count",
-  measure: ({ shared }) => () => shared.reads.read().failed,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.reads.read().failed,
 });

@@ -8,5 +8,8 @@ export const readsServed = defineMetric({
     "Reads answered by a database node within the client's timeout (whether or not the " +
     "answer was up to date).",
   format: "count",
-  measure: ({ shared }) => () => shared.reads.read().served,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.reads.read().served,
 });

@@ -11,5 +11,8 @@ export const rpoS = defineMetric({
     "The worst age span of lost data: from the last write the surviving history kept to " +
     "the newest lost acknowledged write.",
   format: "seconds",
-  measure: ({ shared }) => () => shared.lost.rpoSeconds(),
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.lost.rpoSeconds(),
 });

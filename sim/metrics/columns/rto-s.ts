@@ -38,9 +38,11 @@ export class RecoveryObserver implements TraceObserver {
   /** Fed every down period, in order of start. */
   period(period: DownPeriod): void {
     const starts = this.incidentStartsUs;
-    while (this.current + 1 < starts.length && starts[this.current + 1] <= period.startUs) this.current++;
+    while (this.current + 1 < starts.length && starts[this.current + 1] <= period.startUs)
+      this.current++;
     // An outage over before the first fault belongs to no incident; one still open at it, to the first.
-    const owner = this.current >= 0 ? this.current : starts.length > 0 && period.endUs > starts[0] ? 0 : -1;
+    const owner =
+      this.current >= 0 ? this.current : starts.length > 0 && period.endUs > starts[0] ? 0 : -1;
     if (owner < 0) return;
     const recoveryUs = Math.min(period.endUs, this.durationUs) - starts[owner];
     this.worstUs = Math.max(this.worstUs ?? 0, recoveryUs);

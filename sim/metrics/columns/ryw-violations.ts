@@ -14,5 +14,8 @@ export const rywViolations = defineMetric({
     "reading connection's last acknowledged write — a lagging standby, or a node on " +
     "another timeline.",
   format: "count",
-  measure: ({ shared }) => () => shared.reads.read().rywViolations,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.reads.read().rywViolations,
 });

@@ -10,7 +10,14 @@ import { defineMetric } from "../metric.ts";
 import { secondsOf, type TraceObserver } from "../observer.ts";
 
 export class SplitBrainObserver implements TraceObserver {
-  readonly reads = ["role", "node_down", "node_up", "node_paused", "node_resumed", "run_end"] as const;
+  readonly reads = [
+    "role",
+    "node_down",
+    "node_up",
+    "node_paused",
+    "node_resumed",
+    "run_end",
+  ] as const;
   private readonly down = new Set<string>();
   private readonly roleOf = new Map<string, TraceRole>();
   /** Number of nodes that are up and primary, as of `sinceUs`. */
@@ -22,12 +29,20 @@ export class SplitBrainObserver implements TraceObserver {
 
   observe(event: TraceEvent): void {
     const { kind } = event;
-    if (kind !== "role" && kind !== "node_down" && kind !== "node_up" && kind !== "node_paused" && kind !== "node_resumed" && kind !== "run_end") {
+    if (
+      kind !== "role" &&
+      kind !== "node_down" &&
+      kind !== "node_up" &&
+      kind !== "node_paused" &&
+      kind !== "node_resumed" &&
+      kind !== "run_end"
+    ) {
       return;
     }
     this.advanceTo(event.tUs);
     if (event.kind === "role") this.roleOf.set(event.node, event.role);
-    else if (event.kind === "node_down" || event.kind === "node_paused") this.down.add(`${event.kind === "node_paused" ? "paused:" : ""}${event.node}`);
+    else if (event.kind === "node_down" || event.kind === "node_paused")
+      this.down.add(`${event.kind === "node_paused" ? "paused:" : ""}${event.node}`);
     else if (event.kind === "node_up") this.down.delete(event.node);
     else if (event.kind === "node_resumed") this.down.delete(`paused:${event.node}`);
     this.livePrimaries = this.countLivePrimaries();
@@ -46,7 +61,8 @@ export class SplitBrainObserver implements TraceObserver {
 
   private countLivePrimaries(): number {
     let count = 0;
-    for (const [node, role] of this.roleOf) if (role === "primary" && !this.down.has(node) && !this.down.has(`paused:${node}`)) count++;
+    for (const [node, role] of this.roleOf)
+      if (role === "primary" && !this.down.has(node) && !this.down.has(`paused:${node}`)) count++;
     return count;
   }
 }

@@ -6,5 +6,8 @@ export const writesAcked = defineMetric({
   definition: "writes whose acknowledgement reached the client within its timeout",
   explanation: "Writes whose acknowledgement reached the client within its timeout.",
   format: "count",
-  measure: ({ shared }) => () => shared.writes.counts().acked,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.writes.counts().acked,
 });

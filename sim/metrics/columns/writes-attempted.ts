@@ -6,5 +6,8 @@ export const writesAttempted = defineMetric({
   definition: "writes issued by all clients during the run",
   explanation: "Writes issued by all clients during the run.",
   format: "count",
-  measure: ({ shared }) => () => shared.writes.counts().attempted,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.writes.counts().attempted,
 });

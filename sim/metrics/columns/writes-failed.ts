@@ -8,5 +8,8 @@ export const writesFailed = defineMetric({
     "acked + failed`",
   explanation: "Writes rejected (sent to a node that was not primary) or timed out.",
   format: "count",
-  measure: ({ shared }) => () => shared.writes.counts().failed,
+  measure:
+    ({ shared }) =>
+    () =>
+      shared.writes.counts().failed,
 });

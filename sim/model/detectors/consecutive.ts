@@ -7,7 +7,16 @@
 // or not its deadline event has been handled yet (several probes sent together fall due together).
 // After a crash at a uniformly random time, suspicion comes ((failures − 1)·interval,
 // failures·interval] after it, plus the probe timeout.
-import { countAtLeastOne, drawDuration, drawInt, duration, durationText, parseDuration, spokenDuration, type Duration } from "../../dsl/index.ts";
+import {
+  countAtLeastOne,
+  drawDuration,
+  drawInt,
+  duration,
+  durationText,
+  parseDuration,
+  spokenDuration,
+  type Duration,
+} from "../../dsl/index.ts";
 import type { FailureDetector } from "./detector.ts";
 import type { DetectorKindModule } from "./detector-kind.ts";
 
@@ -71,7 +80,13 @@ export class ConsecutiveDetector implements FailureDetector {
   }
 }
 
-type ConsecutiveConfig = { kind: "consecutive"; intervalUs: number; probeTimeoutUs: number; failures: number; successes: number };
+type ConsecutiveConfig = {
+  kind: "consecutive";
+  intervalUs: number;
+  probeTimeoutUs: number;
+  failures: number;
+  successes: number;
+};
 
 export interface ConsecutiveSpec {
   /** consecutive: probe period from each monitor to each database node. Default "10s" (Kubernetes periodSeconds). */
@@ -108,7 +123,8 @@ const kind: DetectorKindModule<ConsecutiveConfig, typeof fields, ConsecutiveSpec
     failures: spec.failures ?? defaults.failures,
     successes: spec.successes ?? defaults.successes,
   }),
-  create: (config) => new ConsecutiveDetector(config.probeTimeoutUs, config.failures, config.successes),
+  create: (config) =>
+    new ConsecutiveDetector(config.probeTimeoutUs, config.failures, config.successes),
   heardBy: "probes",
   describe: (config) =>
     `each monitor probes every node every ${spokenDuration(config.intervalUs)}; a probe unanswered within ${spokenDuration(config.probeTimeoutUs)} fails; ` +
@@ -127,6 +143,7 @@ const kind: DetectorKindModule<ConsecutiveConfig, typeof fields, ConsecutiveSpec
       successes: drawInt(rng, 1, 3),
     };
   },
-  detectionUs: (config) => (config.failures + config.successes) * config.intervalUs + config.probeTimeoutUs,
+  detectionUs: (config) =>
+    (config.failures + config.successes) * config.intervalUs + config.probeTimeoutUs,
 };
 export default kind;

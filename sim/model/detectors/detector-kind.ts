@@ -21,7 +21,11 @@ export interface DetectorData {
   readonly intervalUs: number;
 }
 
-export interface DetectorKindModule<Config extends DetectorData, Fields extends z.ZodRawShape, Spec extends object> {
+export interface DetectorKindModule<
+  Config extends DetectorData,
+  Fields extends z.ZodRawShape,
+  Spec extends object,
+> {
   /** Its settings in a scenario's `detector` (every kind's fields share one object; fields of
    *  other kinds are ignored, so a scenario can be swept across kinds). */
   readonly fields: Fields;

@@ -18,11 +18,20 @@ type Kinds = typeof detectors;
 export type DetectorKind = keyof Kinds;
 
 // Each module is registered under the kind its config carries.
-detectors satisfies { [K in DetectorKind]: DetectorKindModule<{ kind: K; intervalUs: number }, z.ZodRawShape, object> };
+detectors satisfies {
+  [K in DetectorKind]: DetectorKindModule<{ kind: K; intervalUs: number }, z.ZodRawShape, object>;
+};
 
-type Facets<M> = M extends DetectorKindModule<infer Config, infer Fields, infer Spec> ? { config: Config; fields: Fields; spec: Spec } : never;
-type Each<Facet extends keyof Facets<Kinds[DetectorKind]>> = { [K in DetectorKind]: Facets<Kinds[K]>[Facet] }[DetectorKind];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Facets<M> =
+  M extends DetectorKindModule<infer Config, infer Fields, infer Spec>
+    ? { config: Config; fields: Fields; spec: Spec }
+    : never;
+type Each<Facet extends keyof Facets<Kinds[DetectorKind]>> = {
+  [K in DetectorKind]: Facets<Kinds[K]>[Facet];
+}[DetectorKind];
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** How monitors decide that a node has failed: one kind's resolved settings (µs). */
 export type DetectorConfig = Each<"config">;
@@ -35,14 +44,27 @@ export type DetectorFields = Intersection<Each<"fields">>;
 export const detectorKinds = Object.keys(detectors) as [DetectorKind, ...DetectorKind[]];
 
 /** Every kind's fields in one shape, in registry order (a field several kinds share comes once). */
-export const detectorFields = Object.assign({}, ...detectorKinds.map((kind) => detectors[kind].fields)) as DetectorFields;
+export const detectorFields = Object.assign(
+  {},
+  ...detectorKinds.map((kind) => detectors[kind].fields),
+) as DetectorFields;
 
 /** The module of a kind, typed for any detector config (the one cast from a kind to its module). */
-export function detectorKindOf(kind: DetectorKind): DetectorKindModule<DetectorConfig, DetectorFields, DetectorSpec> {
-  return detectors[kind] as unknown as DetectorKindModule<DetectorConfig, DetectorFields, DetectorSpec>;
+export function detectorKindOf(
+  kind: DetectorKind,
+): DetectorKindModule<DetectorConfig, DetectorFields, DetectorSpec> {
+  return detectors[kind] as unknown as DetectorKindModule<
+    DetectorConfig,
+    DetectorFields,
+    DetectorSpec
+  >;
 }
 
-export function createDetector(config: DetectorConfig, lease: LeaseConfig, startUs: number): FailureDetector {
+export function createDetector(
+  config: DetectorConfig,
+  lease: LeaseConfig,
+  startUs: number,
+): FailureDetector {
   return detectorKindOf(config.kind).create(config, lease, startUs);
 }
 

@@ -22,13 +22,17 @@ const defaults = { interval: "1s" } as const;
 const kind: DetectorKindModule<LeaseDetectorConfig, typeof fields, LeaseDetectorSpec> = {
   fields,
   defaults,
-  resolve: (spec) => ({ kind: "lease", intervalUs: spec.interval ?? parseDuration(defaults.interval) }),
+  resolve: (spec) => ({
+    kind: "lease",
+    intervalUs: spec.interval ?? parseDuration(defaults.interval),
+  }),
   create: (_config, lease, startUs) => new TimeoutDetector(lease.ttlUs, startUs),
   heardBy: "leases",
-  describe: () => "nodes hold leases with the monitors (the coordination store); a node whose lease expires is suspected",
-  suspicion: (_config, who, _one, node) => `${node}'s lease has not been renewed in time and has expired at ${who}`,
+  describe: () =>
+    "nodes hold leases with the monitors (the coordination store); a node whose lease expires is suspected",
+  suspicion: (_config, who, _one, node) =>
+    `${node}'s lease has not been renewed in time and has expired at ${who}`,
   draw: () => ({ kind: "lease" }),
   detectionUs: (_config, failover) => failover.lease.ttlUs + failover.lease.renewEveryUs,
 };
 export default kind;
-

@@ -104,7 +104,10 @@ export class PhiAccrualDetector implements FailureDetector {
     const n = this.samples.length;
     const mean = this.sum / n;
     const variance = Math.max(0, this.sumOfSquares / n - mean * mean);
-    return { mean: mean + this.settings.acceptablePauseUs, sd: Math.max(Math.sqrt(variance), this.settings.minStdDevUs) };
+    return {
+      mean: mean + this.settings.acceptablePauseUs,
+      sd: Math.max(Math.sqrt(variance), this.settings.minStdDevUs),
+    };
   }
 }
 

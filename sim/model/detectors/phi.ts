@@ -1,6 +1,15 @@
 // The φ-accrual detector as a kind (the algorithm is phi-accrual.ts): monitors send heartbeats
 // each `interval`; a node is suspected once φ reaches `threshold`. Defaults are Akka / Pekko's.
-import { countAtLeastOne, drawDuration, drawInt, duration, parseDuration, positiveNumber, spokenDuration, type Duration } from "../../dsl/index.ts";
+import {
+  countAtLeastOne,
+  drawDuration,
+  drawInt,
+  duration,
+  parseDuration,
+  positiveNumber,
+  spokenDuration,
+  type Duration,
+} from "../../dsl/index.ts";
 import type { DetectorKindModule } from "./detector-kind.ts";
 import { PhiAccrualDetector } from "./phi-accrual.ts";
 
@@ -37,7 +46,13 @@ const fields = {
 /** Akka / Pekko cluster failure detector: heartbeat-interval 1 s, threshold 8.0,
  *  min-std-deviation 100 ms, acceptable-heartbeat-pause 3 s, max-sample-size 1000
  *  (apache/pekko cluster/src/main/resources/reference.conf). */
-const defaults = { interval: "1s", threshold: 8, minStdDev: "100ms", acceptablePause: "3s", maxSamples: 1000 } as const;
+const defaults = {
+  interval: "1s",
+  threshold: 8,
+  minStdDev: "100ms",
+  acceptablePause: "3s",
+  maxSamples: 1000,
+} as const;
 
 const msUs = 1000;
 const sUs = 1_000_000;
@@ -65,8 +80,10 @@ const kind: DetectorKindModule<PhiConfig, typeof fields, PhiSpec> = {
       startUs,
     ),
   heardBy: "probes",
-  describe: (config) => `φ-accrual: heartbeats every ${spokenDuration(config.intervalUs)}, suspect when φ ≥ ${config.threshold}`,
-  suspicion: (config, who, _one, node) => `φ for ${node} at ${who} has reached ${config.threshold}: its heartbeats are overdue beyond what their history makes plausible`,
+  describe: (config) =>
+    `φ-accrual: heartbeats every ${spokenDuration(config.intervalUs)}, suspect when φ ≥ ${config.threshold}`,
+  suspicion: (config, who, _one, node) =>
+    `φ for ${node} at ${who} has reached ${config.threshold}: its heartbeats are overdue beyond what their history makes plausible`,
   draw: (rng) => ({
     kind: "phi",
     interval: drawDuration(rng, 0.5 * sUs, 2 * sUs),
@@ -76,6 +93,7 @@ const kind: DetectorKindModule<PhiConfig, typeof fields, PhiSpec> = {
     maxSamples: rng.chance(0.2) ? drawInt(rng, 1, 5) : drawInt(rng, 10, 1000),
   }),
   // With regular probes σ is minStdDev, and φ = t is reached fewer than t + 2 σ late.
-  detectionUs: (config) => config.intervalUs + config.acceptablePauseUs + (config.threshold + 2) * config.minStdDevUs,
+  detectionUs: (config) =>
+    config.intervalUs + config.acceptablePauseUs + (config.threshold + 2) * config.minStdDevUs,
 };
 export default kind;

@@ -2,7 +2,14 @@
 // (Redis Sentinel's down-after-milliseconds). Any reply counts, however late. Monitors probe
 // every node each `interval`. The class is also the lease detector's (lease.ts): a timeout on
 // lease renewals.
-import { drawDuration, duration, durationText, parseDuration, spokenDuration, type Duration } from "../../dsl/index.ts";
+import {
+  drawDuration,
+  duration,
+  durationText,
+  parseDuration,
+  spokenDuration,
+  type Duration,
+} from "../../dsl/index.ts";
 import type { FailureDetector } from "./detector.ts";
 import type { DetectorKindModule } from "./detector-kind.ts";
 
@@ -51,7 +58,10 @@ export interface TimeoutSpec {
   timeout?: Duration;
 }
 
-const fields = { interval: duration({ positive: true }).optional(), timeout: duration({ positive: true }).optional() };
+const fields = {
+  interval: duration({ positive: true }).optional(),
+  timeout: duration({ positive: true }).optional(),
+};
 
 const defaults = {
   /** Redis Sentinel SENTINEL_PING_PERIOD, 1000 ms (redis/redis src/sentinel.c). */
@@ -65,14 +75,24 @@ const msUs = 1000;
 const kind: DetectorKindModule<TimeoutConfig, typeof fields, TimeoutSpec> = {
   fields,
   defaults,
-  resolve: (spec) => ({ kind: "timeout", intervalUs: spec.interval ?? parseDuration(defaults.interval), timeoutUs: spec.timeout ?? parseDuration(defaults.timeout) }),
+  resolve: (spec) => ({
+    kind: "timeout",
+    intervalUs: spec.interval ?? parseDuration(defaults.interval),
+    timeoutUs: spec.timeout ?? parseDuration(defaults.timeout),
+  }),
   create: (config, _lease, startUs) => new TimeoutDetector(config.timeoutUs, startUs),
   heardBy: "probes",
-  describe: (config) => `each monitor probes every node every ${spokenDuration(config.intervalUs)} and suspects one it has not heard from for ${spokenDuration(config.timeoutUs)}`,
-  suspicion: (config, who, one, node) => `${who} ${one ? "has" : "have"} heard nothing from ${node} for ${spokenDuration(config.timeoutUs)} (the timeout)`,
+  describe: (config) =>
+    `each monitor probes every node every ${spokenDuration(config.intervalUs)} and suspects one it has not heard from for ${spokenDuration(config.timeoutUs)}`,
+  suspicion: (config, who, one, node) =>
+    `${who} ${one ? "has" : "have"} heard nothing from ${node} for ${spokenDuration(config.timeoutUs)} (the timeout)`,
   draw: (rng) => {
     const intervalUs = Math.round(rng.uniform(0.5, 3) * 1000) * msUs;
-    return { kind: "timeout", interval: durationText(intervalUs), timeout: drawDuration(rng, 1.5 * intervalUs, 6 * intervalUs) };
+    return {
+      kind: "timeout",
+      interval: durationText(intervalUs),
+      timeout: drawDuration(rng, 1.5 * intervalUs, 6 * intervalUs),
+    };
   },
   detectionUs: (config) => config.timeoutUs + config.intervalUs,
 };

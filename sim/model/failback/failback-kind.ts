@@ -13,7 +13,12 @@ import type * as z from "zod";
 import type { Rng } from "../../engine/index.ts";
 import type { ResolveContext } from "../../dsl/index.ts";
 
-export interface FailbackKindModule<Name extends string, Fields extends z.ZodRawShape, Settings extends object, Spec extends object> {
+export interface FailbackKindModule<
+  Name extends string,
+  Fields extends z.ZodRawShape,
+  Settings extends object,
+  Spec extends object,
+> {
   readonly fields: Fields;
   /** Its fields as a scenario writes them (for types and editor completion; `fields` checks them). */
   readonly spec?: Spec;

@@ -17,9 +17,16 @@ export type Failback = keyof Kinds;
 // Each module is registered under the name its draw writes.
 failbackKinds satisfies { [K in Failback]: FailbackKindModule<K, z.ZodRawShape, object, object> };
 
-type Facets<M> = M extends FailbackKindModule<string, infer Fields, infer Settings, infer Spec> ? { fields: Fields; settings: Settings; spec: Spec } : never;
-type Each<Facet extends keyof Facets<Kinds[Failback]>> = { [K in Failback]: Facets<Kinds[K]>[Facet] }[Failback];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Facets<M> =
+  M extends FailbackKindModule<string, infer Fields, infer Settings, infer Spec>
+    ? { fields: Fields; settings: Settings; spec: Spec }
+    : never;
+type Each<Facet extends keyof Facets<Kinds[Failback]>> = {
+  [K in Failback]: Facets<Kinds[K]>[Facet];
+}[Failback];
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** Every policy's settings, resolved (each policy's, whichever is chosen). */
 export type FailbackSettings = Intersection<Each<"settings">>;
@@ -32,14 +39,29 @@ export type FailbackFields = Intersection<Each<"fields">>;
 export const failbackNames = Object.keys(failbackKinds) as [Failback, ...Failback[]];
 
 /** Every policy's fields in one shape, in registry order. */
-export const failbackFields = Object.assign({}, ...failbackNames.map((name) => failbackKinds[name].fields)) as FailbackFields;
+export const failbackFields = Object.assign(
+  {},
+  ...failbackNames.map((name) => failbackKinds[name].fields),
+) as FailbackFields;
 
 /** The module of a policy, typed for any (the one cast from a name to its module). */
-export function failbackKindOf(name: Failback): FailbackKindModule<Failback, FailbackFields, FailbackSettings, FailbackSpec> {
-  return failbackKinds[name] as unknown as FailbackKindModule<Failback, FailbackFields, FailbackSettings, FailbackSpec>;
+export function failbackKindOf(
+  name: Failback,
+): FailbackKindModule<Failback, FailbackFields, FailbackSettings, FailbackSpec> {
+  return failbackKinds[name] as unknown as FailbackKindModule<
+    Failback,
+    FailbackFields,
+    FailbackSettings,
+    FailbackSpec
+  >;
 }
 
 /** Every policy's settings resolved from a scenario's parsed `failover`. */
-export function failbackSettings(failover: Partial<z.output<z.ZodObject<FailbackFields>>>): FailbackSettings {
-  return Object.assign({}, ...failbackNames.map((name) => failbackKindOf(name).settings(failover))) as FailbackSettings;
+export function failbackSettings(
+  failover: Partial<z.output<z.ZodObject<FailbackFields>>>,
+): FailbackSettings {
+  return Object.assign(
+    {},
+    ...failbackNames.map((name) => failbackKindOf(name).settings(failover)),
+  ) as FailbackSettings;
 }

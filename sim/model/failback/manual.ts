@@ -11,11 +11,22 @@ const kind: FailbackKindModule<"manual", {}, {}, {}> = {
   defaults: {},
   settings: () => ({}),
   check: ({ context, hasOperator }) => {
-    if (!hasOperator) failAt(context, ["failover", "operator"], `an operator ({ delay: "5m..15m" }) to perform the manual failback`, "none");
+    if (!hasOperator)
+      failAt(
+        context,
+        ["failover", "operator"],
+        `an operator ({ delay: "5m..15m" }) to perform the manual failback`,
+        "none",
+      );
   },
   due: () => true,
   byOperator: true,
   describe: () => "failback manual",
-  draw: (rng) => ({ failback: "manual", operator: { delay: `${drawDuration(rng, 5 * sUs, 20 * sUs)}..${drawDuration(rng, 20 * sUs, 60 * sUs)}` } }),
+  draw: (rng) => ({
+    failback: "manual",
+    operator: {
+      delay: `${drawDuration(rng, 5 * sUs, 20 * sUs)}..${drawDuration(rng, 20 * sUs, 60 * sUs)}`,
+    },
+  }),
 };
 export default kind;

@@ -2,7 +2,15 @@
 // hiccup — or earlier at a heal(). It must heal before the end of the run (an end past it would
 // silently never come). The fuzzer blips a split of the zones or endpoints for the episode.
 import * as z from "zod";
-import { duration, durationText, failAt, formatDuration, spokenDuration, strict, type Duration } from "../../dsl/index.ts";
+import {
+  duration,
+  durationText,
+  failAt,
+  formatDuration,
+  spokenDuration,
+  strict,
+  type Duration,
+} from "../../dsl/index.ts";
 import { drawSplit } from "./draws.ts";
 import type { EpisodeShape, FaultKindModule } from "./fault-kind.ts";
 import { isHeal } from "./heal.ts";
@@ -21,17 +29,28 @@ export function blip(duration: Duration, ...groups: string[][]): BlipSpec {
 type BlipFault = { kind: "blip"; groups: string[][]; durationUs: number };
 type BlipEpisode = { kind: "blip"; groups: string[][] };
 
-const schema = strict({ kind: z.literal("blip"), duration: duration({ positive: true }), groups: faultGroups }, "blip(duration, ...groups)");
+const schema = strict(
+  { kind: z.literal("blip"), duration: duration({ positive: true }), groups: faultGroups },
+  "blip(duration, ...groups)",
+);
 
 const episode: EpisodeShape<BlipEpisode> = {
   offered: () => true,
   draw: (rng, space) => ({ kind: "blip", groups: drawSplit(rng, space) }),
   repairable: false,
-  entries: ({ groups }, lengthUs) => ({ start: blip(durationText(lengthUs), ...groups), repair: null }),
+  entries: ({ groups }, lengthUs) => ({
+    start: blip(durationText(lengthUs), ...groups),
+    repair: null,
+  }),
   names: ({ groups }) => groups.flat(),
 };
 
-const kind: FaultKindModule<BlipFault, BlipSpec, z.output<typeof schema>, { blip: typeof episode }> = {
+const kind: FaultKindModule<
+  BlipFault,
+  BlipSpec,
+  z.output<typeof schema>,
+  { blip: typeof episode }
+> = {
   builders: ["blip()"],
   schema,
   resolve: (spec, site) => {
@@ -48,15 +67,20 @@ const kind: FaultKindModule<BlipFault, BlipSpec, z.output<typeof schema>, { blip
   },
   apply: (fault, world) => {
     const cutId = world.nextCutId();
-    world.network.cutBetween(cutId, fault.groups.map((names) => world.network.resolve(names)));
+    world.network.cutBetween(
+      cutId,
+      fault.groups.map((names) => world.network.resolve(names)),
+    );
     world.later(fault.durationUs, () => world.network.heal(cutId));
   },
   label: (fault) => `blip ${groupsLabel(fault.groups)} for ${fault.durationUs / 1e6} s`,
   node: () => "",
-  explain: (fault) => `Fault: a ${spokenDuration(fault.durationUs)} network blip separates ${groupsSentence(fault.groups)}.`,
+  explain: (fault) =>
+    `Fault: a ${spokenDuration(fault.durationUs)} network blip separates ${groupsSentence(fault.groups)}.`,
   startsOrStops: () => [],
   disruptive: () => true,
-  reach: (fault, topology) => cutFromAWatcher(topology, betweenGroups(fault.groups.map((group) => expand(topology, group)))),
+  reach: (fault, topology) =>
+    cutFromAWatcher(topology, betweenGroups(fault.groups.map((group) => expand(topology, group)))),
   repairedBy: (event) => isHeal(event),
   knownEndUs: (fault, startUs) => startUs + fault.durationUs,
   source: (spec) => `blip(${[quoted(spec.duration), ...spec.groups.map(quotedList)].join(", ")})`,

@@ -12,10 +12,18 @@ import { faultName } from "./schemas.ts";
 import { quoted } from "./words.ts";
 
 /** `jump` may be negative ("-30s"): the clock goes back. */
-export type ClockSkewSpec = { kind: "clock-skew"; node: string; rate?: number; jump?: Duration | `-${Duration}` };
+export type ClockSkewSpec = {
+  kind: "clock-skew";
+  node: string;
+  rate?: number;
+  jump?: Duration | `-${Duration}`;
+};
 
 /** The node's clock runs at `rate` times real time and/or jumps by `jump` ("-30s" goes back). */
-export function clockSkew(node: string, options: { rate?: number; jump?: Duration | `-${Duration}` }): ClockSkewSpec {
+export function clockSkew(
+  node: string,
+  options: { rate?: number; jump?: Duration | `-${Duration}` },
+): ClockSkewSpec {
   return { kind: "clock-skew", node, ...options };
 }
 
@@ -34,13 +42,15 @@ const schema = strict(
   "clockSkew(node, { rate, jump })",
 );
 
-const signedText = (us: number): Duration | `-${Duration}` => (us < 0 ? `-${durationText(-us)}` : durationText(us));
+const signedText = (us: number): Duration | `-${Duration}` =>
+  us < 0 ? `-${durationText(-us)}` : durationText(us);
 
 const episode: EpisodeShape<ClockSkewEpisode> = {
   offered: (space) => space.dataNodes.length > 0,
   draw: (rng, space) => {
     const node = pick(rng, space.dataNodes);
-    if (rng.chance(0.5)) return { kind: "clock-skew", node, rate: Math.round(rng.uniform(50, 200)) / 100, jumpUs: 0 };
+    if (rng.chance(0.5))
+      return { kind: "clock-skew", node, rate: Math.round(rng.uniform(50, 200)) / 100, jumpUs: 0 };
     const jumpUs = (1 + rng.int(60)) * 1_000_000 * (rng.chance(0.5) ? -1 : 1);
     return { kind: "clock-skew", node, rate: 1, jumpUs };
   },
@@ -53,15 +63,26 @@ const episode: EpisodeShape<ClockSkewEpisode> = {
   names: ({ node }) => [node],
 };
 
-const kind: FaultKindModule<ClockSkewFault, ClockSkewSpec, z.output<typeof schema>, { "clock-skew": typeof episode }> = {
+const kind: FaultKindModule<
+  ClockSkewFault,
+  ClockSkewSpec,
+  z.output<typeof schema>,
+  { "clock-skew": typeof episode }
+> = {
   builders: ["clockSkew()"],
   schema,
   resolve: (spec, site) => {
     const node = dataNodeAt(spec.node, "node", site);
-    return { kind: "clock-skew", node, rate: spec.rate ?? 1, jumpUs: signedDurationAt(spec.jump, "jump", site) };
+    return {
+      kind: "clock-skew",
+      node,
+      rate: spec.rate ?? 1,
+      jumpUs: signedDurationAt(spec.jump, "jump", site),
+    };
   },
   apply: (fault, world) => world.dataNode(fault.node).skewClock(fault.rate, fault.jumpUs),
-  label: (fault) => `clock of ${fault.node}: rate ${fault.rate}${fault.jumpUs !== 0 ? `, jump ${fault.jumpUs / 1e6} s` : ""}`,
+  label: (fault) =>
+    `clock of ${fault.node}: rate ${fault.rate}${fault.jumpUs !== 0 ? `, jump ${fault.jumpUs / 1e6} s` : ""}`,
   node: (fault) => fault.node,
   explain: (fault) => {
     const jump = fault.jumpUs !== 0 ? `, after jumping by ${spokenDuration(fault.jumpUs)}` : "";
@@ -73,7 +94,10 @@ const kind: FaultKindModule<ClockSkewFault, ClockSkewSpec, z.output<typeof schem
   repairedBy: () => false,
   knownEndUs: () => Infinity,
   source: (spec) => {
-    const options = [spec.rate !== undefined ? `rate: ${spec.rate}` : "", spec.jump !== undefined ? `jump: ${quoted(spec.jump)}` : ""].filter(Boolean);
+    const options = [
+      spec.rate !== undefined ? `rate: ${spec.rate}` : "",
+      spec.jump !== undefined ? `jump: ${quoted(spec.jump)}` : "",
+    ].filter(Boolean);
     return `clockSkew(${quoted(spec.node)}, { ${options.join(", ")} })`;
   },
   episodes: { "clock-skew": episode },

@@ -36,7 +36,12 @@ const episode: EpisodeShape<CrashEpisode> = {
   names: ({ node }) => [node],
 };
 
-const kind: FaultKindModule<CrashFault, CrashSpec, z.output<typeof schema>, { crash: typeof episode }> = {
+const kind: FaultKindModule<
+  CrashFault,
+  CrashSpec,
+  z.output<typeof schema>,
+  { crash: typeof episode }
+> = {
   builders: ["crash()"],
   schema,
   resolve: (spec, site) => ({ kind: "crash", node: nodeAt(spec.node, "node", site) }),

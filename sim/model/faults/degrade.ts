@@ -4,7 +4,15 @@
 // none); several degradations of one link combine (network.ts). The fuzzer draws each of the
 // three builders as an episode of its own, lasting the episode.
 import * as z from "zod";
-import { duration, durationText, failAt, parseLinkKey, probability, strict, type Duration } from "../../dsl/index.ts";
+import {
+  duration,
+  durationText,
+  failAt,
+  parseLinkKey,
+  probability,
+  strict,
+  type Duration,
+} from "../../dsl/index.ts";
 import { endpointsOf, pick, roundMs } from "./draws.ts";
 import type { EpisodeShape, FaultKindModule, FaultTarget } from "./fault-kind.ts";
 import { isHeal } from "./heal.ts";
@@ -26,17 +34,28 @@ export type DegradeSpec = {
 };
 
 /** Messages on the target's links are lost with `probability` (until heal(), or for `options.for`). */
-export function loss(target: LinkTarget, probability: number, options: { for?: Duration } = {}): DegradeSpec {
+export function loss(
+  target: LinkTarget,
+  probability: number,
+  options: { for?: Duration } = {},
+): DegradeSpec {
   return { kind: "degrade", target, loss: probability, ...options };
 }
 
 /** Messages on the target's links take `extra` longer: a latency spike (until heal(), or for `options.for`). */
-export function delay(target: LinkTarget, extra: Duration, options: { for?: Duration } = {}): DegradeSpec {
+export function delay(
+  target: LinkTarget,
+  extra: Duration,
+  options: { for?: Duration } = {},
+): DegradeSpec {
   return { kind: "degrade", target, delay: extra, ...options };
 }
 
 /** The target's links fail for `down`, work for `up`, over and over (until heal(), or for `for`). */
-export function flaky(target: LinkTarget, options: { down: Duration; up: Duration; for?: Duration }): DegradeSpec {
+export function flaky(
+  target: LinkTarget,
+  options: { down: Duration; up: Duration; for?: Duration },
+): DegradeSpec {
   const { down, up, ...rest } = options;
   return { kind: "degrade", target, flaky: { down, up }, ...rest };
 }
@@ -59,7 +78,10 @@ const schema = strict(
     target: faultName,
     loss: probability.optional(),
     delay: duration().optional(),
-    flaky: strict({ down: duration({ positive: true }), up: duration({ positive: true }) }, "flaky settings { down, up }").optional(),
+    flaky: strict(
+      { down: duration({ positive: true }), up: duration({ positive: true }) },
+      "flaky settings { down, up }",
+    ).optional(),
     for: duration().optional(),
   },
   "loss(target, p), delay(target, extra) or flaky(target, { down, up })",
@@ -74,16 +96,30 @@ const lasting = (lengthUs: number) => ({ for: durationText(lengthUs) });
 const episodes = {
   loss: {
     offered: () => true,
-    draw: (rng, space) => ({ kind: "loss", target: pick(rng, endpointsOf(space)), probability: Math.round(rng.uniform(10, 100)) / 100 }),
+    draw: (rng, space) => ({
+      kind: "loss",
+      target: pick(rng, endpointsOf(space)),
+      probability: Math.round(rng.uniform(10, 100)) / 100,
+    }),
     repairable: false,
-    entries: ({ target, probability }, lengthUs) => ({ start: loss(target, probability, lasting(lengthUs)), repair: null }),
+    entries: ({ target, probability }, lengthUs) => ({
+      start: loss(target, probability, lasting(lengthUs)),
+      repair: null,
+    }),
     names: ({ target }) => [target],
   } satisfies EpisodeShape<LossEpisode>,
   delay: {
     offered: () => true,
-    draw: (rng, space) => ({ kind: "delay", target: pick(rng, endpointsOf(space)), extraUs: roundMs(rng.uniform(50_000, 2_000_000)) }),
+    draw: (rng, space) => ({
+      kind: "delay",
+      target: pick(rng, endpointsOf(space)),
+      extraUs: roundMs(rng.uniform(50_000, 2_000_000)),
+    }),
     repairable: false,
-    entries: ({ target, extraUs }, lengthUs) => ({ start: delay(target, durationText(extraUs), lasting(lengthUs)), repair: null }),
+    entries: ({ target, extraUs }, lengthUs) => ({
+      start: delay(target, durationText(extraUs), lasting(lengthUs)),
+      repair: null,
+    }),
     names: ({ target }) => [target],
   } satisfies EpisodeShape<DelayEpisode>,
   flaky: {
@@ -95,7 +131,14 @@ const episodes = {
       upUs: roundMs(rng.uniform(500_000, 5_000_000)),
     }),
     repairable: false,
-    entries: ({ target, downUs, upUs }, lengthUs) => ({ start: flaky(target, { down: durationText(downUs), up: durationText(upUs), ...lasting(lengthUs) }), repair: null }),
+    entries: ({ target, downUs, upUs }, lengthUs) => ({
+      start: flaky(target, {
+        down: durationText(downUs),
+        up: durationText(upUs),
+        ...lasting(lengthUs),
+      }),
+      repair: null,
+    }),
     names: ({ target }) => [target],
   } satisfies EpisodeShape<FlakyEpisode>,
 };
@@ -105,9 +148,17 @@ const kind: FaultKindModule<DegradeFault, DegradeSpec, z.output<typeof schema>, 
   schema,
   resolve: (spec, site) => {
     const link = parseLinkKey(spec.target);
-    const groups = groupsAt(link ? [[link.source], [link.target]] : [[spec.target]], ["target"], site);
+    const groups = groupsAt(
+      link ? [[link.source], [link.target]] : [[spec.target]],
+      ["target"],
+      site,
+    );
     if (spec.loss === undefined && spec.delay === undefined && spec.flaky === undefined) {
-      failAt(site.context, site.path, "a loss probability, an extra delay or flaky settings (loss(), delay() or flaky())");
+      failAt(
+        site.context,
+        site.path,
+        "a loss probability, an extra delay or flaky settings (loss(), delay() or flaky())",
+      );
     }
     return {
       kind: "degrade",
@@ -120,10 +171,17 @@ const kind: FaultKindModule<DegradeFault, DegradeSpec, z.output<typeof schema>, 
   },
   apply: applyDegrade,
   label: (fault) => {
-    const where = fault.groups.map((group) => group.join(",")).join(" <-> ") + (fault.groups.length === 1 ? " <-> rest" : "");
+    const where =
+      fault.groups.map((group) => group.join(",")).join(" <-> ") +
+      (fault.groups.length === 1 ? " <-> rest" : "");
     const what = fault.flaky
       ? `flaky (down ${fault.flaky.downUs / 1e6} s, up ${fault.flaky.upUs / 1e6} s)`
-      : [fault.lossProbability > 0 ? `loss ${fault.lossProbability}` : "", fault.extraDelayUs > 0 ? `+${fault.extraDelayUs / 1e3} ms` : ""].filter(Boolean).join(", ");
+      : [
+          fault.lossProbability > 0 ? `loss ${fault.lossProbability}` : "",
+          fault.extraDelayUs > 0 ? `+${fault.extraDelayUs / 1e3} ms` : "",
+        ]
+          .filter(Boolean)
+          .join(", ");
     return `degrade ${where}: ${what}${fault.durationUs > 0 ? ` for ${fault.durationUs / 1e6} s` : ""}`;
   },
   node: () => "",
@@ -132,7 +190,10 @@ const kind: FaultKindModule<DegradeFault, DegradeSpec, z.output<typeof schema>, 
   disruptive: () => true,
   reach: (fault, topology) => {
     const groups = fault.groups.map((group) => expand(topology, group));
-    return cutFromAWatcher(topology, groups.length === 1 ? acrossSet(groups[0]) : betweenGroups(groups));
+    return cutFromAWatcher(
+      topology,
+      groups.length === 1 ? acrossSet(groups[0]) : betweenGroups(groups),
+    );
   },
   repairedBy: (event) => isHeal(event),
   knownEndUs: (fault, startUs) => (fault.durationUs > 0 ? startUs + fault.durationUs : Infinity),
@@ -147,7 +208,10 @@ function applyDegrade(fault: DegradeFault, world: FaultTarget): void {
   const inside = network.resolve(fault.groups[0]);
   const groups =
     fault.groups.length === 1
-      ? [inside, network.endpoints.map((_, index) => index).filter((index) => !inside.includes(index))]
+      ? [
+          inside,
+          network.endpoints.map((_, index) => index).filter((index) => !inside.includes(index)),
+        ]
       : fault.groups.map((names) => network.resolve(names));
   const untilUs = fault.durationUs > 0 ? world.nowUs + fault.durationUs : Infinity;
   if (fault.flaky === null) {
@@ -179,7 +243,9 @@ function degradeSource(spec: DegradeSpec): string {
     const present = fields.filter(Boolean);
     return present.length > 0 ? `, { ${present.join(", ")} }` : "";
   };
-  if (spec.flaky) return `flaky(${quoted(spec.target)}${options(`down: ${quoted(spec.flaky.down)}`, `up: ${quoted(spec.flaky.up)}`, lastingFor)})`;
-  if (spec.delay !== undefined) return `delay(${quoted(spec.target)}, ${quoted(spec.delay)}${options(lastingFor)})`;
+  if (spec.flaky)
+    return `flaky(${quoted(spec.target)}${options(`down: ${quoted(spec.flaky.down)}`, `up: ${quoted(spec.flaky.up)}`, lastingFor)})`;
+  if (spec.delay !== undefined)
+    return `delay(${quoted(spec.target)}, ${quoted(spec.delay)}${options(lastingFor)})`;
   return `loss(${quoted(spec.target)}, ${spec.loss ?? 0}${options(lastingFor)})`;
 }

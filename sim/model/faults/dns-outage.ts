@@ -32,9 +32,17 @@ export function dnsRestore(): DnsOutageSpec {
 type DnsOutageFault = { kind: "dns-outage"; restore: boolean; durationUs: number };
 type DnsOutageEpisode = { kind: "dns-outage" };
 
-const isDnsOutage = (fault: { readonly kind: string } | undefined): fault is DnsOutageFault => fault?.kind === "dns-outage";
+const isDnsOutage = (fault: { readonly kind: string } | undefined): fault is DnsOutageFault =>
+  fault?.kind === "dns-outage";
 
-const schema = strict({ kind: z.literal("dns-outage"), restore: z.boolean(), for: duration({ positive: true }).optional() }, "dnsOutage(for) or dnsRestore()");
+const schema = strict(
+  {
+    kind: z.literal("dns-outage"),
+    restore: z.boolean(),
+    for: duration({ positive: true }).optional(),
+  },
+  "dnsOutage(for) or dnsRestore()",
+);
 
 const episode: EpisodeShape<DnsOutageEpisode> = {
   // Offered to any cluster: where no client uses DNS routing, the outage changes nothing, truly.
@@ -45,11 +53,21 @@ const episode: EpisodeShape<DnsOutageEpisode> = {
   names: () => [],
 };
 
-const kind: FaultKindModule<DnsOutageFault, DnsOutageSpec, z.output<typeof schema>, { "dns-outage": typeof episode }> = {
+const kind: FaultKindModule<
+  DnsOutageFault,
+  DnsOutageSpec,
+  z.output<typeof schema>,
+  { "dns-outage": typeof episode }
+> = {
   builders: ["dnsOutage()", "dnsRestore()"],
   schema,
   resolve: (spec, site) => {
-    if (spec.restore && spec.for !== undefined) failAt(site.context, [...site.path, "for"], "no duration on dnsRestore(), which ends every outage");
+    if (spec.restore && spec.for !== undefined)
+      failAt(
+        site.context,
+        [...site.path, "for"],
+        "no duration on dnsRestore(), which ends every outage",
+      );
     return { kind: "dns-outage", restore: spec.restore, durationUs: spec.for ?? 0 };
   },
   apply: (fault, world) => {
@@ -60,7 +78,10 @@ const kind: FaultKindModule<DnsOutageFault, DnsOutageSpec, z.output<typeof schem
     const outage = world.dns.fail();
     if (fault.durationUs > 0) world.later(fault.durationUs, () => world.dns.recover(outage));
   },
-  label: (fault) => (fault.restore ? "DNS answers again" : `DNS unreachable${fault.durationUs > 0 ? ` for ${fault.durationUs / 1e6} s` : ""}`),
+  label: (fault) =>
+    fault.restore
+      ? "DNS answers again"
+      : `DNS unreachable${fault.durationUs > 0 ? ` for ${fault.durationUs / 1e6} s` : ""}`,
   node: () => "",
   explain: (fault) =>
     fault.restore
@@ -71,7 +92,8 @@ const kind: FaultKindModule<DnsOutageFault, DnsOutageSpec, z.output<typeof schem
   reach: () => new Set(),
   repairedBy: (event) => event.kind === "fault" && isDnsOutage(event.fault) && event.fault.restore,
   knownEndUs: (fault, startUs) => (fault.durationUs > 0 ? startUs + fault.durationUs : Infinity),
-  source: (spec) => (spec.restore ? "dnsRestore()" : `dnsOutage(${spec.for === undefined ? "" : quoted(spec.for)})`),
+  source: (spec) =>
+    spec.restore ? "dnsRestore()" : `dnsOutage(${spec.for === undefined ? "" : quoted(spec.for)})`,
   episodes: { "dns-outage": episode },
 };
 export default kind;

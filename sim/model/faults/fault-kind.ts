@@ -124,7 +124,10 @@ export interface EpisodeShape<Episode extends EpisodeData> {
   /** Whether its end is a separate fault entry (a restart, a heal), which a shrinker may drop. */
   readonly repairable: boolean;
   /** The scenario entries it makes, lasting `lengthUs`: its start, and its repair if repairable. */
-  entries(episode: Episode, lengthUs: number): { start: FaultSpecData; repair: FaultSpecData | null };
+  entries(
+    episode: Episode,
+    lengthUs: number,
+  ): { start: FaultSpecData; repair: FaultSpecData | null };
   /** Every name it mentions (a shrinker dropping a node drops the episodes that name it). */
   names(episode: Episode): readonly string[];
 }
@@ -132,7 +135,12 @@ export interface EpisodeShape<Episode extends EpisodeData> {
 /** A kind's episodes by name. */
 export type EpisodeShapes = { readonly [name: string]: EpisodeShape<EpisodeData> };
 
-export interface FaultKindModule<Data extends FaultData, Spec extends FaultSpecData, Parsed extends FaultSpecData, Episodes extends EpisodeShapes> {
+export interface FaultKindModule<
+  Data extends FaultData,
+  Spec extends FaultSpecData,
+  Parsed extends FaultSpecData,
+  Episodes extends EpisodeShapes,
+> {
   /** The builders that make it, as messages list them: "readOnly()", "writable()". */
   readonly builders: readonly string[];
   readonly schema: z.ZodType<Parsed>;

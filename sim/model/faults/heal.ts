@@ -35,6 +35,9 @@ const kind: FaultKindModule<HealFault, HealSpec, z.output<typeof schema>, {}> = 
 export default kind;
 
 /** Whether an event is a heal() (which repairs every kind of cut link). */
-export function isHeal(event: { readonly kind: string; readonly fault?: { readonly kind: string } }): boolean {
+export function isHeal(event: {
+  readonly kind: string;
+  readonly fault?: { readonly kind: string };
+}): boolean {
   return event.kind === "fault" && event.fault?.kind === "heal";
 }

@@ -56,11 +56,20 @@ type Kinds = typeof faults;
 export type FaultKind = keyof Kinds;
 
 // Each module is registered under the kind its data, its DSL form and its schema carry.
-faults satisfies { [K in FaultKind]: FaultKindModule<{ kind: K }, { kind: K }, { kind: K }, EpisodeShapes> };
+faults satisfies {
+  [K in FaultKind]: FaultKindModule<{ kind: K }, { kind: K }, { kind: K }, EpisodeShapes>;
+};
 
-type Facets<M> = M extends FaultKindModule<infer Data, infer Spec, infer Parsed, infer Episodes> ? { data: Data; spec: Spec; parsed: Parsed; episodes: Episodes } : never;
-type Each<Facet extends keyof Facets<Kinds[FaultKind]>> = { [K in FaultKind]: Facets<Kinds[K]>[Facet] }[FaultKind];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Facets<M> =
+  M extends FaultKindModule<infer Data, infer Spec, infer Parsed, infer Episodes>
+    ? { data: Data; spec: Spec; parsed: Parsed; episodes: Episodes }
+    : never;
+type Each<Facet extends keyof Facets<Kinds[FaultKind]>> = {
+  [K in FaultKind]: Facets<Kinds[K]>[Facet];
+}[FaultKind];
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** A fault as the model, the trace and every reader of the trace see it. */
 export type Fault = Each<"data">;
@@ -73,13 +82,17 @@ type Episodes = Intersection<Each<"episodes">>;
 /** The ways the fuzzer draws a fault: a kind's own name, or its builders' for a kind drawn in several ways. */
 export type EpisodeKind = keyof Episodes & string;
 /** A drawn episode's parameters, without its time or length. */
-export type EpisodeFault = { [K in EpisodeKind]: Episodes[K] extends EpisodeShape<infer Episode> ? Episode : never }[EpisodeKind];
+export type EpisodeFault = {
+  [K in EpisodeKind]: Episodes[K] extends EpisodeShape<infer Episode> ? Episode : never;
+}[EpisodeKind];
 
 /** Every fault kind, in registry order. */
 export const faultKinds = Object.keys(faults) as FaultKind[];
 
 /** Every episode the fuzzer can draw, by name, in registry order. */
-export const episodeShapes = collectEpisodes() as unknown as { readonly [K in EpisodeKind]: EpisodeShape<Extract<EpisodeFault, { kind: K }>> };
+export const episodeShapes = collectEpisodes() as unknown as {
+  readonly [K in EpisodeKind]: EpisodeShape<Extract<EpisodeFault, { kind: K }>>;
+};
 
 /** Every episode kind, in registry order. */
 export const episodeKinds = Object.keys(episodeShapes) as EpisodeKind[];
@@ -96,7 +109,9 @@ function collectEpisodes(): Record<string, EpisodeShape<EpisodeData>> {
 }
 
 /** The module of a fault's kind, typed for any fault (the one cast from a kind to its module). */
-export function faultKindOf(kind: FaultKind): FaultKindModule<Fault, FaultSpec, ParsedFault, EpisodeShapes> {
+export function faultKindOf(
+  kind: FaultKind,
+): FaultKindModule<Fault, FaultSpec, ParsedFault, EpisodeShapes> {
   return faults[kind] as unknown as FaultKindModule<Fault, FaultSpec, ParsedFault, EpisodeShapes>;
 }
 

@@ -26,20 +26,30 @@ const schema = strict({ kind: z.literal("isolate"), target: faultName }, "isolat
 
 const episode: EpisodeShape<IsolateEpisode> = {
   offered: () => true,
-  draw: (rng, space) => ({ kind: "isolate", target: pick(rng, [...endpointsOf(space), ...(space.zones.length > 1 ? space.zones : [])]) }),
+  draw: (rng, space) => ({
+    kind: "isolate",
+    target: pick(rng, [...endpointsOf(space), ...(space.zones.length > 1 ? space.zones : [])]),
+  }),
   repairable: true,
   entries: ({ target }) => ({ start: isolate(target), repair: heal() }),
   names: ({ target }) => [target],
 };
 
-const kind: FaultKindModule<IsolateFault, IsolateSpec, z.output<typeof schema>, { isolate: typeof episode }> = {
+const kind: FaultKindModule<
+  IsolateFault,
+  IsolateSpec,
+  z.output<typeof schema>,
+  { isolate: typeof episode }
+> = {
   builders: ["isolate()"],
   schema,
   resolve: (spec, site) => ({ kind: "isolate", target: endpointAt(spec.target, "target", site) }),
   apply: (fault, world) => {
     const { network } = world;
     const inside = network.resolve([fault.target]);
-    const outside = network.endpoints.map((_, index) => index).filter((index) => !inside.includes(index));
+    const outside = network.endpoints
+      .map((_, index) => index)
+      .filter((index) => !inside.includes(index));
     network.cutBetween(world.nextCutId(), [inside, outside]);
   },
   label: (fault) => `isolate ${fault.target}`,
@@ -47,7 +57,8 @@ const kind: FaultKindModule<IsolateFault, IsolateSpec, z.output<typeof schema>, 
   explain: (fault) => `Fault: ${fault.target} is cut off from everything else.`,
   startsOrStops: () => [],
   disruptive: () => true,
-  reach: (fault, topology) => cutFromAWatcher(topology, acrossSet(expand(topology, [fault.target]))),
+  reach: (fault, topology) =>
+    cutFromAWatcher(topology, acrossSet(expand(topology, [fault.target]))),
   repairedBy: (event) => isHeal(event),
   knownEndUs: () => Infinity,
   source: (spec) => `isolate(${quoted(spec.target)})`,

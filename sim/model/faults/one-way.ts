@@ -24,7 +24,10 @@ export function oneWay(from: string | string[], to: string | string[]): OneWaySp
 type OneWayFault = { kind: "one-way"; from: string[]; to: string[] };
 type OneWayEpisode = { kind: "one-way"; from: string[]; to: string[] };
 
-const schema = strict({ kind: z.literal("one-way"), from: z.array(faultName).min(1), to: z.array(faultName).min(1) }, "oneWay(from, to)");
+const schema = strict(
+  { kind: z.literal("one-way"), from: z.array(faultName).min(1), to: z.array(faultName).min(1) },
+  "oneWay(from, to)",
+);
 
 const episode: EpisodeShape<OneWayEpisode> = {
   offered: () => true,
@@ -37,23 +40,36 @@ const episode: EpisodeShape<OneWayEpisode> = {
   names: ({ from, to }) => [...from, ...to],
 };
 
-const kind: FaultKindModule<OneWayFault, OneWaySpec, z.output<typeof schema>, { "one-way": typeof episode }> = {
+const kind: FaultKindModule<
+  OneWayFault,
+  OneWaySpec,
+  z.output<typeof schema>,
+  { "one-way": typeof episode }
+> = {
   builders: ["oneWay()"],
   schema,
-  resolve: (spec, site) => ({ kind: "one-way", from: groupsAt([spec.from], ["from"], site)[0], to: groupsAt([spec.to], ["to"], site)[0] }),
+  resolve: (spec, site) => ({
+    kind: "one-way",
+    from: groupsAt([spec.from], ["from"], site)[0],
+    to: groupsAt([spec.to], ["to"], site)[0],
+  }),
   apply: (fault, world) => {
     const { network } = world;
     network.cutOneWay(world.nextCutId(), network.resolve(fault.from), network.resolve(fault.to));
   },
   label: (fault) => `one-way cut ${fault.from.join(",")} -> ${fault.to.join(",")}`,
   node: () => "",
-  explain: (fault) => `Fault: messages from ${fault.from.join(", ")} to ${fault.to.join(", ")} are lost; the other direction still works.`,
+  explain: (fault) =>
+    `Fault: messages from ${fault.from.join(", ")} to ${fault.to.join(", ")} are lost; the other direction still works.`,
   startsOrStops: () => [],
   disruptive: () => true,
   reach: (fault, topology) => {
     const from = expand(topology, fault.from);
     const to = expand(topology, fault.to);
-    return cutFromAWatcher(topology, (a, b) => (from.has(a) && to.has(b)) || (from.has(b) && to.has(a)));
+    return cutFromAWatcher(
+      topology,
+      (a, b) => (from.has(a) && to.has(b)) || (from.has(b) && to.has(a)),
+    );
   },
   repairedBy: (event) => isHeal(event),
   knownEndUs: () => Infinity,

@@ -22,7 +22,10 @@ export function partition(...groups: string[][]): PartitionSpec {
 type PartitionFault = { kind: "partition"; groups: string[][] };
 type PartitionEpisode = { kind: "partition"; groups: string[][] };
 
-const schema = strict({ kind: z.literal("partition"), groups: faultGroups }, "partition(...groups)");
+const schema = strict(
+  { kind: z.literal("partition"), groups: faultGroups },
+  "partition(...groups)",
+);
 
 const episode: EpisodeShape<PartitionEpisode> = {
   offered: () => true,
@@ -32,17 +35,28 @@ const episode: EpisodeShape<PartitionEpisode> = {
   names: ({ groups }) => groups.flat(),
 };
 
-const kind: FaultKindModule<PartitionFault, PartitionSpec, z.output<typeof schema>, { partition: typeof episode }> = {
+const kind: FaultKindModule<
+  PartitionFault,
+  PartitionSpec,
+  z.output<typeof schema>,
+  { partition: typeof episode }
+> = {
   builders: ["partition()"],
   schema,
   resolve: (spec, site) => ({ kind: "partition", groups: groupsAt(spec.groups, ["groups"], site) }),
-  apply: (fault, world) => world.network.cutBetween(world.nextCutId(), fault.groups.map((names) => world.network.resolve(names))),
+  apply: (fault, world) =>
+    world.network.cutBetween(
+      world.nextCutId(),
+      fault.groups.map((names) => world.network.resolve(names)),
+    ),
   label: (fault) => `partition ${groupsLabel(fault.groups)}`,
   node: () => "",
-  explain: (fault) => `Fault: the network splits into ${groupsSentence(fault.groups)}; nothing crosses between the groups.`,
+  explain: (fault) =>
+    `Fault: the network splits into ${groupsSentence(fault.groups)}; nothing crosses between the groups.`,
   startsOrStops: () => [],
   disruptive: () => true,
-  reach: (fault, topology) => cutFromAWatcher(topology, betweenGroups(fault.groups.map((group) => expand(topology, group)))),
+  reach: (fault, topology) =>
+    cutFromAWatcher(topology, betweenGroups(fault.groups.map((group) => expand(topology, group)))),
   repairedBy: (event) => isHeal(event),
   knownEndUs: () => Infinity,
   source: (spec) => `partition(${spec.groups.map(quotedList).join(", ")})`,

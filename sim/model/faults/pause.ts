@@ -21,7 +21,10 @@ export function pause(node: string, duration: Duration): PauseSpec {
 type PauseFault = { kind: "pause"; node: string; durationUs: number };
 type PauseEpisode = { kind: "pause"; node: string };
 
-const schema = strict({ kind: z.literal("pause"), node: faultName, duration: duration({ positive: true }) }, "pause(node, duration)");
+const schema = strict(
+  { kind: z.literal("pause"), node: faultName, duration: duration({ positive: true }) },
+  "pause(node, duration)",
+);
 
 const episode: EpisodeShape<PauseEpisode> = {
   offered: () => true,
@@ -31,17 +34,27 @@ const episode: EpisodeShape<PauseEpisode> = {
   names: ({ node }) => [node],
 };
 
-const kind: FaultKindModule<PauseFault, PauseSpec, z.output<typeof schema>, { pause: typeof episode }> = {
+const kind: FaultKindModule<
+  PauseFault,
+  PauseSpec,
+  z.output<typeof schema>,
+  { pause: typeof episode }
+> = {
   builders: ["pause()"],
   schema,
-  resolve: (spec, site) => ({ kind: "pause", node: nodeAt(spec.node, "node", site), durationUs: spec.duration }),
+  resolve: (spec, site) => ({
+    kind: "pause",
+    node: nodeAt(spec.node, "node", site),
+    durationUs: spec.duration,
+  }),
   apply: (fault, world) => {
     const process = world.process(fault.node);
     if (process.up) world.paused(process, fault.durationUs);
   },
   label: (fault) => `pause ${fault.node} for ${fault.durationUs / 1e6} s`,
   node: (fault) => fault.node,
-  explain: (fault) => `Fault: ${fault.node}'s process freezes for ${spokenDuration(fault.durationUs)} (a GC or VM pause).`,
+  explain: (fault) =>
+    `Fault: ${fault.node}'s process freezes for ${spokenDuration(fault.durationUs)} (a GC or VM pause).`,
   startsOrStops: () => [],
   disruptive: () => true,
   reach: (fault, topology) => watched(topology, [fault.node]),

@@ -15,8 +15,13 @@ export function watched(topology: Topology, names: Iterable<string>): Set<string
 }
 
 /** The watched nodes with a link to one of their watchers that `cuts`. */
-export function cutFromAWatcher(topology: Topology, cuts: (a: string, b: string) => boolean): Set<string> {
-  const reached = [...topology.watchersOf].filter(([node, watchers]) => watchers.some((watcher) => cuts(node, watcher)));
+export function cutFromAWatcher(
+  topology: Topology,
+  cuts: (a: string, b: string) => boolean,
+): Set<string> {
+  const reached = [...topology.watchersOf].filter(([node, watchers]) =>
+    watchers.some((watcher) => cuts(node, watcher)),
+  );
   return new Set(reached.map(([node]) => node));
 }
 

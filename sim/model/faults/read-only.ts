@@ -34,9 +34,13 @@ export function diskFreed(node: string): ReadOnlySpec {
 type ReadOnlyFault = { kind: "read-only"; node: string; writable: boolean };
 type ReadOnlyEpisode = { kind: "read-only"; node: string };
 
-const isReadOnly = (fault: { readonly kind: string } | undefined): fault is ReadOnlyFault => fault?.kind === "read-only";
+const isReadOnly = (fault: { readonly kind: string } | undefined): fault is ReadOnlyFault =>
+  fault?.kind === "read-only";
 
-const schema = strict({ kind: z.literal("read-only"), node: faultName, writable: z.boolean() }, "readOnly(node) or writable(node)");
+const schema = strict(
+  { kind: z.literal("read-only"), node: faultName, writable: z.boolean() },
+  "readOnly(node) or writable(node)",
+);
 
 const episode: EpisodeShape<ReadOnlyEpisode> = {
   offered: (space) => space.dataNodes.length > 0,
@@ -46,12 +50,22 @@ const episode: EpisodeShape<ReadOnlyEpisode> = {
   names: ({ node }) => [node],
 };
 
-const kind: FaultKindModule<ReadOnlyFault, ReadOnlySpec, z.output<typeof schema>, { "read-only": typeof episode }> = {
+const kind: FaultKindModule<
+  ReadOnlyFault,
+  ReadOnlySpec,
+  z.output<typeof schema>,
+  { "read-only": typeof episode }
+> = {
   builders: ["readOnly()", "writable()", "diskFull()", "diskFreed()"],
   schema,
-  resolve: (spec, site) => ({ kind: "read-only", node: dataNodeAt(spec.node, "node", site), writable: spec.writable }),
+  resolve: (spec, site) => ({
+    kind: "read-only",
+    node: dataNodeAt(spec.node, "node", site),
+    writable: spec.writable,
+  }),
   apply: (fault, world) => world.dataNode(fault.node).setReadOnly(!fault.writable),
-  label: (fault) => (fault.writable ? `${fault.node} writable again` : `${fault.node} cannot commit (read-only)`),
+  label: (fault) =>
+    fault.writable ? `${fault.node} writable again` : `${fault.node} cannot commit (read-only)`,
   node: (fault) => fault.node,
   explain: (fault) =>
     fault.writable
@@ -60,7 +74,11 @@ const kind: FaultKindModule<ReadOnlyFault, ReadOnlySpec, z.output<typeof schema>
   startsOrStops: () => [],
   disruptive: (fault) => !fault.writable,
   reach: (fault, topology) => watched(topology, [fault.node]),
-  repairedBy: (event, fault) => event.kind === "fault" && isReadOnly(event.fault) && event.fault.node === fault.node && event.fault.writable,
+  repairedBy: (event, fault) =>
+    event.kind === "fault" &&
+    isReadOnly(event.fault) &&
+    event.fault.node === fault.node &&
+    event.fault.writable,
   knownEndUs: () => Infinity,
   source: (spec) => `${spec.writable ? "writable" : "readOnly"}(${quoted(spec.node)})`,
   episodes: { "read-only": episode },

@@ -30,7 +30,9 @@ const kind: FaultKindModule<RestartFault, RestartSpec, z.output<typeof schema>, 
   label: (fault) => `restart ${fault.node}`,
   node: (fault) => fault.node,
   explain: (fault, _label, world) =>
-    world.nodes.some((node) => node.name === fault.node && (node.role === "primary" || node.role === "standby"))
+    world.nodes.some(
+      (node) => node.name === fault.node && (node.role === "primary" || node.role === "standby"),
+    )
       ? `Repair: ${fault.node} is restarted; it rejoins and waits for the controller to give it a role.`
       : `Repair: ${fault.node} is restarted.`,
   startsOrStops: (fault) => [fault.node],

@@ -10,7 +10,9 @@ const groupsExpectation = `two or more groups of names, like ["east"], ["west"]`
 /** Two or more non-empty groups of names. */
 export const faultGroups = z
   .array(
-    z.array(z.string({ error: "a name" }), { error: `a group of names, like ["db1", "east"]` }).min(1, { error: "a group with at least one name" }),
+    z
+      .array(z.string({ error: "a name" }), { error: `a group of names, like ["db1", "east"]` })
+      .min(1, { error: "a group with at least one name" }),
     { error: groupsExpectation },
   )
   .min(2, { error: groupsExpectation });

@@ -21,24 +21,47 @@ export function slow(node: string, delay: Duration): SlowSpec {
 type SlowFault = { kind: "slow"; node: string; delayUs: number };
 type SlowEpisode = { kind: "slow"; node: string; delayUs: number };
 
-const isSlow = (fault: { readonly kind: string } | undefined): fault is SlowFault => fault?.kind === "slow";
+const isSlow = (fault: { readonly kind: string } | undefined): fault is SlowFault =>
+  fault?.kind === "slow";
 
-const schema = strict({ kind: z.literal("slow"), node: faultName, delay: duration() }, "slow(node, delay)");
+const schema = strict(
+  { kind: z.literal("slow"), node: faultName, delay: duration() },
+  "slow(node, delay)",
+);
 
 const episode: EpisodeShape<SlowEpisode> = {
   offered: (space) => space.dataNodes.length > 0,
-  draw: (rng, space) => ({ kind: "slow", node: pick(rng, space.dataNodes), delayUs: roundMs(rng.uniform(50_000, 2_000_000)) }),
+  draw: (rng, space) => ({
+    kind: "slow",
+    node: pick(rng, space.dataNodes),
+    delayUs: roundMs(rng.uniform(50_000, 2_000_000)),
+  }),
   repairable: true,
-  entries: ({ node, delayUs }) => ({ start: slow(node, durationText(delayUs)), repair: slow(node, "0s") }),
+  entries: ({ node, delayUs }) => ({
+    start: slow(node, durationText(delayUs)),
+    repair: slow(node, "0s"),
+  }),
   names: ({ node }) => [node],
 };
 
-const kind: FaultKindModule<SlowFault, SlowSpec, z.output<typeof schema>, { slow: typeof episode }> = {
+const kind: FaultKindModule<
+  SlowFault,
+  SlowSpec,
+  z.output<typeof schema>,
+  { slow: typeof episode }
+> = {
   builders: ["slow()"],
   schema,
-  resolve: (spec, site) => ({ kind: "slow", node: dataNodeAt(spec.node, "node", site), delayUs: spec.delay }),
+  resolve: (spec, site) => ({
+    kind: "slow",
+    node: dataNodeAt(spec.node, "node", site),
+    delayUs: spec.delay,
+  }),
   apply: (fault, world) => world.dataNode(fault.node).setSlow(fault.delayUs),
-  label: (fault) => (fault.delayUs > 0 ? `slow ${fault.node}: writes ${fault.delayUs / 1e3} ms late` : `${fault.node} no longer slow`),
+  label: (fault) =>
+    fault.delayUs > 0
+      ? `slow ${fault.node}: writes ${fault.delayUs / 1e3} ms late`
+      : `${fault.node} no longer slow`,
   node: (fault) => fault.node,
   explain: (fault) =>
     fault.delayUs > 0
@@ -47,7 +70,11 @@ const kind: FaultKindModule<SlowFault, SlowSpec, z.output<typeof schema>, { slow
   startsOrStops: () => [],
   disruptive: (fault) => fault.delayUs > 0,
   reach: (fault, topology) => watched(topology, [fault.node]),
-  repairedBy: (event, fault) => event.kind === "fault" && isSlow(event.fault) && event.fault.node === fault.node && event.fault.delayUs === 0,
+  repairedBy: (event, fault) =>
+    event.kind === "fault" &&
+    isSlow(event.fault) &&
+    event.fault.node === fault.node &&
+    event.fault.delayUs === 0,
   knownEndUs: () => Infinity,
   source: (spec) => `slow(${quoted(spec.node)}, ${quoted(spec.delay)})`,
   episodes: { slow: episode },

@@ -24,9 +24,13 @@ export function zoneRestore(zone: string): ZoneOutageSpec {
 type ZoneOutageFault = { kind: "zone-outage"; zone: string; restore: boolean };
 type ZoneOutageEpisode = { kind: "zone-outage"; zone: string };
 
-const isZoneOutage = (fault: { readonly kind: string } | undefined): fault is ZoneOutageFault => fault?.kind === "zone-outage";
+const isZoneOutage = (fault: { readonly kind: string } | undefined): fault is ZoneOutageFault =>
+  fault?.kind === "zone-outage";
 
-const schema = strict({ kind: z.literal("zone-outage"), zone: faultName, restore: z.boolean() }, "zoneOutage(zone) or zoneRestore(zone)");
+const schema = strict(
+  { kind: z.literal("zone-outage"), zone: faultName, restore: z.boolean() },
+  "zoneOutage(zone) or zoneRestore(zone)",
+);
 
 const episode: EpisodeShape<ZoneOutageEpisode> = {
   offered: (space) => space.zones.length > 1,
@@ -36,12 +40,18 @@ const episode: EpisodeShape<ZoneOutageEpisode> = {
   names: ({ zone }) => [zone],
 };
 
-const kind: FaultKindModule<ZoneOutageFault, ZoneOutageSpec, z.output<typeof schema>, { "zone-outage": typeof episode }> = {
+const kind: FaultKindModule<
+  ZoneOutageFault,
+  ZoneOutageSpec,
+  z.output<typeof schema>,
+  { "zone-outage": typeof episode }
+> = {
   builders: ["zoneOutage()", "zoneRestore()"],
   schema,
   resolve: (spec, site) => {
     const { endpoints } = site;
-    if (!endpoints.isZone(spec.zone)) failAt(site.context, [...site.path, "zone"], `a zone: ${endpoints.zoneNames.join(", ")}`);
+    if (!endpoints.isZone(spec.zone))
+      failAt(site.context, [...site.path, "zone"], `a zone: ${endpoints.zoneNames.join(", ")}`);
     return { kind: "zone-outage", zone: spec.zone, restore: spec.restore };
   },
   apply: (fault, world) => {
@@ -58,12 +68,18 @@ const kind: FaultKindModule<ZoneOutageFault, ZoneOutageSpec, z.output<typeof sch
   explain: (fault, _label, world) => {
     const members = world.nodes.filter((node) => node.zone === fault.zone).map((node) => node.name);
     const who = members.length > 0 ? ` (${members.join(", ")})` : "";
-    return fault.restore ? `Repair: zone ${fault.zone} is back; its nodes restart${who}.` : `Fault: zone ${fault.zone} goes dark; every node in it crashes at once${who}.`;
+    return fault.restore
+      ? `Repair: zone ${fault.zone} is back; its nodes restart${who}.`
+      : `Fault: zone ${fault.zone} goes dark; every node in it crashes at once${who}.`;
   },
   startsOrStops: (fault) => [fault.restore ? "up" : "down"],
   disruptive: (fault) => !fault.restore,
   reach: (fault, topology) => watched(topology, expand(topology, [fault.zone])),
-  repairedBy: (event, fault) => event.kind === "fault" && isZoneOutage(event.fault) && event.fault.zone === fault.zone && event.fault.restore,
+  repairedBy: (event, fault) =>
+    event.kind === "fault" &&
+    isZoneOutage(event.fault) &&
+    event.fault.zone === fault.zone &&
+    event.fault.restore,
   knownEndUs: () => Infinity,
   source: (spec) => `${spec.restore ? "zoneRestore" : "zoneOutage"}(${quoted(spec.zone)})`,
   episodes: { "zone-outage": episode },

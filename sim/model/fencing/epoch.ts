@@ -8,7 +8,12 @@ const kind: FencingKindModule<"epoch", {}, {}, {}> = {
   defaults: {},
   settings: () => ({}),
   check: () => {},
-  mechanisms: { powersOffFirst: false, refusesStaleEpoch: true, holdsLease: false, needsReplicas: false },
+  mechanisms: {
+    powersOffFirst: false,
+    refusesStaleEpoch: true,
+    holdsLease: false,
+    needsReplicas: false,
+  },
   describe: () => "fencing by epoch",
   draw: () => ({ fencing: "epoch" }),
   settleUs: () => 0,

@@ -40,14 +40,24 @@ export interface FencingCheckSite {
 /** What a kind's settle term reads of the resolved failover policy and replication (µs). */
 export interface FencingSettleView {
   readonly failover: {
-    readonly stonith: { readonly delayUs: number; readonly durationUs: number; readonly timeoutUs: number; readonly failureProbability: number };
+    readonly stonith: {
+      readonly delayUs: number;
+      readonly durationUs: number;
+      readonly timeoutUs: number;
+      readonly failureProbability: number;
+    };
     readonly lease: { readonly renewEveryUs: number; readonly retryTimeoutUs: number };
     readonly minReplicasMaxLagUs: number;
   };
   readonly statusIntervalUs: number;
 }
 
-export interface FencingKindModule<Name extends string, Fields extends z.ZodRawShape, Settings extends object, Spec extends object> {
+export interface FencingKindModule<
+  Name extends string,
+  Fields extends z.ZodRawShape,
+  Settings extends object,
+  Spec extends object,
+> {
   readonly fields: Fields;
   /** Its fields as a scenario writes them (for types and editor completion; `fields` checks them). */
   readonly spec?: Spec;
@@ -59,7 +69,10 @@ export interface FencingKindModule<Name extends string, Fields extends z.ZodRawS
   /** "no fencing", "fencing by stonith". */
   describe(): string;
   /** The swarm's draw: the scenario's `failover` fields for this kind. */
-  draw(rng: Rng, context: { streamingStandbys: number }): { fencing: Name } & Record<string, unknown>;
+  draw(
+    rng: Rng,
+    context: { streamingStandbys: number },
+  ): { fencing: Name } & Record<string, unknown>;
   /** Its term of the settle period: how long fencing may take after a failure (µs). */
   settleUs(view: FencingSettleView): number;
 }

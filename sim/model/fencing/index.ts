@@ -19,9 +19,16 @@ export type Fencing = keyof Kinds;
 // Each module is registered under the name its draw writes.
 fencingKinds satisfies { [K in Fencing]: FencingKindModule<K, z.ZodRawShape, object, object> };
 
-type Facets<M> = M extends FencingKindModule<string, infer Fields, infer Settings, infer Spec> ? { fields: Fields; settings: Settings; spec: Spec } : never;
-type Each<Facet extends keyof Facets<Kinds[Fencing]>> = { [K in Fencing]: Facets<Kinds[K]>[Facet] }[Fencing];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Facets<M> =
+  M extends FencingKindModule<string, infer Fields, infer Settings, infer Spec>
+    ? { fields: Fields; settings: Settings; spec: Spec }
+    : never;
+type Each<Facet extends keyof Facets<Kinds[Fencing]>> = {
+  [K in Fencing]: Facets<Kinds[K]>[Facet];
+}[Fencing];
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** Every kind's settings, resolved (each kind's, whichever is chosen). */
 export type FencingSettings = Intersection<Each<"settings">>;
@@ -34,11 +41,21 @@ export type FencingFields = Intersection<Each<"fields">>;
 export const fencingNames = Object.keys(fencingKinds) as [Fencing, ...Fencing[]];
 
 /** Every kind's fields in one shape, in registry order. */
-export const fencingFields = Object.assign({}, ...fencingNames.map((name) => fencingKinds[name].fields)) as FencingFields;
+export const fencingFields = Object.assign(
+  {},
+  ...fencingNames.map((name) => fencingKinds[name].fields),
+) as FencingFields;
 
 /** The module of a kind, typed for any (the one cast from a name to its module). */
-export function fencingKindOf(name: Fencing): FencingKindModule<Fencing, FencingFields, FencingSettings, FencingSpec> {
-  return fencingKinds[name] as unknown as FencingKindModule<Fencing, FencingFields, FencingSettings, FencingSpec>;
+export function fencingKindOf(
+  name: Fencing,
+): FencingKindModule<Fencing, FencingFields, FencingSettings, FencingSpec> {
+  return fencingKinds[name] as unknown as FencingKindModule<
+    Fencing,
+    FencingFields,
+    FencingSettings,
+    FencingSpec
+  >;
 }
 
 /** The model's mechanisms a kind engages. */
@@ -47,8 +64,13 @@ export function fencingMechanisms(name: Fencing): FencingMechanisms {
 }
 
 /** Every kind's settings resolved from a scenario's parsed `failover`. */
-export function fencingSettings(failover: Partial<z.output<z.ZodObject<FencingFields>>>): FencingSettings {
-  return Object.assign({}, ...fencingNames.map((name) => fencingKindOf(name).settings(failover))) as FencingSettings;
+export function fencingSettings(
+  failover: Partial<z.output<z.ZodObject<FencingFields>>>,
+): FencingSettings {
+  return Object.assign(
+    {},
+    ...fencingNames.map((name) => fencingKindOf(name).settings(failover)),
+  ) as FencingSettings;
 }
 
 export type { FencingMechanisms } from "./fencing-kind.ts";

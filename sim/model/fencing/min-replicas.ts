@@ -2,7 +2,15 @@
 // writes unless `minReplicas` replicas have reported within `minReplicasMaxLag`, so a primary cut
 // off from its replicas stops taking writes by itself. Refused at load: asking for more replicas
 // than standbys stream to the primary (hot or warm) — the primary could never take a write.
-import { countAtLeastOne, drawDuration, drawInt, duration, failAt, parseDuration, type Duration } from "../../dsl/index.ts";
+import {
+  countAtLeastOne,
+  drawDuration,
+  drawInt,
+  duration,
+  failAt,
+  parseDuration,
+  type Duration,
+} from "../../dsl/index.ts";
 import type { FencingKindModule } from "./fencing-kind.ts";
 
 export interface MinReplicasSpec {
@@ -12,14 +20,22 @@ export interface MinReplicasSpec {
   minReplicasMaxLag?: Duration;
 }
 
-const fields = { minReplicas: countAtLeastOne.optional(), minReplicasMaxLag: duration({ positive: true }).optional() };
+const fields = {
+  minReplicas: countAtLeastOne.optional(),
+  minReplicasMaxLag: duration({ positive: true }).optional(),
+};
 
 /** Redis min-replicas-to-write (when min-replicas fencing is chosen) 1, min-replicas-max-lag 10 s (redis.conf). */
 const defaults = { minReplicas: 1, minReplicasMaxLag: "10s" } as const;
 
 const sUs = 1_000_000;
 
-const kind: FencingKindModule<"min-replicas", typeof fields, { minReplicas: number; minReplicasMaxLagUs: number }, MinReplicasSpec> = {
+const kind: FencingKindModule<
+  "min-replicas",
+  typeof fields,
+  { minReplicas: number; minReplicasMaxLagUs: number },
+  MinReplicasSpec
+> = {
   fields,
   defaults,
   settings: (failover) => ({
@@ -37,7 +53,12 @@ const kind: FencingKindModule<"min-replicas", typeof fields, { minReplicas: numb
       `minReplicas ${minReplicas}`,
     );
   },
-  mechanisms: { powersOffFirst: false, refusesStaleEpoch: false, holdsLease: false, needsReplicas: true },
+  mechanisms: {
+    powersOffFirst: false,
+    refusesStaleEpoch: false,
+    holdsLease: false,
+    needsReplicas: true,
+  },
   describe: () => "fencing by min-replicas",
   draw: (rng, { streamingStandbys }) => ({
     fencing: "min-replicas",

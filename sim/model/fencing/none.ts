@@ -7,7 +7,12 @@ const kind: FencingKindModule<"none", {}, {}, {}> = {
   defaults: {},
   settings: () => ({}),
   check: () => {},
-  mechanisms: { powersOffFirst: false, refusesStaleEpoch: false, holdsLease: false, needsReplicas: false },
+  mechanisms: {
+    powersOffFirst: false,
+    refusesStaleEpoch: false,
+    holdsLease: false,
+    needsReplicas: false,
+  },
   describe: () => "no fencing",
   draw: () => ({ fencing: "none" }),
   settleUs: () => 0,

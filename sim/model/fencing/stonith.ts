@@ -4,7 +4,17 @@
 // `failureProbability` (known after `timeout`); after `maxAttempts` failures on one target the
 // controller stops retrying at once and tries again at the cluster recheck, `recheckInterval`
 // later (stonith-max-attempts, cluster-recheck-interval). The device is fencing-device.ts.
-import { countAtLeastOne, drawDuration, drawInt, drawProbability, duration, parseDuration, probability, strict, type Duration } from "../../dsl/index.ts";
+import {
+  countAtLeastOne,
+  drawDuration,
+  drawInt,
+  drawProbability,
+  duration,
+  parseDuration,
+  probability,
+  strict,
+  type Duration,
+} from "../../dsl/index.ts";
 import type { FencingKindModule } from "./fencing-kind.ts";
 
 export interface StonithConfig {
@@ -52,11 +62,23 @@ const fields = {
  *  (ClusterLabs/pacemaker Pacemaker_Explained cluster-options.rst and fencing.rst;
  *  daemons/controld/controld_fencing.c). A power-off through the device takes a few seconds (our
  *  assumption: 5 s); devices do not fail by default. */
-const defaults = { delay: "0s", duration: "5s", timeout: "60s", failureProbability: 0, maxAttempts: 10, recheckInterval: "15m" } as const;
+const defaults = {
+  delay: "0s",
+  duration: "5s",
+  timeout: "60s",
+  failureProbability: 0,
+  maxAttempts: 10,
+  recheckInterval: "15m",
+} as const;
 
 const sUs = 1_000_000;
 
-const kind: FencingKindModule<"stonith", typeof fields, { stonith: StonithConfig }, { stonith?: StonithSpec }> = {
+const kind: FencingKindModule<
+  "stonith",
+  typeof fields,
+  { stonith: StonithConfig },
+  { stonith?: StonithSpec }
+> = {
   fields,
   defaults,
   settings: ({ stonith = {} }) => ({
@@ -70,7 +92,12 @@ const kind: FencingKindModule<"stonith", typeof fields, { stonith: StonithConfig
     },
   }),
   check: () => {},
-  mechanisms: { powersOffFirst: true, refusesStaleEpoch: false, holdsLease: false, needsReplicas: false },
+  mechanisms: {
+    powersOffFirst: true,
+    refusesStaleEpoch: false,
+    holdsLease: false,
+    needsReplicas: false,
+  },
   describe: () => "fencing by stonith",
   draw: (rng) => ({
     fencing: "stonith",

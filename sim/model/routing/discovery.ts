@@ -21,7 +21,8 @@ const kind: RoutingKindModule<"discovery", DiscoveryConfig, "discovery", "discov
       attemptFailed: () => {
         if (inFlight) return;
         inFlight = true;
-        for (const monitor of world.monitors) world.send(host.name, monitor, { type: "lookup", client: host.name });
+        for (const monitor of world.monitors)
+          world.send(host.name, monitor, { type: "lookup", client: host.name });
         world.at(world.nowUs + host.timeoutUs, { kind: "lookup-timeout", client: host.index });
       },
       lookupReply: (primary, newEpoch) => {
@@ -38,7 +39,8 @@ const kind: RoutingKindModule<"discovery", DiscoveryConfig, "discovery", "discov
   watches: () => [],
   estimate: () => null,
   describe: () => "asking the coordination store for the primary after a failed write",
-  rerouteSentence: (client, target) => `Client group ${client} asks the coordination store and now sends writes to ${target}.`,
+  rerouteSentence: (client, target) =>
+    `Client group ${client} asks the coordination store and now sends writes to ${target}.`,
   rerouteWhy: ", each after asking the coordination store",
   draw: () => "discovery",
   settleUs: () => 0,

@@ -7,7 +7,15 @@
 // sends nothing (its attempts time out) and looks again at each use until the service answers —
 // then it connects anew, to whatever the record says.
 import * as z from "zod";
-import { drawDuration, drawProbability, duration, probability, spokenDuration, strict, type Duration } from "../../dsl/index.ts";
+import {
+  drawDuration,
+  drawProbability,
+  duration,
+  probability,
+  spokenDuration,
+  strict,
+  type Duration,
+} from "../../dsl/index.ts";
 import { fixedRouter, type Router, type RoutingKindModule } from "./routing-kind.ts";
 
 type DnsConfig = { kind: "dns"; ttlUs: number; ignoreTtl: number };
@@ -28,12 +36,17 @@ const kind: RoutingKindModule<"dns", DnsConfig, z.output<typeof schema>, DnsSpec
   example: `{ dns: { ttl: "60s" } }`,
   defaults,
   target: "primary",
-  resolve: (form) => ({ kind: "dns", ttlUs: form.ttl, ignoreTtl: form.ignoreTtl ?? defaults.ignoreTtl }),
+  resolve: (form) => ({
+    kind: "dns",
+    ttlUs: form.ttl,
+    ignoreTtl: form.ignoreTtl ?? defaults.ignoreTtl,
+  }),
   router: (config, host): Router => {
     const { connections, world } = host;
     const ignoring = Math.round(config.ignoreTtl * connections.length);
     connections.forEach((connection, i) => {
-      connection.expiresUs = i < ignoring ? Infinity : Math.round(((i + 1) * config.ttlUs) / connections.length);
+      connection.expiresUs =
+        i < ignoring ? Infinity : Math.round(((i + 1) * config.ttlUs) / connections.length);
     });
     return {
       ...fixedRouter,
@@ -52,12 +65,21 @@ const kind: RoutingKindModule<"dns", DnsConfig, z.output<typeof schema>, DnsSpec
   watches: () => [],
   estimate: () => null,
   describe: (config) => {
-    const ignoring = config.ignoreTtl > 0 ? `, ${Math.round(config.ignoreTtl * 100)}% of connections never look again` : "";
+    const ignoring =
+      config.ignoreTtl > 0
+        ? `, ${Math.round(config.ignoreTtl * 100)}% of connections never look again`
+        : "";
     return `finding the primary by DNS (TTL ${spokenDuration(config.ttlUs)}${ignoring})`;
   },
-  rerouteSentence: (client, target) => `A connection of client group ${client} looks up the DNS name again and now sends writes to ${target}.`,
+  rerouteSentence: (client, target) =>
+    `A connection of client group ${client} looks up the DNS name again and now sends writes to ${target}.`,
   rerouteWhy: ", each when its cached DNS answer expires",
-  draw: (rng) => ({ dns: { ttl: drawDuration(rng, 1 * sUs, 30 * sUs), ignoreTtl: rng.chance(0.8) ? 0 : drawProbability(rng, 0.1, 0.5) } }),
+  draw: (rng) => ({
+    dns: {
+      ttl: drawDuration(rng, 1 * sUs, 30 * sUs),
+      ignoreTtl: rng.chance(0.8) ? 0 : drawProbability(rng, 0.1, 0.5),
+    },
+  }),
   settleUs: (config) => config.ttlUs,
 };
 export default kind;

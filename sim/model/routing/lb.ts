@@ -4,7 +4,19 @@
 // `rise` good ones; requests go only to servers in rotation. The pool: the named servers, or
 // every node with role "server".
 import * as z from "zod";
-import { countAtLeastOne, drawDuration, drawInt, duration, durationText, formatDuration, name, parseDuration, reportAt, strict, type Duration } from "../../dsl/index.ts";
+import {
+  countAtLeastOne,
+  drawDuration,
+  drawInt,
+  duration,
+  durationText,
+  formatDuration,
+  name,
+  parseDuration,
+  reportAt,
+  strict,
+  type Duration,
+} from "../../dsl/index.ts";
 import { LoadBalancer, type LoadBalancerConfig } from "../load-balancer.ts";
 import { fixedRouter, type RoutingKindModule } from "./routing-kind.ts";
 
@@ -29,7 +41,10 @@ const schema = strict(
     timeout: duration({ positive: true }).optional(),
     rise: countAtLeastOne.optional(),
     fall: countAtLeastOne.optional(),
-    servers: z.array(name, { error: `a list of server names, like ["web1", "web2"]` }).min(1, { error: "at least one server" }).optional(),
+    servers: z
+      .array(name, { error: `a list of server names, like ["web1", "web2"]` })
+      .min(1, { error: "at least one server" })
+      .optional(),
   },
   "load-balancer settings",
 );
@@ -49,22 +64,51 @@ const kind: RoutingKindModule<"lb", LbConfig, z.output<typeof schema>, { lb: Loa
   target: "pool",
   resolve: (lb, { nodes, at, context }) => {
     const all = nodes.filter((node) => node.role === "server").map((node) => node.name);
-    if (all.length === 0) reportAt(context, at("routing", "lb"), `nodes with role "server" to balance over (the scenario declares none)`, "no server");
+    if (all.length === 0)
+      reportAt(
+        context,
+        at("routing", "lb"),
+        `nodes with role "server" to balance over (the scenario declares none)`,
+        "no server",
+      );
     (lb.servers ?? []).forEach((server, index) => {
-      if (!all.includes(server)) reportAt(context, at("routing", "lb", "servers", index), `a node with role "server": ${all.join(", ")}`);
+      if (!all.includes(server))
+        reportAt(
+          context,
+          at("routing", "lb", "servers", index),
+          `a node with role "server": ${all.join(", ")}`,
+        );
     });
     const intervalUs = lb.interval ?? parseDuration(defaults.interval);
     const timeoutUs = lb.timeout ?? intervalUs;
     if (timeoutUs > intervalUs) {
-      reportAt(context, at("routing", "lb", "timeout"), `a check timeout of at most the check interval (${formatDuration(intervalUs)}), so one round of checks is open at a time`);
+      reportAt(
+        context,
+        at("routing", "lb", "timeout"),
+        `a check timeout of at most the check interval (${formatDuration(intervalUs)}), so one round of checks is open at a time`,
+      );
     }
-    return { kind: "lb", servers: lb.servers ?? all, intervalUs, timeoutUs, rise: lb.rise ?? defaults.rise, fall: lb.fall ?? defaults.fall };
+    return {
+      kind: "lb",
+      servers: lb.servers ?? all,
+      intervalUs,
+      timeoutUs,
+      rise: lb.rise ?? defaults.rise,
+      fall: lb.fall ?? defaults.fall,
+    };
   },
-  router: (config, host) => ({ ...fixedRouter, balancer: new LoadBalancer(config, host, host.users, host.memorySessions, host.world) }),
+  router: (config, host) => ({
+    ...fixedRouter,
+    balancer: new LoadBalancer(config, host, host.users, host.memorySessions, host.world),
+  }),
   watches: (config) => config.servers,
-  estimate: (config, durationUs) => ({ label: `load-balancer checks every ${formatDuration(config.intervalUs)}`, events: (3 * config.servers.length * durationUs) / config.intervalUs }),
+  estimate: (config, durationUs) => ({
+    label: `load-balancer checks every ${formatDuration(config.intervalUs)}`,
+    events: (3 * config.servers.length * durationUs) / config.intervalUs,
+  }),
   describe: () => "through a load balancer that health-checks every server",
-  rerouteSentence: (client, target) => `The proxy of client group ${client} now sends writes to ${target}.`,
+  rerouteSentence: (client, target) =>
+    `The proxy of client group ${client} now sends writes to ${target}.`,
   rerouteWhy: "",
   draw: (rng, { servers }) => {
     const intervalUs = Math.round(rng.uniform(0.5, 3) * 1000) * msUs;

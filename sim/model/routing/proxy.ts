@@ -25,7 +25,8 @@ const kind: RoutingKindModule<"proxy", ProxyConfig, "proxy", "proxy"> = {
   watches: () => [],
   estimate: () => null,
   describe: () => "through a proxy that follows the controller",
-  rerouteSentence: (client, target) => `The proxy of client group ${client} now sends writes to ${target}.`,
+  rerouteSentence: (client, target) =>
+    `The proxy of client group ${client} now sends writes to ${target}.`,
   rerouteWhy: "",
   draw: () => "proxy",
   settleUs: () => 0,

@@ -86,13 +86,19 @@ export interface RoutingSite {
   readonly context: ResolveContext;
   /** The path of a field of this client group. */
   at(...rest: PropertyKey[]): PropertyKey[];
-  readonly nodes: readonly { readonly name: string; readonly role: string; readonly zone: string }[];
+  readonly nodes: readonly {
+    readonly name: string;
+    readonly role: string;
+    readonly zone: string;
+  }[];
 }
 
 export interface RoutingKindModule<Name extends string, Config extends { kind: Name }, Form, Spec> {
   /** How a scenario writes it: the word itself, or an object keyed by its name whose value this
    *  schema checks. */
-  readonly form: { readonly word: Name } | { readonly key: Name; readonly schema: z.ZodType<Form>; readonly label: string };
+  readonly form:
+    | { readonly word: Name }
+    | { readonly key: Name; readonly schema: z.ZodType<Form>; readonly label: string };
   /** How messages show it: `"proxy"`, `{ dns: { ttl: "60s" } }`. */
   readonly example: string;
   readonly defaults: Readonly<Record<string, unknown>>;

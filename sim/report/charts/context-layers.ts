@@ -46,7 +46,11 @@ export function chartContext(series: RunSeries, axis: TimeAxis): ChartContext {
     end: axis.at(period.endUs),
   }));
   const marks = [
-    ...series.faults.periods.map((period) => ({ kind: "fault", text: period.label, tUs: period.startUs })),
+    ...series.faults.periods.map((period) => ({
+      kind: "fault",
+      text: period.label,
+      tUs: period.startUs,
+    })),
     ...series.promotions.marks.map((mark) => ({
       kind: "promotion",
       text: `${mark.node} promoted${mark.kind === "failover" ? "" : ` (${mark.kind})`}`,
@@ -65,7 +69,13 @@ export function chartContext(series: RunSeries, axis: TimeAxis): ChartContext {
     if (row === -1 && rowEnds.length < maxLabelRows) row = rowEnds.push(-Infinity) - 1;
     if (row === -1) continue;
     rowEnds[row] = end;
-    annotations.push({ kind: mark.kind, text: mark.text, t: axis.at(mark.tUs), labelY: -4 - rowHeightPx * row, align });
+    annotations.push({
+      kind: mark.kind,
+      text: mark.text,
+      t: axis.at(mark.tUs),
+      labelY: -4 - rowHeightPx * row,
+      align,
+    });
   }
   return { datasets: { faults, annotations }, hasFaults: faults.length > 0 };
 }
@@ -73,8 +83,12 @@ export function chartContext(series: RunSeries, axis: TimeAxis): ChartContext {
 /** Overlapping fault periods merged into one shaded stretch (labels joined), so shading means
  *  "some fault in effect" and does not darken where several overlap; each fault keeps its own
  *  line and label. Instants (start = end) are left to their line. */
-function mergedPeriods(periods: readonly FaultPeriod[]): { label: string; startUs: number; endUs: number }[] {
-  const sorted = periods.filter((period) => period.endUs > period.startUs).sort((a, b) => a.startUs - b.startUs);
+function mergedPeriods(
+  periods: readonly FaultPeriod[],
+): { label: string; startUs: number; endUs: number }[] {
+  const sorted = periods
+    .filter((period) => period.endUs > period.startUs)
+    .sort((a, b) => a.startUs - b.startUs);
   const merged: { labels: string[]; startUs: number; endUs: number }[] = [];
   for (const period of sorted) {
     const last = merged[merged.length - 1];
@@ -87,7 +101,10 @@ function mergedPeriods(periods: readonly FaultPeriod[]): { label: string; startU
   }
   // A tooltip names a few; a fuzzed schedule can overlap hundreds.
   return merged.map(({ labels, startUs, endUs }) => ({
-    label: labels.length <= 3 ? labels.join("; ") : `${labels.slice(0, 3).join("; ")}; and ${labels.length - 3} more`,
+    label:
+      labels.length <= 3
+        ? labels.join("; ")
+        : `${labels.slice(0, 3).join("; ")}; and ${labels.length - 3} more`,
     startUs,
     endUs,
   }));
@@ -98,19 +115,36 @@ function mergedPeriods(periods: readonly FaultPeriod[]): { label: string; startU
 /** A chart's colour scale plus "fault in effect" when the run has fault periods. */
 export function withFaultColor(context: ChartContext, colors: ColorScale): ColorScale {
   if (!context.hasFaults) return colors;
-  return { ...colors, domain: [...colors.domain, faultShade.legend], range: [...colors.range, faultShade.color] };
+  return {
+    ...colors,
+    domain: [...colors.domain, faultShade.legend],
+    range: [...colors.range, faultShade.color],
+  };
 }
 
 /** The layers drawn over a chart's data: fault shading, then lines and labels. Over, not
  *  under: the timeline's bands and the stacked write areas would hide shading beneath them. */
-export function contextLayers(context: ChartContext, axis: TimeAxis, xTitle: string, colors: ColorScale): object[] {
-  return [...faultShadingLayers(context, axis, xTitle, colors), ...annotationLayers(context, axis, xTitle)];
+export function contextLayers(
+  context: ChartContext,
+  axis: TimeAxis,
+  xTitle: string,
+  colors: ColorScale,
+): object[] {
+  return [
+    ...faultShadingLayers(context, axis, xTitle, colors),
+    ...annotationLayers(context, axis, xTitle),
+  ];
 }
 
 /** The shaded fault periods, coloured through the chart's colour scale as "fault in effect" so
  *  the legend names the shading; a dotted outline marks where each period ends. The outline is
  *  a layer of its own, without colour, so its stroke stays out of the legend. */
-function faultShadingLayers(context: ChartContext, axis: TimeAxis, xTitle: string, colors: ColorScale): object[] {
+function faultShadingLayers(
+  context: ChartContext,
+  axis: TimeAxis,
+  xTitle: string,
+  colors: ColorScale,
+): object[] {
   if (!context.hasFaults) return [];
   const x = { field: "start", type: "quantitative", scale: axis.scale(), title: xTitle };
   return [
@@ -122,13 +156,23 @@ function faultShadingLayers(context: ChartContext, axis: TimeAxis, xTitle: strin
         x2: { field: "end" },
         // The chart's own scale, repeated so a panel whose other layers have no colour still
         // shades in the fault colour.
-        color: { datum: faultShade.legend, scale: { domain: colors.domain, range: colors.range }, legend: colorLegend(colors.title) },
+        color: {
+          datum: faultShade.legend,
+          scale: { domain: colors.domain, range: colors.range },
+          legend: colorLegend(colors.title),
+        },
         tooltip: [{ field: "label", title: "fault" }],
       },
     },
     {
       data: { name: "faults" },
-      mark: { type: "rect", fillOpacity: 0, stroke: faultShade.color, strokeDash: [2, 2], strokeWidth: 1 },
+      mark: {
+        type: "rect",
+        fillOpacity: 0,
+        stroke: faultShade.color,
+        strokeDash: [2, 2],
+        strokeWidth: 1,
+      },
       encoding: { x, x2: { field: "end" } },
     },
   ];
@@ -154,7 +198,14 @@ function annotationLayers(context: ChartContext, axis: TimeAxis, xTitle: string)
     ...(["left", "right"] as const).map((align) => ({
       data: { name: "annotations" },
       transform: [{ filter: { field: "align", equal: align } }],
-      mark: { type: "text", align, baseline: "bottom", dx: align === "left" ? 3 : -3, fontSize: labelFontSize, font: fontFamily },
+      mark: {
+        type: "text",
+        align,
+        baseline: "bottom",
+        dx: align === "left" ? 3 : -3,
+        fontSize: labelFontSize,
+        font: fontFamily,
+      },
       encoding: {
         x,
         y: { field: "labelY", type: "quantitative", scale: null },

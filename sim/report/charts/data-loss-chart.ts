@@ -6,8 +6,21 @@
 // gives a lost stretch only as a span and a count; a stretch shorter than a bucket is drawn one
 // bucket wide so it stays visible. A panel without data is left out.
 import type { RunSeries } from "../../metrics/series.ts";
-import { chartContext, contextLayers, withFaultColor, type ChartContext } from "./context-layers.ts";
-import { chartConfig, colorEncoding, colorScale, lostColor, plotWidth, seriesPalette, type ColorScale } from "./theme.ts";
+import {
+  chartContext,
+  contextLayers,
+  withFaultColor,
+  type ChartContext,
+} from "./context-layers.ts";
+import {
+  chartConfig,
+  colorEncoding,
+  colorScale,
+  lostColor,
+  plotWidth,
+  seriesPalette,
+  type ColorScale,
+} from "./theme.ts";
 import { formatWidth, round, TimeAxis } from "./time-axis.ts";
 import { defineChart } from "./run-chart.ts";
 
@@ -32,12 +45,17 @@ function dataLossSpec(input: DataLossChartInput): object {
   const divergent = divergentRows(series, axis);
   const lost = lostRows(series, axis);
   const nodes = [...new Set(divergent.map((row) => row.node))];
-  const known = Object.fromEntries(nodes.map((node, i) => [node, seriesPalette[(i + 1) % seriesPalette.length]]));
+  const known = Object.fromEntries(
+    nodes.map((node, i) => [node, seriesPalette[(i + 1) % seriesPalette.length]]),
+  );
   const colors = withFaultColor(context, colorScale(nodes, known, "accepted by"));
   const xTitle = `${axis.title()}, ${formatWidth(series.bucketUs)} buckets`;
   const panels: object[] = [];
   if (divergent.length > 0) panels.push(divergentPanel(context, axis, xTitle, colors));
-  if (lost.length > 0) panels.push(lostPanel(context, axis, xTitle, [...new Set(lost.map((row) => row.node))], colors));
+  if (lost.length > 0)
+    panels.push(
+      lostPanel(context, axis, xTitle, [...new Set(lost.map((row) => row.node))], colors),
+    );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
@@ -52,9 +70,18 @@ function dataLossSpec(input: DataLossChartInput): object {
 }
 
 /** Divergent writes accepted per second, one stepped area per node. */
-function divergentPanel(context: ChartContext, axis: TimeAxis, xTitle: string, colors: ColorScale): object {
+function divergentPanel(
+  context: ChartContext,
+  axis: TimeAxis,
+  xTitle: string,
+  colors: ColorScale,
+): object {
   return {
-    title: { text: "divergent writes: accepted by a primary after another node's promotion", fontSize: 12, fontWeight: "normal" },
+    title: {
+      text: "divergent writes: accepted by a primary after another node's promotion",
+      fontSize: 12,
+      fontWeight: "normal",
+    },
     width: plotWidth,
     height: divergentHeightPx,
     layer: [
@@ -74,22 +101,53 @@ function divergentPanel(context: ChartContext, axis: TimeAxis, xTitle: string, c
 
 /** Lost stretches as bars in a lane per node, from the first to the last lost write's
  *  acceptance, labelled with their count. */
-function lostPanel(context: ChartContext, axis: TimeAxis, xTitle: string, nodes: string[], colors: ColorScale): object {
-  const y = { field: "node", type: "nominal", scale: { domain: nodes, paddingInner: 0.25 }, title: null, axis: { ticks: false, domain: false } };
+function lostPanel(
+  context: ChartContext,
+  axis: TimeAxis,
+  xTitle: string,
+  nodes: string[],
+  colors: ColorScale,
+): object {
+  const y = {
+    field: "node",
+    type: "nominal",
+    scale: { domain: nodes, paddingInner: 0.25 },
+    title: null,
+    axis: { ticks: false, domain: false },
+  };
   return {
-    title: { text: "lost writes: acknowledged to a client, missing from the final history", fontSize: 12, fontWeight: "normal" },
+    title: {
+      text: "lost writes: acknowledged to a client, missing from the final history",
+      fontSize: 12,
+      fontWeight: "normal",
+    },
     width: plotWidth,
     height: lostLaneHeightPx * nodes.length,
     layer: [
       {
         data: { name: "lost" },
         mark: { type: "rect", color: lostColor, fillOpacity: 0.85 },
-        encoding: { x: { field: "start", type: "quantitative", scale: axis.scale(), title: xTitle }, x2: { field: "end" }, y },
+        encoding: {
+          x: { field: "start", type: "quantitative", scale: axis.scale(), title: xTitle },
+          x2: { field: "end" },
+          y,
+        },
       },
       {
         data: { name: "lost" },
-        mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 11, color: lostColor },
-        encoding: { x: { field: "end", type: "quantitative", scale: axis.scale(), title: xTitle }, y, text: { field: "text" } },
+        mark: {
+          type: "text",
+          align: "left",
+          baseline: "middle",
+          dx: 4,
+          fontSize: 11,
+          color: lostColor,
+        },
+        encoding: {
+          x: { field: "end", type: "quantitative", scale: axis.scale(), title: xTitle },
+          y,
+          text: { field: "text" },
+        },
       },
       ...contextLayers(context, axis, xTitle, colors),
     ],
@@ -97,7 +155,10 @@ function lostPanel(context: ChartContext, axis: TimeAxis, xTitle: string, nodes:
 }
 
 /** Each lost stretch, at least one bucket wide so a short one stays visible. */
-function lostRows(series: RunSeries, axis: TimeAxis): { node: string; start: number; end: number; count: number; text: string }[] {
+function lostRows(
+  series: RunSeries,
+  axis: TimeAxis,
+): { node: string; start: number; end: number; count: number; text: string }[] {
   return series.dataLoss.lost.map((stretch) => ({
     node: stretch.node,
     start: axis.at(stretch.firstUs),
@@ -109,7 +170,10 @@ function lostRows(series: RunSeries, axis: TimeAxis): { node: string; start: num
 
 /** Per node, the buckets with divergent writes as a stepped rate, dropping to 0 after each run
  *  of such buckets (only the changes are listed, so a long run stays small). */
-function divergentRows(series: RunSeries, axis: TimeAxis): { node: string; t: number; rate: number }[] {
+function divergentRows(
+  series: RunSeries,
+  axis: TimeAxis,
+): { node: string; t: number; rate: number }[] {
   const rows: { node: string; t: number; rate: number }[] = [];
   const widthS = series.bucketUs / 1e6;
   for (const { node, counts } of series.dataLoss.divergent) {
@@ -124,7 +188,6 @@ function divergentRows(series: RunSeries, axis: TimeAxis): { node: string; t: nu
   return rows;
 }
 
-
 /** 11752 → "11,752", the same on every machine (no locale). */
 export function groupThousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -132,7 +195,8 @@ export function groupThousands(count: number): string {
 
 export const dataLossChart = defineChart({
   name: "data-loss",
-  absence: (input) => (hasDataLoss(input.series) ? null : "No data-loss chart: no write was lost or divergent."),
+  absence: (input) =>
+    hasDataLoss(input.series) ? null : "No data-loss chart: no write was lost or divergent.",
   title: () => "Lost and divergent writes",
   caption:
     "Writes accepted by a deposed primary after another node was promoted (divergent), per second; and each stretch of " +

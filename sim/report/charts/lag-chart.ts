@@ -28,10 +28,15 @@ function lagSpec(input: LagChartInput): object {
   const { series } = input;
   const axis = new TimeAxis(series.endUs);
   const context = chartContext(series, axis);
-  const worstUs = Math.max(0, ...series.lag.flatMap((node) => node.worstLagUs.map((lag) => lag ?? 0)));
+  const worstUs = Math.max(
+    0,
+    ...series.lag.flatMap((node) => node.worstLagUs.map((lag) => lag ?? 0)),
+  );
   const unit = worstUs < 1e6 ? { symbol: "ms", us: 1e3 } : { symbol: "s", us: 1e6 };
   const nodes = series.lag.map((node) => node.node);
-  const known = Object.fromEntries(nodes.map((node, i) => [node, seriesPalette[i % seriesPalette.length]]));
+  const known = Object.fromEntries(
+    nodes.map((node, i) => [node, seriesPalette[i % seriesPalette.length]]),
+  );
   const colors = withFaultColor(context, colorScale(nodes, known, "node"));
   const { lines, dots } = lagRows(series, axis, unit.us);
   const x = {
@@ -59,8 +64,16 @@ function lagSpec(input: LagChartInput): object {
     config: chartConfig(),
     datasets: { lag: lines, lagDots: dots, ...context.datasets },
     layer: [
-      { data: { name: "lag" }, mark: { type: "line", interpolate: "step-after", strokeWidth: 1.5 }, encoding: { x, y, color } },
-      { data: { name: "lagDots" }, mark: { type: "point", filled: true, size: 30 }, encoding: { x, y, color } },
+      {
+        data: { name: "lag" },
+        mark: { type: "line", interpolate: "step-after", strokeWidth: 1.5 },
+        encoding: { x, y, color },
+      },
+      {
+        data: { name: "lagDots" },
+        mark: { type: "point", filled: true, size: 30 },
+        encoding: { x, y, color },
+      },
       ...contextLayers(context, axis, x.title, colors),
     ],
   };
@@ -68,7 +81,11 @@ function lagSpec(input: LagChartInput): object {
 
 /** Stepped lines per node (each run of buckets with samples, closed at its last bucket's end
  *  and followed by a null that breaks the line) and dots for runs of a single bucket. */
-export function lagRows(series: RunSeries, axis: TimeAxis, unitUs: number): { lines: LagRow[]; dots: LagRow[] } {
+export function lagRows(
+  series: RunSeries,
+  axis: TimeAxis,
+  unitUs: number,
+): { lines: LagRow[]; dots: LagRow[] } {
   const lines: LagRow[] = [];
   const dots: LagRow[] = [];
   for (const { node, worstLagUs } of series.lag as LagSeries[]) {
@@ -95,7 +112,10 @@ export function lagRows(series: RunSeries, axis: TimeAxis, unitUs: number): { li
 
 export const lagChart = defineChart({
   name: "lag",
-  absence: (input) => (input.series.lag.length > 0 ? null : "No replication-lag chart: no node applied replicated entries in this run."),
+  absence: (input) =>
+    input.series.lag.length > 0
+      ? null
+      : "No replication-lag chart: no node applied replicated entries in this run.",
   title: () => "Replication lag",
   caption:
     "The worst replication lag each node applied entries with, per time bucket. The line breaks where a node " +

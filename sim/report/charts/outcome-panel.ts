@@ -22,7 +22,16 @@ export interface OutcomePanel {
   bucketUs: number;
 }
 
-export function outcomePanel({ dataset, client, outcomes, unit, colors, context, axis, bucketUs }: OutcomePanel): object {
+export function outcomePanel({
+  dataset,
+  client,
+  outcomes,
+  unit,
+  colors,
+  context,
+  axis,
+  bucketUs,
+}: OutcomePanel): object {
   const xTitle = `${axis.title()}, ${formatWidth(bucketUs)} buckets`;
   return {
     title: { text: `client group ${client}`, fontSize: 12, fontWeight: "normal" },

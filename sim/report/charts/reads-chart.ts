@@ -38,21 +38,40 @@ function readsSpec(input: ReadsChartInput): object {
       subtitle: `${input.name} · seed ${input.seed} · reads per second by issue time, by outcome, per client group`,
     },
     config: chartConfig(),
-    datasets: { reads: series.reads.flatMap((client) => readRows(client, series, axis)), ...context.datasets },
-    vconcat: series.reads.map((client) => outcomePanel({ dataset: "reads", client: client.client, outcomes: names, unit: "reads/s", colors, context, axis, bucketUs: series.bucketUs })),
+    datasets: {
+      reads: series.reads.flatMap((client) => readRows(client, series, axis)),
+      ...context.datasets,
+    },
+    vconcat: series.reads.map((client) =>
+      outcomePanel({
+        dataset: "reads",
+        client: client.client,
+        outcomes: names,
+        unit: "reads/s",
+        colors,
+        context,
+        axis,
+        bucketUs: series.bucketUs,
+      }),
+    ),
     resolve: { scale: { color: "shared", x: "shared" } },
   };
 }
 
 /** One row per bucket in which reads were issued, with a rate per outcome, and a closing row at
  *  the end of the reads so the last step is drawn to its end. */
-export function readRows(client: ReadSeries, series: RunSeries, axis: TimeAxis): Record<string, string | number>[] {
+export function readRows(
+  client: ReadSeries,
+  series: RunSeries,
+  axis: TimeAxis,
+): Record<string, string | number>[] {
   const rows: Record<string, string | number>[] = [];
   for (let i = 0; i < series.bucketCount && i * series.bucketUs < series.durationUs; i++) {
     const startUs = i * series.bucketUs;
     const widthS = Math.min(series.bucketUs, series.durationUs - startUs) / 1e6;
     const row: Record<string, string | number> = { client: client.client, t: axis.at(startUs) };
-    for (const { outcome, counts } of client.outcomes) row[outcomeNames[outcome]] = Math.round((counts[i] / widthS) * 1000) / 1000;
+    for (const { outcome, counts } of client.outcomes)
+      row[outcomeNames[outcome]] = Math.round((counts[i] / widthS) * 1000) / 1000;
     rows.push(row);
   }
   if (rows.length > 0) rows.push({ ...rows[rows.length - 1], t: axis.at(series.durationUs) });
@@ -61,7 +80,8 @@ export function readRows(client: ReadSeries, series: RunSeries, axis: TimeAxis):
 
 export const readsChart = defineChart({
   name: "reads",
-  absence: (input) => (input.series.reads.length > 0 ? null : "No reads chart: no client group reads."),
+  absence: (input) =>
+    input.series.reads.length > 0 ? null : "No reads chart: no client group reads.",
   title: () => "Reads and read-your-writes",
   caption:
     "Reads issued per second by each client group that reads, stacked by outcome: answered up to date, answered by a " +

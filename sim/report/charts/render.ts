@@ -28,11 +28,15 @@ type Libraries = {
 let libraries: Promise<Libraries> | undefined;
 
 function loadLibraries(): Promise<Libraries> {
-  libraries ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]).then(([vega, vegaLite, resvg]) => {
-    // A canvas package, if one happens to be installed, would measure text with system fonts.
-    (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
-    return { vega, vegaLite, Resvg: resvg.Resvg };
-  });
+  libraries ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]).then(
+    ([vega, vegaLite, resvg]) => {
+      // A canvas package, if one happens to be installed, would measure text with system fonts.
+      (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(
+        false,
+      );
+      return { vega, vegaLite, Resvg: resvg.Resvg };
+    },
+  );
   return libraries;
 }
 
@@ -49,7 +53,9 @@ export async function renderSvg(spec: object): Promise<{ svg: string; warnings: 
   const { vega, vegaLite } = await loadLibraries();
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
-  const compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0], { logger }).spec;
+  const compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0], {
+    logger,
+  }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logger });
   try {
     return { svg: await view.toSVG(), warnings };
@@ -69,7 +75,8 @@ type Logger = {
 /** The logger interface of vega-util, recording warnings and throwing errors. */
 function collectingLogger(warnings: string[]): Logger & never {
   let current = 0;
-  const text = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" ");
+  const text = (args: unknown[]) =>
+    args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" ");
   const logger: Logger = {
     level: (level?: number) => {
       if (level === undefined) return current;

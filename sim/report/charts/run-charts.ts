@@ -27,7 +27,13 @@ export function runCharts(input: RunChartsInput): RunCharts {
   for (const chart of Object.values(runChartKinds)) {
     const absence = chart.absence(input);
     if (absence !== null) skipped.push(absence);
-    else charts.push({ name: chart.name, title: chart.title(input), caption: chart.caption, spec: chart.spec(input) });
+    else
+      charts.push({
+        name: chart.name,
+        title: chart.title(input),
+        caption: chart.caption,
+        spec: chart.spec(input),
+      });
   }
   return { charts, skipped };
 }

@@ -28,9 +28,16 @@ function serverLoadSpec(input: ServerLoadChartInput): object {
   const axis = new TimeAxis(series.endUs);
   const context = chartContext(series, axis);
   const nodes = series.serverLoad.map((server) => server.node);
-  const known = Object.fromEntries(nodes.map((node, i) => [node, seriesPalette[i % seriesPalette.length]]));
+  const known = Object.fromEntries(
+    nodes.map((node, i) => [node, seriesPalette[i % seriesPalette.length]]),
+  );
   const colors = withFaultColor(context, colorScale(nodes, known, "server"));
-  const x = { field: "t", type: "quantitative", scale: axis.scale(), title: `${axis.title()}, ${formatWidth(series.bucketUs)} buckets` };
+  const x = {
+    field: "t",
+    type: "quantitative",
+    scale: axis.scale(),
+    title: `${axis.title()}, ${formatWidth(series.bucketUs)} buckets`,
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
@@ -77,7 +84,10 @@ export function serverLoadRows(series: RunSeries, axis: TimeAxis): ServerLoadRow
 
 export const serverLoadChart = defineChart({
   name: "servers",
-  absence: (input) => (input.series.serverLoad.length > 0 ? null : "No servers chart: the scenario has no pool of servers."),
+  absence: (input) =>
+    input.series.serverLoad.length > 0
+      ? null
+      : "No servers chart: the scenario has no pool of servers.",
   title: () => "Load on each server",
   caption:
     "Requests each server of the pool handled per second. When a server fails, its share moves onto the others once " +

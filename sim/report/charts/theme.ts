@@ -43,16 +43,38 @@ export const readOutcomeColors: Readonly<Record<string, string>> = {
 };
 
 /** Colours of series named after nodes (lag, divergent writes), in order of appearance. */
-export const seriesPalette = ["#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#718096", "#b7791f"];
+export const seriesPalette = [
+  "#2b6cb0",
+  "#dd6b20",
+  "#38a169",
+  "#805ad5",
+  "#d53f8c",
+  "#319795",
+  "#718096",
+  "#b7791f",
+];
 
 /** For names without a colour of their own. */
-const fallbackPalette = ["#8dd3c7", "#bebada", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5"];
+const fallbackPalette = [
+  "#8dd3c7",
+  "#bebada",
+  "#80b1d3",
+  "#fdb462",
+  "#b3de69",
+  "#fccde5",
+  "#bc80bd",
+  "#ccebc5",
+];
 
 export const faultShade = { color: "#718096", opacity: 0.22, legend: "fault in effect" } as const;
 export const lostColor = "#c53030";
 
 /** The Vega-Lite colour encoding of a field through this scale, with its legend. */
-export function colorEncoding(field: string, colors: ColorScale, symbolStrokeColor?: string): object {
+export function colorEncoding(
+  field: string,
+  colors: ColorScale,
+  symbolStrokeColor?: string,
+): object {
   return {
     field,
     type: "nominal",
@@ -66,7 +88,16 @@ export function colorEncoding(field: string, colors: ColorScale, symbolStrokeCol
 export function colorLegend(title: string, symbolStrokeColor?: string): object {
   const isFault = `datum.value === '${faultShade.legend}'`;
   const stroke = symbolStrokeColor === undefined ? {} : { symbolStrokeColor };
-  return { title, symbolOpacity: 1, ...stroke, encoding: { symbols: { fillOpacity: { condition: { test: isFault, value: faultShade.opacity * 1.5 }, value: 1 } } } };
+  return {
+    title,
+    symbolOpacity: 1,
+    ...stroke,
+    encoding: {
+      symbols: {
+        fillOpacity: { condition: { test: isFault, value: faultShade.opacity * 1.5 }, value: 1 },
+      },
+    },
+  };
 }
 
 /** A colour scale with its legend title. */
@@ -78,7 +109,11 @@ export interface ColorScale {
 
 /** A colour scale (domain and range) for these names: known ones first in the map's order,
  *  unknown ones after, sorted, from the fallback palette. The title is the legend's. */
-export function colorScale(names: Iterable<string>, known: Readonly<Record<string, string>>, title: string): ColorScale {
+export function colorScale(
+  names: Iterable<string>,
+  known: Readonly<Record<string, string>>,
+  title: string,
+): ColorScale {
   const present = new Set(names);
   const domain = Object.keys(known).filter((name) => present.has(name));
   const unknown = [...present].filter((name) => !(name in known)).sort();
@@ -98,9 +133,21 @@ export function chartConfig(): Record<string, unknown> {
     font: fontFamily,
     background: "white",
     padding: 8,
-    title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: "#4a5568", anchor: "start", offset: 10 },
+    title: {
+      fontSize: 14,
+      subtitleFontSize: 11,
+      subtitleColor: "#4a5568",
+      anchor: "start",
+      offset: 10,
+    },
     axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal", gridColor: "#edf2f7" },
-    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal", orient: "right", labelLimit: 260 },
+    legend: {
+      labelFontSize: 11,
+      titleFontSize: 12,
+      titleFontWeight: "normal",
+      orient: "right",
+      labelLimit: 260,
+    },
     header: { labelFontSize: 12, titleFontSize: 12 },
     view: { stroke: "#a0aec0" },
     mark: { aria: false },

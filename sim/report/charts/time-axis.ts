@@ -44,7 +44,9 @@ export class TimeAxis {
 
 /** A bucket width for axis titles: "1 s", "5 min", "6 h", "2 d". */
 export function formatWidth(us: number): string {
-  const unit = [...units].reverse().find((candidate) => us >= candidate.us && us % candidate.us === 0) ?? units[0];
+  const unit =
+    [...units].reverse().find((candidate) => us >= candidate.us && us % candidate.us === 0) ??
+    units[0];
   return `${round(us / unit.us)} ${unit.symbol}`;
 }
 

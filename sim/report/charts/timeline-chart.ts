@@ -37,7 +37,14 @@ function timelineSpec(input: TimelineChartInput): object {
   const axis = new TimeAxis(input.series.endUs);
   const context = chartContext(input.series, axis);
   const { lanes, bands } = laneBands(input.timeline, axis);
-  const states = withFaultColor(context, colorScale(bands.map((band) => band.state), stateColors, "role / state"));
+  const states = withFaultColor(
+    context,
+    colorScale(
+      bands.map((band) => band.state),
+      stateColors,
+      "role / state",
+    ),
+  );
   const title = timelineTitle(input.timeline);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -83,15 +90,27 @@ function timelineTitle(rows: readonly TimelineRow[]): { text: string; subtitle: 
   const database = rows.some((row) => row.kind === "role");
   const pool = rows.some((row) => row.kind.startsWith("lb:"));
   if (!database && pool) {
-    return { text: "Which servers were up and in rotation", subtitle: "one lane per node; the lanes under a server show when a load balancer had it out of rotation" };
+    return {
+      text: "Which servers were up and in rotation",
+      subtitle:
+        "one lane per node; the lanes under a server show when a load balancer had it out of rotation",
+    };
   }
-  const under = pool ? "when a monitor suspected it, or a load balancer had it out of rotation" : "when a monitor suspected it";
-  return { text: "Who was primary when", subtitle: `one lane per node; the lanes under a node show ${under}` };
+  const under = pool
+    ? "when a monitor suspected it, or a load balancer had it out of rotation"
+    : "when a monitor suspected it";
+  return {
+    text: "Who was primary when",
+    subtitle: `one lane per node; the lanes under a node show ${under}`,
+  };
 }
 
 /** The lanes, top to bottom, and their bands: each node's main lane, then its verdict lanes,
  *  then its load-balancer lanes, then any other lane kind, in the timeline's own node order. */
-export function laneBands(rows: readonly TimelineRow[], axis: TimeAxis): { lanes: string[]; bands: Band[] } {
+export function laneBands(
+  rows: readonly TimelineRow[],
+  axis: TimeAxis,
+): { lanes: string[]; bands: Band[] } {
   const byNode = new Map<string, Map<string, TimelineRow[]>>();
   for (const row of rows) {
     let kinds = byNode.get(row.node);
@@ -104,26 +123,44 @@ export function laneBands(rows: readonly TimelineRow[], axis: TimeAxis): { lanes
   const bands: Band[] = [];
   const add = (lane: string, intervals: { state: string; startUs: number; endUs: number }[]) => {
     lanes.push(lane);
-    for (const { state, startUs, endUs } of intervals) bands.push({ lane, state, start: axis.at(startUs), end: axis.at(endUs) });
+    for (const { state, startUs, endUs } of intervals)
+      bands.push({ lane, state, start: axis.at(startUs), end: axis.at(endUs) });
   };
   for (const [node, kinds] of byNode) {
     add(node, mainLane(kinds.get("state") ?? [], kinds.get("role") ?? []));
     for (const [kind, list] of kinds) {
       if (!kind.startsWith("verdict:")) continue;
       const suspected = list.filter((row) => row.state !== "trust");
-      add(`${node} · suspected by ${kind.slice("verdict:".length)}`, suspected.map((row) => ({
-        ...row,
-        state: row.state === "suspect" ? suspectedState : row.state,
-      })));
+      add(
+        `${node} · suspected by ${kind.slice("verdict:".length)}`,
+        suspected.map((row) => ({
+          ...row,
+          state: row.state === "suspect" ? suspectedState : row.state,
+        })),
+      );
     }
     // One balancer: "web1 · out of rotation"; several: "web1 · out at <group>".
     const balancers = [...kinds.keys()].filter((kind) => kind.startsWith("lb:"));
     for (const kind of balancers) {
-      const out = kinds.get(kind)!.filter((row) => row.state === "out").map((row) => ({ ...row, state: outState }));
-      add(balancers.length === 1 ? `${node} · out of rotation` : `${node} · out at ${kind.slice("lb:".length)}`, out);
+      const out = kinds
+        .get(kind)!
+        .filter((row) => row.state === "out")
+        .map((row) => ({ ...row, state: outState }));
+      add(
+        balancers.length === 1
+          ? `${node} · out of rotation`
+          : `${node} · out at ${kind.slice("lb:".length)}`,
+        out,
+      );
     }
     for (const [kind, list] of kinds) {
-      if (kind !== "state" && kind !== "role" && !kind.startsWith("verdict:") && !kind.startsWith("lb:")) add(`${node} · ${kind}`, list);
+      if (
+        kind !== "state" &&
+        kind !== "role" &&
+        !kind.startsWith("verdict:") &&
+        !kind.startsWith("lb:")
+      )
+        add(`${node} · ${kind}`, list);
     }
   }
   return { lanes, bands };
@@ -132,7 +169,9 @@ export function laneBands(rows: readonly TimelineRow[], axis: TimeAxis): { lanes
 /** A node's process state and role merged into one sequence of intervals: the state when it is
  *  not "up", else the role; "running" for a node that is up without a role (a monitor). */
 function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly TimelineRow[]) {
-  const cuts = [...new Set([...stateRows, ...roleRows].flatMap((row) => [row.startUs, row.endUs]))].sort((a, b) => a - b);
+  const cuts = [
+    ...new Set([...stateRows, ...roleRows].flatMap((row) => [row.startUs, row.endUs])),
+  ].sort((a, b) => a - b);
   const merged: { state: string; startUs: number; endUs: number }[] = [];
   let s = 0;
   let r = 0;
@@ -140,9 +179,11 @@ function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly Timeline
     const [startUs, endUs] = [cuts[i], cuts[i + 1]];
     while (s < stateRows.length && stateRows[s].endUs <= startUs) s++;
     while (r < roleRows.length && roleRows[r].endUs <= startUs) r++;
-    const state = s < stateRows.length && stateRows[s].startUs <= startUs ? stateRows[s].state : null;
+    const state =
+      s < stateRows.length && stateRows[s].startUs <= startUs ? stateRows[s].state : null;
     const role = r < roleRows.length && roleRows[r].startUs <= startUs ? roleRows[r].state : null;
-    const shown = state !== null && state !== "up" ? state : (role ?? (state === "up" ? "running" : null));
+    const shown =
+      state !== null && state !== "up" ? state : (role ?? (state === "up" ? "running" : null));
     if (shown === null) continue;
     const last = merged[merged.length - 1];
     if (last && last.state === shown && last.endUs === startUs) last.endUs = endUs;
@@ -154,7 +195,10 @@ function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly Timeline
 export const timelineChart = defineChart({
   name: "timeline",
   absence: () => null,
-  title: (input) => (input.timeline.some((row) => row.kind === "role") ? "Who was primary when" : "Which servers were up and in rotation"),
+  title: (input) =>
+    input.timeline.some((row) => row.kind === "role")
+      ? "Who was primary when"
+      : "Which servers were up and in rotation",
   caption:
     "One lane per node, coloured by its role (or by its process state when it is not running normally); " +
     "the lanes under a database node show when each monitor suspected it, those under a pool server when a load " +

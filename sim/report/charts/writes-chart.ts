@@ -13,7 +13,10 @@ import { TimeAxis } from "./time-axis.ts";
 import { defineChart } from "./run-chart.ts";
 
 /** Legend names of failure reasons; reasons the model adds later keep their own name. */
-const reasonNames: Readonly<Record<string, string>> = { rejected: "rejected", timeout: "timed out" };
+const reasonNames: Readonly<Record<string, string>> = {
+  rejected: "rejected",
+  timeout: "timed out",
+};
 const ackedName = "acknowledged";
 
 export interface WritesChartInput {
@@ -26,7 +29,10 @@ function writesSpec(input: WritesChartInput): object {
   const { series } = input;
   const axis = new TimeAxis(series.endUs);
   const context = chartContext(series, axis);
-  const outcomes = [ackedName, ...new Set(series.writes.flatMap((client) => client.failed.map((f) => reasonName(f.reason))))];
+  const outcomes = [
+    ackedName,
+    ...new Set(series.writes.flatMap((client) => client.failed.map((f) => reasonName(f.reason)))),
+  ];
   const colors = withFaultColor(context, colorScale(outcomes, outcomeColors, "write outcome"));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -35,22 +41,45 @@ function writesSpec(input: WritesChartInput): object {
       subtitle: `${input.name} · seed ${input.seed} · writes per second by issue time: acknowledged vs failed, per client group`,
     },
     config: chartConfig(),
-    datasets: { writes: series.writes.flatMap((client) => writeRows(client, series, axis)), ...context.datasets },
-    vconcat: series.writes.map((client) => outcomePanel({ dataset: "writes", client: client.client, outcomes: outcomes, unit: "writes/s", colors, context, axis, bucketUs: series.bucketUs })),
+    datasets: {
+      writes: series.writes.flatMap((client) => writeRows(client, series, axis)),
+      ...context.datasets,
+    },
+    vconcat: series.writes.map((client) =>
+      outcomePanel({
+        dataset: "writes",
+        client: client.client,
+        outcomes: outcomes,
+        unit: "writes/s",
+        colors,
+        context,
+        axis,
+        bucketUs: series.bucketUs,
+      }),
+    ),
     resolve: { scale: { color: "shared", x: "shared" } },
   };
 }
 
 /** One row per bucket in which writes were issued, with a rate per outcome, and a closing row
  *  at the end of the writes so the last step is drawn to its end. */
-export function writeRows(client: WriteSeries, series: RunSeries, axis: TimeAxis): Record<string, string | number>[] {
+export function writeRows(
+  client: WriteSeries,
+  series: RunSeries,
+  axis: TimeAxis,
+): Record<string, string | number>[] {
   const rows: Record<string, string | number>[] = [];
   let last: Record<string, string | number> | undefined;
   for (let i = 0; i < client.acked.length && i * series.bucketUs < series.durationUs; i++) {
     const startUs = i * series.bucketUs;
-    const widthS = (Math.min(series.bucketUs, series.durationUs - startUs)) / 1e6;
-    const row: Record<string, string | number> = { client: client.client, t: axis.at(startUs), [ackedName]: rate(client.acked[i], widthS) };
-    for (const failed of client.failed) row[reasonName(failed.reason)] = rate(failed.counts[i], widthS);
+    const widthS = Math.min(series.bucketUs, series.durationUs - startUs) / 1e6;
+    const row: Record<string, string | number> = {
+      client: client.client,
+      t: axis.at(startUs),
+      [ackedName]: rate(client.acked[i], widthS),
+    };
+    for (const failed of client.failed)
+      row[reasonName(failed.reason)] = rate(failed.counts[i], widthS);
     rows.push(row);
     last = row;
   }
@@ -68,7 +97,10 @@ function rate(count: number, widthS: number): number {
 
 export const writesChart = defineChart({
   name: "writes",
-  absence: (input) => (input.series.writes.length > 0 ? null : "No write-availability chart: the scenario has no clients."),
+  absence: (input) =>
+    input.series.writes.length > 0
+      ? null
+      : "No write-availability chart: the scenario has no clients.",
   title: () => "Write availability",
   caption:
     "Writes issued per second by each client group, stacked by outcome: acknowledged, rejected by a node that " +

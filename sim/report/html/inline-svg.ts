@@ -11,6 +11,10 @@ export function inlineSvg(svg: string, chartName: string, label: string): string
     .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}${id})`)
     .replace(/\bhref="#([^"]+)"/g, (_, id: string) => `href="#${prefix}${id}"`);
-  if (!namespaced.startsWith("<svg ")) throw new Error(`chart ${chartName}: rendered SVG does not start with <svg`);
-  return namespaced.replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(label)}" data-chart="${escapeHtml(chartName)}" `);
+  if (!namespaced.startsWith("<svg "))
+    throw new Error(`chart ${chartName}: rendered SVG does not start with <svg`);
+  return namespaced.replace(
+    /^<svg /,
+    `<svg role="img" aria-label="${escapeHtml(label)}" data-chart="${escapeHtml(chartName)}" `,
+  );
 }

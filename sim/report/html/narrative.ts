@@ -25,11 +25,20 @@ export interface Narrative {
 }
 
 export function narrative(keyEvents: KeyEvents): Narrative {
-  return { lines: keyEvents.events.map(line), omitted: keyEvents.omitted, closing: keyEvents.closing.map(line) };
+  return {
+    lines: keyEvents.events.map(line),
+    omitted: keyEvents.omitted,
+    closing: keyEvents.closing.map(line),
+  };
 }
 
 function line(event: TraceEvent): NarrativeLine {
-  return { tUs: event.tUs, clock: formatClock(event.tUs), seconds: formatMicros(event.tUs), text: sentence(event) };
+  return {
+    tUs: event.tUs,
+    clock: formatClock(event.tUs),
+    seconds: formatMicros(event.tUs),
+    text: sentence(event),
+  };
 }
 
 export function sentence(event: TraceEvent): string {
@@ -51,7 +60,9 @@ export function sentence(event: TraceEvent): string {
     case "failover_start":
       return `${event.monitor} starts a failover: it orders ${event.node} promoted to replace ${event.from} (epoch ${event.epoch}).`;
     case "promoted": {
-      const failback = event.failback ? ", returning the role to the original primary (a failback)" : "";
+      const failback = event.failback
+        ? ", returning the role to the original primary (a failback)"
+        : "";
       const previous = event.previousAlive
         ? ` — a false failover: ${event.previous} is still running and may still accept writes.`
         : ` (${event.previous} was down).`;
@@ -71,7 +82,9 @@ export function sentence(event: TraceEvent): string {
         `${formatClock(event.lastUs)} are missing from the final history: they are lost.`
       );
     case "run_end":
-      return event.authority === "" ? "The run ends." : `The run ends; ${event.authority} holds the authoritative history.`;
+      return event.authority === ""
+        ? "The run ends."
+        : `The run ends; ${event.authority} holds the authoritative history.`;
     case "lb_down":
       return `The load balancer of client group ${event.client} takes ${event.node} out of rotation: its failed health checks reached the fall count.`;
     case "lb_up":

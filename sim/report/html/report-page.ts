@@ -82,7 +82,8 @@ function breachesSection(breaches: readonly string[]): string {
 function summarySection(metrics: MetricValues): string {
   const rows = summaryColumns.map((column) => {
     const value = metrics[column];
-    const shown = value === null ? '<span class="na">n/a</span>' : escapeHtml(formatMetric(column, value));
+    const shown =
+      value === null ? '<span class="na">n/a</span>' : escapeHtml(formatMetric(column, value));
     return `<tr><th scope="row"><code>${column}</code></th><td class="value">${shown}</td><td>${escapeHtml(metricOf(column).explanation)}</td></tr>`;
   });
   return [
@@ -102,18 +103,24 @@ function summarySection(metrics: MetricValues): string {
 /** What each client group felt, when groups differ: one row per group, each column explained. */
 function groupsSection(groups: readonly GroupRow[]): string {
   if (groups.length < 2) return "";
-  const header = groupColumns.map((column) => `<th scope="col"><code>${column.name}</code></th>`).join("");
+  const header = groupColumns
+    .map((column) => `<th scope="col"><code>${column.name}</code></th>`)
+    .join("");
   const rows = groups.map(
     (row) =>
       `<tr>${groupColumns
         .map((column, i) => {
           const cell = column.cell(row);
           const shown = cell === "" ? '<span class="na">n/a</span>' : escapeHtml(cell);
-          return i === 0 ? `<th scope="row">${shown}</th>` : `<td${i >= 2 ? ' class="value"' : ""}>${shown}</td>`;
+          return i === 0
+            ? `<th scope="row">${shown}</th>`
+            : `<td${i >= 2 ? ' class="value"' : ""}>${shown}</td>`;
         })
         .join("")}</tr>`,
   );
-  const meanings = groupColumns.map((column) => `<li><code>${column.name}</code>: ${escapeHtml(column.meaning)}</li>`);
+  const meanings = groupColumns.map(
+    (column) => `<li><code>${column.name}</code>: ${escapeHtml(column.meaning)}</li>`,
+  );
   return [
     '<section id="groups">',
     "<h2>Client groups</h2>",
@@ -146,14 +153,18 @@ function chartsSection(charts: readonly PageChart[], skipped: readonly string[])
     ].join("\n");
   });
   const notes = skipped.map((note) => `<p class="note">${escapeHtml(note)}</p>`);
-  return ['<section id="charts">', "<h2>Charts</h2>", ...figures, ...notes, "</section>"].join("\n");
+  return ['<section id="charts">', "<h2>Charts</h2>", ...figures, ...notes, "</section>"].join(
+    "\n",
+  );
 }
 
 function narrativeSection(keyEvents: KeyEvents): string {
   const story = narrative(keyEvents);
   const items = story.lines.map(item);
   if (story.omitted > 0) {
-    items.push(`<li class="omitted">… ${story.omitted} more events, left out here; events.csv lists them all (with --trace changes or full).</li>`);
+    items.push(
+      `<li class="omitted">… ${story.omitted} more events, left out here; events.csv lists them all (with --trace changes or full).</li>`,
+    );
   }
   items.push(...story.closing.map(item));
   return [

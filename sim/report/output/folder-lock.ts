@@ -11,7 +11,14 @@
 // both succeed; the take-over re-reads the lock it moved away to make that window tiny.
 import * as fs from "node:fs";
 import type { FileOps } from "./file-ops.ts";
-import { hostName, isRunning, lockPath, processStart, siblingPath, type Target } from "./siblings.ts";
+import {
+  hostName,
+  isRunning,
+  lockPath,
+  processStart,
+  siblingPath,
+  type Target,
+} from "./siblings.ts";
 
 export interface LockOwner {
   pid: number;
@@ -27,17 +34,28 @@ export type LockAttempt = { taken: true } | { taken: false; owner: LockOwner | u
 
 export function ownOwner(command: string): LockOwner {
   const start = processStart(process.pid);
-  return { pid: process.pid, host: hostName, ...(start === undefined ? {} : { start }), since: new Date().toISOString(), command };
+  return {
+    pid: process.pid,
+    host: hostName,
+    ...(start === undefined ? {} : { start }),
+    since: new Date().toISOString(),
+    command,
+  };
 }
 
 /** Tries once to take the lock of `target`, taking over a stale one. */
-export async function tryLock(target: Target, owner: LockOwner, ops: FileOps): Promise<LockAttempt> {
+export async function tryLock(
+  target: Target,
+  owner: LockOwner,
+  ops: FileOps,
+): Promise<LockAttempt> {
   const lock = lockPath(target);
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await linkLock(target, owner, ops)) return { taken: true };
     const current = readOwner(lock);
     if (current !== undefined && !isStale(current)) return { taken: false, owner: current };
-    if (current === undefined && fs.existsSync(lock) && !oldEnough(lock)) return { taken: false, owner: undefined };
+    if (current === undefined && fs.existsSync(lock) && !oldEnough(lock))
+      return { taken: false, owner: undefined };
     await takeOver(target, current, ops);
   }
   return { taken: false, owner: readOwner(lock) };
@@ -73,7 +91,13 @@ export function readOwner(lock: string): LockOwner | undefined {
   try {
     const value = JSON.parse(fs.readFileSync(lock, "utf8")) as Partial<LockOwner>;
     if (typeof value.pid !== "number" || typeof value.host !== "string") return undefined;
-    return { pid: value.pid, host: value.host, start: value.start, since: String(value.since ?? "?"), command: String(value.command ?? "sim") };
+    return {
+      pid: value.pid,
+      host: value.host,
+      start: value.start,
+      since: String(value.since ?? "?"),
+      command: String(value.command ?? "sim"),
+    };
   } catch {
     return undefined;
   }
@@ -106,7 +130,8 @@ async function takeOver(target: Target, stale: LockOwner | undefined, ops: FileO
     throw error;
   }
   const found = readOwner(moved);
-  const same = found?.pid === stale?.pid && found?.start === stale?.start && found?.since === stale?.since;
+  const same =
+    found?.pid === stale?.pid && found?.start === stale?.start && found?.since === stale?.since;
   if (!same) await ops.link(moved, lock).catch(() => undefined);
   await ops.unlink(moved);
 }

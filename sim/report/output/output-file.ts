@@ -10,7 +10,11 @@ import { OutputError } from "./output-error.ts";
 import { removeCreated } from "./output-folder.ts";
 import { isRunning, siblingPath, siblingsOf, targetOf } from "./siblings.ts";
 
-export async function replaceFile(file: string, content: string | Uint8Array, given: Partial<FileOps> = {}): Promise<void> {
+export async function replaceFile(
+  file: string,
+  content: string | Uint8Array,
+  given: Partial<FileOps> = {},
+): Promise<void> {
   const ops: FileOps = { ...realOps, ...given };
   const target = targetOf(file);
   const stat = fs.statSync(target.dir, { throwIfNoEntry: false });
@@ -18,7 +22,8 @@ export async function replaceFile(file: string, content: string | Uint8Array, gi
   let created: string | undefined;
   try {
     created = await fs.promises.mkdir(target.parent, { recursive: true });
-    for (const sibling of siblingsOf(target)) if (!isRunning(sibling.pid)) await ops.remove(sibling.path);
+    for (const sibling of siblingsOf(target))
+      if (!isRunning(sibling.pid)) await ops.remove(sibling.path);
     const staged = siblingPath(target, "new");
     try {
       await ops.writeFile(staged, content);
@@ -29,6 +34,8 @@ export async function replaceFile(file: string, content: string | Uint8Array, gi
     }
   } catch (error) {
     await removeCreated(created, target.parent);
-    throw new OutputError(`Cannot write ${file}: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new OutputError(
+      `Cannot write ${file}: ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
 }

@@ -143,36 +143,56 @@ export class OutputFolder {
 /** The folder's path must be one sim may replace: not a file, not the file system's root, not
  *  the current folder or one above it (renaming it would pull the ground from under us). */
 function checkPlace(outDir: string, target: Target): void {
-  if (target.parent === target.dir) throw new OutputError(`${outDir} is the root of the file system; give a folder for the report with --out.`);
+  if (target.parent === target.dir)
+    throw new OutputError(
+      `${outDir} is the root of the file system; give a folder for the report with --out.`,
+    );
   const cwd = process.cwd();
   if (cwd === target.dir || cwd.startsWith(`${target.dir}${path.sep}`)) {
-    throw new OutputError(`${outDir} is the current folder or contains it; sim replaces its output folder whole, so give a folder of its own with --out, like reports/mine.`);
+    throw new OutputError(
+      `${outDir} is the current folder or contains it; sim replaces its output folder whole, so give a folder of its own with --out, like reports/mine.`,
+    );
   }
   const stat = fs.statSync(target.dir, { throwIfNoEntry: false });
-  if (stat && !stat.isDirectory()) throw new OutputError(`${outDir} exists and is not a folder; give a folder for the report with --out.`);
+  if (stat && !stat.isDirectory())
+    throw new OutputError(
+      `${outDir} exists and is not a folder; give a folder for the report with --out.`,
+    );
 }
 
 async function makeParent(target: Target, outDir: string): Promise<string | undefined> {
   try {
     return await fs.promises.mkdir(target.parent, { recursive: true });
   } catch (error) {
-    throw new OutputError(`Cannot create the folder for ${outDir}: ${reasonOf(error)}. Choose another folder with --out.`);
+    throw new OutputError(
+      `Cannot create the folder for ${outDir}: ${reasonOf(error)}. Choose another folder with --out.`,
+    );
   }
 }
 
-async function lock(target: Target, owner: LockOwner, ops: FileOps, outDir: string, wait: OpenOptions["wait"]): Promise<void> {
+async function lock(
+  target: Target,
+  owner: LockOwner,
+  ops: FileOps,
+  outDir: string,
+  wait: OpenOptions["wait"],
+): Promise<void> {
   let announced = false;
   for (;;) {
     let attempt;
     try {
       attempt = await tryLock(target, owner, ops);
     } catch (error) {
-      throw new OutputError(`Cannot write to ${outDir}: ${reasonOf(error)}. Choose another folder with --out.`);
+      throw new OutputError(
+        `Cannot write to ${outDir}: ${reasonOf(error)}. Choose another folder with --out.`,
+      );
     }
     if (attempt.taken) return;
     const other = describeOwner(attempt.owner);
     if (wait === undefined) {
-      throw new OutputError(`${outDir} is being written by ${other}. Wait for it with --wait, or choose another folder with --out.`);
+      throw new OutputError(
+        `${outDir} is being written by ${other}. Wait for it with --wait, or choose another folder with --out.`,
+      );
     }
     if (!announced) wait.onWait?.(other);
     announced = true;
@@ -190,30 +210,40 @@ async function tidy(target: Target, ops: FileOps): Promise<string[]> {
   for (const old of olds) {
     if (!fs.existsSync(target.dir)) {
       await ops.rename(old.path, target.dir);
-      done.push(`put back the previous report, which an interrupted run (process ${old.pid}) had moved aside`);
+      done.push(
+        `put back the previous report, which an interrupted run (process ${old.pid}) had moved aside`,
+      );
     } else {
       await ops.remove(old.path);
     }
   }
-  for (const sibling of dead.filter((entry) => entry.kind !== "old")) await ops.remove(sibling.path);
+  for (const sibling of dead.filter((entry) => entry.kind !== "old"))
+    await ops.remove(sibling.path);
   return done;
 }
 
 /** Refuses a folder holding anything that is not part of a sim report, listing what. */
-function checkContents(target: Target, outDir: string, replaceable: (name: string) => boolean): void {
+function checkContents(
+  target: Target,
+  outDir: string,
+  replaceable: (name: string) => boolean,
+): void {
   if (!fs.existsSync(target.dir)) return;
   const foreign: string[] = [];
   const walk = (folder: string, prefix: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const name = `${prefix}${entry.name}`;
       if (litter.has(entry.name)) continue;
-      if (entry.isDirectory() && replaceable(`${name}/`)) walk(path.join(folder, entry.name), `${name}/`);
-      else if (entry.isDirectory() ? !replaceable(`${name}/`) : !replaceable(name)) foreign.push(entry.isDirectory() ? `${name}/` : name);
+      if (entry.isDirectory() && replaceable(`${name}/`))
+        walk(path.join(folder, entry.name), `${name}/`);
+      else if (entry.isDirectory() ? !replaceable(`${name}/`) : !replaceable(name))
+        foreign.push(entry.isDirectory() ? `${name}/` : name);
     }
   };
   walk(target.dir, "");
   if (foreign.length === 0) return;
-  const shown = foreign.slice(0, 5).join(", ") + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : "");
+  const shown =
+    foreign.slice(0, 5).join(", ") + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : "");
   throw new OutputError(
     `${outDir} holds files that are not part of a sim report (${shown}). sim replaces its output folder whole, so it will not write there: choose another folder with --out, or move them away.`,
   );
@@ -222,8 +252,16 @@ function checkContents(target: Target, outDir: string, replaceable: (name: strin
 function checkNames(files: readonly OutputFile[]): void {
   const seen = new Set<string>();
   for (const { name } of files) {
-    const plain = name.split("/").every((segment) => segment !== "" && segment === path.basename(segment) && !segment.startsWith("."));
-    if (!plain) throw new Error(`report file name ${JSON.stringify(name)} must be a relative path of plain file names`);
+    const plain = name
+      .split("/")
+      .every(
+        (segment) =>
+          segment !== "" && segment === path.basename(segment) && !segment.startsWith("."),
+      );
+    if (!plain)
+      throw new Error(
+        `report file name ${JSON.stringify(name)} must be a relative path of plain file names`,
+      );
     if (seen.has(name)) throw new Error(`report file ${name} given twice`);
     seen.add(name);
   }

@@ -61,7 +61,12 @@ export function siblingsOf(target: Target): Sibling[] {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const match = /^(new|old|claim)-(\d+)-\d+$/.exec(name.slice(prefix.length));
-    if (match) found.push({ kind: match[1] as SiblingKind, pid: Number(match[2]), path: path.join(target.parent, name) });
+    if (match)
+      found.push({
+        kind: match[1] as SiblingKind,
+        pid: Number(match[2]),
+        path: path.join(target.parent, name),
+      });
   }
   return found;
 }

@@ -17,7 +17,9 @@ import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
  * - Typical failover ≈ 22–32 s: (failureThreshold − 1) × period + timeout, plus where in the period
  *   the failure lands, plus the 1 s promotion of a hot standby.
  */
-export function kubernetesProbes(overrides: PolicyOverrides = {}): PolicySpecOf<"kubernetesProbes"> {
+export function kubernetesProbes(
+  overrides: PolicyOverrides = {},
+): PolicySpecOf<"kubernetesProbes"> {
   return withOverrides(
     {
       preset: "kubernetesProbes",

@@ -20,7 +20,17 @@
 // identical cold standbys, promoted in declaration order.
 import { RngStreams } from "../../../sim/engine/index.ts";
 import type { NodeConfig, WorldConfig } from "../../../sim/model/index.ts";
-import { at, crash, defaults, defineScenario, restart, type NodeSpec, type Readiness, type Scenario, type ScheduledFaultSpec } from "../../../sim/scenario/index.ts";
+import {
+  at,
+  crash,
+  defaults,
+  defineScenario,
+  restart,
+  type NodeSpec,
+  type Readiness,
+  type Scenario,
+  type ScheduledFaultSpec,
+} from "../../../sim/scenario/index.ts";
 import { assumption, estimate, sigmasBySize, type Check, type ValidationCase } from "../check.ts";
 import { assumePlainClients, fixedLatencyUs, resolved, seconds, simulate, us } from "../kit.ts";
 import { summarize } from "../stats.ts";
@@ -43,7 +53,9 @@ function crashTimesUs(seed: number, readiness: Readiness, durationUs: number): n
   const rng = new RngStreams(seed).stream(`validation:active-passive:${readiness}`);
   const gapUs = spacingS[readiness] * 1e6;
   const mtbfUs = mtbfS * 1e6;
-  let tUs = rng.chance(gapUs / (gapUs + mtbfUs)) ? rng.uniform(0, gapUs) : gapUs + rng.exponential(mtbfUs);
+  let tUs = rng.chance(gapUs / (gapUs + mtbfUs))
+    ? rng.uniform(0, gapUs)
+    : gapUs + rng.exponential(mtbfUs);
   const times: number[] = [];
   while (Math.round(tUs) < durationUs) {
     times.push(Math.round(tUs));
@@ -58,7 +70,11 @@ function serving(readiness: Readiness, index: number): string {
   return index % 2 === 0 ? "db1" : "db2";
 }
 
-function build(seed: number, readiness: Readiness, durationS: number): { scenario: Scenario; crashes: number[] } {
+function build(
+  seed: number,
+  readiness: Readiness,
+  durationS: number,
+): { scenario: Scenario; crashes: number[] } {
   const crashes = crashTimesUs(seed, readiness, durationS * 1e6);
   const faults: ScheduledFaultSpec[] = [];
   const nodes: Record<string, NodeSpec> = {};
@@ -66,19 +82,28 @@ function build(seed: number, readiness: Readiness, durationS: number): { scenari
     nodes.db1 = { role: "primary" };
     // Replay after the restore is made instant: otherwise it grows with the log written since the
     // daily base backup, i.e. with the time into the run.
-    for (let i = 1; i <= crashes.length; i++) nodes[`c${i}`] = { role: "standby", readiness: "cold", applyRate: "unlimited" };
+    for (let i = 1; i <= crashes.length; i++)
+      nodes[`c${i}`] = { role: "standby", readiness: "cold", applyRate: "unlimited" };
     crashes.forEach((tUs, i) => faults.push(at(us(tUs), crash(serving(readiness, i)))));
   } else {
     const warm = defaults.readiness.warm;
     nodes.db1 =
       readiness === "warm"
-        ? { role: "primary", applyRate: warm.applyRate, applyEvery: warm.applyEvery, warmUp: warm.warmUp, warmUpCapacity: warm.warmUpCapacity, promoteIn: warm.promoteIn }
+        ? {
+            role: "primary",
+            applyRate: warm.applyRate,
+            applyEvery: warm.applyEvery,
+            warmUp: warm.warmUp,
+            warmUpCapacity: warm.warmUpCapacity,
+            promoteIn: warm.promoteIn,
+          }
         : { role: "primary" };
     nodes.db2 = { role: "standby", readiness };
     crashes.forEach((tUs, i) => {
       const node = serving(readiness, i);
       faults.push(at(us(tUs), crash(node)));
-      if (tUs + repairS * 1e6 < durationS * 1e6) faults.push(at(us(tUs + repairS * 1e6), restart(node)));
+      if (tUs + repairS * 1e6 < durationS * 1e6)
+        faults.push(at(us(tUs + repairS * 1e6), restart(node)));
     });
   }
   nodes.mon = { role: "monitor" };
@@ -115,9 +140,11 @@ function switchOver(world: WorldConfig, standby: NodeConfig) {
     catchUpS = (writesPerS * (everyS - y) ** 2) / (2 * everyS) / standby.applyRatePerS;
   }
   const coldS = standby.readiness === "cold" ? seconds(standby.bootInUs + standby.restoreInUs) : 0;
-  const meanFullS = timeoutS + 5 * latencyS - intervalS / 2 + catchUpS + seconds(standby.promoteInUs) + coldS;
+  const meanFullS =
+    timeoutS + 5 * latencyS - intervalS / 2 + catchUpS + seconds(standby.promoteInUs) + coldS;
   const varFullS = intervalS ** 2 / 12;
-  const warmUpS = standby.warmUpCapacity < 1 ? Math.max(0, seconds(standby.warmUpUs) - 3 * latencyS) : 0;
+  const warmUpS =
+    standby.warmUpCapacity < 1 ? Math.max(0, seconds(standby.warmUpUs) - 3 * latencyS) : 0;
   const partial = 1 - standby.warmUpCapacity;
   const meanS = meanFullS + partial * warmUpS;
   // M1 = S_full²/2 + partial·((S_full + W)² − S_full²)/2, averaged over φ.
@@ -126,7 +153,11 @@ function switchOver(world: WorldConfig, standby: NodeConfig) {
   return { meanS, meanFullS, catchUpS, warmUpS, partial, moment1, timeoutS, intervalS, latencyS };
 }
 
-function runReadiness(readiness: Readiness, size: "short" | "full", overrides: readonly string[]): Check {
+function runReadiness(
+  readiness: Readiness,
+  size: "short" | "full",
+  overrides: readonly string[],
+): Check {
   const { runs, durationS } = sizes[readiness][size];
   const reference = resolved(build(1, readiness, durationS).scenario);
   assumePlainClients(reference);
@@ -134,7 +165,10 @@ function runReadiness(readiness: Readiness, size: "short" | "full", overrides: r
   const s = switchOver(reference, standby);
   const gapS = spacingS[readiness];
   const expected = (s.meanS - s.moment1 / durationS) / (gapS + mtbfS);
-  assumption(s.meanFullS + s.warmUpS < gapS && repairS + 3 * s.intervalS < gapS, `G = ${gapS} s covers the switch-over and the repair`);
+  assumption(
+    s.meanFullS + s.warmUpS < gapS && repairS + 3 * s.intervalS < gapS,
+    `G = ${gapS} s covers the switch-over and the repair`,
+  );
 
   const fractions: number[] = [];
   let crashes = 0;
@@ -146,7 +180,9 @@ function runReadiness(readiness: Readiness, size: "short" | "full", overrides: r
     // Every crash early enough to finish its switch-over within the run must have promoted.
     const settled = run.crashes.filter((tUs) => tUs + gapS * 1e6 < durationS * 1e6).length;
     // The premise of the derivation: each crash hit the serving primary and the next node took over.
-    const promoted = result.events.flatMap((event) => (event.kind === "promoted" ? [event.node] : []));
+    const promoted = result.events.flatMap((event) =>
+      event.kind === "promoted" ? [event.node] : [],
+    );
     const expectedOrder = Array.from({ length: count }, (_, i) => serving(readiness, i + 1));
     assumption(
       promoted.length >= settled && promoted.every((node, i) => node === expectedOrder[i]),
@@ -178,6 +214,8 @@ function runReadiness(readiness: Readiness, size: "short" | "full", overrides: r
 export const activePassive: ValidationCase = {
   id: "active-passive",
   run(size, { overrides }): Check[] {
-    return (["hot", "warm", "cold"] as const).map((readiness) => runReadiness(readiness, size, overrides));
+    return (["hot", "warm", "cold"] as const).map((readiness) =>
+      runReadiness(readiness, size, overrides),
+    );
   },
 };

@@ -21,7 +21,11 @@ function scenario(seed: number): Scenario {
     name: "validation-async-lost-writes",
     summary: "A primary crash under asynchronous replication with a fixed shipping lag.",
     duration: "5s",
-    nodes: { db1: { role: "primary" }, db2: { role: "standby", readiness: "hot" }, mon: { role: "monitor" } },
+    nodes: {
+      db1: { role: "primary" },
+      db2: { role: "standby", readiness: "hot" },
+      mon: { role: "monitor" },
+    },
     network: { latency: "1ms", jitter: "0ms", loss: 0 },
     replication: { mode: "async", lag: "100ms" },
     // Fast enough that the standby is promoted well within the run (the lost writes are counted
@@ -45,7 +49,10 @@ export const asyncLostWrites: ValidationCase = {
     const lost: number[] = [];
     for (let seed = 1; seed <= runs; seed++) {
       const { metrics } = simulate(scenario(seed), seed, overrides);
-      if (metrics.failovers !== 1) throw new Error(`validation assumption violated: seed ${seed} should fail over once, got ${metrics.failovers}`);
+      if (metrics.failovers !== 1)
+        throw new Error(
+          `validation assumption violated: seed ${seed} should fail over once, got ${metrics.failovers}`,
+        );
       lost.push(metrics.lost_writes!);
     }
     const sample = summarize(lost);

@@ -22,7 +22,8 @@ export const availabilityYearCase: ValidationCase = {
     const { years } = sizes[size];
     let downtimeS = 0;
     for (let seed = 1; seed <= years; seed++) {
-      downtimeS += simulate(availabilityYear, seed, [`chaos.crash.mtbf=${mtbfH}h`, ...overrides]).metrics.downtime_s!;
+      downtimeS += simulate(availabilityYear, seed, [`chaos.crash.mtbf=${mtbfH}h`, ...overrides])
+        .metrics.downtime_s!;
     }
     const a = mtbfH;
     const b = mttrH;

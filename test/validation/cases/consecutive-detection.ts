@@ -16,7 +16,9 @@ const sizes = { short: { runs: 300 }, full: { runs: 10_000 } } as const;
 
 function scenario(seed: number): Scenario {
   // Crash uniform over [30 s, 90 s): a whole number of probe intervals, so its phase is uniform.
-  const crashUs = new RngStreams(seed).stream("validation:consecutive-detection").uniform(30e6, 90e6);
+  const crashUs = new RngStreams(seed)
+    .stream("validation:consecutive-detection")
+    .uniform(30e6, 90e6);
   return defineScenario({
     name: "validation-consecutive-detection",
     summary: "Detection time of a consecutive-failures detector after a crash at a random time.",
@@ -35,16 +37,19 @@ export const consecutiveDetection: ValidationCase = {
   run(size, { overrides }): Check[] {
     const { runs } = sizes[size];
     const world = resolved(scenario(1));
-    if (world.detector.kind !== "consecutive") throw new Error("validation assumes a consecutive detector");
+    if (world.detector.kind !== "consecutive")
+      throw new Error("validation assumes a consecutive detector");
     const { intervalUs, failures, probeTimeoutUs } = world.detector;
     const latencyS = seconds(fixedLatencyUs(world));
     const intervalS = seconds(intervalUs);
     const probeS = seconds(probeTimeoutUs);
-    if (!(probeS > 2 * latencyS && probeS < intervalS)) throw new Error("validation assumes 2ℓ < probe timeout < interval");
+    if (!(probeS > 2 * latencyS && probeS < intervalS))
+      throw new Error("validation assumes 2ℓ < probe timeout < interval");
     const lower = (failures - 1) * intervalS + probeS - latencyS;
     const upper = failures * intervalS + probeS - latencyS;
     const detections: number[] = [];
-    for (let seed = 1; seed <= runs; seed++) detections.push(simulate(scenario(seed), seed, overrides).metrics.detection_s!);
+    for (let seed = 1; seed <= runs; seed++)
+      detections.push(simulate(scenario(seed), seed, overrides).metrics.detection_s!);
     const sample = summarize(detections);
     const model = `consecutive detector i = ${intervalS} s, k = ${failures}, probe timeout p = ${probeS} s, ℓ = ${latencyS * 1e3} ms; crash uniform`;
     const variance = intervalS ** 2 / 12;
@@ -72,7 +77,15 @@ export const consecutiveDetection: ValidationCase = {
         seSource: "theory",
         sigmas,
       }),
-      bounds({ ...common, quantity: "range (s)", closedForm: "[(k−1)·i + p − ℓ, k·i + p − ℓ)", lower, upper, min: sample.min, max: sample.max }),
+      bounds({
+        ...common,
+        quantity: "range (s)",
+        closedForm: "[(k−1)·i + p − ℓ, k·i + p − ℓ)",
+        lower,
+        upper,
+        min: sample.min,
+        max: sample.max,
+      }),
     ];
   },
 };

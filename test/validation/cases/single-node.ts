@@ -10,14 +10,24 @@
 // The textbook MTTR / (MTBF + MTTR) is the limit i, ℓ → 0.
 import { RngStreams } from "../../../sim/engine/index.ts";
 import type { WorldConfig } from "../../../sim/model/index.ts";
-import { at, crash, defineScenario, restart, type Scenario, type ScheduledFaultSpec } from "../../../sim/scenario/index.ts";
+import {
+  at,
+  crash,
+  defineScenario,
+  restart,
+  type Scenario,
+  type ScheduledFaultSpec,
+} from "../../../sim/scenario/index.ts";
 import { estimate, sigmasBySize, type Check, type ValidationCase } from "../check.ts";
 import { assumePlainClients, fixedLatencyUs, resolved, seconds, simulate, us } from "../kit.ts";
 import { summarize } from "../stats.ts";
 
 const mtbfS = 60;
 const mttrS = 15;
-const sizes = { short: { runs: 40, durationS: 1_200 }, full: { runs: 400, durationS: 4_800 } } as const;
+const sizes = {
+  short: { runs: 40, durationS: 1_200 },
+  full: { runs: 400, durationS: 4_800 },
+} as const;
 
 /** Crash/restart times of one run, from the run's own stream. The run starts in the stationary
  *  state of the up/down process: down with probability MTTR/(MTBF + MTTR) (a crash at t = 0), and
@@ -52,9 +62,16 @@ function scenario(seed: number, durationS: number): Scenario {
 function expectedUnavailability(world: WorldConfig) {
   const latencyS = seconds(fixedLatencyUs(world));
   const intervalS = seconds(world.detector.intervalUs);
-  const laplace = Math.exp((-2 * latencyS) / mtbfS) * (mtbfS / intervalS) * -Math.expm1(-intervalS / mtbfS);
+  const laplace =
+    Math.exp((-2 * latencyS) / mtbfS) * (mtbfS / intervalS) * -Math.expm1(-intervalS / mtbfS);
   const rejoinS = mtbfS * (1 - laplace);
-  return { value: (mttrS + rejoinS) / (mtbfS + mttrS), textbook: mttrS / (mtbfS + mttrS), rejoinS, intervalS, latencyS };
+  return {
+    value: (mttrS + rejoinS) / (mtbfS + mttrS),
+    textbook: mttrS / (mtbfS + mttrS),
+    rejoinS,
+    intervalS,
+    latencyS,
+  };
 }
 
 export const singleNode: ValidationCase = {
