@@ -84,6 +84,14 @@ export {
 } from "./limits.ts";
 export { checkWorldLimits, checkWrittenSize, estimateRun } from "./limit-estimates.ts";
 export { loadScenarioFile, loadScenarioOrHelper } from "./load.ts";
+export {
+  defaultKeyFigures,
+  keyFigures,
+  teachingLimits,
+  type Teaching,
+  type TeachingQuestion,
+  type TeachingSpec,
+} from "./teaching.ts";
 export { scenarioOf } from "./scenario-module.ts";
 export {
   columnOf,
