@@ -299,8 +299,8 @@ function rerouteText(run: RerouteRun, world: WorldConfig): string {
   const why = routing === undefined ? "" : routingKindOf(routing).rerouteWhy;
   const when =
     run.firstUs === run.lastUs
-      ? span(run.firstUs, run.lastUs, world.durationUs)
-      : `${span(run.firstUs, run.lastUs, world.durationUs)}${why}`;
+      ? span(run.firstUs, run.lastUs)
+      : `${span(run.firstUs, run.lastUs)}${why}`;
   return `${run.count} connections of client group ${run.client} move to ${run.target} ${when}.`;
 }
 
@@ -311,12 +311,12 @@ function failureAside(tally: Tally, world: WorldConfig): string {
     tally.rejected > 0 ? `${count(tally.rejected)} rejected` : "",
   ].filter(Boolean);
   const acked = tally.acked === 0 ? "none acknowledged" : `${count(tally.acked)} acknowledged`;
-  return `${count(failed)} ${plural(failed, "write")} failed ${span(tally.firstFailureUs, tally.lastFailureUs, world.durationUs)} (${reasons.join(", ")}); ${acked}.`;
+  return `${count(failed)} ${plural(failed, "write")} failed ${span(tally.firstFailureUs, tally.lastFailureUs)} (${reasons.join(", ")}); ${acked}.`;
 }
 
 function divergentAside(
   entry: { node: string; count: number; firstUs: number; lastUs: number },
   world: WorldConfig,
 ): string {
-  return `${entry.node}, deposed but unaware, accepted ${count(entry.count)} ${plural(entry.count, "write")} ${span(entry.firstUs, entry.lastUs, world.durationUs)} (divergent writes).`;
+  return `${entry.node}, deposed but unaware, accepted ${count(entry.count)} ${plural(entry.count, "write")} ${span(entry.firstUs, entry.lastUs)} (divergent writes).`;
 }

@@ -57,7 +57,7 @@ describe("reportPage", () => {
   it("tells the story, with the omitted count and the closing events", () => {
     const run = fixtureRun();
     const html = page({ keyEvents: { ...run.series.keyEvents, omitted: 12 } });
-    expect(html).toContain('<li><time title="124.000000 s">2:04.000</time> db2 is promoted');
+    expect(html).toContain('<li><time title="124.000000 s">2 min 04 s</time> db2 is promoted');
     expect(html).toContain("… 12 more events");
     expect(html.indexOf("12 more events")).toBeLessThan(html.indexOf("The run ends"));
   });

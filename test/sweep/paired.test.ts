@@ -50,7 +50,7 @@ describe("paired comparison of one varied path", () => {
   it("says it in a sentence", () => {
     const [sentence] = pairedSentences(grid, pairedComparisons(grid, rows));
     expect(sentence).toBe(
-      "failover.policy=b vs a: cuts downtime_s by 2.83 s ± 0.72 s (95% CI, 3 paired seeds); same false_failovers on every seed; same lost_writes on every seed",
+      "failover.policy=b vs a: cuts downtime_s by 2.83 s ± 717 ms (95% CI, 3 paired seeds); same false_failovers on every seed; same lost_writes on every seed",
     );
   });
 

@@ -170,7 +170,7 @@ function narrativeSection(keyEvents: KeyEvents): string {
   return [
     '<section id="narrative">',
     "<h2>What happened</h2>",
-    '<p class="note">The main events of the run, in order, at their simulated time since the start ([d] [h:]m:ss.mmm; hover for exact seconds).</p>',
+    '<p class="note">The main events of the run, in order, at their simulated time since the start (hover for exact seconds).</p>',
     '<ol class="events">',
     ...items,
     "</ol>",
