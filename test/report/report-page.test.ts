@@ -5,6 +5,7 @@ import { reportPage, type ReportPageInput } from "../../sim/report/html/report-p
 import { escapeHtml } from "../../sim/report/html/escape.ts";
 import { inlineSvg } from "../../sim/report/html/inline-svg.ts";
 import { metricColumns } from "../../sim/scenario/metric-names.ts";
+import { replayData } from "../../sim/report/replay/replay-data.ts";
 import { fixtureRun } from "./chart-fixtures.ts";
 
 const svg =
@@ -15,6 +16,7 @@ function page(overrides: Partial<ReportPageInput> = {}): string {
   return reportPage({
     name: run.name,
     summary: run.summary,
+    teaching: run.teaching,
     seed: run.seed,
     fingerprint: run.fingerprint,
     metrics: run.metrics,
@@ -22,6 +24,7 @@ function page(overrides: Partial<ReportPageInput> = {}): string {
     charts: [{ name: "timeline", title: "Who was primary when", caption: "Lanes.", svg }],
     skippedCharts: ["No replication-lag chart: none."],
     keyEvents: run.series.keyEvents,
+    replay: replayData(run),
     ...overrides,
   });
 }

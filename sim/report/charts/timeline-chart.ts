@@ -168,7 +168,7 @@ export function laneBands(
 
 /** A node's process state and role merged into one sequence of intervals: the state when it is
  *  not "up", else the role; "running" for a node that is up without a role (a monitor). */
-function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly TimelineRow[]) {
+export function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly TimelineRow[]) {
   const cuts = [
     ...new Set([...stateRows, ...roleRows].flatMap((row) => [row.startUs, row.endUs])),
   ].sort((a, b) => a - b);
