@@ -1,7 +1,7 @@
 // Fault periods, for shading charts: when each scheduled fault was in effect. A partition or an
 // isolation lasts until the next `heal` (which restores every cut link); a blip for its own
 // duration, or until a heal comes first; a crash until that node's `restart`. A period still
-// open at run_end ends there. Repairs (heal, restart) are not periods themselves. A fault kind
+// open at run_end ends there and is marked unrepaired (charts hatch it). Repairs (heal, restart) are not periods themselves. A fault kind
 // this file does not know yet lasts its `durationUs` if it has one (a pause), else it is kept as
 // an instant (start = end), so it is still marked; a `fault_end` event, where the model emits
 // one, ends the open period with the same label.
@@ -18,6 +18,9 @@ export interface FaultPeriod {
   label: string;
   startUs: number;
   endUs: number;
+  /** False when nothing ended it before the run did (a crash never restarted, a partition never
+   *  healed); an instant or a period with a planned end that came first is repaired. */
+  repaired: boolean;
 }
 
 interface OpenPeriod {
@@ -35,7 +38,7 @@ export class FaultPeriodsObserver implements TraceObserver {
 
   observe(event: TraceEvent): void {
     if (event.kind === "run_end") {
-      this.closeWhere(() => true, event.tUs);
+      this.closeWhere(() => true, event.tUs, true);
       return;
     }
     // Read by name: the model may or may not emit this kind, and this file compiles either way.
@@ -95,7 +98,7 @@ export class FaultPeriodsObserver implements TraceObserver {
         const kind = (fault as { kind: string }).kind;
         if (typeof durationUs === "number" && durationUs > 0)
           this.start(fault, event.label, tUs, tUs + durationUs);
-        else this.add({ kind, label: event.label, startUs: tUs, endUs: tUs });
+        else this.add({ kind, label: event.label, startUs: tUs, endUs: tUs, repaired: true });
       }
     }
   }
@@ -106,7 +109,13 @@ export class FaultPeriodsObserver implements TraceObserver {
   }
 
   private start(fault: Fault, label: string, startUs: number, plannedEndUs: number | null): void {
-    const period: FaultPeriod = { kind: fault.kind, label, startUs, endUs: startUs };
+    const period: FaultPeriod = {
+      kind: fault.kind,
+      label,
+      startUs,
+      endUs: startUs,
+      repaired: true,
+    };
     if (this.add(period)) this.open.push({ period, fault, plannedEndUs });
   }
 
@@ -127,11 +136,14 @@ export class FaultPeriodsObserver implements TraceObserver {
     this.open.splice(index, 1);
   }
 
-  /** Ends the open periods matching `which` at `atUs` (a blip at its planned end if earlier). */
-  private closeWhere(which: (open: OpenPeriod) => boolean, atUs: number): void {
+  /** Ends the open periods matching `which` at `atUs` (a blip at its planned end if earlier);
+   *  `runEnd`: the run is over, so a period that had no planned end before it went unrepaired. */
+  private closeWhere(which: (open: OpenPeriod) => boolean, atUs: number, runEnd = false): void {
     this.open = this.open.filter((open) => {
       if (!which(open)) return true;
       open.period.endUs = open.plannedEndUs === null ? atUs : Math.min(open.plannedEndUs, atUs);
+      if (runEnd && (open.plannedEndUs === null || open.plannedEndUs >= atUs))
+        open.period.repaired = false;
       return false;
     });
   }

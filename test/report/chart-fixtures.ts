@@ -119,6 +119,7 @@ export function fixtureSeries(): RunSeries {
           label: "partition db1,clients | db2,mon",
           startUs: s(120),
           endUs: s(180),
+          repaired: true,
         },
       ],
       omitted: 0,
