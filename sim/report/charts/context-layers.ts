@@ -25,7 +25,7 @@ const rowHeightPx = 13;
 const labelGapPx = 8;
 export const maxLabelRows = 5;
 /** Pixels between the hatch lines of an unrepaired fault. */
-export const hatchSpacingPx = 6;
+export const hatchSpacingPx = 8;
 
 export interface FaultRow {
   label: string;
@@ -205,7 +205,7 @@ function faultShadingLayers(
       : [
           {
             data: { name: "hatch" },
-            mark: { type: "rule", strokeWidth: 1, stroke: unrepairedShade.color, opacity: 0.6 },
+            mark: { type: "rule", strokeWidth: 1, stroke: unrepairedShade.color, opacity: 0.35 },
             encoding: {
               x: { field: "t", type: "quantitative", scale: axis.scale(), title: xTitle },
             },

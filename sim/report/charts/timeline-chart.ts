@@ -202,7 +202,7 @@ export const timelineChart = defineChart({
   caption:
     "One lane per node, coloured by its role (or by its process state when it is not running normally); " +
     "the lanes under a database node show when each monitor suspected it, those under a pool server when a load " +
-    "balancer had it out of rotation. Grey shading marks fault periods; " +
+    "balancer had it out of rotation. Grey shading marks fault periods (darker and hatched: never repaired); " +
     "dashed lines mark promotions.",
   spec: timelineSpec,
 });
