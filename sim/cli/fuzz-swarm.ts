@@ -10,14 +10,12 @@
 import * as path from "node:path";
 import {
   displayPath,
-  maxFaultEpisodes,
-  maxRuns,
   plural,
-  wholeNumber,
+  sharedFuzzFlags,
+  writeReproducerFile,
   type FuzzArgs,
 } from "./fuzz-flags.ts";
 import { exitCodes, InputError } from "./failure.ts";
-import { single } from "./flags.ts";
 import type { CliIo } from "./io.ts";
 import type { SwarmResult } from "../fuzz/swarm/index.ts";
 
@@ -84,18 +82,7 @@ function swarmFlags(args: FuzzArgs, defaults: FuzzModule["fuzzDefaults"]) {
     throw new InputError(
       "--settle does not go with --swarm: each drawn configuration has its own settle period.",
     );
-  const runs = wholeNumber(single(args.runs, "--runs"), "--runs", 1, maxRuns) ?? defaults.runs;
-  const seed =
-    wholeNumber(single(args.seed, "--seed"), "--seed", 0, Number.MAX_SAFE_INTEGER) ?? defaults.seed;
-  const maxEpisodes =
-    wholeNumber(single(args["max-faults"], "--max-faults"), "--max-faults", 1, maxFaultEpisodes) ??
-    defaults.maxEpisodes;
-  const out = single(args.out, "--out");
-  if (out !== undefined && !out.endsWith(".ts"))
-    throw new InputError(
-      `--out names the reproducer scenario file and must end in .ts, got ${JSON.stringify(out)}.`,
-    );
-  return { runs, seed, maxEpisodes, out };
+  return sharedFuzzFlags(args, defaults);
 }
 
 /** Writes the shrunk breach as a reproducer scenario, whole or not at all; returns its path for
@@ -108,7 +95,6 @@ async function writeReproducer(
 ): Promise<string | null> {
   const { breach } = result;
   if (breach === null) return null;
-  const { replaceFile } = await import("../report/index.ts");
   const outFile = out ?? path.join("reports", "swarm-fuzz", `${breach.name}.ts`);
   const reproducer = displayPath(outFile);
   const source = swarmModule.swarmReproducerSource({
@@ -121,14 +107,7 @@ async function writeReproducer(
     shrinkRuns: breach.shrinkRuns,
     exhausted: breach.exhausted,
   });
-  try {
-    await replaceFile(outFile, source);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(
-      `Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`,
-    );
-  }
+  await writeReproducerFile(outFile, source);
   return reproducer;
 }
 
