@@ -1,4 +1,4 @@
-// Tidiness rules that keep runs deterministic and layers honest (DESIGN.md §6–7):
+// Tidiness rules that keep runs deterministic and layers honest (docs/DESIGN.md#the-layering-rule):
 // no clocks, timers, Math.random or async in the simulation core, and imports only point down
 // the layers engine ◄ dsl ◄ model ◄ scenario ◄ metrics ◄ run ◄ report ◄ sweep ◄ check ◄ fuzz ◄ cli.
 import { readdirSync, readFileSync, statSync } from "node:fs";

@@ -4,7 +4,7 @@
 // Exit codes as for `sim run`: 1 when an expectation is not met (the story is still told), 2 on
 // bad input. The simulator is imported inside the handler so that `sim --help` stays fast.
 import type { Argv, CommandModule } from "yargs";
-import { exitCodes, InputError } from "./failure.ts";
+import { exitCodes } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
 import { limitOptions, parseLimitFlags } from "./limit-flags.ts";

@@ -10,7 +10,6 @@ import { maxSentences, pairedSentences, summaryTable, tableText } from "../sweep
 import { bestSettingSentence } from "../sweep/pareto.ts";
 import { InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
-import { single } from "./flags.ts";
 
 export interface SweepSummaryInput {
   manifest: Manifest;
