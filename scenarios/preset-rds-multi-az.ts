@@ -19,7 +19,7 @@ export default defineScenario({
     "clients' writes fail for 10 s, then db1 goes on alone until the standby catches up after " +
     "the heal. No failover (30 s detection). At 6 min 5 s db1 crashes: AWS notices 29 s " +
     "later, db2 is promoted at ≈ 89 s, and — its only standby being dead — commits after " +
-    "another 10 s: writes again ≈ 99 s after the crash, inside the documented 60–120 s. " +
+    "another 10 s: writes again 98 s after the crash, inside the documented 60–120 s. " +
     "Nothing acknowledged is lost.",
   lesson: "Synchronous Multi-AZ buys RPO 0 and pays in failover time: a minute and a half.",
   questions: [

@@ -6,12 +6,7 @@
 // its `expect` names, else a default set; always three distinct summary columns. Pure: no I/O.
 import * as z from "zod";
 import { reportAt, strict, type ResolveContext } from "../dsl/index.ts";
-import {
-  columnOf,
-  metricNames,
-  type MetricColumn,
-  type MetricName,
-} from "./metric-names.ts";
+import { columnOf, metricNames, type MetricColumn, type MetricName } from "./metric-names.ts";
 
 /** A question and its answer, as `sim list --json` and report.html show them. */
 export interface TeachingQuestion {
@@ -146,4 +141,3 @@ export function keyFigures(
   }
   return chosen;
 }
-
