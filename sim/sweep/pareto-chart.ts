@@ -59,32 +59,7 @@ export function paretoChart(
   optimal: ReadonlySet<number>,
   seedCount: number,
 ): SweepChart {
-  const values = settingMeans(stats)
-    .filter((s) => s.means.downtime_s !== null && s.means.false_failovers !== null)
-    .map((s) => ({
-      downtime: s.means.downtime_s,
-      falseFailovers: s.means.false_failovers,
-      lostWrites: s.means.lost_writes,
-      setting: settingText(grid, s.point),
-      pareto: optimal.has(s.point),
-    }));
-  // Settings that land on the same spot share one label: the first, and how many more.
-  const first = new Map<string, { setting: string; alike: number }>();
-  for (const value of values.filter((v) => v.pareto)) {
-    const spot = `${value.downtime}/${value.falseFailovers}`;
-    const seen = first.get(spot);
-    if (seen) seen.alike++;
-    else first.set(spot, { setting: value.setting, alike: 0 });
-  }
-  const labelled = values.map((value) => {
-    const spot = first.get(`${value.downtime}/${value.falseFailovers}`);
-    const own = spot !== undefined && spot.setting === value.setting;
-    return {
-      ...value,
-      label: own && spot.alike > 0 ? `${value.setting} (and ${spot.alike} alike)` : value.setting,
-      pareto: value.pareto && own,
-    };
-  });
+  const labelled = labelledSettings(grid, stats, optimal);
   const x = { field: "downtime", type: "quantitative", title: "mean downtime (s)" };
   const y = { field: "falseFailovers", type: "quantitative", title: "mean false failovers" };
   return {
@@ -124,4 +99,39 @@ export function paretoChart(
       ],
     },
   };
+}
+
+/** Each setting's means, with a label; settings on the same spot share one label (the first,
+ *  and how many more) and one ring. */
+function labelledSettings(
+  grid: Grid,
+  stats: readonly PointStatistics[],
+  optimal: ReadonlySet<number>,
+) {
+  const values = settingMeans(stats)
+    .filter((s) => s.means.downtime_s !== null && s.means.false_failovers !== null)
+    .map((s) => ({
+      downtime: s.means.downtime_s,
+      falseFailovers: s.means.false_failovers,
+      lostWrites: s.means.lost_writes,
+      setting: settingText(grid, s.point),
+      pareto: optimal.has(s.point),
+    }));
+  const first = new Map<string, { setting: string; alike: number }>();
+  for (const value of values.filter((v) => v.pareto)) {
+    const spot = `${value.downtime}/${value.falseFailovers}`;
+    const seen = first.get(spot);
+    if (seen) seen.alike++;
+    else first.set(spot, { setting: value.setting, alike: 0 });
+  }
+  const labelled = values.map((value) => {
+    const spot = first.get(`${value.downtime}/${value.falseFailovers}`);
+    const own = spot !== undefined && spot.setting === value.setting;
+    return {
+      ...value,
+      label: own && spot.alike > 0 ? `${value.setting} (and ${spot.alike} alike)` : value.setting,
+      pareto: value.pareto && own,
+    };
+  });
+  return labelled;
 }

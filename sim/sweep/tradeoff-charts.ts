@@ -92,17 +92,16 @@ function header(grid: Grid, title: string): Record<string, unknown> {
   };
 }
 
-function metricLayers(
+/** One chart's data: per setting, its x value, series, the metric's mean and its interval. */
+function metricData(
   grid: Grid,
   stats: readonly PointStatistics[],
   metric: MetricColumn,
   optimal: ReadonlySet<number>,
-): Record<string, unknown> {
+): Datum[] {
   const axes = axesOf(grid);
   const xIndex = axes.x!;
-  const xVary = grid.varies[xIndex];
-  const seriesTitle = axes.series.map((i) => grid.varies[i].path).join(", ");
-  const data: Datum[] = stats
+  return stats
     .filter((row) => row.metric === metric)
     .map(({ point, statistics: s }) => {
       const values = pointValues(grid, point);
@@ -121,6 +120,18 @@ function metricLayers(
         short: values[xIndex],
       };
     });
+}
+
+function metricLayers(
+  grid: Grid,
+  stats: readonly PointStatistics[],
+  metric: MetricColumn,
+  optimal: ReadonlySet<number>,
+): Record<string, unknown> {
+  const axes = axesOf(grid);
+  const xVary = grid.varies[axes.x!];
+  const seriesTitle = axes.series.map((i) => grid.varies[i].path).join(", ");
+  const data = metricData(grid, stats, metric, optimal);
   const seriesNames = [...new Set(data.map((datum) => datum.series))];
   const color =
     axes.series.length === 0
@@ -162,25 +173,7 @@ function metricLayers(
     { field: "ci95_high", format: ".3f" },
     { field: "n" },
   ];
-  // The band is coloured through fill (area) or stroke (rule), whose legend is off: a legend
-  // turned off on the colour channel of one layer would remove the lines' legend too.
-  const channel = axes.xNumbers ? "fill" : "stroke";
-  // Its field is a copy of the series under another name: Vega-Lite merges legends of channels
-  // that share a field, and the band's "no legend" would then win over the lines' legend.
-  const bandColor =
-    "field" in color
-      ? { ...color, field: "band", legend: null }
-      : { value: (color as { value: string }).value };
-  const bandData = { transform: [{ calculate: "datum.series", as: "band" }] };
-  const interval = {
-    x,
-    y: { field: "ci95_low", type: "quantitative" },
-    y2: { field: "ci95_high" },
-    [channel]: bandColor,
-  };
-  const band = axes.xNumbers
-    ? { ...bandData, mark: { type: "area", opacity: 0.2 }, encoding: interval }
-    : { ...bandData, mark: { type: "rule", strokeWidth: 1.5 }, encoding: interval };
+  const band = confidenceBand(x, color, axes.xNumbers !== undefined);
   const line = axes.xNumbers
     ? { mark: { type: "line", point: true, strokeWidth: 2 }, encoding: { x, y, color, tooltip } }
     : { mark: { type: "point", filled: true, size: 60 }, encoding: { x, y, color, tooltip } };
@@ -190,4 +183,23 @@ function metricLayers(
     data: { values: data },
     layer: [band, line, ...paretoLayers(x, y, "short")],
   };
+}
+
+/** The 95% interval: an area (numeric x) or whiskers (categories), coloured through fill or
+ *  stroke with its legend off — a legend turned off on the colour channel of one layer would
+ *  remove the lines' legend too. Its field is a copy of the series under another name: Vega-Lite
+ *  merges legends of channels that share a field, and "no legend" would then win. */
+function confidenceBand(x: object, color: Record<string, unknown>, numeric: boolean): object {
+  const bandColor =
+    "field" in color ? { ...color, field: "band", legend: null } : { value: color.value };
+  const encoding = {
+    x,
+    y: { field: "ci95_low", type: "quantitative" },
+    y2: { field: "ci95_high" },
+    [numeric ? "fill" : "stroke"]: bandColor,
+  };
+  const transform = [{ calculate: "datum.series", as: "band" }];
+  return numeric
+    ? { transform, mark: { type: "area", opacity: 0.2 }, encoding }
+    : { transform, mark: { type: "rule", strokeWidth: 1.5 }, encoding };
 }
