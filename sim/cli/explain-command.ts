@@ -5,7 +5,7 @@
 // bad input. The simulator is imported inside the handler so that `sim --help` stays fast.
 import { readFile } from "node:fs/promises";
 import type { Argv, CommandModule } from "yargs";
-import { exitCodes, InputError } from "./failure.ts";
+import { exitCodes } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
 import { limitOptions, parseLimitFlags } from "./limit-flags.ts";

@@ -9,7 +9,6 @@ import { SweepError } from "../sweep/sweep-error.ts";
 import { maxSentences, pairedSentences, summaryTable, tableText } from "../sweep/sweep-summary.ts";
 import { InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
-import { single } from "./flags.ts";
 
 export interface SweepSummaryInput {
   manifest: Manifest;

@@ -33,7 +33,7 @@ export function reproducerName(scenario: string, invariant: InvariantName): stri
 export function reproducerSource(input: ReproducerInput): string {
   const { scenario, invariant, failure } = input;
   const entries = scheduleEntries(failure.shrunk);
-  const { expectSource, summary } = invariants[invariant];
+  const { expectSource } = invariants[invariant];
   const faults = faultCount(failure.shrunk);
   const replaced =
     expectSource === null ? "faults and chaos are" : "faults, chaos and expectations are";

@@ -6,17 +6,10 @@
 // supplied the value). When the shape is wrong only in fields that can be left out (salvage.ts),
 // the rules that relate fields are still checked on the rest, so a file's mistakes all show in
 // one run. Chaos is held against the fault limit before it is drawn. Pure: no I/O, no clock.
-import {
-  routingKindIn,
-  routingKindOf,
-  type ClientConfig,
-  type NodeConfig,
-  type WorldConfig,
-} from "../model/index.ts";
+import { type NodeConfig, type WorldConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import {
   parseDuration,
-  parseRate,
   parseRateOrUnlimited,
   buildEndpoints,
   collecting,
@@ -28,15 +21,15 @@ import {
 } from "../dsl/index.ts";
 import { resolveExpectations, type Expectation } from "./expectation.ts";
 import { problemsFromIssues } from "./issues.ts";
-import { chaosProblem } from "./limit-estimates.ts";
 import { withDefaults, type Limits } from "./limits.ts";
 import { salvage } from "./salvage.ts";
 import { resolveNetwork } from "./links.ts";
 import { applyPolicy, writtenAt } from "./policy.ts";
 import { resolveFaults } from "./resolve-faults.ts";
-import { drawChaos } from "./chaos.ts";
+import { resolveChaos } from "./resolve-chaos.ts";
+import { checkNamesDistinct, resolveClients } from "./resolve-clients.ts";
 import { resolveDetector, resolveFailover } from "./resolve-policy.ts";
-import { scenarioSchema, type ParsedClient, type ParsedScenario } from "./schema.ts";
+import { scenarioSchema, type ParsedScenario } from "./schema.ts";
 
 export interface ResolveOptions {
   /** The scenario file as the user typed it; every error message starts with it. */
@@ -255,233 +248,4 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
     );
   }
   return nodes;
-}
-
-function resolveClients(
-  clients: ParsedScenario["clients"],
-  nodes: NodeConfig[],
-  context: ResolveContext,
-): ClientConfig[] {
-  if (clients === undefined) return [];
-  const primaryZone = nodes.find((node) => node.role === "primary")?.zone ?? defaults.node.zone;
-  const groups: ParsedClient[] = Array.isArray(clients) ? clients : [clients];
-  const resolved = groups.map((group, index): ClientConfig => {
-    const at = (...rest: PropertyKey[]): PropertyKey[] =>
-      Array.isArray(clients) ? ["clients", index, ...rest] : ["clients", ...rest];
-    const routing = resolveRouting(group.routing, nodes, at, context);
-    const watched = routingKindOf(routing.kind).watches(routing);
-    const servers = nodes.filter((node) => watched.includes(node.name));
-    return {
-      name:
-        group.name ??
-        (Array.isArray(clients) ? `${defaults.clients.name}-${index + 1}` : defaults.clients.name),
-      // Clients sit next to their database by default; a pool's, next to its first server.
-      zone: group.zone ?? servers[0]?.zone ?? primaryZone,
-      writesPerSecond: group.writes,
-      arrivals: group.arrivals ?? defaults.clients.arrivals,
-      timeoutUs: group.timeout ?? parseDuration(defaults.clients.timeout),
-      routing,
-      connections: group.connections ?? defaults.clients.connections,
-      retries: group.retries ?? defaults.clients.retries,
-      backoffUs: group.backoff ?? parseDuration(defaults.clients.backoff),
-      reconnectUs: group.reconnectIn ?? parseDuration(defaults.clients.reconnectIn),
-      ...resolveReads(group, routing, nodes, at, context),
-      sessions: resolveSessions(group, routing, at, context),
-    };
-  });
-  resolved.forEach((client, index) => {
-    const earlier = resolved.findIndex((other) => other.name === client.name);
-    if (earlier !== index)
-      reportAt(
-        context,
-        ["clients", index, "name"],
-        `a name no other client group has (clients[${earlier}] is ${JSON.stringify(client.name)})`,
-        JSON.stringify(client.name),
-      );
-  });
-  return resolved;
-}
-
-/** The chaos plan's node lists default to the database nodes and pool servers; names must be such nodes. */
-function resolveChaos(
-  spec: ParsedScenario,
-  nodes: NodeConfig[],
-  clients: ClientConfig[],
-  context: ResolveContext,
-  seed: number,
-  limits: Limits,
-) {
-  const chaos = spec.chaos;
-  if (chaos === undefined) return [];
-  const dataNodes = nodes
-    .filter((node) => node.role === "primary" || node.role === "standby" || node.role === "server")
-    .map((node) => node.name);
-  const pick = (list: string[] | undefined, kind: string): string[] => {
-    (list ?? []).forEach((name, index) => {
-      if (!dataNodes.includes(name))
-        reportAt(
-          context,
-          ["chaos", kind, "nodes", index],
-          `a database node or pool server: ${dataNodes.join(", ")}`,
-        );
-    });
-    return list ?? dataNodes;
-  };
-  const episodes = (kind: "blip" | "pause") => {
-    const entry = chaos[kind];
-    return (
-      entry && {
-        everyUs: entry.every,
-        minUs: entry.for.minUs,
-        maxUs: entry.for.maxUs,
-        nodes: pick(entry.nodes, kind),
-      }
-    );
-  };
-  const plan = {
-    crash: chaos.crash && {
-      mtbfUs: chaos.crash.mtbf,
-      mttrUs: chaos.crash.mttr,
-      nodes: pick(chaos.crash.nodes, "crash"),
-    },
-    blip: episodes("blip"),
-    pause: episodes("pause"),
-  };
-  const tooMany = chaosProblem(plan, spec.duration, spec.faults?.length ?? 0, limits);
-  if (tooMany !== undefined) {
-    reportAt(context, [tooMany.field], tooMany.expected, tooMany.got);
-    return [];
-  }
-  const endpoints = [...nodes.map((node) => node.name), ...clients.map((client) => client.name)];
-  return drawChaos(plan, seed, spec.duration, endpoints);
-}
-
-type ClientPath = (...rest: PropertyKey[]) => PropertyKey[];
-
-/** Each routing kind resolves its own form (model/routing/<kind>.ts); one that sends to the
- *  primary needs a primary. */
-function resolveRouting(
-  routing: ParsedClient["routing"],
-  nodes: NodeConfig[],
-  at: ClientPath,
-  context: ResolveContext,
-): ClientConfig["routing"] {
-  const chosen = routing ?? defaults.clients.routing;
-  const kind = routingKindIn(chosen);
-  const module = routingKindOf(kind);
-  if (module.target === "primary" && !nodes.some((node) => node.role === "primary")) {
-    // Without servers, the missing primary is already reported (resolveNodes).
-    if (nodes.some((node) => node.role === "server")) {
-      reportAt(
-        context,
-        at("routing"),
-        `routing { lb: {} }: the scenario has no primary, only servers behind a load balancer`,
-        JSON.stringify(routing ?? chosen),
-      );
-    }
-    return { kind: "proxy" };
-  }
-  const form = typeof chosen === "string" ? chosen : (chosen as Record<string, unknown>)[kind];
-  return module.resolve(form, { context, at, nodes });
-}
-
-/** Reads go to a database: not through a load balancer; from standbys only when one runs. */
-function resolveReads(
-  group: ParsedClient,
-  routing: ClientConfig["routing"],
-  nodes: NodeConfig[],
-  at: ClientPath,
-  context: ResolveContext,
-) {
-  const readsPerSecond = group.reads ?? parseRate(defaults.clients.reads);
-  const readFrom = group.readFrom ?? defaults.clients.readFrom;
-  if (readsPerSecond > 0 && routingKindOf(routing.kind).target === "pool") {
-    reportAt(
-      context,
-      at("reads"),
-      `no reads with load-balancer routing (a pool's requests are its writes; reads go to a database)`,
-    );
-  }
-  const runningStandbys = nodes.filter(
-    (node) => node.role === "standby" && node.readiness !== "cold",
-  ).length;
-  if (readsPerSecond > 0 && readFrom === "standbys" && runningStandbys === 0) {
-    reportAt(
-      context,
-      at("readFrom"),
-      `"primary" or "any": reading from "standbys" needs a hot or warm standby, and the scenario has none`,
-    );
-  }
-  return {
-    readsPerSecond,
-    readFrom,
-    readRecheckUs: group.readRecheck ?? parseDuration(defaults.clients.readRecheck),
-  };
-}
-
-function resolveSessions(
-  group: ParsedClient,
-  routing: ClientConfig["routing"],
-  at: ClientPath,
-  context: ResolveContext,
-): ClientConfig["sessions"] {
-  if (group.sessions === undefined) return null;
-  if (routingKindOf(routing.kind).target !== "pool") {
-    reportAt(
-      context,
-      at("sessions"),
-      `no sessions without load-balancer routing (sessions belong to a pool's users: routing { lb: {} })`,
-    );
-    return null;
-  }
-  return {
-    users: group.sessions.users,
-    store: group.sessions.store ?? defaults.clients.sessionStore,
-  };
-}
-
-/** A name used in faults and links must mean one thing: node, client group and zone names never clash. */
-function checkNamesDistinct(
-  nodes: NodeConfig[],
-  clients: ClientConfig[],
-  context: ResolveContext,
-): void {
-  const nodeNames = new Set(nodes.map((node) => node.name));
-  const clientPath = (index: number): PropertyKey[] =>
-    Array.isArray(valueOfClients(context)) ? ["clients", index, "name"] : ["clients", "name"];
-  clients.forEach((client, index) => {
-    if (nodeNames.has(client.name))
-      reportAt(
-        context,
-        clientPath(index),
-        `a client group name that no node has`,
-        JSON.stringify(client.name),
-      );
-  });
-  const endpointNames = new Set([...nodeNames, ...clients.map((client) => client.name)]);
-  for (const node of nodes) {
-    if (endpointNames.has(node.zone))
-      reportAt(
-        context,
-        ["nodes", node.name, "zone"],
-        `a zone name that is not also a node or client group name`,
-        JSON.stringify(node.zone),
-      );
-  }
-  clients.forEach((client, index) => {
-    const path = Array.isArray(valueOfClients(context))
-      ? ["clients", index, "zone"]
-      : ["clients", "zone"];
-    if (endpointNames.has(client.zone))
-      reportAt(
-        context,
-        path,
-        `a zone name that is not also a node or client group name`,
-        JSON.stringify(client.zone),
-      );
-  });
-}
-
-function valueOfClients(context: ResolveContext): unknown {
-  return (context.input as { clients?: unknown }).clients;
 }

@@ -2,7 +2,7 @@
 // quantile of the seeds of a check, and named checks — functions of the run's result.
 import * as z from "zod";
 import { metricNames, type MetricName } from "./metric-names.ts";
-import { strict, name } from "../dsl/index.ts";
+import { strict } from "../dsl/index.ts";
 
 const boundNumber = z.number({ error: "a number" });
 const quantileExpectation = "a quantile over the seeds above 0 and at most 1, like 0.95";
