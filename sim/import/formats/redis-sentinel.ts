@@ -99,36 +99,7 @@ function sentinelPlan(
   const monitors = Array.from({ length: sentinels.count }, (_, index) => `sentinel${index + 1}`);
   const replicas = config.knownReplicas > 0 ? config.knownReplicas : assumedReplicas;
   const blockFor = formatDuration(2 * failoverTimeoutUs);
-  const overrides: Fields = {
-    detector: {
-      interval: noted(
-        formatDuration(pingUs),
-        downAfterUs < pingPeriodUs
-          ? "Sentinel pings every down-after-milliseconds when that is under a second"
-          : "Sentinel pings every second (SENTINEL_PING_PERIOD)",
-      ),
-      timeout: cite(
-        config.downAfterMs,
-        formatDuration(downAfterUs),
-        "Sentinel's default down-after-milliseconds, 30000",
-      ),
-    },
-    failover: {
-      quorum: fromLine(master.quorum, master.line.line, master.line.text),
-      blockFor: cite(
-        config.failoverTimeoutMs,
-        blockFor,
-        "Sentinel's default failover-timeout, 180000",
-        "2 × failover-timeout",
-      ),
-      flapWindow: cite(
-        config.failoverTimeoutMs,
-        blockFor,
-        "Sentinel's default failover-timeout, 180000",
-        "2 × failover-timeout",
-      ),
-    },
-  };
+  const overrides = sentinelOverrides(config, { pingUs, downAfterUs, blockFor });
   const sentinelsOrigin: Origin =
     sentinels.why === "assumed"
       ? {
@@ -163,6 +134,46 @@ function sentinelPlan(
     expect: expectations(1, { earliestUs: downAfterUs - pingUs, latestUs: downAfterUs }, file.name),
     notModelled: config.notModelled,
     ignored: config.ignored,
+  };
+}
+
+/** The policy's settings from the file: the ping period and down-after-milliseconds, the quorum,
+ *  and failover-timeout's block and flap window, each cited. */
+function sentinelOverrides(
+  config: SentinelConfig,
+  times: { pingUs: number; downAfterUs: number; blockFor: string },
+): Fields {
+  const { pingUs, downAfterUs, blockFor } = times;
+  const master = config.master!;
+  return {
+    detector: {
+      interval: noted(
+        formatDuration(pingUs),
+        downAfterUs < pingPeriodUs
+          ? "Sentinel pings every down-after-milliseconds when that is under a second"
+          : "Sentinel pings every second (SENTINEL_PING_PERIOD)",
+      ),
+      timeout: cite(
+        config.downAfterMs,
+        formatDuration(downAfterUs),
+        "Sentinel's default down-after-milliseconds, 30000",
+      ),
+    },
+    failover: {
+      quorum: fromLine(master.quorum, master.line.line, master.line.text),
+      blockFor: cite(
+        config.failoverTimeoutMs,
+        blockFor,
+        "Sentinel's default failover-timeout, 180000",
+        "2 × failover-timeout",
+      ),
+      flapWindow: cite(
+        config.failoverTimeoutMs,
+        blockFor,
+        "Sentinel's default failover-timeout, 180000",
+        "2 × failover-timeout",
+      ),
+    },
   };
 }
 
