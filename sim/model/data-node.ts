@@ -1,8 +1,9 @@
 // A data node: a database process that is primary or standby. Its role changes only through its
 // role machine, a table (node-roles.ts: role × event → role, and what it does on the way, under
 // the authority rule: writes as primary only in the epoch it was promoted into); this file
-// carries the actions out and feeds the machine its events — the controller's commands, the
-// coordination store's answers, its own lease and replicas, the world's fencing. What it serves —
+// carries the actions out and feeds the machine its events — its messages (node-messages.ts: the
+// controller's commands, the coordination store's answers), its own lease and replicas, the
+// world's fencing; its report to the monitors is node-report.ts's. What it serves —
 // writes, reads, the log it receives as a standby — is node-service.ts's; shipping and
 // acknowledgement its LogSender's. Readiness decides what a promotion costs: a hot or warm
 // standby first applies its backlog ("catching-up"), a cold one is "off" and first boots,
@@ -16,7 +17,7 @@
 // of a newer epoch.
 import type { Rng } from "../engine/index.ts";
 import { ApplyQueue } from "./apply-queue.ts";
-import type { Command, NodeReport } from "./cluster-state.ts";
+import type { NodeReport } from "./cluster-state.ts";
 import type { NodeConfig } from "./config.ts";
 import { fencingMechanisms, type FencingMechanisms } from "./fencing/index.ts";
 import type { NodeLog } from "./history.ts";
@@ -25,6 +26,8 @@ import { LogSender } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
 import { transition, type RoleAction, type RoleEvent } from "./node-roles.ts";
 import { roleActions, type ActingNode, type NodePolicy, type NodeWorld } from "./node-actions.ts";
+import { handleMessage } from "./node-messages.ts";
+import { reportOf } from "./node-report.ts";
 import { NodeService } from "./node-service.ts";
 import type { TraceRole } from "./trace.ts";
 
@@ -83,68 +86,16 @@ export class DataNode implements ActingNode {
   }
 
   report(): NodeReport {
-    const log = this.role === "off" ? this.world.restorePoint(this.name).archive : this.log;
-    const lastCommitUs = log.length > 0 ? this.world.history.acceptUsAt(log, log.length) : 0;
-    const { role, epoch, primaryEpoch, upstream } = this;
-    return {
-      role,
-      epoch,
-      primaryEpoch,
-      logLength: log.length,
-      upstream,
-      lastCommitUs,
-      readiness: this.config.readiness,
-    };
+    return reportOf(this);
   }
 
   receive(message: Message): void {
-    if (this.service.admit(message)) this.handle(message);
+    if (this.service.admit(message)) handleMessage(this, message);
   }
 
   /** A queued message's turn has come. */
   served(message: Message): void {
-    if (this.up) this.handle(message);
-  }
-
-  private handle(message: Message): void {
-    switch (message.type) {
-      case "ping":
-        this.world.send(this.name, message.monitor, {
-          type: "pong",
-          node: this.name,
-          report: this.report(),
-          seq: message.seq,
-          sentUs: message.sentUs,
-        });
-        return;
-      case "renew-ack":
-        this.leaseAnswered(message.epoch, message.primary);
-        return;
-      case "command":
-        this.obey(message.command);
-        return;
-      case "write":
-        this.service.write(message.client, message.id);
-        return;
-      case "read":
-        this.service.read(message);
-        return;
-      case "replicate":
-        this.service.replicate(message);
-        return;
-      case "status":
-        if (
-          (this.role === "primary" || this.role === "fenced") &&
-          message.timelineId === this.log.timeline.id
-        )
-          this.sender.status(message.node, message.length, message.gap);
-        return;
-      case "not-following":
-        this.sender.drop(message.node);
-        return;
-      default:
-        return;
-    }
+    if (this.up) handleMessage(this, message);
   }
 
   crash(): void {
@@ -234,19 +185,6 @@ export class DataNode implements ActingNode {
     return this.sender.freshFollowers(this.world.nowUs - minReplicasMaxLagUs) >= minReplicas;
   }
 
-  /** The coordination store answered a renewal with the cluster's epoch and primary. */
-  private leaseAnswered(epoch: number, primary: string): void {
-    if (primary === this.name && epoch === this.epoch) {
-      this.lease.renewed(this.world.nowUs);
-      // A primary that demoted itself for want of a lease takes it back if nobody replaced it.
-      if (this.fencing.holdsLease) this.step({ kind: "lease-renewed" });
-      return;
-    }
-    // Another node is primary of a newer epoch: this one has lost the role and stops taking
-    // writes now, before any command to follow arrives.
-    this.step({ kind: "newer-primary", epoch });
-  }
-
   /** The current stage of a promotion is over: move to the next. */
   promotionStep(epoch: number): void {
     // A step scheduled before a crash is void: a promotion ordered again has steps of its own.
@@ -254,32 +192,9 @@ export class DataNode implements ActingNode {
     this.step({ kind: "promotion-step" });
   }
 
-  private obey(command: Command): void {
-    switch (command.kind) {
-      case "promote":
-        // The order grants the role: the lease (lease fencing) runs from here, kept by renewals.
-        this.step(command, () => {
-          this.promotion.from = command.from;
-          this.promotion.planned = command.planned;
-          this.epoch = command.epoch;
-          this.lease.renewed(this.world.nowUs);
-        });
-        return;
-      case "follow":
-        this.step(command, () => (this.upstream = command.primary));
-        return;
-      case "resume":
-      case "step-down":
-        this.step(command);
-        return;
-      default:
-        return;
-    }
-  }
-
   /** Feeds the role machine an event: the rule for this role, if any, is carried out — `grant`
    *  first (what the command sets whichever role it meets), then the rule's action. */
-  private step(event: RoleEvent, grant?: () => void): void {
+  step(event: RoleEvent, grant?: () => void): void {
     const rule = transition(this, event);
     if (rule === null) return;
     grant?.();

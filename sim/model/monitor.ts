@@ -4,16 +4,15 @@
 // suspects now, so a verdict lost across a partition is repaired within a round of the heal (as
 // Sentinels keep asking each other is-master-down-by-addr while they suspect a master). The
 // acting controller (acting-controller.ts: the first monitor that is up and connected to a
-// majority of monitors and witnesses, as a Sentinel or raft majority would elect
-// one; a witness never acts) runs the failover policy on what it has heard and carries out its
-// commands; the cluster state it changes is shared by all monitors. Each round it also
-// re-announces the current primary to every router, as a proxy's own health check would find it.
+// majority of monitors and witnesses, as a Sentinel or raft majority would elect one; a witness
+// never acts) runs the failover policy on what it has heard and carries out its commands
+// (monitor-commands.ts); the cluster state it changes is shared by all monitors. Each round it
+// also re-announces the current primary to every router, as a proxy's own health check would.
 // A crashed monitor neither probes nor decides; after a restart its detectors start afresh.
 import type { Rng } from "../engine/index.ts";
 import {
   createKnowledge,
   type ClusterState,
-  type Command,
   type MonitorKnowledge,
   type NodeReport,
   type Observation,
@@ -26,19 +25,11 @@ import {
   type DetectorConfig,
   type FailureDetector,
 } from "./detectors/index.ts";
-import type { Message, WorldEvent } from "./messages.ts";
-import type { TraceEvent } from "./trace.ts";
+import type { Message } from "./messages.ts";
+import { carryOut, type CommandWorld } from "./monitor-commands.ts";
 
-export interface MonitorWorld {
-  readonly nowUs: number;
-  send(source: string, target: string, message: Message): void;
-  at(timeUs: number, event: WorldEvent): void;
-  emit(event: TraceEvent): void;
+export interface MonitorWorld extends CommandWorld {
   isActingController(monitor: string): boolean;
-  /** The DNS record clients with DNS routing look up. */
-  setDnsRecord(target: string): void;
-  /** Carries out a fence command with the fencing device (out of band, not over the network). */
-  fence(node: string, attempt: number): void;
 }
 
 export interface MonitorSetup {
@@ -119,7 +110,8 @@ export class Monitor {
       state.epoch > 1 &&
       this.world.isActingController(this.name)
     ) {
-      this.execute({ kind: "reroute", target: state.primary, epoch: state.epoch });
+      const reroute = { kind: "reroute", target: state.primary, epoch: state.epoch } as const;
+      carryOut(reroute, this.name, this.setup.routers, this.world);
     }
   }
 
@@ -232,7 +224,8 @@ export class Monitor {
     for (const seen of [observation, ...changed]) {
       const decision = decide(cluster.state, this.knowledge, seen, context);
       cluster.state = decision.state;
-      for (const command of decision.commands) this.execute(command);
+      for (const command of decision.commands)
+        carryOut(command, this.name, this.setup.routers, this.world);
     }
   }
 
@@ -281,64 +274,6 @@ export class Monitor {
       this.detectors.set(node, createDetector(detector, policy.lease, nowUs));
       this.checkAtUs.set(node, Infinity);
       this.generation.set(node, (this.generation.get(node) ?? 0) + 1);
-    }
-  }
-
-  /** The one place commands are carried out: as messages from this (controller) monitor. */
-  private execute(command: Command): void {
-    const tUs = this.world.nowUs;
-    switch (command.kind) {
-      case "promote":
-        // An order sent again (the first was lost) is the same failover, not a new one.
-        if (command.resent !== true)
-          this.world.emit({
-            kind: "failover_start",
-            tUs,
-            monitor: this.name,
-            node: command.node,
-            from: command.from,
-            epoch: command.epoch,
-          });
-        this.world.send(this.name, command.node, { type: "command", command });
-        return;
-      case "follow":
-      case "resume":
-      case "step-down":
-        this.world.send(this.name, command.node, { type: "command", command });
-        return;
-      case "reroute":
-        this.world.setDnsRecord(command.target);
-        for (const router of this.setup.routers)
-          this.world.send(this.name, router, { type: "command", command });
-        return;
-      case "fence":
-        this.world.fence(command.node, command.attempt);
-        return;
-      case "timer":
-        this.world.at(command.atUs, { kind: "controller-timer" });
-        return;
-      case "no-candidate":
-        this.world.emit({
-          kind: "no_candidate",
-          tUs,
-          monitor: this.name,
-          node: command.node,
-          reason: command.reason,
-        });
-        return;
-      case "operator":
-        this.world.emit({
-          kind: "operator",
-          tUs,
-          node: command.node,
-          action: command.action,
-          ok: command.ok,
-        });
-        return;
-      default: {
-        const unknown: never = command;
-        throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-      }
     }
   }
 }

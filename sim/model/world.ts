@@ -1,25 +1,21 @@
 // The world (run by simulation-run.ts): puts the cast (cast.ts) and the network onto the engine,
-// delivers messages, and hands each of its events to its handler (world-handlers.ts: a fault to
-// its kind, a heartbeat to its monitor, …). Its parts have modules of their own: the DNS record
-// (dns.ts), STONITH's fencing device (fencing-device.ts), the write authority and the end-of-run
-// accounting (authority.ts); which monitor acts as controller is acting-controller.ts's. The cast
-// is handed its configuration at construction; the world offers services only (time, sending,
-// scheduling). The run: clients write during [0, duration); the world then runs on until every
-// write in flight has its outcome (drain.ts); then the accounting events. A paused process (a GC
-// pause) handles nothing: events meant for it wait until it resumes (pauses.ts). A scenario may
-// have no database at all, only a pool of servers behind load balancers: then there is no
-// primary, no history to settle and the run ends with an empty authority.
-import { RngStreams, Simulation, type EventLane, type RunLimits } from "../engine/index.ts";
+// delivers messages and hands each event to its handler (world-handlers.ts). Its parts are
+// modules of their own: the first events (world-start.ts), client timeout lanes (timeout-lanes.ts),
+// DNS (dns.ts), STONITH's device (fencing-device.ts), the write authority and end-of-run
+// accounting (authority.ts), the acting controller and its mailbox (acting-controller.ts), pauses
+// (pauses.ts: a paused process handles nothing until it resumes). The cast gets its configuration
+// at construction; the world offers services only (time, sending, scheduling). Clients write
+// during [0, duration), then the run drains writes in flight (drain.ts). A scenario may have only
+// a pool of servers behind load balancers: then no primary, no history, an empty authority.
+import { RngStreams, Simulation, type RunLimits } from "../engine/index.ts";
 import type { Fingerprint } from "./fingerprint.ts";
-import { actingController } from "./acting-controller.ts";
+import { ControllerMailbox } from "./acting-controller.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import { WriteAuthority } from "./authority.ts";
 import { buildCast, type Actor, type Cast } from "./cast.ts";
 import { ClientGroup } from "./client-group.ts";
 import { DataNode } from "./data-node.ts";
-import { detectorKindOf } from "./detectors/index.ts";
 import { Dns } from "./dns.ts";
-import { drainUs } from "./drain.ts";
 import { FencingDevice } from "./fencing-device.ts";
 import { fencingMechanisms } from "./fencing/index.ts";
 import type { Observation } from "./cluster-state.ts";
@@ -33,6 +29,8 @@ import type { TraceEvent, TraceSink } from "./trace.ts";
 import { fingerprintEvent } from "./trace-fingerprint.ts";
 import type { WorldConfig } from "./world-config.ts";
 import { handlers, type WorldInside } from "./world-handlers.ts";
+import { startWorld } from "./world-start.ts";
+import { TimeoutLanes } from "./timeout-lanes.ts";
 
 export interface SimulationSummary {
   /** The trace's fingerprint (16 hex digits); empty when the run was not fingerprinted. */
@@ -44,8 +42,7 @@ export interface SimulationSummary {
 
 export class World implements WorldInside {
   private readonly simulation: Simulation<WorldEvent>;
-  private readonly timeoutLanes: EventLane<WorldEvent>[] = [];
-  private readonly readTimeoutLanes: EventLane<WorldEvent>[] = [];
+  private readonly lanes: TimeoutLanes;
   readonly history: History;
   readonly network: Network;
   readonly cast: Cast;
@@ -55,8 +52,7 @@ export class World implements WorldInside {
   private readonly archives = new ArchiveStore();
   readonly lastCrashUs: Float64Array;
   private readonly pauses: Pauses;
-  /** Observations from outside the network that found no acting controller yet (toController). */
-  private readonly unheard: Observation[] = [];
+  private readonly mailbox: ControllerMailbox;
   private writeIds = 0;
   private cutIds = 0;
 
@@ -67,6 +63,10 @@ export class World implements WorldInside {
     private readonly fingerprint: Fingerprint | null,
   ) {
     this.simulation = new Simulation<WorldEvent>(limits);
+    this.lanes = new TimeoutLanes(
+      this.simulation,
+      (index) => this.cast.actors[index] as ClientGroup,
+    );
     const rng = new RngStreams(config.seed);
     const primary = config.nodes.find((node) => node.role === "primary");
     this.history = new History(primary?.name ?? "");
@@ -91,6 +91,7 @@ export class World implements WorldInside {
     this.history.trackLiveLogs(() => this.liveLogs());
     this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
     this.pauses = new Pauses(this.cast.actors.length);
+    this.mailbox = new ControllerMailbox(this.cast.monitors, this.network, this.pauses);
   }
 
   get nowUs(): number {
@@ -105,28 +106,9 @@ export class World implements WorldInside {
     return this.cast.monitorNames;
   }
 
-  /** Schedules the run's first events; returns the time (µs) at which the run ends. */
+  /** Schedules the run's first events (world-start.ts); returns the time (µs) the run ends. */
   start(): number {
-    const { replication, failover, detector, clients, faults } = this.config;
-    for (const node of this.cast.dataNodes)
-      this.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
-    for (const { atUs, fault } of faults) this.at(atUs, { kind: "fault", fault });
-    for (const monitor of this.cast.monitors)
-      this.at(0, { kind: "heartbeat", monitor: monitor.index });
-    const leases =
-      detectorKindOf(detector.kind).heardBy === "leases" ||
-      fencingMechanisms(failover.fencing).holdsLease;
-    for (const node of this.cast.dataNodes) {
-      // Every data node may become a standby (a deposed primary does), so every one has the tick.
-      this.after(replication.statusIntervalUs, { kind: "status-tick", node: node.index });
-      if (leases) this.at(0, { kind: "renew-tick", node: node.index });
-      if (node.config.readiness !== "cold" || node.config.role !== "standby") continue;
-      this.at(0, { kind: "backup", node: node.index });
-      if (node.config.archiveEveryUs > 0)
-        this.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
-    }
-    for (const client of this.cast.clients) client.start();
-    return this.config.durationUs + drainUs(clients);
+    return startWorld(this);
   }
 
   /** Dispatches at most `maxEvents` events before `endUs`; when none is left, settles the run
@@ -159,29 +141,7 @@ export class World implements WorldInside {
   }
 
   at(timeUs: number, event: WorldEvent): void {
-    // A client's timeouts come a fixed delay after each attempt, so in time order: they go
-    // through one lane per client (engine/event-lane.ts), which keeps the queue small.
-    if (event.kind === "write-timeout")
-      this.simulation.atInLane(this.timeoutLane(event.client), timeUs, event);
-    else if (event.kind === "read-timeout")
-      this.simulation.atInLane(this.readTimeoutLane(event.client), timeUs, event);
-    else this.simulation.at(timeUs, event);
-  }
-
-  private timeoutLane(client: number): EventLane<WorldEvent> {
-    // A timeout whose attempt was answered would do nothing: the lane drops it undispatched.
-    const group = this.cast.actors[client] as ClientGroup;
-    return (this.timeoutLanes[client] ??= this.simulation.lane(
-      (event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt),
-    ));
-  }
-
-  private readTimeoutLane(client: number): EventLane<WorldEvent> {
-    // A timeout whose read was answered would do nothing: the lane drops it undispatched.
-    const reads = (this.cast.actors[client] as ClientGroup).reader!;
-    return (this.readTimeoutLanes[client] ??= this.simulation.lane(
-      (event) => event.kind !== "read-timeout" || reads.awaits(event.id),
-    ));
+    this.lanes.at(timeUs, event);
   }
 
   after(delayUs: number, event: WorldEvent): void {
@@ -228,23 +188,18 @@ export class World implements WorldInside {
     // Alive when the failover was decided: still running, or running until STONITH powered it off.
     const previousAlive = this.dataNode(from).up || this.device.poweredOffWhileRunning(from);
     const failback = node.name === this.cast.cluster.state.originalPrimary;
-    const event = {
+    const promoted = {
       kind: "promoted",
       tUs: this.nowUs,
       node: node.name,
       epoch: node.epoch,
-      previous: from,
-      previousAlive,
-      failback,
-      planned,
     } as const;
-    this.authority.promoted(node, this.cast.dataNodes, event);
+    const outcome = { previous: from, previousAlive, failback, planned };
+    this.authority.promoted(node, this.cast.dataNodes, { ...promoted, ...outcome });
   }
 
   isActingController(name: string): boolean {
-    return (
-      actingController(this.cast.monitors, this.network, this.pauses, this.nowUs)?.name === name
-    );
+    return this.mailbox.acting(this.nowUs)?.name === name;
   }
 
   resolveDns(): string | null {
@@ -298,21 +253,12 @@ export class World implements WorldInside {
 
   // ——— for the handlers (world-handlers.ts) ———
 
-  /** An observation from outside the network (the fencing device's result, a timer) goes to the
-   *  acting controller; with none acting at that instant (no monitor has a majority), it waits for
-   *  the next heartbeat of one that does — the result is the cluster's, as Pacemaker's fencing
-   *  history is, not lost with the moment. */
   toController(observation: Observation): void {
-    const acting = this.cast.monitors.find((monitor) => this.isActingController(monitor.name));
-    if (acting === undefined) this.unheard.push(observation);
-    else acting.observe(observation);
+    this.mailbox.send(observation, this.nowUs);
   }
 
-  /** After a monitor's heartbeat: if it acts as controller, what found no controller is its now. */
   heartbeatDone(monitor: Monitor): void {
-    if (this.unheard.length > 0 && monitor.up && this.isActingController(monitor.name)) {
-      for (const observation of this.unheard.splice(0)) monitor.observe(observation);
-    }
+    this.mailbox.heartbeatDone(monitor, this.nowUs);
   }
 
   resume(index: number): void {
