@@ -1,76 +1,74 @@
-// The intended architecture as dependency-cruiser rules: which folder of sim/ may import which,
-// no import cycles (type-only imports count: they tie the files together for the reader and the
-// compiler alike), and a simulation core (engine, dsl, model) that reaches nothing outside the
-// process. `npm run lint:graph` and the tidy test (test/tidy.test.ts) both check this file
-// (scripts/lint/graph.ts); docs/development.md says why each rule exists and shows the graph.
+// The intended architecture as dependency-cruiser rules (docs/DESIGN.md, "The layering rule"):
+// which room of sim/ may import which, no import cycles (type-only imports count: they tie the
+// files together for the reader and the compiler alike), and a simulation core (engine, dsl,
+// model) that reaches nothing outside the process. `npm run lint:graph` and the tidy test
+// (test/tidy.test.ts) both check this file (scripts/lint/graph.ts); docs/development.md says why
+// each rule exists and how to add a room.
 //
-// The map is the only list of the allowed edges. A folder may always import within itself; the
-// names are folders of sim/ ("engine" is sim/engine/ with its subfolders), files at sim/'s top
-// ("index.ts"), or folders beside sim/ ("scenarios/"). A folder that is not in the map may
-// import nothing of the project, so a new folder gets its line here before its first import.
-export const allowedImports = {
+// `sitsOn` is the only list of the graph: each room names the rooms it sits on, and may import
+// those, everything below them, and itself — never a room beside it or above it. The names are
+// folders of sim/ ("engine" is sim/engine/ with its subfolders), files at sim/'s top
+// ("index.ts"), or folders beside sim/ ("scenarios/"). A room that is not in the map may import
+// nothing of the project, so a new room gets its line here before its first import.
+export const sitsOn = {
   // The discrete-event kernel: time, the event queue, seeded randomness. Knows no failover.
   engine: [],
   // Units and values scenario files write ("250ms", ranges), their parsing and messages.
   dsl: ["engine"],
   // The simulated cluster: nodes, network, detectors, controllers, clients, the kinds' registries.
-  model: ["engine", "dsl"],
+  model: ["dsl"],
   // Scenario files: the DSL's types, the schema, resolution to the model's config, presets.
-  scenario: ["engine", "dsl", "model", "package-files.ts"],
+  scenario: ["model", "package-files.ts"],
   // Summary metrics, series and the timeline, computed from the trace.
-  metrics: ["model", "scenario"],
+  metrics: ["scenario"],
   // runScenario: a resolved scenario run to its result and trace.
-  run: ["engine", "model", "scenario", "metrics"],
+  run: ["metrics"],
   // CSV, charts, report.html and `sim explain`'s story: what a run's result looks like on disk.
-  report: ["dsl", "model", "scenario", "metrics", "run"],
-  // `sim check`: expectations over seeds.
-  check: ["scenario", "metrics", "run"],
-  // `sim fuzz`: drawn fault schedules, invariants, shrinking, the swarm.
-  fuzz: ["engine", "dsl", "model", "scenario", "metrics", "run"],
+  report: ["run"],
   // `sim sweep`: grids of runs in worker threads, aggregates, trade-off charts.
-  sweep: ["engine", "dsl", "scenario", "metrics", "run", "report", "package-files.ts"],
-  // `sim import`: other systems' configuration files read into scenario source.
+  sweep: ["report"],
+  // `sim check`: expectations over seeds.
+  check: ["run"],
+  // `sim fuzz`: drawn fault schedules, invariants, shrinking, the swarm.
+  fuzz: ["run"],
+  // `sim import`: other systems' configuration files read into scenario source, through
+  // import/dsl.ts alone (the rule import-through-dsl below).
   import: ["scenario"],
-  // The command line: every command, the only place that reads flags and sets exit codes.
-  cli: [
-    "engine",
-    "dsl",
-    "scenario",
-    "run",
-    "report",
-    "check",
-    "fuzz",
-    "sweep",
-    "import",
-    "package-files.ts",
-  ],
   // The library's public entry point.
-  "index.ts": ["model", "scenario", "metrics", "run", "check"],
+  "index.ts": ["check"],
+  // The command line: every command, the only place that reads flags and sets exit codes.
+  cli: ["sweep", "check", "fuzz", "import", "index.ts"],
   // Where the package's own files are, for the parts that load them at run time.
   "package-files.ts": [],
+  // Build and lint tooling reads the source it checks.
+  "scripts/": ["cli"],
+};
+
+/** Folders that import exactly what they name, nothing below it. */
+export const importsOnly = {
   // Example scenarios import the package by its name only, as a user's scenario would.
   "scenarios/": ["index.ts"],
   // The `sim` command runs the built package (dist/, build output, not checked), rebuilt first
   // when stale (scripts/).
   "bin/": ["scripts/"],
-  // Build and lint tooling reads the source it checks.
-  "scripts/": [
-    "engine",
-    "dsl",
-    "model",
-    "scenario",
-    "metrics",
-    "run",
-    "report",
-    "check",
-    "fuzz",
-    "sweep",
-    "import",
-    "cli",
-    "index.ts",
-    "package-files.ts",
-  ],
 };
+
+/** Each room with every room it may import: those it sits on and everything below them. */
+export const allowedImports = Object.fromEntries([
+  ...Object.keys(sitsOn).map((room) => {
+    const below = new Set();
+    const visit = (name) => {
+      for (const next of sitsOn[name] ?? [])
+        if (!below.has(next)) {
+          below.add(next);
+          visit(next);
+        }
+    };
+    visit(room);
+    return [room, [...below]];
+  }),
+  ...Object.entries(importsOnly),
+]);
 
 /** Third-party packages the simulation core may use: pure computation, no I/O. */
 export const corePackages = ["seedrandom", "zod", "fastest-levenshtein"];
@@ -128,6 +126,20 @@ export default {
         dependencyTypes: packageTypes,
         pathNot: corePackages.map((name) => `(^|/)node_modules/${name}/`),
       },
+    },
+    {
+      name: "import-through-dsl",
+      comment: "sim/import reads the scenario language only through import/dsl.ts.",
+      severity: "error",
+      from: { path: "^sim/import/", pathNot: "^sim/import/dsl\\.ts$" },
+      to: { path: "^sim/", pathNot: "^sim/import/" },
+    },
+    {
+      name: "import-dsl-public-entry",
+      comment: "import/dsl.ts takes the scenario language from its public entry alone.",
+      severity: "error",
+      from: { path: "^sim/import/dsl\\.ts$" },
+      to: { path: "^sim/", pathNot: ["^sim/import/", "^sim/scenario/index\\.ts$"] },
     },
     {
       name: "sim-no-dev-dependencies",

@@ -1,8 +1,9 @@
 // The tidy contract over the project itself (scripts/lint/): the import graph keeps to the
-// allowed-imports map of .dependency-cruiser.mjs with no cycles and a core without I/O; no clock,
-// timer, unseeded randomness, async or I/O in the simulation core; every file opens with its
-// header; every registry is complete. `npm run lint` runs the same rules and, besides them, the
-// sizes of files and functions. test/lint/ shows each rule catching a violation.
+// layering rule (docs/DESIGN.md#the-layering-rule) as .dependency-cruiser.mjs states it, with no
+// cycles and a core without I/O; no clock, timer, unseeded randomness, async or I/O in the
+// simulation core; every file opens with its header; every registry is complete. `npm run lint`
+// runs the same rules and, besides them, the sizes of files and functions. test/lint/ shows
+// each rule catching a violation.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { headerViolations, registryViolations } from "../scripts/lint/contract.ts";

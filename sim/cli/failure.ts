@@ -1,14 +1,14 @@
-// What the CLI does when something goes wrong, and the exit codes of the contract (docs):
-// 0 ok · 1 an expectation failed · 2 bad input (scenario, flag, path). Bad input is reported on
-// stderr without a stack: a ScenarioError (its message names file and field — every problem, one
-// per line), a bad flag (InputError, yargs' own messages), a run that reached a limit
-// (SimulationLimitError: the message names the limit, its value and the flag that raises it), an
-// output folder that cannot be written or is taken (OutputError). Anything else is a bug in the
-// simulator: "internal error: …" and exit 1 (with the stack when SIM_DEBUG is set), naming the
-// scenario, seed and a command that reproduces it when the failure came from a run.
-// With --json the same failure is also one JSON object on stdout, so a script reading stdout
-// always gets JSON: { "error": { "code", "message", "file", "field" } } (file and field null when
-// they do not apply; "problems" lists each when there were several).
+// What the CLI does when something goes wrong, and the exit codes of the contract
+// (docs/DESIGN.md#exit-codes): 0 ok · 1 an expectation failed · 2 bad input (scenario, flag, path);
+// 130 and 143 are interrupts.ts's. Bad input is reported on stderr without a stack: a ScenarioError
+// (its message names file and field — every problem, one per line), a bad flag (InputError, yargs'
+// own messages), a run that reached a limit (SimulationLimitError: the message names the limit, its
+// value and the flag that raises it), an output folder that cannot be written or is taken
+// (OutputError). Anything else is a bug in the simulator: "internal error: …" and exit 1 (with the
+// stack when SIM_DEBUG is set), naming the scenario, seed and a command that reproduces it when the
+// failure came from a run. With --json the same failure is also one JSON object on stdout, so a
+// script reading stdout always gets JSON: { "error": { "code", "message", "file", "field" } } (file
+// and field null when they do not apply; "problems" lists each when there were several).
 import type { CliIo } from "./io.ts";
 
 export const exitCodes = { ok: 0, expectationFailed: 1, internalError: 1, badInput: 2 } as const;

@@ -1,8 +1,8 @@
-// The report folder of one run (DESIGN.md §3): summary.csv, groups.csv, timeline.csv and events.csv, and —
-// unless charts are off (`--no-charts`) — report.html and charts/<name>.vl.json, .svg and .png
-// for every chart of the run, the folder replaced whole (output/output-folder.ts), so it never
-// mixes files from two runs. events.csv is always written — with only its header at `--trace
-// none`. The CSV files never depend on charts.
+// The report folder of one run (docs/metrics.md#outputs-of-sim-run): summary.csv, groups.csv,
+// timeline.csv and events.csv, and — unless charts are off (`--no-charts`) — report.html and
+// charts/<name>.vl.json, .svg and .png for every chart of the run, the folder replaced whole
+// (output/output-folder.ts), so it never mixes files from two runs. events.csv is always written —
+// with only its header at `--trace none`. The CSV files never depend on charts.
 import * as path from "node:path";
 import type { RunResult } from "../run/run-scenario.ts";
 import { OutputFolder, type FileOps, type OutputFile } from "./output/index.ts";

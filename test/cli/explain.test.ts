@@ -1,6 +1,7 @@
-// `sim explain`: the run told as a story (DESIGN.md §2). The story of a small crash is checked
-// line by line against times and counts worked out by hand; the split-brain story is checked
-// for its order and times and against the run's own metrics; bad input exits 2 like `sim run`.
+// `sim explain`: the run told as a story (docs/teaching.md#sim-explain). The story of a small crash
+// is checked line by line against times and counts worked out by hand; the split-brain story is
+// checked for its order and times and against the run's own metrics; bad input exits 2 like
+// `sim run`.
 import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";

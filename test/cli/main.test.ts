@@ -1,4 +1,5 @@
-// The `sim` command line end to end: exit codes, stdout/stderr, report folders (DESIGN.md §2–3).
+// The `sim` command line end to end: exit codes, stdout/stderr, report folders
+// (docs/DESIGN.md#contracts).
 import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";

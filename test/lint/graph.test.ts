@@ -1,6 +1,7 @@
 // The graph rules of .dependency-cruiser.mjs catch what they are for, on a small project made
-// in a temporary folder: an upward import, an import cycle of type-only imports, a node: builtin
-// and an I/O package in the core, and a folder the map does not know.
+// in a temporary folder: an upward import, an import of a room beside, an import cycle of
+// type-only imports, a node: builtin and an I/O package in the core, the importer going around
+// import/dsl.ts, and a folder the map does not know; an import far down the graph passes.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -31,6 +32,16 @@ const files: Record<string, string> = {
     "export const io = [readFileSync, parse, seedrandom];",
     "",
   ].join("\n"),
+  // Sideways: check and fuzz are rooms beside each other. Far below: the run may use the engine.
+  "sim/fuzz/shrink.ts": "export const shrink = 1;\n",
+  "sim/check/judge.ts":
+    'import { shrink } from "../fuzz/shrink.ts";\nexport const judge = shrink;\n',
+  "sim/run/start.ts": 'import { queue } from "../engine/queue.ts";\nexport const start = queue;\n',
+  // The importer reaches the scenario language only through import/dsl.ts.
+  "sim/scenario/index.ts": "export const presets = {};\n",
+  "sim/import/dsl.ts": 'export { presets } from "../scenario/index.ts";\n',
+  "sim/import/reader.ts":
+    'import { presets } from "../scenario/index.ts";\nexport const r = presets;\n',
   // A folder missing from the map.
   "sim/newroom/thing.ts": 'import { queue } from "../engine/queue.ts";\nexport const q = queue;\n',
 };
@@ -71,6 +82,16 @@ describe("the import graph rules", () => {
     expect(found().some((line) => line.includes("seedrandom"))).toBe(false);
   });
 
+  it("catch an import of a room beside, and allow one far below", () => {
+    expect(found()).toContain("not-in-allowed: sim/check/judge.ts → sim/fuzz/shrink.ts");
+    expect(found().some((line) => line.includes("sim/run/start.ts"))).toBe(false);
+  });
+
+  it("keep the importer to import/dsl.ts for the scenario language", () => {
+    expect(found()).toContain("import-through-dsl: sim/import/reader.ts → sim/scenario/index.ts");
+    expect(found().some((line) => line.includes("sim/import/dsl.ts"))).toBe(false);
+  });
+
   it("let a folder missing from the map import nothing of the project", () => {
     expect(found()).toContain("not-in-allowed: sim/newroom/thing.ts → sim/engine/queue.ts");
   });
@@ -79,7 +100,9 @@ describe("the import graph rules", () => {
     expect(found().sort()).toEqual([
       "core-no-builtins: sim/model/io.ts → fs",
       "core-pure-packages: sim/model/io.ts → node_modules/yaml/dist/index.d.ts",
+      "import-through-dsl: sim/import/reader.ts → sim/scenario/index.ts",
       "no-cycle: sim/model/a.ts → sim/model/b.ts",
+      "not-in-allowed: sim/check/judge.ts → sim/fuzz/shrink.ts",
       "not-in-allowed: sim/engine/clock.ts → sim/model/types.ts",
       "not-in-allowed: sim/newroom/thing.ts → sim/engine/queue.ts",
     ]);

@@ -5,7 +5,7 @@
 // (one time in four) or a drawn detector, replication mode and failover policy (fencing,
 // failback, quorum, anti-flapping, zone and lag limits); and client groups with drawn routing,
 // retries and reads. Every value of every registry is drawn uniformly (option-draws.ts). The
-// duration is set afterwards (swarm-run.ts), once the policy's settle period is known.
+// duration is set afterwards (draw-case.ts), once the policy's settle period is known.
 // With a base scenario, its nodes, zones, network and clients stay, and only the policy, the
 // standbys' readiness and the routing are drawn.
 import type { Rng } from "../../engine/index.ts";
