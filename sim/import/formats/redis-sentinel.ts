@@ -100,12 +100,6 @@ function sentinelPlan(
   const replicas = config.knownReplicas > 0 ? config.knownReplicas : assumedReplicas;
   const blockFor = formatDuration(2 * failoverTimeoutUs);
   const overrides = sentinelOverrides(config, { pingUs, downAfterUs, blockFor });
-  const sentinelsOrigin: Origin =
-    sentinels.why === "assumed"
-      ? {
-          assumed: `${sentinels.count} Sentinels (each has its own file; say how many with --sentinels N)`,
-        }
-      : { note: `${sentinels.count} Sentinels: ${sentinels.why}` };
   const suspectUs = timing.roundBeforeUs + downAfterUs;
   return {
     system: "Redis Sentinel",
@@ -122,7 +116,7 @@ function sentinelPlan(
           ? { note: `${replicas} known-replica lines` }
           : { assumed: `${replicas} replicas (${file.name} has no known-replica lines)` },
       monitors,
-      monitorsOrigin: sentinelsOrigin,
+      monitorsOrigin: sentinelsOrigin(sentinels),
     }),
     policy: { preset: "redisSentinel", overrides },
     fields: clientFields("a"),
@@ -137,13 +131,12 @@ function sentinelPlan(
   };
 }
 
-/** The policy's settings from the file: the ping period and down-after-milliseconds, the quorum,
- *  and failover-timeout's block and flap window, each cited. */
+/** The policy's fields as the Sentinel file sets them, each with the line it came from. */
 function sentinelOverrides(
   config: SentinelConfig,
-  times: { pingUs: number; downAfterUs: number; blockFor: string },
+  timing: { pingUs: number; downAfterUs: number; blockFor: string },
 ): Fields {
-  const { pingUs, downAfterUs, blockFor } = times;
+  const { pingUs, downAfterUs, blockFor } = timing;
   const master = config.master!;
   return {
     detector: {
@@ -175,6 +168,15 @@ function sentinelOverrides(
       ),
     },
   };
+}
+
+/** Where the number of Sentinels came from. */
+function sentinelsOrigin(sentinels: { count: number; why: string }): Origin {
+  return sentinels.why === "assumed"
+    ? {
+        assumed: `${sentinels.count} Sentinels (each has its own file; say how many with --sentinels N)`,
+      }
+    : { note: `${sentinels.count} Sentinels: ${sentinels.why}` };
 }
 
 /** A value cited from its line (and how it was derived), or marked as Sentinel's default. */
