@@ -58,21 +58,7 @@ export async function failureOf(error: unknown): Promise<Failure> {
     import("../report/output/output-error.ts"),
     import("../run/index.ts"),
   ]);
-  const only = (message: string): Problem[] => [{ message, file: null, field: null }];
-  if (error instanceof InputError) {
-    const problems = error.where.problems ?? [
-      { message: error.message, file: error.where.file ?? null, field: error.where.field ?? null },
-    ];
-    const invalid =
-      error.where.problems !== undefined && problems.every((problem) => problem.file !== null);
-    return {
-      exitCode: exitCodes.badInput,
-      code: invalid ? "invalid-scenario" : "bad-input",
-      message: error.message,
-      problems,
-      detail: [],
-    };
-  }
+  if (error instanceof InputError) return inputFailure(error);
   if (error instanceof ScenarioError) {
     const problems = error.problems.map((problem) =>
       scenarioProblem({ ...problem, message: formatScenarioMessage(problem) }),
@@ -103,6 +89,37 @@ export async function failureOf(error: unknown): Promise<Failure> {
       detail: [],
     };
   }
+  return internalFailure(error, SimulatorBugError);
+}
+
+/** One problem, about no file in particular. */
+function only(message: string): Problem[] {
+  return [{ message, file: null, field: null }];
+}
+
+/** Bad input found by the command line itself: one problem, or the problems it gathered (each
+ *  with a file: the scenarios are invalid). */
+function inputFailure(error: InputError): Failure {
+  const problems = error.where.problems ?? [
+    { message: error.message, file: error.where.file ?? null, field: error.where.field ?? null },
+  ];
+  const invalid =
+    error.where.problems !== undefined && problems.every((problem) => problem.file !== null);
+  return {
+    exitCode: exitCodes.badInput,
+    code: invalid ? "invalid-scenario" : "bad-input",
+    message: error.message,
+    problems,
+    detail: [],
+  };
+}
+
+/** Anything else is the simulator's fault: said as an internal error, with how to reproduce it
+ *  when the run is known. */
+function internalFailure(
+  error: unknown,
+  SimulatorBugError: typeof import("../run/index.ts").SimulatorBugError,
+): Failure {
   const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
   const detail =
     error instanceof SimulatorBugError
