@@ -10,7 +10,6 @@
 // setting is best for which priority" names them.
 import type { MetricColumn } from "../scenario/index.ts";
 import { spokenSeconds } from "../dsl/index.ts";
-import type { PointStatistics } from "./aggregate.ts";
 import { pointValues, type Grid } from "./grid.ts";
 
 export const paretoMetrics = [
@@ -21,13 +20,20 @@ export const paretoMetrics = [
 
 export type ParetoMetric = (typeof paretoMetrics)[number];
 
+/** What this file reads of aggregate.ts's rows (which import this file for the pareto column). */
+export interface PointMean {
+  point: number;
+  metric: MetricColumn;
+  statistics: { mean: number | null };
+}
+
 /** A setting's means on the Pareto metrics; null where no seed gave a value. */
 export interface SettingMeans {
   point: number;
   means: Record<ParetoMetric, number | null>;
 }
 
-export function settingMeans(stats: readonly PointStatistics[]): SettingMeans[] {
+export function settingMeans(stats: readonly PointMean[]): SettingMeans[] {
   const byPoint = new Map<number, SettingMeans>();
   for (const row of stats) {
     if (!(paretoMetrics as readonly string[]).includes(row.metric)) continue;
@@ -81,7 +87,7 @@ const priorities: Record<ParetoMetric, string> = {
 };
 
 /** One sentence: for each priority the best setting and its mean, then how many are optimal. */
-export function bestSettingSentence(grid: Grid, stats: readonly PointStatistics[]): string | null {
+export function bestSettingSentence(grid: Grid, stats: readonly PointMean[]): string | null {
   const settings = settingMeans(stats);
   if (settings.length < 2) return null;
   const parts = paretoMetrics.flatMap((metric) => {
