@@ -1,12 +1,12 @@
 // The tidy contract over the project itself (scripts/lint/): the import graph keeps to the
 // layering rule (docs/DESIGN.md#the-layering-rule) as .dependency-cruiser.mjs states it, with no
 // cycles and a core without I/O; no clock, timer, unseeded randomness, async or I/O in the
-// simulation core; every file opens with its header; every registry is complete. `npm run lint`
-// runs the same rules and, besides them, the sizes of files and functions. test/lint/ shows
-// each rule catching a violation.
+// simulation core; every file opens with its header; files of sim/ stay within 300 lines and
+// functions within 70; every registry is complete. `npm run lint` runs the same rules.
+// test/lint/ shows each rule catching a violation.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { headerViolations, registryViolations } from "../scripts/lint/contract.ts";
+import { headerViolations, registryViolations, sizeViolations } from "../scripts/lint/contract.ts";
 import { coreFolders, nondeterminism } from "../scripts/lint/determinism.ts";
 import { checkGraph } from "../scripts/lint/graph.ts";
 import { sourceFiles } from "../scripts/lint/source-files.ts";
@@ -32,6 +32,10 @@ describe("the architecture holds", () => {
 
   it("every file of sim/, scenarios/, scripts/ and bin/ opens with a header", () => {
     expect(headerViolations(root)).toEqual([]);
+  });
+
+  it("every file of sim/ is at most 300 lines, every function at most 70", () => {
+    expect(sizeViolations(root)).toEqual([]);
   });
 
   it("every registry has each kind its type names, each with every piece", async () => {
