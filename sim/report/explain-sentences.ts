@@ -29,7 +29,7 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
       return verdictSentence(event.kind, [event.monitor], event.node, world);
     case "role":
       return event.tUs === 0
-        ? narrativeSentence(event)
+        ? narrativeSentence(event, world)
         : roleSentence(event.node, event.role, event.epoch);
     case "reroute":
       return rerouteSentence(event.client, event.target, world);
@@ -82,7 +82,7 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
         `${event.count === 1 ? "is" : "are"} missing from the final history: lost.`
       );
     default:
-      return narrativeSentence(event);
+      return narrativeSentence(event, world);
   }
 }
 

@@ -93,6 +93,7 @@ async function chartFiles(result: RunReportInput): Promise<OutputFile[]> {
     skippedCharts: skipped,
     keyEvents: result.series.keyEvents,
     replay: replayData(result),
+    world: result.world,
   });
   return [{ name: "report.html", content: page }, ...files];
 }

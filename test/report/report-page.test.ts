@@ -26,6 +26,7 @@ function page(overrides: Partial<ReportPageInput> = {}): string {
     skippedCharts: ["No replication-lag chart: none."],
     keyEvents: run.series.keyEvents,
     replay: replayData(run),
+    world: run.world,
     ...overrides,
   });
 }

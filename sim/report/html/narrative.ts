@@ -6,7 +6,7 @@
 import { spokenDuration } from "../../dsl/index.ts";
 import { formatMicros } from "../../metrics/format.ts";
 import type { KeyEvents } from "../../metrics/key-events.ts";
-import type { Fault, TraceEvent } from "../../model/index.ts";
+import { faultKindOf, type TraceEvent, type WorldConfig } from "../../model/index.ts";
 import { describeEvent } from "../event-detail.ts";
 
 export interface NarrativeLine {
@@ -25,7 +25,13 @@ export interface Narrative {
   closing: NarrativeLine[];
 }
 
-export function narrative(keyEvents: KeyEvents): Narrative {
+export function narrative(keyEvents: KeyEvents, world: WorldConfig): Narrative {
+  const line = (event: TraceEvent): NarrativeLine => ({
+    tUs: event.tUs,
+    clock: spokenDuration(event.tUs),
+    seconds: formatMicros(event.tUs),
+    text: sentence(event, world),
+  });
   return {
     lines: keyEvents.events.map(line),
     omitted: keyEvents.omitted,
@@ -33,19 +39,11 @@ export function narrative(keyEvents: KeyEvents): Narrative {
   };
 }
 
-function line(event: TraceEvent): NarrativeLine {
-  return {
-    tUs: event.tUs,
-    clock: spokenDuration(event.tUs),
-    seconds: formatMicros(event.tUs),
-    text: sentence(event),
-  };
-}
-
-export function sentence(event: TraceEvent): string {
+/** A fault is told by its kind (model/faults/<kind>.ts), which knows the world's nodes. */
+export function sentence(event: TraceEvent, world: WorldConfig): string {
   switch (event.kind) {
     case "fault":
-      return faultSentence(event.fault, event.label);
+      return faultKindOf(event.fault.kind).explain(event.fault, event.label, world);
     case "node_down":
       return `${event.node} is down: its process has stopped.`;
     case "node_up":
@@ -93,29 +91,6 @@ export function sentence(event: TraceEvent): string {
     default:
       return `${capitalize(describeEvent(event).detail)}.`;
   }
-}
-
-function faultSentence(fault: Fault, label: string): string {
-  switch (fault.kind) {
-    case "crash":
-      return `Fault: ${fault.node} crashes.`;
-    case "restart":
-      return `Repair: ${fault.node} is restarted.`;
-    case "partition":
-      return `Fault: the network is partitioned into groups that cannot reach each other: ${groups(fault.groups)}.`;
-    case "isolate":
-      return `Fault: ${fault.target} is cut off from everything else.`;
-    case "heal":
-      return "Repair: every cut network link is restored.";
-    case "blip":
-      return `Fault: a ${spokenDuration(fault.durationUs)} network blip separates ${groups(fault.groups)}.`;
-    default:
-      return `Fault: ${label}.`;
-  }
-}
-
-function groups(list: readonly (readonly string[])[]): string {
-  return list.map((group) => `[${group.join(", ")}]`).join(" | ");
 }
 
 /** "catching-up" → "catching up": role names as words. */

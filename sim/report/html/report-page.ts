@@ -9,6 +9,7 @@ import { formatMetric, humanMetric } from "../../metrics/format-metric.ts";
 import type { GroupRow } from "../../metrics/groups.ts";
 import type { KeyEvents } from "../../metrics/key-events.ts";
 import { metricOf, summaryColumns } from "../../metrics/columns/index.ts";
+import type { WorldConfig } from "../../model/index.ts";
 import type { MetricValues, Teaching } from "../../scenario/index.ts";
 import type { PlotArea } from "../charts/render.ts";
 import type { ReplayData } from "../replay/replay-data.ts";
@@ -44,6 +45,8 @@ export interface ReportPageInput {
   skippedCharts: readonly string[];
   keyEvents: KeyEvents;
   replay: ReplayData;
+  /** The resolved world: a fault's sentence names what it reaches. */
+  world: WorldConfig;
 }
 
 export function reportPage(input: ReportPageInput): string {
@@ -63,7 +66,7 @@ export function reportPage(input: ReportPageInput): string {
     breachesSection(input.breaches),
     replaySection(input.replay),
     chartsSection(input.charts, input.skippedCharts, input.replay.endUs),
-    narrativeSection(input.keyEvents),
+    narrativeSection(input.keyEvents, input.world),
     summarySection(input.metrics),
     groupsSection(input.groups ?? []),
     questionsSection(input.teaching),
@@ -176,8 +179,8 @@ function chartsSection(
   );
 }
 
-function narrativeSection(keyEvents: KeyEvents): string {
-  const story = narrative(keyEvents);
+function narrativeSection(keyEvents: KeyEvents, world: WorldConfig): string {
+  const story = narrative(keyEvents, world);
   const items = story.lines.map(item);
   if (story.omitted > 0) {
     items.push(
