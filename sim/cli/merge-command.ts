@@ -12,8 +12,8 @@ import { exitCodes, InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
 import { catchInterrupts, Interruption, signalExitCodes } from "./interrupts.ts";
-import { interruptedMessage, openReportFolder } from "./output.ts";
-import { printSweepSummary, sweepErrorsAsInput } from "./sweep-output.ts";
+import { interruptedMessage, openReportFolder, waitOption } from "./output.ts";
+import { printSweepSummary, sweepChartsOption, sweepErrorsAsInput } from "./sweep-output.ts";
 
 interface MergeArgs {
   dirs: string[];
@@ -42,16 +42,8 @@ export function mergeCommand(
           demandOption: true,
           describe: "folder for the merged sweep",
         })
-        .option("charts", {
-          type: "boolean",
-          default: true,
-          describe: "draw charts and report.html (--no-charts: specs only)",
-        })
-        .option("wait", {
-          type: "boolean",
-          default: false,
-          describe: "wait while another sim writes the same folder (instead of exit 2)",
-        }) as unknown as Argv<MergeArgs>,
+        .option("charts", sweepChartsOption)
+        .option("wait", waitOption) as unknown as Argv<MergeArgs>,
     handler: async (args) => setExitCode(await sweepErrorsAsInput(() => merge(args, io))),
   };
 }

@@ -12,6 +12,13 @@ import type { OutputFolder } from "../report/output/index.ts";
 import type { CliIo } from "./io.ts";
 import type { Interrupts, StopSignal } from "./interrupts.ts";
 
+/** `--wait` of every command that writes a report folder (run, sweep, merge). */
+export const waitOption = {
+  type: "boolean",
+  default: false,
+  describe: "wait while another sim writes the same folder (instead of exit 2)",
+} as const;
+
 export interface OpenReportOptions {
   /** What this process is doing, for a second writer's message. */
   command: string;

@@ -17,7 +17,7 @@ import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
 import { catchInterrupts, Interruption, signalExitCodes } from "./interrupts.ts";
 import { limitOptions, parseLimitFlags } from "./limit-flags.ts";
 import { loadScenarioWithin } from "./load-scenario.ts";
-import { interruptedMessage, openReportFolder } from "./output.ts";
+import { interruptedMessage, openReportFolder, waitOption } from "./output.ts";
 import { runInSlices } from "./run-slices.ts";
 import type { OutputFolder } from "../report/output/index.ts";
 
@@ -61,11 +61,7 @@ export function runCommand(
             default: true,
             describe: "write report.html and charts/ (--no-charts: the CSV files only)",
           })
-          .option("wait", {
-            type: "boolean",
-            default: false,
-            describe: "wait while another sim writes the same folder (instead of exit 2)",
-          }),
+          .option("wait", waitOption),
         { wall: true },
       ) as unknown as Argv<RunArgs>,
     handler: async (args) => setExitCode(await run(args, io)),

@@ -18,8 +18,8 @@ import { single } from "./flags.ts";
 import { catchInterrupts, Interruption, signalExitCodes } from "./interrupts.ts";
 import { limitOptions, parseLimitFlags } from "./limit-flags.ts";
 import { loadScenarioWithin } from "./load-scenario.ts";
-import { interruptedMessage, openReportFolder } from "./output.ts";
-import { printSweepSummary, sweepErrorsAsInput } from "./sweep-output.ts";
+import { interruptedMessage, openReportFolder, waitOption } from "./output.ts";
+import { printSweepSummary, sweepChartsOption, sweepErrorsAsInput } from "./sweep-output.ts";
 
 interface SweepArgs {
   scenario: string;
@@ -89,16 +89,8 @@ export function sweepCommand(
           default: false,
           describe: "continue an interrupted sweep, skipping its finished runs",
         })
-        .option("charts", {
-          type: "boolean",
-          default: true,
-          describe: "draw charts and report.html (--no-charts: specs only)",
-        })
-        .option("wait", {
-          type: "boolean",
-          default: false,
-          describe: "wait while another sim writes the same folder (instead of exit 2)",
-        }) as unknown as Argv<SweepArgs>,
+        .option("charts", sweepChartsOption)
+        .option("wait", waitOption) as unknown as Argv<SweepArgs>,
     handler: async (args) => setExitCode(await sweepErrorsAsInput(() => sweep(args, io))),
   };
 }

@@ -11,6 +11,13 @@ import { bestSettingSentence } from "../sweep/pareto.ts";
 import { InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 
+/** `--charts` of the commands that write a sweep's folder (sweep, merge). */
+export const sweepChartsOption = {
+  type: "boolean",
+  default: true,
+  describe: "draw charts and report.html (--no-charts: specs only)",
+} as const;
+
 export interface SweepSummaryInput {
   manifest: Manifest;
   grid: Grid;

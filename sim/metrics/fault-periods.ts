@@ -89,6 +89,7 @@ export class FaultPeriodsObserver implements TraceObserver {
   /** Ends the open periods matching `which` at `atUs` (a blip at its planned end if earlier);
    *  `runEnd`: the run is over, so a period that had no planned end before it went unrepaired. */
   private closeWhere(which: (open: OpenPeriod) => boolean, atUs: number, runEnd = false): void {
+    if (this.open.length === 0) return; // most events: nothing open, no array to rebuild
     this.open = this.open.filter((open) => {
       if (!which(open)) return true;
       open.period.endUs = open.plannedEndUs === null ? atUs : Math.min(open.plannedEndUs, atUs);

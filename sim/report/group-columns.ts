@@ -4,11 +4,21 @@
 // summary's columns of the same name (metrics/format-metric.ts).
 import type { GroupRow } from "../metrics/groups.ts";
 import { formatMetric } from "../metrics/format-metric.ts";
+import type { MetricColumn } from "../scenario/index.ts";
 
 interface GroupColumn {
   name: string;
   cell: (row: GroupRow) => string;
   meaning: string;
+}
+
+/** A column that is a summary metric of the same name, counted on the group's own requests. */
+function metricColumn(
+  name: MetricColumn,
+  value: (row: GroupRow) => number | null,
+  meaning: string,
+): GroupColumn {
+  return { name, cell: (row) => formatMetric(name, value(row)), meaning };
 }
 
 export const groupColumns: readonly GroupColumn[] = [
@@ -18,58 +28,36 @@ export const groupColumns: readonly GroupColumn[] = [
     cell: (row) => row.zone,
     meaning: "The zone the group (and its proxy or load balancer) is in.",
   },
-  {
-    name: "writes_attempted",
-    cell: (row) => formatMetric("writes_attempted", row.writes.attempted),
-    meaning: "Writes the group issued.",
-  },
-  {
-    name: "writes_acked",
-    cell: (row) => formatMetric("writes_acked", row.writes.acked),
-    meaning: "Its writes acknowledged within the timeout.",
-  },
-  {
-    name: "writes_failed",
-    cell: (row) => formatMetric("writes_failed", row.writes.failed),
-    meaning: "Its writes rejected or timed out.",
-  },
-  {
-    name: "availability",
-    cell: (row) => formatMetric("availability", row.writes.availability),
-    meaning:
-      "Its acknowledged writes as a fraction of its attempted writes (empty when it wrote nothing).",
-  },
-  {
-    name: "downtime_s",
-    cell: (row) => formatMetric("downtime_s", row.downtimeS),
-    meaning:
-      "downtime_s on the group's own writes: each owns the time until the group's next write; the time owned by failed ones.",
-  },
-  {
-    name: "reads_attempted",
-    cell: (row) => formatMetric("reads_attempted", row.reads.attempted),
-    meaning: "Reads the group issued.",
-  },
-  {
-    name: "reads_served",
-    cell: (row) => formatMetric("reads_served", row.reads.served),
-    meaning: "Its reads answered within the timeout.",
-  },
-  {
-    name: "reads_failed",
-    cell: (row) => formatMetric("reads_failed", row.reads.failed),
-    meaning: "Its reads refused or timed out.",
-  },
-  {
-    name: "ryw_violations",
-    cell: (row) => formatMetric("ryw_violations", row.reads.rywViolations),
-    meaning: "Its reads answered without the reading connection's last acknowledged write.",
-  },
-  {
-    name: "sessions_lost",
-    cell: (row) => formatMetric("sessions_lost", row.sessionsLost),
-    meaning: "Times one of its users had to log in again.",
-  },
+  metricColumn("writes_attempted", (row) => row.writes.attempted, "Writes the group issued."),
+  metricColumn(
+    "writes_acked",
+    (row) => row.writes.acked,
+    "Its writes acknowledged within the timeout.",
+  ),
+  metricColumn("writes_failed", (row) => row.writes.failed, "Its writes rejected or timed out."),
+  metricColumn(
+    "availability",
+    (row) => row.writes.availability,
+    "Its acknowledged writes as a fraction of its attempted writes (empty when it wrote nothing).",
+  ),
+  metricColumn(
+    "downtime_s",
+    (row) => row.downtimeS,
+    "downtime_s on the group's own writes: each owns the time until the group's next write; the time owned by failed ones.",
+  ),
+  metricColumn("reads_attempted", (row) => row.reads.attempted, "Reads the group issued."),
+  metricColumn("reads_served", (row) => row.reads.served, "Its reads answered within the timeout."),
+  metricColumn("reads_failed", (row) => row.reads.failed, "Its reads refused or timed out."),
+  metricColumn(
+    "ryw_violations",
+    (row) => row.reads.rywViolations,
+    "Its reads answered without the reading connection's last acknowledged write.",
+  ),
+  metricColumn(
+    "sessions_lost",
+    (row) => row.sessionsLost,
+    "Times one of its users had to log in again.",
+  ),
 ];
 
 export const groupsHeader: readonly string[] = groupColumns.map((column) => column.name);

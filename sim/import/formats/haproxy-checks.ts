@@ -7,6 +7,7 @@ import { formatDuration, parseDuration, presets } from "../dsl.ts";
 import { assumed, fromLine, noted, type Cited } from "../plan.ts";
 import type { HaproxyConfig, Proxy, Server } from "./haproxy-sections.ts";
 import type { Found } from "./haproxy-server-options.ts";
+import { faultTiming } from "../cluster.ts";
 
 /** The health checks of the server that decides, as the scenario's fields and numbers. */
 export interface Checks {
@@ -75,4 +76,15 @@ export function detectionWindow(checks: Checks): { earliestUs: number; latestUs:
     earliestUs: (checks.fall - 1) * checks.interUs + checks.timeoutUs,
     latestUs: checks.fall * checks.interUs + checks.timeoutUs,
   };
+}
+
+/** The imported crash, halfway between two checks, and when the decisive check marks the server
+ *  DOWN: fall checks, an inter apart, the last failing at its timeout. */
+export function crashTiming(checks: Checks): {
+  timing: ReturnType<typeof faultTiming>;
+  downUs: number;
+} {
+  const untilDownUs = checks.fall * checks.interUs + checks.timeoutUs;
+  const timing = faultTiming(checks.interUs, untilDownUs);
+  return { timing, downUs: timing.roundBeforeUs + untilDownUs };
 }

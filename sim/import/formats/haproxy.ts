@@ -7,14 +7,14 @@
 // Two shapes: one server and its backups is a primary/backup pair on presets.haproxy (the proxy
 // is the monitor, "promotion" a traffic switch); servers that share the load are a pool behind
 // the clients' load balancer (`routing: { lb }`, the model's HAProxy semantics).
-import { clientFields, expectations, faultTiming, maxImportedNodes } from "../cluster.ts";
+import { clientFields, expectations, maxImportedNodes } from "../cluster.ts";
 import { confLines } from "../conf-lines.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { ProblemList } from "../import-error.ts";
 import { noted, type Fields, type PlanNode, type Remark, type ScenarioPlan } from "../plan.ts";
 import { clockText, durationText } from "../scenario-text.ts";
 import { readHaproxy, type HaproxyConfig, type Proxy, type Server } from "./haproxy-sections.ts";
-import { checksOf, detectionWindow, type Checks } from "./haproxy-checks.ts";
+import { checksOf, crashTiming, detectionWindow, type Checks } from "./haproxy-checks.ts";
 
 export const haproxy: ConfigFormat = {
   system: "HAProxy",
@@ -84,8 +84,7 @@ function pairPlan(
   file: ConfigFile,
   options: ImportOptions,
 ): ScenarioPlan {
-  const timing = faultTiming(checks.interUs, checks.fall * checks.interUs + checks.timeoutUs);
-  const downUs = timing.roundBeforeUs + checks.fall * checks.interUs + checks.timeoutUs;
+  const { timing, downUs } = crashTiming(checks);
   const detector: Fields = {
     interval: checks.fields.interval,
     probeTimeout: checks.fields.timeout,
@@ -147,8 +146,7 @@ function poolPlan(
   file: ConfigFile,
   options: ImportOptions,
 ): ScenarioPlan {
-  const timing = faultTiming(checks.interUs, checks.fall * checks.interUs + checks.timeoutUs);
-  const downUs = timing.roundBeforeUs + checks.fall * checks.interUs + checks.timeoutUs;
+  const { timing, downUs } = crashTiming(checks);
   for (const server of backups)
     config.notModelled.push({
       subject: `server ${server.name} (backup)`,

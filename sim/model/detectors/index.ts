@@ -3,6 +3,7 @@
 // draws and the end-to-end matrix come from it. A new detector is one file plus its entry here
 // (the import and its line in the map). The order is the order of choices and of the fields in
 // messages.
+import type { Intersection } from "../registry-types.ts";
 import type * as z from "zod";
 import consecutive from "./consecutive.ts";
 import type { DetectorKindModule } from "./detector-kind.ts";
@@ -29,9 +30,6 @@ type Facets<M> =
 type Each<Facet extends keyof Facets<Kinds[DetectorKind]>> = {
   [K in DetectorKind]: Facets<Kinds[K]>[Facet];
 }[DetectorKind];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
 
 /** How monitors decide that a node has failed: one kind's resolved settings (µs). */
 export type DetectorConfig = Each<"config">;

@@ -2,6 +2,7 @@
 // holds), and this map the only list of them — the scenario's `failover.failback` choices and
 // settings, the swarm's draws, the matrix and the controller's rule all come from it. A new
 // policy is one file plus its entry here (the import and its line in the map).
+import type { Intersection } from "../registry-types.ts";
 import type * as z from "zod";
 import type { FailbackKindModule } from "./failback-kind.ts";
 import holdDown from "./hold-down.ts";
@@ -24,9 +25,6 @@ type Facets<M> =
 type Each<Facet extends keyof Facets<Kinds[Failback]>> = {
   [K in Failback]: Facets<Kinds[K]>[Facet];
 }[Failback];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
 
 /** Every policy's settings, resolved (each policy's, whichever is chosen). */
 export type FailbackSettings = Intersection<Each<"settings">>;

@@ -4,6 +4,7 @@
 // scenario data, in the model, in the trace and in events.csv alike. A new kind is one file plus
 // its entry here: the import, the re-export of its builders (what scenario files import) and its
 // line in the map. The order is the order of messages and draws.
+import type { Intersection } from "../registry-types.ts";
 import blip from "./blip.ts";
 import clockSkew from "./clock-skew.ts";
 import crash from "./crash.ts";
@@ -67,9 +68,6 @@ type Facets<M> =
 type Each<Facet extends keyof Facets<Kinds[FaultKind]>> = {
   [K in FaultKind]: Facets<Kinds[K]>[Facet];
 }[FaultKind];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
 
 /** A fault as the model, the trace and every reader of the trace see it. */
 export type Fault = Each<"data">;

@@ -3,6 +3,7 @@
 // the swarm's draws, the matrix, the settle period and the model's mechanisms all come from it.
 // A new kind is one file plus its entry here (the import and its line in the map). The order is
 // the order of choices.
+import type { Intersection } from "../registry-types.ts";
 import type * as z from "zod";
 import epoch from "./epoch.ts";
 import type { FencingKindModule, FencingMechanisms } from "./fencing-kind.ts";
@@ -26,9 +27,6 @@ type Facets<M> =
 type Each<Facet extends keyof Facets<Kinds[Fencing]>> = {
   [K in Fencing]: Facets<Kinds[K]>[Facet];
 }[Fencing];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
 
 /** Every kind's settings, resolved (each kind's, whichever is chosen). */
 export type FencingSettings = Intersection<Each<"settings">>;
