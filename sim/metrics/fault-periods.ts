@@ -149,6 +149,7 @@ function cutsLinks(fault: Fault): boolean {
 
 function isDisruptiveNodeFault(fault: Fault): boolean {
   return (
-    (fault.kind === "slow" && fault.delayUs > 0) || (fault.kind === "read-only" && !fault.writable)
+    (fault.kind === "slow" && fault.delayUs !== 0) ||
+    (fault.kind === "read-only" && !fault.writable)
   );
 }

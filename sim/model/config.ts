@@ -3,6 +3,7 @@
 // the model never parses strings. The whole world, with its fault schedule, is world-config.ts.
 import type { Failback, FailbackSettings } from "./failback/index.ts";
 import type { Fencing, FencingSettings } from "./fencing/index.ts";
+import type { Latency } from "./latency/index.ts";
 
 export type { Failback, Fencing };
 export type { StonithConfig } from "./fencing/index.ts";
@@ -49,13 +50,18 @@ export interface NodeConfig {
 }
 
 export interface LinkSpec {
-  latencyUs: number;
-  /** Delay is latency + uniform(−jitter, +jitter); jitter ≤ latency. */
+  /** One-way delay (µs): fixed, or drawn for each message from a distribution (latency/). */
+  latency: Latency;
+  /** A fixed latency's spread: delay is latency + uniform(−jitter, +jitter), jitter ≤ latency;
+   *  0 beside a distribution, which is its own spread. */
   jitterUs: number;
   /** Probability that one message is dropped. */
   lossProbability: number;
   /** Log entries per second the link carries; Infinity for no limit. Only replication uses it. */
   bandwidthPerS: number;
+  /** false: messages arrive in the order they were sent, as TCP delivers (a late one holds up
+   *  those behind it); true: each arrives when its own delay says, overtaking earlier ones. */
+  reorder: boolean;
 }
 
 /** A per-link or per-zone override; source and target name endpoints or zones. */

@@ -21,6 +21,7 @@ import type { NodeReport } from "./cluster-state.ts";
 import type { NodeConfig } from "./config.ts";
 import { fencingMechanisms, type FencingMechanisms } from "./fencing/index.ts";
 import type { NodeLog } from "./history.ts";
+import type { Latency } from "./latency/index.ts";
 import { LeaseHolder } from "./lease-holder.ts";
 import { LogSender } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
@@ -148,8 +149,8 @@ export class DataNode implements ActingNode {
     this.sender.ackTimeout(this.up && this.role === "primary");
   }
 
-  setSlow(delayUs: number): void {
-    this.service.setSlow(delayUs);
+  setSlow(delay: Latency): void {
+    this.service.setSlow(delay);
   }
 
   setReadOnly(readOnly: boolean): void {

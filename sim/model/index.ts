@@ -60,3 +60,33 @@ export type { FailbackSpec } from "./failback/index.ts";
 export { routingKindIn, routingKindOf, routingKinds, routings } from "./routing/index.ts";
 export type { ParsedRouting, RoutingKind, RoutingSpec } from "./routing/index.ts";
 export { drainUs, outcomeWithinUs } from "./drain.ts";
+export {
+  describeLatency,
+  drawLatency,
+  exponential,
+  latencies,
+  latencyCdf,
+  latencyExpectation,
+  latencyKindName,
+  latencyKinds,
+  latencyLimitUs,
+  latencyMeanUs,
+  latencyPhrase,
+  latencyQuantileUs,
+  latencySchema,
+  lognormal,
+  maxMixtureDepth,
+  maxMixtureParts,
+  mixture,
+  pareto,
+  sampleLatencyUs,
+} from "./latency/index.ts";
+export type {
+  ExponentialSpec,
+  Latency,
+  LatencyKind,
+  LatencyText,
+  LognormalSpec,
+  MixtureSpec,
+  ParetoSpec,
+} from "./latency/index.ts";

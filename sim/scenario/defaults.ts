@@ -75,12 +75,17 @@ export const defaults = {
   network: {
     /** One-way delay. Our assumption: intra-region RTT of ~2 ms, halved. */
     latency: "1ms",
-    /** Uniform ±jitter around latency. Our assumption: half the latency. */
+    /** Uniform ±jitter around a fixed latency. Our assumption: half the latency. A latency
+     *  distribution is its own spread: beside one the jitter is 0. */
     jitter: "0.5ms",
     /** Probability a message is dropped. Our assumption: a healthy network loses nothing. */
     loss: 0,
     /** Log entries per second a link can carry: no limit unless a scenario sets one. */
     bandwidth: "unlimited",
+    /** In order, as TCP delivers: the connections between nodes are TCP streams (RFC 9293: data
+     *  reaches the application in sequence). `reorder: true` models datagrams or several
+     *  connections per link. */
+    reorder: false,
   },
 
   replication: {

@@ -22,6 +22,7 @@ import {
   detectorFields,
   failbackFields,
   fencingFields,
+  latencySchema,
   routingKindOf,
   routingKinds,
   type ParsedRouting,
@@ -74,10 +75,11 @@ export const nodeSchema = strict(
 );
 
 const linkSettings = {
-  latency: duration().optional(),
+  latency: latencySchema.optional(),
   jitter: duration().optional(),
   loss: probability.optional(),
   bandwidth: rateOrUnlimited.optional(),
+  reorder: z.boolean({ error: "true or false" }).optional(),
 };
 
 export const linkKeySchema = z.string().regex(linkKeyPattern, { error: linkKeyExpectation });

@@ -38,7 +38,13 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       node("mon", "monitor", 0.5),
     ],
     network: {
-      defaults: { latencyUs: 1000, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity },
+      defaults: {
+        latency: 1000,
+        jitterUs: 0,
+        lossProbability: 0,
+        bandwidthPerS: Infinity,
+        reorder: false,
+      },
       overrides: [],
     },
     replication: {

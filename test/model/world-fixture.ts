@@ -33,7 +33,13 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       { ...hot, name: "mon", role: "monitor", zone: "west" },
     ],
     network: {
-      defaults: { latencyUs: 1 * MS, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity },
+      defaults: {
+        latency: 1 * MS,
+        jitterUs: 0,
+        lossProbability: 0,
+        bandwidthPerS: Infinity,
+        reorder: false,
+      },
       overrides: [],
     },
     replication: {

@@ -66,7 +66,13 @@ describe("defaults fill every field a scenario leaves out", () => {
 
   it("network: 1 ms ± 0.5 ms, no loss, no overrides", () => {
     expect(world.network).toEqual({
-      defaults: { latencyUs: 1_000, jitterUs: 500, lossProbability: 0, bandwidthPerS: Infinity },
+      defaults: {
+        latency: 1_000,
+        jitterUs: 500,
+        lossProbability: 0,
+        bandwidthPerS: Infinity,
+        reorder: false,
+      },
       overrides: [],
     });
   });

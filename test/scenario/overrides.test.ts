@@ -65,7 +65,7 @@ describe("applyOverrides", () => {
       links: { "east<->west": { latency: "40ms" }, "db1->db2": { loss: 0.1 } },
     });
     expect(resolveScenario(scenario, { file }).world.network.overrides).toEqual([
-      { source: "east", target: "west", bothWays: true, spec: { latencyUs: 40_000 } },
+      { source: "east", target: "west", bothWays: true, spec: { latency: 40_000 } },
       { source: "db1", target: "db2", bothWays: false, spec: { lossProbability: 0.1 } },
     ]);
   });
