@@ -3,7 +3,8 @@
 // built from the scenario's own policy, term by term, so a slow policy is not blamed for being
 // slow, only for not recovering:
 //   detection  the time the detector needs to suspect a silent node, its kind's own bound
-//              (model/detectors/<kind>.ts, detectionUs) — timeout: timeout + interval;
+//              (model/detectors/<kind>.ts, detectionUs) with the widest round spacing its
+//              intervalJitter allows (interval · (1 + j)) — timeout: timeout + interval;
 //              consecutive: (failures + successes) · interval + probeTimeout; φ: interval +
 //              acceptablePause + (threshold + 2) · minStdDev; lease: ttl + renewEvery
 //   fencing    its kind's own bound (model/fencing/<kind>.ts, settleUs) — stonith: delay +
@@ -21,6 +22,7 @@ import {
   detectorKindOf,
   fencingKindOf,
   routingKindOf,
+  widestRoundUs,
   type NodeConfig,
   type WorldConfig,
 } from "../model/index.ts";
@@ -38,7 +40,13 @@ export interface SettleTerms {
 export function settleTerms(world: WorldConfig): SettleTerms {
   const writesPerS = world.clients.reduce((sum, client) => sum + client.writesPerSecond, 0);
   return {
-    detectionUs: detectorKindOf(world.detector.kind).detectionUs(world.detector, world.failover),
+    detectionUs: detectorKindOf(world.detector.kind).detectionUs(
+      {
+        ...world.detector,
+        intervalUs: widestRoundUs(world.detector.intervalUs, world.detector.intervalJitter),
+      },
+      world.failover,
+    ),
     fencingUs: fencingKindOf(world.failover.fencing).settleUs({
       failover: world.failover,
       statusIntervalUs: world.replication.statusIntervalUs,

@@ -82,6 +82,7 @@ export function buildCast(
         setup,
         rng.stream(`monitor:${node.name}`),
         world,
+        rng.stream(`rounds:${node.name}`),
       );
       cast.monitors.push(actor);
     } else if (node.role === "server") {

@@ -37,7 +37,15 @@ export {
   type SimulationRun,
   type SimulationSummary,
 } from "./simulation-run.ts";
-export { detectorFields, detectorKindOf, detectorKinds, detectors } from "./detectors/index.ts";
+export {
+  detectorFields,
+  detectorKindOf,
+  detectorKinds,
+  detectors,
+  intervalJitterDefault,
+  intervalJitterSchema,
+  widestRoundUs,
+} from "./detectors/index.ts";
 export type { DetectorConfig, DetectorKind, DetectorSpec } from "./detectors/index.ts";
 export {
   drawLease,

@@ -68,7 +68,7 @@ export const handlers: Handlers = {
     const beating = monitor(world, event.monitor);
     beating.heartbeat();
     world.heartbeatDone(beating);
-    world.after(world.config.detector.intervalUs, event);
+    world.after(beating.nextRoundUs(), event);
   },
   "probe-deadline": (world, event) =>
     monitor(world, event.monitor).probeDeadline(event.node, event.seq),

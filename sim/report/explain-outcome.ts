@@ -28,10 +28,17 @@ export function settingLines(world: WorldConfig): string[] {
   if (!world.nodes.some((node) => node.role === "primary")) return lines;
   return [
     ...lines,
-    `Detection: ${detectorKindOf(world.detector.kind).describe(world.detector)}.`,
+    `Detection: ${detectorKindOf(world.detector.kind).describe(world.detector)}${jitterPhrase(world.detector.intervalJitter)}.`,
     `Replication: ${replicationPhrase(world.replication)}.`,
     `Failover: ${failoverPhrase(world.failover)}.`,
   ];
+}
+
+/** The monitors' rounds spaced at random around the interval, when they are. */
+function jitterPhrase(intervalJitter: number): string {
+  if (intervalJitter === 0) return "";
+  const percent = Number((intervalJitter * 100).toFixed(2));
+  return `; each monitor spaces its rounds at random within ±${percent} % of the interval`;
 }
 
 function nodePhrase(node: NodeConfig): string {

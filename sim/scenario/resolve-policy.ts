@@ -11,6 +11,7 @@ import {
   fencingKindOf,
   fencingMechanisms,
   fencingSettings,
+  intervalJitterDefault,
   type DetectorConfig,
   type FailoverConfig,
   type Fencing,
@@ -30,7 +31,10 @@ import type { ParsedScenario } from "./schema.ts";
 
 export function resolveDetector(spec: ParsedScenario): DetectorConfig {
   const detector = spec.detector ?? {};
-  return detectorKindOf(detector.kind ?? defaults.detector.kind).resolve(detector);
+  return {
+    ...detectorKindOf(detector.kind ?? defaults.detector.kind).resolve(detector),
+    intervalJitter: detector.intervalJitter ?? intervalJitterDefault,
+  } as DetectorConfig;
 }
 
 export function resolveFailover(

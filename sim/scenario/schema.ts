@@ -22,6 +22,7 @@ import {
   detectorFields,
   failbackFields,
   fencingFields,
+  intervalJitterSchema,
   latencySchema,
   routingKindOf,
   routingKinds,
@@ -110,9 +111,13 @@ export const replicationSchema = strict(
 );
 
 /** Every detector kind's fields (model/detectors/<kind>.ts); those of other kinds are ignored,
- *  so a scenario can be swept across kinds. */
+ *  so a scenario can be swept across kinds. The rounds' jitter is every kind's (rounds.ts). */
 export const detectorSchema = strict(
-  { kind: oneOf(detectorKinds).optional(), ...detectorFields },
+  {
+    kind: oneOf(detectorKinds).optional(),
+    ...detectorFields,
+    intervalJitter: intervalJitterSchema.optional(),
+  },
   "detector settings",
 );
 

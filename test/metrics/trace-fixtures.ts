@@ -55,7 +55,7 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       waitFor: 1,
       semiSyncTimeoutUs: us(10),
     },
-    detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3) },
+    detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3), intervalJitter: 0 },
     failover: {
       automatic: true,
       quorum: 1,

@@ -21,6 +21,7 @@ import {
   sampleLatencyUs,
   type Latency,
   type LatencyKind,
+  type LatencyText,
 } from "../../sim/model/index.ts";
 import { resolveScenario, type ScenarioError } from "../../sim/scenario/index.ts";
 
@@ -35,30 +36,29 @@ interface Case {
 
 /** One of each kind, with its analytic mean and variance (µs, µs²). */
 const cases: Record<LatencyKind, Case> = {
-  exponential: { latency: { kind: "exponential", meanUs: 2000 }, mean: 2000, variance: 2000 ** 2 },
+  exponential: { latency: parsed(exponential("2ms")), mean: 2000, variance: 2000 ** 2 },
   lognormal: {
-    latency: { kind: "lognormal", medianUs: 2000, sigma: 0.5 },
+    latency: parsed(lognormal("2ms", 0.5)),
     mean: 2000 * Math.exp(0.125),
     variance: (Math.exp(0.25) - 1) * Math.exp(2 * ln2000 + 0.25),
   },
   pareto: {
-    latency: { kind: "pareto", scaleUs: 1000, shape: 3.5 },
+    latency: parsed(pareto("1ms", 3.5)),
     mean: (3.5 * 1000) / 2.5,
     variance: (1000 ** 2 * 3.5) / (2.5 ** 2 * 1.5),
   },
   mixture: {
-    latency: {
-      kind: "mixture",
-      parts: [
-        { weight: 0.9, latency: 1000 },
-        { weight: 0.1, latency: { kind: "exponential", meanUs: 10_000 } },
-      ],
-    },
+    latency: parsed(mixture([0.9, "1ms"], [0.1, exponential("10ms")])),
     mean: 0.9 * 1000 + 0.1 * 10_000,
     // Σ w (σᵢ² + μᵢ²) − μ²
     variance: 0.9 * 1000 ** 2 + 0.1 * (2 * 10_000 ** 2) - 1900 ** 2,
   },
 };
+
+/** A latency as a scenario writes it, read into µs. */
+function parsed(written: LatencyText): Latency {
+  return latencySchema.parse(written);
+}
 
 function draws(latency: Latency, name: string): number[] {
   const rng = new Rng(7, name);
@@ -122,19 +122,13 @@ describe("latency quantiles and CDFs", () => {
 
   it("an unbounded distribution's largest value is Infinity; a mixture of durations has a largest", () => {
     expect(latencyQuantileUs(cases.pareto.latency, 1)).toBe(Infinity);
-    const bounded: Latency = {
-      kind: "mixture",
-      parts: [
-        { weight: 0.5, latency: 1000 },
-        { weight: 0.5, latency: 3000 },
-      ],
-    };
+    const bounded = parsed(mixture([0.5, "1ms"], [0.5, "3ms"]));
     expect(latencyQuantileUs(bounded, 1)).toBe(3000);
     expect(latencyMeanUs(bounded)).toBe(2000);
   });
 
   it("a Pareto tail without a mean still draws finite values, within the model's limit", () => {
-    const wild: Latency = { kind: "pareto", scaleUs: 1000, shape: 0.05 };
+    const wild = parsed(pareto("1ms", 0.05));
     expect(latencyMeanUs(wild)).toBe(Infinity);
     const sample = draws(wild, "test:wild");
     expect(Math.max(...sample)).toBe(latencyLimitUs);
@@ -200,7 +194,7 @@ describe("latency in a scenario", () => {
     expect(read(mixture([0.5, "1ms"], [0.5 + 2e-10, "2ms"])).success).toBe(true);
     expect(read(mixture([0.5, "1ms"], [0.5 + 2e-9, "2ms"])).success).toBe(false);
     const nested = (depth: number): unknown =>
-      depth === 0 ? "1ms" : mixture([1, nested(depth - 1) as string]);
+      depth === 0 ? "1ms" : mixture([1, nested(depth - 1) as LatencyText]);
     expect(read(nested(3)).success).toBe(true);
     expect(read(nested(4)).success).toBe(false);
   });

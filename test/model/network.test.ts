@@ -4,7 +4,12 @@
 // draw says. Link overrides set `reorder` per link or zone.
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../sim/engine/index.ts";
-import type { LinkSpec, NetworkConfig } from "../../sim/model/index.ts";
+import {
+  exponential,
+  latencySchema,
+  type LinkSpec,
+  type NetworkConfig,
+} from "../../sim/model/index.ts";
 import { Network } from "../../sim/model/network.ts";
 
 const endpoints = [
@@ -12,7 +17,7 @@ const endpoints = [
   { name: "b", zone: "west" },
 ];
 const exponential5ms: LinkSpec = {
-  latency: { kind: "exponential", meanUs: 5000 },
+  latency: latencySchema.parse(exponential("5ms")),
   jitterUs: 0,
   lossProbability: 0,
   bandwidthPerS: Infinity,

@@ -50,7 +50,7 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       waitFor: 1,
       semiSyncTimeoutUs: 10 * S,
     },
-    detector: { kind: "timeout", intervalUs: 1 * S, timeoutUs: 3 * S },
+    detector: { kind: "timeout", intervalUs: 1 * S, timeoutUs: 3 * S, intervalJitter: 0 },
     failover: {
       automatic: true,
       quorum: 1,

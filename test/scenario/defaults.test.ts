@@ -88,11 +88,12 @@ describe("defaults fill every field a scenario leaves out", () => {
     });
   });
 
-  it("detector: Redis Sentinel's 1 s ping and 30 s down-after", () => {
+  it("detector: Redis Sentinel's 1 s ping and 30 s down-after, rounds exactly every interval", () => {
     expect(world.detector).toEqual({
       kind: "timeout",
       intervalUs: 1_000_000,
       timeoutUs: 30_000_000,
+      intervalJitter: 0,
     });
   });
 

@@ -131,7 +131,7 @@ describe("override errors", () => {
   it("an unknown key lists the valid keys at that point", () => {
     const error = errorFor("detector.timeoutt=5s");
     expect(error.message).toBe(
-      `${file}: --set detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause or maxSamples, got "timeoutt" (did you mean "timeout"?).`,
+      `${file}: --set detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause, maxSamples or intervalJitter, got "timeoutt" (did you mean "timeout"?).`,
     );
   });
 
