@@ -4,8 +4,9 @@
 import type { Failback, FailbackSettings } from "./failback/index.ts";
 import type { Fencing, FencingSettings } from "./fencing/index.ts";
 import type { Latency } from "./latency/index.ts";
+import type { Rejoin, RejoinSettings } from "./rejoin/index.ts";
 
-export type { Failback, Fencing };
+export type { Failback, Fencing, Rejoin };
 export type { StonithConfig } from "./fencing/index.ts";
 
 export type DataRole = "primary" | "standby";
@@ -118,10 +119,10 @@ export interface OperatorConfig {
   errorProbability: number;
 }
 
-/** The failover policy; each fencing kind's and failback policy's own settings (STONITH's
- *  device, min-replicas' count and lag, hold-down's wait) come from its module (fencing/<kind>.ts,
- *  failback/<kind>.ts), resolved whichever is chosen. */
-export interface FailoverConfig extends FencingSettings, FailbackSettings {
+/** The failover policy; each fencing kind's, failback policy's and rejoin mode's own settings
+ *  (STONITH's device, min-replicas' count and lag, hold-down's wait, rewind's time) come from its
+ *  module (fencing/<kind>.ts, failback/<kind>.ts, rejoin/<mode>.ts), resolved whichever is chosen. */
+export interface FailoverConfig extends FencingSettings, FailbackSettings, RejoinSettings {
   /** false: no automatic failover (detectors still run; an operator may act, see `operator`). */
   automatic: boolean;
   /** Monitors that must suspect the primary before a failover. */
@@ -130,6 +131,8 @@ export interface FailoverConfig extends FencingSettings, FailbackSettings {
   fencing: Fencing;
   /** Whether and when the original primary takes its role back (failback/index.ts). */
   failback: Failback;
+  /** How a deposed primary comes back: at once, rewound, rebuilt or by an operator (rejoin/index.ts). */
+  rejoin: Rejoin;
   /** A promotion that hands the primary role back to a node that lost it this recently is a flap. */
   flapWindowUs: number;
   /** Never promote a standby whose newest entry is older than the primary's newest known entry

@@ -65,6 +65,14 @@ export {
   failbackSettings,
 } from "./failback/index.ts";
 export type { FailbackSpec } from "./failback/index.ts";
+export {
+  rejoinFields,
+  rejoinKindOf,
+  rejoinKinds,
+  rejoinNames,
+  rejoinSettings,
+} from "./rejoin/index.ts";
+export type { RejoinSpec } from "./rejoin/index.ts";
 export { routingKindIn, routingKindOf, routingKinds, routings } from "./routing/index.ts";
 export type { ParsedRouting, RoutingKind, RoutingSpec } from "./routing/index.ts";
 export { drainUs, outcomeWithinUs } from "./drain.ts";

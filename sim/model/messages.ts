@@ -93,6 +93,8 @@ export type WorldEvent =
   /** A fault's own later step (faults/<kind>.ts): a blip heals, a flaky link toggles. */
   | { kind: "fault-step"; step: () => void }
   | { kind: "promotion-step"; node: number; epoch: number }
+  /** A deposed primary's rejoin (rewind, rebuild, operator) is due at `dueUs`. */
+  | { kind: "rejoin-step"; node: number; dueUs: number }
   | { kind: "ship"; node: number }
   | { kind: "ack-timeout"; node: number }
   | { kind: "backup"; node: number }

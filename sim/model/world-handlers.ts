@@ -107,6 +107,7 @@ export const handlers: Handlers = {
     world.toController({ kind: "fenced", node: node.name, ok: event.ok });
   },
   "promotion-step": (world, event) => dataNode(world, event.node).promotionStep(event.epoch),
+  "rejoin-step": (world, event) => dataNode(world, event.node).rejoinStep(event.dueUs),
   ship: (world, event) => dataNode(world, event.node).ship(),
   "ack-timeout": (world, event) => dataNode(world, event.node).ackTimeout(),
   backup: (world, event) => world.saveRestorePoint("backup", dataNode(world, event.node)),

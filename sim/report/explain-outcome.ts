@@ -7,6 +7,7 @@ import {
   detectorKindOf,
   failbackKindOf,
   fencingKindOf,
+  rejoinKindOf,
   routingKindOf,
   type ClientConfig,
   type FailoverConfig,
@@ -83,6 +84,9 @@ function failoverPhrase(failover: FailoverConfig): string {
       : "none (no automatic failover, no operator)";
   const fencing = fencingKindOf(failover.fencing).describe();
   const failback = failbackKindOf(failover.failback).describe();
+  // The default, a deposed primary following at once, goes without saying.
+  const rejoin =
+    failover.rejoin === "standby" ? "" : `; ${rejoinKindOf(failover.rejoin).describe(failover)}`;
   const block =
     failover.blockForUs > 0
       ? `; no automatic failover within ${spokenDuration(failover.blockForUs)} of another`
@@ -91,7 +95,7 @@ function failoverPhrase(failover: FailoverConfig): string {
   const lag = Number.isFinite(failover.maxLagOnFailoverUs)
     ? `; never to a standby more than ${spokenDuration(failover.maxLagOnFailoverUs)} behind`
     : "";
-  return `${who}; ${fencing}; ${failback}${block}${zones}${lag}`;
+  return `${who}; ${fencing}; ${failback}${rejoin}${block}${zones}${lag}`;
 }
 
 function operatorDelay(minUs: number, maxUs: number): string {

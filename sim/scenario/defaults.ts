@@ -128,6 +128,10 @@ export const defaults = {
      *  returning primary rejoins as a replica). Each policy's own settings (hold-down's wait) and
      *  their defaults are in its module (model/failback/<kind>.ts). */
     failback: "never",
+    /** A deposed primary follows the new primary at once: Redis Sentinel reconfigures a returning
+     *  master as a replica of the new one (redis/redis src/sentinel.c). Each mode's own settings
+     *  (rewind's time) and their defaults are in its module (model/rejoin/<mode>.ts). */
+    rejoin: "standby",
     /** Redis Sentinel: 2 × failover-timeout (180 000 ms) before retrying the same master (redis/redis sentinel.conf). */
     flapWindow: "6m",
     /** No limit, as Redis Sentinel (Patroni's maximum_lag_on_failover is 1 MiB of WAL; patroni docs/dynamic_configuration.rst). */

@@ -3,7 +3,7 @@
 // every message phrased as what was expected. Only the shape of each field is checked here; rules
 // that relate fields (one primary, quorum ≤ monitors, fault names) live in resolve.ts. Defaults
 // are not filled in here either: they come from defaults.ts and the kinds' modules during
-// resolution. The value types are in dsl/values.ts; the detector, fencing, failback and routing
+// resolution. The value types are in dsl/values.ts; the detector, fencing, failback, rejoin and routing
 // fields are each kind's own (model/<registry>/<kind>.ts); the faults and chaos are in
 // schema-faults.ts, `expect` in schema-expect.ts.
 import * as z from "zod";
@@ -15,6 +15,7 @@ import {
   nodeRoles,
   readFromChoices,
   readinessChoices,
+  rejoinChoices,
   replicationModes,
   sessionStores,
 } from "./choices.ts";
@@ -24,6 +25,7 @@ import {
   fencingFields,
   intervalJitterSchema,
   latencySchema,
+  rejoinFields,
   routingKindOf,
   routingKinds,
   type ParsedRouting,
@@ -151,6 +153,8 @@ export const failoverSchema = strict(
     flapWindow: duration().optional(),
     maxLagOnFailover: durationOrUnlimited.optional(),
     ...failbackFields,
+    rejoin: oneOf(rejoinChoices).optional(),
+    ...rejoinFields,
     blockFor: duration().optional(),
     crossZone: z.boolean({ error: "true or false" }).optional(),
     lease: leaseSchema.optional(),

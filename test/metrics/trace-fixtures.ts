@@ -61,6 +61,8 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       quorum: 1,
       fencing: "none",
       failback: "never",
+      rejoin: "standby",
+      rewindInUs: 30_000_000,
       flapWindowUs: us(options.flapWindowS ?? 60),
       maxLagOnFailoverUs: Infinity,
       holdDownUs: 300 * 1e6,

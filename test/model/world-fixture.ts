@@ -56,6 +56,8 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       quorum: 1,
       fencing: "none",
       failback: "never",
+      rejoin: "standby",
+      rewindInUs: 30_000_000,
       flapWindowUs: 360 * S,
       maxLagOnFailoverUs: Infinity,
       holdDownUs: 300 * S,

@@ -97,13 +97,15 @@ describe("defaults fill every field a scenario leaves out", () => {
     });
   });
 
-  it("failover: automatic, quorum 1, no fencing, no failback, 6 min flap window", () => {
+  it("failover: automatic, quorum 1, no fencing, no failback, a deposed primary follows at once, 6 min flap window", () => {
     expect(world.failover).toEqual({
       automatic: true,
       quorum: 1,
       fencing: "none",
       failback: "never",
       holdDownUs: 300_000_000,
+      rejoin: "standby",
+      rewindInUs: 30_000_000,
       flapWindowUs: 360_000_000,
       maxLagOnFailoverUs: Infinity,
       blockForUs: 0,
