@@ -8,6 +8,8 @@ import {
   presets,
   resolveScenario,
   type PolicySpec,
+  type PresetName,
+  type RejoinChoice,
   type Scenario,
 } from "../../sim/scenario/index.ts";
 import { expectMessage, file, scenarioErrorOf } from "./scenario-helpers.ts";
@@ -231,6 +233,28 @@ describe("each preset's documented defaults, after resolution", () => {
       intervalJitter: 0,
     });
     expect(world.failover).toMatchObject({ failback: "immediate", fencing: "none" });
+  });
+});
+
+/** Every preset's rejoin mode: a preset added without one here does not compile. */
+const presetRejoin: Record<PresetName, RejoinChoice> = {
+  redisSentinel: "standby",
+  patroni: "rewind",
+  pgAutoFailover: "rewind",
+  orchestrator: "manual",
+  kubernetesProbes: "standby",
+  rdsMultiAz: "rebuild",
+  raft: "standby",
+  pacemaker: "standby",
+  haproxy: "standby",
+  route53: "standby",
+};
+
+describe("how each preset's deposed primary comes back (failover.rejoin)", () => {
+  it.each(Object.entries(presetRejoin))("%s: %s", (name, rejoin) => {
+    const world = resolved(presets[name as PresetName]());
+    expect(world.failover.rejoin).toBe(rejoin);
+    expect(world.failover.rewindInUs).toBe(30 * s);
   });
 });
 
