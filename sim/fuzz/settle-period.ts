@@ -14,6 +14,10 @@
 //              backlog at applyRate + promoteIn + warmUp; cold bootIn + restoreIn + a replay of
 //              min(backupEvery, duration) of writes at applyRate + promoteIn + warmUp
 //   replication  statusInterval, plus semiSyncTimeout under semi-sync
+//   rejoin     the longest a deposed primary stays out before it follows, its rejoin mode's own
+//              bound (model/rejoin/<mode>.ts, settleUs) — standby 0; rewind rewindIn; rebuild
+//              the longest restoreIn; manual the operator's longest delay (a synchronous primary
+//              waits for it as for any standby)
 //   clients    the slowest group: timeout · (retries + 1) + the backoffs + reconnectIn + its
 //              routing's own term (model/routing/<kind>.ts: a DNS ttl)
 //   margin     10 s
@@ -21,6 +25,7 @@
 import {
   detectorKindOf,
   fencingKindOf,
+  rejoinKindOf,
   routingKindOf,
   widestRoundUs,
   type NodeConfig,
@@ -33,6 +38,7 @@ export interface SettleTerms {
   fencingUs: number;
   promotionUs: number;
   replicationUs: number;
+  rejoinUs: number;
   clientsUs: number;
   marginUs: number;
 }
@@ -62,6 +68,13 @@ export function settleTerms(world: WorldConfig): SettleTerms {
     replicationUs:
       world.replication.statusIntervalUs +
       (world.replication.mode === "semi-sync" ? world.replication.semiSyncTimeoutUs : 0),
+    rejoinUs: rejoinKindOf(world.failover.rejoin).settleUs(
+      {
+        restoreInUs: Math.max(0, ...dataNodes(world).map((node) => node.restoreInUs)),
+        operator: world.failover.operator,
+      },
+      world.failover,
+    ),
     clientsUs: Math.max(
       0,
       ...world.clients.map((client) => {
@@ -74,6 +87,10 @@ export function settleTerms(world: WorldConfig): SettleTerms {
     ),
     marginUs: fuzzDefaults.settleMarginUs,
   };
+}
+
+function dataNodes(world: WorldConfig): NodeConfig[] {
+  return world.nodes.filter((node) => node.role === "primary" || node.role === "standby");
 }
 
 export function settlePeriodUs(world: WorldConfig): number {
