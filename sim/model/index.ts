@@ -76,6 +76,7 @@ export type { RejoinSpec } from "./rejoin/index.ts";
 export { routingKindIn, routingKindOf, routingKinds, routings } from "./routing/index.ts";
 export type { ParsedRouting, RoutingKind, RoutingSpec } from "./routing/index.ts";
 export { drainUs, outcomeWithinUs } from "./drain.ts";
+export { aimRoles, type Aim, type AimRole } from "./aim.ts";
 export {
   describeLatency,
   drawLatency,
