@@ -10,7 +10,10 @@ import {
   rejoinKindOf,
   routingKindOf,
   type ClientConfig,
+  describeLatency,
   type FailoverConfig,
+  type LinkSpec,
+  type NetworkConfig,
   type NodeConfig,
   type ReplicationConfig,
   type WorldConfig,
@@ -22,6 +25,7 @@ import { count, plural, secondsText } from "./explain-sentences.ts";
 export function settingLines(world: WorldConfig): string[] {
   const lines = [
     `Nodes: ${world.nodes.map(nodePhrase).join("; ")}.`,
+    ...networkLines(world.network),
     ...world.clients.map(clientPhrase),
   ];
   // Detection, replication and failover concern a primary and its standbys; a pool of servers
@@ -40,6 +44,34 @@ function jitterPhrase(intervalJitter: number): string {
   if (intervalJitter === 0) return "";
   const percent = Number((intervalJitter * 100).toFixed(2));
   return `; each monitor spaces its rounds at random within ±${percent} % of the interval`;
+}
+
+/** The network, when a link's latency is a distribution or a link delivers out of order (fixed
+ *  latencies in order are the plain case, left unsaid). */
+function networkLines(network: NetworkConfig): string[] {
+  const links: { where: string; spec: Partial<LinkSpec> }[] = [
+    { where: "every link", spec: network.defaults },
+    ...network.overrides.map(({ source, target, bothWays, spec }) => ({
+      where: `${source}${bothWays ? "<->" : "->"}${target}`,
+      spec,
+    })),
+  ];
+  const notable = links.some(
+    ({ spec }) => (spec.latency !== undefined && typeof spec.latency !== "number") || spec.reorder,
+  );
+  if (!notable) return [];
+  const phrases = links.flatMap(({ where, spec }) => {
+    const parts: string[] = [];
+    if (spec.latency !== undefined) {
+      const jitter = spec.jitterUs ? ` ± ${spokenDuration(spec.jitterUs)}` : "";
+      parts.push(`latency ${describeLatency(spec.latency)}${jitter}`);
+    }
+    if (spec.reorder !== undefined) parts.push(spec.reorder ? "out of order" : "in order");
+    return parts.length === 0 ? [] : [`${where}: ${parts.join(", ")}`];
+  });
+  return [
+    `Network: ${phrases.join("; ")}. On a link in order a late message holds up those behind it.`,
+  ];
 }
 
 function nodePhrase(node: NodeConfig): string {

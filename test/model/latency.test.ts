@@ -92,8 +92,10 @@ describe.each(latencyKinds)("latency distribution %s", (kind) => {
     expect(draws(latency, `test:${kind}`).slice(0, 100)).toEqual(sample.slice(0, 100));
   });
 
-  it("says what it is, with its mean and p99", () => {
-    expect(describeLatency(latency)).toMatch(/\(mean [\d.]+ m?s, p99 [\d.]+ m?s\)$/);
+  it("says what it is, with its mean, p99 and p99.9", () => {
+    expect(describeLatency(latency)).toMatch(
+      /\(mean [\d.]+ m?s, p99 [\d.]+ m?s, p99.9 [\d.]+ m?s\)$/,
+    );
   });
 });
 

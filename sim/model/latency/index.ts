@@ -93,13 +93,16 @@ export function latencyPhrase(latency: Latency): string {
   return ops.describe(latency);
 }
 
-/** "2 ms", or "lognormal, median 2 ms, σ 0.5 (mean 2.3 ms, p99 6.4 ms)". */
+/** "2 ms", or "lognormal, median 2 ms, σ 0.5 (mean 2.27 ms, p99 6.4 ms, p99.9 9.4 ms)". */
 export function describeLatency(latency: Latency): string {
   if (typeof latency === "number") return spokenDuration(latency);
-  const mean = ops.mean(latency);
-  const p99 = ops.quantile(latency, 0.99);
   const spoken = (us: number) => (Number.isFinite(us) ? spokenDuration(Math.round(us)) : "none");
-  return `${ops.describe(latency)} (mean ${spoken(mean)}, p99 ${spoken(p99)})`;
+  const [mean, p99, p999] = [
+    ops.mean(latency),
+    ops.quantile(latency, 0.99),
+    ops.quantile(latency, 0.999),
+  ].map(spoken);
+  return `${ops.describe(latency)} (mean ${mean}, p99 ${p99}, p99.9 ${p999})`;
 }
 
 /** Whether it is a fixed zero: no delay at all. */
