@@ -95,6 +95,31 @@ describe("applyOverrides", () => {
     );
   });
 
+  it("reaches into a latency distribution's fields, following its kind (what --vary network.latency.sigma needs)", () => {
+    const result = override(
+      'network.latency={"kind":"lognormal","median":"2ms","sigma":0.5}',
+      "network.jitter=0s",
+      "network.latency.sigma=1.5",
+      'network.links.db1<->db2.latency={"kind":"mixture","parts":[{"weight":1,"latency":{"kind":"pareto","scale":"1ms","shape":2}}]}',
+      "network.links.db1<->db2.latency.parts[0].latency.shape=3",
+    );
+    expect(result.network.latency).toEqual({ kind: "lognormal", median: "2ms", sigma: 1.5 });
+    const { network } = resolveScenario(result, { file }).world;
+    expect(network.defaults.latency).toEqual({ kind: "lognormal", medianUs: 2000, sigma: 1.5 });
+    expect(network.overrides[0].spec.latency).toEqual({
+      kind: "mixture",
+      parts: [{ weight: 1, latency: { kind: "pareto", scaleUs: 1000, shape: 3 } }],
+    });
+    expectMessage(
+      errorFor(
+        'network.latency={"kind":"pareto","scale":"1ms","shape":2}',
+        "network.latency.sigma=1",
+      ),
+      "--set network.latency.sigma",
+      `expected a key of network.latency: kind, scale or shape, got "sigma"`,
+    );
+  });
+
   it("replaces whole sections with JSON", () => {
     expect(override('expect={"lostWrites":0}').expect).toEqual({ lostWrites: 0 });
     expect(override("expect.lostWrites.max=0").expect).toEqual({ lostWrites: { max: 0 } });
