@@ -10,10 +10,18 @@
 // moment, never between its events. A story longer than `maxStoryLines` keeps its first lines and
 // its end-of-run accounting and counts the events left out, so memory is bounded by the lines
 // kept, not by the run's length. Sentences are made at the end, from the resolved world (the
-// detector's terms, client routing), so the observer can watch a run whose world is not known yet.
+// detector's terms, client routing; the grouped lines in explain-story-lines.ts), so the observer
+// can watch a run whose world is not known yet.
 import type { TraceEvent, WorldConfig } from "../model/index.ts";
-import { faultKindOf, perWriteKinds, routingKindOf } from "../model/index.ts";
-import { count, explainSentence, plural, span, verdictSentence } from "./explain-sentences.ts";
+import { faultKindOf, perWriteKinds } from "../model/index.ts";
+import { explainSentence, verdictSentence } from "./explain-sentences.ts";
+import {
+  divergentAside,
+  failureAside,
+  rerouteText,
+  type RerouteRun,
+  type Tally,
+} from "./explain-story-lines.ts";
 
 export const maxStoryLines = 400;
 
@@ -32,14 +40,6 @@ export interface Story {
   closing: StoryLine[];
 }
 
-interface RerouteRun {
-  client: string;
-  target: string;
-  count: number;
-  firstUs: number;
-  lastUs: number;
-}
-
 /** A line as kept while the run goes: its text, or what its text will be made from. */
 type PendingLine =
   | { tUs: number; aside: false; text: string }
@@ -54,16 +54,6 @@ type PendingLine =
   | { tUs: number; aside: false; verdict: "suspect" | "trust"; node: string; monitors: string[] };
 
 /** Write outcomes seen since the last moment was told. */
-interface Tally {
-  /** When the first and the last failed write failed. */
-  firstFailureUs: number;
-  lastFailureUs: number;
-  acked: number;
-  timedOut: number;
-  rejected: number;
-  /** Writes accepted by a deposed primary, by node. */
-  divergent: Map<string, { count: number; firstUs: number; lastUs: number }>;
-}
 
 export class StoryObserver {
   private readonly lines: PendingLine[] = [];
@@ -137,9 +127,9 @@ export class StoryObserver {
     const render = (line: PendingLine): StoryLine => {
       if ("text" in line) return line;
       if ("failures" in line)
-        return { tUs: line.tUs, aside: true, text: failureAside(line.failures, world) };
+        return { tUs: line.tUs, aside: true, text: failureAside(line.failures) };
       if ("divergent" in line)
-        return { tUs: line.tUs, aside: true, text: divergentAside(line.divergent, world) };
+        return { tUs: line.tUs, aside: true, text: divergentAside(line.divergent) };
       if ("event" in line)
         return { tUs: line.tUs, aside: false, text: explainSentence(line.event, world) };
       if ("run" in line) return { tUs: line.tUs, aside: false, text: rerouteText(line.run, world) };
@@ -287,36 +277,4 @@ export class StoryObserver {
     if (this.lines.length < maxStoryLines) this.lines.push(line);
     else if (!line.aside) this.omitted++;
   }
-}
-
-function rerouteText(run: RerouteRun, world: WorldConfig): string {
-  if (run.count === 1)
-    return explainSentence(
-      { kind: "reroute", tUs: run.firstUs, client: run.client, target: run.target },
-      world,
-    );
-  const routing = world.clients.find((client) => client.name === run.client)?.routing.kind;
-  const why = routing === undefined ? "" : routingKindOf(routing).rerouteWhy;
-  const when =
-    run.firstUs === run.lastUs
-      ? span(run.firstUs, run.lastUs, world.durationUs)
-      : `${span(run.firstUs, run.lastUs, world.durationUs)}${why}`;
-  return `${run.count} connections of client group ${run.client} move to ${run.target} ${when}.`;
-}
-
-function failureAside(tally: Tally, world: WorldConfig): string {
-  const failed = tally.timedOut + tally.rejected;
-  const reasons = [
-    tally.timedOut > 0 ? `${count(tally.timedOut)} timed out` : "",
-    tally.rejected > 0 ? `${count(tally.rejected)} rejected` : "",
-  ].filter(Boolean);
-  const acked = tally.acked === 0 ? "none acknowledged" : `${count(tally.acked)} acknowledged`;
-  return `${count(failed)} ${plural(failed, "write")} failed ${span(tally.firstFailureUs, tally.lastFailureUs, world.durationUs)} (${reasons.join(", ")}); ${acked}.`;
-}
-
-function divergentAside(
-  entry: { node: string; count: number; firstUs: number; lastUs: number },
-  world: WorldConfig,
-): string {
-  return `${entry.node}, deposed but unaware, accepted ${count(entry.count)} ${plural(entry.count, "write")} ${span(entry.firstUs, entry.lastUs, world.durationUs)} (divergent writes).`;
 }

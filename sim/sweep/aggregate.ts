@@ -1,7 +1,8 @@
 // aggregate.csv: for each parameter point and each metric, the statistics over the point's seeds
 // (statistics.ts) — long format, one row per (point, metric), so a plotting tool filters by
 // metric instead of picking among 150 columns. Columns: one per varied path, `metric`, then
-// n, mean, sd, ci95_low, ci95_high, p50, p95, min, max. Computed from the metric cells as written
+// n, mean, sd, ci95_low, ci95_high, p50, p95, min, max, then `pareto`: true on every row of a
+// setting that is Pareto-optimal (pareto.ts), false on the others. Computed from the metric cells as written
 // in runs.csv (not from the runs' unrounded values), so a merged sweep, which only has the
 // files, aggregates to the same bytes. Every statistic has 6 decimals (ECMAScript toFixed, exact
 // and the same on every engine); an empty cell means no value (n = 0, or a CI with n < 2).
@@ -10,6 +11,7 @@ import { metricColumns, type MetricColumn } from "../scenario/index.ts";
 import { jobAt, pointValues, type Grid } from "./grid.ts";
 import { cellValue, sortRows, type SweepRow } from "./runs-table.ts";
 import { describe, type Statistics } from "./statistics.ts";
+import { paretoPoints, settingMeans } from "./pareto.ts";
 
 export interface PointStatistics {
   point: number;
@@ -48,13 +50,15 @@ export function aggregate(grid: Grid, rows: readonly SweepRow[]): PointStatistic
 }
 
 export function aggregateCsv(grid: Grid, stats: readonly PointStatistics[]): Promise<string> {
+  const optimal = paretoPoints(settingMeans(stats));
   return toCsv(
-    [...grid.varies.map((vary) => vary.path), "metric", ...statisticColumns],
+    [...grid.varies.map((vary) => vary.path), "metric", ...statisticColumns, "pareto"],
     stats.map(({ point, metric, statistics: s }) => [
       ...pointValues(grid, point),
       metric,
       String(s.n),
       ...[s.mean, s.sd, s.ciLow, s.ciHigh, s.p50, s.p95, s.min, s.max].map(formatStatistic),
+      String(optimal.has(point)),
     ]),
   );
 }

@@ -13,6 +13,7 @@ import { manifestJson, type Manifest } from "./manifest.ts";
 import { pairedComparisons, pairedCsv, type PairedComparison } from "./paired.ts";
 import { runsCsv, type SweepRow } from "./runs-table.ts";
 import { sweepHtml } from "./sweep-html.ts";
+import { bestSettingSentence } from "./pareto.ts";
 import { pairedSentences, summaryTable } from "./sweep-summary.ts";
 import { chartMetrics, tradeoffCharts } from "./tradeoff-charts.ts";
 
@@ -31,7 +32,7 @@ export interface SweepOutput {
   comparisons: PairedComparison[];
 }
 
-const chartNames = ["tradeoff", ...chartMetrics];
+const chartNames = ["tradeoff", "pareto", ...chartMetrics];
 /** Every name a sweep's folder may hold (folders end in "/"). */
 export const sweepReportNames: readonly string[] = [
   "charts/",
@@ -83,6 +84,7 @@ export async function sweepFiles({
     grid,
     table: summaryTable(grid, stats),
     sentences: pairedSentences(grid, comparisons),
+    best: bestSettingSentence(grid, stats),
     charts: drawn,
   });
   files.push({ name: "report.html", content: html });

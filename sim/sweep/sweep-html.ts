@@ -1,5 +1,5 @@
-// report.html of a sweep: one self-contained page that works offline — what was swept, the
-// trade-off charts (inline SVG), the paired comparisons in words (a few; the rest are in
+// report.html of a sweep: one self-contained page that works offline — what was swept, which
+// setting is best for which priority (one sentence), the trade-off charts (inline SVG), the paired comparisons in words (a few; the rest are in
 // paired.csv), the per-point table of the headline metrics, and links to the CSV files beside
 // it. Nothing on it depends on the machine or the clock, so a merged sweep writes the same page.
 import { fontFamily } from "../report/charts/theme.ts";
@@ -13,10 +13,19 @@ export interface SweepHtmlInput {
   /** summaryTable() rows, header first. */
   table: string[][];
   sentences: string[];
+  /** Which setting is best for which priority, and how many are Pareto-optimal (pareto.ts). */
+  best: string | null;
   charts: { title: string; svg: string; file: string }[];
 }
 
-export function sweepHtml({ manifest, grid, table, sentences, charts }: SweepHtmlInput): string {
+export function sweepHtml({
+  manifest,
+  grid,
+  table,
+  sentences,
+  best,
+  charts,
+}: SweepHtmlInput): string {
   const runs = grid.points.length * grid.seeds.length;
   const varied = grid.varies
     .map((vary) => `<li><code>${escape(vary.path)}</code>: ${escape(valuesText(vary.values))}</li>`)
@@ -66,6 +75,7 @@ ${varied}
 </ul>
 ${fixed}
 <h2>Trade-off charts</h2>
+${best === null ? "" : `<p class="best">${escape(best)} The <code>pareto</code> column of <a href="aggregate.csv">aggregate.csv</a> marks them.</p>`}
 ${figures || "<p>No charts: no path takes two or more values.</p>"}
 ${paired}
 <h2>Per point</h2>

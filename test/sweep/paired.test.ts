@@ -50,7 +50,7 @@ describe("paired comparison of one varied path", () => {
   it("says it in a sentence", () => {
     const [sentence] = pairedSentences(grid, pairedComparisons(grid, rows));
     expect(sentence).toBe(
-      "failover.policy=b vs a: cuts downtime_s by 2.83 s ± 0.72 s (95% CI, 3 paired seeds); same false_failovers on every seed; same lost_writes on every seed",
+      "failover.policy=b vs a: cuts downtime_s by 2.83 s ± 717 ms (95% CI, 3 paired seeds); same false_failovers on every seed; same lost_writes on every seed",
     );
   });
 
@@ -109,14 +109,19 @@ describe("aggregate.csv", () => {
     const rows = rowsOf(grid, { 0: ["1", "2", "3", "4", "10"], 1: [null, "5", null, null, null] });
     const csv = await aggregateCsv(grid, aggregate(grid, rows));
     const lines = csv.split("\n");
-    expect(lines[0]).toBe("detector.timeout,metric,n,mean,sd,ci95_low,ci95_high,p50,p95,min,max");
+    expect(lines[0]).toBe(
+      "detector.timeout,metric,n,mean,sd,ci95_low,ci95_high,p50,p95,min,max,pareto",
+    );
     expect(lines).toHaveLength(1 + 2 * metricColumns.length + 1);
     expect(lines).toContain(
-      "1s,downtime_s,5,4.000000,3.535534,-0.389945,8.389945,3.000000,8.800000,1.000000,10.000000",
+      "1s,downtime_s,5,4.000000,3.535534,-0.389945,8.389945,3.000000,8.800000,1.000000,10.000000,true",
     );
-    expect(lines).toContain("2s,downtime_s,1,5.000000,,,,5.000000,5.000000,5.000000,5.000000");
     expect(lines).toContain(
-      "1s,failovers,5,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000",
+      "2s,downtime_s,1,5.000000,,,,5.000000,5.000000,5.000000,5.000000,false",
+    );
+    // 1s has less downtime than 2s and the same false failovers and lost writes (none): 1s alone is optimal.
+    expect(lines).toContain(
+      "1s,failovers,5,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,true",
     );
   });
 });

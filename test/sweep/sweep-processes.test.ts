@@ -80,6 +80,7 @@ describe("a sweep's files do not depend on how it was run", () => {
       "charts/failovers.vl.json",
       "charts/false_failovers.vl.json",
       "charts/lost_writes.vl.json",
+      "charts/pareto.vl.json",
       "charts/tradeoff.vl.json",
       "paired.csv",
       "runs.csv",

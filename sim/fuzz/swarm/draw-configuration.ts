@@ -5,8 +5,9 @@
 // (one time in four) or a drawn detector (its rounds jittered one time in three), replication
 // mode and failover policy (fencing, failback, rejoin, quorum, anti-flapping, zone and lag
 // limits); and client groups with drawn routing, retries and reads. The network's latency is a
-// distribution one time in three. Every value of every registry is drawn uniformly (option-draws.ts). The
-// duration is set afterwards (swarm-run.ts), once the policy's settle period is known.
+// distribution one time in three. Every value of every registry is drawn uniformly
+// (option-draws.ts). The duration is set afterwards (draw-case.ts), once the policy's settle
+// period is known.
 // With a base scenario, its nodes, zones, network and clients stay, and only the policy, the
 // standbys' readiness and the routing are drawn.
 import type { Rng } from "../../engine/index.ts";
