@@ -3,6 +3,7 @@
 // settings, the swarm's draws, the matrix and the controller's rule all come from it. A new
 // policy is one file plus its entry here (the import and its line in the map).
 import type * as z from "zod";
+import { mergedFields, mergedSettings, type Intersection } from "../kind-settings.ts";
 import type { FailbackKindModule } from "./failback-kind.ts";
 import holdDown from "./hold-down.ts";
 import immediate from "./immediate.ts";
@@ -24,9 +25,6 @@ type Facets<M> =
 type Each<Facet extends keyof Facets<Kinds[Failback]>> = {
   [K in Failback]: Facets<Kinds[K]>[Facet];
 }[Failback];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
 
 /** Every policy's settings, resolved (each policy's, whichever is chosen). */
 export type FailbackSettings = Intersection<Each<"settings">>;
@@ -39,9 +37,8 @@ export type FailbackFields = Intersection<Each<"fields">>;
 export const failbackNames = Object.keys(failbackKinds) as [Failback, ...Failback[]];
 
 /** Every policy's fields in one shape, in registry order. */
-export const failbackFields = Object.assign(
-  {},
-  ...failbackNames.map((name) => failbackKinds[name].fields),
+export const failbackFields = mergedFields(
+  failbackNames.map((name) => failbackKinds[name]),
 ) as FailbackFields;
 
 /** The module of a policy, typed for any (the one cast from a name to its module). */
@@ -60,8 +57,8 @@ export function failbackKindOf(
 export function failbackSettings(
   failover: Partial<z.output<z.ZodObject<FailbackFields>>>,
 ): FailbackSettings {
-  return Object.assign(
-    {},
-    ...failbackNames.map((name) => failbackKindOf(name).settings(failover)),
+  return mergedSettings(
+    failbackNames.map((name) => failbackKindOf(name)),
+    failover,
   ) as FailbackSettings;
 }

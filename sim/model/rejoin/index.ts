@@ -3,6 +3,7 @@
 // the swarm's draws, the matrix and the data node's follow action all come from it. A new mode is
 // one file plus its entry here (the import and its line in the map).
 import type * as z from "zod";
+import { mergedFields, mergedSettings, type Intersection } from "../kind-settings.ts";
 import manual from "./manual.ts";
 import rebuild from "./rebuild.ts";
 import type { RejoinKindModule } from "./rejoin-kind.ts";
@@ -26,9 +27,6 @@ type Facets<M> =
 type Each<Facet extends keyof Facets<Kinds[Rejoin]>> = {
   [K in Rejoin]: Facets<Kinds[K]>[Facet];
 }[Rejoin];
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
 
 /** Every mode's settings, resolved (each mode's, whichever is chosen). */
 export type RejoinSettings = Intersection<Each<"settings">>;
@@ -41,9 +39,8 @@ export type RejoinFields = Intersection<Each<"fields">>;
 export const rejoinNames = Object.keys(rejoinKinds) as [Rejoin, ...Rejoin[]];
 
 /** Every mode's fields in one shape, in registry order. */
-export const rejoinFields = Object.assign(
-  {},
-  ...rejoinNames.map((name) => rejoinKinds[name].fields),
+export const rejoinFields = mergedFields(
+  rejoinNames.map((name) => rejoinKinds[name]),
 ) as RejoinFields;
 
 /** The module of a mode, typed for any (the one cast from a name to its module). */
@@ -62,8 +59,8 @@ export function rejoinKindOf(
 export function rejoinSettings(
   failover: Partial<z.output<z.ZodObject<RejoinFields>>>,
 ): RejoinSettings {
-  return Object.assign(
-    {},
-    ...rejoinNames.map((name) => rejoinKindOf(name).settings(failover)),
+  return mergedSettings(
+    rejoinNames.map((name) => rejoinKindOf(name)),
+    failover,
   ) as RejoinSettings;
 }

@@ -4,26 +4,17 @@
 // docs/topology-recovery.md); Patroni without use_pg_rewind leaves a diverged former primary
 // unable to stream until someone reinitialises it. A scenario with this mode must give the
 // operator.
-import { drawDuration, failAt } from "../../dsl/index.ts";
+import { drawOperator, requireOperator } from "../operator-needs.ts";
 import type { RejoinKindModule } from "./rejoin-kind.ts";
 
 /** Attempts an operator makes before the model gives up (the node then never comes back). */
 const maxAttempts = 1000;
-const sUs = 1_000_000;
 
 const kind: RejoinKindModule<"manual", {}, {}, {}> = {
   fields: {},
   defaults: {},
   settings: () => ({}),
-  check: ({ context, hasOperator }) => {
-    if (!hasOperator)
-      failAt(
-        context,
-        ["failover", "operator"],
-        `an operator ({ delay: "5m..15m" }) to put a deposed primary back by hand`,
-        "none",
-      );
-  },
+  check: (site) => requireOperator(site, "put a deposed primary back by hand"),
   delayUs: ({ operator, draw }) => {
     if (operator === null) return Infinity;
     const { minDelayUs, maxDelayUs, errorProbability } = operator;
@@ -39,11 +30,6 @@ const kind: RejoinKindModule<"manual", {}, {}, {}> = {
   describe: () => "an operator puts a deposed primary back as a standby",
   explain: (node, after) =>
     `${node}, a deposed primary, waits for an operator, who puts it back as a standby in ${after}.`,
-  draw: (rng) => ({
-    rejoin: "manual",
-    operator: {
-      delay: `${drawDuration(rng, 5 * sUs, 20 * sUs)}..${drawDuration(rng, 20 * sUs, 60 * sUs)}`,
-    },
-  }),
+  draw: (rng) => ({ rejoin: "manual", operator: drawOperator(rng) }),
 };
 export default kind;

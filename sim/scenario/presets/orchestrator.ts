@@ -51,7 +51,8 @@ export function orchestrator(overrides: PolicyOverrides = {}): PolicySpecOf<"orc
          *  docs/topology-recovery.md). */
         failback: "manual",
         /** A dead master is left out of the recovered topology: a person puts it back as a replica
-         *  (docs/topology-recovery.md: recovery promotes a replica and repoints its siblings). */
+         *  (openark/orchestrator docs/topology-recovery.md: recovery promotes a replica and repoints
+         *  its siblings). */
         rejoin: "manual",
         operator: { delay: defaults.failover.operatorDelay },
         /** FailMasterPromotionOnLagMinutes 0: no lag limit (go/config/config.go). */

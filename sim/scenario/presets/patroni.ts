@@ -41,7 +41,7 @@ export function patroni(overrides: PolicyOverrides = {}): PolicySpecOf<"patroni"
         failback: "never",
         /** A diverged old primary is rewound with pg_rewind before it follows — Patroni does so when
          *  postgresql.use_pg_rewind is on (patroni/patroni patroni/postgresql/rewind.py). It is off by
-         *  default (docs/yaml_configuration.rst) but on in the usual deployments; with it off and
+         *  default (patroni/patroni docs/yaml_configuration.rst) but on in the usual deployments; with it off and
          *  without remove_data_directory_on_diverged_timelines, a diverged old primary cannot stream
          *  until someone reinitialises it: `rejoin: "manual"`. rewindIn: our assumption, 30 s. */
         rejoin: "rewind",
