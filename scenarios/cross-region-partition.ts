@@ -12,7 +12,8 @@
 // for 24 h 11 min; a few seconds of writes still needed reconciling by hand.
 //
 // What to watch (seed 1): the suspicion at 2:05.1 (db1's last answer came with the poll at
-// 1:55), db2 primary at 2:08.1, the heal at 2:43 and db1's rewind at 2:45; false_failovers 1,
+// 1:55), db2 primary at 2:08.1, the heal at 2:43 and db1 out of the cluster from 2:45
+// ("rejoining", waiting for the operator); false_failovers 1,
 // split_brain_s 36.9, divergent_writes 3,695, lost_writes 4,537 (4,433–4,669 over seeds 1–20)
 // — the writes GitHub had to reconcile by hand — rpo_s 45.0, and downtime_s 0: no client saw an
 // error. With `--trace full`, events.csv shows the price of the new topology: writes were
@@ -38,9 +39,11 @@ export default defineScenario({
     "fencing, no automatic recovery within an hour of one) with failback off — GitHub could " +
     "not move back. At 2:00 zone east is cut off from the rest for 43 s. orc2 and orc3 call " +
     "db1 dead and promote db2 in the West; db1, alive beside the clients, keeps acknowledging " +
-    "their writes until the heal; then the clients' proxy moves to db2 and db1 rewinds, " +
-    "throwing away everything it took alone. From then on every write of the East clients " +
-    "crosses the country.",
+    "their writes until the heal; then the clients' proxy moves to db2, and db1 — a dead " +
+    'master to orchestrator, which never re-attaches one (the preset\'s rejoin "manual") — ' +
+    "stays out of the cluster with everything it took alone until a person puts it back as a " +
+    "replica, 5 to 15 minutes later, after this run. From then on every write of the East " +
+    "clients crosses the country.",
   lesson:
     "A partition shorter than a minute is enough for a quorum on the far side to fail over, " +
     "so where a primary may move, fencing, and a detection window longer than the network's " +

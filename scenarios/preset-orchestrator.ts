@@ -4,11 +4,13 @@
 // master dead ≈ 10 s after its last answer (replicas' slave_net_timeout 4 s + the next poll);
 // the raft leader promotes the replica, hooks repoint Consul and the proxies. No fencing; cross-
 // zone promotion allowed; after a recovery, no automatic one for an hour
-// (RecoveryPeriodBlockSeconds 3600); failback is a person's graceful-master-takeover — here the
-// override `operator: { delay: "2m" }` makes that person prompt.
+// (RecoveryPeriodBlockSeconds 3600); a dead master is put back as a replica by a person, and the
+// failback is a person's graceful-master-takeover — here the override `operator: { delay: "2m" }`
+// makes that person prompt.
 //
 // What to watch: false_failovers 1, split_brain_s ≈ 12, lost_writes and divergent_writes in the
-// thousands; the no_candidate event "automatic recovery blocked" at 6:10; downtime_s ≈ 240.
+// thousands; db1 "rejoining" from 2:20 to 4:20; the no_candidate event "automatic recovery
+// blocked" at 8:10; downtime_s ≈ 240.
 // Orchestrator's own failover (detection + promotion) is 8 s here, GitHub's published 10–13 s.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
@@ -20,16 +22,17 @@ export default defineScenario({
     "At 2 min the primary's zone (db1, orc1 and the clients) is cut off for 20 s. The " +
     "majority side (orc2, orc3) calls db1 dead after 5 s (its last answer came at 1:55) and " +
     "promotes db2 (writes at 2:08). The clients, cut off from db2, keep writing to db1 — no " +
-    "fencing — until the heal: 12 s of split brain; db1's blip-time writes (≈ 2000) never " +
-    "reach db2 and are discarded when db1 rejoins. The operator hands the primary back to db1 " +
-    "at ≈ 4:30. At 6 min 5 s db1 crashes — within the hour of the first recovery, so " +
-    "orchestrator refuses to recover it: no writes until the end of the run.",
+    "fencing — until the heal: 12 s of split brain. db1 stays out of the cluster until the " +
+    "operator puts it back as a replica at 4:20; its blip-time writes (≈ 2000), which never " +
+    "reached db2, are discarded then. Paged once db1 is a healthy replica, the operator hands " +
+    "the primary back to it at ≈ 6:33. At 8 min 5 s db1 crashes — within the hour of the " +
+    "first recovery, so orchestrator refuses to recover it: no writes until the end of the run.",
   lesson:
     "The one-hour block that stops flapping also stops the recovery of a genuine second " +
     "failure, and without fencing a short partition is enough to split the brain.",
   questions: [
     {
-      q: "Why did orchestrator refuse to recover the crash at 6:05?",
+      q: "Why did orchestrator refuse to recover the crash at 8:05?",
       a:
         "RecoveryPeriodBlockSeconds: after the blip's recovery, no automatic recovery of the same " +
         "cluster for an hour — the anti-flapping rule also blocks a genuine second failure.",
@@ -41,7 +44,7 @@ export default defineScenario({
         "were discarded when db1 rejoined behind db2.",
     },
   ],
-  duration: "10m",
+  duration: "12m",
   seed: 1,
   nodes: {
     db1: { role: "primary", zone: "a" },
@@ -52,7 +55,7 @@ export default defineScenario({
   },
   policy: presets.orchestrator({ failover: { operator: { delay: "2m" } } }),
   clients: { writes: "100/s", zone: "a" },
-  faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("365s", crash("db1"))],
+  faults: [at("2m", blip("20s", ["a"], ["b", "c"])), at("485s", crash("db1"))],
   expect: {
     failovers: 2,
     falseFailovers: 1,

@@ -21,7 +21,9 @@ export default defineScenario({
     "check in a row fails (20 s = node_considered_unhealthy_timeout: the blip is exactly the " +
     "threshold), db1 having stopped itself at 2:19, and the monitor fails over to db2, which " +
     "takes writes after the 30 s drain allowance (≈ 2:50). Nothing acknowledged is lost: the " +
-    "sync commit never acknowledged db1's blip-time writes. At 6 min 5 s the current primary, " +
+    "sync commit never acknowledged db1's blip-time writes, which pg_rewind throws away when " +
+    "db1 rejoins as a standby (rewound for the preset's 30 s, it follows db2 from ≈ 3:20 and " +
+    "catches up: max_lag_s ≈ 30). At 6 min 5 s the current primary, " +
     "db2, crashes: unhealthy 20 s later, writes again ≈ 50 s after the crash (documented ≈ " +
     "25–60 s).",
   lesson:

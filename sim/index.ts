@@ -7,6 +7,16 @@ export { at, chaos, presets } from "./scenario/index.ts";
 // Every fault kind's builders (crash(), partition(), clockSkew(), …) and DSL types, from the
 // fault registry: a new kind's builders are public the day it is registered.
 export * from "./model/faults/index.ts";
+// Latency distributions, for a link's latency, a delay() fault's extra delay or a slow() node:
+// `latency: lognormal("2ms", 0.5)`. Each returns plain data, as `--set` takes it in JSON.
+export { exponential, lognormal, mixture, pareto } from "./model/latency/index.ts";
+export type {
+  ExponentialSpec,
+  LatencyText,
+  LognormalSpec,
+  MixtureSpec,
+  ParetoSpec,
+} from "./model/latency/index.ts";
 export type {
   ClientSpec,
   DetectorSpec,

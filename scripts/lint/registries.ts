@@ -63,6 +63,18 @@ export const registrySources: readonly RegistrySource[] = [
     }),
   },
   {
+    file: "sim/model/rejoin/index.ts",
+    name: "rejoinKinds",
+    entry: { file: "sim/model/rejoin/rejoin-kind.ts", name: "RejoinKindModule" },
+    load: async () => ({ value: (await import("../../sim/model/rejoin/index.ts")).rejoinKinds }),
+  },
+  {
+    file: "sim/model/latency/index.ts",
+    name: "latencies",
+    entry: { file: "sim/model/latency/latency-kind.ts", name: "LatencyKindModule" },
+    load: async () => ({ value: (await import("../../sim/model/latency/index.ts")).latencies }),
+  },
+  {
     file: "sim/model/routing/index.ts",
     name: "routings",
     entry: { file: "sim/model/routing/routing-kind.ts", name: "RoutingKindModule" },

@@ -3,7 +3,8 @@
 // built from the scenario's own policy, term by term, so a slow policy is not blamed for being
 // slow, only for not recovering:
 //   detection  the time the detector needs to suspect a silent node, its kind's own bound
-//              (model/detectors/<kind>.ts, detectionUs) — timeout: timeout + interval;
+//              (model/detectors/<kind>.ts, detectionUs) with the widest round spacing its
+//              intervalJitter allows (interval · (1 + j)) — timeout: timeout + interval;
 //              consecutive: (failures + successes) · interval + probeTimeout; φ: interval +
 //              acceptablePause + (threshold + 2) · minStdDev; lease: ttl + renewEvery
 //   fencing    its kind's own bound (model/fencing/<kind>.ts, settleUs) — stonith: delay +
@@ -13,6 +14,10 @@
 //              backlog at applyRate + promoteIn + warmUp; cold bootIn + restoreIn + a replay of
 //              min(backupEvery, duration) of writes at applyRate + promoteIn + warmUp
 //   replication  statusInterval, plus semiSyncTimeout under semi-sync
+//   rejoin     the longest a deposed primary stays out before it follows, its rejoin mode's own
+//              bound (model/rejoin/<mode>.ts, settleUs) — standby 0; rewind rewindIn; rebuild
+//              the longest restoreIn; manual the operator's longest delay (a synchronous primary
+//              waits for it as for any standby)
 //   clients    the slowest group: timeout · (retries + 1) + the backoffs + reconnectIn + its
 //              routing's own term (model/routing/<kind>.ts: a DNS ttl)
 //   margin     10 s
@@ -20,7 +25,9 @@
 import {
   detectorKindOf,
   fencingKindOf,
+  rejoinKindOf,
   routingKindOf,
+  widestRoundUs,
   type NodeConfig,
   type WorldConfig,
 } from "../model/index.ts";
@@ -31,6 +38,7 @@ export interface SettleTerms {
   fencingUs: number;
   promotionUs: number;
   replicationUs: number;
+  rejoinUs: number;
   clientsUs: number;
   marginUs: number;
 }
@@ -38,7 +46,13 @@ export interface SettleTerms {
 export function settleTerms(world: WorldConfig): SettleTerms {
   const writesPerS = world.clients.reduce((sum, client) => sum + client.writesPerSecond, 0);
   return {
-    detectionUs: detectorKindOf(world.detector.kind).detectionUs(world.detector, world.failover),
+    detectionUs: detectorKindOf(world.detector.kind).detectionUs(
+      {
+        ...world.detector,
+        intervalUs: widestRoundUs(world.detector.intervalUs, world.detector.intervalJitter),
+      },
+      world.failover,
+    ),
     fencingUs: fencingKindOf(world.failover.fencing).settleUs({
       failover: world.failover,
       statusIntervalUs: world.replication.statusIntervalUs,
@@ -54,6 +68,13 @@ export function settleTerms(world: WorldConfig): SettleTerms {
     replicationUs:
       world.replication.statusIntervalUs +
       (world.replication.mode === "semi-sync" ? world.replication.semiSyncTimeoutUs : 0),
+    rejoinUs: rejoinKindOf(world.failover.rejoin).settleUs(
+      {
+        restoreInUs: Math.max(0, ...dataNodes(world).map((node) => node.restoreInUs)),
+        operator: world.failover.operator,
+      },
+      world.failover,
+    ),
     clientsUs: Math.max(
       0,
       ...world.clients.map((client) => {
@@ -66,6 +87,10 @@ export function settleTerms(world: WorldConfig): SettleTerms {
     ),
     marginUs: fuzzDefaults.settleMarginUs,
   };
+}
+
+function dataNodes(world: WorldConfig): NodeConfig[] {
+  return world.nodes.filter((node) => node.role === "primary" || node.role === "standby");
 }
 
 export function settlePeriodUs(world: WorldConfig): number {

@@ -98,7 +98,8 @@ export function buildCast(
       };
       const leads = node.role === "monitor";
       const monitorRng = rng.stream(`monitor:${node.name}`);
-      const monitor = new Monitor(node.name, index, leads, setup, monitorRng, world);
+      const roundsRng = rng.stream(`rounds:${node.name}`);
+      const monitor = new Monitor(node.name, index, leads, setup, monitorRng, world, roundsRng);
       cast.monitors.push(monitor);
       join(monitor, node.name);
     } else if (node.role === "server") {

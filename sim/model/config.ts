@@ -3,8 +3,10 @@
 // the model never parses strings. The whole world, with its fault schedule, is world-config.ts.
 import type { Failback, FailbackSettings } from "./failback/index.ts";
 import type { Fencing, FencingSettings } from "./fencing/index.ts";
+import type { Latency } from "./latency/index.ts";
+import type { Rejoin, RejoinSettings } from "./rejoin/index.ts";
 
-export type { Failback, Fencing };
+export type { Failback, Fencing, Rejoin };
 export type { StonithConfig } from "./fencing/index.ts";
 
 export type DataRole = "primary" | "standby";
@@ -49,13 +51,18 @@ export interface NodeConfig {
 }
 
 export interface LinkSpec {
-  latencyUs: number;
-  /** Delay is latency + uniform(−jitter, +jitter); jitter ≤ latency. */
+  /** One-way delay (µs): fixed, or drawn for each message from a distribution (latency/). */
+  latency: Latency;
+  /** A fixed latency's spread: delay is latency + uniform(−jitter, +jitter), jitter ≤ latency;
+   *  0 beside a distribution, which is its own spread. */
   jitterUs: number;
   /** Probability that one message is dropped. */
   lossProbability: number;
   /** Log entries per second the link carries; Infinity for no limit. Only replication uses it. */
   bandwidthPerS: number;
+  /** false: messages arrive in the order they were sent, as TCP delivers (a late one holds up
+   *  those behind it); true: each arrives when its own delay says, overtaking earlier ones. */
+  reorder: boolean;
 }
 
 /** A per-link or per-zone override; source and target name endpoints or zones. */
@@ -112,10 +119,10 @@ export interface OperatorConfig {
   errorProbability: number;
 }
 
-/** The failover policy; each fencing kind's and failback policy's own settings (STONITH's
- *  device, min-replicas' count and lag, hold-down's wait) come from its module (fencing/<kind>.ts,
- *  failback/<kind>.ts), resolved whichever is chosen. */
-export interface FailoverConfig extends FencingSettings, FailbackSettings {
+/** The failover policy; each fencing kind's, failback policy's and rejoin mode's own settings
+ *  (STONITH's device, min-replicas' count and lag, hold-down's wait, rewind's time) come from its
+ *  module (fencing/<kind>.ts, failback/<kind>.ts, rejoin/<mode>.ts), resolved whichever is chosen. */
+export interface FailoverConfig extends FencingSettings, FailbackSettings, RejoinSettings {
   /** false: no automatic failover (detectors still run; an operator may act, see `operator`). */
   automatic: boolean;
   /** Monitors that must suspect the primary before a failover. */
@@ -124,6 +131,8 @@ export interface FailoverConfig extends FencingSettings, FailbackSettings {
   fencing: Fencing;
   /** Whether and when the original primary takes its role back (failback/index.ts). */
   failback: Failback;
+  /** How a deposed primary comes back: at once, rewound, rebuilt or by an operator (rejoin/index.ts). */
+  rejoin: Rejoin;
   /** A promotion that hands the primary role back to a node that lost it this recently is a flap. */
   flapWindowUs: number;
   /** Never promote a standby whose newest entry is older than the primary's newest known entry

@@ -21,6 +21,7 @@ import type { NodeReport } from "./cluster-state.ts";
 import type { NodeConfig } from "./config.ts";
 import { fencingMechanisms, type FencingMechanisms } from "./fencing/index.ts";
 import type { NodeLog } from "./history.ts";
+import type { Latency } from "./latency/index.ts";
 import { LeaseHolder } from "./lease-holder.ts";
 import { LogSender } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
@@ -54,6 +55,10 @@ export class DataNode implements ActingNode {
   /** The epoch in which this primary gave the role up — stepped down for a failback, or learned
    *  of a newer primary: it stays fenced until told otherwise, whatever its lease or replicas say. */
   yieldedEpoch = -1;
+  /** The epoch in which it handed the role over for a planned failback (-1: none). */
+  handedOverEpoch = -1;
+  /** A deposed primary's rejoin under way (node-actions.ts: dueUs -1 when none). */
+  readonly rejoin = { epoch: 0, dueUs: -1 };
   /** The epoch of the last role the trace heard of. */
   private roleEpoch = 1;
 
@@ -63,9 +68,9 @@ export class DataNode implements ActingNode {
     log: NodeLog,
     primary: string,
     standbys: readonly string[],
-    rng: Rng,
+    readonly rng: Rng,
     readonly world: NodeWorld,
-    private readonly policy: NodePolicy,
+    readonly policy: NodePolicy,
   ) {
     this.name = config.name;
     this.log = log;
@@ -101,6 +106,7 @@ export class DataNode implements ActingNode {
   crash(): void {
     this.up = false;
     this.promotion.stepAtUs = -1;
+    this.rejoin.dueUs = -1;
     this.sender.stop();
     this.world.emit({ kind: "node_down", tUs: this.world.nowUs, node: this.name });
   }
@@ -148,8 +154,8 @@ export class DataNode implements ActingNode {
     this.sender.ackTimeout(this.up && this.role === "primary");
   }
 
-  setSlow(delayUs: number): void {
-    this.service.setSlow(delayUs);
+  setSlow(delay: Latency): void {
+    this.service.setSlow(delay);
   }
 
   setReadOnly(readOnly: boolean): void {
@@ -192,6 +198,13 @@ export class DataNode implements ActingNode {
     this.step({ kind: "promotion-step" });
   }
 
+  /** A deposed primary's time out is over: it follows now (unless a crash or an order came
+   *  between). */
+  rejoinStep(dueUs: number): void {
+    if (!this.up || this.role !== "rejoining" || this.rejoin.dueUs !== dueUs) return;
+    this.step({ kind: "rejoined", epoch: this.rejoin.epoch });
+  }
+
   /** Feeds the role machine an event: the rule for this role, if any, is carried out — `grant`
    *  first (what the command sets whichever role it meets), then the rule's action. */
   step(event: RoleEvent, grant?: () => void): void {
@@ -215,6 +228,7 @@ export class DataNode implements ActingNode {
       );
     }
     this.yieldedEpoch = -1;
+    this.handedOverEpoch = -1;
     this.setRole("primary");
   }
 

@@ -37,7 +37,15 @@ export {
   type SimulationRun,
   type SimulationSummary,
 } from "./simulation-run.ts";
-export { detectorFields, detectorKindOf, detectorKinds, detectors } from "./detectors/index.ts";
+export {
+  detectorFields,
+  detectorKindOf,
+  detectorKinds,
+  detectors,
+  intervalJitterDefault,
+  intervalJitterSchema,
+  widestRoundUs,
+} from "./detectors/index.ts";
 export type { DetectorConfig, DetectorKind, DetectorSpec } from "./detectors/index.ts";
 export {
   drawLease,
@@ -57,6 +65,45 @@ export {
   failbackSettings,
 } from "./failback/index.ts";
 export type { FailbackSpec } from "./failback/index.ts";
+export {
+  rejoinFields,
+  rejoinKindOf,
+  rejoinKinds,
+  rejoinNames,
+  rejoinSettings,
+} from "./rejoin/index.ts";
+export type { RejoinSpec } from "./rejoin/index.ts";
 export { routingKindIn, routingKindOf, routingKinds, routings } from "./routing/index.ts";
 export type { ParsedRouting, RoutingKind, RoutingSpec } from "./routing/index.ts";
 export { drainUs, outcomeWithinUs } from "./drain.ts";
+export { aimRoles, type Aim, type AimRole } from "./aim.ts";
+export {
+  describeLatency,
+  drawLatency,
+  exponential,
+  latencies,
+  latencyCdf,
+  latencyExpectation,
+  latencyKindName,
+  latencyKinds,
+  latencyLimitUs,
+  latencyMeanUs,
+  latencyPhrase,
+  latencyQuantileUs,
+  latencySchema,
+  lognormal,
+  maxMixtureDepth,
+  maxMixtureParts,
+  mixture,
+  pareto,
+  sampleLatencyUs,
+} from "./latency/index.ts";
+export type {
+  ExponentialSpec,
+  Latency,
+  LatencyKind,
+  LatencyText,
+  LognormalSpec,
+  MixtureSpec,
+  ParetoSpec,
+} from "./latency/index.ts";

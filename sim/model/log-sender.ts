@@ -6,7 +6,8 @@
 // - semi-sync: the same, but a commit that waits `semiSyncTimeoutUs` releases every waiting write
 //   and the primary runs async until `waitFor` followers have caught up again (MySQL's rule).
 // Followers are the standbys that report to this primary; a standby that follows someone else
-// says so and is dropped.
+// says so and is dropped. A report older than one already heard (a link that reorders) adds
+// nothing.
 import type { ReplicationConfig } from "./config.ts";
 import type { NodeLog } from "./history.ts";
 import type { Message, WorldEvent } from "./messages.ts";
@@ -151,6 +152,12 @@ export class LogSender {
     if (!state) {
       state = { sentTo: length, ackedLength: length, heardUs: this.world.nowUs };
       this.followers.set(follower, state);
+    }
+    // On a link that reorders, a report can come after a newer one: it acknowledges nothing new
+    // (a follower's log only shrinks when it follows anew, and then it reports a gap).
+    if (length < state.ackedLength && !gap) {
+      state.heardUs = this.world.nowUs;
+      return;
     }
     // Resend on an explicit gap, or when the stream made no progress since the last report.
     const stalled = length === state.ackedLength && length < state.sentTo;

@@ -1,4 +1,5 @@
 // What travels over the network, and the events the world schedules for itself.
+import type { Aim } from "./aim.ts";
 import type { Fault } from "./faults/index.ts";
 import type { Command, NodeReport } from "./cluster-state.ts";
 
@@ -89,10 +90,13 @@ export type WorldEvent =
   /** A load balancer's health-check round, and the deadline of round `seq`. */
   | { kind: "lb-tick"; client: number }
   | { kind: "lb-deadline"; client: number; seq: number }
-  | { kind: "fault"; fault: Fault }
+  /** A scheduled fault; one aimed at a role strikes the node holding it then (aim.ts). */
+  | { kind: "fault"; fault: Fault; aim?: Aim }
   /** A fault's own later step (faults/<kind>.ts): a blip heals, a flaky link toggles. */
   | { kind: "fault-step"; step: () => void }
   | { kind: "promotion-step"; node: number; epoch: number }
+  /** A deposed primary's rejoin (rewind, rebuild, operator) is due at `dueUs`. */
+  | { kind: "rejoin-step"; node: number; dueUs: number }
   | { kind: "ship"; node: number }
   | { kind: "ack-timeout"; node: number }
   | { kind: "backup"; node: number }

@@ -9,6 +9,7 @@
 // (monitor-commands.ts); the cluster state it changes is shared by all monitors. Each round it
 // also re-announces the current primary to every router, as a proxy's own health check would.
 // A crashed monitor neither probes nor decides; after a restart its detectors start afresh.
+// Rounds come every detector interval, or spaced at random around it (detectors/rounds.ts).
 import type { Rng } from "../engine/index.ts";
 import {
   createKnowledge,
@@ -22,6 +23,7 @@ import { decide, learn, type PolicyContext } from "./controller.ts";
 import {
   createDetector,
   detectorKindOf,
+  roundSpacingUs,
   type DetectorConfig,
   type FailureDetector,
 } from "./detectors/index.ts";
@@ -61,6 +63,8 @@ export class Monitor {
     private readonly setup: MonitorSetup,
     private readonly rng: Rng,
     private readonly world: MonitorWorld,
+    /** Its own stream for the spacing of its rounds (`rounds:<name>`). */
+    private readonly roundsRng: Rng,
   ) {
     this.knowledge = createKnowledge(setup.dataNodes);
     this.resetDetectors(0);
@@ -113,6 +117,12 @@ export class Monitor {
       const reroute = { kind: "reroute", target: state.primary, epoch: state.epoch } as const;
       carryOut(reroute, this.name, this.setup.routers, this.world);
     }
+  }
+
+  /** The time from this round to the next. */
+  nextRoundUs(): number {
+    const { intervalUs, intervalJitter } = this.setup.detector;
+    return roundSpacingUs(intervalUs, intervalJitter, this.roundsRng);
   }
 
   probeDeadline(node: string, seq: number): void {

@@ -1,17 +1,21 @@
 // The network between endpoints (data nodes, monitors, client groups): per directed link a
 // latency, a jitter and a loss probability, and a set of cuts. Assumptions:
-// - each message is delayed by latency + uniform(−jitter, +jitter) and lost independently
-//   with lossProbability;
-// - links deliver in order (TCP-like): a message never overtakes an earlier one on its link;
+// - each message is delayed by latency + uniform(−jitter, +jitter) — or by a draw of the link's
+//   latency distribution (latency/) — and lost independently with lossProbability;
+// - links deliver in order (TCP-like) unless told to reorder: a message never overtakes an
+//   earlier one on its link, so a late draw holds up the messages behind it (head-of-line
+//   blocking); a reordering link delivers each message when its own delay says;
 // - a link with a bandwidth (log entries per second) transmits one message at a time: a batch of
 //   n entries occupies it n / bandwidth seconds, so replication beyond the bandwidth queues up;
 //   what is still queued when its sender crashes dies with it (the world checks that);
-// - a degraded link (a fault) loses messages with an extra probability and delays them more; several
-//   degradations of one link combine (losses independently, delays add up);
+// - a degraded link (a fault) loses messages with an extra probability and delays them more (a
+//   fixed extra delay or a draw per message); several degradations of one link combine (losses
+//   independently, delays add up);
 // - a link is cut while any cut (partition, isolation, blip) holds it; a message is dropped if
 //   its link is cut when it is sent or when it would arrive.
 import type { Rng } from "../engine/index.ts";
 import type { LinkSpec, NetworkConfig } from "./config.ts";
+import { sampleLatencyUs, type Latency } from "./latency/index.ts";
 
 export interface Endpoint {
   name: string;
@@ -25,7 +29,7 @@ export class Network {
   private readonly lastArrivalUs: Float64Array;
   private readonly busyUntilUs: Float64Array;
   /** Per directed link, active degradations by fault id (empty for most links). */
-  private readonly degradations: Map<number, { lossProbability: number; extraDelayUs: number }>[];
+  private readonly degradations: Map<number, { lossProbability: number; extraDelay: Latency }>[];
   /** When the message of the last arrivalUs call finished leaving its sender. */
   lastTransmittedUs = 0;
   private readonly indexByName = new Map<string, number>();
@@ -73,7 +77,7 @@ export class Network {
 
   /**
    * Arrival time of a message of `size` log entries sent now from source to target, or -1 if it
-   * is lost. Draws from the network stream only for links that can jitter or lose.
+   * is lost. Draws from the network stream only for links that can jitter, lose or draw a delay.
    */
   arrivalUs(source: number, target: number, nowUs: number, size = 1): number {
     const link = source * this.size + target;
@@ -87,7 +91,7 @@ export class Network {
       for (const degradation of degradations.values()) {
         if (degradation.lossProbability > 0 && this.rng.chance(degradation.lossProbability))
           return -1;
-        extraDelayUs += degradation.extraDelayUs;
+        extraDelayUs += sampleLatencyUs(degradation.extraDelay, this.rng);
       }
     }
     let sentUs = nowUs;
@@ -97,11 +101,19 @@ export class Network {
       this.busyUntilUs[link] = sentUs;
     }
     this.lastTransmittedUs = sentUs;
-    let delayUs = spec.latencyUs + extraDelayUs;
-    if (spec.jitterUs > 0) delayUs += Math.round(this.rng.uniform(-spec.jitterUs, spec.jitterUs));
-    const arrival = Math.max(sentUs + delayUs, this.lastArrivalUs[link]);
-    this.lastArrivalUs[link] = arrival;
-    return arrival;
+    const arrival = sentUs + extraDelayUs + this.delayUs(spec);
+    if (spec.reorder) return arrival;
+    // In order: a message waits for the one sent before it on this link.
+    const inOrder = Math.max(arrival, this.lastArrivalUs[link]);
+    this.lastArrivalUs[link] = inOrder;
+    return inOrder;
+  }
+
+  /** The link's own delay for one message: latency ± jitter, or a draw of its distribution. */
+  private delayUs(spec: LinkSpec): number {
+    const { latency, jitterUs } = spec;
+    if (typeof latency !== "number") return sampleLatencyUs(latency, this.rng);
+    return jitterUs > 0 ? latency + Math.round(this.rng.uniform(-jitterUs, jitterUs)) : latency;
   }
 
   /** Cuts both directions of every link between endpoints of different groups. */
@@ -121,10 +133,10 @@ export class Network {
     id: number,
     groups: readonly (readonly number[])[],
     lossProbability: number,
-    extraDelayUs: number,
+    extraDelay: Latency,
   ): void {
     this.forLinksBetween(groups, (link) =>
-      this.degradations[link].set(id, { lossProbability, extraDelayUs }),
+      this.degradations[link].set(id, { lossProbability, extraDelay }),
     );
   }
 
@@ -182,10 +194,11 @@ export function resolveLinkSpec(
   applicable.sort((a, b) => a.level - b.level || a.order - b.order);
   const spec: LinkSpec = { ...config.defaults };
   for (const { spec: partial } of applicable) {
-    if (partial.latencyUs !== undefined) spec.latencyUs = partial.latencyUs;
+    if (partial.latency !== undefined) spec.latency = partial.latency;
     if (partial.jitterUs !== undefined) spec.jitterUs = partial.jitterUs;
     if (partial.lossProbability !== undefined) spec.lossProbability = partial.lossProbability;
     if (partial.bandwidthPerS !== undefined) spec.bandwidthPerS = partial.bandwidthPerS;
+    if (partial.reorder !== undefined) spec.reorder = partial.reorder;
   }
   return spec;
 }

@@ -2,7 +2,9 @@
 // a role × event calls for): one function per action, in a table over the actions, each taking
 // its role at its own moment — a restart's node_up comes before its role, a promotion's
 // completion takes the primary role before it announces itself. The node (data-node.ts) feeds
-// the machine; these carry it out on the node's own parts.
+// the machine; these carry it out on the node's own parts. A deposed primary told to follow
+// stays out for as long as its rejoin mode says (rejoin/<mode>.ts), then follows.
+import type { Rng } from "../engine/index.ts";
 import type { ApplyQueue } from "./apply-queue.ts";
 import type { FailoverConfig, NodeConfig, ReplicationConfig } from "./config.ts";
 import type { FencingMechanisms } from "./fencing/index.ts";
@@ -10,6 +12,7 @@ import type { NodeLog } from "./history.ts";
 import type { LeaseHolder } from "./lease-holder.ts";
 import type { LogSender } from "./log-sender.ts";
 import type { RoleAction } from "./node-roles.ts";
+import { rejoinKindOf } from "./rejoin/index.ts";
 import type { NodeService, ServiceWorld } from "./node-service.ts";
 import type { TraceRole } from "./trace.ts";
 
@@ -41,6 +44,14 @@ export interface ActingNode {
   upstream: string | null;
   primaryEpoch: number;
   yieldedEpoch: number;
+  /** The epoch in which it handed the primary role over for a planned failback (-1: none). */
+  handedOverEpoch: number;
+  /** A deposed primary's rejoin under way: the epoch it will follow in, when it is due (µs;
+   *  -1: none under way; Infinity: never, an operator who never manages). */
+  readonly rejoin: { epoch: number; dueUs: number };
+  readonly policy: NodePolicy;
+  /** Its own random stream (warm-up shedding, a slow node's draws, an operator's delay). */
+  readonly rng: Rng;
   readonly sender: LogSender;
   readonly apply: ApplyQueue;
   readonly service: NodeService;
@@ -81,6 +92,11 @@ export const roleActions: {
   retake: (node) => node.retake(),
   yield: (node) => {
     node.yieldedEpoch = node.epoch;
+    node.setRole("fenced");
+  },
+  handOver: (node) => {
+    node.yieldedEpoch = node.epoch;
+    node.handedOverEpoch = node.epoch;
     node.setRole("fenced");
   },
   resume: (node) => {
@@ -136,6 +152,10 @@ export const roleActions: {
   },
   takeEpoch,
   follow,
+  completeRejoin: (node, epoch) => {
+    node.rejoin.dueUs = -1;
+    becomeStandby(node, epoch);
+  },
 };
 
 /** The promotion completes: primary of `epoch`, on a timeline of its own. */
@@ -174,9 +194,65 @@ function takeEpoch(node: ActingNode, epoch: number): void {
   node.checkLease();
 }
 
+/** Told to follow `epoch`'s primary: a deposed primary first stays out as its rejoin mode says,
+ *  "rejoining"; any other node follows at once. */
+function follow(node: ActingNode, epoch: number): void {
+  if (node.role === "rejoining" && node.rejoin.dueUs >= 0) {
+    // A rejoin under way goes on, towards the newest primary the node has been told of.
+    node.rejoin.epoch = Math.max(node.rejoin.epoch, epoch);
+    return;
+  }
+  const delayUs = deposedDelayUs(node);
+  if (delayUs === 0) becomeStandby(node, epoch);
+  else holdOut(node, epoch, delayUs);
+}
+
+/** How long the node stays out before it follows: 0 unless it is a deposed primary — it holds
+ *  the primary role of its own epoch and did not hand it over in a planned failback. */
+function deposedDelayUs(node: ActingNode): number {
+  const deposed = node.primaryEpoch === node.epoch && node.handedOverEpoch !== node.epoch;
+  if (!deposed || node.upstream === null) return 0;
+  const { failover } = node.policy;
+  const { world } = node;
+  const upstream = node.upstream;
+  const kind = rejoinKindOf(failover.rejoin);
+  return kind.delayUs(
+    {
+      get diverged() {
+        return world.history.commonPrefix(node.log, world.logOf(upstream)) < node.log.length;
+      },
+      restoreInUs: node.config.restoreInUs,
+      operator: failover.operator,
+      draw: () => node.rng.float(),
+    },
+    failover,
+  );
+}
+
+/** A deposed primary stays out, "rejoining", for `delayUs` (Infinity: for good); the rejoin
+ *  event says so (no "demoted": it is not a standby yet). */
+function holdOut(node: ActingNode, epoch: number, delayUs: number): void {
+  const { world } = node;
+  const nowUs = world.nowUs;
+  node.sender.stop();
+  const dueUs = nowUs + delayUs;
+  node.rejoin.epoch = epoch;
+  node.rejoin.dueUs = dueUs;
+  if (node.role !== "rejoining") node.setRole("rejoining");
+  world.emit({
+    kind: "rejoin",
+    tUs: nowUs,
+    node: node.name,
+    mode: node.policy.failover.rejoin,
+    untilUs: Number.isFinite(dueUs) ? dueUs : -1,
+  });
+  if (Number.isFinite(dueUs))
+    world.after(delayUs, { kind: "rejoin-step", node: node.index, dueUs });
+}
+
 /** A standby of `node.upstream` from `epoch` on: it rewinds to what its log shares with the new
  *  upstream's history, then streams from there. */
-function follow(node: ActingNode, epoch: number): void {
+function becomeStandby(node: ActingNode, epoch: number): void {
   const { world } = node;
   const nowUs = world.nowUs;
   const wasPrimary = node.role === "primary";

@@ -16,7 +16,7 @@
 //   replicas-back   fenced [mayRetake]            primary                   retake
 //   lease-renewed   fenced [mayRetake]            primary                   retake
 //   newer-primary   primary [newer epoch]         fenced                    yield
-//   step-down       primary [same epoch]          fenced                    yield
+//   step-down       primary [same epoch]          fenced                    handOver
 //   resume          fenced [yielded, served]      primary                   retake
 //                   rejoining [served]            primary                   resume
 //   promote         primary, fenced [newer]       primary | fenced          takeEpoch
@@ -27,7 +27,11 @@
 //   promotion-step  booting                       catching-up               restore
 //                   catching-up                   promoting                 awaitPromotion
 //                   promoting                     primary | fenced          takeEpoch
-//   follow          any but off [newer, or same epoch and not primary]  standby  follow
+//   follow          any but off [newer, or same epoch and not primary]  standby | rejoining  follow
+//   rejoined        rejoining                     standby                   completeRejoin
+// follow: a deposed primary — one that holds the primary role of its own epoch, not handed over
+// in a planned failback — is first rewound, rebuilt or left for an operator as the rejoin mode
+// says (rejoin/), "rejoining" until it is done; any other node follows at once.
 // `served`: the node was promoted into the command's epoch, its own; `yielded`: it gave the role
 // up in it; `cut short`: a crash interrupted its promotion into its epoch; `mayRetake`: fenced in
 // the epoch it was promoted into, and it did not yield it. takeEpoch ends fenced when storage
@@ -47,12 +51,16 @@ export type RoleEvent =
         | "promotion-step";
     }
   /** An epoch named by the controller or the coordination store. */
-  | { kind: "newer-primary" | "step-down" | "resume" | "promote" | "follow"; epoch: number };
+  | {
+      kind: "newer-primary" | "step-down" | "resume" | "promote" | "follow" | "rejoined";
+      epoch: number;
+    };
 
 export type RoleAction =
   | "rejoin"
   | "retake"
   | "yield"
+  | "handOver"
   | "resume"
   | "catchUp"
   | "boot"
@@ -60,7 +68,8 @@ export type RoleAction =
   | "restore"
   | "awaitPromotion"
   | "takeEpoch"
-  | "follow";
+  | "follow"
+  | "completeRejoin";
 
 /** What the node is, as its guards read it. */
 export interface RoleView {
@@ -108,7 +117,7 @@ export const roleTable: { readonly [E in RoleEvent["kind"]]: Rules } = {
   "replicas-back": { fenced: { to: "primary", if: "mayRetake", do: "retake" } },
   "lease-renewed": { fenced: { to: "primary", if: "mayRetake", do: "retake" } },
   "newer-primary": { primary: { to: "fenced", if: "newer", do: "yield" } },
-  "step-down": { primary: { to: "fenced", if: "same", do: "yield" } },
+  "step-down": { primary: { to: "fenced", if: "same", do: "handOver" } },
   resume: {
     fenced: { to: "primary", if: "yieldedAndServed", do: "retake" },
     rejoining: { to: "primary", if: "served", do: "resume" },
@@ -130,9 +139,10 @@ export const roleTable: { readonly [E in RoleEvent["kind"]]: Rules } = {
   },
   follow: {
     off: null,
-    primary: { to: "standby", if: "newer", do: "follow" },
-    any: { to: "standby", if: "notOlder", do: "follow" },
+    primary: { to: ["standby", "rejoining"], if: "newer", do: "follow" },
+    any: { to: ["standby", "rejoining"], if: "notOlder", do: "follow" },
   },
+  rejoined: { rejoining: { to: "standby", do: "completeRejoin" } },
 };
 
 /** The rule for `event` in the node's role, or null when it ignores the event. */

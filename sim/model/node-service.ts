@@ -1,6 +1,6 @@
 // What a data node serves, whatever its role machine says (data-node.ts, node-roles.ts): client
 // writes as primary, reads, and the log it receives as a standby. Writes: a slow node (gray
-// failure) handles each one `slow` late; a primary commits a write unless it may not take writes
+// failure) handles each one `slow` late (a fixed delay, or a draw from the node's own stream); a primary commits a write unless it may not take writes
 // (any role but primary, a lapsed lease, too few replicas under min-replicas fencing), cannot
 // commit (read-only, full disk) or is warming up after a promotion and sheds the write (its
 // warm-up capacity); shipping and the acknowledgement are its LogSender's. Reads: a running
@@ -13,6 +13,7 @@ import type { Rng } from "../engine/index.ts";
 import type { ApplyQueue } from "./apply-queue.ts";
 import type { NodeConfig, ReplicationConfig } from "./config.ts";
 import type { History, NodeLog } from "./history.ts";
+import { sampleLatencyUs, type Latency } from "./latency/index.ts";
 import { waitsForStandbys, type LogSender, type SenderWorld } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
 import { ServiceQueue } from "./service-queue.ts";
@@ -44,8 +45,8 @@ export interface ServedNode {
 export class NodeService {
   /** Capacity: the line requests and health checks wait in (null: unlimited capacity). */
   private readonly line: ServiceQueue | null;
-  /** Gray failure: each write is handled this late. */
-  private slowUs = 0;
+  /** Gray failure: each write is handled this late (µs, or drawn per write). */
+  private slow: Latency = 0;
   /** Disk full / read-only: nothing can be committed. */
   private readOnly = false;
   /** After a promotion it serves only `warmUpCapacity` of writes until then. */
@@ -90,8 +91,8 @@ export class NodeService {
     return false;
   }
 
-  setSlow(delayUs: number): void {
-    this.slowUs = delayUs;
+  setSlow(delay: Latency): void {
+    this.slow = delay;
   }
 
   setReadOnly(readOnly: boolean): void {
@@ -104,8 +105,9 @@ export class NodeService {
   }
 
   write(client: string, id: number): void {
-    if (this.slowUs > 0) {
-      this.world.after(this.slowUs, { kind: "slow-write", node: this.node.index, client, id });
+    const slowUs = this.slow === 0 ? 0 : sampleLatencyUs(this.slow, this.rng);
+    if (slowUs > 0) {
+      this.world.after(slowUs, { kind: "slow-write", node: this.node.index, client, id });
       return;
     }
     this.commit(client, id);

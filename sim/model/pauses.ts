@@ -54,6 +54,7 @@ function ownerOf(event: WorldEvent): number {
     case "slow-write":
     case "served":
     case "promotion-step":
+    case "rejoin-step":
     case "ship":
     case "ack-timeout":
       return event.node;

@@ -1,12 +1,14 @@
 // The trace: typed domain events the world emits as it runs, in time order. Metrics and
 // reports are computed from it alone. Times are whole microseconds (tUs).
 import type { Fault } from "./faults/index.ts";
+import type { Rejoin } from "./rejoin/index.ts";
 
 /** Role of a data node. "fenced" is a primary that may not take writes (stale epoch, lost lease,
  *  too few replicas, stepped down for a failback, or powered off by STONITH); "off" is a cold standby not running; on a promote command it is
  *  "booting" (cold only), "catching-up" (applying its backlog, or restoring and replaying for a
  *  cold standby), then "promoting" until it accepts writes; "rejoining" is after a restart, until
- *  the controller assigns a role. */
+ *  the controller assigns a role, and while a deposed primary is rewound, rebuilt or waits for
+ *  an operator before it follows (failover.rejoin). */
 export type TraceRole =
   "primary" | "standby" | "fenced" | "off" | "booting" | "catching-up" | "promoting" | "rejoining";
 
@@ -65,6 +67,8 @@ export type TraceEvent =
       /** A failback handover the policy chose, not a reaction to a failure. */
       planned: boolean;
     }
+  /** A deposed primary stays out until `untilUs` (-1: for good) as its rejoin mode says, then follows. */
+  | { kind: "rejoin"; tUs: number; node: string; mode: Rejoin; untilUs: number }
   /** A primary learned it was deposed and became a standby. */
   | { kind: "demoted"; tUs: number; node: string; epoch: number }
   /** A node discarded the suffix of its log that the current primary's history does not contain. */

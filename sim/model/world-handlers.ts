@@ -2,6 +2,7 @@
 // a table typed over the union, so a kind without a handler does not compile and the world's loop
 // is one lookup. A handler acts on the cast through the parts the world shows it (WorldInside);
 // events meant for a paused process never get here (pauses.ts holds them).
+import type { Aimer } from "./aim.ts";
 import type { Cast } from "./cast.ts";
 import type { Observation } from "./cluster-state.ts";
 import type { ClientGroup } from "./client-group.ts";
@@ -22,6 +23,8 @@ export interface WorldInside extends FaultTarget {
   readonly cast: Cast;
   readonly network: Network;
   readonly device: FencingDevice;
+  /** Strikes faults aimed at a role at the node holding it now (aim.ts). */
+  readonly aimer: Aimer;
   /** Time of each endpoint's latest crash (-1: never). */
   readonly lastCrashUs: Float64Array;
   emit(event: TraceEvent): void;
@@ -68,7 +71,7 @@ export const handlers: Handlers = {
     const beating = monitor(world, event.monitor);
     beating.heartbeat();
     world.heartbeatDone(beating);
-    world.after(world.config.detector.intervalUs, event);
+    world.after(beating.nextRoundUs(), event);
   },
   "probe-deadline": (world, event) =>
     monitor(world, event.monitor).probeDeadline(event.node, event.seq),
@@ -92,7 +95,9 @@ export const handlers: Handlers = {
   "read-timeout": (world, event) => client(world, event.client).reader!.timeout(event.id),
   "lb-tick": (world, event) => client(world, event.client).loadBalancer!.tick(),
   "lb-deadline": (world, event) => client(world, event.client).loadBalancer!.deadline(event.seq),
-  fault: (world, { fault }) => {
+  fault: (world, event) => {
+    const fault = event.aim === undefined ? event.fault : world.aimer.aim(event.fault, event.aim);
+    if (fault === null) return; // aimed at a role nobody holds now
     world.emit({ kind: "fault", tUs: world.nowUs, fault, label: describeFault(fault) });
     faultKindOf(fault.kind).apply(fault, world);
   },
@@ -107,6 +112,7 @@ export const handlers: Handlers = {
     world.toController({ kind: "fenced", node: node.name, ok: event.ok });
   },
   "promotion-step": (world, event) => dataNode(world, event.node).promotionStep(event.epoch),
+  "rejoin-step": (world, event) => dataNode(world, event.node).rejoinStep(event.dueUs),
   ship: (world, event) => dataNode(world, event.node).ship(),
   "ack-timeout": (world, event) => dataNode(world, event.node).ackTimeout(),
   backup: (world, event) => world.saveRestorePoint("backup", dataNode(world, event.node)),

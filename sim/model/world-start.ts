@@ -26,7 +26,8 @@ export function startWorld(world: Starting): number {
   const { dataNodes, monitors } = world.cast;
   for (const node of dataNodes)
     world.emit({ kind: "role", tUs: 0, node: node.name, role: node.role, epoch: node.epoch });
-  for (const { atUs, fault } of faults) world.at(atUs, { kind: "fault", fault });
+  for (const { atUs, fault, aim } of faults)
+    world.at(atUs, aim === undefined ? { kind: "fault", fault } : { kind: "fault", fault, aim });
   for (const monitor of monitors) world.at(0, { kind: "heartbeat", monitor: monitor.index });
   const leases =
     detectorKindOf(detector.kind).heardBy === "leases" ||

@@ -3,13 +3,15 @@
 // modules of their own: the first events (world-start.ts), client timeout lanes (timeout-lanes.ts),
 // DNS (dns.ts), STONITH's device (fencing-device.ts), the write authority and end-of-run
 // accounting (authority.ts), the acting controller and its mailbox (acting-controller.ts), pauses
-// (pauses.ts: a paused process handles nothing until it resumes). The cast gets its configuration
-// at construction; the world offers services only (time, sending, scheduling). Clients write
-// during [0, duration), then the run drains writes in flight (drain.ts). A scenario may have only
-// a pool of servers behind load balancers: then no primary, no history, an empty authority.
+// (pauses.ts: a paused process handles nothing until it resumes), faults aimed at a role (aim.ts).
+// The cast gets its configuration at construction; the world offers services only (time,
+// sending, scheduling). Clients write during [0, duration), then the run drains writes in flight
+// (drain.ts). A pool-only scenario has no primary, no history, an empty authority.
 import { RngStreams, Simulation, type RunLimits } from "../engine/index.ts";
 import type { Fingerprint } from "./fingerprint.ts";
 import { ControllerMailbox } from "./acting-controller.ts";
+import { Aimer } from "./aim.ts";
+import { aimWorld } from "./aim-world.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import { WriteAuthority } from "./authority.ts";
 import { buildCast, type Actor, type Cast } from "./cast.ts";
@@ -53,6 +55,7 @@ export class World implements WorldInside {
   readonly lastCrashUs: Float64Array;
   private readonly pauses: Pauses;
   private readonly mailbox: ControllerMailbox;
+  readonly aimer: Aimer;
   private writeIds = 0;
   private cutIds = 0;
 
@@ -70,10 +73,7 @@ export class World implements WorldInside {
     const rng = new RngStreams(config.seed);
     const primary = config.nodes.find((node) => node.role === "primary");
     this.history = new History(primary?.name ?? "");
-    const endpoints = [...config.nodes, ...config.clients].map(({ name, zone }) => ({
-      name,
-      zone,
-    }));
+    const endpoints = [...config.nodes, ...config.clients]; // each with its name and zone
     this.network = new Network(endpoints, config.network, rng.stream("network"));
     this.device = new FencingDevice(config.failover.stonith, rng.stream("fencing"), this);
     this.dns = new Dns(primary?.name ?? "");
@@ -92,6 +92,7 @@ export class World implements WorldInside {
     this.lastCrashUs = new Float64Array(this.cast.actors.length).fill(-1);
     this.pauses = new Pauses(this.cast.actors.length);
     this.mailbox = new ControllerMailbox(this.cast.monitors, this.network, this.pauses);
+    this.aimer = new Aimer(aimWorld(this.cast, config, rng));
   }
 
   get nowUs(): number {

@@ -62,6 +62,13 @@ const details: Details = {
     };
   },
   demoted: (event) => ({ node: event.node, detail: `demoted: standby in epoch ${event.epoch}` }),
+  rejoin: (event) => ({
+    node: event.node,
+    detail:
+      event.untilUs < 0
+        ? `rejoin (${event.mode}): stays out for good`
+        : `rejoin (${event.mode}): follows the new primary at ${formatMicros(event.untilUs)} s`,
+  }),
   rewind: (event) => ({
     node: event.node,
     detail: `rewind: discarded ${event.discarded} log entries, ${event.discardedAcked} of them acknowledged`,

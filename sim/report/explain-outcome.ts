@@ -7,9 +7,13 @@ import {
   detectorKindOf,
   failbackKindOf,
   fencingKindOf,
+  rejoinKindOf,
   routingKindOf,
   type ClientConfig,
+  describeLatency,
   type FailoverConfig,
+  type LinkSpec,
+  type NetworkConfig,
   type NodeConfig,
   type ReplicationConfig,
   type WorldConfig,
@@ -21,6 +25,7 @@ import { count, plural } from "./explain-sentences.ts";
 export function settingLines(world: WorldConfig): string[] {
   const lines = [
     `Nodes: ${world.nodes.map(nodePhrase).join("; ")}.`,
+    ...networkLines(world.network),
     ...world.clients.map(clientPhrase),
   ];
   // Detection, replication and failover concern a primary and its standbys; a pool of servers
@@ -28,9 +33,44 @@ export function settingLines(world: WorldConfig): string[] {
   if (!world.nodes.some((node) => node.role === "primary")) return lines;
   return [
     ...lines,
-    `Detection: ${detectorKindOf(world.detector.kind).describe(world.detector)}.`,
+    `Detection: ${detectorKindOf(world.detector.kind).describe(world.detector)}${jitterPhrase(world.detector.intervalJitter)}.`,
     `Replication: ${replicationPhrase(world.replication)}.`,
     `Failover: ${failoverPhrase(world.failover)}.`,
+  ];
+}
+
+/** The monitors' rounds spaced at random around the interval, when they are. */
+function jitterPhrase(intervalJitter: number): string {
+  if (intervalJitter === 0) return "";
+  const percent = Number((intervalJitter * 100).toFixed(2));
+  return `; each monitor spaces its rounds at random within ±${percent} % of the interval`;
+}
+
+/** The network, when a link's latency is a distribution or a link delivers out of order (fixed
+ *  latencies in order are the plain case, left unsaid). */
+function networkLines(network: NetworkConfig): string[] {
+  const links: { where: string; spec: Partial<LinkSpec> }[] = [
+    { where: "every link", spec: network.defaults },
+    ...network.overrides.map(({ source, target, bothWays, spec }) => ({
+      where: `${source}${bothWays ? "<->" : "->"}${target}`,
+      spec,
+    })),
+  ];
+  const notable = links.some(
+    ({ spec }) => (spec.latency !== undefined && typeof spec.latency !== "number") || spec.reorder,
+  );
+  if (!notable) return [];
+  const phrases = links.flatMap(({ where, spec }) => {
+    const parts: string[] = [];
+    if (spec.latency !== undefined) {
+      const jitter = spec.jitterUs ? ` ± ${spokenDuration(spec.jitterUs)}` : "";
+      parts.push(`latency ${describeLatency(spec.latency)}${jitter}`);
+    }
+    if (spec.reorder !== undefined) parts.push(spec.reorder ? "out of order" : "in order");
+    return parts.length === 0 ? [] : [`${where}: ${parts.join(", ")}`];
+  });
+  return [
+    `Network: ${phrases.join("; ")}. On a link in order a late message holds up those behind it.`,
   ];
 }
 
@@ -76,6 +116,9 @@ function failoverPhrase(failover: FailoverConfig): string {
       : "none (no automatic failover, no operator)";
   const fencing = fencingKindOf(failover.fencing).describe();
   const failback = failbackKindOf(failover.failback).describe();
+  // The default, a deposed primary following at once, goes without saying.
+  const rejoin =
+    failover.rejoin === "standby" ? "" : `; ${rejoinKindOf(failover.rejoin).describe(failover)}`;
   const block =
     failover.blockForUs > 0
       ? `; no automatic failover within ${spokenDuration(failover.blockForUs)} of another`
@@ -84,7 +127,7 @@ function failoverPhrase(failover: FailoverConfig): string {
   const lag = Number.isFinite(failover.maxLagOnFailoverUs)
     ? `; never to a standby more than ${spokenDuration(failover.maxLagOnFailoverUs)} behind`
     : "";
-  return `${who}; ${fencing}; ${failback}${block}${zones}${lag}`;
+  return `${who}; ${fencing}; ${failback}${rejoin}${block}${zones}${lag}`;
 }
 
 function operatorDelay(minUs: number, maxUs: number): string {

@@ -6,6 +6,7 @@
 import {
   detectorKindOf,
   faultKindOf,
+  rejoinKindOf,
   routingKindOf,
   type TraceEvent,
   type TraceRole,
@@ -76,6 +77,10 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
               : `${count(event.discardedAcked)} of them acknowledged to a client`;
       return `${event.node} rewinds: it discards ${what} the new primary's history lacks — ${acked}.`;
     }
+    case "rejoin":
+      return event.untilUs < 0
+        ? `${event.node}, a deposed primary, stays out for good: no operator manages to put it back.`
+        : rejoinKindOf(event.mode).explain(event.node, spokenDuration(event.untilUs - event.tUs));
     case "writes_lost":
       return (
         `${count(event.count)} acknowledged ${plural(event.count, "write")} accepted by ${event.node} ${span(event.firstUs, event.lastUs)} ` +
@@ -108,7 +113,7 @@ const roleMeanings: Record<TraceRole, string> = {
   booting: "its machine is starting",
   "catching-up": "it applies the log it is missing before it can be promoted",
   promoting: "it will accept writes once the promotion completes",
-  rejoining: "it takes no writes until the controller gives it a role",
+  rejoining: "it takes no writes until it has rejoined the cluster",
 };
 
 function roleSentence(node: string, role: TraceRole, epoch: number): string {

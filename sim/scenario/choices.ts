@@ -1,6 +1,6 @@
 // The closed sets of words a scenario may use (roles, modes, policies). Each is a const array so
 // that the DSL types, the validation schema and error messages come from one list: the kinds that
-// are modules of their own (detectors, fencing, failback, routing) come from their registries in
+// are modules of their own (detectors, fencing, failback, rejoin, routing) come from their registries in
 // the model; the others are listed here, and the `satisfies` clauses keep them within what the
 // model accepts.
 import type {
@@ -15,6 +15,7 @@ import {
   detectorKinds as modelDetectorKinds,
   failbackNames as modelFailbackNames,
   fencingNames as modelFencingNames,
+  rejoinNames as modelRejoinNames,
   routingKinds as modelRoutingKinds,
 } from "../model/index.ts";
 
@@ -42,6 +43,8 @@ export const detectorKinds = modelDetectorKinds;
 export const fencingChoices = modelFencingNames;
 /** From the model's failback registry. */
 export const failbackChoices = modelFailbackNames;
+/** From the model's rejoin registry. */
+export const rejoinChoices = modelRejoinNames;
 /** Every way clients find where to send, from the model's routing registry. */
 export const routingKinds = modelRoutingKinds;
 export const arrivalChoices = ["poisson", "uniform"] as const satisfies readonly Arrivals[];
@@ -58,6 +61,7 @@ export type ReplicationModeChoice = (typeof replicationModes)[number];
 export type DetectorKind = (typeof detectorKinds)[number];
 export type Fencing = (typeof fencingChoices)[number];
 export type Failback = (typeof failbackChoices)[number];
+export type RejoinChoice = (typeof rejoinChoices)[number];
 export type RoutingKind = (typeof routingKinds)[number];
 export type ArrivalsChoice = (typeof arrivalChoices)[number];
 export type ReadFromChoice = (typeof readFromChoices)[number];

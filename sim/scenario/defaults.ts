@@ -75,12 +75,17 @@ export const defaults = {
   network: {
     /** One-way delay. Our assumption: intra-region RTT of ~2 ms, halved. */
     latency: "1ms",
-    /** Uniform ±jitter around latency. Our assumption: half the latency. */
+    /** Uniform ±jitter around a fixed latency. Our assumption: half the latency. A latency
+     *  distribution is its own spread: beside one the jitter is 0. */
     jitter: "0.5ms",
     /** Probability a message is dropped. Our assumption: a healthy network loses nothing. */
     loss: 0,
     /** Log entries per second a link can carry: no limit unless a scenario sets one. */
     bandwidth: "unlimited",
+    /** In order, as TCP delivers: the connections between nodes are TCP streams (RFC 9293: data
+     *  reaches the application in sequence). `reorder: true` models datagrams or several
+     *  connections per link. */
+    reorder: false,
   },
 
   replication: {
@@ -123,6 +128,10 @@ export const defaults = {
      *  returning primary rejoins as a replica). Each policy's own settings (hold-down's wait) and
      *  their defaults are in its module (model/failback/<kind>.ts). */
     failback: "never",
+    /** A deposed primary follows the new primary at once: Redis Sentinel reconfigures a returning
+     *  master as a replica of the new one (redis/redis src/sentinel.c). Each mode's own settings
+     *  (rewind's time) and their defaults are in its module (model/rejoin/<mode>.ts). */
+    rejoin: "standby",
     /** Redis Sentinel: 2 × failover-timeout (180 000 ms) before retrying the same master (redis/redis sentinel.conf). */
     flapWindow: "6m",
     /** No limit, as Redis Sentinel (Patroni's maximum_lag_on_failover is 1 MiB of WAL; patroni docs/dynamic_configuration.rst). */

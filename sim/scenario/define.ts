@@ -3,7 +3,7 @@
 // identity function. Nothing is validated here — resolve.ts does that, with errors naming the
 // file and the field. Defaults quoted in the JSDoc live in defaults.ts, or in the module of the
 // kind they belong to (model/<registry>/<kind>.ts).
-import type { RoutingSpec } from "../model/index.ts";
+import type { LatencyText, RoutingSpec } from "../model/index.ts";
 import type {
   ArrivalsChoice,
   ReadFromChoice,
@@ -64,14 +64,20 @@ export interface NodeSpec {
 
 /** Delay and loss of messages on a link. */
 export interface LinkSettings {
-  /** One-way delay. Default "1ms". */
-  latency?: Duration;
-  /** Each message's delay is latency ± uniform jitter; must not exceed latency. Default "0.5ms". */
+  /** One-way delay: a duration, or a distribution each message's delay is drawn from —
+   *  `exponential("2ms")`, `lognormal("2ms", 0.5)`, `pareto("1ms", 2.5)`,
+   *  `mixture([0.99, "1ms"], [0.01, pareto("5ms", 1.5)])`. Default "1ms". */
+  latency?: LatencyText;
+  /** A fixed latency's spread: each message's delay is latency ± uniform jitter; must not exceed
+   *  latency; not beside a distribution. Default "0.5ms" (0 when the latency is a distribution). */
   jitter?: Duration;
   /** Probability (0 to 1) that a message is dropped. Default 0. */
   loss?: number;
   /** Log entries per second the link carries, or "unlimited"; replication beyond it queues up. Default "unlimited". */
   bandwidth?: Rate | "unlimited";
+  /** true: each message arrives when its own delay says, overtaking earlier ones; false: in
+   *  order, as TCP delivers (a late message holds up those behind it). Default false. */
+  reorder?: boolean;
 }
 
 /** A link key: `"a<->b"` (both directions) or `"a->b"` (one way); a and b are nodes, client groups or zones. */

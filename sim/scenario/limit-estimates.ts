@@ -81,7 +81,7 @@ function connectionsOf(group: unknown): number {
 export function expectedChaosFaults(plan: ChaosPlan, durationUs: number): number {
   let count = 0;
   if (plan.crash)
-    count += (2 * plan.crash.nodes.length * durationUs) / (plan.crash.mtbfUs + plan.crash.mttrUs);
+    count += (2 * plan.crash.targets.length * durationUs) / (plan.crash.mtbfUs + plan.crash.mttrUs);
   for (const episodes of [plan.blip, plan.pause])
     if (episodes) count += durationUs / episodes.everyUs;
   return count;

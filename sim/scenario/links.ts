@@ -1,8 +1,11 @@
 // Network settings: the default link and per-link overrides keyed "a<->b" (both directions) or
 // "a->b" (one way), where a and b name endpoints or zones. Overrides keep only the fields the
-// scenario set; how overlapping overrides combine is the model's rule (config.ts). Jitter is
-// checked against the latency the override itself sets, or the default latency if it sets none.
-import type { LinkOverride, LinkSpec, NetworkConfig } from "../model/index.ts";
+// scenario set; how overlapping overrides combine is the model's rule (config.ts). A latency is
+// a duration or a distribution (model/latency/); jitter belongs to a fixed latency: it is
+// checked against the latency the override itself sets, or the default latency if it sets none,
+// and set beside a distribution — which is its own spread — it is an error. The default jitter
+// is 0 when the default latency is a distribution.
+import type { Latency, LinkOverride, LinkSpec, NetworkConfig } from "../model/index.ts";
 import { defaults } from "./defaults.ts";
 import {
   failAt,
@@ -22,11 +25,14 @@ export function resolveNetwork(
   endpoints: Endpoints,
   context: ResolveContext,
 ): NetworkConfig {
+  const latency: Latency = network?.latency ?? parseDuration(defaults.network.latency);
   const linkDefaults: LinkSpec = {
-    latencyUs: network?.latency ?? parseDuration(defaults.network.latency),
-    jitterUs: network?.jitter ?? parseDuration(defaults.network.jitter),
+    latency,
+    jitterUs:
+      network?.jitter ?? (typeof latency === "number" ? parseDuration(defaults.network.jitter) : 0),
     lossProbability: network?.loss ?? defaults.network.loss,
     bandwidthPerS: network?.bandwidth ?? parseRateOrUnlimited(defaults.network.bandwidth),
+    reorder: network?.reorder ?? defaults.network.reorder,
   };
   checkJitter(linkDefaults, ["network"], context, network?.jitter !== undefined);
   const overrides: LinkOverride[] = [];
@@ -45,34 +51,47 @@ export function resolveNetwork(
       }
     }
     const spec: Partial<LinkSpec> = {};
-    if (settings.latency !== undefined) spec.latencyUs = settings.latency;
+    if (settings.latency !== undefined) spec.latency = settings.latency;
     if (settings.jitter !== undefined) spec.jitterUs = settings.jitter;
+    // A distribution set here is its own spread: it inherits no jitter.
+    else if (settings.latency !== undefined && typeof settings.latency !== "number")
+      spec.jitterUs = 0;
     if (settings.loss !== undefined) spec.lossProbability = settings.loss;
     if (settings.bandwidth !== undefined) spec.bandwidthPerS = settings.bandwidth;
+    if (settings.reorder !== undefined) spec.reorder = settings.reorder;
     checkJitter(
       { ...linkDefaults, ...spec },
       ["network", "links", key],
       context,
-      spec.jitterUs !== undefined,
+      spec.jitterUs !== undefined && settings.jitter !== undefined,
     );
     overrides.push({ ...parts, spec });
   }
   return { defaults: linkDefaults, overrides };
 }
 
-/** Delay is latency ± jitter, so jitter above latency would deliver messages before they are sent. */
+/** Delay is latency ± jitter, so jitter above latency would deliver messages before they are
+ *  sent; a distribution has no jitter beside it. */
 function checkJitter(
-  { jitterUs, latencyUs }: LinkSpec,
+  { jitterUs, latency }: LinkSpec,
   path: PropertyKey[],
   context: ResolveContext,
   jitterSet = true,
 ): void {
-  if (jitterUs <= latencyUs) return;
+  if (typeof latency !== "number") {
+    if (jitterUs === 0) return;
+    failAt(
+      context,
+      [...path, "jitter"],
+      `no jitter beside a latency distribution, which is its own spread: remove it or set it to "0s"`,
+    );
+  }
+  if (jitterUs <= latency) return;
   if (jitterSet) {
     failAt(
       context,
       [...path, "jitter"],
-      `a jitter no larger than the latency (${formatDuration(latencyUs)}), as a message cannot arrive before it is sent`,
+      `a jitter no larger than the latency (${formatDuration(latency)}), as a message cannot arrive before it is sent`,
     );
   }
   failAt(

@@ -4,8 +4,14 @@
 // live in defaults.ts or in the module of their kind (model/<registry>/<kind>.ts). The preset's
 // name is a type parameter (define.ts binds it to the preset names as PolicySpec), so this file
 // needs nothing of the preset registry, which builds on it.
-import type { DetectorSpec, FailbackSpec, FencingSpec } from "../model/index.ts";
-import type { Failback, Fencing, Readiness, ReplicationModeChoice } from "./choices.ts";
+import type { DetectorSpec, FailbackSpec, FencingSpec, RejoinSpec } from "../model/index.ts";
+import type {
+  Failback,
+  Fencing,
+  Readiness,
+  RejoinChoice,
+  ReplicationModeChoice,
+} from "./choices.ts";
 import type { Duration } from "../dsl/index.ts";
 
 /** A scenario's `detector`: a kind and its settings, from the detector kinds (model/detectors). */
@@ -31,10 +37,11 @@ export interface ReplicationSpec {
   semiSyncTimeout?: Duration;
 }
 
-/** The failover policy as a scenario writes it: these fields, and each fencing kind's and
- *  failback policy's own (model/fencing/<kind>.ts: `stonith`, `minReplicas`,
- *  `minReplicasMaxLag`; model/failback/<kind>.ts: `holdDown`). */
-export type FailoverSpec = FailoverFields & FencingSpec & FailbackSpec;
+/** The failover policy as a scenario writes it: these fields, and each fencing kind's, failback
+ *  policy's and rejoin mode's own (model/fencing/<kind>.ts: `stonith`, `minReplicas`,
+ *  `minReplicasMaxLag`; model/failback/<kind>.ts: `holdDown`; model/rejoin/<mode>.ts:
+ *  `rewindIn`). */
+export type FailoverSpec = FailoverFields & FencingSpec & FailbackSpec & RejoinSpec;
 
 interface FailoverFields {
   /** false: no automatic failover — detectors run and report; an `operator`, if given, fails
@@ -50,6 +57,13 @@ interface FailoverFields {
   /** Whether the original primary takes its role back once healthy and caught up: "never",
    *  "immediate", "hold-down" (after `holdDown` of health), "manual" (the operator). Default "never". */
   failback?: Failback;
+  /** How a deposed primary (one told to follow a newer primary while it still held the role —
+   *  crashed and restarted, or cut off) comes back: "standby" (follows at once, Redis Sentinel),
+   *  "rewind" (a diverged log is rewound for `rewindIn` first, Patroni with pg_rewind),
+   *  "rebuild" (a full copy taking the node's `restoreIn` first, RDS), "manual" (the operator
+   *  puts it back after the operator's delay, Orchestrator). A planned failback's old primary
+   *  always follows at once. Default "standby". */
+  rejoin?: RejoinChoice;
   /** After an automatic failover, no other automatic one for this long (Orchestrator's
    *  RecoveryPeriodBlockSeconds). Default "0s". */
   blockFor?: Duration;

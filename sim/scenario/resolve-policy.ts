@@ -1,9 +1,10 @@
 // The failure detector and the failover policy of a scenario, with defaults: the detector by its
 // kind's module (model/detectors/<kind>.ts; fields of other kinds are ignored, so one scenario can
 // be swept across kinds), the policy's from defaults.failover and each fencing kind's own
-// settings from its module (model/fencing/<kind>.ts). Cross-field rules: the quorum counts
-// monitors and witnesses, a manual failback needs an operator, each fencing kind checks what it
-// could not honour, and a lease in use must outlive its renewal interval.
+// settings from its module (model/fencing/<kind>.ts), each failback policy's and rejoin mode's
+// likewise. Cross-field rules: the quorum counts monitors and witnesses, a manual failback or
+// rejoin needs an operator, each fencing kind checks what it could not honour, and a lease in
+// use must outlive its renewal interval.
 import {
   detectorKindOf,
   failbackKindOf,
@@ -11,6 +12,9 @@ import {
   fencingKindOf,
   fencingMechanisms,
   fencingSettings,
+  intervalJitterDefault,
+  rejoinKindOf,
+  rejoinSettings,
   type DetectorConfig,
   type FailoverConfig,
   type Fencing,
@@ -30,7 +34,10 @@ import type { ParsedScenario } from "./schema.ts";
 
 export function resolveDetector(spec: ParsedScenario): DetectorConfig {
   const detector = spec.detector ?? {};
-  return detectorKindOf(detector.kind ?? defaults.detector.kind).resolve(detector);
+  return {
+    ...detectorKindOf(detector.kind ?? defaults.detector.kind).resolve(detector),
+    intervalJitter: detector.intervalJitter ?? intervalJitterDefault,
+  } as DetectorConfig;
 }
 
 export function resolveFailover(
@@ -53,6 +60,8 @@ export function resolveFailover(
   const failback = failover.failback ?? base.failback;
   const automatic = failover.automatic ?? base.automatic;
   failbackKindOf(failback).check({ context, hasOperator: failover.operator !== undefined });
+  const rejoin = failover.rejoin ?? base.rejoin;
+  rejoinKindOf(rejoin).check({ context, hasOperator: failover.operator !== undefined });
   const lease = failover.lease ?? {};
   const fencing = failover.fencing ?? base.fencing;
   const settings = fencingSettings(failover);
@@ -72,6 +81,8 @@ export function resolveFailover(
     fencing,
     failback,
     ...failbackSettings(failover),
+    rejoin,
+    ...rejoinSettings(failover),
     flapWindowUs: failover.flapWindow ?? parseDuration(base.flapWindow),
     maxLagOnFailoverUs:
       failover.maxLagOnFailover ?? parseDurationOrUnlimited(base.maxLagOnFailover),

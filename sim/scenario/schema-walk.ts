@@ -2,7 +2,8 @@
 // the keys allowed there and `--set` can tell a real path from a typo — one source of truth for
 // "which keys exist". Unions are resolved by looking at the data: an array picks the array option,
 // an object with a discriminator (a fault's `kind`) picks the matching option, another object the
-// option that has all its keys, anything else the first object option.
+// option that has all its keys, anything else the first object option; a union nested in a union
+// is looked into the same way.
 import type { z } from "zod";
 import { linksSchema } from "./schema.ts";
 
@@ -50,6 +51,14 @@ function unwrap(schema: AnySchema): AnySchema {
 function chooseOption(def: LooseDef, data: unknown): AnySchema | undefined {
   const options = (def.options ?? []).map(unwrap);
   if (Array.isArray(data)) return options.find((option) => defOf(option).type === "array");
+  // A union nested in a union (a latency: a duration, or one of the distributions told apart by
+  // their kind) is looked into for an object.
+  if (data === undefined || (data !== null && typeof data === "object")) {
+    for (const option of options) {
+      const inner = defOf(option).type === "union" ? chooseOption(defOf(option), data) : undefined;
+      if (inner !== undefined) return inner;
+    }
+  }
   const objects = options.filter((option) => defOf(option).type === "object");
   if (def.discriminator !== undefined && data !== null && typeof data === "object") {
     const tag = (data as Record<string, unknown>)[def.discriminator];

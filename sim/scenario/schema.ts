@@ -3,7 +3,7 @@
 // every message phrased as what was expected. Only the shape of each field is checked here; rules
 // that relate fields (one primary, quorum ≤ monitors, fault names) live in resolve.ts. Defaults
 // are not filled in here either: they come from defaults.ts and the kinds' modules during
-// resolution. The value types are in dsl/values.ts; the detector, fencing, failback and routing
+// resolution. The value types are in dsl/values.ts; the detector, fencing, failback, rejoin and routing
 // fields are each kind's own (model/<registry>/<kind>.ts); the faults and chaos are in
 // schema-faults.ts, `expect` in schema-expect.ts, the teaching fields in teaching.ts.
 import * as z from "zod";
@@ -15,6 +15,7 @@ import {
   nodeRoles,
   readFromChoices,
   readinessChoices,
+  rejoinChoices,
   replicationModes,
   sessionStores,
 } from "./choices.ts";
@@ -22,6 +23,9 @@ import {
   detectorFields,
   failbackFields,
   fencingFields,
+  intervalJitterSchema,
+  latencySchema,
+  rejoinFields,
   routingKindOf,
   routingKinds,
   type ParsedRouting,
@@ -75,10 +79,11 @@ export const nodeSchema = strict(
 );
 
 const linkSettings = {
-  latency: duration().optional(),
+  latency: latencySchema.optional(),
   jitter: duration().optional(),
   loss: probability.optional(),
   bandwidth: rateOrUnlimited.optional(),
+  reorder: z.boolean({ error: "true or false" }).optional(),
 };
 
 export const linkKeySchema = z.string().regex(linkKeyPattern, { error: linkKeyExpectation });
@@ -109,9 +114,13 @@ export const replicationSchema = strict(
 );
 
 /** Every detector kind's fields (model/detectors/<kind>.ts); those of other kinds are ignored,
- *  so a scenario can be swept across kinds. */
+ *  so a scenario can be swept across kinds. The rounds' jitter is every kind's (rounds.ts). */
 export const detectorSchema = strict(
-  { kind: oneOf(detectorKinds).optional(), ...detectorFields },
+  {
+    kind: oneOf(detectorKinds).optional(),
+    ...detectorFields,
+    intervalJitter: intervalJitterSchema.optional(),
+  },
   "detector settings",
 );
 
@@ -145,6 +154,8 @@ export const failoverSchema = strict(
     flapWindow: duration().optional(),
     maxLagOnFailover: durationOrUnlimited.optional(),
     ...failbackFields,
+    rejoin: oneOf(rejoinChoices).optional(),
+    ...rejoinFields,
     blockFor: duration().optional(),
     crossZone: z.boolean({ error: "true or false" }).optional(),
     lease: leaseSchema.optional(),

@@ -1,7 +1,9 @@
 // The end-to-end matrix, generated from the registries: every detector kind × fencing kind ×
 // replication mode (every such triple, so every pair of the three), with the failback policies,
-// standby readiness, client routings and fault kinds dealt round-robin over those rows; then one
-// row per preset, and one per session store of a pool behind a load balancer. Each row is a
+// rejoin modes, network latencies (fixed or each distribution; every third row reordering, every
+// second one with jittered rounds), standby readiness, client routings and fault kinds dealt
+// round-robin over those rows; then one row per preset, and one per session store of a pool
+// behind a load balancer. Each row is a
 // short scenario run once and judged as the swarm judges a run (swarm-case.ts): no internal
 // error, metrics consistent with the trace, and every promise its configuration makes. Adding a
 // value to a registry adds it here with no edit of this file; the last test proves every value
@@ -19,9 +21,12 @@ import { completeCase } from "../../sim/fuzz/swarm/draw-case.ts";
 import type { ScenarioData } from "../../sim/fuzz/swarm/draw-configuration.ts";
 import {
   detectorDraws,
+  drawNetwork,
   failbackDraws,
   fencingDraws,
+  latencyChoices,
   readinessDraws,
+  rejoinDraws,
   replicationDraws,
   routingDraws,
 } from "../../sim/fuzz/swarm/option-draws.ts";
@@ -35,6 +40,7 @@ import {
   presetNames,
   presets,
   readinessChoices,
+  rejoinChoices,
   replicationModes,
   resolveScenario,
   routingKinds,
@@ -90,16 +96,20 @@ function rows(): Row[] {
     const rng = new Rng(index, "matrix");
     const readiness = readinessChoices[index % readinessChoices.length];
     const failback = failbackChoices[index % failbackChoices.length];
+    const rejoin = rejoinChoices[index % rejoinChoices.length];
+    const latency = latencyChoices[index % latencyChoices.length];
     const routing = databaseRoutings[index % databaseRoutings.length];
     const kind = episodeKinds[index % episodeKinds.length];
     const context = { streamingStandbys: readiness === "cold" ? 1 : 2, servers: [] };
     const configuration = {
       nodes: cluster(readiness, rng),
-      detector: detectorDraws[detector](rng),
+      network: { ...drawNetwork(rng, latency), loss: 0, reorder: index % 3 === 0 },
+      detector: { ...detectorDraws[detector](rng), intervalJitter: index % 2 === 0 ? 0 : 0.25 },
       replication: replicationDraws[mode](rng, context),
       failover: {
         ...fencingDraws[fencing](rng, context),
         ...failbackDraws[failback](rng),
+        ...rejoinDraws[rejoin](rng),
         ...(detector === "lease" &&
           fencing !== "lease" && { lease: fencingDraws.lease(rng, context).lease }),
       },
@@ -107,7 +117,7 @@ function rows(): Row[] {
     };
     all.push(
       row(
-        `${detector} × ${fencing} × ${mode}, failback ${failback}, ${readiness} standby, ${routing}, ${kind}`,
+        `${detector} × ${fencing} × ${mode}, failback ${failback}, rejoin ${rejoin}, ${latency} latency, ${readiness} standby, ${routing}, ${kind}`,
         index,
         configuration,
         kind,

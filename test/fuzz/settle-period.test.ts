@@ -8,14 +8,16 @@ import staleDns from "./fixtures/stale-dns.ts";
 const world = (scenario: object) => resolveScenario(scenario, { file: "fixture.ts" }).world;
 
 describe("the settle period", () => {
-  it("adds detection, fencing, promotion, replication, clients and a margin", () => {
+  it("adds detection, fencing, promotion, replication, rejoin, clients and a margin", () => {
     // timeout detector: 3 s + one 1 s interval; no fencing; a hot standby: applyDelay 50 ms +
-    // promoteIn 1 s (defaults); statusInterval 1 s; clients: one 1 s timeout, no retries; 10 s.
+    // promoteIn 1 s (defaults); statusInterval 1 s; a deposed primary follows at once;
+    // clients: one 1 s timeout, no retries; 10 s.
     expect(settleTerms(world(asyncUnfenced))).toEqual({
       detectionUs: 4_000_000,
       fencingUs: 0,
       promotionUs: 1_050_000,
       replicationUs: 1_000_000,
+      rejoinUs: 0,
       clientsUs: 1_000_000,
       marginUs: 10_000_000,
     });
@@ -37,5 +39,19 @@ describe("the settle period", () => {
       db2: { role: "standby", readiness: "cold", zone: "west" },
     };
     expect(settleTerms(world({ ...asyncUnfenced, nodes })).promotionUs).toBe(422_200_000);
+  });
+
+  it("waits for a deposed primary's rejoin: rewindIn, the longest restoreIn, or jittered rounds", () => {
+    const rewind = { ...asyncUnfenced, failover: { rejoin: "rewind", rewindIn: "20s" } };
+    expect(settleTerms(world(rewind)).rejoinUs).toBe(20_000_000);
+    // rebuild: the data nodes' restoreIn, 3 min by default.
+    const rebuild = { ...asyncUnfenced, failover: { rejoin: "rebuild" } };
+    expect(settleTerms(world(rebuild)).rejoinUs).toBe(180_000_000);
+    // Rounds spaced up to 1.5 intervals apart: detection 3 s + 1.5 s.
+    const jittered = {
+      ...asyncUnfenced,
+      detector: { ...asyncUnfenced.detector, intervalJitter: 0.5 },
+    };
+    expect(settleTerms(world(jittered)).detectionUs).toBe(4_500_000);
   });
 });

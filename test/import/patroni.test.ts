@@ -15,9 +15,10 @@ describe("Patroni settings", () => {
         'renewEvery: "5s", // patroni.yml:16: loop_wait: 5',
         'retryTimeout: "5s", // patroni.yml:17: retry_timeout: 5',
         'maxLagOnFailover: "32s", // patroni.yml:18: maximum_lag_on_failover: 33554432',
+        'rejoin: "rewind", // patroni.yml:22: use_pg_rewind: true',
         "policy: presets.patroni({",
       ],
-      notModelled: ["primary_start_timeout", "bootstrap.dcs.postgresql.use_pg_rewind", "watchdog"],
+      notModelled: ["primary_start_timeout", "watchdog"],
       ignored: ["restapi", "etcd3", "bootstrap.initdb", "postgresql", "tags.nofailover"],
     });
   });
@@ -66,6 +67,35 @@ describe("Patroni settings", () => {
       'mode: "sync", // patroni.yml:1: synchronous_mode: true (and line 2: synchronous_mode_strict: true)',
     );
     expect(strict).not.toContain("semiSyncTimeout");
+  });
+
+  it("maps use_pg_rewind: on rewinds a diverged former leader; off (Patroni's default) leaves it to an operator", () => {
+    const on = read("postgresql:\n  use_pg_rewind: true\n").text;
+    expect(on).toContain('rejoin: "rewind", // patroni.yml:2: use_pg_rewind: true');
+    expect(on).toContain('rewindIn: "30s", // assumed:');
+    const off = read("postgresql:\n  use_pg_rewind: false\n").text;
+    expect(off).toContain('rejoin: "manual", // patroni.yml:2: use_pg_rewind: false');
+    expect(off).toContain('delay: "5m..15m", // assumed:');
+    expect(read("scope: demo\n").text).toContain(
+      `rejoin: "manual", // assumed: Patroni's default use_pg_rewind: off`,
+    );
+  });
+
+  it("reads use_pg_rewind at the top of the file over bootstrap.dcs's, in either order", () => {
+    for (const yaml of [
+      "bootstrap:\n  dcs:\n    postgresql:\n      use_pg_rewind: false\npostgresql:\n  use_pg_rewind: true\n",
+      "postgresql:\n  use_pg_rewind: true\nbootstrap:\n  dcs:\n    postgresql:\n      use_pg_rewind: false\n",
+    ]) {
+      const { text, plan } = read(yaml);
+      expect(text).toContain('rejoin: "rewind"');
+      expect(plan.ignored.map((remark) => remark.subject)).toContain(
+        "bootstrap.dcs.postgresql.use_pg_rewind",
+      );
+    }
+  });
+
+  it("a use_pg_rewind that is not on or off names its line", () => {
+    expect(() => read("postgresql:\n  use_pg_rewind: maybe\n")).toThrow(/patroni\.yml:2/);
   });
 
   it("lists a tag that is on as not modelled, one that is off as ignored", () => {

@@ -38,7 +38,13 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       node("mon", "monitor", 0.5),
     ],
     network: {
-      defaults: { latencyUs: 1000, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity },
+      defaults: {
+        latency: 1000,
+        jitterUs: 0,
+        lossProbability: 0,
+        bandwidthPerS: Infinity,
+        reorder: false,
+      },
       overrides: [],
     },
     replication: {
@@ -49,12 +55,14 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       waitFor: 1,
       semiSyncTimeoutUs: us(10),
     },
-    detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3) },
+    detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3), intervalJitter: 0 },
     failover: {
       automatic: true,
       quorum: 1,
       fencing: "none",
       failback: "never",
+      rejoin: "standby",
+      rewindInUs: 30_000_000,
       flapWindowUs: us(options.flapWindowS ?? 60),
       maxLagOnFailoverUs: Infinity,
       holdDownUs: 300 * 1e6,

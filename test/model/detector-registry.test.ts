@@ -20,7 +20,7 @@ describe.each(detectorKinds)("detector kind %s", (kind) => {
   const world = resolveScenario(scenario({ kind }), { file: "detectors.ts" }).world;
 
   it("resolves from its defaults alone, as the scenario layer does", () => {
-    expect(world.detector).toEqual(module.resolve({}));
+    expect(world.detector).toEqual({ ...module.resolve({}), intervalJitter: 0 });
     expect(world.detector.kind).toBe(kind);
   });
 

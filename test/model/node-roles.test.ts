@@ -70,6 +70,24 @@ describe("the role machine", () => {
     ],
     ["… not one of its own epoch", node("primary"), { kind: "newer-primary", epoch: 3 }, null],
     [
+      "a planned step-down hands the role over (its old primary will follow at once)",
+      node("primary"),
+      { kind: "step-down", epoch: 3 },
+      { to: "fenced", do: "handOver" },
+    ],
+    [
+      "a deposed primary's rejoin done, it follows as a standby",
+      node("rejoining"),
+      { kind: "rejoined", epoch: 4 },
+      { to: "standby", do: "completeRejoin" },
+    ],
+    [
+      "… which a node no longer rejoining ignores",
+      node("catching-up"),
+      { kind: "rejoined", epoch: 4 },
+      null,
+    ],
+    [
       "a called-off failback resumes the epoch it yielded",
       node("fenced", { yieldedEpoch: 3 }),
       { kind: "resume", epoch: 3 },
@@ -128,7 +146,7 @@ describe("the role machine", () => {
       "a standby follows its own epoch's primary",
       node("standby"),
       { kind: "follow", epoch: 3 },
-      { to: "standby", do: "follow" },
+      { to: ["standby", "rejoining"], do: "follow" },
     ],
     ["a cold standby still off follows nobody", node("off"), { kind: "follow", epoch: 9 }, null],
   ] as const)("%s", (_name, view, event, expected) => {

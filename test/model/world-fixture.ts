@@ -33,7 +33,13 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       { ...hot, name: "mon", role: "monitor", zone: "west" },
     ],
     network: {
-      defaults: { latencyUs: 1 * MS, jitterUs: 0, lossProbability: 0, bandwidthPerS: Infinity },
+      defaults: {
+        latency: 1 * MS,
+        jitterUs: 0,
+        lossProbability: 0,
+        bandwidthPerS: Infinity,
+        reorder: false,
+      },
       overrides: [],
     },
     replication: {
@@ -44,12 +50,14 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       waitFor: 1,
       semiSyncTimeoutUs: 10 * S,
     },
-    detector: { kind: "timeout", intervalUs: 1 * S, timeoutUs: 3 * S },
+    detector: { kind: "timeout", intervalUs: 1 * S, timeoutUs: 3 * S, intervalJitter: 0 },
     failover: {
       automatic: true,
       quorum: 1,
       fencing: "none",
       failback: "never",
+      rejoin: "standby",
+      rewindInUs: 30_000_000,
       flapWindowUs: 360 * S,
       maxLagOnFailoverUs: Infinity,
       holdDownUs: 300 * S,

@@ -159,10 +159,11 @@ describe("world: determinism", () => {
         faults: partition(10, 30),
         network: {
           defaults: {
-            latencyUs: 2000,
+            latency: 2000,
             jitterUs: 1000,
             lossProbability: 0.01,
             bandwidthPerS: Infinity,
+            reorder: false,
           },
           overrides: [],
         },

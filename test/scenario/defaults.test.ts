@@ -66,7 +66,13 @@ describe("defaults fill every field a scenario leaves out", () => {
 
   it("network: 1 ms ± 0.5 ms, no loss, no overrides", () => {
     expect(world.network).toEqual({
-      defaults: { latencyUs: 1_000, jitterUs: 500, lossProbability: 0, bandwidthPerS: Infinity },
+      defaults: {
+        latency: 1_000,
+        jitterUs: 500,
+        lossProbability: 0,
+        bandwidthPerS: Infinity,
+        reorder: false,
+      },
       overrides: [],
     });
   });
@@ -82,21 +88,24 @@ describe("defaults fill every field a scenario leaves out", () => {
     });
   });
 
-  it("detector: Redis Sentinel's 1 s ping and 30 s down-after", () => {
+  it("detector: Redis Sentinel's 1 s ping and 30 s down-after, rounds exactly every interval", () => {
     expect(world.detector).toEqual({
       kind: "timeout",
       intervalUs: 1_000_000,
       timeoutUs: 30_000_000,
+      intervalJitter: 0,
     });
   });
 
-  it("failover: automatic, quorum 1, no fencing, no failback, 6 min flap window", () => {
+  it("failover: automatic, quorum 1, no fencing, no failback, a deposed primary follows at once, 6 min flap window", () => {
     expect(world.failover).toEqual({
       automatic: true,
       quorum: 1,
       fencing: "none",
       failback: "never",
       holdDownUs: 300_000_000,
+      rejoin: "standby",
+      rewindInUs: 30_000_000,
       flapWindowUs: 360_000_000,
       maxLagOnFailoverUs: Infinity,
       blockForUs: 0,

@@ -33,9 +33,15 @@ describe("link keys", () => {
       },
     };
     expect(resolveScenario(scenario, { file }).world.network).toEqual({
-      defaults: { latencyUs: 2_000, jitterUs: 1_000, lossProbability: 0, bandwidthPerS: Infinity },
+      defaults: {
+        latency: 2_000,
+        jitterUs: 1_000,
+        lossProbability: 0,
+        bandwidthPerS: Infinity,
+        reorder: false,
+      },
       overrides: [
-        { source: "east", target: "west", bothWays: true, spec: { latencyUs: 40_000 } },
+        { source: "east", target: "west", bothWays: true, spec: { latency: 40_000 } },
         {
           source: "clients",
           target: "db1",

@@ -65,7 +65,7 @@ describe("applyOverrides", () => {
       links: { "east<->west": { latency: "40ms" }, "db1->db2": { loss: 0.1 } },
     });
     expect(resolveScenario(scenario, { file }).world.network.overrides).toEqual([
-      { source: "east", target: "west", bothWays: true, spec: { latencyUs: 40_000 } },
+      { source: "east", target: "west", bothWays: true, spec: { latency: 40_000 } },
       { source: "db1", target: "db2", bothWays: false, spec: { lossProbability: 0.1 } },
     ]);
   });
@@ -92,6 +92,31 @@ describe("applyOverrides", () => {
       scenarioErrorOf(() => applyOverrides(scenario, ["faults[0].fault.groups=[]"], file)),
       "--set faults[0].fault.groups",
       "a key of faults[0].fault: kind or node",
+    );
+  });
+
+  it("reaches into a latency distribution's fields, following its kind (what --vary network.latency.sigma needs)", () => {
+    const result = override(
+      'network.latency={"kind":"lognormal","median":"2ms","sigma":0.5}',
+      "network.jitter=0s",
+      "network.latency.sigma=1.5",
+      'network.links.db1<->db2.latency={"kind":"mixture","parts":[{"weight":1,"latency":{"kind":"pareto","scale":"1ms","shape":2}}]}',
+      "network.links.db1<->db2.latency.parts[0].latency.shape=3",
+    );
+    expect(result.network.latency).toEqual({ kind: "lognormal", median: "2ms", sigma: 1.5 });
+    const { network } = resolveScenario(result, { file }).world;
+    expect(network.defaults.latency).toEqual({ kind: "lognormal", medianUs: 2000, sigma: 1.5 });
+    expect(network.overrides[0].spec.latency).toEqual({
+      kind: "mixture",
+      parts: [{ weight: 1, latency: { kind: "pareto", scaleUs: 1000, shape: 3 } }],
+    });
+    expectMessage(
+      errorFor(
+        'network.latency={"kind":"pareto","scale":"1ms","shape":2}',
+        "network.latency.sigma=1",
+      ),
+      "--set network.latency.sigma",
+      `expected a key of network.latency: kind, scale or shape, got "sigma"`,
     );
   });
 
@@ -131,7 +156,7 @@ describe("override errors", () => {
   it("an unknown key lists the valid keys at that point", () => {
     const error = errorFor("detector.timeoutt=5s");
     expect(error.message).toBe(
-      `${file}: --set detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause or maxSamples, got "timeoutt" (did you mean "timeout"?).`,
+      `${file}: --set detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause, maxSamples or intervalJitter, got "timeoutt" (did you mean "timeout"?).`,
     );
   });
 

@@ -8,6 +8,8 @@ import {
   presets,
   resolveScenario,
   type PolicySpec,
+  type PresetName,
+  type RejoinChoice,
   type Scenario,
 } from "../../sim/scenario/index.ts";
 import { expectMessage, file, scenarioErrorOf } from "./scenario-helpers.ts";
@@ -78,7 +80,12 @@ describe("the registry", () => {
 describe("each preset's documented defaults, after resolution", () => {
   it("redisSentinel: 1 s pings, 30 s down-after, quorum 2, no fencing, 6 min block, async", () => {
     const world = resolved(presets.redisSentinel());
-    expect(world.detector).toEqual({ kind: "timeout", intervalUs: 1 * s, timeoutUs: 30 * s });
+    expect(world.detector).toEqual({
+      kind: "timeout",
+      intervalUs: 1 * s,
+      timeoutUs: 30 * s,
+      intervalJitter: 0,
+    });
     expect(world.failover).toMatchObject({
       quorum: 2,
       fencing: "none",
@@ -114,6 +121,7 @@ describe("each preset's documented defaults, after resolution", () => {
       probeTimeoutUs: 5 * s,
       failures: 4,
       successes: 1,
+      intervalJitter: 0,
     });
     expect(world.failover.fencing).toBe("lease");
     expect(world.failover.lease.renewEveryUs + world.failover.lease.retryTimeoutUs).toBe(20 * s);
@@ -128,7 +136,12 @@ describe("each preset's documented defaults, after resolution", () => {
 
   it("orchestrator: 5 s polls, 3600 s recovery block, manual failback with an operator, cross-zone, no fencing", () => {
     const world = resolved(presets.orchestrator());
-    expect(world.detector).toEqual({ kind: "timeout", intervalUs: 5 * s, timeoutUs: 10 * s });
+    expect(world.detector).toEqual({
+      kind: "timeout",
+      intervalUs: 5 * s,
+      timeoutUs: 10 * s,
+      intervalJitter: 0,
+    });
     expect(world.failover).toMatchObject({
       blockForUs: 3600 * s,
       failback: "manual",
@@ -147,6 +160,7 @@ describe("each preset's documented defaults, after resolution", () => {
       probeTimeoutUs: 1 * s,
       failures: 3,
       successes: 1,
+      intervalJitter: 0,
     });
     expect(world.failover).toMatchObject({ failback: "immediate", fencing: "none", blockForUs: 0 });
   });
@@ -164,7 +178,12 @@ describe("each preset's documented defaults, after resolution", () => {
 
   it("raft: heartbeat 100 ms, election timeout 1 s, majority quorum and commit, check-quorum after 1 s", () => {
     const world = resolved(presets.raft());
-    expect(world.detector).toEqual({ kind: "timeout", intervalUs: 100_000, timeoutUs: 1 * s });
+    expect(world.detector).toEqual({
+      kind: "timeout",
+      intervalUs: 100_000,
+      timeoutUs: 1 * s,
+      intervalJitter: 0,
+    });
     expect(world.replication.mode).toBe("quorum");
     expect(world.failover).toMatchObject({ quorum: 2, fencing: "lease", failback: "never" });
     const { renewEveryUs, retryTimeoutUs } = world.failover.lease;
@@ -174,7 +193,12 @@ describe("each preset's documented defaults, after resolution", () => {
 
   it("pacemaker: token + consensus ≈ 6.6 s, STONITH with a 60 s timeout, no delay, 10 attempts, immediate failback", () => {
     const world = resolved(presets.pacemaker());
-    expect(world.detector).toEqual({ kind: "timeout", intervalUs: 238_000, timeoutUs: 6_650_000 });
+    expect(world.detector).toEqual({
+      kind: "timeout",
+      intervalUs: 238_000,
+      timeoutUs: 6_650_000,
+      intervalJitter: 0,
+    });
     expect(world.failover.fencing).toBe("stonith");
     expect(world.failover.stonith).toMatchObject({
       delayUs: 0,
@@ -192,6 +216,7 @@ describe("each preset's documented defaults, after resolution", () => {
       probeTimeoutUs: 2 * s,
       failures: 3,
       successes: 2,
+      intervalJitter: 0,
     });
     expect(world.failover).toMatchObject({ failback: "immediate", fencing: "none" });
     expect(promoteInOf(world, "db2")).toBe(0);
@@ -205,8 +230,31 @@ describe("each preset's documented defaults, after resolution", () => {
       probeTimeoutUs: 4 * s,
       failures: 3,
       successes: 3,
+      intervalJitter: 0,
     });
     expect(world.failover).toMatchObject({ failback: "immediate", fencing: "none" });
+  });
+});
+
+/** Every preset's rejoin mode: a preset added without one here does not compile. */
+const presetRejoin: Record<PresetName, RejoinChoice> = {
+  redisSentinel: "standby",
+  patroni: "rewind",
+  pgAutoFailover: "rewind",
+  orchestrator: "manual",
+  kubernetesProbes: "standby",
+  rdsMultiAz: "rebuild",
+  raft: "standby",
+  pacemaker: "standby",
+  haproxy: "standby",
+  route53: "standby",
+};
+
+describe("how each preset's deposed primary comes back (failover.rejoin)", () => {
+  it.each(Object.entries(presetRejoin))("%s: %s", (name, rejoin) => {
+    const world = resolved(presets[name as PresetName]());
+    expect(world.failover.rejoin).toBe(rejoin);
+    expect(world.failover.rewindInUs).toBe(30 * s);
   });
 });
 
@@ -232,6 +280,7 @@ describe("how a policy combines", () => {
       kind: "timeout",
       intervalUs: 1 * s,
       timeoutUs: 30 * s,
+      intervalJitter: 0,
     });
     expect(
       resolved(presets.kubernetesProbes({ detector: { failures: 5 } })).detector,
@@ -296,7 +345,7 @@ describe("--set reaches into the policy", () => {
     ).toBe(3 * s);
     expect(
       overridden("policy.detector.kind=timeout", "policy.detector.timeout=5s").detector,
-    ).toEqual({ kind: "timeout", intervalUs: 1 * s, timeoutUs: 5 * s });
+    ).toEqual({ kind: "timeout", intervalUs: 1 * s, timeoutUs: 5 * s, intervalJitter: 0 });
   });
 
   it("--set may create a policy in a scenario that has none", () => {

@@ -23,7 +23,7 @@ describe("shape", () => {
   it("an unknown key names the key, lists the allowed ones and guesses the intended one", () => {
     const error = errorFor((s) => (s.detector = { timeoutt: "3s" }));
     expect(error.message).toBe(
-      `${file}: detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause or maxSamples, got unknown key "timeoutt" (did you mean "timeout"?).`,
+      `${file}: detector.timeoutt: expected a key of detector: kind, interval, timeout, probeTimeout, failures, successes, threshold, minStdDev, acceptablePause, maxSamples or intervalJitter, got unknown key "timeoutt" (did you mean "timeout"?).`,
     );
   });
 

@@ -61,9 +61,16 @@ export function assumePlainClients(world: WorldConfig): void {
 
 /** A link setting the cases rely on: every message takes exactly `latency` (no jitter, no loss). */
 export function fixedLatencyUs(world: WorldConfig): number {
-  const { latencyUs, jitterUs, lossProbability } = world.network.defaults;
-  if (jitterUs !== 0 || lossProbability !== 0 || world.network.overrides.length > 0) {
-    throw new Error("validation assumes a network without jitter, loss or per-link overrides");
+  const { latency, jitterUs, lossProbability } = world.network.defaults;
+  if (
+    typeof latency !== "number" ||
+    jitterUs !== 0 ||
+    lossProbability !== 0 ||
+    world.network.overrides.length > 0
+  ) {
+    throw new Error(
+      "validation assumes a fixed latency without jitter, loss or per-link overrides",
+    );
   }
-  return latencyUs;
+  return latency;
 }

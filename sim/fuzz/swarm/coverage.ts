@@ -1,9 +1,10 @@
 // What the swarm drew, run by run: for each option path, how many runs drew each value — every
 // value of its registry listed from the start, so a value never drawn shows as 0 rather than
 // missing. The values are read from the resolved world (a preset's detector counts as that
-// detector), from the scenario's policy (which preset, or "none") and from its fault schedule
-// (each kind of fault line a run holds, repairs included).
-import type { WorldConfig } from "../../model/index.ts";
+// detector; each link's latency kind, "fixed" or a distribution, and its delivery order), from
+// the scenario's policy (which preset, or "none") and from its fault schedule (each kind of fault
+// line a run holds, repairs included).
+import { latencyKindName, type WorldConfig } from "../../model/index.ts";
 import {
   detectorKinds,
   failbackChoices,
@@ -11,18 +12,23 @@ import {
   fencingChoices,
   presetNames,
   readinessChoices,
+  rejoinChoices,
   replicationModes,
   routingKinds,
   type ScheduledFaultSpec,
 } from "../../scenario/index.ts";
+import { latencyChoices } from "./option-draws.ts";
 
 export const coveredOptions = {
   "detector.kind": detectorKinds,
   "replication.mode": replicationModes,
   "failover.fencing": fencingChoices,
   "failover.failback": failbackChoices,
+  "failover.rejoin": rejoinChoices,
   "nodes.readiness": readinessChoices,
   "clients.routing": routingKinds,
+  "network.latency": latencyChoices,
+  "network.reorder": ["in order", "reorder"],
   "policy.preset": [...presetNames, "none"],
   faults: faultKinds,
 } as const satisfies Record<string, readonly string[]>;
@@ -47,13 +53,23 @@ export function drawnValues(
   const database = world.nodes.some((node) => node.role === "primary");
   const standbys = world.nodes.filter((node) => node.role === "standby");
   const when = (present: boolean, value: string) => new Set(present ? [value] : []);
+  const links = [world.network.defaults, ...world.network.overrides.map(({ spec }) => spec)];
   return {
     "detector.kind": when(database, world.detector.kind),
     "replication.mode": when(database, world.replication.mode),
     "failover.fencing": when(database, world.failover.fencing),
     "failover.failback": when(database, world.failover.failback),
+    "failover.rejoin": when(database, world.failover.rejoin),
     "nodes.readiness": new Set(standbys.map((node) => node.readiness)),
     "clients.routing": new Set(world.clients.map((client) => client.routing.kind)),
+    "network.latency": new Set(
+      links.flatMap((link) => (link.latency === undefined ? [] : [latencyKindName(link.latency)])),
+    ),
+    "network.reorder": new Set(
+      links.flatMap((link) =>
+        link.reorder === undefined ? [] : [link.reorder ? "reorder" : "in order"],
+      ),
+    ),
     "policy.preset": new Set([preset ?? "none"]),
     faults: new Set(faults.map((entry) => entry.fault.kind)),
   };

@@ -2,14 +2,22 @@
 // (without faults): a database cluster — a primary, one to three standbys of drawn readiness, one
 // to three monitors and sometimes a witness, over two or three zones — or, one time in ten, an
 // active-active pool of servers behind a load balancer; a network; either a preset's whole policy
-// (one time in four) or a drawn detector, replication mode and failover policy (fencing,
-// failback, quorum, anti-flapping, zone and lag limits); and client groups with drawn routing,
-// retries and reads. Every value of every registry is drawn uniformly (option-draws.ts). The
-// duration is set afterwards (draw-case.ts), once the policy's settle period is known.
+// (one time in four) or a drawn detector (its rounds jittered one time in three), replication
+// mode and failover policy (fencing, failback, rejoin, quorum, anti-flapping, zone and lag
+// limits); and client groups with drawn routing, retries and reads. The network's latency is a
+// distribution one time in three. Every value of every registry is drawn uniformly
+// (option-draws.ts). The duration is set afterwards (draw-case.ts), once the policy's settle
+// period is known.
 // With a base scenario, its nodes, zones, network and clients stay, and only the policy, the
 // standbys' readiness and the routing are drawn.
 import type { Rng } from "../../engine/index.ts";
-import type { ClientSpec, FailoverSpec, NodeSpec, PolicySpec } from "../../scenario/index.ts";
+import type {
+  ClientSpec,
+  FailoverSpec,
+  NetworkSpec,
+  NodeSpec,
+  PolicySpec,
+} from "../../scenario/index.ts";
 import {
   arrivalChoices,
   detectorKinds,
@@ -19,18 +27,26 @@ import {
   presets,
   readFromChoices,
   readinessChoices,
+  rejoinChoices,
   replicationModes,
   routingKinds,
   sessionStores,
 } from "../../scenario/index.ts";
-import { detectorKindOf, fencingMechanisms, routingKindOf } from "../../model/index.ts";
+import {
+  detectorKindOf,
+  fencingMechanisms,
+  latencyKinds,
+  routingKindOf,
+} from "../../model/index.ts";
 import {
   detectorDraws,
   drawDuration,
   drawInt,
+  drawNetwork,
   failbackDraws,
   fencingDraws,
   readinessDraws,
+  rejoinDraws,
   replicationDraws,
   routingDraws,
   type DrawContext,
@@ -61,7 +77,7 @@ function drawDatabase(rng: Rng): ScenarioData {
   for (let i = 0; i < monitors; i++)
     nodes[`mon${i + 1}`] = { role: "monitor", zone: zones[(i + 2) % zones.length] };
   if (rng.chance(0.2)) nodes.witness = { role: "witness", zone: pick(rng, zones) };
-  const scenario: ScenarioData = { nodes, network: drawNetwork(rng) };
+  const scenario: ScenarioData = { nodes, network: drawAnyNetwork(rng) };
   Object.assign(scenario, drawPolicy(rng, scenario));
   const streaming = Object.values(nodes).some(
     (node) => node.role === "standby" && node.readiness !== "cold",
@@ -86,7 +102,7 @@ function drawPool(rng: Rng): ScenarioData {
       sessions: { users: drawInt(rng, 10, 200), store: pick(rng, sessionStores) },
     }),
   };
-  return { nodes, network: drawNetwork(rng), clients: client };
+  return { nodes, network: drawAnyNetwork(rng), clients: client };
 }
 
 /** The base scenario's cluster with a drawn policy, readiness and routing. */
@@ -113,13 +129,9 @@ function drawOver(rng: Rng, base: ScenarioData): ScenarioData {
   return { ...scenario, ...drawPolicy(rng, scenario) };
 }
 
-function drawNetwork(rng: Rng): Record<string, unknown> {
-  const latencyUs = Math.round(rng.uniform(0.5, 20)) * msUs;
-  return {
-    latency: `${latencyUs / msUs}ms`,
-    jitter: drawDuration(rng, 0, latencyUs / 2),
-    ...(rng.chance(0.2) && { loss: Math.round(rng.uniform(1, 50)) / 1000 }),
-  };
+/** A network with a fixed latency, or one time in three a latency distribution of any kind. */
+function drawAnyNetwork(rng: Rng): NetworkSpec {
+  return drawNetwork(rng, rng.chance(1 / 3) ? pick(rng, latencyKinds) : "fixed");
 }
 
 /** A preset's policy, or a drawn detector, replication and failover policy; readiness of standbys. */
@@ -153,12 +165,16 @@ function drawPolicy(rng: Rng, scenario: ScenarioData): Partial<ScenarioData> {
   const fencing = pick(rng, fencingChoices);
   ensureStreaming(scenario, standbys, mode !== "async" || fencingMechanisms(fencing).needsReplicas);
   const context: DrawContext = { streamingStandbys: streaming(), servers: [] };
-  const detector = detectorDraws[pick(rng, detectorKinds)](rng);
+  const detector = {
+    ...detectorDraws[pick(rng, detectorKinds)](rng),
+    ...(rng.chance(0.3) && { intervalJitter: Math.round(rng.uniform(5, 50)) / 100 }),
+  };
   const failover: FailoverSpec = {
     automatic: rng.chance(0.9),
     quorum: drawInt(rng, 1, Math.max(1, voters)),
     ...fencingDraws[fencing](rng, context),
     ...failbackDraws[pick(rng, failbackChoices)](rng),
+    ...rejoinDraws[pick(rng, rejoinChoices)](rng),
     ...(rng.chance(0.2) && { blockFor: drawDuration(rng, 5 * sUs, 60 * sUs) }),
     ...(rng.chance(0.15) && { crossZone: false }),
     ...(rng.chance(0.15) && { maxLagOnFailover: drawDuration(rng, 100 * msUs, 5 * sUs) }),

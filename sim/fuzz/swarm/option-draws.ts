@@ -1,5 +1,6 @@
 // How the swarm draws each value of each registry, with its parameters: each detector kind,
-// fencing kind, failback policy and routing kind draws its own settings
+// fencing kind, failback policy, rejoin mode, routing kind and latency distribution draws its own
+// settings
 // (model/<registry>/<kind>.ts); here, one entry per replication mode and standby readiness, each a Record over the
 // registry's own union — so a new value is a type error here until the swarm knows how to draw
 // it, and from then on it is drawn. Every draw returns the scenario DSL's plain data (durations
@@ -15,18 +16,30 @@ import {
   failbackNames,
   fencingKindOf,
   fencingNames,
+  drawLatency,
+  latencyKinds,
+  rejoinKindOf,
+  rejoinNames,
   routingKindOf,
   routingKinds,
   type DetectorSpec,
+  type LatencyKind,
 } from "../../model/index.ts";
 
 export { drawLease } from "../../model/index.ts";
-import type { ClientSpec, FailoverSpec, NodeSpec, ReplicationSpec } from "../../scenario/index.ts";
+import type {
+  ClientSpec,
+  FailoverSpec,
+  NetworkSpec,
+  NodeSpec,
+  ReplicationSpec,
+} from "../../scenario/index.ts";
 import type {
   DetectorKind,
   Failback,
   Fencing,
   Readiness,
+  RejoinChoice,
   ReplicationModeChoice,
   RoutingKind,
 } from "../../scenario/index.ts";
@@ -82,6 +95,29 @@ function waitForDraw(rng: Rng, streamingStandbys: number): number {
 export const failbackDraws = Object.fromEntries(
   failbackNames.map((name) => [name, failbackKindOf(name).draw]),
 ) as unknown as Record<Failback, (rng: Rng) => FailoverSpec>;
+
+/** A network's latency: fixed (with a jitter) or each distribution kind (model/latency/). */
+export const latencyChoices = ["fixed", ...latencyKinds] as const;
+export type LatencyChoice = "fixed" | LatencyKind;
+
+/** A network whose default link has a latency of `kind` — fixed: 0.5 to 20 ms ± up to half of
+ *  it; a distribution: its kind's own draw, without jitter — losing messages one time in five
+ *  and delivering out of order one time in five. */
+export function drawNetwork(rng: Rng, kind: LatencyChoice): NetworkSpec {
+  const fixedUs = Math.round(rng.uniform(0.5, 20)) * msUs;
+  const latency = drawLatency(rng, kind, () => `${fixedUs / msUs}ms`);
+  return {
+    latency,
+    jitter: kind === "fixed" ? drawDuration(rng, 0, fixedUs / 2) : "0s",
+    ...(rng.chance(0.2) && { loss: Math.round(rng.uniform(1, 50)) / 1000 }),
+    ...(rng.chance(0.2) && { reorder: true }),
+  };
+}
+
+/** Each rejoin mode draws its own settings (model/rejoin/<mode>.ts). */
+export const rejoinDraws = Object.fromEntries(
+  rejoinNames.map((name) => [name, rejoinKindOf(name).draw]),
+) as unknown as Record<RejoinChoice, (rng: Rng) => FailoverSpec>;
 
 export const readinessDraws: Record<Readiness, (rng: Rng) => Partial<NodeSpec>> = {
   hot: () => ({ readiness: "hot" }),

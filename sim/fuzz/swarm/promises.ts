@@ -15,12 +15,18 @@
 // - recovery: with automatic failover and nothing that refuses writes on purpose (no failback
 //   handover, no operator, no clients ignoring DNS TTLs, no capacity limit, no fencing device
 //   that may fail and wait for a recheck, no node powered off for good that a synchronous primary
-//   waits for) or by chance (messages lost at random), every write issued from the end of the
-//   last fault + the settle period (settle-period.ts) is acknowledged.
+//   waits for) or by chance (messages lost at random, or a latency tail that makes one very
+//   late), every write issued from the end of the last fault + the settle period
+//   (settle-period.ts) is acknowledged.
 import type { Episode } from "../episode.ts";
 import { lastEndUs } from "../episode.ts";
 import { invariants, type Judge } from "../invariants.ts";
-import type { WorldConfig } from "../../model/index.ts";
+import {
+  latencyCdf,
+  latencyQuantileUs,
+  type LinkSpec,
+  type WorldConfig,
+} from "../../model/index.ts";
 
 export interface PromiseContext {
   world: WorldConfig;
@@ -78,7 +84,7 @@ export const promises: Record<PromiseName, ConfigurationPromise> = {
   "recovers-after-faults": {
     holds:
       "every write issued from the end of the last fault + the settle period on is acknowledged",
-    when: "automatic failover, no failback, no operator, clients that honour DNS TTLs, no capacity limits, no random message loss; with STONITH, a device that never fails (a failed one waits for a recheck by design) and asynchronous or semi-sync replication (a fenced node stays off, and a synchronous primary would wait for it)",
+    when: "automatic failover, no failback, no operator, clients that honour DNS TTLs, no capacity limits, no random message loss, no latency distribution that exceeds a quarter of a client timeout more often than once in 10^12 messages; with STONITH, a device that never fails (a failed one waits for a recheck by design) and asynchronous or semi-sync replication (a fenced node stays off, and a synchronous primary would wait for it)",
     source:
       "each system's documented failover time (detection + fencing + promotion), summed as the settle period",
     expectSource: null,
@@ -120,15 +126,34 @@ function leaseHeldSafely(world: WorldConfig, schedule: readonly Episode[]): bool
   return slowestUs + maxLatencyUs(world) < ttlUs;
 }
 
-/** The longest one-way delay a message can take on any link: latency + jitter. */
+/** The longest one-way delay a message can take on any link: latency + jitter (Infinity when
+ *  a latency distribution is unbounded). */
 function maxLatencyUs(world: WorldConfig): number {
-  const { defaults, overrides } = world.network;
-  const base = defaults.latencyUs + defaults.jitterUs;
   return Math.max(
-    base,
-    ...overrides.map(
-      ({ spec }) => (spec.latencyUs ?? defaults.latencyUs) + (spec.jitterUs ?? defaults.jitterUs),
-    ),
+    ...linkSpecs(world).map((spec) => latencyQuantileUs(spec.latency, 1) + spec.jitterUs),
+  );
+}
+
+/** The default link and each override laid over it. */
+function linkSpecs(world: WorldConfig): LinkSpec[] {
+  const { defaults, overrides } = world.network;
+  return [defaults, ...overrides.map(({ spec }) => ({ ...defaults, ...spec }))];
+}
+
+/** Latency beyond which a write may time out: a quarter of the shortest client timeout (a write
+ *  crosses a link out and back, and a synchronous one two more). */
+const slowShareOfTimeout = 4;
+/** A tail this unlikely never shows in a run (a run sends well under 10⁹ messages). */
+const negligibleTail = 1e-12;
+
+/** A link whose latency distribution exceeds that limit often enough to time a write out now and
+ *  then, however long the cluster has settled. */
+function slowTail(world: WorldConfig): boolean {
+  const timeoutUs = Math.min(...world.clients.map((client) => client.timeoutUs));
+  return linkSpecs(world).some(
+    ({ latency }) =>
+      typeof latency !== "number" &&
+      1 - latencyCdf(latency, timeoutUs / slowShareOfTimeout) > negligibleTail,
   );
 }
 
@@ -145,10 +170,12 @@ function recoveryPromised(world: WorldConfig): boolean {
   }
   if (clients.some((client) => client.routing.kind === "dns" && client.routing.ignoreTtl > 0))
     return false;
-  // A message lost at random fails a write now and then, however long the cluster has settled.
+  // A message lost at random, or one that a heavy latency tail makes very late, fails a write
+  // now and then, however long the cluster has settled.
   if (
     world.network.defaults.lossProbability > 0 ||
-    world.network.overrides.some(({ spec }) => (spec.lossProbability ?? 0) > 0)
+    world.network.overrides.some(({ spec }) => (spec.lossProbability ?? 0) > 0) ||
+    slowTail(world)
   )
     return false;
   return nodes.every((node) => node.capacityPerS === Infinity);

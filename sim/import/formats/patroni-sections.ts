@@ -51,8 +51,6 @@ const notModelledKeys: Record<string, string> = {
   check_timeline: "a replica on an older timeline may not take the key",
   maximum_lag_on_syncnode: "a synchronous standby too far behind is replaced",
   standby_cluster: "a whole cluster replicating from another",
-  use_pg_rewind:
-    "how a failed leader rejoins (pg_rewind); the model's old primary rejoins as a standby at once",
 };
 const ignoredDynamic = [
   "slots",
@@ -115,8 +113,8 @@ export function patroniSections(text: string, problems: ProblemList): PatroniSec
   for (const entry of root) {
     if (isDynamic(entry.key)) dynamic.set(entry.key, entry);
     else if (entry.key === "bootstrap")
-      bootstrapDcs.push(...bootstrapEntries(entry, yaml, sections));
-    else if (entry.key === "postgresql") postgresqlSection(entry, yaml, sections);
+      bootstrapDcs.push(...bootstrapEntries(entry, yaml, sections, problems));
+    else if (entry.key === "postgresql") postgresqlSection(entry, yaml, sections, problems);
     else if (entry.key === "watchdog")
       sections.notModelled.push({
         subject: "watchdog",
@@ -157,6 +155,7 @@ function bootstrapEntries(
   bootstrap: YamlEntry,
   yaml: YamlFile,
   sections: PatroniSections,
+  problems: ProblemList,
 ): YamlEntry[] {
   const found: YamlEntry[] = [];
   for (const entry of mapEntries(bootstrap.value, yaml) ?? []) {
@@ -170,7 +169,7 @@ function bootstrapEntries(
     }
     for (const setting of mapEntries(entry.value, yaml) ?? []) {
       if (setting.key === "postgresql")
-        postgresqlSection(setting, yaml, sections, "bootstrap.dcs.");
+        postgresqlSection(setting, yaml, sections, problems, "bootstrap.dcs.");
       else if (isDynamic(setting.key)) found.push(setting);
       else ignore(sections, `bootstrap.dcs.${setting.key}`, setting.line, false);
     }
@@ -178,21 +177,32 @@ function bootstrapEntries(
   return found;
 }
 
-/** postgresql (local or dynamic): use_pg_rewind names a mechanism; the rest runs Postgres. */
+/** postgresql (local or dynamic): use_pg_rewind says how a former leader rejoins (the one at the
+ *  top of the file wins over bootstrap.dcs's); the rest runs Postgres. */
 function postgresqlSection(
   section: YamlEntry,
   yaml: YamlFile,
   sections: PatroniSections,
+  problems: ProblemList,
   prefix = "",
 ): void {
   const entries = mapEntries(section.value, yaml) ?? [];
   const rewind = entries.find((entry) => entry.key === "use_pg_rewind");
-  if (rewind !== undefined)
-    sections.notModelled.push({
-      subject: `${prefix}postgresql.use_pg_rewind`,
-      line: rewind.line,
-      detail: notModelledKeys.use_pg_rewind,
-    });
+  const setting = sections.settings.usePgRewind;
+  if (rewind !== undefined) {
+    const value = readBoolean(rewind, problems);
+    const top = prefix === "";
+    // The top of the file wins, whichever comes first.
+    const superseded = setting.entry === null ? null : top ? setting.entry : rewind;
+    if (superseded !== null)
+      sections.ignored.push({
+        subject: "bootstrap.dcs.postgresql.use_pg_rewind",
+        line: superseded.line,
+        detail: "superseded by the same setting at the top of the file",
+      });
+    if (value !== undefined && (top || setting.entry === null))
+      Object.assign(setting, { value, entry: rewind });
+  }
   if (entries.length > (rewind ? 1 : 0))
     sections.ignored.push({
       subject: `${prefix}postgresql`,

@@ -21,6 +21,8 @@ export interface PatroniSettings {
   syncMode: Setting<boolean | "quorum">;
   strict: Setting<boolean>;
   syncCount: Setting<number>;
+  /** postgresql.use_pg_rewind: a diverged former leader is rewound before it follows. */
+  usePgRewind: Setting<boolean>;
   /** Patroni's adjustments of the timeouts, as sentences. */
   adjustments: string[];
 }
@@ -36,6 +38,7 @@ export function defaultSettings(): PatroniSettings {
     syncMode: fixed<boolean | "quorum">(false),
     strict: fixed(false),
     syncCount: fixed(1),
+    usePgRewind: fixed(false),
     adjustments: [],
   };
 }

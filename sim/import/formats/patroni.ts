@@ -75,6 +75,7 @@ function readPatroni(file: ConfigFile, options: ImportOptions): ScenarioPlan {
         walLagText(settings.maxLagBytes.value),
         "Patroni's default maximum_lag_on_failover, 1 MiB at 1 MiB of WAL a second",
       ),
+      ...rejoinFields(settings, cite),
     },
   };
   const window = `${durationText(ttlUs - loopWaitUs)} to ${durationText(ttlUs)}`;
@@ -131,6 +132,28 @@ function replicationFields(settings: PatroniSettings, yaml: YamlFile, cite: Cite
     );
   }
   return fields;
+}
+
+/** How a former leader whose WAL diverged rejoins: rewound with pg_rewind when use_pg_rewind is
+ *  on; otherwise it cannot stream until someone reinitialises it (patronictl reinit) — Patroni
+ *  does not even look for the divergence (patroni/postgresql/rewind.py). */
+function rejoinFields(settings: PatroniSettings, cite: Citer): Fields {
+  const { usePgRewind } = settings;
+  if (usePgRewind.value)
+    return {
+      rejoin: cite(usePgRewind, "rewind", ""),
+      rewindIn: assumed("30s", "our assumption: pg_rewind, then the restart (presets.patroni)"),
+    };
+  const off = "a diverged former leader cannot stream until someone reinitialises it";
+  return {
+    rejoin:
+      usePgRewind.entry === null
+        ? assumed("manual", `Patroni's default use_pg_rewind: off — ${off}`)
+        : cite(usePgRewind, "manual", ""),
+    operator: {
+      delay: assumed("5m..15m", "an operator paged, then diagnosing (our assumption)"),
+    },
+  };
 }
 
 type Citer = <T>(setting: Setting<T>, value: Cited["value"], defaultWhy: string) => Cited;

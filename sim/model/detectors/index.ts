@@ -12,6 +12,7 @@ import lease from "./lease.ts";
 import phi from "./phi.ts";
 import timeout from "./timeout.ts";
 import type { LeaseConfig } from "../config.ts";
+import type { RoundTiming, RoundTimingSpec } from "./rounds.ts";
 
 export const detectors = { timeout, consecutive, phi, lease } as const;
 
@@ -31,10 +32,12 @@ type Each<Facet extends keyof Facets<Kinds[DetectorKind]>> = {
   [K in DetectorKind]: Facets<Kinds[K]>[Facet];
 }[DetectorKind];
 
-/** How monitors decide that a node has failed: one kind's resolved settings (µs). */
-export type DetectorConfig = Each<"config">;
-/** A scenario's `detector`: a kind and every kind's settings (those of other kinds are ignored). */
-export type DetectorSpec = { kind?: DetectorKind } & Intersection<Each<"spec">>;
+/** How monitors decide that a node has failed: one kind's resolved settings (µs), and how their
+ *  rounds are spaced (rounds.ts). */
+export type DetectorConfig = Each<"config"> & RoundTiming;
+/** A scenario's `detector`: a kind, every kind's settings (those of other kinds are ignored),
+ *  and the spacing of the monitors' rounds. */
+export type DetectorSpec = { kind?: DetectorKind } & RoundTimingSpec & Intersection<Each<"spec">>;
 /** Every kind's fields, merged: the schema of a scenario's `detector` besides its kind. */
 export type DetectorFields = Intersection<Each<"fields">>;
 
@@ -47,15 +50,14 @@ export const detectorFields = Object.assign(
   ...detectorKinds.map((kind) => detectors[kind].fields),
 ) as DetectorFields;
 
+/** One kind's own settings, without the rounds' timing. */
+type KindConfig = Each<"config">;
+
 /** The module of a kind, typed for any detector config (the one cast from a kind to its module). */
 export function detectorKindOf(
   kind: DetectorKind,
-): DetectorKindModule<DetectorConfig, DetectorFields, DetectorSpec> {
-  return detectors[kind] as unknown as DetectorKindModule<
-    DetectorConfig,
-    DetectorFields,
-    DetectorSpec
-  >;
+): DetectorKindModule<KindConfig, DetectorFields, DetectorSpec> {
+  return detectors[kind] as unknown as DetectorKindModule<KindConfig, DetectorFields, DetectorSpec>;
 }
 
 export function createDetector(
@@ -67,6 +69,13 @@ export function createDetector(
 }
 
 export type { FailureDetector } from "./detector.ts";
+export {
+  intervalJitterDefault,
+  intervalJitterSchema,
+  roundSpacingUs,
+  widestRoundUs,
+} from "./rounds.ts";
+export type { RoundTiming } from "./rounds.ts";
 export { phiOf, silenceYForThreshold, PhiAccrualDetector } from "./phi-accrual.ts";
 export { ConsecutiveDetector } from "./consecutive.ts";
 export { TimeoutDetector } from "./timeout.ts";

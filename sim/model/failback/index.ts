@@ -4,6 +4,7 @@
 // policy is one file plus its entry here (the import and its line in the map).
 import type { Intersection } from "../registry-types.ts";
 import type * as z from "zod";
+import { mergedFields, mergedSettings, type Intersection } from "../kind-settings.ts";
 import type { FailbackKindModule } from "./failback-kind.ts";
 import holdDown from "./hold-down.ts";
 import immediate from "./immediate.ts";
@@ -37,9 +38,8 @@ export type FailbackFields = Intersection<Each<"fields">>;
 export const failbackNames = Object.keys(failbackKinds) as [Failback, ...Failback[]];
 
 /** Every policy's fields in one shape, in registry order. */
-export const failbackFields = Object.assign(
-  {},
-  ...failbackNames.map((name) => failbackKinds[name].fields),
+export const failbackFields = mergedFields(
+  failbackNames.map((name) => failbackKinds[name]),
 ) as FailbackFields;
 
 /** The module of a policy, typed for any (the one cast from a name to its module). */
@@ -58,8 +58,8 @@ export function failbackKindOf(
 export function failbackSettings(
   failover: Partial<z.output<z.ZodObject<FailbackFields>>>,
 ): FailbackSettings {
-  return Object.assign(
-    {},
-    ...failbackNames.map((name) => failbackKindOf(name).settings(failover)),
+  return mergedSettings(
+    failbackNames.map((name) => failbackKindOf(name)),
+    failover,
   ) as FailbackSettings;
 }

@@ -1,8 +1,9 @@
 // loss(), delay() and flaky(): a degraded link — messages between the groups (a link "a<->b", or
-// a name's links with everything else) are lost with a probability and/or take longer, or the
-// links are cut for `down` then fine for `up`, over and over. It lasts `for` (until heal() when
-// none); several degradations of one link combine (network.ts). The fuzzer draws each of the
-// three builders as an episode of its own, lasting the episode.
+// a name's links with everything else) are lost with a probability and/or take longer (a fixed
+// extra delay, or one drawn per message from a latency distribution), or the links are cut for
+// `down` then fine for `up`, over and over. It lasts `for` (until heal() when none); several
+// degradations of one link combine (network.ts). The fuzzer draws each of the three builders as
+// an episode of its own, lasting the episode; a delay is a distribution one time in four.
 import * as z from "zod";
 import {
   duration,
@@ -13,6 +14,14 @@ import {
   strict,
   type Duration,
 } from "../../dsl/index.ts";
+import {
+  drawLatency,
+  latencyKinds,
+  latencySchema,
+  latencyPhrase,
+  type Latency,
+  type LatencyText,
+} from "../latency/index.ts";
 import { endpointsOf, pick, roundMs } from "./draws.ts";
 import type { EpisodeShape, FaultKindModule, FaultTarget } from "./fault-kind.ts";
 import { isHeal } from "./heal.ts";
@@ -28,7 +37,7 @@ export type DegradeSpec = {
   kind: "degrade";
   target: LinkTarget;
   loss?: number;
-  delay?: Duration;
+  delay?: LatencyText;
   flaky?: { down: Duration; up: Duration };
   for?: Duration;
 };
@@ -42,10 +51,11 @@ export function loss(
   return { kind: "degrade", target, loss: probability, ...options };
 }
 
-/** Messages on the target's links take `extra` longer: a latency spike (until heal(), or for `options.for`). */
+/** Messages on the target's links take `extra` longer — a duration, or a latency distribution
+ *  drawn per message: a latency spike (until heal(), or for `options.for`). */
 export function delay(
   target: LinkTarget,
-  extra: Duration,
+  extra: LatencyText,
   options: { for?: Duration } = {},
 ): DegradeSpec {
   return { kind: "degrade", target, delay: extra, ...options };
@@ -61,13 +71,14 @@ export function flaky(
 }
 
 /** Links between the groups (or between `groups[0]` and everything else when there is one group)
- *  lose messages with `lossProbability` and/or take `extraDelayUs` longer; with `flaky`, they are
+ *  lose messages with `lossProbability` and/or take `extraDelayUs` longer (fixed µs, or a
+ *  distribution drawn per message); with `flaky`, they are
  *  instead cut for `downUs` then fine for `upUs`, over and over. Lasts `durationUs` (0: until heal()). */
 type DegradeFault = {
   kind: "degrade";
   groups: string[][];
   lossProbability: number;
-  extraDelayUs: number;
+  extraDelayUs: Latency;
   flaky: { downUs: number; upUs: number } | null;
   durationUs: number;
 };
@@ -77,7 +88,7 @@ const schema = strict(
     kind: z.literal("degrade"),
     target: faultName,
     loss: probability.optional(),
-    delay: duration().optional(),
+    delay: latencySchema.optional(),
     flaky: strict(
       { down: duration({ positive: true }), up: duration({ positive: true }) },
       "flaky settings { down, up }",
@@ -88,7 +99,7 @@ const schema = strict(
 );
 
 type LossEpisode = { kind: "loss"; target: string; probability: number };
-type DelayEpisode = { kind: "delay"; target: string; extraUs: number };
+type DelayEpisode = { kind: "delay"; target: string; extra: LatencyText };
 type FlakyEpisode = { kind: "flaky"; target: string; downUs: number; upUs: number };
 
 const lasting = (lengthUs: number) => ({ for: durationText(lengthUs) });
@@ -113,11 +124,13 @@ const episodes = {
     draw: (rng, space) => ({
       kind: "delay",
       target: pick(rng, endpointsOf(space)),
-      extraUs: roundMs(rng.uniform(50_000, 2_000_000)),
+      extra: drawLatency(rng, rng.chance(0.25) ? pick(rng, latencyKinds) : "fixed", (inner) =>
+        durationText(roundMs(inner.uniform(50_000, 2_000_000))),
+      ),
     }),
     repairable: false,
-    entries: ({ target, extraUs }, lengthUs) => ({
-      start: delay(target, durationText(extraUs), lasting(lengthUs)),
+    entries: ({ target, extra }, lengthUs) => ({
+      start: delay(target, extra, lasting(lengthUs)),
       repair: null,
     }),
     names: ({ target }) => [target],
@@ -178,7 +191,11 @@ const kind: FaultKindModule<DegradeFault, DegradeSpec, z.output<typeof schema>, 
       ? `flaky (down ${fault.flaky.downUs / 1e6} s, up ${fault.flaky.upUs / 1e6} s)`
       : [
           fault.lossProbability > 0 ? `loss ${fault.lossProbability}` : "",
-          fault.extraDelayUs > 0 ? `+${fault.extraDelayUs / 1e3} ms` : "",
+          typeof fault.extraDelayUs !== "number"
+            ? `+(${latencyPhrase(fault.extraDelayUs)})`
+            : fault.extraDelayUs > 0
+              ? `+${fault.extraDelayUs / 1e3} ms`
+              : "",
         ]
           .filter(Boolean)
           .join(", ");
@@ -246,6 +263,6 @@ function degradeSource(spec: DegradeSpec): string {
   if (spec.flaky)
     return `flaky(${quoted(spec.target)}${options(`down: ${quoted(spec.flaky.down)}`, `up: ${quoted(spec.flaky.up)}`, lastingFor)})`;
   if (spec.delay !== undefined)
-    return `delay(${quoted(spec.target)}, ${quoted(spec.delay)}${options(lastingFor)})`;
+    return `delay(${quoted(spec.target)}, ${JSON.stringify(spec.delay)}${options(lastingFor)})`;
   return `loss(${quoted(spec.target)}, ${spec.loss ?? 0}${options(lastingFor)})`;
 }

@@ -16,6 +16,7 @@ import type * as z from "zod";
 import type { Rng } from "../../engine/index.ts";
 import type { Endpoints, ResolveContext } from "../../dsl/index.ts";
 import type { NodeConfig } from "../config.ts";
+import type { Latency } from "../latency/index.ts";
 import type { Network } from "../network.ts";
 
 /** A fault's data, as the model, the trace and every consumer of the trace see it. */
@@ -48,7 +49,8 @@ export interface FaultableProcess {
 
 /** What only a database node suffers. */
 export interface FaultableDataNode extends FaultableProcess {
-  setSlow(delayUs: number): void;
+  /** Each write is handled this late (fixed µs, or drawn per write). */
+  setSlow(delay: Latency): void;
   setReadOnly(readOnly: boolean): void;
   skewClock(rate: number, jumpUs: number): void;
 }

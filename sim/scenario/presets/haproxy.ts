@@ -35,6 +35,8 @@ export function haproxy(overrides: PolicyOverrides = {}): PolicySpecOf<"haproxy"
         fencing: "none",
         /** Traffic returns once `rise` checks pass; no hold-down timer. */
         failback: "immediate",
+        /** Traffic layer: a returning server has no log to rewind. */
+        rejoin: "standby",
         blockFor: "0s",
       },
       /** Moving traffic to the backup server is immediate. */

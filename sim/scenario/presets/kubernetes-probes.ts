@@ -38,6 +38,8 @@ export function kubernetesProbes(
         fencing: "none",
         /** A pod that passes its readiness probe is back in the endpoints at once. */
         failback: "immediate",
+        /** A restarted pod serves again once its probes pass: nothing to rewind at this layer. */
+        rejoin: "standby",
         /** Readiness has no damping beyond successThreshold. */
         blockFor: "0s",
       },

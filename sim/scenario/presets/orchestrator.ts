@@ -17,7 +17,8 @@ import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
  * - Detector: timeout, polled every 5 s, dead after 10 s without an answer.
  * - No fencing (hooks must do it); cross-zone promotion allowed.
  * - Anti-flapping: no automatic recovery for 3600 s after one.
- * - Failback manual, by an operator after 5–15 min. Replication async.
+ * - Failback manual, by an operator after 5–15 min; a dead master is put back as a replica by
+ *   the operator too (rejoin manual). Replication async.
  * - Typical failover ≈ 8–13 s (GitHub: 10–13 s).
  */
 export function orchestrator(overrides: PolicyOverrides = {}): PolicySpecOf<"orchestrator"> {
@@ -49,6 +50,10 @@ export function orchestrator(overrides: PolicyOverrides = {}): PolicySpecOf<"orc
         /** graceful-master-takeover is run by a person (openark/orchestrator
          *  docs/topology-recovery.md). */
         failback: "manual",
+        /** A dead master is left out of the recovered topology: a person puts it back as a replica
+         *  (openark/orchestrator docs/topology-recovery.md: recovery promotes a replica and repoints
+         *  its siblings). */
+        rejoin: "manual",
         operator: { delay: defaults.failover.operatorDelay },
         /** FailMasterPromotionOnLagMinutes 0: no lag limit (go/config/config.go). */
         maxLagOnFailover: "unlimited",

@@ -40,6 +40,8 @@ export function pacemaker(overrides: PolicyOverrides = {}): PolicySpecOf<"pacema
         stonith: { delay: "0s", timeout: "60s", maxAttempts: 10 },
         /** resource-stickiness 0: the resource moves back to its preferred node (Pacemaker_Explained resources.rst). */
         failback: "immediate",
+        /** The cluster starts the resource on the returning node in its secondary role at once. */
+        rejoin: "standby",
         /** migration-threshold INFINITY and failure-timeout 0: no block (Pacemaker_Explained resources.rst). */
         blockFor: "0s",
       },

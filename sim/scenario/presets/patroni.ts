@@ -16,7 +16,8 @@ import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
  * - Detector: lease in the DCS, ttl 30 s, refreshed every loop_wait 10 s.
  * - Fencing: lease — the leader demotes itself after loop_wait + retry_timeout (10 s + 10 s)
  *   without a successful refresh.
- * - Failback never; no anti-flapping beyond the lease. Replication async.
+ * - Failback never; a diverged old primary is rewound (30 s) before it follows. No
+ *   anti-flapping beyond the lease. Replication async.
  * - maximum_lag_on_failover 1 MiB of WAL, taken as 1 s of log (see below).
  * - Typical failover ≈ 21–31 s after a crash.
  */
@@ -38,6 +39,12 @@ export function patroni(overrides: PolicyOverrides = {}): PolicySpecOf<"patroni"
         lease: { ttl: "30s", renewEvery: "10s", retryTimeout: "10s" },
         /** The old primary rejoins as a replica (patroni/patroni docs). */
         failback: "never",
+        /** A diverged old primary is rewound with pg_rewind before it follows — Patroni does so when
+         *  postgresql.use_pg_rewind is on (patroni/patroni patroni/postgresql/rewind.py). It is off by
+         *  default (patroni/patroni docs/yaml_configuration.rst) but on in the usual deployments; with it off and
+         *  without remove_data_directory_on_diverged_timelines, a diverged old primary cannot stream
+         *  until someone reinitialises it: `rejoin: "manual"`. rewindIn: our assumption, 30 s. */
+        rejoin: "rewind",
         /** maximum_lag_on_failover is 1 048 576 bytes of WAL (patroni/patroni patroni/global_config.py);
          *  the model measures lag in time, so we assume a moderately busy primary writing 1 MiB of WAL
          *  per second: 1 MiB ≈ 1 s. Scale it as 1 MiB ÷ your WAL rate, or "unlimited" to turn it off. */

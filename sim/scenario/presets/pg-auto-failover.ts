@@ -20,7 +20,8 @@ import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
  *   (node_considered_unhealthy_timeout 20 s).
  * - Fencing: the primary stops itself 20 s after it last reached the monitor (network_partition_timeout).
  * - Replication: semi-sync, 1 standby, falling back to async after 20 s.
- * - Promotion: 30 s drain allowance (primary_demote_timeout). Failback never.
+ * - Promotion: 30 s drain allowance (primary_demote_timeout). Failback never; a diverged old
+ *   primary is rewound (30 s) before it follows.
  * - Typical failover ≈ 50–55 s after a crash (20–25 s detection + 30 s drain).
  */
 export function pgAutoFailover(overrides: PolicyOverrides = {}): PolicySpecOf<"pgAutoFailover"> {
@@ -56,6 +57,9 @@ export function pgAutoFailover(overrides: PolicyOverrides = {}): PolicySpecOf<"p
         lease: { ttl: "20s", renewEvery: "1s", retryTimeout: "19s" },
         /** The old primary rejoins as a standby via pg_rewind (docs/fault-tolerance.rst). */
         failback: "never",
+        /** pg_autoctl rewinds a demoted primary with pg_rewind before it follows
+         *  (docs/fault-tolerance.rst); rewindIn: our assumption, 30 s. */
+        rejoin: "rewind",
         /** Only the state machine and startup_grace_period damp flapping: no block. */
         blockFor: "0s",
         /** Only a standby within promote_wal_log_threshold, 16 MiB of WAL, may be promoted

@@ -41,6 +41,9 @@ export function raft(overrides: PolicyOverrides = {}): PolicySpecOf<"raft"> {
         lease: { ttl: "1s", renewEvery: "100ms", retryTimeout: "900ms" },
         /** Leadership is not sticky. */
         failback: "never",
+        /** A returning node is a follower at once; the leader overwrites its conflicting entries
+         *  (Raft's AppendEntries consistency check; etcd-io/raft raft.go). */
+        rejoin: "standby",
         /** Damping comes from randomised timeouts, pre-vote and check-quorum, not from a block. */
         blockFor: "0s",
       },

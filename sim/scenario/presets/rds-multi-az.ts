@@ -20,7 +20,8 @@ import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
  * - Detector: timeout 30 s, polled every 1 s (our assumption; detection is internal to AWS).
  * - Promotion 60 s (our assumption): promoted ≈ 90 s after a crash, writes ≈ 100 s (documented:
  *   usually 60–120 s).
- * - Fencing: managed (epoch). Failback never. No user-visible anti-flapping.
+ * - Fencing: managed (epoch). Failback never; the old primary is rebuilt (its restoreIn) before
+ *   it becomes the standby. No user-visible anti-flapping.
  */
 export function rdsMultiAz(overrides: PolicyOverrides = {}): PolicySpecOf<"rdsMultiAz"> {
   return withOverrides(
@@ -37,8 +38,11 @@ export function rdsMultiAz(overrides: PolicyOverrides = {}): PolicySpecOf<"rdsMu
         quorum: 1,
         /** Managed: users do not see split brain; the promoted standby's epoch wins. */
         fencing: "epoch",
-        /** The failed primary is repaired or replaced and becomes the new standby. */
+        /** The failed primary is repaired or replaced and becomes the new standby, */
         failback: "never",
+        /** ...after AWS has repaired or replaced it: a full copy, the node's restoreIn
+         *  (docs.aws.amazon.com, Concepts.MultiAZ.Failover). */
+        rejoin: "rebuild",
         blockFor: "0s",
       },
       standby: {

@@ -38,8 +38,10 @@ export function redisSentinel(overrides: PolicyOverrides = {}): PolicySpecOf<"re
         quorum: 2,
         /** None on the write path; min-replicas-to-write defaults to 0 = off (redis/redis redis.conf). */
         fencing: "none",
-        /** The returning master is reconfigured as a replica of the new one (redis.io Sentinel docs). */
+        /** The returning master is reconfigured as a replica of the new one (redis.io Sentinel docs), */
         failback: "never",
+        /** ...by Sentinel at once (REPLICAOF; redis/redis src/sentinel.c, "+convert-to-slave"). */
+        rejoin: "standby",
         /** After a failover attempt a Sentinel waits 2 × failover-timeout (180 000 ms) before
          *  trying the same master again (redis/redis sentinel.conf, src/sentinel.c). */
         blockFor: "6m",

@@ -40,6 +40,8 @@ export function route53(overrides: PolicyOverrides = {}): PolicySpecOf<"route53"
         fencing: "none",
         /** The primary record is served again once it passes. */
         failback: "immediate",
+        /** Traffic layer: a returning endpoint has no log to rewind. */
+        rejoin: "standby",
         blockFor: "0s",
       },
       /** Failover routing answers with the secondary record at once; the record's TTL and the
