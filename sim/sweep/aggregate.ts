@@ -1,7 +1,8 @@
 // aggregate.csv: for each parameter point and each metric, the statistics over the point's seeds
 // (statistics.ts) — long format, one row per (point, metric), so a plotting tool filters by
 // metric instead of picking among 150 columns. Columns: one per varied path, `metric`, then
-// n, mean, sd, ci95_low, ci95_high, p50, p95, min, max. Computed from the metric cells as written
+// n, mean, sd, ci95_low, ci95_high, p50, p95, min, max, p99 (p99 came later: appended, so the
+// columns before it keep their positions). Computed from the metric cells as written
 // in runs.csv (not from the runs' unrounded values), so a merged sweep, which only has the
 // files, aggregates to the same bytes. Every statistic has 6 decimals (ECMAScript toFixed, exact
 // and the same on every engine); an empty cell means no value (n = 0, or a CI with n < 2).
@@ -27,6 +28,8 @@ export const statisticColumns = [
   "p95",
   "min",
   "max",
+  // Added later, at the end, so readers of the earlier columns keep their positions.
+  "p99",
 ] as const;
 
 /** Per point (ascending) and metric (in summary.csv order). Points without rows are left out. */
@@ -54,7 +57,7 @@ export function aggregateCsv(grid: Grid, stats: readonly PointStatistics[]): Pro
       ...pointValues(grid, point),
       metric,
       String(s.n),
-      ...[s.mean, s.sd, s.ciLow, s.ciHigh, s.p50, s.p95, s.min, s.max].map(formatStatistic),
+      ...[s.mean, s.sd, s.ciLow, s.ciHigh, s.p50, s.p95, s.min, s.max, s.p99].map(formatStatistic),
     ]),
   );
 }

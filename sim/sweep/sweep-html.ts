@@ -1,5 +1,5 @@
 // report.html of a sweep: one self-contained page that works offline — what was swept, the
-// trade-off charts (inline SVG), the paired comparisons in words (a few; the rest are in
+// trade-off charts and the timing metrics' distributions over seeds (inline SVG), the paired comparisons in words (a few; the rest are in
 // paired.csv), the per-point table of the headline metrics, and links to the CSV files beside
 // it. Nothing on it depends on the machine or the clock, so a merged sweep writes the same page.
 import { fontFamily } from "../report/charts/theme.ts";
@@ -13,10 +13,25 @@ export interface SweepHtmlInput {
   /** summaryTable() rows, header first. */
   table: string[][];
   sentences: string[];
-  charts: { title: string; svg: string; file: string }[];
+  charts: DrawnChart[];
+  /** The timing metrics' CDFs over seeds (cdf-charts.ts). */
+  distributions: DrawnChart[];
 }
 
-export function sweepHtml({ manifest, grid, table, sentences, charts }: SweepHtmlInput): string {
+interface DrawnChart {
+  title: string;
+  svg: string;
+  file: string;
+}
+
+export function sweepHtml({
+  manifest,
+  grid,
+  table,
+  sentences,
+  charts,
+  distributions,
+}: SweepHtmlInput): string {
   const runs = grid.points.length * grid.seeds.length;
   const varied = grid.varies
     .map((vary) => `<li><code>${escape(vary.path)}</code>: ${escape(valuesText(vary.values))}</li>`)
@@ -32,12 +47,11 @@ export function sweepHtml({ manifest, grid, table, sentences, charts }: SweepHtm
       : sentences.length <= maxSentences
         ? `<h2>Paired comparisons</h2>\n<ul>\n${sentences.map((s) => `<li>${escape(s)}</li>`).join("\n")}\n</ul>\n${pairedNote}`
         : `<h2>Paired comparisons</h2>\n<p>${sentences.length} comparisons, too many to list here.</p>\n${pairedNote}`;
-  const figures = charts
-    .map(
-      (chart) =>
-        `<figure>\n${chart.svg}\n<figcaption>${escape(chart.title)} — <a href="charts/${escape(chart.file)}.vl.json">Vega-Lite spec</a>, <a href="charts/${escape(chart.file)}.png">PNG</a></figcaption>\n</figure>`,
-    )
-    .join("\n");
+  const figures = charts.map(figure).join("\n");
+  const timing =
+    distributions.length === 0
+      ? ""
+      : `<h2>Timing over seeds</h2>\n<p class="note">Each timing metric's empirical distribution: the share of runs whose value is at most x. Runs without a value (nothing detected) are left out.</p>\n${distributions.map(figure).join("\n")}`;
   const [header, ...rows] = table;
   const tableHtml = `<table>\n<thead><tr>${header.map((cell) => `<th>${escape(cell)}</th>`).join("")}</tr></thead>\n<tbody>\n${rows
     .map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join("")}</tr>`)
@@ -67,13 +81,18 @@ ${varied}
 ${fixed}
 <h2>Trade-off charts</h2>
 ${figures || "<p>No charts: no path takes two or more values.</p>"}
+${timing}
 ${paired}
 <h2>Per point</h2>
-<p class="note">Mean over the seeds ± half-width of the 95% confidence interval of the mean (Student's t, n − 1 degrees of freedom). Every metric with n, sd, p50, p95, min and max: <a href="aggregate.csv">aggregate.csv</a>; every run: <a href="runs.csv">runs.csv</a>.</p>
+<p class="note">Mean over the seeds ± half-width of the 95% confidence interval of the mean (Student's t, n − 1 degrees of freedom). Every metric with n, sd, p50, p95, p99, min and max: <a href="aggregate.csv">aggregate.csv</a>; every run: <a href="runs.csv">runs.csv</a>.</p>
 ${tableHtml}
 </body>
 </html>
 `;
+}
+
+function figure(chart: DrawnChart): string {
+  return `<figure>\n${chart.svg}\n<figcaption>${escape(chart.title)} — <a href="charts/${escape(chart.file)}.vl.json">Vega-Lite spec</a>, <a href="charts/${escape(chart.file)}.png">PNG</a></figcaption>\n</figure>`;
 }
 
 function valuesText(values: readonly string[]): string {

@@ -109,14 +109,19 @@ describe("aggregate.csv", () => {
     const rows = rowsOf(grid, { 0: ["1", "2", "3", "4", "10"], 1: [null, "5", null, null, null] });
     const csv = await aggregateCsv(grid, aggregate(grid, rows));
     const lines = csv.split("\n");
-    expect(lines[0]).toBe("detector.timeout,metric,n,mean,sd,ci95_low,ci95_high,p50,p95,min,max");
+    expect(lines[0]).toBe(
+      "detector.timeout,metric,n,mean,sd,ci95_low,ci95_high,p50,p95,min,max,p99",
+    );
     expect(lines).toHaveLength(1 + 2 * metricColumns.length + 1);
     expect(lines).toContain(
-      "1s,downtime_s,5,4.000000,3.535534,-0.389945,8.389945,3.000000,8.800000,1.000000,10.000000",
+      // p99: h = 4 · 0.99 = 3.96 → 4 + 0.96 · (10 − 4) = 9.76, appended after max
+      "1s,downtime_s,5,4.000000,3.535534,-0.389945,8.389945,3.000000,8.800000,1.000000,10.000000,9.760000",
     );
-    expect(lines).toContain("2s,downtime_s,1,5.000000,,,,5.000000,5.000000,5.000000,5.000000");
     expect(lines).toContain(
-      "1s,failovers,5,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000",
+      "2s,downtime_s,1,5.000000,,,,5.000000,5.000000,5.000000,5.000000,5.000000",
+    );
+    expect(lines).toContain(
+      "1s,failovers,5,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000",
     );
   });
 });

@@ -73,13 +73,16 @@ describe("a sweep's files do not depend on how it was run", () => {
       ).toBe(0);
   }, 120_000); // five processes: more than a hook's default 10 s on a busy machine
 
-  it("writes runs, aggregate, paired, manifest and chart specs", () => {
+  it("writes runs, aggregate, paired, manifest and chart specs (trade-offs and timing CDFs)", () => {
     expect(files(out("w1"))).toEqual([
       "aggregate.csv",
+      "charts/detection_s-cdf.vl.json",
+      "charts/downtime_s-cdf.vl.json",
       "charts/downtime_s.vl.json",
       "charts/failovers.vl.json",
       "charts/false_failovers.vl.json",
       "charts/lost_writes.vl.json",
+      "charts/rto_s-cdf.vl.json",
       "charts/tradeoff.vl.json",
       "paired.csv",
       "runs.csv",
