@@ -46,6 +46,24 @@ export interface NodeConfig {
   backupEveryUs: number;
   /** Cold standby: the primary archives its log this often; 0 for no archive (backups only). */
   archiveEveryUs: number;
+  /** What happens when its process exits (restart-policy.ts). */
+  restart: RestartConfig;
+  /** A partial stand-in: the client groups whose writes (and reads) it serves as primary; any
+   *  other group's are refused. null: every group (a full replica). */
+  serves: readonly string[] | null;
+}
+
+/** "never": an exited process stays down until the scenario restarts it; "always": Kubernetes'
+ *  restartPolicy Always (OnFailure restarts the same: every modelled exit is a failure). */
+export type RestartPolicy = "never" | "always";
+
+/** A restart policy and its CrashLoopBackOff: the first restart at once, then `initialUs`,
+ *  doubling up to `maxUs`; reset once a process ran `resetAfterUs` before exiting again. */
+export interface RestartConfig {
+  policy: RestartPolicy;
+  initialUs: number;
+  maxUs: number;
+  resetAfterUs: number;
 }
 
 export interface LinkSpec {

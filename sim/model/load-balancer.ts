@@ -93,6 +93,15 @@ export class LoadBalancer {
     }
   }
 
+  /** The server's pod turned NotReady (the kubelet saw its container exit, restart-policy.ts):
+   *  out of rotation now, without waiting for failed checks; it needs `rise` good ones back. */
+  notReady(server: string): void {
+    const index = this.config.servers.indexOf(server);
+    if (index < 0) return;
+    this.goodStreak[index] = 0;
+    if (this.inRotation[index]) this.setRotation(index, false);
+  }
+
   /** The server for a request of `user` (-1: anonymous), or null when none is in rotation. */
   target(user: number): string | null {
     const home = this.home;

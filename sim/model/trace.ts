@@ -16,6 +16,11 @@ export type TraceEvent =
   /** A node's process stopped (crash) or started again (restart). */
   | { kind: "node_down"; tUs: number; node: string }
   | { kind: "node_up"; tUs: number; node: string }
+  /** A process exited and its restart policy waits until `untilUs` before starting it again
+   *  (Kubernetes' CrashLoopBackOff); an immediate restart has no back_off. */
+  | { kind: "back_off"; tUs: number; node: string; untilUs: number }
+  /** The restart policy started an exited process again: its `restarts`-th restart. */
+  | { kind: "auto_restart"; tUs: number; node: string; restarts: number }
   /** A node's process froze (a GC or VM pause) until `untilUs`, or resumed. */
   | { kind: "node_paused"; tUs: number; node: string; untilUs: number }
   | { kind: "node_resumed"; tUs: number; node: string }

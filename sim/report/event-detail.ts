@@ -137,6 +137,14 @@ const details: Details = {
     node: event.node,
     detail: `operator: ${event.action}${event.ok ? "" : " (error)"}`,
   }),
+  back_off: (event) => ({
+    node: event.node,
+    detail: `back-off: the restart policy waits until ${formatMicros(event.untilUs)} s to start it again (CrashLoopBackOff)`,
+  }),
+  auto_restart: (event) => ({
+    node: event.node,
+    detail: `restarted by its restart policy (restart ${event.restarts})`,
+  }),
   node_paused: (event) => ({
     node: event.node,
     detail: `paused: the process is frozen until ${formatMicros(event.untilUs)} s`,

@@ -11,6 +11,7 @@ import {
   type TraceRole,
   type WorldConfig,
 } from "../model/index.ts";
+import { spokenDuration } from "../dsl/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
 
 /** Whole microseconds as seconds with one decimal, rounded half up in integer arithmetic (so
@@ -66,6 +67,10 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
       return fencingSentence(event.node, event.outcome, event.attempt);
     case "operator":
       return operatorSentence(event.action, event.node);
+    case "back_off":
+      return `${event.node}'s restart policy holds it down for ${spokenDuration(event.untilUs - event.tUs)}, until ${pointText(event.untilUs, world.durationUs)}, before starting it again (CrashLoopBackOff: each wait doubles).`;
+    case "auto_restart":
+      return `${event.node}'s restart policy starts it again (restart ${event.restarts}).`;
     case "node_paused":
       return `${event.node}'s process is frozen until ${pointText(event.untilUs, world.durationUs)}; messages to it wait.`;
     case "node_resumed":

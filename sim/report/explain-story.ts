@@ -105,6 +105,7 @@ export class StoryObserver {
     if (event.kind === "fault")
       for (const node of faultKindOf(event.fault.kind).startsOrStops(event.fault))
         this.faultNodes.add(node);
+    if (event.kind === "auto_restart") this.faultNodes.add(event.node); // its up line repeats it
     this.reroutes = null;
     if (event.kind === "reroute") {
       this.reroutes = {

@@ -9,6 +9,7 @@ import type {
   NodeRole,
   ReadFrom,
   ReplicationMode,
+  RestartPolicy,
   SessionStore,
 } from "../model/index.ts";
 import {
@@ -51,6 +52,7 @@ export const readFromChoices = [
   "any",
 ] as const satisfies readonly ReadFrom[];
 export const sessionStores = ["memory", "external"] as const satisfies readonly SessionStore[];
+export const restartPolicies = ["never", "always"] as const satisfies readonly RestartPolicy[];
 
 export type Role = (typeof nodeRoles)[number];
 export type Readiness = (typeof readinessChoices)[number];
@@ -62,3 +64,4 @@ export type RoutingKind = (typeof routingKinds)[number];
 export type ArrivalsChoice = (typeof arrivalChoices)[number];
 export type ReadFromChoice = (typeof readFromChoices)[number];
 export type SessionStoreChoice = (typeof sessionStores)[number];
+export type RestartPolicyChoice = (typeof restartPolicies)[number];

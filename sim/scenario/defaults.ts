@@ -18,6 +18,14 @@ export const defaults = {
     capacity: "unlimited",
     /** Queued work beyond which a node refuses writes outright (our assumption: 5 s of work). */
     queueLimit: "5s",
+    /** An exited process stays down until the scenario restarts it: the model's behaviour before
+     *  restart policies, and a machine's without a supervisor. */
+    restartPolicy: "never",
+    /** Kubernetes' container restart back-off (CrashLoopBackOff): 10 s, doubling, capped at 300 s,
+     *  reset after 10 minutes of running (kubernetes.io, Pod Lifecycle, "Container restart
+     *  policy"; the kubelet's backOffPeriod and MaxContainerBackOff, whose entry expires after
+     *  twice the cap). The first restart is at once. */
+    restartBackOff: { initial: "10s", max: "5m", resetAfter: "10m" },
   },
 
   /**

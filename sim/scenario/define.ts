@@ -8,6 +8,7 @@ import type {
   ArrivalsChoice,
   ReadFromChoice,
   Readiness,
+  RestartPolicyChoice,
   Role,
   SessionStoreChoice,
 } from "./choices.ts";
@@ -59,6 +60,17 @@ export interface NodeSpec {
   queueLimit?: Duration;
   /** Cold only: how often the primary archives its log ("0s": never; restore from the backup alone). Default "1m". */
   archiveEvery?: Duration;
+  /** What happens when its process exits (a `crash`, or a `crashLoop`'s): "never" — it stays
+   *  down until restarted; "always" — Kubernetes' restartPolicy Always: started again at once,
+   *  then after a back-off that doubles (CrashLoopBackOff), and a pool server leaves its load
+   *  balancers' rotation the moment it exits. Default "never". */
+  restartPolicy?: RestartPolicyChoice;
+  /** The restart back-off: the first wait, its cap, and how long a process must run before it
+   *  is forgiven. Default { initial: "10s", max: "5m", resetAfter: "10m" } (Kubernetes). */
+  restartBackOff?: { initial?: Duration; max?: Duration; resetAfter?: Duration };
+  /** A partial stand-in (a primary or standby): the client groups it serves when it is primary;
+   *  the others' writes and reads are refused. Default: every group. */
+  serves?: string[];
 }
 
 /** Delay and loss of messages on a link. */

@@ -28,6 +28,7 @@ export const metricColumns = [
   "sessions_lost",
   "min_group_availability",
   "max_group_downtime_s",
+  "restarts",
 ] as const;
 
 export type MetricColumn = (typeof metricColumns)[number];

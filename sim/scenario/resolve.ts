@@ -28,6 +28,7 @@ import { applyPolicy, writtenAt } from "./policy.ts";
 import { resolveFaults } from "./resolve-faults.ts";
 import { resolveChaos } from "./resolve-chaos.ts";
 import { checkNamesDistinct, resolveClients } from "./resolve-clients.ts";
+import { checkServes, restartOf } from "./resolve-node-options.ts";
 import { resolveDetector, resolveFailover } from "./resolve-policy.ts";
 import { scenarioSchema, type ParsedScenario } from "./schema.ts";
 
@@ -110,6 +111,7 @@ function resolveParsed(
   const nodes = resolveNodes(spec, context);
   const clients = resolveClients(spec.clients, nodes, context);
   checkNamesDistinct(nodes, clients, context);
+  checkServes(nodes, clients, context);
   const endpoints = buildEndpoints(nodes, clients);
   const seed = resolveSeed(spec.seed, options);
   const world: WorldConfig = {
@@ -217,6 +219,8 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
       archiveEveryUs: node.archiveEvery ?? durationOf(column.archiveEvery, cold.archiveEvery),
       capacityPerS: node.capacity ?? parseRateOrUnlimited(defaults.node.capacity),
       queueLimitUs: node.queueLimit ?? parseDuration(defaults.node.queueLimit),
+      restart: restartOf(node),
+      serves: node.serves ?? null,
     };
   });
   nodes.forEach((node) => {

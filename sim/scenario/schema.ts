@@ -16,6 +16,7 @@ import {
   readFromChoices,
   readinessChoices,
   replicationModes,
+  restartPolicies,
   sessionStores,
 } from "./choices.ts";
 import {
@@ -69,6 +70,16 @@ export const nodeSchema = strict(
     restoreIn: duration().optional(),
     backupEvery: duration({ positive: true }).optional(),
     archiveEvery: duration().optional(),
+    restartPolicy: oneOf(restartPolicies).optional(),
+    restartBackOff: strict(
+      {
+        initial: duration({ positive: true }).optional(),
+        max: duration({ positive: true }).optional(),
+        resetAfter: duration({ positive: true }).optional(),
+      },
+      `a restart back-off like { initial: "10s", max: "5m", resetAfter: "10m" }`,
+    ).optional(),
+    serves: z.array(name, { error: 'a list of client group names, like ["payments"]' }).optional(),
   },
   "a node",
 );

@@ -26,6 +26,13 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
     archiveEveryUs: 0,
     capacityPerS: Infinity,
     queueLimitUs: us(5),
+    restart: {
+      policy: "never" as const,
+      initialUs: 10_000_000,
+      maxUs: 300_000_000,
+      resetAfterUs: 600_000_000,
+    },
+    serves: null,
   });
   return {
     name: "tiny",

@@ -20,6 +20,13 @@ export const hot = {
   archiveEveryUs: 0,
   capacityPerS: Infinity,
   queueLimitUs: 5_000_000,
+  restart: {
+    policy: "never",
+    initialUs: 10_000_000,
+    maxUs: 300_000_000,
+    resetAfterUs: 600_000_000,
+  },
+  serves: null,
 } as const;
 
 export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {

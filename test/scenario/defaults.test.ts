@@ -30,6 +30,14 @@ describe("defaults fill every field a scenario leaves out", () => {
     archiveEveryUs: 60_000_000,
     capacityPerS: Infinity,
     queueLimitUs: 5_000_000,
+    // Kubernetes' back-off, unused with the default policy "never".
+    restart: {
+      policy: "never",
+      initialUs: 10_000_000,
+      maxUs: 300_000_000,
+      resetAfterUs: 600_000_000,
+    },
+    serves: null,
   };
 
   it("nodes: hot, promote in 1 s, one cost unit per hour", () => {

@@ -15,7 +15,7 @@ const downtime = metricColumns.indexOf("downtime_s");
 function rowsOf(grid: Grid, values: Record<number, (number | null)[]>): SweepRow[] {
   return Object.entries(values).flatMap(([point, cells]) =>
     cells.map((value, s) => {
-      const row = metricColumns.map((column) => (column === "rto_s" ? "" : "0"));
+      const row: string[] = metricColumns.map((column) => (column === "rto_s" ? "" : "0"));
       row[detection] = value === null ? "" : value.toFixed(6);
       row[downtime] = "1.000000";
       return { job: jobIndexOf(grid, Number(point), grid.seeds[s])!, cells: row };

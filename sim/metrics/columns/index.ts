@@ -27,6 +27,7 @@ import { rywViolations } from "./ryw-violations.ts";
 import { sessionsLost } from "./sessions-lost.ts";
 import { minGroupAvailability } from "./min-group-availability.ts";
 import { maxGroupDowntimeS } from "./max-group-downtime-s.ts";
+import { restarts } from "./restarts.ts";
 
 export const metrics = [
   writesAttempted,
@@ -53,6 +54,7 @@ export const metrics = [
   sessionsLost,
   minGroupAvailability,
   maxGroupDowntimeS,
+  restarts,
 ] as const;
 
 type ColumnsOf<T extends readonly Metric[]> = {

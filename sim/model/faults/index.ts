@@ -7,6 +7,7 @@
 import blip from "./blip.ts";
 import clockSkew from "./clock-skew.ts";
 import crash from "./crash.ts";
+import crashLoop from "./crash-loop.ts";
 import degrade from "./degrade.ts";
 import dnsOutage from "./dns-outage.ts";
 import heal from "./heal.ts";
@@ -23,6 +24,7 @@ import type { EpisodeData, EpisodeShape, EpisodeShapes, FaultKindModule } from "
 export * from "./blip.ts";
 export * from "./clock-skew.ts";
 export * from "./crash.ts";
+export * from "./crash-loop.ts";
 export * from "./degrade.ts";
 export * from "./dns-outage.ts";
 export * from "./heal.ts";
@@ -50,6 +52,7 @@ export const faults = {
   "clock-skew": clockSkew,
   "zone-outage": zoneOutage,
   "dns-outage": dnsOutage,
+  "crash-loop": crashLoop,
 } as const;
 
 type Kinds = typeof faults;

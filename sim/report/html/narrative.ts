@@ -85,6 +85,10 @@ export function sentence(event: TraceEvent): string {
       return event.authority === ""
         ? "The run ends."
         : `The run ends; ${event.authority} holds the authoritative history.`;
+    case "back_off":
+      return `${event.node}'s restart policy waits until ${formatClock(event.untilUs)} before starting it again (CrashLoopBackOff).`;
+    case "auto_restart":
+      return `${event.node}'s restart policy starts it again (restart ${event.restarts}).`;
     case "lb_down":
       return `The load balancer of client group ${event.client} takes ${event.node} out of rotation: its failed health checks reached the fall count.`;
     case "lb_up":

@@ -1,0 +1,50 @@
+// A node's options beyond its readiness column: its restart policy (model/restart-policy.ts)
+// with the back-off in µs, and — for a partial stand-in — the client groups it serves, checked
+// once the groups are known: each a group of the scenario, and only on a database node.
+// Problems are reported into the resolve context, never thrown.
+import type { ClientConfig, NodeConfig, RestartConfig } from "../model/index.ts";
+import { parseDuration, reportAt, type ResolveContext } from "../dsl/index.ts";
+import { defaults } from "./defaults.ts";
+import type { ParsedScenario } from "./schema.ts";
+
+type ParsedNode = ParsedScenario["nodes"][string];
+
+export function restartOf(node: ParsedNode): RestartConfig {
+  const backOff = defaults.node.restartBackOff;
+  return {
+    policy: node.restartPolicy ?? defaults.node.restartPolicy,
+    initialUs: node.restartBackOff?.initial ?? parseDuration(backOff.initial),
+    maxUs: node.restartBackOff?.max ?? parseDuration(backOff.max),
+    resetAfterUs: node.restartBackOff?.resetAfter ?? parseDuration(backOff.resetAfter),
+  };
+}
+
+/** `serves` names client groups of the scenario, and only a database node serves any. */
+export function checkServes(
+  nodes: readonly NodeConfig[],
+  clients: readonly ClientConfig[],
+  context: ResolveContext,
+): void {
+  const groups = clients.map((client) => client.name);
+  for (const node of nodes) {
+    if (node.serves === null) continue;
+    if (node.role !== "primary" && node.role !== "standby") {
+      reportAt(
+        context,
+        ["nodes", node.name, "serves"],
+        `no serves on a ${node.role} (serves limits what a database node serves as primary)`,
+        JSON.stringify(node.serves),
+      );
+      continue;
+    }
+    node.serves.forEach((group, index) => {
+      if (!groups.includes(group))
+        reportAt(
+          context,
+          ["nodes", node.name, "serves", index],
+          `the name of a client group (${groups.map((name) => JSON.stringify(name)).join(", ") || "none"})`,
+          JSON.stringify(group),
+        );
+    });
+  }
+}
