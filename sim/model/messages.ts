@@ -82,6 +82,8 @@ export type WorldEvent =
   /** A client sends (or re-sends) a write once its connection is ready or its backoff is over. */
   | { kind: "client-send"; client: number; id: number }
   | { kind: "lookup-timeout"; client: number }
+  /** A client's open circuit breaker turns half-open (void if it opened again since). */
+  | { kind: "breaker-timer"; client: number; generation: number }
   | { kind: "issue-read"; client: number }
   /** A read waits for its connection to be ready (reconnecting after a change of target). */
   | { kind: "read-send"; client: number; id: number }

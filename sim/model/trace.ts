@@ -74,6 +74,18 @@ export type TraceEvent =
   | { kind: "demoted"; tUs: number; node: string; epoch: number }
   /** A node discarded the suffix of its log that the current primary's history does not contain. */
   | { kind: "rewind"; tUs: number; node: string; discarded: number; discardedAcked: number }
+  /** A client group's circuit breaker changed state; `fires` and `failures` are its rolling
+   *  window's counts at that moment, `rejected` the calls it failed at once (sending nothing)
+   *  since it last opened. */
+  | {
+      kind: "breaker";
+      tUs: number;
+      client: string;
+      state: "closed" | "open" | "half-open";
+      fires: number;
+      failures: number;
+      rejected: number;
+    }
   /** A client group's router now sends writes to `target`. */
   | { kind: "reroute"; tUs: number; client: string; target: string }
   /** Per-write events (trace level "full" in events.csv; always seen by metrics). */
@@ -124,7 +136,10 @@ export type TraceEvent =
    *  ("" when the scenario has no database, only a pool of servers). */
   | { kind: "run_end"; tUs: number; authority: string };
 
-export type WriteFailure = "timeout" | "rejected";
+/** timeout: no answer within the timeout; rejected: refused by the node or the load balancer;
+ *  breaker-open: the client's open circuit breaker failed it at once, sending nothing;
+ *  fallback: it failed (any way) and the circuit breaker's fallback answered it instead. */
+export type WriteFailure = "timeout" | "rejected" | "breaker-open" | "fallback";
 
 export type ReadOutcome = "fresh" | "stale" | "rejected" | "timeout";
 

@@ -87,6 +87,7 @@ export const handlers: Handlers = {
   "write-timeout": (world, event) => client(world, event.client).timeout(event.id, event.attempt),
   "client-send": (world, event) => client(world, event.client).attempt(event.id),
   "lookup-timeout": (world, event) => client(world, event.client).lookupTimedOut(),
+  "breaker-timer": (world, event) => client(world, event.client).breakerTimer(event.generation),
   "issue-read": (world, event) => client(world, event.client).reader!.issue(),
   "read-send": (world, event) => client(world, event.client).reader!.send(event.id),
   "read-timeout": (world, event) => client(world, event.client).reader!.timeout(event.id),

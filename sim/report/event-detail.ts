@@ -66,6 +66,10 @@ const details: Details = {
     node: event.node,
     detail: `rewind: discarded ${event.discarded} log entries, ${event.discardedAcked} of them acknowledged`,
   }),
+  breaker: (event) => ({
+    node: event.client,
+    detail: `circuit breaker ${event.state}: ${event.failures} failures and ${event.fires} calls in its window, ${event.rejected} calls rejected since it opened`,
+  }),
   reroute: (event) => ({
     node: event.client,
     detail: `reroute: writes from ${event.client} now go to ${event.target}`,

@@ -67,6 +67,8 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
       return fencingSentence(event.node, event.outcome, event.attempt);
     case "operator":
       return operatorSentence(event.action, event.node);
+    case "breaker":
+      return breakerSentence(event);
     case "back_off":
       return `${event.node}'s restart policy holds it down for ${spokenDuration(event.untilUs - event.tUs)}, until ${pointText(event.untilUs, world.durationUs)}, before starting it again (CrashLoopBackOff: each wait doubles).`;
     case "auto_restart":
@@ -156,6 +158,18 @@ function fencingSentence(
       return `${node} is powered off by the fencing device: it can no longer take writes.`;
     case "failed":
       return `Fencing ${node} failed (attempt ${attempt}).`;
+  }
+}
+
+function breakerSentence(event: Extract<TraceEvent, { kind: "breaker" }>): string {
+  const { client, failures, fires, rejected } = event;
+  switch (event.state) {
+    case "open":
+      return `${client}'s circuit breaker opens (${count(failures)} failures against ${count(fires)} calls in its window): calls now fail at once, and none reaches the server.`;
+    case "half-open":
+      return `${client}'s circuit breaker is half-open: one trial call may go out (while open it stopped ${count(rejected)} ${plural(rejected, "call")} from leaving).`;
+    case "closed":
+      return `${client}'s circuit breaker closes: the trial call succeeded, calls go out again.`;
   }
 }
 

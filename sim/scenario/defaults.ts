@@ -177,6 +177,18 @@ export const defaults = {
     /** Reads from standbys: a node that failed a read is skipped for 10 s — pgjdbc's
      *  hostRecheckSeconds default, 10 (pgjdbc MultiHostChooser; PostgreSQL JDBC driver docs). */
     readRecheck: "10s",
+    /** A circuit breaker (`breaker: {}`), opossum's defaults (nodeshift/opossum lib/circuit.js):
+     *  open above 50 % failures of a 10 s window in 10 buckets, whatever its volume; half-open
+     *  after 30 s. No fallback unless one is given, as in opossum. opossum's own `timeout`
+     *  (10 000 ms) is the group's `timeout` here. */
+    breaker: {
+      errorThresholdPercentage: 50,
+      resetTimeout: "30s",
+      rollingCountTimeout: "10s",
+      rollingCountBuckets: 10,
+      volumeThreshold: 0,
+      fallback: false,
+    },
     // zone: the zone of the primary node (resolve.ts), so clients sit next to their database.
   },
 } as const;

@@ -134,6 +134,21 @@ export interface ClientSpec {
   backoff?: Duration;
   /** Time to reconnect when a connection's primary changes. Default "0s". */
   reconnectIn?: Duration;
+  /** An opossum-style circuit breaker around the group's writes (`{}` for opossum's defaults):
+   *  it opens when failures exceed `errorThresholdPercentage` of the calls in a rolling window
+   *  of `rollingCountTimeout` (in `rollingCountBuckets`, once it holds `volumeThreshold`
+   *  calls); while open, calls fail at once; after `resetTimeout` one trial call decides
+   *  between closing and opening again. With `fallback`, failed calls get a degraded answer
+   *  instead of an error (writes_fallback). The calls' timeout is `timeout`. Defaults 50,
+   *  "30s", "10s", 10, 0, false (opossum). */
+  breaker?: {
+    errorThresholdPercentage?: number;
+    resetTimeout?: Duration;
+    rollingCountTimeout?: Duration;
+    rollingCountBuckets?: number;
+    volumeThreshold?: number;
+    fallback?: boolean;
+  };
 }
 
 /** Bounds on one metric: a number means exactly that value; `min`/`max` are inclusive. With

@@ -29,6 +29,7 @@ export const metricColumns = [
   "min_group_availability",
   "max_group_downtime_s",
   "restarts",
+  "writes_fallback",
 ] as const;
 
 export type MetricColumn = (typeof metricColumns)[number];

@@ -198,6 +198,31 @@ const routingSchema = (() => {
   }) as unknown as z.ZodType<ParsedRouting>;
 })();
 
+const wholeAtLeastOne = "a whole number, at least 1";
+const breakerSchema = strict(
+  {
+    errorThresholdPercentage: z
+      .number({ error: "a percentage from 0 to 100" })
+      .min(0, { error: "a percentage from 0 to 100" })
+      .max(100, { error: "a percentage from 0 to 100" })
+      .optional(),
+    resetTimeout: duration({ positive: true }).optional(),
+    rollingCountTimeout: duration({ positive: true }).optional(),
+    rollingCountBuckets: z
+      .number({ error: wholeAtLeastOne })
+      .int({ error: wholeAtLeastOne })
+      .min(1, { error: wholeAtLeastOne })
+      .optional(),
+    volumeThreshold: z
+      .number({ error: "a whole number, 0 or more" })
+      .int({ error: "a whole number, 0 or more" })
+      .min(0, { error: "a whole number, 0 or more" })
+      .optional(),
+    fallback: z.boolean({ error: "true or false" }).optional(),
+  },
+  'a circuit breaker like { errorThresholdPercentage: 50, resetTimeout: "30s", fallback: true }',
+);
+
 export const clientSchema = strict(
   {
     name: name.optional(),
@@ -225,6 +250,7 @@ export const clientSchema = strict(
       .optional(),
     backoff: duration().optional(),
     reconnectIn: duration().optional(),
+    breaker: breakerSchema.optional(),
   },
   "a client group",
 );

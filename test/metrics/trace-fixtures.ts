@@ -96,6 +96,7 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
         readFrom: "primary",
         readRecheckUs: 10_000_000,
         sessions: null,
+        breaker: null,
       },
     ],
     faults: [],

@@ -91,6 +91,7 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
         readFrom: "primary",
         readRecheckUs: 10_000_000,
         sessions: null,
+        breaker: null,
       },
     ],
     faults: [],

@@ -182,6 +182,7 @@ describe("world: determinism", () => {
             readFrom: "primary",
             readRecheckUs: 10_000_000,
             sessions: null,
+            breaker: null,
           },
         ],
       }).summary.fingerprint;

@@ -141,6 +141,7 @@ describe("defaults fill every field a scenario leaves out", () => {
         readFrom: "primary",
         readRecheckUs: 10_000_000,
         sessions: null,
+        breaker: null,
       },
     ]);
   });

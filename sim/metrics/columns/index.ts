@@ -28,6 +28,7 @@ import { sessionsLost } from "./sessions-lost.ts";
 import { minGroupAvailability } from "./min-group-availability.ts";
 import { maxGroupDowntimeS } from "./max-group-downtime-s.ts";
 import { restarts } from "./restarts.ts";
+import { writesFallback } from "./writes-fallback.ts";
 
 export const metrics = [
   writesAttempted,
@@ -55,6 +56,7 @@ export const metrics = [
   minGroupAvailability,
   maxGroupDowntimeS,
   restarts,
+  writesFallback,
 ] as const;
 
 type ColumnsOf<T extends readonly Metric[]> = {
