@@ -52,7 +52,8 @@ export function buildCast(
     .map((node) => node.name);
   const zones = new Map(config.nodes.map((node) => [node.name, node.zone]));
   const routers = config.clients.map((client) => client.name);
-  const cluster = { state: createClusterState(primary) };
+  const isr = config.replication.mode === "isr" ? streaming : null;
+  const cluster = { state: createClusterState(primary, isr) };
   const cast: Cast = {
     actors: [],
     dataNodes: [],

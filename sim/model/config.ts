@@ -93,8 +93,9 @@ export interface NetworkConfig {
 /** async: acknowledge at commit; sync: after `waitFor` standbys have the entry; semi-sync: like
  *  sync, but fall back to async after `semiSyncTimeoutUs` without enough acknowledgements (as
  *  MySQL does) and return once enough standbys have caught up; quorum: sync with `waitFor`
- *  defaulting to a majority of the cluster. */
-export type ReplicationMode = "async" | "sync" | "semi-sync" | "quorum";
+ *  defaulting to a majority of the cluster; isr: Kafka's acks=all — after every member of the
+ *  in-sync replica set has the entry, refusing writes below `minInsync` (isr.ts). */
+export type ReplicationMode = "async" | "sync" | "semi-sync" | "quorum" | "isr";
 
 export interface ReplicationConfig {
   mode: ReplicationMode;
@@ -110,6 +111,10 @@ export interface ReplicationConfig {
   waitFor: number;
   /** semi-sync: how long a commit waits for acknowledgements before falling back to async. */
   semiSyncTimeoutUs: number;
+  /** isr: replicas, the leader included, the ISR must hold for a write (min.insync.replicas). */
+  minInsync: number;
+  /** isr: a follower not caught up for this long leaves the ISR (replica.lag.time.max.ms). */
+  lagTimeMaxUs: number;
 }
 
 export interface LeaseConfig {
@@ -152,6 +157,9 @@ export interface FailoverConfig extends FencingSettings, FailbackSettings {
   blockForUs: number;
   /** May a standby in another zone than the primary be promoted? */
   crossZone: boolean;
+  /** isr replication: may a replica outside the in-sync set be elected (Kafka's
+   *  unclean.leader.election.enable)? Other modes elect any standby. */
+  uncleanElection: boolean;
   lease: LeaseConfig;
   /** Manual failover (automatic false) and manual failback: the operator; null for nobody. */
   operator: OperatorConfig | null;

@@ -27,7 +27,10 @@
 //   is told whom to follow; a restarted node that is still the primary resumes if it served as
 //   primary in the current epoch, and is ordered promoted again if a crash cut its promotion short;
 // - a promotion whose node still reports the old epoch `promoteRetryUs` after it was ordered
-//   (the command was lost on the way) is ordered again, as often as that stays true.
+//   (the command was lost on the way) is ordered again, as often as that stays true;
+// - isr replication: the in-sync replica set a confirmed leader of the current epoch proposes
+//   becomes the cluster's (the controller acknowledges it: AlterPartition); an election picks
+//   from it unless unclean election is on (candidates.ts).
 import type {
   ClusterState,
   Command,
@@ -51,7 +54,7 @@ import {
   failover,
   recheckFencing,
 } from "./failover-rules.ts";
-import { ordered } from "./policy-steps.ts";
+import { isrOf, ordered } from "./policy-steps.ts";
 
 export type { PolicyContext };
 
@@ -79,6 +82,8 @@ export function learn(
       next = { ...state, noCandidateReported: false };
   }
   if (observation.kind === "report") known.reports.set(observation.node, observation.report);
+  if (observation.kind === "isr" && acceptsIsr(state, observation))
+    next = { ...next, isr: { epoch: observation.epoch, members: observation.members } };
   if (observation.kind === "verdict" || observation.kind === "report") {
     const node = observation.node;
     if (healthyStandby(known, next, node)) {
@@ -157,11 +162,27 @@ function rules(
       return afterFencing(state, known, observation.node, observation.ok, context);
     case "timer":
       return [...recheckFencing(state, known, context), ...operatorActs(state, known, context)];
+    case "isr":
+      return [];
     default: {
       const unknown: never = observation;
       throw new Error(`unknown observation ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** Whether an ISR proposal comes from the confirmed leader of the current epoch (only it may
+ *  change the set; a deposed leader's proposal is refused, so it can never shrink the set alone). */
+export function acceptsIsr(
+  state: Readonly<ClusterState>,
+  proposal: { node: string; epoch: number },
+): boolean {
+  return (
+    state.isr !== null &&
+    proposal.node === state.primary &&
+    proposal.epoch === state.epoch &&
+    state.confirmedEpoch === state.epoch
+  );
 }
 
 /** Commands that bring one node's reported role in line with the cluster state. */
@@ -179,7 +200,9 @@ function reconcile(
     // short, the promotion is ordered again in the same epoch.
     if (report.role === "rejoining" && report.epoch === state.epoch) {
       if (report.primaryEpoch === state.epoch)
-        return state.promoting === null ? [{ kind: "resume", node, epoch: state.epoch }] : [];
+        return state.promoting === null
+          ? [{ kind: "resume", node, epoch: state.epoch, ...isrOf(state) }]
+          : [];
       if (!promotionOrdered) return [];
       state.promoting = node;
       return [ordered(state, { ...last.command, resent: true }, nowUs)];

@@ -50,7 +50,11 @@ export type Message =
   | { type: "request"; client: string; id: number; user: number; returning: boolean }
   /** load balancer → pool server: health check of round `seq`. */
   | { type: "check"; client: string; seq: number }
-  | { type: "check-reply"; server: string; seq: number };
+  | { type: "check-reply"; server: string; seq: number }
+  /** leader → every monitor (the controller): make the in-sync replica set `members` (isr). */
+  | { type: "isr"; node: string; epoch: number; members: readonly string[] }
+  /** acting controller → leader: the ISR of `epoch` is `members` now. */
+  | { type: "isr-ack"; epoch: number; members: readonly string[] };
 
 export type WorldEvent =
   /** `queuedFromUs`/`queuedUntilUs` are set when the message waited for a busy link: a crash of
@@ -97,5 +101,7 @@ export type WorldEvent =
   | { kind: "promotion-step"; node: number; epoch: number }
   | { kind: "ship"; node: number }
   | { kind: "ack-timeout"; node: number }
+  /** A leader's check of its in-sync replicas (isr replication). */
+  | { kind: "isr-check"; node: number }
   | { kind: "backup"; node: number }
   | { kind: "archive"; node: number };

@@ -118,7 +118,8 @@ export class NodeService {
     // (this is what stops a primary waking from a long pause).
     node.checkLease();
     const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(node.config.warmUpCapacity);
-    if (node.role !== "primary" || overloaded || node.tooFewReplicas() || this.readOnly) {
+    const refused = node.tooFewReplicas() || node.sender.refusesWrites();
+    if (node.role !== "primary" || overloaded || refused || this.readOnly) {
       world.send(node.name, client, {
         type: "write-reply",
         id,

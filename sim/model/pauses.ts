@@ -56,6 +56,7 @@ function ownerOf(event: WorldEvent): number {
     case "promotion-step":
     case "ship":
     case "ack-timeout":
+    case "isr-check":
       return event.node;
     default:
       return -1;

@@ -70,6 +70,17 @@ export type TraceEvent =
       /** A failback handover the policy chose, not a reaction to a failure. */
       planned: boolean;
     }
+  /** The controller acknowledged a change of a leader's in-sync replica set (isr replication):
+   *  `members` are the followers in it now (the leader is never listed), `left` and `joined`
+   *  the change. */
+  | {
+      kind: "isr";
+      tUs: number;
+      node: string;
+      members: readonly string[];
+      left: readonly string[];
+      joined: readonly string[];
+    }
   /** A primary learned it was deposed and became a standby. */
   | { kind: "demoted"; tUs: number; node: string; epoch: number }
   /** A node discarded the suffix of its log that the current primary's history does not contain. */

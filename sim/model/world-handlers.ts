@@ -110,6 +110,10 @@ export const handlers: Handlers = {
   "promotion-step": (world, event) => dataNode(world, event.node).promotionStep(event.epoch),
   ship: (world, event) => dataNode(world, event.node).ship(),
   "ack-timeout": (world, event) => dataNode(world, event.node).ackTimeout(),
+  "isr-check": (world, event) => {
+    const node = dataNode(world, event.node);
+    node.sender.isr?.check(node.up && node.role === "primary");
+  },
   backup: (world, event) => world.saveRestorePoint("backup", dataNode(world, event.node)),
   archive: (world, event) => world.saveRestorePoint("archive", dataNode(world, event.node)),
 };

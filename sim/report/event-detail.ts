@@ -61,6 +61,10 @@ const details: Details = {
       detail: `promoted: epoch ${event.epoch}, replaces ${previous}${failback}`,
     };
   },
+  isr: (event) => ({
+    node: event.node,
+    detail: `isr: in-sync followers ${event.members.join(" ") || "none"}${event.left.length > 0 ? `; ${event.left.join(" ")} left` : ""}${event.joined.length > 0 ? `; ${event.joined.join(" ")} joined` : ""}`,
+  }),
   demoted: (event) => ({ node: event.node, detail: `demoted: standby in epoch ${event.epoch}` }),
   rewind: (event) => ({
     node: event.node,

@@ -36,6 +36,7 @@ export const replicationModes = [
   "sync",
   "semi-sync",
   "quorum",
+  "isr",
 ] as const satisfies readonly ReplicationMode[];
 /** From the model's detector registry, so a new detector needs no edit here. */
 export const detectorKinds = modelDetectorKinds;

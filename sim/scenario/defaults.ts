@@ -111,6 +111,10 @@ export const defaults = {
     waitFor: 1,
     /** MySQL rpl_semi_sync_source_timeout default, 10 000 ms (MySQL reference manual, semisynchronous replication). */
     semiSyncTimeout: "10s",
+    /** Kafka's broker default min.insync.replicas, 1 (Kafka documentation, broker configs). */
+    minInsync: 1,
+    /** Kafka's replica.lag.time.max.ms, 30 000 ms since 2.5 (KIP-537; 10 000 before). */
+    lagTimeMax: "30s",
   },
 
   detector: {
@@ -139,6 +143,9 @@ export const defaults = {
     blockFor: "0s",
     /** Orchestrator: PreventCrossDataCenterMasterFailover false (go/config/config.go). */
     crossZone: true,
+    /** Kafka's unclean.leader.election.enable, false since 0.11 (Kafka documentation, broker
+     *  configs): with isr replication only an in-sync replica is elected. */
+    uncleanElection: false,
     /** Patroni: ttl 30 s, loop_wait 10 s, retry_timeout 10 s (patroni docs/dynamic_configuration.rst). */
     lease: { ttl: "30s", renewEvery: "10s", retryTimeout: "10s" },
     /** Manual operations: an operator reacts within 5 to 15 minutes (our assumption: paging plus

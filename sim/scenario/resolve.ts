@@ -160,7 +160,15 @@ function resolveReplication(
   const defaultWaitFor =
     mode === "quorum" ? Math.max(1, Math.floor((running + 1) / 2)) : defaults.replication.waitFor;
   const waitFor = replication?.waitFor ?? defaultWaitFor;
-  if (mode !== "async" && waitFor > running) {
+  const minInsync = replication?.minInsync ?? defaults.replication.minInsync;
+  if (mode === "isr" && minInsync > running + 1)
+    reportAt(
+      context,
+      writtenAt(context.input, ["replication", "minInsync"]),
+      `at most the running (hot or warm) standbys and the leader, ${running + 1}: with more, every write would be refused`,
+      `minInsync ${minInsync}`,
+    );
+  if (mode !== "async" && mode !== "isr" && waitFor > running) {
     const field =
       replication?.waitFor !== undefined ? ["replication", "waitFor"] : ["replication", "mode"];
     reportAt(
@@ -179,6 +187,8 @@ function resolveReplication(
     waitFor,
     semiSyncTimeoutUs:
       replication?.semiSyncTimeout ?? parseDuration(defaults.replication.semiSyncTimeout),
+    minInsync,
+    lagTimeMaxUs: replication?.lagTimeMax ?? parseDuration(defaults.replication.lagTimeMax),
   };
 }
 

@@ -114,6 +114,12 @@ export const replicationSchema = strict(
       .min(1, { error: standbyCount })
       .optional(),
     semiSyncTimeout: duration({ positive: true }).optional(),
+    minInsync: z
+      .number({ error: "a whole number of replicas, at least 1" })
+      .int({ error: "a whole number of replicas, at least 1" })
+      .min(1, { error: "a whole number of replicas, at least 1" })
+      .optional(),
+    lagTimeMax: duration({ positive: true }).optional(),
   },
   "replication settings",
 );
@@ -157,6 +163,7 @@ export const failoverSchema = strict(
     ...failbackFields,
     blockFor: duration().optional(),
     crossZone: z.boolean({ error: "true or false" }).optional(),
+    uncleanElection: z.boolean({ error: "true or false" }).optional(),
     lease: leaseSchema.optional(),
     ...fencingFields,
     operator: operatorSchema.optional(),

@@ -55,6 +55,8 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       statusIntervalUs: us(1),
       waitFor: 1,
       semiSyncTimeoutUs: us(10),
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     },
     detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3) },
     failover: {
@@ -67,6 +69,7 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       holdDownUs: 300 * 1e6,
       blockForUs: 0,
       crossZone: true,
+      uncleanElection: false,
       lease: { ttlUs: 30 * 1e6, renewEveryUs: 10 * 1e6, retryTimeoutUs: 10 * 1e6 },
       stonith: {
         delayUs: 0,

@@ -50,6 +50,8 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       statusIntervalUs: 1 * S,
       waitFor: 1,
       semiSyncTimeoutUs: 10 * S,
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     },
     detector: { kind: "timeout", intervalUs: 1 * S, timeoutUs: 3 * S },
     failover: {
@@ -62,6 +64,7 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       holdDownUs: 300 * S,
       blockForUs: 0,
       crossZone: true,
+      uncleanElection: false,
       lease: { ttlUs: 30 * S, renewEveryUs: 10 * S, retryTimeoutUs: 10 * S },
       stonith: {
         delayUs: 0,

@@ -87,6 +87,8 @@ describe("defaults fill every field a scenario leaves out", () => {
       statusIntervalUs: 1_000_000,
       waitFor: 1,
       semiSyncTimeoutUs: 10_000_000,
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     });
   });
 
@@ -109,6 +111,7 @@ describe("defaults fill every field a scenario leaves out", () => {
       maxLagOnFailoverUs: Infinity,
       blockForUs: 0,
       crossZone: true,
+      uncleanElection: false,
       lease: { ttlUs: 30_000_000, renewEveryUs: 10_000_000, retryTimeoutUs: 10_000_000 },
       stonith: {
         delayUs: 0,

@@ -121,6 +121,8 @@ describe("each preset's documented defaults, after resolution", () => {
       mode: "semi-sync",
       waitFor: 1,
       semiSyncTimeoutUs: 20 * s,
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     });
     expect(promoteInOf(world, "db2")).toBe(30 * s);
     expect(world.failover.failback).toBe("never");
@@ -133,6 +135,7 @@ describe("each preset's documented defaults, after resolution", () => {
       blockForUs: 3600 * s,
       failback: "manual",
       crossZone: true,
+      uncleanElection: false,
       fencing: "none",
     });
     expect(world.failover.operator).toMatchObject({ minDelayUs: 300 * s, maxDelayUs: 900 * s });

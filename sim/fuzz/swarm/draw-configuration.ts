@@ -162,6 +162,7 @@ function drawPolicy(rng: Rng, scenario: ScenarioData): Partial<ScenarioData> {
     ...(rng.chance(0.2) && { blockFor: drawDuration(rng, 5 * sUs, 60 * sUs) }),
     ...(rng.chance(0.15) && { crossZone: false }),
     ...(rng.chance(0.15) && { maxLagOnFailover: drawDuration(rng, 100 * msUs, 5 * sUs) }),
+    ...(mode === "isr" && rng.chance(0.3) && { uncleanElection: true }),
   };
   if (
     detector.kind !== undefined &&

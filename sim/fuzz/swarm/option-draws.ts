@@ -71,6 +71,11 @@ export const replicationDraws: Record<
     rng.chance(0.5)
       ? { mode: "quorum" }
       : { mode: "quorum", waitFor: waitForDraw(rng, streamingStandbys) },
+  isr: (rng, { streamingStandbys }) => ({
+    mode: "isr",
+    minInsync: drawInt(rng, 1, streamingStandbys + 1),
+    lagTimeMax: drawDuration(rng, 2 * sUs, 30 * sUs),
+  }),
 };
 
 /** Every streaming standby more often than not: that is the configuration that promises no loss. */
