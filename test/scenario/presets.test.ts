@@ -41,7 +41,7 @@ const promoteInOf = (world: ReturnType<typeof worldOf>, node: string) =>
   world.nodes.find((n) => n.name === node)!.promoteInUs;
 
 describe("the registry", () => {
-  it("holds the ten presets, each labelled with its own name", () => {
+  it("holds the eleven presets, each labelled with its own name", () => {
     expect(presetNames).toEqual([
       "redisSentinel",
       "patroni",
@@ -53,6 +53,7 @@ describe("the registry", () => {
       "pacemaker",
       "haproxy",
       "route53",
+      "kafka",
     ]);
     for (const name of presetNames) expect(presets[name]().preset, name).toBe(name);
   });
@@ -210,6 +211,33 @@ describe("each preset's documented defaults, after resolution", () => {
       successes: 3,
     });
     expect(world.failover).toMatchObject({ failback: "immediate", fencing: "none" });
+  });
+
+  it("kafka: heartbeats every 2 s, fenced after 9 s, acks=all over the ISR, min.insync.replicas 2, replica.lag.time.max.ms 30 s, clean election", () => {
+    const world = resolved(presets.kafka());
+    expect(world.detector.kind).toBe("lease");
+    expect(world.failover.lease).toMatchObject({ ttlUs: 9 * s, renewEveryUs: 2 * s });
+    expect(world.replication).toMatchObject({
+      mode: "isr",
+      minInsync: 2,
+      lagTimeMaxUs: 30 * s,
+    });
+    expect(world.failover).toMatchObject({
+      quorum: 1,
+      fencing: "none",
+      failback: "never",
+      uncleanElection: false,
+    });
+    expect(promoteInOf(world, "db2")).toBe(500_000);
+  });
+
+  it("isr: min.insync.replicas above the replicas that stream, leader included, is refused", () => {
+    expectMessage(
+      scenarioErrorOf(() => worldOf(cluster(presets.kafka({ replication: { minInsync: 4 } })))),
+      "policy.replication.minInsync",
+      "at most the running (hot or warm) standbys and the leader, 3",
+      "got minInsync 4",
+    );
   });
 });
 
