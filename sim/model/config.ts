@@ -51,6 +51,22 @@ export interface NodeConfig {
   /** A partial stand-in: the client groups whose writes (and reads) it serves as primary; any
    *  other group's are refused. null: every group (a full replica). */
   serves: readonly string[] | null;
+  /** A pool server standing for a fleet that scales out (autoscaler.ts); null: fixed capacity. */
+  autoscale: AutoscaleConfig | null;
+}
+
+/** Target tracking on the requests reaching a fleet of instances (autoscaler.ts). */
+export interface AutoscaleConfig {
+  /** Requests per second one instance handles; the server's capacity is instances × this. */
+  instanceCapacityPerS: number;
+  /** Demand over capacity the fleet is kept at (0–1). */
+  targetUtilization: number;
+  /** How often demand is measured, and how many measurements above the target launch instances. */
+  periodUs: number;
+  periods: number;
+  /** A launched instance serves this long after the decision (boot and warm-up). */
+  launchUs: number;
+  maxInstances: number;
 }
 
 /** "never": an exited process stays down until the scenario restarts it; "always": Kubernetes'

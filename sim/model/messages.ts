@@ -95,6 +95,9 @@ export type WorldEvent =
   /** A load balancer's health-check round, and the deadline of round `seq`. */
   | { kind: "lb-tick"; client: number }
   | { kind: "lb-deadline"; client: number; seq: number }
+  /** An autoscaled pool server's measurement, and its launched instances coming into service. */
+  | { kind: "autoscale-tick"; node: number }
+  | { kind: "autoscale-ready"; node: number; count: number }
   | { kind: "fault"; fault: Fault }
   /** A fault's own later step (faults/<kind>.ts): a blip heals, a flaky link toggles. */
   | { kind: "fault-step"; step: () => void }

@@ -122,6 +122,17 @@ export type TraceEvent =
       outcome: ReadOutcome;
       issuedUs: number;
     }
+  /** An autoscaled pool server (a fleet) launches `launching` instances, to `instances` in all,
+   *  ready at `readyAtUs`; then its capacity grows (`capacity`: requests per second it handles). */
+  | {
+      kind: "scale_out";
+      tUs: number;
+      node: string;
+      launching: number;
+      instances: number;
+      readyAtUs: number;
+    }
+  | { kind: "capacity"; tUs: number; node: string; instances: number; capacityPerS: number }
   /** A pool server handled a request of a client group (the load each server carries). */
   | { kind: "request_served"; tUs: number; node: string; client: string }
   /** A pool server served a returning user who had no session there: the user logged in again. */

@@ -93,6 +93,9 @@ export const handlers: Handlers = {
   "read-timeout": (world, event) => client(world, event.client).reader!.timeout(event.id),
   "lb-tick": (world, event) => client(world, event.client).loadBalancer!.tick(),
   "lb-deadline": (world, event) => client(world, event.client).loadBalancer!.deadline(event.seq),
+  "autoscale-tick": (world, event) => (world.cast.actors[event.node] as PoolServer).autoscaleTick(),
+  "autoscale-ready": (world, event) =>
+    (world.cast.actors[event.node] as PoolServer).instancesReady(event.count),
   fault: (world, { fault }) => {
     world.emit({ kind: "fault", tUs: world.nowUs, fault, label: describeFault(fault) });
     faultKindOf(fault.kind).apply(fault, world);

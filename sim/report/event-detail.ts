@@ -120,6 +120,14 @@ const details: Details = {
       detail: `read ${outcome} after ${formatMicros(event.tUs - event.issuedUs)} s`,
     };
   },
+  scale_out: (event) => ({
+    node: event.node,
+    detail: `scale-out: launches ${event.launching} instance${event.launching === 1 ? "" : "s"} (${event.instances} in all), in service at ${formatMicros(event.readyAtUs)} s`,
+  }),
+  capacity: (event) => ({
+    node: event.node,
+    detail: `capacity: ${event.instances} instances handle ${event.capacityPerS} requests/s`,
+  }),
   request_served: (event) => ({ node: event.node, detail: `request of ${event.client} served` }),
   session_lost: (event) => ({
     node: event.node,

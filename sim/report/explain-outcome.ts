@@ -106,6 +106,7 @@ function operatorDelay(minUs: number, maxUs: number): string {
 export function outcomeLines(metrics: MetricValues, breaches: readonly string[]): string[] {
   return [
     writesLine(metrics),
+    partialLine(metrics),
     groupsLine(metrics),
     readsLine(metrics),
     sessionsLine(metrics),
@@ -133,6 +134,12 @@ function writesLine(metrics: MetricValues): string {
   const degraded =
     fallback === 0 ? "" : `, ${count(fallback)} of them answered by a fallback instead of an error`;
   return `Writes: ${count(attempted)} attempted, ${count(acked)} acknowledged, ${count(failed)} failed${degraded} (availability ${availability}); ${felt}.`;
+}
+
+function partialLine(metrics: MetricValues): string | null {
+  const partialS = metrics.partial_service_s ?? 0;
+  if (partialS === 0) return null;
+  return `Partial service: for ${seconds(partialS)} s a stand-in that serves only some client groups was primary; it refused the other groups' writes.`;
 }
 
 /** Only when the worst-off client group fared worse than the clients as a whole. */

@@ -26,6 +26,18 @@ export const defaults = {
      *  policy"; the kubelet's backOffPeriod and MaxContainerBackOff, whose entry expires after
      *  twice the cap). The first restart is at once. */
     restartBackOff: { initial: "10s", max: "5m", resetAfter: "10m" },
+    /** An autoscaled fleet (`autoscale`), target tracking on requests per instance. Our
+     *  assumptions, in the range cloud auto-scaling uses: demand measured each minute (the
+     *  1-minute metric), three measurements in a row above the target to scale out (a
+     *  target-tracking scale-out alarm's datapoints), 60 % target, 5 minutes from the decision
+     *  to an instance in service (boot, start-up, warm caches), at most 100 instances. */
+    autoscale: {
+      targetUtilization: 0.6,
+      period: "1m",
+      periods: 3,
+      launchIn: "5m",
+      maxInstances: 100,
+    },
   },
 
   /**

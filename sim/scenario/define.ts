@@ -71,6 +71,20 @@ export interface NodeSpec {
   /** A partial stand-in (a primary or standby): the client groups it serves when it is primary;
    *  the others' writes and reads are refused. Default: every group. */
   serves?: string[];
+  /** A pool server standing for a fleet of instances that scales out (with a `capacity`: the
+   *  instances it starts with × `instance`): every `period` the requests reaching it are
+   *  measured; after `periods` measurements in a row above `targetUtilization` of its capacity
+   *  it launches enough instances to bring the last demand to the target (at most
+   *  `maxInstances`), each in service `launchIn` later. Never scales in. Defaults 0.6, "1m", 3,
+   *  "5m", 100 (our assumptions). */
+  autoscale?: {
+    instance: Rate;
+    targetUtilization?: number;
+    period?: Duration;
+    periods?: number;
+    launchIn?: Duration;
+    maxInstances?: number;
+  };
 }
 
 /** Delay and loss of messages on a link. */

@@ -30,6 +30,7 @@ export const metricColumns = [
   "max_group_downtime_s",
   "restarts",
   "writes_fallback",
+  "partial_service_s",
 ] as const;
 
 export type MetricColumn = (typeof metricColumns)[number];

@@ -28,7 +28,7 @@ import { applyPolicy, writtenAt } from "./policy.ts";
 import { resolveFaults } from "./resolve-faults.ts";
 import { resolveChaos } from "./resolve-chaos.ts";
 import { checkNamesDistinct, resolveClients } from "./resolve-clients.ts";
-import { checkServes, restartOf } from "./resolve-node-options.ts";
+import { autoscaleOf, checkServes, restartOf } from "./resolve-node-options.ts";
 import { resolveDetector, resolveFailover } from "./resolve-policy.ts";
 import { scenarioSchema, type ParsedScenario } from "./schema.ts";
 
@@ -231,6 +231,7 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
       queueLimitUs: node.queueLimit ?? parseDuration(defaults.node.queueLimit),
       restart: restartOf(node),
       serves: node.serves ?? null,
+      autoscale: autoscaleOf(name, node, context),
     };
   });
   nodes.forEach((node) => {

@@ -80,6 +80,21 @@ export const nodeSchema = strict(
       `a restart back-off like { initial: "10s", max: "5m", resetAfter: "10m" }`,
     ).optional(),
     serves: z.array(name, { error: 'a list of client group names, like ["payments"]' }).optional(),
+    autoscale: strict(
+      {
+        instance: rate,
+        targetUtilization: z
+          .number({ error: "a fraction above 0 and at most 1" })
+          .gt(0, { error: "a fraction above 0 and at most 1" })
+          .max(1, { error: "a fraction above 0 and at most 1" })
+          .optional(),
+        period: duration({ positive: true }).optional(),
+        periods: countAtLeastOne.optional(),
+        launchIn: duration().optional(),
+        maxInstances: countAtLeastOne.optional(),
+      },
+      `autoscaling like { instance: "100/s", targetUtilization: 0.6, launchIn: "5m" }`,
+    ).optional(),
   },
   "a node",
 );

@@ -33,6 +33,7 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       resetAfterUs: 600_000_000,
     },
     serves: null,
+    autoscale: null,
   });
   return {
     name: "tiny",

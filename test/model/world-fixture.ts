@@ -27,6 +27,7 @@ export const hot = {
     resetAfterUs: 600_000_000,
   },
   serves: null,
+  autoscale: null,
 } as const;
 
 export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {

@@ -38,6 +38,7 @@ describe("defaults fill every field a scenario leaves out", () => {
       resetAfterUs: 600_000_000,
     },
     serves: null,
+    autoscale: null,
   };
 
   it("nodes: hot, promote in 1 s, one cost unit per hour", () => {

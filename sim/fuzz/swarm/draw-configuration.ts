@@ -4,7 +4,10 @@
 // active-active pool of servers behind a load balancer; a network; either a preset's whole policy
 // (one time in four) or a drawn detector, replication mode and failover policy (fencing,
 // failback, quorum, anti-flapping, zone and lag limits); and client groups with drawn routing,
-// retries and reads. Every value of every registry is drawn uniformly (option-draws.ts). The
+// retries, reads and sometimes a circuit breaker; some nodes restart on their own (a restart
+// policy), a standby may serve only one of two client groups (a partial stand-in), and a pool's
+// servers may be autoscaled fleets. Every value of every registry is drawn uniformly
+// (option-draws.ts). The
 // duration is set afterwards (swarm-run.ts), once the policy's settle period is known.
 // With a base scenario, its nodes, zones, network and clients stay, and only the policy, the
 // standbys' readiness and the routing are drawn.
@@ -26,8 +29,11 @@ import {
 import { detectorKindOf, fencingMechanisms, routingKindOf } from "../../model/index.ts";
 import {
   detectorDraws,
+  drawAutoscale,
+  drawBreaker,
   drawDuration,
   drawInt,
+  drawRestart,
   failbackDraws,
   fencingDraws,
   readinessDraws,
@@ -66,7 +72,17 @@ function drawDatabase(rng: Rng): ScenarioData {
   const streaming = Object.values(nodes).some(
     (node) => node.role === "standby" && node.readiness !== "cold",
   );
-  return { ...scenario, clients: drawClients(rng, zones, streaming) };
+  for (const node of Object.values(nodes))
+    if (rng.chance(0.1)) Object.assign(node, drawRestart(rng));
+  const clients = drawClients(rng, zones, streaming);
+  // Two groups: a standby may be a partial stand-in serving only the first.
+  if (Array.isArray(clients) && standbysOf(nodes).length > 0 && rng.chance(0.3))
+    nodes[pick(rng, standbysOf(nodes))].serves = [clients[0].name!];
+  return { ...scenario, clients };
+}
+
+function standbysOf(nodes: Record<string, NodeSpec>): string[] {
+  return Object.keys(nodes).filter((name) => nodes[name].role === "standby");
 }
 
 function drawPool(rng: Rng): ScenarioData {
@@ -76,7 +92,12 @@ function drawPool(rng: Rng): ScenarioData {
   const servers: string[] = [];
   for (let i = 0; i < count; i++) {
     servers.push(`s${i + 1}`);
-    nodes[`s${i + 1}`] = { role: "server", zone: zones[i % 2] };
+    nodes[`s${i + 1}`] = {
+      role: "server",
+      zone: zones[i % 2],
+      ...(rng.chance(0.2) && drawRestart(rng)),
+      ...(rng.chance(0.2) && drawAutoscale(rng)),
+    };
   }
   const client: ClientSpec = {
     writes: `${drawInt(rng, 20, 60)}/s`,
@@ -85,6 +106,7 @@ function drawPool(rng: Rng): ScenarioData {
     ...(rng.chance(0.5) && {
       sessions: { users: drawInt(rng, 10, 200), store: pick(rng, sessionStores) },
     }),
+    ...(rng.chance(0.15) && { breaker: drawBreaker(rng) }),
   };
   return { nodes, network: drawNetwork(rng), clients: client };
 }
@@ -203,6 +225,7 @@ function drawClients(rng: Rng, zones: string[], streaming: boolean): ClientSpec 
     arrivals: pick(rng, arrivalChoices),
     ...(rng.chance(0.2) && { reads: `${drawInt(rng, 10, 50)}/s`, readFrom: pick(rng, readable) }),
     ...(rng.chance(0.2) && { timeout: drawDuration(rng, 200 * msUs, 3 * sUs) }),
+    ...(rng.chance(0.15) && { breaker: drawBreaker(rng) }),
   });
   return groups === 1 ? draw(0) : [draw(0), draw(1)];
 }

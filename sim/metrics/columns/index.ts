@@ -29,6 +29,7 @@ import { minGroupAvailability } from "./min-group-availability.ts";
 import { maxGroupDowntimeS } from "./max-group-downtime-s.ts";
 import { restarts } from "./restarts.ts";
 import { writesFallback } from "./writes-fallback.ts";
+import { partialServiceS } from "./partial-service-s.ts";
 
 export const metrics = [
   writesAttempted,
@@ -57,6 +58,7 @@ export const metrics = [
   maxGroupDowntimeS,
   restarts,
   writesFallback,
+  partialServiceS,
 ] as const;
 
 type ColumnsOf<T extends readonly Metric[]> = {
