@@ -149,12 +149,17 @@ export class RestartSupervisor {
     if (process.up) this.exit(process);
   }
 
-  /** The crash loop's cause is gone: the next start runs for good (a pending restart still waits
-   *  out its back-off). */
+  /** The crash loop's cause is gone: the next start runs for good. Under "always" a pending
+   *  restart still waits out its back-off; under "never" nothing would start the process, so
+   *  whoever fixed the cause starts it now. */
   endCrashLoop(process: SupervisedProcess): void {
     const slot = this.slotOf(process);
     slot.loopUpForUs = null;
     if (slot.pendingRestart === 0) slot.generation++;
+    if (slot.config.policy === "never" && !process.up) {
+      process.restart();
+      this.started(process);
+    }
   }
 
   private exit(process: SupervisedProcess): void {

@@ -2,9 +2,10 @@
 // each start — a bad configuration, a missing dependency, a memory leak killed by the OOM killer
 // — and, if it runs, exits now; crashLoopEnd removes the cause (the next start runs for good).
 // Each exit is a process exit, so the node's restart policy (restart-policy.ts) restarts it:
-// with "always" the kubelet's CrashLoopBackOff paces the restarts, with "never" the node stays
-// down until a restart. Repaired by its crashLoopEnd; the fuzzer loops any node for the
-// episode, with 2–20 s of life per start.
+// with "always" the kubelet's CrashLoopBackOff paces the restarts (and a fix waits out the
+// current back-off), with "never" the node stays down until a restart — or until the fix, which
+// starts it (nothing else would). Repaired by its crashLoopEnd; the fuzzer loops any node for
+// the episode, with 2–20 s of life per start.
 import * as z from "zod";
 import {
   duration,
@@ -15,7 +16,7 @@ import {
   type Duration,
 } from "../../dsl/index.ts";
 import { pick, roundMs } from "./draws.ts";
-import type { EpisodeShape, FaultKindModule } from "./fault-kind.ts";
+import type { EpisodeShape, ExplainWorld, FaultKindModule } from "./fault-kind.ts";
 import { nodeAt } from "./names.ts";
 import { watched } from "./reach.ts";
 import { faultName } from "./schemas.ts";
@@ -41,6 +42,10 @@ type CrashLoopFault =
 type CrashLoopEpisode = { kind: "crash-loop"; node: string; upForUs: number };
 
 const sUs = 1_000_000;
+
+/** Whether the node's restart policy starts it (else the fix does). */
+const restartsItself = (world: ExplainWorld, node: string) =>
+  world.nodes.some((config) => config.name === node && config.restart.policy === "always");
 
 const isCrashLoop = (fault: { readonly kind: string } | undefined): fault is CrashLoopFault =>
   fault?.kind === "crash-loop";
@@ -95,11 +100,14 @@ const kind: FaultKindModule<
       ? `crash loop of ${fault.node} over`
       : `crash loop ${fault.node} (exits ${fault.upForUs / 1e6} s after each start)`,
   node: (fault) => fault.node,
-  explain: (fault) =>
-    fault.end
-      ? `Repair: whatever made ${fault.node} exit is gone; its next start runs for good.`
-      : `Fault: ${fault.node}'s process exits now and ${spokenDuration(fault.upForUs)} after every start (a crash loop).`,
-  startsOrStops: (fault) => (fault.end ? [] : [fault.node]),
+  explain: (fault, _label, world) => {
+    if (!fault.end)
+      return `Fault: ${fault.node}'s process exits now and ${spokenDuration(fault.upForUs)} after every start (a crash loop).`;
+    return restartsItself(world, fault.node)
+      ? `Repair: whatever made ${fault.node} exit is gone; its restart policy's next start runs for good.`
+      : `Repair: whatever made ${fault.node} exit is gone; ${fault.node} is started again, for good.`;
+  },
+  startsOrStops: (fault) => [fault.node],
   disruptive: (fault) => !fault.end,
   reach: (fault, topology) => watched(topology, [fault.node]),
   repairedBy: (event, fault) =>
