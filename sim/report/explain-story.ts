@@ -59,8 +59,9 @@ interface Tally {
   firstFailureUs: number;
   lastFailureUs: number;
   acked: number;
-  timedOut: number;
-  rejected: number;
+  failed: number;
+  /** Failed writes by reason (write_failed's). */
+  reasons: Map<string, number>;
   /** Writes accepted by a deposed primary, by node. */
   divergent: Map<string, { count: number; firstUs: number; lastUs: number }>;
 }
@@ -239,10 +240,9 @@ export class StoryObserver {
         break;
       case "write_failed": {
         const tally = this.currentTally();
-        if (tally.timedOut + tally.rejected === 0) tally.firstFailureUs = event.tUs;
+        if (tally.failed++ === 0) tally.firstFailureUs = event.tUs;
         tally.lastFailureUs = event.tUs;
-        if (event.reason === "timeout") tally.timedOut++;
-        else tally.rejected++;
+        tally.reasons.set(event.reason, (tally.reasons.get(event.reason) ?? 0) + 1);
         break;
       }
       case "write_accepted":
@@ -266,8 +266,8 @@ export class StoryObserver {
       firstFailureUs: 0,
       lastFailureUs: 0,
       acked: 0,
-      timedOut: 0,
-      rejected: 0,
+      failed: 0,
+      reasons: new Map(),
       divergent: new Map(),
     };
     return this.tally;
@@ -278,8 +278,7 @@ export class StoryObserver {
     const tally = this.tally;
     this.tally = null;
     if (tally === null) return;
-    if (tally.timedOut + tally.rejected > 0)
-      this.add({ tUs: tally.firstFailureUs, aside: true, failures: tally });
+    if (tally.failed > 0) this.add({ tUs: tally.firstFailureUs, aside: true, failures: tally });
     for (const [node, entry] of tally.divergent)
       this.add({ tUs: entry.firstUs, aside: true, divergent: { node, ...entry } });
   }
@@ -306,14 +305,21 @@ function rerouteText(run: RerouteRun, world: WorldConfig): string {
 }
 
 function failureAside(tally: Tally, world: WorldConfig): string {
-  const failed = tally.timedOut + tally.rejected;
-  const reasons = [
-    tally.timedOut > 0 ? `${count(tally.timedOut)} timed out` : "",
-    tally.rejected > 0 ? `${count(tally.rejected)} rejected` : "",
-  ].filter(Boolean);
+  const failed = tally.failed;
+  const reasons = Object.keys(reasonWords)
+    .filter((reason) => tally.reasons.has(reason))
+    .map((reason) => `${count(tally.reasons.get(reason)!)} ${reasonWords[reason]}`);
   const acked = tally.acked === 0 ? "none acknowledged" : `${count(tally.acked)} acknowledged`;
   return `${count(failed)} ${plural(failed, "write")} failed ${span(tally.firstFailureUs, tally.lastFailureUs, world.durationUs)} (${reasons.join(", ")}); ${acked}.`;
 }
+
+/** How a write failed, in words (write_failed's reasons). */
+const reasonWords: Record<string, string> = {
+  timeout: "timed out",
+  rejected: "rejected",
+  "breaker-open": "failed fast by the open circuit breaker",
+  fallback: "answered by the circuit breaker's fallback",
+};
 
 function divergentAside(
   entry: { node: string; count: number; firstUs: number; lastUs: number },
