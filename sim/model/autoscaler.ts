@@ -61,4 +61,9 @@ export class Autoscaler {
   get instances(): number {
     return this.running;
   }
+
+  /** Instances running or launching. */
+  get planned(): number {
+    return this.running + this.launching;
+  }
 }

@@ -84,7 +84,7 @@ export class PoolServer {
       tUs: nowUs,
       node: this.name,
       launching,
-      instances: this.scaler!.instances + launching,
+      instances: this.scaler!.planned,
       readyAtUs: nowUs + scale.launchUs,
     });
     this.world.after(scale.launchUs, {

@@ -43,7 +43,12 @@ function nodePhrase(node: NodeConfig): string {
         : node.role;
   const restarts = node.restart.policy === "always" ? ", restarted when it exits" : "";
   const serves = node.serves === null ? "" : `, serving only ${node.serves.join(", ")}`;
-  return `${node.name} ${role} in zone ${node.zone}${restarts}${serves}`;
+  const scale = node.autoscale;
+  const fleet =
+    scale === null
+      ? ""
+      : `, a fleet of ${trimmed(node.capacityPerS / scale.instanceCapacityPerS)} instances of ${trimmed(scale.instanceCapacityPerS)} requests/s scaled out at ${Math.round(scale.targetUtilization * 100)}% (instances serve ${spokenDuration(scale.launchUs)} after launch)`;
+  return `${node.name} ${role} in zone ${node.zone}${restarts}${serves}${fleet}`;
 }
 
 function clientPhrase(client: ClientConfig): string {

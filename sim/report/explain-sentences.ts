@@ -69,6 +69,12 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
       return operatorSentence(event.action, event.node);
     case "breaker":
       return breakerSentence(event);
+    case "isr":
+      return isrSentence(event, world);
+    case "scale_out":
+      return `${event.node}'s autoscaler launches ${count(event.launching)} ${plural(event.launching, "instance")} (${count(event.instances)} in all); ${event.launching === 1 ? "it serves" : "they serve"} from ${pointText(event.readyAtUs, world.durationUs)}, ${spokenDuration(event.readyAtUs - event.tUs)} after the decision.`;
+    case "capacity":
+      return `${event.node} now handles ${count(event.capacityPerS)} requests/s (${count(event.instances)} ${plural(event.instances, "instance")}).`;
     case "back_off":
       return `${event.node}'s restart policy holds it down for ${spokenDuration(event.untilUs - event.tUs)}, until ${pointText(event.untilUs, world.durationUs)}, before starting it again (CrashLoopBackOff: each wait doubles).`;
     case "auto_restart":
@@ -159,6 +165,27 @@ function fencingSentence(
     case "failed":
       return `Fencing ${node} failed (attempt ${attempt}).`;
   }
+}
+
+function isrSentence(event: Extract<TraceEvent, { kind: "isr" }>, world: WorldConfig): string {
+  const { node, members, left, joined } = event;
+  const { lagTimeMaxUs, minInsync } = world.replication;
+  const changes = [
+    ...(left.length > 0
+      ? [
+          `${listed(left)} ${left.length === 1 ? "leaves" : "leave"} it (not caught up for ${spokenDuration(lagTimeMaxUs)})`,
+        ]
+      : []),
+    ...(joined.length > 0
+      ? [`${listed(joined)} ${joined.length === 1 ? "joins" : "join"} it (caught up)`]
+      : []),
+  ];
+  const replicas = members.length + 1;
+  const then =
+    replicas < minInsync
+      ? `with ${replicas} of the ${minInsync} replicas min.insync.replicas asks for, ${node} refuses writes (NotEnoughReplicas)`
+      : `a write now waits for ${members.length === 0 ? "no follower" : listed(members)}`;
+  return `The controller commits ${node}'s new in-sync replica set: ${changes.join("; ")}; ${then}.`;
 }
 
 function breakerSentence(event: Extract<TraceEvent, { kind: "breaker" }>): string {

@@ -1,5 +1,5 @@
 // Partial service: total time, within [0, duration], during which a partial stand-in — a node
-// with `serves`, which serves only some client groups — is up and in role "primary": the writable
+// whose `serves` leaves out some client group — is up and in role "primary": the writable
 // primary then refuses every write and read of the other groups. It shows in the availability
 // figures through those refusals: they are failed writes of the groups not served (groups.csv,
 // min_group_availability), while the groups served keep theirs. A crashed stand-in stops counting
@@ -53,7 +53,8 @@ export class PartialServiceObserver implements TraceObserver {
 export const partialServiceS = defineMetric({
   column: "partial_service_s",
   definition:
-    "total time within [0, duration] during which a partial stand-in (a node with `serves`) " +
+    "total time within [0, duration] during which a partial stand-in (a node whose `serves` " +
+    "leaves out a client group) " +
     "is running and in the primary role, so that only the client groups it serves can write " +
     "or read; the other groups' writes are refused and count as failed in `availability`, " +
     "`downtime_s` and their own rows of groups.csv (so `min_group_availability` shows the " +
@@ -63,7 +64,12 @@ export const partialServiceS = defineMetric({
     "and refusing the others'.",
   format: "seconds",
   measure: ({ config, observe }) => {
-    const partial = new Set(config.nodes.filter((node) => node.serves !== null).map((n) => n.name));
+    const groups = config.clients.map((client) => client.name);
+    const partial = new Set(
+      config.nodes
+        .filter((node) => node.serves !== null && groups.some((g) => !node.serves!.includes(g)))
+        .map((node) => node.name),
+    );
     const observer = observe(new PartialServiceObserver(partial, config.durationUs));
     return () => observer.seconds();
   },

@@ -85,6 +85,8 @@ export function sentence(event: TraceEvent): string {
       return event.authority === ""
         ? "The run ends."
         : `The run ends; ${event.authority} holds the authoritative history.`;
+    case "isr":
+      return `The in-sync replica set of ${event.node} is now ${[event.node, ...event.members].join(", ")}${event.left.length > 0 ? ` (${event.left.join(", ")} fell behind)` : ""}.`;
     case "back_off":
       return `${event.node}'s restart policy waits until ${formatClock(event.untilUs)} before starting it again (CrashLoopBackOff).`;
     case "auto_restart":
