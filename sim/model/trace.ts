@@ -137,8 +137,9 @@ export type TraceEvent =
   | { kind: "request_served"; tUs: number; node: string; client: string }
   /** A pool server served a returning user who had no session there: the user logged in again. */
   | { kind: "session_lost"; tUs: number; client: string; node: string; user: number }
-  /** A client group's load balancer took a pool server out of rotation, or put it back. */
-  | { kind: "lb_down"; tUs: number; client: string; node: string }
+  /** A client group's load balancer took a pool server out of rotation (after failed checks,
+   *  or at once when `notReady`: its container exited, restart-policy.ts), or put it back. */
+  | { kind: "lb_down"; tUs: number; client: string; node: string; notReady?: true }
   | { kind: "lb_up"; tUs: number; client: string; node: string }
   /** A standby applied log entries; lagUs is now − acceptance time of the newest entry applied. */
   | { kind: "replicated"; tUs: number; node: string; lagUs: number; position: number }

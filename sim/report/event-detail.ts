@@ -135,7 +135,7 @@ const details: Details = {
   }),
   lb_down: (event) => ({
     node: event.node,
-    detail: `out of rotation: the load balancer of ${event.client} stops sending requests to ${event.node}`,
+    detail: `out of rotation: the load balancer of ${event.client} stops sending requests to ${event.node}${event.notReady ? " (its container exited: not ready)" : ""}`,
   }),
   lb_up: (event) => ({
     node: event.node,

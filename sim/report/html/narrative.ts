@@ -92,7 +92,9 @@ export function sentence(event: TraceEvent): string {
     case "auto_restart":
       return `${event.node}'s restart policy starts it again (restart ${event.restarts}).`;
     case "lb_down":
-      return `The load balancer of client group ${event.client} takes ${event.node} out of rotation: its failed health checks reached the fall count.`;
+      return event.notReady
+        ? `The load balancer of client group ${event.client} takes ${event.node} out of rotation at once: its container exited (the pod is NotReady).`
+        : `The load balancer of client group ${event.client} takes ${event.node} out of rotation: its failed health checks reached the fall count.`;
     case "lb_up":
       return `The load balancer of client group ${event.client} puts ${event.node} back in rotation.`;
     default:
