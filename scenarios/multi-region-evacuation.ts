@@ -47,7 +47,13 @@ const fleet = (zone: string) =>
     // An overloaded fleet refuses what it cannot start within half a second instead of queueing
     // it (load shedding), so it still answers the edge's health checks in time.
     queueLimit: "500ms",
-    autoscale: { instance: "10/s", targetUtilization: 0.8, period: "1m", periods: 3, launchIn: "5m" },
+    autoscale: {
+      instance: "10/s",
+      targetUtilization: 0.8,
+      period: "1m",
+      periods: 3,
+      launchIn: "5m",
+    },
   }) as const;
 
 export default defineScenario({
