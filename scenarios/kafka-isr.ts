@@ -8,20 +8,21 @@
 // is restarted.
 //
 // What to watch (seed 1): acks=all writes wait for b3 until b1 drops it from the ISR at 1:30 (30 s
-// without catching up); from then on they need b1 and b2 only. After b2's crash they wait again,
-// and at 3:00 the ISR is b1 alone: below min.insync.replicas, b1 refuses every write
-// (NotEnoughReplicas, 18,181 writes refused until 4:00). When b1 crashes the controller finds no
-// in-sync replica to elect — b3 missed everything since 1:00 — and keeps the partition offline,
-// even after b2 returns (it left the ISR too), until b1 itself is back at 7:00; the ISR grows
-// again at 7:01. availability 0.547 (0.544–0.551 over seeds 1–20), downtime_s 271.0, failovers 0,
+// without catching up); from then on they need b1 and b2 only. When b2 crashes they wait again,
+// until the controller fences b2 for its missing heartbeats and removes it from the ISR at 2:37:
+// the ISR is b1 alone, below min.insync.replicas, and b1 refuses every write (NotEnoughReplicas,
+// 18,186 writes refused until 4:00). When b1 crashes the controller finds no in-sync replica to
+// elect — b3 missed everything since 1:00 — and keeps the partition offline, even after b2
+// returns (it left the ISR too), until b1 itself is back at 7:00; the ISR grows again at 7:01.
+// availability 0.547 (0.544–0.551 over seeds 1–20), downtime_s 271.0, failovers 0,
 // lost_writes 0, detection_s 7.0 (a broker is fenced 9 s after its last heartbeat, sent every 2 s).
 //
 // Try: `--set failover.uncleanElection=true` (unclean.leader.election.enable): b3 is elected at
 // 4:07 and the partition is back — downtime_s 150.0 — but the 18,154 writes acknowledged between
 // 1:00 and 2:30 by b1 and b2 are gone (lost_writes 18,154: b2 and b1 rewind them when they come
-// back); `--set policy.replication.minInsync=1`: b1 keeps acknowledging alone from 3:00 to 4:00
+// back); `--set policy.replication.minInsync=1`: b1 keeps acknowledging alone from 2:37 to 4:00
 // (downtime_s 180.0, nothing lost while election stays clean) — and with unclean election as
-// well, 36,335 acknowledged writes are lost for 7.5 s of downtime.
+// well, 36,341 acknowledged writes are lost for 7.5 s of downtime.
 //
 // The lesson: acks=all means "every replica still in the ISR", and the ISR shrinks to whoever is
 // keeping up; min.insync.replicas ≥ 2 turns a lone leader's writes into refusals, and clean
@@ -31,9 +32,10 @@
 // - Q: acks=all was on. How can unclean election lose writes acknowledged by two brokers?
 //   A: acks=all waits for the current ISR only; once b3 fell out, b1 and b2 were enough. b3
 //      never fetched those writes, so electing it discards them.
-// - Q: Why did writes wait about 30 s after b3 was cut off, and again after b2 crashed?
-//   A: A follower stays in the ISR until it has not caught up for replica.lag.time.max.ms; until
-//      the leader drops it (and the controller commits the change), acks=all waits for it.
+// - Q: Why did writes wait 30 s after b3 was cut off, but only 7 s after b2 crashed?
+//   A: acks=all waits for every ISR member. A live follower that stops fetching stays in the ISR
+//      until it has not caught up for replica.lag.time.max.ms (30 s); a dead one is removed as
+//      soon as the controller fences it (broker.session.timeout.ms, 9 s after its last heartbeat).
 // - Q: What does min.insync.replicas=2 buy, and what does it cost?
 //   A: Every acknowledged write is on at least two brokers, so one more failure cannot lose it;
 //      the cost is NotEnoughReplicas — refused writes — whenever only one replica is in sync.

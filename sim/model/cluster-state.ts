@@ -84,6 +84,8 @@ export type Command =
     }
   | { kind: "follow"; node: string; primary: string; epoch: number }
   | { kind: "resume"; node: string; epoch: number; isr?: readonly string[] }
+  /** isr replication: the controller removed fenced brokers from the leader's in-sync set. */
+  | { kind: "isr-shrink"; node: string; epoch: number; members: readonly string[] }
   | { kind: "step-down"; node: string; epoch: number }
   | { kind: "reroute"; target: string; epoch: number }
   | { kind: "fence"; node: string; attempt: number }

@@ -29,8 +29,10 @@
 // - a promotion whose node still reports the old epoch `promoteRetryUs` after it was ordered
 //   (the command was lost on the way) is ordered again, as often as that stays true;
 // - isr replication: the in-sync replica set a confirmed leader of the current epoch proposes
-//   becomes the cluster's (the controller acknowledges it: AlterPartition); an election picks
-//   from it unless unclean election is on (candidates.ts).
+//   becomes the cluster's (the controller acknowledges it: AlterPartition) unless it adds a
+//   broker a monitor suspects; a member suspected by a quorum is fenced and removed from the set
+//   at once, and the leader told (Kafka's controller does so when a broker's session expires);
+//   an election picks from the set unless unclean election is on (candidates.ts).
 import type {
   ClusterState,
   Command,
@@ -82,7 +84,7 @@ export function learn(
       next = { ...state, noCandidateReported: false };
   }
   if (observation.kind === "report") known.reports.set(observation.node, observation.report);
-  if (observation.kind === "isr" && acceptsIsr(state, observation))
+  if (observation.kind === "isr" && acceptsIsr(state, observation, known))
     next = { ...next, isr: { epoch: observation.epoch, members: observation.members } };
   if (observation.kind === "verdict" || observation.kind === "report") {
     const node = observation.node;
@@ -129,7 +131,11 @@ function rules(
   switch (observation.kind) {
     case "verdict":
       dropWaitingFencing(state, known, context.policy);
-      return [...cancelHandover(state, known, context), ...failover(state, known, context)];
+      return [
+        ...cancelHandover(state, known, context),
+        ...failover(state, known, context),
+        ...fenceFromIsr(state, known, context),
+      ];
     case "report":
       // Promoted into the current epoch, whatever its role now (min-replicas fencing may already
       // hold it back until its replicas follow, which is what confirming tells them to do), and
@@ -172,17 +178,55 @@ function rules(
 }
 
 /** Whether an ISR proposal comes from the confirmed leader of the current epoch (only it may
- *  change the set; a deposed leader's proposal is refused, so it can never shrink the set alone). */
+ *  change the set; a deposed leader's proposal is refused, so it can never shrink the set alone)
+ *  and adds no broker a monitor suspects (a fenced broker is not eligible). */
 export function acceptsIsr(
   state: Readonly<ClusterState>,
-  proposal: { node: string; epoch: number },
+  proposal: { node: string; epoch: number; members: readonly string[] },
+  known: MonitorKnowledge,
 ): boolean {
-  return (
-    state.isr !== null &&
-    proposal.node === state.primary &&
-    proposal.epoch === state.epoch &&
-    state.confirmedEpoch === state.epoch
+  if (
+    state.isr === null ||
+    proposal.node !== state.primary ||
+    proposal.epoch !== state.epoch ||
+    state.confirmedEpoch !== state.epoch
+  )
+    return false;
+  const current = state.isr.members;
+  return proposal.members.every(
+    (member) => current.includes(member) || known.suspectedBy.get(member)?.size === 0,
   );
+}
+
+/** Whether the cluster's ISR is `members` for `epoch` (the controller acknowledges a proposal). */
+export function holdsIsr(
+  state: Readonly<ClusterState>,
+  epoch: number,
+  members: readonly string[],
+): boolean {
+  const isr = state.isr;
+  return (
+    isr !== null &&
+    isr.epoch === epoch &&
+    isr.members.length === members.length &&
+    isr.members.every((member, i) => member === members[i])
+  );
+}
+
+/** isr: members a quorum suspects are fenced out of the confirmed leader's in-sync set. */
+function fenceFromIsr(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  context: PolicyContext,
+): Command[] {
+  const isr = state.isr;
+  if (isr === null || state.confirmedEpoch !== state.epoch || isr.epoch !== state.epoch) return [];
+  const members = isr.members.filter(
+    (member) => known.suspectedBy.get(member)!.size < context.policy.quorum,
+  );
+  if (members.length === isr.members.length) return [];
+  state.isr = { epoch: isr.epoch, members };
+  return [{ kind: "isr-shrink", node: state.primary, epoch: isr.epoch, members }];
 }
 
 /** Commands that bring one node's reported role in line with the cluster state. */

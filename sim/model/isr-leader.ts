@@ -62,10 +62,11 @@ export class IsrLeader {
     });
   }
 
-  /** The controller acknowledged `members` for `epoch`: true when the committed ISR changed. */
-  acknowledged(epoch: number, members: readonly string[]): boolean {
+  /** The controller acknowledged `members` for `epoch` (or, `imposed`, set them itself after
+   *  fencing a member): true when the committed ISR changed. */
+  acknowledged(epoch: number, members: readonly string[], imposed = false): boolean {
     if (epoch !== this.node.epoch) return false;
-    const change = this.set.acknowledged(members);
+    const change = imposed ? this.set.imposed(members) : this.set.acknowledged(members);
     if (change === null) return false;
     const { before, after } = change;
     this.world.emit({
@@ -75,6 +76,7 @@ export class IsrLeader {
       members: after,
       left: before.filter((name) => !after.includes(name)),
       joined: after.filter((name) => !before.includes(name)),
+      ...(imposed && { fenced: true as const }),
     });
     return true;
   }

@@ -85,6 +85,18 @@ export class InSyncReplicas {
     return { before, after: this.committed };
   }
 
+  /** The controller set the ISR itself (it fenced a member): committed now, any pending change
+   *  dropped, and the members it removed forgotten — in sync again only once caught up anew. */
+  imposed(members: readonly string[]): { before: string[]; after: string[] } | null {
+    const after = [...members].sort();
+    if (same(after, this.committed)) return null;
+    const before = this.committed;
+    for (const name of before) if (!after.includes(name)) this.progress.delete(name);
+    this.committed = after;
+    this.pending = null;
+    return { before, after };
+  }
+
   /** Whether the committed ISR, the leader included, reaches min.insync.replicas. */
   enough(): boolean {
     return this.committed.length + 1 >= this.config.minInsync;

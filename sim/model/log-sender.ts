@@ -179,8 +179,8 @@ export class LogSender {
   }
 
   /** isr: the controller acknowledged an ISR of `epoch`; a shrink may release waiting writes. */
-  isrAcknowledged(epoch: number, members: readonly string[]): void {
-    if (this.isr?.acknowledged(epoch, members)) this.release(this.acknowledgedLength());
+  isrAcknowledged(epoch: number, members: readonly string[], imposed = false): void {
+    if (this.isr?.acknowledged(epoch, members, imposed)) this.release(this.acknowledgedLength());
   }
 
   /** isr: the committed ISR, the leader included, is below min.insync.replicas (NotEnoughReplicas). */

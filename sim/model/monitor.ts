@@ -18,7 +18,7 @@ import {
   type Observation,
 } from "./cluster-state.ts";
 import type { FailoverConfig } from "./config.ts";
-import { acceptsIsr, decide, learn, type PolicyContext } from "./controller.ts";
+import { decide, holdsIsr, learn, type PolicyContext } from "./controller.ts";
 import {
   createDetector,
   detectorKindOf,
@@ -183,7 +183,7 @@ export class Monitor {
         if (!this.world.isActingController(this.name)) return;
         const { node, epoch, members } = message;
         this.observe({ kind: "isr", node, epoch, members });
-        if (acceptsIsr(this.setup.cluster.state, message))
+        if (holdsIsr(this.setup.cluster.state, epoch, members))
           this.world.send(this.name, node, { type: "isr-ack", epoch, members });
         return;
       }

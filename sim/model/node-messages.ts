@@ -95,6 +95,10 @@ function obey(node: MessagedNode, command: Command): void {
     case "step-down":
       node.step(command);
       return;
+    case "isr-shrink":
+      if (node.role === "primary" || node.role === "fenced")
+        node.sender.isrAcknowledged(command.epoch, command.members, true);
+      return;
     default:
       return;
   }

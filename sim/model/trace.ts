@@ -70,9 +70,9 @@ export type TraceEvent =
       /** A failback handover the policy chose, not a reaction to a failure. */
       planned: boolean;
     }
-  /** The controller acknowledged a change of a leader's in-sync replica set (isr replication):
-   *  `members` are the followers in it now (the leader is never listed), `left` and `joined`
-   *  the change. */
+  /** The controller acknowledged a change of a leader's in-sync replica set (isr replication),
+   *  or (`fenced`) removed brokers it fenced from it: `members` are the followers in it now (the
+   *  leader is never listed), `left` and `joined` the change. */
   | {
       kind: "isr";
       tUs: number;
@@ -80,6 +80,7 @@ export type TraceEvent =
       members: readonly string[];
       left: readonly string[];
       joined: readonly string[];
+      fenced?: true;
     }
   /** A primary learned it was deposed and became a standby. */
   | { kind: "demoted"; tUs: number; node: string; epoch: number }

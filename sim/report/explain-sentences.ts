@@ -170,11 +170,12 @@ function fencingSentence(
 function isrSentence(event: Extract<TraceEvent, { kind: "isr" }>, world: WorldConfig): string {
   const { node, members, left, joined } = event;
   const { lagTimeMaxUs, minInsync } = world.replication;
+  const why = event.fenced
+    ? "fenced: no heartbeat reached the controller in time"
+    : `not caught up for ${spokenDuration(lagTimeMaxUs)}`;
   const changes = [
     ...(left.length > 0
-      ? [
-          `${listed(left)} ${left.length === 1 ? "leaves" : "leave"} it (not caught up for ${spokenDuration(lagTimeMaxUs)})`,
-        ]
+      ? [`${listed(left)} ${left.length === 1 ? "leaves" : "leave"} it (${why})`]
       : []),
     ...(joined.length > 0
       ? [`${listed(joined)} ${joined.length === 1 ? "joins" : "join"} it (caught up)`]

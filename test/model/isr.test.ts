@@ -81,7 +81,11 @@ describe("the in-sync replica set", () => {
 });
 
 /** Three brokers, lagTimeMax 4 s (checks every 2 s), 100 writes/s evenly spaced, 1 ms links. */
-function brokers(faults: Scenario["faults"], unclean = false): Scenario {
+function brokers(
+  faults: Scenario["faults"],
+  unclean = false,
+  lagTimeMax: `${number}s` = "4s",
+): Scenario {
   return defineScenario({
     name: "brokers",
     summary: "One partition on three brokers.",
@@ -94,7 +98,7 @@ function brokers(faults: Scenario["faults"], unclean = false): Scenario {
     },
     network: { latency: "1ms", jitter: "0ms" },
     policy: presets.kafka({
-      replication: { lagTimeMax: "4s" },
+      replication: { lagTimeMax },
       failover: { uncleanElection: unclean },
     }),
     replication: { lag: "0ms", applyDelay: "0ms" },
@@ -123,6 +127,28 @@ describe("ISR replication in a run", () => {
     expect(result.metrics.lost_writes).toBe(0);
     // Writes wait for b3 from 10 s until the shrink: acknowledged late, none failed (10 s timeout).
     expect(result.metrics.writes_failed).toBe(0);
+  });
+
+  it("a dead follower leaves the ISR when the controller fences it, long before lagTimeMax", () => {
+    // lagTimeMax 30 s. Heartbeats (lease renewals) every 2 s from 0: b3's last leaves at 20 s
+    // and reaches the controller at 20.001 s; 9 s later, at 29.001 s, the controller suspects b3,
+    // fences it and tells b1, 1 ms away.
+    const { trace, result } = run(brokers([at("21s", crash("b3"))], false, "30s"));
+    const changes = trace.filter((event) => event.kind === "isr");
+    expect(changes).toEqual([
+      {
+        kind: "isr",
+        tUs: 29_002_000,
+        node: "b1",
+        members: ["b2"],
+        left: ["b3"],
+        joined: [],
+        fenced: true,
+      },
+    ]);
+    // Writes of 21–29 s waited for b3 and were acknowledged once it was dropped (10 s timeout).
+    expect(result.metrics.writes_failed).toBe(0);
+    expect(result.metrics.rto_s).toBe(0);
   });
 
   it("with b2 crashed too, the ISR is b1 alone: below min.insync.replicas 2, writes are refused", () => {
