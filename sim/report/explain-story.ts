@@ -12,8 +12,15 @@
 // kept, not by the run's length. Sentences are made at the end, from the resolved world (the
 // detector's terms, client routing), so the observer can watch a run whose world is not known yet.
 import type { TraceEvent, WorldConfig } from "../model/index.ts";
-import { faultKindOf, perWriteKinds, routingKindOf } from "../model/index.ts";
-import { count, explainSentence, plural, span, verdictSentence } from "./explain-sentences.ts";
+import { faultKindOf, perWriteKinds } from "../model/index.ts";
+import {
+  divergentAside,
+  failureAside,
+  rerouteText,
+  type RerouteRun,
+  type Tally,
+} from "./explain-asides.ts";
+import { explainSentence, verdictSentence } from "./explain-sentences.ts";
 
 export const maxStoryLines = 400;
 
@@ -32,14 +39,6 @@ export interface Story {
   closing: StoryLine[];
 }
 
-interface RerouteRun {
-  client: string;
-  target: string;
-  count: number;
-  firstUs: number;
-  lastUs: number;
-}
-
 /** A line as kept while the run goes: its text, or what its text will be made from. */
 type PendingLine =
   | { tUs: number; aside: false; text: string }
@@ -52,19 +51,6 @@ type PendingLine =
   | { tUs: number; aside: false; event: TraceEvent }
   | { tUs: number; aside: false; run: RerouteRun }
   | { tUs: number; aside: false; verdict: "suspect" | "trust"; node: string; monitors: string[] };
-
-/** Write outcomes seen since the last moment was told. */
-interface Tally {
-  /** When the first and the last failed write failed. */
-  firstFailureUs: number;
-  lastFailureUs: number;
-  acked: number;
-  failed: number;
-  /** Failed writes by reason (write_failed's). */
-  reasons: Map<string, number>;
-  /** Writes accepted by a deposed primary, by node. */
-  divergent: Map<string, { count: number; firstUs: number; lastUs: number }>;
-}
 
 export class StoryObserver {
   private readonly lines: PendingLine[] = [];
@@ -287,43 +273,4 @@ export class StoryObserver {
     if (this.lines.length < maxStoryLines) this.lines.push(line);
     else if (!line.aside) this.omitted++;
   }
-}
-
-function rerouteText(run: RerouteRun, world: WorldConfig): string {
-  if (run.count === 1)
-    return explainSentence(
-      { kind: "reroute", tUs: run.firstUs, client: run.client, target: run.target },
-      world,
-    );
-  const routing = world.clients.find((client) => client.name === run.client)?.routing.kind;
-  const why = routing === undefined ? "" : routingKindOf(routing).rerouteWhy;
-  const when =
-    run.firstUs === run.lastUs
-      ? span(run.firstUs, run.lastUs, world.durationUs)
-      : `${span(run.firstUs, run.lastUs, world.durationUs)}${why}`;
-  return `${run.count} connections of client group ${run.client} move to ${run.target} ${when}.`;
-}
-
-function failureAside(tally: Tally, world: WorldConfig): string {
-  const failed = tally.failed;
-  const reasons = Object.keys(reasonWords)
-    .filter((reason) => tally.reasons.has(reason))
-    .map((reason) => `${count(tally.reasons.get(reason)!)} ${reasonWords[reason]}`);
-  const acked = tally.acked === 0 ? "none acknowledged" : `${count(tally.acked)} acknowledged`;
-  return `${count(failed)} ${plural(failed, "write")} failed ${span(tally.firstFailureUs, tally.lastFailureUs, world.durationUs)} (${reasons.join(", ")}); ${acked}.`;
-}
-
-/** How a write failed, in words (write_failed's reasons). */
-const reasonWords: Record<string, string> = {
-  timeout: "timed out",
-  rejected: "rejected",
-  "breaker-open": "failed fast by the open circuit breaker",
-  fallback: "answered by the circuit breaker's fallback",
-};
-
-function divergentAside(
-  entry: { node: string; count: number; firstUs: number; lastUs: number },
-  world: WorldConfig,
-): string {
-  return `${entry.node}, deposed but unaware, accepted ${count(entry.count)} ${plural(entry.count, "write")} ${span(entry.firstUs, entry.lastUs, world.durationUs)} (divergent writes).`;
 }

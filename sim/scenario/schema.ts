@@ -29,6 +29,7 @@ import {
 } from "../model/index.ts";
 import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
+import { autoscaleSchema, breakerSchema, restartBackOffSchema } from "./schema-options.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
 import {
   countAtLeastOne,
@@ -71,30 +72,9 @@ export const nodeSchema = strict(
     backupEvery: duration({ positive: true }).optional(),
     archiveEvery: duration().optional(),
     restartPolicy: oneOf(restartPolicies).optional(),
-    restartBackOff: strict(
-      {
-        initial: duration({ positive: true }).optional(),
-        max: duration({ positive: true }).optional(),
-        resetAfter: duration({ positive: true }).optional(),
-      },
-      `a restart back-off like { initial: "10s", max: "5m", resetAfter: "10m" }`,
-    ).optional(),
+    restartBackOff: restartBackOffSchema.optional(),
     serves: z.array(name, { error: 'a list of client group names, like ["payments"]' }).optional(),
-    autoscale: strict(
-      {
-        instance: rate,
-        targetUtilization: z
-          .number({ error: "a fraction above 0 and at most 1" })
-          .gt(0, { error: "a fraction above 0 and at most 1" })
-          .max(1, { error: "a fraction above 0 and at most 1" })
-          .optional(),
-        period: duration({ positive: true }).optional(),
-        periods: countAtLeastOne.optional(),
-        launchIn: duration().optional(),
-        maxInstances: countAtLeastOne.optional(),
-      },
-      `autoscaling like { instance: "100/s", targetUtilization: 0.6, launchIn: "5m" }`,
-    ).optional(),
+    autoscale: autoscaleSchema.optional(),
   },
   "a node",
 );
@@ -219,31 +199,6 @@ const routingSchema = (() => {
     error: listChoices(examples, false),
   }) as unknown as z.ZodType<ParsedRouting>;
 })();
-
-const wholeAtLeastOne = "a whole number, at least 1";
-const breakerSchema = strict(
-  {
-    errorThresholdPercentage: z
-      .number({ error: "a percentage from 0 to 100" })
-      .min(0, { error: "a percentage from 0 to 100" })
-      .max(100, { error: "a percentage from 0 to 100" })
-      .optional(),
-    resetTimeout: duration({ positive: true }).optional(),
-    rollingCountTimeout: duration({ positive: true }).optional(),
-    rollingCountBuckets: z
-      .number({ error: wholeAtLeastOne })
-      .int({ error: wholeAtLeastOne })
-      .min(1, { error: wholeAtLeastOne })
-      .optional(),
-    volumeThreshold: z
-      .number({ error: "a whole number, 0 or more" })
-      .int({ error: "a whole number, 0 or more" })
-      .min(0, { error: "a whole number, 0 or more" })
-      .optional(),
-    fallback: z.boolean({ error: "true or false" }).optional(),
-  },
-  'a circuit breaker like { errorThresholdPercentage: 50, resetTimeout: "30s", fallback: true }',
-);
 
 export const clientSchema = strict(
   {
