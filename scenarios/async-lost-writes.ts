@@ -1,10 +1,5 @@
 // Async lost writes: acknowledged, then gone.
 //
-// The story: the primary db1 acknowledges each write as soon as it has committed it, and ships
-// it to the standby db2 a moment later — here `lag` = 500 ms later (a busy WAL sender, a batching
-// replication stream). At 2 minutes db1's host dies. db2 is promoted with everything it had
-// received; the writes db1 acknowledged in its last half second never left it.
-//
 // How many? Clients write 400/s, so about 400 × 0.5 = 200 acknowledged writes are lost (the
 // network's latency adds to the lag, and the latency of the acknowledgement back to the client
 // takes away from it — both 1 ms here).
@@ -15,27 +10,43 @@
 // Try: `--set replication.lag=50ms` — 20 lost, ten times fewer; `--set replication.mode=semi-sync`
 // — none lost, downtime_s 14.5 (after the failover db2 waits 10 s for a standby that is gone);
 // `--set replication.mode=sync` — none lost, but db2, alone, can commit nothing afterwards.
-//
-// The lesson: with async replication, lost_writes ≈ write rate × replication lag on every
-// unplanned failover. RPO is not zero unless a standby confirms the write before the client
-// hears "committed".
-//
-// Interview questions:
-// - Q: Estimate the writes lost when a primary taking 400 writes/s with 500 ms of replication
-//   lag crashes.
-//   A: About 400 × 0.5 = 200: everything acknowledged but not yet shipped.
-// - Q: Is RPO a property of the database or of the moment of failure?
-//   A: Of the moment: it is the replication lag when the primary dies, so watch lag, not just
-//      the configuration.
-// - Q: Why not always use synchronous replication?
-//   A: Every commit waits for a round trip to a standby, and with no standby reachable nothing
-//      commits at all; semi-sync trades that for a window of loss.
 import { at, crash, defineScenario } from "failover-sim";
 
 export default defineScenario({
   name: "async-lost-writes",
   summary:
     "Async replication with a 500 ms lag: a primary crash loses about rate × lag acknowledged writes.",
+  story:
+    "The primary db1 acknowledges each write as soon as it has committed it, and ships it to " +
+    "the standby db2 a moment later — here `lag` = 500 ms later (a busy WAL sender, a " +
+    "batching replication stream). At 2 minutes db1's host dies. db2 is promoted with " +
+    "everything it had received; the writes db1 acknowledged in its last half second never " +
+    "left it.",
+  lesson:
+    "With async replication every unplanned failover loses about write rate × replication " +
+    "lag, so RPO is not zero unless a standby confirms a write before the client hears " +
+    '"committed".',
+  questions: [
+    {
+      q:
+        "Estimate the writes lost when a primary taking 400 writes/s with 500 ms of replication " +
+        "lag crashes.",
+      a: "About 400 × 0.5 = 200: everything acknowledged but not yet shipped.",
+    },
+    {
+      q: "Is RPO a property of the database or of the moment of failure?",
+      a:
+        "Of the moment: it is the replication lag when the primary dies, so watch lag, not just " +
+        "the configuration.",
+    },
+    {
+      q: "Why not always use synchronous replication?",
+      a:
+        "Every commit waits for a round trip to a standby, and with no standby reachable nothing " +
+        "commits at all; semi-sync trades that for a window of loss.",
+    },
+  ],
+  keyFigures: ["lostWrites", "rpoS", "downtimeS"],
   duration: "5m",
   seed: 1,
   nodes: {

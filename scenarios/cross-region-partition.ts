@@ -11,15 +11,6 @@
 // so each side held writes the other lacked and moving back East was unsafe. Service was degraded
 // for 24 h 11 min; a few seconds of writes still needed reconciling by hand.
 //
-// The story here: db1 (primary), orc1 and the clients are in zone east; db2 and orc2 in west;
-// db3 and orc3 in the cloud; a cross-country link costs 35 ms each way. The policy is
-// presets.orchestrator (poll every 5 s, dead after 10 s of silence, promotion 3 s, no fencing,
-// no automatic recovery within an hour of one) with failback off — GitHub could not move back.
-// At 2:00 zone east is cut off from the rest for 43 s. orc2 and orc3 call db1 dead and promote
-// db2 in the West; db1, alive beside the clients, keeps acknowledging their writes until the
-// heal; then the clients' proxy moves to db2 and db1 rewinds, throwing away everything it took
-// alone. From then on every write of the East clients crosses the country.
-//
 // What to watch (seed 1): the suspicion at 2:05.1 (db1's last answer came with the poll at
 // 1:55), db2 primary at 2:08.1, the heal at 2:43 and db1's rewind at 2:45; false_failovers 1,
 // split_brain_s 36.9, divergent_writes 3,695, lost_writes 4,537 (4,433–4,669 over seeds 1–20)
@@ -34,29 +25,48 @@
 // PreventCrossRegionMasterFailover: the same); `--set failover.fencing=epoch` (db1 stops taking
 // writes at db2's promotion: no divergence, 842 writes still lost, and the East clients get
 // errors for 37 s).
-//
-// The lesson: a partition shorter than a minute is enough for a quorum on the far side to fail
-// over, and without fencing both sides take writes. Deciding where a primary may move — and
-// whether the detection window should outlast the network's hiccups — is part of the design,
-// not a detail of the tooling.
-//
-// Interview questions:
-// - Q: The partition lasted 43 s. Why did it cost GitHub a day?
-//   A: Failover fired in seconds, both sides took writes, and the diverged data could not simply
-//      be replayed: the East writes had to be reconciled while the West primaries, far from the
-//      applications, made the site slow.
-// - Q: Orchestrator's raft majority worked as designed. What was missing?
-//   A: A rule about where a primary may go (cross-region promotion) and fencing of the old
-//      primary; consensus decides who leads, not whether the old leader still takes writes.
-// - Q: Would a longer detection timeout have helped?
-//   A: Here yes (no failover for a 43 s cut with a 60 s window), at the price of a minute
-//      without failover on a real crash.
 import { at, blip, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "cross-region-partition",
   summary:
     "GitHub, Oct 2018: a 43 s cut, a promotion across the country, writes on both sides, a slower topology.",
+  story:
+    "db1 (primary), orc1 and the clients are in zone east; db2 and orc2 in west; db3 and orc3 " +
+    "in the cloud; a cross-country link costs 35 ms each way. The policy is " +
+    "presets.orchestrator (poll every 5 s, dead after 10 s of silence, promotion 3 s, no " +
+    "fencing, no automatic recovery within an hour of one) with failback off — GitHub could " +
+    "not move back. At 2:00 zone east is cut off from the rest for 43 s. orc2 and orc3 call " +
+    "db1 dead and promote db2 in the West; db1, alive beside the clients, keeps acknowledging " +
+    "their writes until the heal; then the clients' proxy moves to db2 and db1 rewinds, " +
+    "throwing away everything it took alone. From then on every write of the East clients " +
+    "crosses the country.",
+  lesson:
+    "A partition shorter than a minute is enough for a quorum on the far side to fail over, " +
+    "so where a primary may move, fencing, and a detection window longer than the network's " +
+    "hiccups are design decisions, not tooling details.",
+  questions: [
+    {
+      q: "The partition lasted 43 s. Why did it cost GitHub a day?",
+      a:
+        "Failover fired in seconds, both sides took writes, and the diverged data could not " +
+        "simply be replayed: the East writes had to be reconciled while the West primaries, far " +
+        "from the applications, made the site slow.",
+    },
+    {
+      q: "Orchestrator's raft majority worked as designed. What was missing?",
+      a:
+        "A rule about where a primary may go (cross-region promotion) and fencing of the old " +
+        "primary; consensus decides who leads, not whether the old leader still takes writes.",
+    },
+    {
+      q: "Would a longer detection timeout have helped?",
+      a:
+        "Here yes (no failover for a 43 s cut with a 60 s window), at the price of a minute " +
+        "without failover on a real crash.",
+    },
+  ],
+  keyFigures: ["splitBrainS", "lostWrites", "downtimeS"],
   duration: "6m",
   seed: 1,
   nodes: {

@@ -1,13 +1,5 @@
 // Detection thresholds: real crashes and short blips pull the timeout in opposite directions.
 //
-// The story: 75 minutes of a primary (db1) and a hot standby (db2), watched by one monitor, taking
-// 10 writes/s. Whichever of them is promoted starts with a cold buffer cache: for 30 s it serves
-// only half the writes (the rest are rejected) — so every failover costs about 15 s of downtime
-// on top of whatever led to it. Three times the primary really crashes (and is restarted three
-// minutes later, to rejoin as a standby). Eight times, for 8, 7, 6, … down to 1 second, the
-// link between the monitor and the primary drops; nothing is down and the clients still reach
-// the primary.
-//
 // Why the faults are laid out this way (a limit of a fixed fault schedule, not of the lesson):
 // faults name nodes, and a false failover moves the primary. So the crashes come first — each
 // moves the primary to the other node for any timeout up to 30 s (db1 → db2 → db1 → db2) — and
@@ -25,21 +17,6 @@
 // added to the timeout spares one blip, so downtime falls steeply until the timeout passes the
 // longest blip (9 s: no false failover left). From there each second adds only to the three real
 // crashes' detection: downtime rises again, by about 3 s per second.
-//
-// The lesson: downtime is U-shaped in the detection timeout. Short timeouts cut the downtime of
-// real crashes but turn every hiccup longer than the timeout into a failover with its own cost;
-// the best timeout sits just above the hiccups your network really has — measure them.
-//
-// Interview questions:
-// - Q: Why is downtime U-shaped in the detection timeout?
-//   A: Too short, and every blip longer than the timeout becomes a failover with its own cost;
-//      too long, and every real crash waits out the timeout before anyone acts.
-// - Q: Where is the minimum, and what decides it?
-//   A: Just above the longest blip you expect (9 s here, for 8 s blips): below it false
-//      failovers dominate, above it each second costs one second per real crash.
-// - Q: How would you choose the timeout for a real system?
-//   A: Measure the distribution of pauses and network blips (and GC, failover of switches),
-//      then weigh the cost of a false failover against the rate of real failures.
 import { at, blip, crash, defineScenario, restart } from "failover-sim";
 
 /** Promotion leaves a cold cache: half the writes are rejected for 30 s (our assumption). */
@@ -48,6 +25,37 @@ const coldCache = { warmUp: "30s", warmUpCapacity: 0.5 } as const;
 export default defineScenario({
   name: "detection-thresholds",
   summary: "Real crashes and short blips: downtime is U-shaped in the detection timeout.",
+  story:
+    "75 minutes of a primary (db1) and a hot standby (db2), watched by one monitor, taking 10 " +
+    "writes/s. Whichever of them is promoted starts with a cold buffer cache: for 30 s it " +
+    "serves only half the writes (the rest are rejected) — so every failover costs about 15 s " +
+    "of downtime on top of whatever led to it. Three times the primary really crashes (and is " +
+    "restarted three minutes later, to rejoin as a standby). Eight times, for 8, 7, 6, … down " +
+    "to 1 second, the link between the monitor and the primary drops; nothing is down and the " +
+    "clients still reach the primary.",
+  lesson:
+    "Downtime is U-shaped in the detection timeout: the best timeout sits just above the " +
+    "hiccups your network really has, so measure them.",
+  questions: [
+    {
+      q: "Why is downtime U-shaped in the detection timeout?",
+      a:
+        "Too short, and every blip longer than the timeout becomes a failover with its own cost; " +
+        "too long, and every real crash waits out the timeout before anyone acts.",
+    },
+    {
+      q: "Where is the minimum, and what decides it?",
+      a:
+        "Just above the longest blip you expect (9 s here, for 8 s blips): below it false " +
+        "failovers dominate, above it each second costs one second per real crash.",
+    },
+    {
+      q: "How would you choose the timeout for a real system?",
+      a:
+        "Measure the distribution of pauses and network blips (and GC, failover of switches), " +
+        "then weigh the cost of a false failover against the rate of real failures.",
+    },
+  ],
   duration: "75m",
   seed: 1,
   nodes: {

@@ -19,11 +19,6 @@
 // which costs a second a stateless backend would not. "Writes" here are requests: there is no
 // data to replicate or lose.
 //
-// The story: at 1:00 the web1 container dies (`docker stop web1`). Requests sent to it in the
-// next second get no answer; the check sent at 1:00 fails at 1:01, web1 is marked down and web2
-// takes the traffic. At 2:00 web1 is started again, answers its first check at once, and the
-// traffic goes back to it at 2:02.
-//
 // What to watch (seed 1): detection_s 1.0; 88 requests failed around the crash (about a second of
 // traffic) and 90 were rejected during the hand back — writes_failed 178, downtime_s 2.0 (1.9–2.1
 // over seeds 1–20); failovers 2, failbacks 1 (counted as a flap too: the role went back within
@@ -33,28 +28,42 @@
 // the traffic goes back: 2:12), `--set failover.failback=never` (web2 keeps the traffic:
 // downtime_s 1.0), and `--set detector.interval=3s --set detector.probeTimeout=3s` (slower
 // failure detection: downtime_s 6.0).
-//
-// The lesson: passive health checks learn that a server is dead from requests that failed —
-// someone always pays for the detection, here a connection timeout's worth of traffic.
-// Automatic failback is harmless for a stateless backend and dangerous for anything with state
-// (failback-thrash.ts).
-//
-// Interview questions:
-// - Q: With max_fails=1, how many requests fail when the primary dies?
-//   A: Those sent before the first failure is noticed — about one connection timeout of traffic,
-//      88 here — unless proxy_next_upstream retries them on the backup.
-// - Q: What does fail_timeout do?
-//   A: Two things: the window in which max_fails failures must happen, and how long the server
-//      then stays marked unavailable before nginx tries it again.
-// - Q: Why is automatic failback fine here but risky for a database primary?
-//   A: The web servers hold no data; a database coming back must catch up first, and moving the
-//      writable role back and forth risks errors and lost writes each time.
 import { at, crash, defineScenario, restart } from "failover-sim";
 
 export default defineScenario({
   name: "nginx-primary-backup",
   summary:
     "nginx primary + backup upstream: requests fail until web1 is marked down; traffic returns with it.",
+  story:
+    "At 1:00 the web1 container dies (`docker stop web1`). Requests sent to it in the next " +
+    "second get no answer; the check sent at 1:00 fails at 1:01, web1 is marked down and web2 " +
+    "takes the traffic. At 2:00 web1 is started again, answers its first check at once, and " +
+    "the traffic goes back to it at 2:02.",
+  lesson:
+    "Passive health checks learn that a server is dead from requests that failed, and " +
+    "automatic failback is harmless for a stateless backend but dangerous for anything with " +
+    "state.",
+  questions: [
+    {
+      q: "With max_fails=1, how many requests fail when the primary dies?",
+      a:
+        "Those sent before the first failure is noticed — about one connection timeout of " +
+        "traffic, 88 here — unless proxy_next_upstream retries them on the backup.",
+    },
+    {
+      q: "What does fail_timeout do?",
+      a:
+        "Two things: the window in which max_fails failures must happen, and how long the server " +
+        "then stays marked unavailable before nginx tries it again.",
+    },
+    {
+      q: "Why is automatic failback fine here but risky for a database primary?",
+      a:
+        "The web servers hold no data; a database coming back must catch up first, and moving the " +
+        "writable role back and forth risks errors and lost writes each time.",
+    },
+  ],
+  keyFigures: ["downtimeS", "writesFailed", "detectionS"],
   duration: "4m",
   seed: 1,
   nodes: {

@@ -5,27 +5,31 @@
 // ready pod; one success (successThreshold) puts it back. No fencing, immediate failback. The
 // monitor `kubelet` stands for the prober and the endpoints controller.
 //
-// The story: at 2 min the primary's zone is cut off for 20 s: two probes fail (2:00, 2:10), the
-// third (2:20) succeeds — no failover, and the clients, beside db1, never notice. At 6 min 5 s db1
-// crashes: the probes at 6:10, 6:20 and 6:30 fail, the last one's timeout ends at 6:31, and db2
-// serves writes ≈ 27 s after the crash (documented ≈ 21–31 s).
-//
 // What to watch: false_failovers 0; detection_s ≈ 26; rto_s ≈ 27. Try
 // `--set policy.detector.interval=5s`: the blip now fails four probes and moves the traffic.
-//
-// The lesson: probe defaults tolerate blips shorter than (failureThreshold − 1) × periodSeconds
-// and take up to half a minute to notice a dead pod.
-//
-// Interview questions:
-// - Q: How long can a dead pod keep receiving traffic with default readiness probes?
-//   A: Up to (failureThreshold − 1) × periodSeconds + timeoutSeconds ≈ 21–31 s, here 27 s.
-// - Q: Why did the 20 s blip not move traffic?
-//   A: Only two probes fell inside it; it takes three failures in a row.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-kubernetes-probes",
   summary: "Kubernetes probe defaults: a 20 s blip is tolerated; a crash moves traffic in ≈ 27 s.",
+  story:
+    "At 2 min the primary's zone is cut off for 20 s: two probes fail (2:00, 2:10), the third " +
+    "(2:20) succeeds — no failover, and the clients, beside db1, never notice. At 6 min 5 s " +
+    "db1 crashes: the probes at 6:10, 6:20 and 6:30 fail, the last one's timeout ends at " +
+    "6:31, and db2 serves writes ≈ 27 s after the crash (documented ≈ 21–31 s).",
+  lesson:
+    "Probe defaults tolerate blips shorter than (failureThreshold − 1) × periodSeconds and " +
+    "take up to half a minute to notice a dead pod.",
+  questions: [
+    {
+      q: "How long can a dead pod keep receiving traffic with default readiness probes?",
+      a: "Up to (failureThreshold − 1) × periodSeconds + timeoutSeconds ≈ 21–31 s, here 27 s.",
+    },
+    {
+      q: "Why did the 20 s blip not move traffic?",
+      a: "Only two probes fell inside it; it takes three failures in a row.",
+    },
+  ],
   duration: "10m",
   seed: 1,
   nodes: {

@@ -7,36 +7,40 @@
 // (RecoveryPeriodBlockSeconds 3600); failback is a person's graceful-master-takeover — here the
 // override `operator: { delay: "2m" }` makes that person prompt.
 //
-// The story — GitHub's October 2018 incident, shortened (cross-region-partition.ts tells it at
-// length): at 2 min the primary's zone (db1, orc1 and the clients) is cut off for 20 s. The
-// majority side (orc2, orc3) calls db1 dead after 5 s (its last answer came at 1:55) and promotes
-// db2 (writes at 2:08). The clients, cut off from db2, keep writing to db1 — no fencing — until the
-// heal: 12 s of split brain; db1's blip-time writes (≈ 2000) never reach db2 and are discarded when
-// db1 rejoins. The operator hands the primary back to db1 at ≈ 4:30. At 6 min 5 s db1 crashes —
-// within the hour of the first recovery, so orchestrator refuses to recover it: no writes until the
-// end of the run.
-//
 // What to watch: false_failovers 1, split_brain_s ≈ 12, lost_writes and divergent_writes in the
 // thousands; the no_candidate event "automatic recovery blocked" at 6:10; downtime_s ≈ 240.
 // Orchestrator's own failover (detection + promotion) is 8 s here, GitHub's published 10–13 s.
-//
-// The lesson: the one-hour block that stops flapping also stops the recovery of a genuine second
-// failure, and without fencing a short partition is enough to split the brain. (The model does
-// not page the operator for a blocked recovery; real orchestrator lets a person start one.)
-//
-// Interview questions:
-// - Q: Why did orchestrator refuse to recover the crash at 6:05?
-//   A: RecoveryPeriodBlockSeconds: after the blip's recovery, no automatic recovery of the same
-//      cluster for an hour — the anti-flapping rule also blocks a genuine second failure.
-// - Q: What made a 20 s partition lose writes?
-//   A: No fencing: db1 kept acknowledging its clients' writes after db2's promotion, and those
-//      were discarded when db1 rejoined behind db2.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-orchestrator",
   summary:
     "Orchestrator defaults: a 20 s blip fails over and splits the brain; the 1 h block leaves a crash down.",
+  story:
+    "At 2 min the primary's zone (db1, orc1 and the clients) is cut off for 20 s. The " +
+    "majority side (orc2, orc3) calls db1 dead after 5 s (its last answer came at 1:55) and " +
+    "promotes db2 (writes at 2:08). The clients, cut off from db2, keep writing to db1 — no " +
+    "fencing — until the heal: 12 s of split brain; db1's blip-time writes (≈ 2000) never " +
+    "reach db2 and are discarded when db1 rejoins. The operator hands the primary back to db1 " +
+    "at ≈ 4:30. At 6 min 5 s db1 crashes — within the hour of the first recovery, so " +
+    "orchestrator refuses to recover it: no writes until the end of the run.",
+  lesson:
+    "The one-hour block that stops flapping also stops the recovery of a genuine second " +
+    "failure, and without fencing a short partition is enough to split the brain.",
+  questions: [
+    {
+      q: "Why did orchestrator refuse to recover the crash at 6:05?",
+      a:
+        "RecoveryPeriodBlockSeconds: after the blip's recovery, no automatic recovery of the same " +
+        "cluster for an hour — the anti-flapping rule also blocks a genuine second failure.",
+    },
+    {
+      q: "What made a 20 s partition lose writes?",
+      a:
+        "No fencing: db1 kept acknowledging its clients' writes after db2's promotion, and those " +
+        "were discarded when db1 rejoined behind db2.",
+    },
+  ],
   duration: "10m",
   seed: 1,
   nodes: {

@@ -5,32 +5,38 @@
 // majority. With check-quorum a leader that has not reached a majority for an election timeout
 // steps down. Monitors m1–m3 stand for each member's election logic.
 //
-// The story: at 2 min zone a (the leader db1, m1 and the clients) is cut off for 20 s. The
-// majority side elects db2 ≈ 1.4 s later; db1 steps down after 1 s without its majority, and its
-// uncommitted entries are never acknowledged. The clients, on the minority side, get no writes
-// through for the whole blip — a majority-commit system gives up the minority — and nothing is
-// lost. At 6 min 5 s the leader, db2, crashes: a new leader (db1) serves writes 1.4 s later
-// (documented 1–2 s).
-//
 // What to watch: false_failovers 1, lost_writes 0, split_brain_s 0; detection_s ≈ 0.9; the
 // crash costs ≈ 1.4 s; downtime_s ≈ 21 (the blip, plus the crash).
-//
-// The lesson: quorum systems fail over in about a second and lose nothing, but a client on the
-// minority side of a partition cannot write at all.
-//
-// Interview questions:
-// - Q: Why can clients on the minority side not write at all during the partition?
-//   A: A Raft leader commits an entry only on a majority; the old leader steps down after an
-//      election timeout without one, and the new majority leader is unreachable for them.
-// - Q: Why does a Raft leader change lose no acknowledged write?
-//   A: Only majority-replicated entries are acknowledged, and a candidate needs the votes of a
-//      majority whose logs it is at least as current as — so the new leader has them all.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-raft",
   summary:
     "etcd/Raft defaults: leader change in ≈ 1.4 s, majority commit, nothing lost; the minority waits.",
+  story:
+    "At 2 min zone a (the leader db1, m1 and the clients) is cut off for 20 s. The majority " +
+    "side elects db2 ≈ 1.4 s later; db1 steps down after 1 s without its majority, and its " +
+    "uncommitted entries are never acknowledged. The clients, on the minority side, get no " +
+    "writes through for the whole blip — a majority-commit system gives up the minority — and " +
+    "nothing is lost. At 6 min 5 s the leader, db2, crashes: a new leader (db1) serves writes " +
+    "1.4 s later (documented 1–2 s).",
+  lesson:
+    "Quorum systems fail over in about a second and lose nothing, but a client on the " +
+    "minority side of a partition cannot write at all.",
+  questions: [
+    {
+      q: "Why can clients on the minority side not write at all during the partition?",
+      a:
+        "A Raft leader commits an entry only on a majority; the old leader steps down after an " +
+        "election timeout without one, and the new majority leader is unreachable for them.",
+    },
+    {
+      q: "Why does a Raft leader change lose no acknowledged write?",
+      a:
+        "Only majority-replicated entries are acknowledged, and a candidate needs the votes of a " +
+        "majority whose logs it is at least as current as — so the new leader has them all.",
+    },
+  ],
   duration: "10m",
   seed: 1,
   nodes: {

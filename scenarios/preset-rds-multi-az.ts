@@ -6,30 +6,37 @@
 // primary that loses its standby carries on alone after 10 s (our assumption). Managed (epoch)
 // fencing; no failback.
 //
-// The story: at 2 min the primary's zone is cut off for 20 s. Commits wait for the standby: the
-// clients' writes fail for 10 s, then db1 goes on alone until the standby catches up after the
-// heal. No failover (30 s detection). At 6 min 5 s db1 crashes: AWS notices 29 s later, db2 is
-// promoted at ≈ 89 s, and — its only standby being dead — commits after another 10 s: writes
-// again ≈ 99 s after the crash, inside the documented 60–120 s. Nothing acknowledged is lost.
-//
 // What to watch: lost_writes 0; detection_s ≈ 29; downtime_s ≈ 107 (10 s blip + 98 s crash).
 // DNS TTL and client caching are not modelled yet, so the client-side switch is optimistic (one
 // customer measured 41–78 s of extra client catch-up).
-//
-// The lesson: synchronous Multi-AZ buys RPO 0 and pays in failover time: a minute and a half.
-//
-// Interview questions:
-// - Q: Why does RDS Multi-AZ lose nothing but take a minute and a half?
-//   A: Replication is synchronous (RPO 0), and AWS's detection, promotion and DNS switch take
-//      ≈ 60–120 s end to end.
-// - Q: What else adds to the client-side outage in practice?
-//   A: DNS and connection-pool caching in the clients, on top of the server-side switch
-//      (see dns-ttl.ts).
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-rds-multi-az",
   summary: "RDS Multi-AZ: sync to one standby, no loss; a crash fails over in ≈ 90–100 s.",
+  story:
+    "At 2 min the primary's zone is cut off for 20 s. Commits wait for the standby: the " +
+    "clients' writes fail for 10 s, then db1 goes on alone until the standby catches up after " +
+    "the heal. No failover (30 s detection). At 6 min 5 s db1 crashes: AWS notices 29 s " +
+    "later, db2 is promoted at ≈ 89 s, and — its only standby being dead — commits after " +
+    "another 10 s: writes again 98 s after the crash, inside the documented 60–120 s. " +
+    "Nothing acknowledged is lost.",
+  lesson: "Synchronous Multi-AZ buys RPO 0 and pays in failover time: a minute and a half.",
+  questions: [
+    {
+      q: "Why does RDS Multi-AZ lose nothing but take a minute and a half?",
+      a:
+        "Replication is synchronous (RPO 0), and AWS's detection, promotion and DNS switch take ≈ " +
+        "60–120 s end to end.",
+    },
+    {
+      q: "What else adds to the client-side outage in practice?",
+      a:
+        "DNS and connection-pool caching in the clients, on top of the server-side switch (see " +
+        "dns-ttl.ts).",
+    },
+  ],
+  keyFigures: ["rtoS", "lostWrites", "downtimeS"],
   duration: "10m",
   seed: 1,
   nodes: {

@@ -6,32 +6,39 @@
 // majority promotes the replica. Asynchronous replication, no fencing, no failback; after a
 // failover, no automatic one for 6 min (2 × failover-timeout).
 //
-// The story: at 2 min the primary's zone (db1, Sentinel s1 and the clients) is cut off for 20 s.
-// Nothing happens: 20 s of silence is less than 30 s, and the clients, beside db1, keep writing.
-// At 6 min 5 s db1 crashes: the Sentinels call it down 29 s later (its last reply came 1 s before
-// the crash) and db2 takes writes 2 s after that (ODOWN polling, the election's random delay,
-// SLAVEOF NO ONE): ≈ 31 s, at the low end of the documented 31–35 s. A write or two that db1
-// acknowledged but had not yet shipped (10 ms of lag) may be lost.
-//
 // What to watch: false_failovers 0 after the blip; detection_s ≈ 29 and rto_s ≈ 31 for the crash.
 // Try `--set policy.detector.timeout=5s`: the blip now triggers a false failover; db1 keeps
 // acknowledging its clients' writes for the whole blip (no fencing): ≈ 2000, discarded at the heal.
-//
-// The lesson: Sentinel's 30 s default is deliberately longer than ordinary network hiccups; the
-// price is half a minute without writes when the master really dies.
-//
-// Interview questions:
-// - Q: Why is down-after-milliseconds 30 s by default, not 1 s?
-//   A: To ride out ordinary blips and pauses without a failover: the 20 s blip here passes
-//      unnoticed; the price is ≈ 31 s without writes on a real crash.
-// - Q: What happens to writes db1 takes while cut off from the Sentinels' majority?
-//   A: Nothing stops them (no fencing): after a failover they are discarded when db1 becomes a
-//      replica — see minority-primary.ts.
 import { at, blip, crash, defineScenario, presets } from "failover-sim";
 
 export default defineScenario({
   name: "preset-redis-sentinel",
   summary: "Redis Sentinel defaults: a 20 s blip passes unnoticed; a crash fails over in ≈ 31 s.",
+  story:
+    "At 2 min the primary's zone (db1, Sentinel s1 and the clients) is cut off for 20 s. " +
+    "Nothing happens: 20 s of silence is less than 30 s, and the clients, beside db1, keep " +
+    "writing. At 6 min 5 s db1 crashes: the Sentinels call it down 29 s later (its last reply " +
+    "came 1 s before the crash) and db2 takes writes 2 s after that (ODOWN polling, the " +
+    "election's random delay, SLAVEOF NO ONE): ≈ 31 s, at the low end of the documented 31–35 " +
+    "s. A write or two that db1 acknowledged but had not yet shipped (10 ms of lag) may be " +
+    "lost.",
+  lesson:
+    "Sentinel's 30 s default is deliberately longer than ordinary network hiccups, and the " +
+    "price is half a minute without writes when the master really dies.",
+  questions: [
+    {
+      q: "Why is down-after-milliseconds 30 s by default, not 1 s?",
+      a:
+        "To ride out ordinary blips and pauses without a failover: the 20 s blip here passes " +
+        "unnoticed; the price is ≈ 31 s without writes on a real crash.",
+    },
+    {
+      q: "What happens to writes db1 takes while cut off from the Sentinels' majority?",
+      a:
+        "Nothing stops them (no fencing): after a failover they are discarded when db1 becomes a " +
+        "replica — see minority-primary.ts.",
+    },
+  ],
   duration: "10m",
   seed: 1,
   nodes: {

@@ -1,35 +1,45 @@
 // A zone outage: a standby in the primary's zone does not help.
 //
-// The story: zone a loses power at 2 minutes: db1 (the primary) and db2 (its standby, placed in
-// the same zone "for low latency") go down together. The only other standby, db3, is in zone b —
-// but this policy forbids cross-zone failover (`crossZone: false`, as some teams set to avoid
-// cross-region replication lag). Nobody can be promoted until zone a is back, 10 minutes later.
-//
 // What to watch (seed 1): all three monitors suspect db1 and db2 at 2:04, then the "no candidate
 // … in another zone and crossZone is off" event; db1 primary again only at 12:00 when its zone
 // returns. downtime_s 600.0, failovers 0.
 //
 // Try: `--set failover.crossZone=true` — db3 takes over within seconds (downtime_s 5.0).
-//
-// The lesson: redundancy inside one failure domain is not redundancy. Place standbys across
-// zones, and let failover cross them.
-//
-// Interview questions:
-// - Q: The cluster had two standbys. Why ten minutes of downtime?
-//   A: One shared the primary's zone and died with it; the other was in a zone the policy did
-//      not allow promoting into.
-// - Q: Why might a team forbid cross-zone failover, and what should they do instead?
-//   A: To avoid a primary far from its clients or behind in replication; better to keep a
-//      standby in each zone and accept the slower primary until a failback.
-// - Q: What is a failure domain?
-//   A: A set of components that can fail together (a rack, a zone, a power feed, a region);
-//      replicas protect only against failures outside their shared domains.
 import { at, defineScenario, zoneOutage, zoneRestore } from "failover-sim";
 
 export default defineScenario({
   name: "zone-outage",
   summary:
     "Primary and standby share a zone that fails; with cross-zone failover off, nothing can take over.",
+  story:
+    "Zone a loses power at 2 minutes: db1 (the primary) and db2 (its standby, placed in the " +
+    'same zone "for low latency") go down together. The only other standby, db3, is in zone ' +
+    "b — but this policy forbids cross-zone failover (`crossZone: false`, as some teams set " +
+    "to avoid cross-region replication lag). Nobody can be promoted until zone a is back, 10 " +
+    "minutes later.",
+  lesson:
+    "Redundancy inside one failure domain is not redundancy: place standbys across zones and " +
+    "let failover cross them.",
+  questions: [
+    {
+      q: "The cluster had two standbys. Why ten minutes of downtime?",
+      a:
+        "One shared the primary's zone and died with it; the other was in a zone the policy did " +
+        "not allow promoting into.",
+    },
+    {
+      q: "Why might a team forbid cross-zone failover, and what should they do instead?",
+      a:
+        "To avoid a primary far from its clients or behind in replication; better to keep a " +
+        "standby in each zone and accept the slower primary until a failback.",
+    },
+    {
+      q: "What is a failure domain?",
+      a:
+        "A set of components that can fail together (a rack, a zone, a power feed, a region); " +
+        "replicas protect only against failures outside their shared domains.",
+    },
+  ],
   duration: "15m",
   seed: 1,
   nodes: {

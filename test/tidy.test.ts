@@ -1,89 +1,44 @@
-// Tidiness rules that keep runs deterministic and layers honest (DESIGN.md §6–7):
-// no clocks, timers, Math.random or async in the simulation core, and imports only point down
-// the layers engine ◄ dsl ◄ model ◄ scenario ◄ metrics ◄ run ◄ report ◄ sweep ◄ check ◄ fuzz ◄ cli.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+// The tidy contract over the project itself (scripts/lint/): the import graph keeps to the
+// layering rule (docs/DESIGN.md#the-layering-rule) as .dependency-cruiser.mjs states it, with no
+// cycles and a core without I/O; no clock, timer, unseeded randomness, async or I/O in the
+// simulation core; every file opens with its header; files of sim/ stay within 300 lines and
+// functions within 70; every registry is complete. `npm run lint` runs the same rules.
+// test/lint/ shows each rule catching a violation.
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { headerViolations, registryViolations, sizeViolations } from "../scripts/lint/contract.ts";
+import { coreFolders, nondeterminism } from "../scripts/lint/determinism.ts";
+import { checkGraph } from "../scripts/lint/graph.ts";
+import { sourceFiles } from "../scripts/lint/source-files.ts";
+import { readFileSync } from "node:fs";
 
 const root = join(import.meta.dirname, "..");
-const layers = [
-  "engine",
-  "dsl",
-  "model",
-  "scenario",
-  "metrics",
-  "run",
-  "report",
-  "sweep",
-  "check",
-  "fuzz",
-  "cli",
-] as const;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
-  });
-}
-
-/** Source text without comments, so a comment may mention what the code must not use. */
-function code(path: string): string {
-  return readFileSync(path, "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
-}
-
-const banned: [RegExp, string][] = [
-  [/\bMath\.random\b/, "Math.random"],
-  [/\bDate\.now\b/, "Date.now"],
-  [/\bnew Date\b/, "new Date"],
-  [/\bperformance\.now\b/, "performance.now"],
-  [/\bprocess\.hrtime\b/, "process.hrtime"],
-  [/\bset(Timeout|Interval|Immediate)\b/, "timers"],
-  [/\bqueueMicrotask\b/, "queueMicrotask"],
-  [/\basync\b/, "async"],
-  [/\bawait\b/, "await"],
-  [/\bfrom\s+["']node:(fs|child_process|worker_threads|net|http)/, "I/O modules"],
-];
-
-/** Code without string literals either: `mode: "async"` names a replication mode, not a function. */
-function codeOnly(path: string): string {
-  return code(path).replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
-}
 
 describe("the simulation core is deterministic", () => {
-  for (const layer of ["engine", "dsl", "model"]) {
-    for (const file of sourceFiles(join(root, "sim", layer))) {
-      it(`${relative(root, file)} uses no clock, timer, unseeded randomness, async or I/O`, () => {
-        const text = codeOnly(file);
-        const found = banned.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
-        expect(found).toEqual([]);
-      });
-    }
+  for (const file of coreFolders.flatMap((folder) => sourceFiles(root, folder))) {
+    it(`${file} uses no clock, timer, unseeded randomness, async or I/O`, () => {
+      const found = nondeterminism(file, readFileSync(join(root, file), "utf8"));
+      expect(found.map((violation) => violation.message)).toEqual([]);
+    });
   }
-
-  it("the rule itself catches a violation", () => {
-    const text = "const x = Math.random(); async function f() {}";
-    expect(banned.filter(([pattern]) => pattern.test(text)).map(([, name]) => name)).toEqual([
-      "Math.random",
-      "async",
-    ]);
-  });
 });
 
-describe("imports point one way", () => {
-  const layerOf = (path: string) => layers.findIndex((layer) => path.includes(`/sim/${layer}/`));
-  for (const layer of layers) {
-    for (const file of sourceFiles(join(root, "sim", layer))) {
-      it(`${relative(root, file)} imports no layer above ${layer}`, () => {
-        const own = layerOf(file);
-        const imports = [...code(file).matchAll(/(?:from|import)\s*\(?\s*["'](\.[^"']+)["']/g)].map(
-          (m) => m[1],
-        );
-        const upward = imports.filter((spec) => layerOf(join(file, "..", spec)) > own);
-        expect(upward).toEqual([]);
-      });
-    }
-  }
+describe("the architecture holds", () => {
+  it("imports keep to the allowed-imports map, with no cycle and a core without I/O", async () => {
+    const report = await checkGraph(root);
+    expect(report.violations.length, report.text).toBe(0);
+    expect(report.modules).toBeGreaterThan(300);
+  });
+
+  it("every file of sim/, scenarios/, scripts/ and bin/ opens with a header", () => {
+    expect(headerViolations(root)).toEqual([]);
+  });
+
+  it("every file of sim/ is at most 300 lines, every function at most 70", () => {
+    expect(sizeViolations(root)).toEqual([]);
+  });
+
+  it("every registry has each kind its type names, each with every piece", async () => {
+    expect(await registryViolations(root)).toEqual([]);
+  });
 });

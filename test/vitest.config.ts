@@ -22,5 +22,8 @@ export default defineConfig({
     maxWorkers: 2,
     isolate: false,
     testTimeout: 60_000,
+    // Set-up hooks render whole reports (charts through vega and resvg): on a loaded machine that
+    // outlasts the default 10 s, as a test may.
+    hookTimeout: 60_000,
   },
 });

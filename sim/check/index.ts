@@ -1,7 +1,7 @@
 // `sim check`: each scenario's `expect` — metric bounds and named checks — judged over one seed
 // or several (every seed, or a nearest-rank quantile over them), reported as a table, one JSON
-// object or JUnit XML. A layer of its own between sweep and the CLI; it needs only metrics and
-// scenario below it (the package entry exports checkScenario, so it must stay light to load).
+// object or JUnit XML. A room of its own beside sweep, below the CLI; it needs only run, metrics
+// and scenario below it (the package entry exports checkScenario, so it must stay light to load).
 export {
   checkScenario,
   planCheck,

@@ -15,7 +15,7 @@ import type { CheckPlan, ScenarioCheck } from "../check/index.ts";
 import { exitCodes, failureOf, InputError, scenarioProblem, type Problem } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
-import { limitOptions, parseLimitFlags } from "./limit-flags.ts";
+import { limitOptions, parseLimitFlags, type LimitFlags } from "./limit-flags.ts";
 import { loadScenarioWithin } from "./load-scenario.ts";
 
 interface CheckArgs {
@@ -75,19 +75,52 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const files = await scenarioFiles(
     args.paths !== undefined && args.paths.length > 0 ? args.paths : [defaultFolder],
   );
-  const [
-    { loadScenarioOrHelper, ScenarioError },
-    checkModule,
-    { replaceFile },
-    { checkProgressBar },
-  ] = await Promise.all([
-    import("../scenario/index.ts"),
+  const [checkModule, { replaceFile }, { checkProgressBar }] = await Promise.all([
     import("../check/index.ts"),
     import("../report/index.ts"),
     import("../check/progress.ts"),
   ]);
 
   // Everything is validated before anything runs: bad input never leaves a partial check behind.
+  const plans = await planChecks(files, args, { seeds, limits, maxLoadUs }, io);
+
+  const progress = checkProgressBar();
+  const checks: ScenarioCheck[] = [];
+  try {
+    progress.start(plans.reduce((total, plan) => total + plan.seeds.length, 0));
+    for (const plan of plans)
+      checks.push(checkModule.runCheck(plan, () => progress.tick(plan.name)));
+  } finally {
+    progress.stop();
+  }
+
+  io.out(args.json ? checkModule.checkJson(checks, seeds) : checkModule.checkTable(checks, seeds));
+  if (junit !== undefined) {
+    try {
+      await replaceFile(junit, checkModule.checkJunit(checks));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(
+        `Cannot write the JUnit report to ${junit}: ${reason}. Choose another file with --junit.`,
+      );
+    }
+  }
+  return checkModule.countChecks(checks).failed > 0 ? exitCodes.expectationFailed : exitCodes.ok;
+}
+
+/** Each file loaded and its check planned; every file's problems at once, or nothing runs. A
+ *  helper module (no scenario) is noted and skipped. */
+async function planChecks(
+  files: string[],
+  args: CheckArgs,
+  options: Pick<LimitFlags, "limits" | "maxLoadUs"> & { seeds: number[] | null },
+  io: CliIo,
+): Promise<CheckPlan[]> {
+  const [{ loadScenarioOrHelper, ScenarioError }, checkModule] = await Promise.all([
+    import("../scenario/index.ts"),
+    import("../check/index.ts"),
+  ]);
+  const { seeds, limits, maxLoadUs } = options;
   const plans: CheckPlan[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
@@ -119,29 +152,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       problems,
     });
   }
-
-  const progress = checkProgressBar();
-  const checks: ScenarioCheck[] = [];
-  try {
-    progress.start(plans.reduce((total, plan) => total + plan.seeds.length, 0));
-    for (const plan of plans)
-      checks.push(checkModule.runCheck(plan, () => progress.tick(plan.name)));
-  } finally {
-    progress.stop();
-  }
-
-  io.out(args.json ? checkModule.checkJson(checks, seeds) : checkModule.checkTable(checks, seeds));
-  if (junit !== undefined) {
-    try {
-      await replaceFile(junit, checkModule.checkJunit(checks));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new InputError(
-        `Cannot write the JUnit report to ${junit}: ${reason}. Choose another file with --junit.`,
-      );
-    }
-  }
-  return checkModule.countChecks(checks).failed > 0 ? exitCodes.expectationFailed : exitCodes.ok;
+  return plans;
 }
 
 /** A file in a folder that may be a scenario: TypeScript or JavaScript, not a declaration file. */

@@ -1,9 +1,8 @@
 // `sim explain <scenario.ts> [--seed N] [--set path=value]...`: one run told as a story on stdout
 // — the setting, what happens event by event with per-write noise grouped into counts, the
-// outcome in words and the lesson from the file's header comment. Nothing is written to disk.
+// outcome in words and the scenario's lesson (its `lesson` field). Nothing is written to disk.
 // Exit codes as for `sim run`: 1 when an expectation is not met (the story is still told), 2 on
 // bad input. The simulator is imported inside the handler so that `sim --help` stays fast.
-import { readFile } from "node:fs/promises";
 import type { Argv, CommandModule } from "yargs";
 import { exitCodes } from "./failure.ts";
 import type { CliIo } from "./io.ts";
@@ -33,13 +32,11 @@ export function explainCommand(
 async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
   const seed = parseSeed(single(args.seed, "--seed"));
   const { limits, maxLoadUs } = parseLimitFlags(args as unknown as Record<string, unknown>);
-  const [{ runScenario }, { StoryObserver }, { explainText }, { lessonFromSource }] =
-    await Promise.all([
-      import("../run/index.ts"),
-      import("../report/explain-story.ts"),
-      import("../report/explain-text.ts"),
-      import("../report/explain-lesson.ts"),
-    ]);
+  const [{ runScenario }, { StoryObserver }, { explainText }] = await Promise.all([
+    import("../run/index.ts"),
+    import("../report/explain-story.ts"),
+    import("../report/explain-text.ts"),
+  ]);
 
   const raw = await loadScenarioWithin(args.scenario, maxLoadUs);
   const story = new StoryObserver();
@@ -51,7 +48,6 @@ async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
     limits,
     onTrace: (event) => story.observe(event),
   });
-  const source = await readFile(args.scenario, "utf8");
   io.out(
     explainText({
       name: result.name,
@@ -62,7 +58,7 @@ async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
       metrics: result.metrics,
       breaches: result.breaches,
       story: story.story(result.world),
-      lesson: lessonFromSource(source),
+      lesson: result.teaching.lesson ?? undefined,
     }),
   );
   return result.breaches.length > 0 ? exitCodes.expectationFailed : exitCodes.ok;

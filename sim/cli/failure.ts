@@ -1,14 +1,14 @@
-// What the CLI does when something goes wrong, and the exit codes of the contract (docs):
-// 0 ok · 1 an expectation failed · 2 bad input (scenario, flag, path). Bad input is reported on
-// stderr without a stack: a ScenarioError (its message names file and field — every problem, one
-// per line), a bad flag (InputError, yargs' own messages), a run that reached a limit
-// (SimulationLimitError: the message names the limit, its value and the flag that raises it), an
-// output folder that cannot be written or is taken (OutputError). Anything else is a bug in the
-// simulator: "internal error: …" and exit 1 (with the stack when SIM_DEBUG is set), naming the
-// scenario, seed and a command that reproduces it when the failure came from a run.
-// With --json the same failure is also one JSON object on stdout, so a script reading stdout
-// always gets JSON: { "error": { "code", "message", "file", "field" } } (file and field null when
-// they do not apply; "problems" lists each when there were several).
+// What the CLI does when something goes wrong, and the exit codes of the contract
+// (docs/DESIGN.md#exit-codes): 0 ok · 1 an expectation failed · 2 bad input (scenario, flag, path);
+// 130 and 143 are interrupts.ts's. Bad input is reported on stderr without a stack: a ScenarioError
+// (its message names file and field — every problem, one per line), a bad flag (InputError, yargs'
+// own messages), a run that reached a limit (SimulationLimitError: the message names the limit, its
+// value and the flag that raises it), an output folder that cannot be written or is taken
+// (OutputError). Anything else is a bug in the simulator: "internal error: …" and exit 1 (with the
+// stack when SIM_DEBUG is set), naming the scenario, seed and a command that reproduces it when the
+// failure came from a run. With --json the same failure is also one JSON object on stdout, so a
+// script reading stdout always gets JSON: { "error": { "code", "message", "file", "field" } } (file
+// and field null when they do not apply; "problems" lists each when there were several).
 import type { CliIo } from "./io.ts";
 
 export const exitCodes = { ok: 0, expectationFailed: 1, internalError: 1, badInput: 2 } as const;
@@ -58,21 +58,7 @@ export async function failureOf(error: unknown): Promise<Failure> {
     import("../report/output/output-error.ts"),
     import("../run/index.ts"),
   ]);
-  const only = (message: string): Problem[] => [{ message, file: null, field: null }];
-  if (error instanceof InputError) {
-    const problems = error.where.problems ?? [
-      { message: error.message, file: error.where.file ?? null, field: error.where.field ?? null },
-    ];
-    const invalid =
-      error.where.problems !== undefined && problems.every((problem) => problem.file !== null);
-    return {
-      exitCode: exitCodes.badInput,
-      code: invalid ? "invalid-scenario" : "bad-input",
-      message: error.message,
-      problems,
-      detail: [],
-    };
-  }
+  if (error instanceof InputError) return inputFailure(error);
   if (error instanceof ScenarioError) {
     const problems = error.problems.map((problem) =>
       scenarioProblem({ ...problem, message: formatScenarioMessage(problem) }),
@@ -103,6 +89,37 @@ export async function failureOf(error: unknown): Promise<Failure> {
       detail: [],
     };
   }
+  return internalFailure(error, SimulatorBugError);
+}
+
+/** One problem, about no file in particular. */
+function only(message: string): Problem[] {
+  return [{ message, file: null, field: null }];
+}
+
+/** Bad input found by the command line itself: one problem, or the problems it gathered (each
+ *  with a file: the scenarios are invalid). */
+function inputFailure(error: InputError): Failure {
+  const problems = error.where.problems ?? [
+    { message: error.message, file: error.where.file ?? null, field: error.where.field ?? null },
+  ];
+  const invalid =
+    error.where.problems !== undefined && problems.every((problem) => problem.file !== null);
+  return {
+    exitCode: exitCodes.badInput,
+    code: invalid ? "invalid-scenario" : "bad-input",
+    message: error.message,
+    problems,
+    detail: [],
+  };
+}
+
+/** Anything else is the simulator's fault: said as an internal error, with how to reproduce it
+ *  when the run is known. */
+function internalFailure(
+  error: unknown,
+  SimulatorBugError: typeof import("../run/index.ts").SimulatorBugError,
+): Failure {
   const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
   const detail =
     error instanceof SimulatorBugError

@@ -13,10 +13,9 @@ import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
 import {
   displayPath,
-  maxFaultEpisodes,
-  maxRuns,
   plural,
-  wholeNumber,
+  sharedFuzzFlags,
+  writeReproducerFile,
   type FuzzArgs,
 } from "./fuzz-flags.ts";
 import { fuzzSwarm } from "./fuzz-swarm.ts";
@@ -71,14 +70,50 @@ export function fuzzCommand(
   };
 }
 
+type FuzzModule = typeof import("../fuzz/index.ts");
+type FuzzResult = ReturnType<FuzzModule["runFuzz"]>;
+
 async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
-  const [fuzzModule, { loadScenarioFile, readDuration, formatDuration }, { replaceFile }] =
-    await Promise.all([
-      import("../fuzz/index.ts"),
-      import("../scenario/index.ts"),
-      import("../report/index.ts"),
-    ]);
-  const { fuzzDefaults, isInvariantName } = fuzzModule;
+  const [fuzzModule, { loadScenarioFile, formatDuration }] = await Promise.all([
+    import("../fuzz/index.ts"),
+    import("../scenario/index.ts"),
+  ]);
+  const flags = await fuzzFlags(args, fuzzModule);
+  const { file, invariant, runs, seed, maxEpisodes, settle } = flags;
+  const raw = (await loadScenarioFile(file)) as object;
+  const progress = fuzzModule.fuzzProgressBar();
+  let result;
+  try {
+    progress.start(runs);
+    result = fuzzModule.runFuzz(
+      { raw, file, invariant, runs, seed, maxEpisodes, ...(settle && { settleUs: settle.us }) },
+      {
+        onRun: (done) => progress.run(done),
+        onShrink: (shrinkRuns, held) => progress.shrinking(shrinkRuns, fuzzModule.faultCount(held)),
+      },
+    );
+  } catch (error) {
+    if (error instanceof fuzzModule.FuzzError) throw new InputError(error.message);
+    throw error;
+  } finally {
+    progress.stop();
+  }
+
+  const window = `faults between ${formatDuration(result.space.windowStartUs)} and ${formatDuration(result.space.windowEndUs)}, 1 to ${maxEpisodes} per run`;
+  io.out(`fuzz ${result.scenario} · invariant ${invariant} · seed ${seed}\n`);
+  io.out(`  ${fuzzModule.invariants[invariant].summary}\n`);
+  io.out(`  ${window}; settle period ${formatDuration(result.settleUs)}\n`);
+  if (result.failure === null) {
+    io.out(`  runs      ${result.runsDone}, no violation\n`);
+    return exitCodes.ok;
+  }
+  await reportFailure(io, result, flags, fuzzModule);
+  return exitCodes.expectationFailed;
+}
+
+/** The flags of fuzzing against one invariant, each checked, or the fuzzer's defaults. */
+async function fuzzFlags(args: FuzzArgs, fuzzModule: FuzzModule) {
+  const { readDuration } = await import("../scenario/index.ts");
   if (args.json === true)
     throw new InputError(
       "--json goes with --swarm; sim fuzz with an --invariant prints its summary as text.",
@@ -92,66 +127,41 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     throw new InputError(
       `sim fuzz needs --invariant, one of: ${invariantNames.join(", ")} (see sim fuzz --help).`,
     );
-  if (!isInvariantName(invariant))
+  if (!fuzzModule.isInvariantName(invariant))
     throw new InputError(
       `Unknown invariant ${JSON.stringify(invariant)} for --invariant; the invariants are: ${invariantNames.join(", ")}.`,
     );
-  const runs = wholeNumber(single(args.runs, "--runs"), "--runs", 1, maxRuns) ?? fuzzDefaults.runs;
-  const seed =
-    wholeNumber(single(args.seed, "--seed"), "--seed", 0, Number.MAX_SAFE_INTEGER) ??
-    fuzzDefaults.seed;
-  const maxEpisodes =
-    wholeNumber(single(args["max-faults"], "--max-faults"), "--max-faults", 1, maxFaultEpisodes) ??
-    fuzzDefaults.maxEpisodes;
+  const shared = sharedFuzzFlags(args, fuzzModule.fuzzDefaults);
   const settleText = single(args.settle, "--settle");
   const settle = settleText === undefined ? undefined : readDuration(settleText);
   if (settle !== undefined && !settle.ok)
     throw new InputError(`--settle expects ${settle.expected}, got ${JSON.stringify(settleText)}.`);
-  const out = single(args.out, "--out");
-  if (out !== undefined && !out.endsWith(".ts"))
-    throw new InputError(
-      `--out names the reproducer scenario file and must end in .ts, got ${JSON.stringify(out)}.`,
-    );
+  return {
+    ...shared,
+    file: args.scenario,
+    invariant,
+    settleText,
+    settle: settle?.ok ? settle : undefined,
+  };
+}
 
-  const file = args.scenario;
-  const raw = (await loadScenarioFile(file)) as object;
-  const progress = fuzzModule.fuzzProgressBar();
-  let result;
-  try {
-    progress.start(runs);
-    result = fuzzModule.runFuzz(
-      { raw, file, invariant, runs, seed, maxEpisodes, ...(settle?.ok && { settleUs: settle.us }) },
-      {
-        onRun: (done) => progress.run(done),
-        onShrink: (shrinkRuns, held) => progress.shrinking(shrinkRuns, fuzzModule.faultCount(held)),
-      },
-    );
-  } catch (error) {
-    if (error instanceof fuzzModule.FuzzError) throw new InputError(error.message);
-    throw error;
-  } finally {
-    progress.stop();
-  }
-
-  const shownFile = displayPath(file);
-  const window = `faults between ${formatDuration(result.space.windowStartUs)} and ${formatDuration(result.space.windowEndUs)}, 1 to ${maxEpisodes} per run`;
-  io.out(`fuzz ${result.scenario} · invariant ${invariant} · seed ${seed}\n`);
-  io.out(`  ${fuzzModule.invariants[invariant].summary}\n`);
-  io.out(`  ${window}; settle period ${formatDuration(result.settleUs)}\n`);
-  const { failure } = result;
-  if (failure === null) {
-    io.out(`  runs      ${result.runsDone}, no violation\n`);
-    return exitCodes.ok;
-  }
-
+/** Writes the shrunk failure as a reproducer and tells what broke, drawn and shrunk. */
+async function reportFailure(
+  io: CliIo,
+  result: FuzzResult,
+  flags: Awaited<ReturnType<typeof fuzzFlags>>,
+  fuzzModule: FuzzModule,
+): Promise<void> {
+  const failure = result.failure!;
+  const { file, invariant, seed, runs, maxEpisodes, settleText, out } = flags;
   const outFile = out ?? path.join("reports", `${result.scenario}-fuzz`, `${invariant}.ts`);
   const shownOut = displayPath(outFile);
   const runCommand = `npx sim run ${shownOut}`;
-  const flags = [
+  const flagText = [
     `--invariant ${invariant}`,
     `--seed ${seed}`,
     `--runs ${runs}`,
-    ...(maxEpisodes !== fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : []),
+    ...(maxEpisodes !== fuzzModule.fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : []),
     ...(settleText !== undefined ? [`--settle ${settleText}`] : []),
   ];
   const source = fuzzModule.reproducerSource({
@@ -159,17 +169,10 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     invariant,
     failure,
     scenarioImport: importSpecifier(outFile, file),
-    fuzzCommand: `sim fuzz ${shownFile} ${flags.join(" ")}`,
+    fuzzCommand: `sim fuzz ${displayPath(file)} ${flagText.join(" ")}`,
     runCommand,
   });
-  try {
-    await replaceFile(outFile, source);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(
-      `Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`,
-    );
-  }
+  await writeReproducerFile(outFile, source);
 
   const drawn = fuzzModule.faultCount(failure.drawn);
   const shrunk = fuzzModule.faultCount(failure.shrunk);
@@ -184,7 +187,6 @@ async function fuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     io.out(`            ${fuzzModule.scheduledFaultSource(entry)}\n`);
   io.out(`reproducer: ${shownOut}\n`);
   io.out(`run it:     ${runCommand}\n`);
-  return exitCodes.expectationFailed;
 }
 
 /** The module specifier that imports `target` from a file at `from`: "../../scenarios/x.ts". */

@@ -10,44 +10,25 @@
 import * as path from "node:path";
 import {
   displayPath,
-  maxFaultEpisodes,
-  maxRuns,
   plural,
-  wholeNumber,
+  sharedFuzzFlags,
+  writeReproducerFile,
   type FuzzArgs,
 } from "./fuzz-flags.ts";
 import { exitCodes, InputError } from "./failure.ts";
-import { single } from "./flags.ts";
 import type { CliIo } from "./io.ts";
+import type { SwarmResult } from "../fuzz/swarm/index.ts";
+
+type SwarmModule = typeof import("../fuzz/swarm/index.ts");
+type FuzzModule = typeof import("../fuzz/index.ts");
 
 export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
-  const [swarmModule, fuzzModule, { loadScenarioFile }, { replaceFile }] = await Promise.all([
+  const [swarmModule, fuzzModule, { loadScenarioFile }] = await Promise.all([
     import("../fuzz/swarm/index.ts"),
     import("../fuzz/index.ts"),
     import("../scenario/index.ts"),
-    import("../report/index.ts"),
   ]);
-  const { fuzzDefaults } = fuzzModule;
-  if (args.invariant !== undefined)
-    throw new InputError(
-      "--invariant does not go with --swarm: the swarm checks what each drawn configuration promises (see sim fuzz --help).",
-    );
-  if (args.settle !== undefined)
-    throw new InputError(
-      "--settle does not go with --swarm: each drawn configuration has its own settle period.",
-    );
-  const runs = wholeNumber(single(args.runs, "--runs"), "--runs", 1, maxRuns) ?? fuzzDefaults.runs;
-  const seed =
-    wholeNumber(single(args.seed, "--seed"), "--seed", 0, Number.MAX_SAFE_INTEGER) ??
-    fuzzDefaults.seed;
-  const maxEpisodes =
-    wholeNumber(single(args["max-faults"], "--max-faults"), "--max-faults", 1, maxFaultEpisodes) ??
-    fuzzDefaults.maxEpisodes;
-  const out = single(args.out, "--out");
-  if (out !== undefined && !out.endsWith(".ts"))
-    throw new InputError(
-      `--out names the reproducer scenario file and must end in .ts, got ${JSON.stringify(out)}.`,
-    );
+  const { runs, seed, maxEpisodes, out } = swarmFlags(args, fuzzModule.fuzzDefaults);
   const base =
     args.scenario === undefined
       ? undefined
@@ -79,57 +60,95 @@ export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
     "--swarm",
     `--seed ${seed}`,
     `--runs ${runs}`,
-    ...(maxEpisodes !== fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : []),
+    ...(maxEpisodes !== fuzzModule.fuzzDefaults.maxEpisodes ? [`--max-faults ${maxEpisodes}`] : []),
   ];
-  const { breach } = result;
-  let reproducer: string | null = null;
-  if (breach !== null) {
-    const outFile = out ?? path.join("reports", "swarm-fuzz", `${breach.name}.ts`);
-    reproducer = displayPath(outFile);
-    const source = swarmModule.swarmReproducerSource({
-      swarmCase: breach.shrunk,
-      breach: { name: breach.name, detail: breach.detail },
-      fuzzCommand: `sim fuzz ${flags.join(" ")}`,
-      runCommand: `npx sim run ${reproducer}`,
-      run: breach.run,
-      drawnFaults: breach.drawnFaults,
-      shrinkRuns: breach.shrinkRuns,
-      exhausted: breach.exhausted,
-    });
-    try {
-      await replaceFile(outFile, source);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new InputError(
-        `Cannot write the reproducer to ${outFile}: ${reason}. Choose another file with --out.`,
-      );
-    }
-  }
-
+  const reproducer = await writeReproducer(result, out, flags, swarmModule);
   if (args.json === true) {
-    const violation =
-      breach === null
-        ? null
-        : {
-            breach: breach.name,
-            run: breach.run,
-            seed: breach.seed,
-            detail: breach.detail,
-            drawnDetail: breach.drawnDetail,
-            faults: fuzzModule.scheduleEntries(breach.shrunk.schedule).length,
-            shrinkRuns: breach.shrinkRuns,
-            reproducer,
-          };
-    io.out(
-      `${JSON.stringify({ runs: result.runsDone, seed, violation, configurations: result.configurations, coverage: result.coverage, promises: result.judged })}\n`,
-    );
-    return breach === null ? exitCodes.ok : exitCodes.expectationFailed;
+    io.out(`${JSON.stringify(swarmJson(result, seed, reproducer, fuzzModule))}\n`);
+    return result.breach === null ? exitCodes.ok : exitCodes.expectationFailed;
   }
+  printSwarm(io, result, { seed, runs, scenario: args.scenario, reproducer }, swarmModule);
+  return result.breach === null ? exitCodes.ok : exitCodes.expectationFailed;
+}
+
+/** The flags' values, each checked, or the fuzzer's defaults; flags that do not go with --swarm
+ *  are refused. */
+function swarmFlags(args: FuzzArgs, defaults: FuzzModule["fuzzDefaults"]) {
+  if (args.invariant !== undefined)
+    throw new InputError(
+      "--invariant does not go with --swarm: the swarm checks what each drawn configuration promises (see sim fuzz --help).",
+    );
+  if (args.settle !== undefined)
+    throw new InputError(
+      "--settle does not go with --swarm: each drawn configuration has its own settle period.",
+    );
+  return sharedFuzzFlags(args, defaults);
+}
+
+/** Writes the shrunk breach as a reproducer scenario, whole or not at all; returns its path for
+ *  the user (null when nothing broke). */
+async function writeReproducer(
+  result: SwarmResult,
+  out: string | undefined,
+  flags: string[],
+  swarmModule: SwarmModule,
+): Promise<string | null> {
+  const { breach } = result;
+  if (breach === null) return null;
+  const outFile = out ?? path.join("reports", "swarm-fuzz", `${breach.name}.ts`);
+  const reproducer = displayPath(outFile);
+  const source = swarmModule.swarmReproducerSource({
+    swarmCase: breach.shrunk,
+    breach: { name: breach.name, detail: breach.detail },
+    fuzzCommand: `sim fuzz ${flags.join(" ")}`,
+    runCommand: `npx sim run ${reproducer}`,
+    run: breach.run,
+    drawnFaults: breach.drawnFaults,
+    shrinkRuns: breach.shrinkRuns,
+    exhausted: breach.exhausted,
+  });
+  await writeReproducerFile(outFile, source);
+  return reproducer;
+}
+
+/** The one object `--json` prints. */
+function swarmJson(
+  result: SwarmResult,
+  seed: number,
+  reproducer: string | null,
+  fuzzModule: FuzzModule,
+) {
+  const { breach } = result;
+  const violation =
+    breach === null
+      ? null
+      : {
+          breach: breach.name,
+          run: breach.run,
+          seed: breach.seed,
+          detail: breach.detail,
+          drawnDetail: breach.drawnDetail,
+          faults: fuzzModule.scheduleEntries(breach.shrunk.schedule).length,
+          shrinkRuns: breach.shrinkRuns,
+          reproducer,
+        };
+  const { configurations, coverage, judged: promises } = result;
+  return { runs: result.runsDone, seed, violation, configurations, coverage, promises };
+}
+
+/** The text summary: runs, distinct configurations, promises judged, values never drawn, and
+ *  what broke with its reproducer. */
+function printSwarm(
+  io: CliIo,
+  result: SwarmResult,
+  run: { seed: number; runs: number; scenario: string | undefined; reproducer: string | null },
+  swarmModule: SwarmModule,
+): void {
+  const { breach } = result;
+  const over = run.scenario === undefined ? "" : ` · over ${displayPath(run.scenario)}`;
+  io.out(`fuzz --swarm · seed ${run.seed}${over}\n`);
   io.out(
-    `fuzz --swarm · seed ${seed}${args.scenario === undefined ? "" : ` · over ${displayPath(args.scenario)}`}\n`,
-  );
-  io.out(
-    `  runs            ${result.runsDone}${breach === null ? ", nothing broke" : ` of ${runs}`}\n`,
+    `  runs            ${result.runsDone}${breach === null ? ", nothing broke" : ` of ${run.runs}`}\n`,
   );
   io.out(`  configurations  ${result.configurations} distinct\n`);
   io.out(
@@ -139,14 +158,13 @@ export async function fuzzSwarm(args: FuzzArgs, io: CliIo): Promise<number> {
   );
   const undrawn = swarmModule.undrawn(result.coverage);
   if (undrawn.length > 0) io.out(`  never drawn     ${undrawn.join(", ")}\n`);
-  if (breach === null) return exitCodes.ok;
+  if (breach === null) return;
   io.out(
     `  run ${breach.run} broke ${breach.name} (simulation seed ${breach.seed}): ${breach.drawnDetail}\n`,
   );
   io.out(
     `  shrunk after ${plural(breach.shrinkRuns, "run")}${breach.exhausted ? " (stopped at the limit)" : ""}: ${breach.detail}\n`,
   );
-  io.out(`reproducer: ${reproducer}\n`);
-  io.out(`run it:     npx sim run ${reproducer}\n`);
-  return exitCodes.expectationFailed;
+  io.out(`reproducer: ${run.reproducer}\n`);
+  io.out(`run it:     npx sim run ${run.reproducer}\n`);
 }

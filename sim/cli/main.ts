@@ -1,13 +1,13 @@
-// The `sim` command line (DESIGN.md §2), built with yargs: `main(argv)` parses the arguments
-// (without the node and script names), runs the command and returns the exit code — it never
-// calls process.exit, so tests and bin/sim.js decide what to do with it. Commands load the
-// simulator lazily, keeping `sim --help` fast. yargs' own failures (unknown command or option,
-// a bad choice, a missing argument) become one line on stderr and exit 2 (usage.ts). Every
-// failure is reported by failure.ts — also as one JSON object on stdout when --json was given —
-// and `sim check --junit FILE` still writes FILE. `sim completion` prints a shell completion
-// script (yargs'). Writing to a pipe whose reader has gone (`sim list | head -1`) stops output
-// quietly (io.ts). Everything printed passes through terminalSafe (terminal-text.ts): no control
-// character from a scenario reaches the terminal as such.
+// The `sim` command line (docs/DESIGN.md#the-command-line), built with yargs: `main(argv)` parses
+// the arguments (without the node and script names), runs the command and returns the exit code —
+// it never calls process.exit, so tests and bin/sim.js decide what to do with it. Commands load the
+// simulator lazily, keeping `sim --help` fast. yargs' own failures (unknown command or option, a
+// bad choice, a missing argument) become one line on stderr and exit 2 (usage.ts). Every failure is
+// reported by failure.ts — also as one JSON object on stdout when --json was given — and
+// `sim check --junit FILE` still writes FILE. `sim completion` prints a shell completion script
+// (yargs'). Writing to a pipe whose reader has gone (`sim list | head -1`) stops output quietly
+// (io.ts). Everything printed passes through terminalSafe (terminal-text.ts): no control character
+// from a scenario reaches the terminal as such.
 import yargs from "yargs";
 import { packageVersion } from "../package-files.ts";
 import { reportFailure, exitCodes } from "./failure.ts";

@@ -117,10 +117,7 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
   ]);
   const { flags, grid, shard } = parseSweepFlags(args, sweepModule, scenarioModule.ScenarioError);
   const { workers, limits, maxLoadUs } = flags;
-  if (workers.capped)
-    io.err(
-      `Note: --workers ${workers.asked} is more than this machine's ${workers.count} cores; using ${workers.count}.\n`,
-    );
+  if (workers.capped) io.err(cappedWorkersNote(workers));
   // Workers start now (once their bundle is made), overlapping with loading and checking the
   // scenario here; no run is sent to them before everything is checked.
   const plan = { file, set, grid, shard, workers: workers.count, resume: args.resume, limits };
@@ -139,11 +136,7 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
     const raw = await loadScenarioWithin(file, maxLoadUs);
     sweepModule.checkGrid({ raw, file, set, grid, limits });
     const manifest = sweepModule.buildManifest({ raw, file, set, grid, shard });
-    const defaultName =
-      shard.count > 1
-        ? `${manifest.scenario}-sweep-shard-${shard.index}-of-${shard.count}`
-        : `${manifest.scenario}-sweep`;
-    outDir = flags.out ?? path.join("reports", defaultName);
+    outDir = flags.out ?? path.join("reports", defaultSweepFolder(manifest.scenario, shard));
     folder = await openReportFolder(outDir, {
       command: `sim sweep ${file}`,
       wait: args.wait,
@@ -154,38 +147,21 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
     const partialFile = sweepModule.partialFileOf(outDir);
     run = await sweepModule.runSweep(
       { ...plan, manifest, outDir, partialFile, pool: await starting },
-      {
-        onStart: (total, kept) => progress.start(total, kept),
-        onRun: () => progress.tick(),
-        note: (text) => io.err(text),
-        signal: interrupts.signal,
-      },
+      { ...progressHooks(progress), note: (text) => io.err(text), signal: interrupts.signal },
     );
     progress.stop();
     if (run.status === "interrupted") interrupts.check();
-    const output = await sweepModule.sweepFiles({
-      grid,
-      manifest,
-      rows: run.rows,
-      render: args.charts,
-    });
-    await folder.replace(output.files, interrupts.signal);
-    run.partial.remove();
-    printSweepSummary(io, { manifest, grid, output, outDir, runs: run.rows.length });
+    const report = { grid, manifest, outDir, render: args.charts, signal: interrupts.signal };
+    await writeSweepReport(io, sweepModule, folder, run, report);
     return exitCodes.ok;
   } catch (error) {
     if (!(error instanceof Interruption)) throw error;
-    const kept = run?.rows.length ?? 0;
-    const resumable =
-      run !== undefined
-        ? ` ${kept} finished run${kept === 1 ? " is" : "s are"} kept in ${run.partial.file}: continue with the same command plus --resume.`
-        : "";
     io.err(
       interruptedMessage(
         error.signal,
         folder === undefined ? undefined : outDir,
         existed,
-        resumable,
+        resumableNote(run),
       ),
     );
     return signalExitCodes[error.signal];
@@ -199,6 +175,51 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<number> {
 }
 
 type SweepModule = typeof import("../sweep/index.ts");
+
+/** The sweep's files in place of the folder's, whole; then the finished runs' file goes and the
+ *  summary is printed. */
+async function writeSweepReport(
+  io: CliIo,
+  sweepModule: SweepModule,
+  folder: OutputFolder,
+  run: { rows: Parameters<SweepModule["sweepFiles"]>[0]["rows"]; partial: { remove(): void } },
+  report: Omit<Parameters<SweepModule["sweepFiles"]>[0], "rows"> & {
+    outDir: string;
+    signal: AbortSignal;
+  },
+): Promise<void> {
+  const { grid, manifest, outDir, render, signal } = report;
+  const output = await sweepModule.sweepFiles({ grid, manifest, rows: run.rows, render });
+  await folder.replace(output.files, signal);
+  run.partial.remove();
+  printSweepSummary(io, { manifest, grid, output, outDir, runs: run.rows.length });
+}
+
+function cappedWorkersNote(workers: { asked: unknown; count: number }): string {
+  return `Note: --workers ${workers.asked} is more than this machine's ${workers.count} cores; using ${workers.count}.\n`;
+}
+
+/** The progress bar following the runs of a sweep. */
+function progressHooks(progress: ReturnType<typeof import("../sweep/progress.ts").progressBar>) {
+  return {
+    onStart: (total: number, kept: number) => progress.start(total, kept),
+    onRun: () => progress.tick(),
+  };
+}
+
+/** reports/<scenario>-sweep, or -sweep-shard-<i>-of-<n> for one shard of a split sweep. */
+function defaultSweepFolder(scenario: string, shard: { index: number; count: number }): string {
+  return shard.count > 1
+    ? `${scenario}-sweep-shard-${shard.index}-of-${shard.count}`
+    : `${scenario}-sweep`;
+}
+
+/** What an interrupted sweep kept for --resume, as a sentence ("" when it had not started). */
+function resumableNote(run: { rows: unknown[]; partial: { file: string } } | undefined): string {
+  if (run === undefined) return "";
+  const kept = run.rows.length;
+  return ` ${kept} finished run${kept === 1 ? " is" : "s are"} kept in ${run.partial.file}: continue with the same command plus --resume.`;
+}
 
 /** Every flag and --vary of the sweep, checked all together: one message lists every problem. */
 function parseSweepFlags(

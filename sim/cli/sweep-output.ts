@@ -7,6 +7,7 @@ import type { Manifest } from "../sweep/manifest.ts";
 import type { SweepOutput } from "../sweep/sweep-files.ts";
 import { SweepError } from "../sweep/sweep-error.ts";
 import { maxSentences, pairedSentences, summaryTable, tableText } from "../sweep/sweep-summary.ts";
+import { bestSettingSentence } from "../sweep/pareto.ts";
 import { InputError } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 
@@ -42,6 +43,8 @@ export function printSweepSummary(
   } else if (sentences.length > maxSentences) {
     io.out(`paired comparisons: ${sentences.length} in ${where}paired.csv\n`);
   }
+  const best = bestSettingSentence(grid, output.stats);
+  if (best !== null) io.out(`${best}\n`);
   io.out(`report: ${where}\n`);
 }
 

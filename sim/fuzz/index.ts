@@ -1,6 +1,7 @@
 // Fuzzing: random fault schedules on a scenario's cluster and policy, judged by an invariant; a
-// failing schedule shrunk to a smallest one and written as a reproducer scenario. Above the
-// sweep layer, below the CLI; pure but for the progress bar (the CLI writes the file).
+// failing schedule shrunk to a smallest one and written as a reproducer scenario. Beside sweep
+// and check, below the CLI (it runs scenarios through sim/run); pure but for the progress bar
+// (the CLI writes the file).
 export {
   runFuzz,
   type FuzzPlan,

@@ -8,6 +8,7 @@
 //   until the end of the run is acknowledged (a schedule with a fault lasting to the end of the
 //   run cannot be judged, and passes);
 // - expect: the scenario's `expect` holds (runScenario's breaches are empty).
+import { spokenDuration } from "../dsl/index.ts";
 import type { TraceEvent } from "../model/index.ts";
 import { formatMetric } from "../metrics/index.ts";
 import type { RunResult } from "../run/index.ts";
@@ -92,11 +93,6 @@ export const invariants: Record<InvariantName, Invariant> = {
   },
 };
 
-/** Whole µs as seconds for a sentence, to the millisecond: 93250123 → "93.25 s". */
-function seconds(us: number): string {
-  return `${Number((us / 1e6).toFixed(3))} s`;
-}
-
 /** Writes issued at or after the deadline: all must be acknowledged. */
 function recoveryJudge({ schedule, settleUs, durationUs }: InvariantContext): Judge {
   const endUs = lastEndUs(schedule);
@@ -117,12 +113,12 @@ function recoveryJudge({ schedule, settleUs, durationUs }: InvariantContext): Ju
     verdict() {
       if (endUs === null || deadlineUs === null)
         return { violated: false, detail: "a fault lasts to the end of the run: nothing to judge" };
-      const after = `issued from ${seconds(deadlineUs)} on (last fault over at ${seconds(endUs)}, + ${seconds(settleUs)} to settle)`;
+      const after = `issued from ${spokenDuration(deadlineUs)} on (last fault over at ${spokenDuration(endUs)}, + ${spokenDuration(settleUs)} to settle)`;
       if (firstFailure === null)
         return { violated: false, detail: `all ${acked} writes ${after} acknowledged` };
       return {
         violated: true,
-        detail: `${failed} of ${acked + failed} writes ${after} failed; the first, issued at ${seconds(firstFailure.issuedUs)}: ${firstFailure.reason}`,
+        detail: `${failed} of ${acked + failed} writes ${after} failed; the first, issued at ${spokenDuration(firstFailure.issuedUs)}: ${firstFailure.reason}`,
       };
     },
   };

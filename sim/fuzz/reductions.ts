@@ -4,14 +4,16 @@
 //   drop     remove the episode;
 //   unrepair remove its repair entry (restart, heal, skew back): the fault lasts to the end —
 //            one line fewer (not for the liveness invariant, which needs every fault over);
-//   blip     a partition or isolate and its heal become one self-healing blip of the same length;
+//   blip     a cut (a partition, an isolation: its kind says which sides, blipGroups) and its
+//            heal become one self-healing blip of the same length;
 //   shorten  its length to 100 ms, to a half, to three quarters, down to whole seconds, down to
 //            tenths;
 //   earlier  its start to the window's start, halfway or three quarters of the way there, down
 //            to whole seconds, down to tenths (a fault never repaired too: it has no length).
 // Times stay inside the fault window, in whole milliseconds.
+import { episodeShapeOf } from "../scenario/index.ts";
 import { hasRepairEntry, type Episode } from "./episode.ts";
-import { endpointsOf, type FaultSpace } from "./fault-space.ts";
+import type { FaultSpace } from "./fault-space.ts";
 import { fuzzDefaults } from "./fuzz-defaults.ts";
 
 export interface ReductionContext {
@@ -47,22 +49,9 @@ export const reductions: readonly Reduction[] = [
     candidates: (schedule, index, { space }) => {
       const episode = schedule[index];
       if (!episode.repaired) return [];
-      const { fault } = episode;
-      if (fault.kind === "partition")
-        return [
-          replace(schedule, index, { ...episode, fault: { kind: "blip", groups: fault.groups } }),
-        ];
-      if (fault.kind === "isolate") {
-        const others = space.zones.includes(fault.target) ? space.zones : endpointsOf(space);
-        const rest = others.filter((name) => name !== fault.target);
-        return [
-          replace(schedule, index, {
-            ...episode,
-            fault: { kind: "blip", groups: [[fault.target], rest] },
-          }),
-        ];
-      }
-      return [];
+      const groups = episodeShapeOf(episode.fault.kind).blipGroups?.(episode.fault, space);
+      if (groups === undefined) return [];
+      return [replace(schedule, index, { ...episode, fault: { kind: "blip", groups } })];
     },
   },
   {

@@ -1,6 +1,7 @@
-// Incidents: a disruptive fault (crash, partition, isolate, blip — see isDisruptive) starts one;
-// it lasts until the next disruptive fault or the run duration. Repairs (heal, restart) do not
-// start or end incidents: recovering from them is part of the incident they repair.
+// Incidents: a disruptive fault starts one (each fault kind says whether it disturbs: its
+// `disruptive`, model/faults/<kind>.ts); it lasts until the next disruptive fault or the run
+// duration. Repairs (heal, restart, a restore) do not start or end incidents: recovering from
+// them is part of the incident they repair. A clock skew disturbs nothing by itself either.
 // The incident list is bounded by the scenario's fault schedule, not by run length.
 import { isDisruptive, type TraceEvent } from "../model/index.ts";
 

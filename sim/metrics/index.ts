@@ -1,4 +1,4 @@
-// Metrics: what users feel, computed online from the trace (DESIGN.md §5); the timeline and the
+// Metrics: what users feel, computed online from the trace (docs/metrics.md); the timeline and the
 // series behind the charts. The run that feeds them the trace is sim/run's.
 export { SummaryObserver, summarize } from "./summary.ts";
 export { TimelineObserver, type TimelineRow } from "./timeline.ts";

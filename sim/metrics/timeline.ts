@@ -1,8 +1,8 @@
 // The timeline: closed intervals of what each node was doing, for timeline.csv and charts.
-// Three kinds of lane:
+// Four kinds of lane:
 // - `state`: every configured node (monitors too) is "up" from 0 and alternates down/up at
 //   node_down/node_up;
-// - `role`: each data node's role (primary/standby/promoting/rejoining) from `role` events
+// - `role`: each data node's role (primary, standby, promoting, rejoining, …) from `role` events
 //   (the world emits one per data node at t=0, so the lane starts there);
 // - `verdict:<monitor>`: each monitor's verdict on each data node, "trust" from 0, switching at
 //   suspect/trust events — so a detector's mistakes can be measured against the `state` lane;

@@ -6,6 +6,7 @@
 import type { RngStreams } from "../engine/index.ts";
 import { ClientGroup, type ClientWorld } from "./client-group.ts";
 import { createClusterState, type ClusterState } from "./cluster-state.ts";
+import type { NodeConfig } from "./config.ts";
 import type { WorldConfig } from "./world-config.ts";
 import { DataNode, type NodeWorld } from "./data-node.ts";
 import type { History } from "./history.ts";
@@ -29,31 +30,50 @@ export interface Cast {
   monitorNames: string[];
 }
 
+type CastWorld = NodeWorld & MonitorWorld & ClientWorld & ServerWorld;
+
+/** Who is where, as the actors are handed it. */
+interface Layout {
+  /** The primary's name; "" in a pool-only scenario (no primary, nor standbys). */
+  primary: string;
+  /** The data nodes monitors watch: the primary, then the standbys. */
+  dataNames: string[];
+  /** Where reads from standbys go: every database node that runs (cold standbys are off). */
+  readTargets: string[];
+  /** The standbys the primary starts streaming to: the running ones (cold standbys are off). */
+  streaming: string[];
+  monitorNames: string[];
+  zones: Map<string, string>;
+  routers: string[];
+}
+
+function layoutOf(config: WorldConfig): Layout {
+  const primary = config.nodes.find((node) => node.role === "primary")?.name ?? "";
+  const standbys = config.nodes.filter((node) => node.role === "standby");
+  const running = (node: NodeConfig) =>
+    node.role === "primary" || (node.role === "standby" && node.readiness !== "cold");
+  return {
+    primary,
+    dataNames: [...(primary === "" ? [] : [primary]), ...standbys.map((node) => node.name)],
+    readTargets: config.nodes.filter(running).map((node) => node.name),
+    streaming: standbys.filter((node) => node.readiness !== "cold").map((node) => node.name),
+    monitorNames: config.nodes
+      .filter((node) => node.role === "monitor" || node.role === "witness")
+      .map((node) => node.name),
+    zones: new Map(config.nodes.map((node) => [node.name, node.zone])),
+    routers: config.clients.map((client) => client.name),
+  };
+}
+
 export function buildCast(
   config: WorldConfig,
   history: History,
   rng: RngStreams,
-  world: NodeWorld & MonitorWorld & ClientWorld & ServerWorld,
+  world: CastWorld,
 ): Cast {
-  // A pool-only scenario has no primary (nor standbys).
-  const primary = config.nodes.find((node) => node.role === "primary")?.name ?? "";
-  const standbys = config.nodes.filter((node) => node.role === "standby");
-  const dataNames = [...(primary === "" ? [] : [primary]), ...standbys.map((node) => node.name)];
-  // Where reads from standbys go: every database node that runs (cold standbys are off).
-  const readTargets = config.nodes
-    .filter(
-      (node) => node.role === "primary" || (node.role === "standby" && node.readiness !== "cold"),
-    )
-    .map((node) => node.name);
-  // Cold standbys are off: the primary starts streaming to the running ones only.
-  const streaming = standbys.filter((node) => node.readiness !== "cold").map((node) => node.name);
-  const monitorNames = config.nodes
-    .filter((node) => node.role === "monitor" || node.role === "witness")
-    .map((node) => node.name);
-  const zones = new Map(config.nodes.map((node) => [node.name, node.zone]));
-  const routers = config.clients.map((client) => client.name);
-  const isr = config.replication.mode === "isr" ? streaming : null;
-  const cluster = { state: createClusterState(primary, isr) };
+  const layout = layoutOf(config);
+  const isr = config.replication.mode === "isr" ? layout.streaming : null;
+  const cluster = { state: createClusterState(layout.primary, isr) };
   const cast: Cast = {
     actors: [],
     dataNodes: [],
@@ -62,65 +82,50 @@ export function buildCast(
     clients: [],
     byName: new Map(),
     cluster,
-    monitorNames,
+    monitorNames: layout.monitorNames,
   };
-
+  const join = (actor: Actor, name: string) => {
+    cast.actors.push(actor);
+    cast.byName.set(name, actor);
+  };
   config.nodes.forEach((node, index) => {
-    let actor: Actor;
     if (node.role === "monitor" || node.role === "witness") {
-      const peers = monitorNames.filter((name) => name !== node.name);
       const setup = {
-        dataNodes: dataNames,
-        peers,
-        routers,
-        zones,
+        dataNodes: layout.dataNames,
+        peers: layout.monitorNames.filter((name) => name !== node.name),
+        routers: layout.routers,
+        zones: layout.zones,
         detector: config.detector,
         policy: config.failover,
         cluster,
       };
-      actor = new Monitor(
-        node.name,
-        index,
-        node.role === "monitor",
-        setup,
-        rng.stream(`monitor:${node.name}`),
-        world,
-      );
-      cast.monitors.push(actor);
+      const leads = node.role === "monitor";
+      const monitorRng = rng.stream(`monitor:${node.name}`);
+      const monitor = new Monitor(node.name, index, leads, setup, monitorRng, world);
+      cast.monitors.push(monitor);
+      join(monitor, node.name);
     } else if (node.role === "server") {
-      actor = new PoolServer(node, index, world);
-      cast.servers.push(actor);
+      const server = new PoolServer(node, index, world);
+      cast.servers.push(server);
+      join(server, node.name);
     } else {
       const log = { timeline: history.root, length: 0 };
-      actor = new DataNode(
-        node,
-        index,
-        log,
-        primary,
-        streaming,
-        rng.stream(`node:${node.name}`),
-        world,
-        { failover: config.failover, replication: config.replication },
-      );
-      cast.dataNodes.push(actor);
+      const { primary, streaming } = layout;
+      const policy = { failover: config.failover, replication: config.replication };
+      const nodeRng = rng.stream(`node:${node.name}`);
+      const dataNode = new DataNode(node, index, log, primary, streaming, nodeRng, world, policy);
+      cast.dataNodes.push(dataNode);
+      join(dataNode, node.name);
     }
-    cast.actors.push(actor);
-    cast.byName.set(node.name, actor);
   });
   config.clients.forEach((client, i) => {
     const readRng = rng.stream(`client-reads:${client.name}`);
-    const group = new ClientGroup(
-      client,
-      config.nodes.length + i,
-      primary,
-      rng.stream(`client:${client.name}`),
-      world,
-      readTargets,
-      readRng,
-    );
+    const index = config.nodes.length + i;
+    const clientRng = rng.stream(`client:${client.name}`);
+    const { primary, readTargets } = layout;
+    const group = new ClientGroup(client, index, primary, clientRng, world, readTargets, readRng);
     cast.clients.push(group);
-    cast.actors.push(group);
-    cast.byName.set(client.name, group);
+    join(group, client.name);
   });
   return cast;
 }

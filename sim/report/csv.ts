@@ -1,8 +1,9 @@
-// The CSV files of a run, as text: summary.csv, groups.csv, timeline.csv and events.csv (DESIGN.md §3).
-// fast-csv does the quoting (a detail with a comma or a quote stays one field); every number is
-// formatted beforehand by metrics/format.ts, so the bytes depend only on the run. Rows end with
-// "\n", including the last; a table with no rows is its header line. Every cell is neutralised
-// against CSV injection (OWASP): one a spreadsheet would read as a formula gets a leading "'".
+// The CSV files of a run, as text: summary.csv, groups.csv, timeline.csv and events.csv
+// (docs/metrics.md#outputs-of-sim-run). fast-csv does the quoting (a detail with a comma or a quote
+// stays one field); every number is formatted beforehand by metrics/format.ts, so the bytes depend
+// only on the run. Rows end with "\n", including the last; a table with no rows is its header line.
+// Every cell is neutralised against CSV injection (OWASP): one a spreadsheet would read as a
+// formula gets a leading "'".
 import { writeToString } from "fast-csv";
 import { formatMicros } from "../metrics/format.ts";
 import { formatMetric } from "../metrics/format-metric.ts";

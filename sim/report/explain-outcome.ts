@@ -15,8 +15,8 @@ import {
   type WorldConfig,
 } from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
-import { spokenDuration } from "../dsl/index.ts";
-import { count, plural, secondsText } from "./explain-sentences.ts";
+import { spokenDuration, spokenSeconds } from "../dsl/index.ts";
+import { count, plural } from "./explain-sentences.ts";
 
 export function settingLines(world: WorldConfig): string[] {
   const lines = [
@@ -134,7 +134,7 @@ function writesLine(metrics: MetricValues): string {
   const felt =
     downtime === 0
       ? "clients never waited on a failed write"
-      : `clients could not write for ${seconds(downtime)} s in all (downtime)`;
+      : `clients could not write for ${spokenSeconds(downtime)} in all (downtime)`;
   const fallback = metrics.writes_fallback ?? 0;
   const degraded =
     fallback === 0 ? "" : `, ${count(fallback)} of them answered by a fallback instead of an error`;
@@ -144,7 +144,7 @@ function writesLine(metrics: MetricValues): string {
 function partialLine(metrics: MetricValues): string | null {
   const partialS = metrics.partial_service_s ?? 0;
   if (partialS === 0) return null;
-  return `Partial service: for ${seconds(partialS)} s a stand-in that serves only some client groups was primary; it refused the other groups' writes.`;
+  return `Partial service: for ${spokenSeconds(partialS)} a stand-in that serves only some client groups was primary; it refused the other groups' writes.`;
 }
 
 /** Only when the worst-off client group fared worse than the clients as a whole. */
@@ -152,7 +152,7 @@ function groupsLine(metrics: MetricValues): string | null {
   const worst = metrics.min_group_availability;
   const all = metrics.availability;
   if (worst === null || all === null || !(worst < all)) return null;
-  return `The worst-off client group: availability ${(worst * 100).toFixed(3)}%, ${seconds(metrics.max_group_downtime_s ?? 0)} s of downtime.`;
+  return `The worst-off client group: availability ${(worst * 100).toFixed(3)}%, ${spokenSeconds(metrics.max_group_downtime_s ?? 0)} of downtime.`;
 }
 
 function readsLine(metrics: MetricValues): string | null {
@@ -200,7 +200,7 @@ function splitBrainLine(metrics: MetricValues): string {
   const divergent = metrics.divergent_writes ?? 0;
   const writes = `${count(divergent)} ${plural(divergent, "write")} went to a deposed primary (divergent)`;
   if (splitS > 0)
-    return `Split brain for ${seconds(splitS)} s: two nodes acted as primary at once; ${writes}.`;
+    return `Split brain for ${spokenSeconds(splitS)}: two nodes acted as primary at once; ${writes}.`;
   if (divergent > 0) return `Never two running primaries at once, yet ${writes}.`;
   return "No split brain: never two primaries at once.";
 }
@@ -208,7 +208,7 @@ function splitBrainLine(metrics: MetricValues): string {
 function lostLine(metrics: MetricValues): string {
   const lost = metrics.lost_writes ?? 0;
   if (lost === 0) return "No acknowledged write was lost.";
-  return `Lost: ${count(lost)} acknowledged ${plural(lost, "write")} missing from the final history; the worst stretch of lost data spans ${seconds(metrics.rpo_s ?? 0)} s (RPO).`;
+  return `Lost: ${count(lost)} acknowledged ${plural(lost, "write")} missing from the final history; the worst stretch of lost data spans ${spokenSeconds(metrics.rpo_s ?? 0)} (RPO).`;
 }
 
 function timingLine(metrics: MetricValues): string | null {
@@ -218,20 +218,14 @@ function timingLine(metrics: MetricValues): string | null {
   const parts = [
     detection === null
       ? "no monitor ever suspected a node"
-      : `the first suspicion came ${seconds(detection)} s after the fault (detection)`,
+      : `the first suspicion came ${spokenSeconds(detection)} after the fault (detection)`,
     rto === null
       ? ""
       : rto === 0
         ? "no write failed because of it"
-        : `writes were acknowledged again ${seconds(rto)} s after it (RTO)`,
+        : `writes were acknowledged again ${spokenSeconds(rto)} after it (RTO)`,
   ].filter(Boolean);
   return `Worst incident: ${parts.join("; ")}.`;
-}
-
-/** A metric in seconds with one decimal, rounded half up; "< 0.1" for a value that is not zero but rounds to it. */
-function seconds(value: number): string {
-  if (value > 0 && value < 0.05) return "< 0.1";
-  return secondsText(Math.round(value * 1e6));
 }
 
 function trimmed(value: number): string {

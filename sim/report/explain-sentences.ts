@@ -1,7 +1,7 @@
 // One main trace event as a sentence for `sim explain`, the way a teacher would say it: the
 // fault in plain words, a suspicion in the terms of the scenario's detector ("has heard nothing
 // from db1 for 3 s"), what a role means for writes ("fenced: it may not take writes"). Times
-// are seconds with one decimal, like the story's time column. Events this file has no special
+// are in the one human style (dsl/spoken.ts), like the story's time column. Events this file has no special
 // sentence for use the report's narrative (html/narrative.ts), so no event is ever skipped.
 import {
   detectorKindOf,
@@ -14,29 +14,9 @@ import {
 import { spokenDuration } from "../dsl/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
 
-/** Whole microseconds as seconds with one decimal, rounded half up in integer arithmetic (so
- *  10 050 000 µs is "10.1", never a float's "10.0"). */
-export function secondsText(us: number): string {
-  const tenths = Math.round(us / 100_000);
-  const sign = tenths < 0 ? "-" : "";
-  const magnitude = Math.abs(tenths);
-  return `${sign}${Math.floor(magnitude / 10)}.${magnitude % 10}`;
-}
-
-/** A moment of the run: "123.4 s" in a run shorter than an hour; in a longer one the elapsed
- *  time as a clock, "02:50:51" or "19d 02:50:51" (whole seconds, rounded half up). */
-export function pointText(us: number, durationUs: number): string {
-  if (durationUs < 3_600_000_000) return `${secondsText(us)} s`;
-  const totalS = Math.round(us / 1e6);
-  const two = (n: number) => String(n).padStart(2, "0");
-  const days = Math.floor(totalS / 86_400);
-  const clock = `${two(Math.floor(totalS / 3600) % 24)}:${two(Math.floor(totalS / 60) % 60)}:${two(totalS % 60)}`;
-  return days > 0 ? `${days}d ${clock}` : clock;
-}
-
-/** "between 120.3 s and 123.4 s", or "at 120.3 s" when both read the same. */
-export function span(firstUs: number, lastUs: number, durationUs: number): string {
-  const [first, last] = [pointText(firstUs, durationUs), pointText(lastUs, durationUs)];
+/** "between 2 min 00 s and 2 min 03 s", or "at 2 min 00 s" when both read the same. */
+export function span(firstUs: number, lastUs: number): string {
+  const [first, last] = [spokenDuration(firstUs), spokenDuration(lastUs)];
   return first === last ? `at ${first}` : `between ${first} and ${last}`;
 }
 
@@ -49,14 +29,14 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
       return verdictSentence(event.kind, [event.monitor], event.node, world);
     case "role":
       return event.tUs === 0
-        ? narrativeSentence(event)
+        ? narrativeSentence(event, world)
         : roleSentence(event.node, event.role, event.epoch);
     case "reroute":
       return rerouteSentence(event.client, event.target, world);
     case "no_candidate":
       return `${event.monitor} would replace ${event.node}, but no standby qualifies: ${event.reason}.`;
     case "warm_up":
-      return `${event.node} warms up: it serves only ${Math.round(event.capacity * 100)}% of writes until ${pointText(event.untilUs, world.durationUs)} (cold caches); the rest are rejected.`;
+      return `${event.node} warms up: it serves only ${Math.round(event.capacity * 100)}% of writes until ${spokenDuration(event.untilUs)} (cold caches); the rest are rejected.`;
     case "restored":
       return `${event.node} has restored ${count(event.length)} log entries from the base backup and the archive, ${count(event.replayed)} of them replayed from the archive.`;
     case "semi_sync":
@@ -72,15 +52,15 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
     case "isr":
       return isrSentence(event, world);
     case "scale_out":
-      return `${event.node}'s autoscaler launches ${count(event.launching)} ${plural(event.launching, "instance")} (${count(event.instances)} in all); ${event.launching === 1 ? "it serves" : "they serve"} from ${pointText(event.readyAtUs, world.durationUs)}, ${spokenDuration(event.readyAtUs - event.tUs)} after the decision.`;
+      return `${event.node}'s autoscaler launches ${count(event.launching)} ${plural(event.launching, "instance")} (${count(event.instances)} in all); ${event.launching === 1 ? "it serves" : "they serve"} from ${spokenDuration(event.readyAtUs)}, ${spokenDuration(event.readyAtUs - event.tUs)} after the decision.`;
     case "capacity":
       return `${event.node} now handles ${count(event.capacityPerS)} requests/s (${count(event.instances)} ${plural(event.instances, "instance")}).`;
     case "back_off":
-      return `${event.node}'s restart policy holds it down for ${spokenDuration(event.untilUs - event.tUs)}, until ${pointText(event.untilUs, world.durationUs)}, before starting it again (CrashLoopBackOff: each wait doubles).`;
+      return `${event.node}'s restart policy holds it down for ${spokenDuration(event.untilUs - event.tUs)}, until ${spokenDuration(event.untilUs)}, before starting it again (CrashLoopBackOff: each wait doubles).`;
     case "auto_restart":
       return `${event.node}'s restart policy starts it again (restart ${event.restarts}).`;
     case "node_paused":
-      return `${event.node}'s process is frozen until ${pointText(event.untilUs, world.durationUs)}; messages to it wait.`;
+      return `${event.node}'s process is frozen until ${spokenDuration(event.untilUs)}; messages to it wait.`;
     case "node_resumed":
       return `${event.node} resumes exactly where it stopped, unaware that time has passed.`;
     case "promoted": {
@@ -110,11 +90,11 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
     }
     case "writes_lost":
       return (
-        `${count(event.count)} acknowledged ${plural(event.count, "write")} accepted by ${event.node} ${span(event.firstUs, event.lastUs, world.durationUs)} ` +
+        `${count(event.count)} acknowledged ${plural(event.count, "write")} accepted by ${event.node} ${span(event.firstUs, event.lastUs)} ` +
         `${event.count === 1 ? "is" : "are"} missing from the final history: lost.`
       );
     default:
-      return narrativeSentence(event);
+      return narrativeSentence(event, world);
   }
 }
 

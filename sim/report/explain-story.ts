@@ -10,17 +10,18 @@
 // moment, never between its events. A story longer than `maxStoryLines` keeps its first lines and
 // its end-of-run accounting and counts the events left out, so memory is bounded by the lines
 // kept, not by the run's length. Sentences are made at the end, from the resolved world (the
-// detector's terms, client routing), so the observer can watch a run whose world is not known yet.
+// detector's terms, client routing; the grouped lines in explain-story-lines.ts), so the observer
+// can watch a run whose world is not known yet.
 import type { TraceEvent, WorldConfig } from "../model/index.ts";
 import { faultKindOf, perWriteKinds } from "../model/index.ts";
+import { explainSentence, verdictSentence } from "./explain-sentences.ts";
 import {
   divergentAside,
   failureAside,
   rerouteText,
   type RerouteRun,
   type Tally,
-} from "./explain-asides.ts";
-import { explainSentence, verdictSentence } from "./explain-sentences.ts";
+} from "./explain-story-lines.ts";
 
 export const maxStoryLines = 400;
 
@@ -125,9 +126,9 @@ export class StoryObserver {
     const render = (line: PendingLine): StoryLine => {
       if ("text" in line) return line;
       if ("failures" in line)
-        return { tUs: line.tUs, aside: true, text: failureAside(line.failures, world) };
+        return { tUs: line.tUs, aside: true, text: failureAside(line.failures) };
       if ("divergent" in line)
-        return { tUs: line.tUs, aside: true, text: divergentAside(line.divergent, world) };
+        return { tUs: line.tUs, aside: true, text: divergentAside(line.divergent) };
       if ("event" in line)
         return { tUs: line.tUs, aside: false, text: explainSentence(line.event, world) };
       if ("run" in line) return { tUs: line.tUs, aside: false, text: rerouteText(line.run, world) };

@@ -5,7 +5,7 @@
 import type { WorldConfig } from "../model/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { outcomeLines, settingLines } from "./explain-outcome.ts";
-import { pointText } from "./explain-sentences.ts";
+import { spokenDuration } from "../dsl/index.ts";
 import type { Story, StoryLine } from "./explain-story.ts";
 
 export interface ExplainInput {
@@ -25,7 +25,7 @@ const indent = "  ";
 
 export function explainText(input: ExplainInput): string {
   const { story, world } = input;
-  const timeOf = (tUs: number) => `t=${pointText(tUs, world.durationUs)}`;
+  const timeOf = (tUs: number) => `t=${spokenDuration(tUs)}`;
   const all = [...story.lines, ...story.closing].filter((line) => !line.aside);
   const timeWidth = Math.max(0, ...all.map((line) => timeOf(line.tUs).length));
   const storyText = (line: StoryLine) =>
@@ -35,7 +35,7 @@ export function explainText(input: ExplainInput): string {
 
   const out = [
     ...wrap(`${input.name} — ${input.summary}`, ""),
-    `seed ${input.seed} · ${runLengthText(world.durationUs)} simulated · fingerprint ${input.fingerprint}`,
+    `seed ${input.seed} · ${spokenDuration(world.durationUs)} simulated · fingerprint ${input.fingerprint}`,
     "",
     "The setting",
     ...settingLines(world).flatMap((line) => wrap(line, indent, 2)),
@@ -58,27 +58,20 @@ export function explainText(input: ExplainInput): string {
   return `${out.join("\n")}\n`;
 }
 
-/** The run's length in its largest whole unit: "10 min", "365 d", "45 s". */
-function runLengthText(us: number): string {
-  const s = us / 1e6;
-  if (s % 86_400 === 0) return `${s / 86_400} d`;
-  if (s % 3600 === 0) return `${s / 3600} h`;
-  if (s % 60 === 0) return `${s / 60} min`;
-  return `${s} s`;
-}
-
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Word-wraps `text` at `width` columns: the first line after `first`, the rest indented to its length
- *  (plus `extra` spaces). A word longer than a line stays whole; a number keeps its unit ("3 s"). */
+ *  (plus `extra` spaces). A word longer than a line stays whole; a time stays whole ("3 s", "2 min 03 s"). */
 function wrap(text: string, first: string, extra = 0): string[] {
   const hanging = " ".repeat(first.length + extra);
   const lines: string[] = [];
   let line = first;
   let empty = true;
-  const glued = text.replace(/(\d) (s|ms|min|h|d)\b/g, "$1\u0000$2");
+  const glued = text.replace(/\d+(?:\.\d+)? (?:ms|s|min|h|d)\b(?: \d\d (?:s|min|h)\b)?/g, (time) =>
+    time.replace(/ /g, "\u0000"),
+  );
   for (const word of glued
     .split(/\s+/)
     .filter(Boolean)

@@ -1,4 +1,6 @@
-// Reports: the only layer besides the CLI that touches the file system.
+// Reports: a run's CSV files, charts and report.html, the `sim explain` story, and writing any
+// output whole (output/: a report folder swapped in under its lock, a single file renamed into
+// place) — the module every command that writes a report or a file goes through.
 export {
   writeRunReport,
   runReportFiles,

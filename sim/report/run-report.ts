@@ -1,8 +1,8 @@
-// The report folder of one run (DESIGN.md §3): summary.csv, groups.csv, timeline.csv and events.csv, and —
-// unless charts are off (`--no-charts`) — report.html and charts/<name>.vl.json, .svg and .png
-// for every chart of the run, the folder replaced whole (output/output-folder.ts), so it never
-// mixes files from two runs. events.csv is always written — with only its header at `--trace
-// none`. The CSV files never depend on charts.
+// The report folder of one run (docs/metrics.md#outputs-of-sim-run): summary.csv, groups.csv,
+// timeline.csv and events.csv, and — unless charts are off (`--no-charts`) — report.html and
+// charts/<name>.vl.json, .svg and .png for every chart of the run, the folder replaced whole
+// (output/output-folder.ts), so it never mixes files from two runs. events.csv is always written —
+// with only its header at `--trace none`. The CSV files never depend on charts.
 import * as path from "node:path";
 import type { RunResult } from "../run/run-scenario.ts";
 import { OutputFolder, type FileOps, type OutputFile } from "./output/index.ts";
@@ -10,6 +10,7 @@ import { renderChart } from "./charts/render.ts";
 import { runChartNames, runCharts } from "./charts/run-charts.ts";
 import { eventsCsv, groupsCsv, summaryCsv, timelineCsv } from "./csv.ts";
 import { reportPage, type PageChart } from "./html/report-page.ts";
+import { replayData } from "./replay/replay-data.ts";
 
 /** What the CSV files need. */
 export type CsvReportInput = Pick<
@@ -18,7 +19,7 @@ export type CsvReportInput = Pick<
 >;
 /** What the whole report needs: the CSV input plus what the page and charts show. */
 export type RunReportInput = CsvReportInput &
-  Pick<RunResult, "summary" | "fingerprint" | "breaches" | "series">;
+  Pick<RunResult, "summary" | "teaching" | "world" | "fingerprint" | "breaches" | "series">;
 
 export interface RunReportOptions {
   /** Render charts and report.html (default true); false writes the CSV files only. */
@@ -71,17 +72,18 @@ async function chartFiles(result: RunReportInput): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   const pageCharts: PageChart[] = [];
   for (const chart of charts) {
-    const { svg, png } = await renderChart(chart.spec);
+    const { svg, png, plot } = await renderChart(chart.spec);
     files.push(
       { name: `charts/${chart.name}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` },
       { name: `charts/${chart.name}.svg`, content: svg },
       { name: `charts/${chart.name}.png`, content: png },
     );
-    pageCharts.push({ name: chart.name, title: chart.title, caption: chart.caption, svg });
+    pageCharts.push({ name: chart.name, title: chart.title, caption: chart.caption, svg, plot });
   }
   const page = reportPage({
     name: result.name,
     summary: result.summary,
+    teaching: result.teaching,
     seed: result.seed,
     fingerprint: result.fingerprint,
     metrics: result.metrics,
@@ -90,6 +92,8 @@ async function chartFiles(result: RunReportInput): Promise<OutputFile[]> {
     charts: pageCharts,
     skippedCharts: skipped,
     keyEvents: result.series.keyEvents,
+    replay: replayData(result),
+    world: result.world,
   });
   return [{ name: "report.html", content: page }, ...files];
 }

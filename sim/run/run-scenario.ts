@@ -11,7 +11,7 @@
 import { SimulationLimitError } from "../engine/index.ts";
 import { startSimulation, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import type { GroupRow, RunSeries, TimelineRow } from "../metrics/index.ts";
-import { isCheck, withDefaults } from "../scenario/index.ts";
+import { isCheck, withDefaults, type Teaching } from "../scenario/index.ts";
 import type { MetricValues } from "../scenario/metric-names.ts";
 import { evaluateExpectations, type ExpectationOutcome } from "./expectations.ts";
 import { defaultFileName, prepareRun, type PrepareOptions } from "./prepare-run.ts";
@@ -31,6 +31,8 @@ export interface RunOptions extends PrepareOptions {
 export interface RunResult {
   name: string;
   summary: string;
+  /** Story, lesson, questions and the key figures report.html leads with. */
+  teaching: Teaching;
   seed: number;
   world: WorldConfig;
   metrics: MetricValues;
@@ -85,6 +87,7 @@ export function startRun(raw: unknown, options: RunOptions = {}): ScenarioRun {
     const result: RunResult = {
       name: scenario.name,
       summary: scenario.summary,
+      teaching: scenario.teaching,
       seed: world.seed,
       world,
       ...observers.read(),

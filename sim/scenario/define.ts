@@ -18,6 +18,7 @@ import type { ScheduledFaultSpec } from "./schedule.ts";
 import type { MetricName } from "./metric-names.ts";
 import type { DetectorSpec, FailoverSpec, PolicySpecOf, ReplicationSpec } from "./policy-spec.ts";
 import type { PresetName } from "./presets/index.ts";
+import type { TeachingSpec } from "./teaching.ts";
 
 /** A node: a database (primary or standby), a monitor that watches them, or a server of an
  *  active-active pool. */
@@ -184,7 +185,8 @@ export type ExpectSpec<Result = never> = { [name in MetricName]?: ExpectBound } 
 /** A whole failover policy, usually made by a preset (`policy: presets.patroni()`). */
 export type PolicySpec = PolicySpecOf<PresetName>;
 
-export interface Scenario<Result = never> {
+/** Teaching fields (story, lesson, questions, keyFigures): see TeachingSpec in teaching.ts. */
+export interface Scenario<Result = never> extends TeachingSpec {
   /** Identifier used for the output folder; the name rule: letters, digits, "-" and "_", starting with a letter. */
   name: string;
   /** One line saying what the scenario shows (printed by `sim list`). */

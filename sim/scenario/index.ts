@@ -1,6 +1,7 @@
 // The scenario layer: the DSL users write, its validation and resolution into the model's
-// WorldConfig, --set overrides and loading scenario files. Layers above (metrics, report, cli)
-// import from here only.
+// WorldConfig, --set overrides and loading scenario files. Layers above import from here, or
+// from the few small modules they need alone (metric-names.ts, limits.ts, scenario-module.ts,
+// scenario-bundle.ts) where loading the whole layer would cost start-up time.
 export { defineScenario } from "./define.ts";
 export type {
   ClientSpec,
@@ -84,6 +85,14 @@ export {
 } from "./limits.ts";
 export { checkWorldLimits, checkWrittenSize, estimateRun } from "./limit-estimates.ts";
 export { loadScenarioFile, loadScenarioOrHelper } from "./load.ts";
+export {
+  defaultKeyFigures,
+  keyFigures,
+  teachingLimits,
+  type Teaching,
+  type TeachingQuestion,
+  type TeachingSpec,
+} from "./teaching.ts";
 export { scenarioOf } from "./scenario-module.ts";
 export {
   columnOf,

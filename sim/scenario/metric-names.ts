@@ -1,6 +1,6 @@
-// The names of the summary metrics (DESIGN.md §5): snake_case as summary.csv columns, and the
-// camelCase form a scenario's `expect` uses (`split_brain_s` ↔ `splitBrainS`). The column order
-// here is the column order of summary.csv.
+// The names of the summary metrics (docs/metrics.md#metrics): snake_case as summary.csv columns,
+// and the camelCase form a scenario's `expect` uses (`split_brain_s` ↔ `splitBrainS`). The column
+// order here is the column order of summary.csv.
 
 export const metricColumns = [
   "writes_attempted",

@@ -31,6 +31,7 @@ import { checkNamesDistinct, resolveClients } from "./resolve-clients.ts";
 import { autoscaleOf, checkServes, restartOf } from "./resolve-node-options.ts";
 import { resolveDetector, resolveFailover } from "./resolve-policy.ts";
 import { scenarioSchema, type ParsedScenario } from "./schema.ts";
+import { resolveTeaching, type Teaching } from "./teaching.ts";
 
 export interface ResolveOptions {
   /** The scenario file as the user typed it; every error message starts with it. */
@@ -44,6 +45,8 @@ export interface ResolveOptions {
 export interface ResolvedScenario {
   name: string;
   summary: string;
+  /** Story, lesson, questions and key figures (teaching.ts). */
+  teaching: Teaching;
   world: WorldConfig;
   expect: Expectation[];
 }
@@ -139,7 +142,8 @@ function resolveParsed(
     ].sort((a, b) => a.atUs - b.atUs),
   };
   const expect = collecting(context, [], () => resolveExpectations(spec.expect, context));
-  return { name: spec.name, summary: spec.summary, world, expect };
+  const teaching = resolveTeaching(spec, context);
+  return { name: spec.name, summary: spec.summary, teaching, world, expect };
 }
 
 /**

@@ -5,7 +5,7 @@
 // are not filled in here either: they come from defaults.ts and the kinds' modules during
 // resolution. The value types are in dsl/values.ts; the detector, fencing, failback and routing
 // fields are each kind's own (model/<registry>/<kind>.ts); the faults and chaos are in
-// schema-faults.ts, `expect` in schema-expect.ts.
+// schema-faults.ts, `expect` in schema-expect.ts, the teaching fields in teaching.ts.
 import * as z from "zod";
 import {
   arrivalChoices,
@@ -31,6 +31,7 @@ import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
 import { autoscaleSchema, breakerSchema, restartBackOffSchema } from "./schema-options.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
+import { teachingSchema } from "./teaching.ts";
 import {
   countAtLeastOne,
   delayRange,
@@ -262,6 +263,7 @@ export const scenarioSchema = strict(
       .optional(),
     chaos: chaosSchema.optional(),
     expect: expectSchema.optional(),
+    ...teachingSchema,
   },
   "a scenario made with defineScenario({...})",
 );

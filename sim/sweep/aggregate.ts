@@ -1,7 +1,8 @@
 // aggregate.csv: for each parameter point and each metric, the statistics over the point's seeds
 // (statistics.ts) — long format, one row per (point, metric), so a plotting tool filters by
 // metric instead of picking among 150 columns. Columns: one per varied path, `metric`, then
-// n, mean, sd, ci95_low, ci95_high, p50, p95, min, max, p99 (p99 came later: appended, so the
+// n, mean, sd, ci95_low, ci95_high, p50, p95, min, max, then `pareto`: true on every row of a
+// setting that is Pareto-optimal (pareto.ts), false on the others, then p99 (added last, so the
 // columns before it keep their positions). Computed from the metric cells as written
 // in runs.csv (not from the runs' unrounded values), so a merged sweep, which only has the
 // files, aggregates to the same bytes. Every statistic has 6 decimals (ECMAScript toFixed, exact
@@ -11,6 +12,7 @@ import { metricColumns, type MetricColumn } from "../scenario/index.ts";
 import { jobAt, pointValues, type Grid } from "./grid.ts";
 import { cellValue, sortRows, type SweepRow } from "./runs-table.ts";
 import { describe, type Statistics } from "./statistics.ts";
+import { paretoPoints, settingMeans } from "./pareto.ts";
 
 export interface PointStatistics {
   point: number;
@@ -28,8 +30,6 @@ export const statisticColumns = [
   "p95",
   "min",
   "max",
-  // Added later, at the end, so readers of the earlier columns keep their positions.
-  "p99",
 ] as const;
 
 /** Per point (ascending) and metric (in summary.csv order). Points without rows are left out. */
@@ -51,13 +51,17 @@ export function aggregate(grid: Grid, rows: readonly SweepRow[]): PointStatistic
 }
 
 export function aggregateCsv(grid: Grid, stats: readonly PointStatistics[]): Promise<string> {
+  const optimal = paretoPoints(settingMeans(stats));
   return toCsv(
-    [...grid.varies.map((vary) => vary.path), "metric", ...statisticColumns],
+    // p99 came after pareto: appended, so readers of the earlier columns keep their positions.
+    [...grid.varies.map((vary) => vary.path), "metric", ...statisticColumns, "pareto", "p99"],
     stats.map(({ point, metric, statistics: s }) => [
       ...pointValues(grid, point),
       metric,
       String(s.n),
-      ...[s.mean, s.sd, s.ciLow, s.ciHigh, s.p50, s.p95, s.min, s.max, s.p99].map(formatStatistic),
+      ...[s.mean, s.sd, s.ciLow, s.ciHigh, s.p50, s.p95, s.min, s.max].map(formatStatistic),
+      String(optimal.has(point)),
+      formatStatistic(s.p99),
     ]),
   );
 }

@@ -14,6 +14,7 @@ import { manifestJson, type Manifest } from "./manifest.ts";
 import { pairedComparisons, pairedCsv, type PairedComparison } from "./paired.ts";
 import { runsCsv, type SweepRow } from "./runs-table.ts";
 import { sweepHtml } from "./sweep-html.ts";
+import { bestSettingSentence } from "./pareto.ts";
 import { pairedSentences, summaryTable } from "./sweep-summary.ts";
 import { chartMetrics, tradeoffCharts } from "./tradeoff-charts.ts";
 import { cdfChartNames, cdfCharts } from "./cdf-charts.ts";
@@ -33,7 +34,7 @@ export interface SweepOutput {
   comparisons: PairedComparison[];
 }
 
-const chartNames = ["tradeoff", ...chartMetrics, ...cdfChartNames];
+const chartNames = ["tradeoff", "pareto", ...chartMetrics, ...cdfChartNames];
 /** Every name a sweep's folder may hold (folders end in "/"). */
 export const sweepReportNames: readonly string[] = [
   "charts/",
@@ -86,6 +87,7 @@ export async function sweepFiles({
     grid,
     table: summaryTable(grid, stats),
     sentences: pairedSentences(grid, comparisons),
+    best: bestSettingSentence(grid, stats),
     charts: drawn.slice(0, charts.length - distributions.length),
     distributions: drawn.slice(charts.length - distributions.length),
   });

@@ -1,5 +1,6 @@
-// report.html of a sweep: one self-contained page that works offline — what was swept, the
-// trade-off charts and the timing metrics' distributions over seeds (inline SVG), the paired comparisons in words (a few; the rest are in
+// report.html of a sweep: one self-contained page that works offline — what was swept, which
+// setting is best for which priority (one sentence), the trade-off charts and the timing
+// metrics' distributions over seeds (inline SVG), the paired comparisons in words (a few; the rest are in
 // paired.csv), the per-point table of the headline metrics, and links to the CSV files beside
 // it. Nothing on it depends on the machine or the clock, so a merged sweep writes the same page.
 import { fontFamily } from "../report/charts/theme.ts";
@@ -13,6 +14,8 @@ export interface SweepHtmlInput {
   /** summaryTable() rows, header first. */
   table: string[][];
   sentences: string[];
+  /** Which setting is best for which priority, and how many are Pareto-optimal (pareto.ts). */
+  best: string | null;
   charts: DrawnChart[];
   /** The timing metrics' CDFs over seeds (cdf-charts.ts). */
   distributions: DrawnChart[];
@@ -29,6 +32,7 @@ export function sweepHtml({
   grid,
   table,
   sentences,
+  best,
   charts,
   distributions,
 }: SweepHtmlInput): string {
@@ -80,6 +84,7 @@ ${varied}
 </ul>
 ${fixed}
 <h2>Trade-off charts</h2>
+${best === null ? "" : `<p class="best">${escape(best)} The <code>pareto</code> column of <a href="aggregate.csv">aggregate.csv</a> marks them.</p>`}
 ${figures || "<p>No charts: no path takes two or more values.</p>"}
 ${timing}
 ${paired}

@@ -1,8 +1,9 @@
 // The sweep in words, for stdout and report.html: a table of the headline metrics per point
 // (mean ± half-width of the 95% CI) and the paired comparisons as sentences — "sync vs async:
-// cuts downtime_s by 4.10 s ± 0.60 s (95% CI, 20 paired seeds)". A difference whose interval
+// cuts downtime_s by 4.1 s ± 600 ms (95% CI, 20 paired seeds)". A difference whose interval
 // contains 0 is "no clear change". Numbers are rounded for reading (two significant digits of
-// the half-width); the CSV files keep 6 decimals.
+// the half-width; times in the one human style, dsl/spoken.ts); the CSV files keep 6 decimals.
+import { spokenSeconds } from "../dsl/index.ts";
 import type { MetricColumn } from "../scenario/index.ts";
 import type { PointStatistics } from "./aggregate.ts";
 import { axesOf } from "./axes.ts";
@@ -83,20 +84,22 @@ export function pairedSentences(grid: Grid, comparisons: readonly PairedComparis
 }
 
 function differenceText(c: PairedComparison): string {
-  const unit = c.metric.endsWith("_s") ? " s" : "";
   if (c.n === 0 || c.meanDiff === null) return `${c.metric}: no paired values`;
+  const isTime = c.metric.endsWith("_s");
   if (c.sdDiff === 0 || c.ciLow === null || c.ciHigh === null) {
     if (c.meanDiff === 0) return `same ${c.metric} on every seed`;
     const verb = c.meanDiff < 0 ? "cuts" : "raises";
-    return `${verb} ${c.metric} by ${plain(Math.abs(c.meanDiff))}${unit} (${c.n} paired seed${c.n === 1 ? "" : "s"}${c.n === 1 ? "" : ", the same on each"})`;
+    const by = isTime ? spokenSeconds(Math.abs(c.meanDiff)) : plain(Math.abs(c.meanDiff));
+    return `${verb} ${c.metric} by ${by} (${c.n} paired seed${c.n === 1 ? "" : "s"}${c.n === 1 ? "" : ", the same on each"})`;
   }
   const half = (c.ciHigh - c.ciLow) / 2;
   const digits = decimalsFor(half);
-  const interval = `± ${half.toFixed(digits)}${unit} (95% CI, ${c.n} paired seeds)`;
+  const amount = (value: number) => (isTime ? spokenSeconds(value) : value.toFixed(digits));
+  const interval = `± ${amount(half)} (95% CI, ${c.n} paired seeds)`;
   if (c.ciLow <= 0 && c.ciHigh >= 0)
-    return `no clear change in ${c.metric}: ${signed(c.meanDiff, digits)}${unit} ${interval}`;
+    return `no clear change in ${c.metric}: ${c.meanDiff >= 0 ? "+" : "-"}${amount(Math.abs(c.meanDiff))} ${interval}`;
   const verb = c.meanDiff < 0 ? "cuts" : "raises";
-  return `${verb} ${c.metric} by ${Math.abs(c.meanDiff).toFixed(digits)}${unit} ${interval}`;
+  return `${verb} ${c.metric} by ${amount(Math.abs(c.meanDiff))} ${interval}`;
 }
 
 function meanText(row: PointStatistics | undefined): string {
@@ -112,11 +115,6 @@ function meanText(row: PointStatistics | undefined): string {
 function decimalsFor(half: number): number {
   if (half <= 0) return 3;
   return Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(half))));
-}
-
-function signed(value: number, digits: number): string {
-  const text = value.toFixed(digits);
-  return value >= 0 ? `+${text}` : text;
 }
 
 function plain(value: number): string {

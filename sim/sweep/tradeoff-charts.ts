@@ -3,13 +3,23 @@
 // seconds), y = the mean over seeds with its 95% confidence interval as a shaded band, one line
 // per combination of the series paths. With categorical x (say replication.mode), points with
 // CI whiskers instead of lines. Plus `tradeoff`, downtime and false failovers stacked on one x
-// axis: the two sides of the "which timeout?" question side by side. Numbers come from the
-// aggregate (aggregate.ts), so a merged sweep draws the same charts.
+// axis: the two sides of the "which timeout?" question side by side, and `pareto`, the settings
+// as points of downtime against false failovers (pareto-chart.ts). Every chart rings the
+// Pareto-optimal settings (pareto.ts) and names them in its legend; the trade-off charts label
+// them. The series legend stays whatever the number of varied paths: the confidence band is
+// drawn through the fill (or stroke) channel, whose legend is off, so the colour legend of the
+// lines is the only one and nothing hides it (the band's field is a copy of the series field, so
+// Vega-Lite does not merge the two legends). Numbers come from the aggregate (aggregate.ts), so
+// a merged sweep draws the same charts.
 import { chartConfig, plotWidth, seriesPalette } from "../report/charts/theme.ts";
 import type { MetricColumn } from "../scenario/index.ts";
 import type { PointStatistics } from "./aggregate.ts";
 import { axesOf } from "./axes.ts";
 import { pointValues, type Grid } from "./grid.ts";
+import { paretoChart, paretoLayers, type SweepChart } from "./pareto-chart.ts";
+
+export type { SweepChart } from "./pareto-chart.ts";
+import { paretoPoints, settingMeans, settingText } from "./pareto.ts";
 
 export const chartMetrics = [
   "downtime_s",
@@ -17,13 +27,6 @@ export const chartMetrics = [
   "lost_writes",
   "failovers",
 ] as const satisfies readonly MetricColumn[];
-
-export interface SweepChart {
-  /** File name stem: charts/<name>.vl.json (and .svg, .png). */
-  name: string;
-  title: string;
-  spec: object;
-}
 
 const heightPx = 240;
 const titles: Record<(typeof chartMetrics)[number], string> = {
@@ -40,6 +43,11 @@ interface Datum {
   ci95_low: number | null;
   ci95_high: number | null;
   n: number;
+  /** Whether this setting is Pareto-optimal, and the setting in words (its label). */
+  pareto: boolean;
+  setting: string;
+  /** The x value alone: a ring's label where the colour already says the series. */
+  short: string;
 }
 
 /** No charts when nothing varies: a single point has no curve. */
@@ -47,7 +55,10 @@ export function tradeoffCharts(grid: Grid, stats: readonly PointStatistics[]): S
   const axes = axesOf(grid);
   if (axes.x === undefined) return [];
   const xPath = grid.varies[axes.x].path;
-  const layers = new Map(chartMetrics.map((metric) => [metric, metricLayers(grid, stats, metric)]));
+  const optimal = paretoPoints(settingMeans(stats));
+  const layers = new Map(
+    chartMetrics.map((metric) => [metric, metricLayers(grid, stats, metric, optimal)]),
+  );
   const charts = chartMetrics.map((metric) => ({
     name: metric,
     title: `${titles[metric]} by ${xPath}`,
@@ -60,10 +71,11 @@ export function tradeoffCharts(grid: Grid, stats: readonly PointStatistics[]): S
       height: heightPx,
       ...layers.get(metric)!,
     })),
-    resolve: { scale: { color: "shared" } },
+    resolve: { scale: { color: "shared", shape: "shared" } },
   };
   return [
     { name: "tradeoff", title: `Downtime and false failovers by ${xPath}`, spec: tradeoff },
+    paretoChart(grid, stats, optimal, grid.seeds.length),
     ...charts,
   ];
 }
@@ -80,16 +92,16 @@ function header(grid: Grid, title: string): Record<string, unknown> {
   };
 }
 
-function metricLayers(
+/** One chart's data: per setting, its x value, series, the metric's mean and its interval. */
+function metricData(
   grid: Grid,
   stats: readonly PointStatistics[],
   metric: MetricColumn,
-): Record<string, unknown> {
+  optimal: ReadonlySet<number>,
+): Datum[] {
   const axes = axesOf(grid);
   const xIndex = axes.x!;
-  const xVary = grid.varies[xIndex];
-  const seriesTitle = axes.series.map((i) => grid.varies[i].path).join(", ");
-  const data: Datum[] = stats
+  return stats
     .filter((row) => row.metric === metric)
     .map(({ point, statistics: s }) => {
       const values = pointValues(grid, point);
@@ -103,8 +115,23 @@ function metricLayers(
         ci95_low: s.ciLow,
         ci95_high: s.ciHigh,
         n: s.n,
+        pareto: optimal.has(point),
+        setting: settingText(grid, point),
+        short: values[xIndex],
       };
     });
+}
+
+function metricLayers(
+  grid: Grid,
+  stats: readonly PointStatistics[],
+  metric: MetricColumn,
+  optimal: ReadonlySet<number>,
+): Record<string, unknown> {
+  const axes = axesOf(grid);
+  const xVary = grid.varies[axes.x!];
+  const seriesTitle = axes.series.map((i) => grid.varies[i].path).join(", ");
+  const data = metricData(grid, stats, metric, optimal);
   const seriesNames = [...new Set(data.map((datum) => datum.series))];
   const color =
     axes.series.length === 0
@@ -113,6 +140,8 @@ function metricLayers(
           field: "series",
           type: "nominal",
           title: seriesTitle,
+          // Whole labels: with several varied paths each series names them all.
+          legend: { labelLimit: 520, titleLimit: 520 },
           scale: {
             domain: seriesNames,
             range: seriesNames.map((_, i) => seriesPalette[i % seriesPalette.length]),
@@ -144,19 +173,33 @@ function metricLayers(
     { field: "ci95_high", format: ".3f" },
     { field: "n" },
   ];
-  // The band's colour carries no legend of its own: its pale swatch would stand for the line.
-  const bandColor = "field" in color ? { ...color, legend: null } : color;
-  const interval = {
-    x,
-    y: { field: "ci95_low", type: "quantitative" },
-    y2: { field: "ci95_high" },
-    color: bandColor,
-  };
-  const band = axes.xNumbers
-    ? { mark: { type: "area", opacity: 0.2 }, encoding: interval }
-    : { mark: { type: "rule", strokeWidth: 1.5 }, encoding: interval };
+  const band = confidenceBand(x, color, axes.xNumbers !== undefined);
   const line = axes.xNumbers
     ? { mark: { type: "line", point: true, strokeWidth: 2 }, encoding: { x, y, color, tooltip } }
     : { mark: { type: "point", filled: true, size: 60 }, encoding: { x, y, color, tooltip } };
-  return { width: plotWidth, height: heightPx, data: { values: data }, layer: [band, line] };
+  return {
+    width: plotWidth,
+    height: heightPx,
+    data: { values: data },
+    layer: [band, line, ...paretoLayers(x, y, "short")],
+  };
+}
+
+/** The 95% interval: an area (numeric x) or whiskers (categories), coloured through fill or
+ *  stroke with its legend off — a legend turned off on the colour channel of one layer would
+ *  remove the lines' legend too. Its field is a copy of the series under another name: Vega-Lite
+ *  merges legends of channels that share a field, and "no legend" would then win. */
+function confidenceBand(x: object, color: Record<string, unknown>, numeric: boolean): object {
+  const bandColor =
+    "field" in color ? { ...color, field: "band", legend: null } : { value: color.value };
+  const encoding = {
+    x,
+    y: { field: "ci95_low", type: "quantitative" },
+    y2: { field: "ci95_high" },
+    [numeric ? "fill" : "stroke"]: bandColor,
+  };
+  const transform = [{ calculate: "datum.series", as: "band" }];
+  return numeric
+    ? { transform, mark: { type: "area", opacity: 0.2 }, encoding }
+    : { transform, mark: { type: "rule", strokeWidth: 1.5 }, encoding };
 }

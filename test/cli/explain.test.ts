@@ -1,14 +1,14 @@
-// `sim explain`: the run told as a story (DESIGN.md §2). The story of a small crash is checked
-// line by line against times and counts worked out by hand; the split-brain story is checked
-// for its order and times and against the run's own metrics; bad input exits 2 like `sim run`.
+// `sim explain`: the run told as a story (docs/teaching.md#sim-explain). The story of a small crash
+// is checked line by line against times and counts worked out by hand; the split-brain story is
+// checked for its order and times and against the run's own metrics; bad input exits 2 like
+// `sim run`.
 import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sim } from "./sim-in-process.ts";
 import { runScenario } from "../../sim/run/run-scenario.ts";
-import { lessonFromSource } from "../../sim/report/explain-lesson.ts";
-import { pointText, secondsText } from "../../sim/report/explain-sentences.ts";
+import { spokenDuration } from "../../sim/dsl/spoken.ts";
 import { StoryObserver } from "../../sim/report/explain-story.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
 import { outcomeLines } from "../../sim/report/explain-outcome.ts";
@@ -23,11 +23,15 @@ let handCrash: string;
 
 // db1 crashes at 10.25 s; no jitter and evenly spaced writes make every time exact.
 const handCrashSource = `// A crash told by hand.
-//
-// The lesson: downtime is detection plus promotion.
 export default {
   name: "hand-crash",
   summary: "db1 crashes at 10.25 s; db2 takes over.",
+  story: "db1 crashes; the monitor notices after its timeout and promotes db2.",
+  lesson: "downtime is detection plus promotion.",
+  questions: [
+    { q: "How long are writes down?", a: "The timeout, then the promotion." },
+    { q: "What would shorten it?", a: "A shorter timeout or a faster promotion." },
+  ],
   duration: "20s",
   nodes: {
     db1: { role: "primary", zone: "a" },
@@ -65,24 +69,24 @@ describe("sim explain", () => {
     const { code, out, err } = await sim("explain", handCrash);
     expect([code, err]).toEqual([0, ""]);
     // Heartbeats go out at 0, 1, 2 … s and take 1 ms each way: db1's last reply reaches mon at
-    // 10.002 s, so mon suspects it at 10.002 + 2 = 12.002 s ("12.0"). The promote command
-    // reaches db2 at 12.003 s; promoteIn 1 s → promoted at 13.003 s ("13.0"), and the proxy hears
+    // 10.002 s, so mon suspects it at 10.002 + 2 = 12.002 s ("12 s"). The promote command
+    // reaches db2 at 12.003 s; promoteIn 1 s → promoted at 13.003 s ("13 s"), and the proxy hears
     // of it at 13.005 s. Writes are issued every 100 ms; those issued at 10.3 … 13.0 s (28) went
     // to the dead db1 and time out 1 s later, at 11.3 … 14.0 s. Told before each moment: the 8
     // that failed up to 12.000 s (before the suspicion at 12.002), the 10 up to 13.000 s, the
     // last 10 with the 69 acknowledged writes issued from 13.1 s to 19.9 s.
     expect(section(out, "What happens")).toEqual([
-      "  t=0.0 s   At the start: db1 primary, db2 standby.",
+      "  t=0 s     At the start: db1 primary, db2 standby.",
       "  t=10.3 s  Fault: db1 crashes — its process stops and answers nothing.",
-      "            … 8 writes failed between 11.3 s and 12.0 s (8 timed out); none acknowledged.",
-      "  t=12.0 s  mon has heard nothing from db1 for 2 s (the timeout); mon suspects db1.",
-      "  t=12.0 s  mon starts a failover: it orders db2 promoted to replace db1 (epoch 2).",
-      "  t=12.0 s  db2 is now promoting (epoch 2): it will accept writes once the promotion completes.",
-      "            … 10 writes failed between 12.1 s and 13.0 s (10 timed out); none acknowledged.",
-      "  t=13.0 s  db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 (db1 is down).",
-      "  t=13.0 s  The proxy of client group clients now sends writes to db2.",
-      "            … 10 writes failed between 13.1 s and 14.0 s (10 timed out); 69 acknowledged.",
-      "  t=21.0 s  The run ends; db2 holds the authoritative history.",
+      "            … 8 writes failed between 11.3 s and 12 s (8 timed out); none acknowledged.",
+      "  t=12 s    mon has heard nothing from db1 for 2 s (the timeout); mon suspects db1.",
+      "  t=12 s    mon starts a failover: it orders db2 promoted to replace db1 (epoch 2).",
+      "  t=12 s    db2 is now promoting (epoch 2): it will accept writes once the promotion completes.",
+      "            … 10 writes failed between 12.1 s and 13 s (10 timed out); none acknowledged.",
+      "  t=13 s    db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 (db1 is down).",
+      "  t=13 s    The proxy of client group clients now sends writes to db2.",
+      "            … 10 writes failed between 13.1 s and 14 s (10 timed out); 69 acknowledged.",
+      "  t=21 s    The run ends; db2 holds the authoritative history.",
     ]);
     // 28 failed writes of 200 each own 0.1 s: 2.8 s of downtime. Detection 12.002 − 10.25 =
     // 1.752 s; writes acknowledged again from the one issued at 13.1 s: 13.1 − 10.25 = 2.85 s.
@@ -93,7 +97,7 @@ describe("sim explain", () => {
     expect(outcome).toContain("Failovers: 1 failover.");
     expect(outcome).toContain("No acknowledged write was lost.");
     expect(outcome).toContain(
-      "the first suspicion came 1.8 s after the fault (detection); writes were acknowledged again 2.9 s after it (RTO).",
+      "the first suspicion came 1.75 s after the fault (detection); writes were acknowledged again 2.85 s after it (RTO).",
     );
     expect(section(out, "The lesson")).toEqual(["  Downtime is detection plus promotion."]);
   });
@@ -106,16 +110,16 @@ describe("sim explain", () => {
     // The partition starts at 120 s; db1's last heartbeat reply reached mon at ≈ 119.04 s (20 ms
     // each way across the zones) and the timeout is 3 s; promotion takes 1 s; the heal is at 180 s.
     const order = [
-      at(/^ {2}t=120\.0 s +Fault: the network splits into \[db1, clients\] \| \[db2, mon\]/),
+      at(/^ {2}t=2 min +Fault: the network splits into \[db1, clients\] \| \[db2, mon\]/),
       at(
-        /^ {2}t=122\.0 s +mon has heard nothing from db1 for 3 s \(the timeout\); mon suspects db1\.$/,
+        /^ {2}t=2 min 02 s +mon has heard nothing from db1 for 3 s \(the timeout\); mon suspects db1\.$/,
       ),
       at(
-        /^ {2}t=123\.0 s +db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 — a false$/,
+        /^ {2}t=2 min 03 s +db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 — a false$/,
       ),
-      at(/^ {2}t=180\.0 s +Repair: the network heals/),
-      at(/^ {2}t=180\.\d s +db1 learns it was deposed and steps down to standby \(epoch 2\)\.$/),
-      at(/^ {2}t=180\.\d s +db1 rewinds: it discards the [\d,]+ log entries/),
+      at(/^ {2}t=3 min +Repair: the network heals/),
+      at(/^ {2}t=3 min +db1 learns it was deposed and steps down to standby \(epoch 2\)\.$/),
+      at(/^ {2}t=3 min +db1 rewinds: it discards the [\d,]+ log entries/),
     ];
     expect(
       order.every((index) => index >= 0),
@@ -129,10 +133,10 @@ describe("sim explain", () => {
       (match) => number(match[1]),
     );
     expect(divergent.reduce((a, b) => a + b, 0)).toBe(result.metrics.divergent_writes);
-    const lost = /t=601\.0 s +([\d,]+) acknowledged writes accepted by db1 /.exec(out);
+    const lost = /t=10 min 01 s +([\d,]+) acknowledged writes accepted by db1 /.exec(out);
     expect(lost && number(lost[1])).toBe(result.metrics.lost_writes);
     expect(section(out, "The lesson").join(" ")).toMatch(
-      /^ {2}A failure detector cannot tell a dead primary from an unreachable one\./,
+      /^ {2}A failure detector cannot tell a dead primary from an unreachable one, so /,
     );
   });
 
@@ -247,41 +251,36 @@ describe("StoryObserver", () => {
     for (const event of events) story.observe(event);
     const told = story.story(world);
     expect(
-      told.lines.map((line) => `${line.aside ? "…" : secondsText(line.tUs)} ${line.text}`),
+      told.lines.map((line) => `${line.aside ? "…" : spokenDuration(line.tUs)} ${line.text}`),
     ).toEqual([
-      "0.0 At the start: db1 primary, db2 standby.",
-      "60.0 Fault: db1 crashes — its process stops and answers nothing.",
-      "… 2 writes failed between 61.0 s and 62.5 s (2 timed out); none acknowledged.",
-      "64.0 m1 and m2 have heard nothing from db1 for 5 s (the timeout); they suspect db1.",
-      "… 1 write failed at 64.0 s (1 timed out); none acknowledged.",
-      "65.0 db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 (db1 is down).",
-      "70.0 3 connections of client group clients move to db2 between 70.0 s and 90.0 s, each when its cached DNS answer expires.",
+      "0 s At the start: db1 primary, db2 standby.",
+      "1 min Fault: db1 crashes — its process stops and answers nothing.",
+      "… 2 writes failed between 1 min 01 s and 1 min 03 s (2 timed out); none acknowledged.",
+      "1 min 04 s m1 and m2 have heard nothing from db1 for 5 s (the timeout); they suspect db1.",
+      "… 1 write failed at 1 min 04 s (1 timed out); none acknowledged.",
+      "1 min 05 s db2 is promoted: it accepts writes as primary of epoch 2, replacing db1 (db1 is down).",
+      "1 min 10 s 3 connections of client group clients move to db2 between 1 min 10 s and 1 min 30 s, each when its cached DNS answer expires.",
     ]);
     expect(told.closing.map((line) => line.text)).toEqual([
       "The run ends; db2 holds the authoritative history.",
     ]);
   });
 
-  it("writes times as seconds, or as a clock in runs of an hour or more, rounding half up", () => {
-    expect(secondsText(10_050_000)).toBe("10.1");
-    expect(pointText(s(122.04), s(600))).toBe("122.0 s");
-    expect(pointText(s(1_651_850.7), s(365 * 86_400))).toBe("19d 02:50:51");
-    expect(pointText(s(3599.6), s(7200))).toBe("01:00:00");
-  });
-});
-
-describe("lessonFromSource", () => {
-  it("reads the lesson paragraph of the opening comment, joined into one line", () => {
-    const source =
-      "// Title.\n//\n// The lesson: one\n// two.\n//\n// Interview questions:\n// - Q: x\nimport x from 'y';\n";
-    expect(lessonFromSource(source)).toBe("one two.");
-  });
-
-  it("finds none outside the opening comment or without the paragraph", () => {
-    expect(
-      lessonFromSource("// Title.\nconst a = 1;\n// The lesson: not a header.\n"),
-    ).toBeUndefined();
-    expect(lessonFromSource("export default {};\n")).toBeUndefined();
+  it("writes times in the one human style, rounding half up", () => {
+    expect(spokenDuration(850_000)).toBe("850 ms");
+    expect(spokenDuration(s(12.44))).toBe("12.4 s");
+    expect(spokenDuration(s(2.035))).toBe("2.04 s");
+    expect(spokenDuration(s(185))).toBe("3 min 05 s");
+    expect(spokenDuration(s(180))).toBe("3 min");
+    expect(spokenDuration(s(7800))).toBe("2 h 10 min");
+    expect(spokenDuration(s(1_651_850.7))).toBe("19 d 03 h");
+    // Rounding can carry into the next unit: 59.96 s is a minute, 999.6 ms a second.
+    expect(spokenDuration(s(59.96))).toBe("1 min");
+    expect(spokenDuration(999_600)).toBe("1 s");
+    expect(spokenDuration(s(3599.6))).toBe("1 h");
+    expect(spokenDuration(500)).toBe("0.5 ms");
+    expect(spokenDuration(0)).toBe("0 s");
+    expect(spokenDuration(-2_000_000)).toBe("-2 s");
   });
 });
 

@@ -59,7 +59,7 @@ describe("every problem of a file in one run", () => {
     const { lines } = await refused(["run", file]);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
-      `${file}: detectr: expected a key of the scenario: name, summary, duration, seed, nodes, network, policy, replication, detector, failover, clients, faults, chaos or expect, got unknown key "detectr" (did you mean "detector"?).`,
+      `${file}: detectr: expected a key of the scenario: name, summary, duration, seed, nodes, network, policy, replication, detector, failover, clients, faults, chaos, expect, story, lesson, questions or keyFigures, got unknown key "detectr" (did you mean "detector"?).`,
     );
     expect(lines[1]).toMatch(
       new RegExp(`^${file}: replication\\.lag: expected a duration like "250ms".*got "50"\\.$`),

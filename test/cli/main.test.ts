@@ -1,4 +1,5 @@
-// The `sim` command line end to end: exit codes, stdout/stderr, report folders (DESIGN.md §2–3).
+// The `sim` command line end to end: exit codes, stdout/stderr, report folders
+// (docs/DESIGN.md#contracts).
 import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -172,6 +173,52 @@ describe("sim list", () => {
     expect(err).toBe(
       `note: ${path.join(root, "helpers.ts")} has no default export; skipped as a helper module, not a scenario.\n`,
     );
+  });
+
+  it("--json: the shipped scenarios with story, lesson and questions; `list` marks them", async () => {
+    const { code, out, err } = await sim("list", "--json");
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    const listed = JSON.parse(out) as Record<string, unknown>[];
+    for (const entry of listed)
+      expect(Object.keys(entry)).toEqual([
+        "name",
+        "file",
+        "summary",
+        "story",
+        "lesson",
+        "questions",
+      ]);
+    const teaching = listed.filter(
+      (entry) =>
+        typeof entry.story === "string" &&
+        typeof entry.lesson === "string" &&
+        (entry.questions as { q: string; a: string }[]).length >= 2,
+    );
+    expect(teaching.length).toBeGreaterThanOrEqual(12);
+    expect(listed.find((entry) => entry.name === "split-brain")?.file).toBe(
+      path.join("scenarios", "split-brain.ts"),
+    );
+    const table = (await sim("list")).out.split("\n");
+    expect(table.find((line) => line.startsWith("split-brain "))).toMatch(/^split-brain +lesson +/);
+    expect(table.find((line) => line.startsWith("bench-busy-day "))).not.toContain("lesson");
+  });
+
+  it("--json: a file that fails is named on stderr with every problem, and the exit code is 2", async () => {
+    const source = await fs.readFile(smallCrash, "utf8");
+    await fs.writeFile(
+      path.join(root, "bad.ts"),
+      source.replace(
+        'name: "small-crash",',
+        'name: "bad", story: "db1 crashes.", questions: [{ q: "?", a: "!" }], keyFigures: "rpoS",',
+      ),
+    );
+    const { code, out, err } = await sim("list", root, "--json");
+    expect(code).toBe(2);
+    expect(JSON.parse(out)).toEqual([]);
+    const bad = path.join(root, "bad.ts");
+    for (const field of ["questions", "keyFigures", "lesson"])
+      expect(err).toContain(`${bad}: ${field}: expected`);
+    expect(err).not.toContain(`${bad}: ${bad}`);
   });
 
   it("exits 2 for a folder that does not exist", async () => {

@@ -51,7 +51,7 @@ describe("recovers-after-faults", () => {
     expect(verdict).toEqual({
       violated: true,
       detail:
-        "209 of 209 writes issued from 39.05 s on (last fault over at 17 s, + 22.05 s to settle) failed; the first, issued at 39.1 s: rejected",
+        "209 of 209 writes issued from 39.1 s on (last fault over at 17 s, + 22.1 s to settle) failed; the first, issued at 39.1 s: rejected",
     });
   });
 
@@ -59,7 +59,7 @@ describe("recovers-after-faults", () => {
     expect(judge(withDns(0), crash).verdict).toEqual({
       violated: false,
       detail:
-        "all 209 writes issued from 39.05 s on (last fault over at 17 s, + 22.05 s to settle) acknowledged",
+        "all 209 writes issued from 39.1 s on (last fault over at 17 s, + 22.1 s to settle) acknowledged",
     });
   });
 

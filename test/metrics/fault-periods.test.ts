@@ -1,4 +1,6 @@
-// Fault periods: partitions until heal, blips for their duration, crashes until restart.
+// Fault periods, as each fault kind says: partitions until heal, blips for their duration,
+// crashes until the node is up again, a DNS outage until its restore, a slow node until it is
+// fast again or slow in another way.
 import { describe, expect, it } from "vitest";
 import { FaultPeriodsObserver, maxFaultPeriods } from "../../sim/metrics/fault-periods.ts";
 import { describeFault, type Fault, type TraceEvent } from "../../sim/model/index.ts";
@@ -19,7 +21,7 @@ function periods(events: TraceEvent[]) {
 }
 
 describe("FaultPeriodsObserver", () => {
-  it("ends partitions and isolations at the next heal, crashes at the node's restart, the rest at run end", () => {
+  it("ends partitions and isolations at the next heal, crashes when the node is up again, the rest at run end", () => {
     const { periods: found, omitted } = periods([
       fault(10, { kind: "partition", groups: [["db1"], ["db2"]] }),
       fault(15, { kind: "isolate", target: "db2" }),
@@ -27,6 +29,7 @@ describe("FaultPeriodsObserver", () => {
       fault(30, { kind: "heal" }),
       fault(40, { kind: "crash", node: "db1" }),
       fault(45, { kind: "restart", node: "db3" }),
+      { kind: "node_up", tUs: us(45), node: "db3" },
       end(61),
     ]);
     expect(omitted).toBe(0);
@@ -53,33 +56,28 @@ describe("FaultPeriodsObserver", () => {
     ]);
   });
 
-  it("gives a fault kind it does not know its own duration, or marks it as an instant", () => {
-    const pause = { kind: "pause", node: "db1", durationUs: us(4) } as unknown as Fault;
-    const poke = { kind: "poke", node: "db1" } as unknown as Fault;
+  it("asks each kind when it ends: the node resumed, a DNS restore, a slow node made fast or slow again", () => {
     const { periods: found } = periods([
-      { kind: "fault", tUs: us(10), fault: pause, label: "pause db1 for 4 s" },
-      { kind: "fault", tUs: us(20), fault: poke, label: "poke db1" },
-      end(30),
-    ]);
-    expect(found.map((p) => [p.kind, p.startUs / 1e6, p.endUs / 1e6])).toEqual([
-      ["pause", 10, 14],
-      ["poke", 20, 20],
-    ]);
-  });
-
-  it("ends a period at a fault_end event with its label", () => {
-    const pause = { kind: "pause", node: "db1", durationUs: us(40) } as unknown as Fault;
-    const faultEnd = {
-      kind: "fault_end",
-      tUs: us(12),
-      label: "pause db1 for 40 s",
-    } as unknown as TraceEvent;
-    const { periods: found } = periods([
-      { kind: "fault", tUs: us(10), fault: pause, label: "pause db1 for 40 s" },
-      faultEnd,
+      fault(10, { kind: "pause", node: "db1", durationUs: us(4) }),
+      { kind: "node_resumed", tUs: us(14), node: "db1" },
+      fault(20, { kind: "dns-outage", restore: false, durationUs: 0 }),
+      fault(25, { kind: "slow", node: "db2", delayUs: us(0.002) }),
+      fault(30, { kind: "slow", node: "db2", delayUs: us(0.005) }),
+      fault(35, { kind: "read-only", node: "db3", writable: false }),
+      fault(40, { kind: "dns-outage", restore: true, durationUs: 0 }),
+      fault(45, { kind: "slow", node: "db2", delayUs: 0 }),
+      fault(50, { kind: "read-only", node: "db3", writable: true }),
+      fault(55, { kind: "dns-outage", restore: false, durationUs: us(100) }),
       end(60),
     ]);
-    expect(found.map((p) => [p.startUs / 1e6, p.endUs / 1e6])).toEqual([[10, 12]]);
+    expect(found.map((p) => [p.kind, p.startUs / 1e6, p.endUs / 1e6, p.repaired])).toEqual([
+      ["pause", 10, 14, true],
+      ["dns-outage", 20, 40, true],
+      ["slow", 25, 30, true],
+      ["slow", 30, 45, true],
+      ["read-only", 35, 50, true],
+      ["dns-outage", 55, 60, false],
+    ]);
   });
 
   it("keeps at most maxFaultPeriods periods and counts the rest", () => {

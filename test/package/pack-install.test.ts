@@ -94,9 +94,10 @@ beforeAll(() => {
   });
 }, 180_000);
 
+// Removing the consumer's installed packages can pass vitest's 10 s hook limit on a busy machine.
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+}, 60_000);
 
 function inConsumer(command: string, args: string[]) {
   const result = spawnSync(command, args, {

@@ -1,9 +1,8 @@
 // report.html in a real browser: Debian's chromium (never a downloaded one), driven headless by
-// playwright-core. Every chart must be drawn — an <svg> of non-zero size holding marks — with no
-// console error, no page error and no request leaving the machine (the page works offline).
-// Without /usr/bin/chromium the test is skipped with a reason, except under CI=true, where
-// .ci/run installs chromium and a missing browser is a failure.
-import { existsSync } from "node:fs";
+// playwright-core (browser-kit.ts). Every chart must be drawn — an <svg> of non-zero size holding
+// marks — with no console error, no page error and no request leaving the machine (the page works
+// offline). Without /usr/bin/chromium the test is skipped with a reason, except under CI=true,
+// where .ci/run installs chromium and a missing browser is a failure.
 import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,25 +12,7 @@ import { runScenario } from "../../sim/run/run-scenario.ts";
 import { runCharts } from "../../sim/report/charts/run-charts.ts";
 import { writeRunReport } from "../../sim/report/run-report.ts";
 import { loadScenarioFile } from "../../sim/scenario/index.ts";
-
-const chromiumPath = "/usr/bin/chromium";
-const inCi = process.env.CI === "true";
-const skipReason =
-  existsSync(chromiumPath) || inCi
-    ? null
-    : `${chromiumPath} not found (apt-get install chromium); runs under CI=true`;
-const launchArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-if (skipReason) console.warn(`browser test skipped: ${skipReason}`);
+import { launchChromium, skipReason, watchedPage } from "./browser-kit.ts";
 
 describe.skipIf(skipReason !== null)(
   `report.html in headless Chromium${skipReason ? ` (skipped: ${skipReason})` : ""}`,
@@ -45,29 +26,16 @@ describe.skipIf(skipReason !== null)(
       const result = runScenario(await loadScenarioFile(file), { file });
       expectedCharts = runCharts(result).charts.map((chart) => chart.name);
       await writeRunReport(root, result);
-    });
+    }, 120_000);
 
     afterAll(async () => {
       if (root) await fs.rm(root, { recursive: true, force: true });
     });
 
     it("renders every chart, with no console error, page error or network request", async () => {
-      expect(
-        existsSync(chromiumPath),
-        `CI=true but ${chromiumPath} is missing: .ci/run installs Debian's chromium`,
-      ).toBe(true);
-      const { chromium } = await import("playwright-core");
-      const browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+      const browser = await launchChromium();
       try {
-        const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-        const problems: string[] = [];
-        page.on("console", (message) => {
-          if (message.type() === "error") problems.push(`console: ${message.text()}`);
-        });
-        page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-        page.on("request", (request) => {
-          if (!/^(file|data):/.test(request.url())) problems.push(`request: ${request.url()}`);
-        });
+        const { page, problems } = await watchedPage(browser);
         await page.goto(pathToFileURL(path.join(root, "report.html")).href, { waitUntil: "load" });
 
         expect(await page.title()).toBe("split-brain — failover-sim report");

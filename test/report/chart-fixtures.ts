@@ -7,6 +7,7 @@ import type { TimelineRow } from "../../sim/metrics/timeline.ts";
 import { metricColumns, type MetricValues } from "../../sim/scenario/metric-names.ts";
 import type { TraceEvent } from "../../sim/model/index.ts";
 import type { GroupRow } from "../../sim/metrics/groups.ts";
+import { resolveScenario, type Teaching } from "../../sim/scenario/index.ts";
 
 const s = (seconds: number) => Math.round(seconds * 1e6);
 
@@ -118,6 +119,7 @@ export function fixtureSeries(): RunSeries {
           label: "partition db1,clients | db2,mon",
           startUs: s(120),
           endUs: s(180),
+          repaired: true,
         },
       ],
       omitted: 0,
@@ -158,5 +160,38 @@ export function fixtureRun() {
     timeline: fixtureTimeline(),
     events: fixtureEvents(),
     series: fixtureSeries(),
+    teaching: fixtureTeaching(),
+    world: fixtureWorld(),
   };
+}
+
+export function fixtureTeaching(): Teaching {
+  return {
+    story: "The link between the zones fails; db2 is promoted while db1 keeps taking writes.",
+    lesson: "Fence the old primary.",
+    questions: [
+      { q: "Why were writes lost?", a: "db1 rewound to db2's history." },
+      { q: "What would prevent it?", a: "Fencing db1." },
+    ],
+    keyFigures: ["split_brain_s", "lost_writes", "downtime_s"],
+  };
+}
+
+/** The cluster the fixture's events happen in: db1 and the clients in east, db2 and mon in west. */
+export function fixtureWorld() {
+  return resolveScenario(
+    {
+      name: "fixture",
+      summary: "A partition splits the brain.",
+      duration: "5m",
+      seed: 7,
+      nodes: {
+        db1: { role: "primary", zone: "east" },
+        db2: { role: "standby", zone: "west" },
+        mon: { role: "monitor", zone: "west" },
+      },
+      clients: { writes: "200/s", zone: "east" },
+    },
+    { file: "fixture.ts" },
+  ).world;
 }

@@ -32,7 +32,7 @@ function chart(name: string): Spec {
 }
 
 const context = [
-  "faults:rect x=start x2=end color=datum(fault in effect) tooltip=value",
+  "faults:rect x=start x2=end color=shade tooltip=value",
   "faults:rect x=start x2=end",
   "annotations:rule x=t stroke=condition strokeDash=condition",
   "annotations:text x=t y=labelY text=text color=condition",
@@ -108,8 +108,9 @@ describe("timeline chart", () => {
       end: 301,
     });
     expect(spec.datasets.faults).toEqual([
-      { label: "partition db1,clients | db2,mon", start: 120, end: 180 },
+      { label: "partition db1,clients | db2,mon", start: 120, end: 180, shade: "fault in effect" },
     ]);
+    expect(spec.datasets.hatch).toEqual([]);
     expect(spec.datasets.annotations.map((a: Spec) => [a.kind, a.text, a.t])).toEqual([
       ["fault", "partition db1,clients | db2,mon", 120],
       ["promotion", "db2 promoted (false failover)", 124],
@@ -121,7 +122,13 @@ describe("timeline chart", () => {
 
   it("ends a label at its line when it would run past the plot's right edge", () => {
     const run = fixtureRun();
-    const late = { kind: "crash", label: "crash db2", startUs: 299e6, endUs: 301e6 };
+    const late = {
+      kind: "crash",
+      label: "crash db2",
+      startUs: 299e6,
+      endUs: 301e6,
+      repaired: false,
+    };
     run.series = {
       ...run.series,
       faults: { periods: [late], omitted: 0 },
@@ -136,11 +143,22 @@ describe("timeline chart", () => {
   it("merges overlapping fault periods into one shaded stretch, keeping a line and label per fault", () => {
     const run = fixtureRun();
     const partition = run.series.faults.periods[0];
-    const crash = { kind: "crash", label: "crash db2", startUs: 150e6, endUs: 301e6 };
+    const crash = {
+      kind: "crash",
+      label: "crash db2",
+      startUs: 150e6,
+      endUs: 301e6,
+      repaired: false,
+    };
     run.series = { ...run.series, faults: { periods: [partition, crash], omitted: 0 } };
     const spec = runCharts(run).charts[0].spec as Spec;
     expect(spec.datasets.faults).toEqual([
-      { label: "partition db1,clients | db2,mon; crash db2", start: 120, end: 301 },
+      {
+        label: "partition db1,clients | db2,mon; crash db2",
+        start: 120,
+        end: 301,
+        shade: "fault never repaired",
+      },
     ]);
     expect(spec.datasets.annotations.map((a: Spec) => a.text)).toEqual([
       "partition db1,clients | db2,mon",

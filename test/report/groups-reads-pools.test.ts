@@ -9,6 +9,7 @@ import { runCharts } from "../../sim/report/charts/run-charts.ts";
 import { laneBands } from "../../sim/report/charts/timeline-chart.ts";
 import { TimeAxis } from "../../sim/report/charts/time-axis.ts";
 import { groupColumns } from "../../sim/report/group-columns.ts";
+import { replayData } from "../../sim/report/replay/replay-data.ts";
 import { reportPage } from "../../sim/report/html/report-page.ts";
 import { summaryTable } from "../../sim/report/summary-table.ts";
 import { fixtureRun } from "./chart-fixtures.ts";
@@ -105,6 +106,7 @@ describe("the per-group table", () => {
       charts: [],
       skippedCharts: [],
       keyEvents: run.series.keyEvents,
+      replay: replayData(run),
     });
   }
 });

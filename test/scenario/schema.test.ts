@@ -27,6 +27,10 @@ describe("the DSL types and the schema agree", () => {
       faults: true,
       chaos: true,
       expect: true,
+      story: true,
+      lesson: true,
+      questions: true,
+      keyFigures: true,
     };
     expect(Object.keys(scenarioSchema.shape).sort()).toEqual(Object.keys(typed).sort());
   });

@@ -16,7 +16,7 @@ describe("shape", () => {
   it("the default export must be an object", () => {
     const error = scenarioErrorOf(() => resolveScenario(5, { file }));
     expect(error.message).toBe(
-      `${file}: (the scenario): expected a scenario made with defineScenario({...}) with the keys name, summary, duration, seed, nodes, network, policy, replication, detector, failover, clients, faults, chaos, expect, got 5.`,
+      `${file}: (the scenario): expected a scenario made with defineScenario({...}) with the keys name, summary, duration, seed, nodes, network, policy, replication, detector, failover, clients, faults, chaos, expect, story, lesson, questions, keyFigures, got 5.`,
     );
   });
 

@@ -82,6 +82,7 @@ describe("a sweep's files do not depend on how it was run", () => {
       "charts/failovers.vl.json",
       "charts/false_failovers.vl.json",
       "charts/lost_writes.vl.json",
+      "charts/pareto.vl.json",
       "charts/rto_s-cdf.vl.json",
       "charts/tradeoff.vl.json",
       "paired.csv",
@@ -90,7 +91,7 @@ describe("a sweep's files do not depend on how it was run", () => {
     ]);
     const runs = read(out("w1"), "runs.csv").trimEnd().split("\n");
     expect(runs[0]).toMatch(
-      /^detector\.timeout,replication\.mode,seed,writes_attempted,.*,standby_cost,reads_attempted,.*,max_group_downtime_s$/,
+      /^detector\.timeout,replication\.mode,seed,writes_attempted,.*,standby_cost,reads_attempted,.*,max_group_downtime_s,restarts,writes_fallback,partial_service_s$/,
     );
     expect(runs).toHaveLength(1 + 6 * 2 * 4);
     expect(runs[1]).toMatch(/^1s,async,1,/);

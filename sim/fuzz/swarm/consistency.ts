@@ -8,6 +8,7 @@
 // - bounds: availability within [0, 1]; times within [0, duration] (or empty where allowed);
 // - split brain: split_brain_s > 0 only when the timeline shows two nodes up and primary at once.
 // The first few problems are kept, in trace order, each one line.
+import { spokenDuration } from "../../dsl/index.ts";
 import type { RunResult } from "../../run/index.ts";
 import type { TraceEvent, WorldConfig } from "../../model/index.ts";
 import type { Judge, Verdict } from "../invariants.ts";
@@ -36,11 +37,11 @@ export function consistencyJudge(world: WorldConfig): Judge {
         const current = roles.get(event.node);
         if (current?.role !== "primary")
           note(
-            `${event.node} accepted a write at ${event.tUs / 1e6} s in role ${current?.role ?? "unknown"}`,
+            `${event.node} accepted a write at ${spokenDuration(event.tUs)} in role ${current?.role ?? "unknown"}`,
           );
         else if (!granted.has(`${event.node}@${current.epoch}`)) {
           note(
-            `${event.node} accepted a write at ${event.tUs / 1e6} s as primary of epoch ${current.epoch}, into which it was never promoted`,
+            `${event.node} accepted a write at ${spokenDuration(event.tUs)} as primary of epoch ${current.epoch}, into which it was never promoted`,
           );
         }
       }

@@ -7,8 +7,8 @@
 // retries, reads and sometimes a circuit breaker; some nodes restart on their own (a restart
 // policy), a standby may serve only one of two client groups (a partial stand-in), and a pool's
 // servers may be autoscaled fleets. Every value of every registry is drawn uniformly
-// (option-draws.ts). The
-// duration is set afterwards (swarm-run.ts), once the policy's settle period is known.
+// (option-draws.ts). The duration is set afterwards (draw-case.ts), once the policy's settle
+// period is known.
 // With a base scenario, its nodes, zones, network and clients stay, and only the policy, the
 // standbys' readiness and the routing are drawn.
 import type { Rng } from "../../engine/index.ts";

@@ -1,8 +1,9 @@
 // What each configuration promises, from the real systems' documentation: the table the swarm
-// fuzzer and the end-to-end matrix judge every run against (README, "What each configuration
-// promises", is rendered from it). A promise applies to a run when the configuration — and, where
-// the promise depends on it, the fault schedule — is one the documentation makes it for; every run
-// is also checked for internal errors and for metrics consistent with its trace (consistency.ts).
+// fuzzer and the end-to-end matrix judge every run against, which "What each configuration
+// promises" in docs/fuzzing.md#swarm-fuzzing-sim-fuzz---swarm shows row for row. A promise applies
+// to a run when the configuration — and, where the promise depends on it, the fault schedule — is
+// one the documentation makes it for; every run is also checked for internal errors and for metrics
+// consistent with its trace (consistency.ts).
 // - no lost acknowledged write: every standby acknowledges every write before the client hears
 //   of it (sync or quorum replication waiting for every standby; none cold): whichever standby
 //   is promoted holds every acknowledged write, and a deposed primary can acknowledge nothing
@@ -33,7 +34,7 @@ export interface PromiseContext {
 export interface ConfigurationPromise {
   /** What holds, as a metric bound or a sentence. */
   holds: string;
-  /** The configurations it is made for, one line (the README table's "when"). */
+  /** The configurations it is made for, one line (the "when" of the table in docs/fuzzing.md). */
   when: string;
   /** The documentation it comes from. */
   source: string;

@@ -10,26 +10,11 @@
 import { clientFields, expectations, faultTiming, maxImportedNodes } from "../cluster.ts";
 import { confLines } from "../conf-lines.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
-import { formatDuration, parseDuration, presets } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
-import {
-  assumed,
-  fromLine,
-  noted,
-  type Cited,
-  type Fields,
-  type PlanNode,
-  type Remark,
-  type ScenarioPlan,
-} from "../plan.ts";
+import { noted, type Fields, type PlanNode, type Remark, type ScenarioPlan } from "../plan.ts";
 import { clockText, durationText } from "../scenario-text.ts";
-import {
-  readHaproxy,
-  type Found,
-  type HaproxyConfig,
-  type Proxy,
-  type Server,
-} from "./haproxy-sections.ts";
+import { readHaproxy, type HaproxyConfig, type Proxy, type Server } from "./haproxy-sections.ts";
+import { checksOf, detectionWindow, type Checks } from "./haproxy-checks.ts";
 
 export const haproxy: ConfigFormat = {
   system: "HAProxy",
@@ -38,16 +23,6 @@ export const haproxy: ConfigFormat = {
     /^\s*(backend|listen|defaults|frontend)\b/m.test(text) && /^\s*server\s+\S+\s+\S+/m.test(text),
   read: readHaproxyConfig,
 };
-
-/** The health checks of the server that decides, as the scenario's fields and numbers. */
-interface Checks {
-  interUs: number;
-  timeoutUs: number;
-  fall: number;
-  rise: number;
-  checked: boolean;
-  fields: { interval: Cited; timeout: Cited; fall: Cited; rise: Cited };
-}
 
 function readHaproxyConfig(file: ConfigFile, options: ImportOptions): ScenarioPlan {
   const problems = new ProblemList(file.name);
@@ -94,57 +69,6 @@ function readHaproxyConfig(file: ConfigFile, options: ImportOptions): ScenarioPl
   return pair
     ? pairPlan(proxy, active[0], backups, checks, config, file, options)
     : poolPlan(proxy, active, backups, decider, checks, config, file, options);
-}
-
-function checksOf(server: Server, proxy: Proxy, config: HaproxyConfig): Checks {
-  const defaults = presets.haproxy().detector ?? {};
-  const cite = (found: Found<number> | undefined, value: Cited["value"], why: string) =>
-    found === undefined
-      ? assumed(value, `${why} (presets.haproxy)`)
-      : fromLine(value, found.line.line, found.line.text);
-  const { interUs: inter, fall, rise, fastinterUs, downinterUs } = server.settings;
-  const interUs = inter?.value ?? parseDuration(defaults.interval ?? "2s");
-  const connectUs = proxy.timeoutConnectUs?.value ?? interUs;
-  const timeoutUs = proxy.timeoutCheckUs === undefined ? interUs : Math.min(connectUs, interUs);
-  const timeout =
-    proxy.timeoutCheckUs === undefined
-      ? noted(formatDuration(timeoutUs), "no timeout check: inter is the whole check's timeout")
-      : noted(
-          formatDuration(timeoutUs),
-          `timeout check is set (line ${proxy.timeoutCheckUs.line.line}): a server that does not accept the connection fails after min(timeout connect, inter)`,
-        );
-  for (const [found, name, detail] of [
-    [
-      fastinterUs,
-      "fastinter",
-      "the check interval while a server is going DOWN or coming UP; the model checks every inter throughout",
-    ],
-    [
-      downinterUs,
-      "downinter",
-      "the check interval while a server is DOWN; the model checks every inter throughout",
-    ],
-  ] as const) {
-    if (found !== undefined && found.value !== interUs)
-      config.notModelled.push({
-        subject: `${name} (server ${server.name})`,
-        line: found.line.line,
-        detail,
-      });
-  }
-  return {
-    interUs,
-    timeoutUs,
-    fall: fall?.value ?? defaults.failures ?? 3,
-    rise: rise?.value ?? defaults.successes ?? 2,
-    checked: server.settings.check?.value === true,
-    fields: {
-      interval: cite(inter, formatDuration(interUs), "HAProxy's default inter, 2000 ms"),
-      timeout,
-      fall: cite(fall, fall?.value ?? defaults.failures ?? 3, "HAProxy's default fall"),
-      rise: cite(rise, rise?.value ?? defaults.successes ?? 2, "HAProxy's default rise"),
-    },
-  };
 }
 
 function serverNode(server: Server, name: string, role: PlanNode["role"], zone: string): PlanNode {
@@ -273,14 +197,6 @@ function common(
     name: options.name,
     notModelled: config.notModelled,
     ignored: dedupe(config.ignored),
-  };
-}
-
-/** After a crash at any moment: (fall − 1) × inter + timeout, plus up to one inter. */
-function detectionWindow(checks: Checks): { earliestUs: number; latestUs: number } {
-  return {
-    earliestUs: (checks.fall - 1) * checks.interUs + checks.timeoutUs,
-    latestUs: checks.fall * checks.interUs + checks.timeoutUs,
   };
 }
 

@@ -11,26 +11,16 @@
 // "promotion" is that move; Kubernetes promotes nothing itself, a database needs its own).
 import { clientFields, expectations, faultTiming, secondUs as second } from "../cluster.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
-import { formatDuration, parseDuration, presets } from "../dsl.ts";
 import { ProblemList } from "../import-error.ts";
-import {
-  assumed,
-  fromLine,
-  noted,
-  type Cited,
-  type Fields,
-  type PlanNode,
-  type ScenarioPlan,
-} from "../plan.ts";
+import { noted, type Fields, type PlanNode, type ScenarioPlan } from "../plan.ts";
 import { clockText, durationText } from "../scenario-text.ts";
+import { readManifests, type Manifests, type Workload } from "./kubernetes-manifests.ts";
 import {
-  readManifests,
-  type Manifests,
-  type Probe,
-  type ProbeField,
-  type ProbeKind,
-  type Workload,
-} from "./kubernetes-manifests.ts";
+  detectionWindow,
+  otherProbes,
+  probeTiming,
+  type ProbeTiming,
+} from "./kubernetes-probe-timing.ts";
 
 /** A hot standby's promotion (the model's default promoteIn; presets.kubernetesProbes keeps it). */
 const promoteUs = second;
@@ -41,15 +31,6 @@ export const kubernetes: ConfigFormat = {
   recognises: (text) => /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text),
   read: readKubernetes,
 };
-
-interface ProbeTiming {
-  probe: Probe | null;
-  periodUs: number;
-  timeoutUs: number;
-  failures: number;
-  successes: number;
-  cited: Record<ProbeField, Cited>;
-}
 
 function readKubernetes(file: ConfigFile, options: ImportOptions): ScenarioPlan {
   const problems = new ProblemList(file.name);
@@ -86,62 +67,6 @@ function readKubernetes(file: ConfigFile, options: ImportOptions): ScenarioPlan 
   return found.kind === "Deployment"
     ? poolPlan(found, timing, manifests, file, options)
     : statefulPlan(found, timing, manifests, file, options);
-}
-
-/** What the probes that do not decide would do, which the model does not. */
-const otherProbes: Record<ProbeKind, string> = {
-  startupProbe: "guards a starting container; the crash hits a running pod",
-  livenessProbe:
-    "restarts the container after failureThreshold failures (with its restart back-off); the model's crashed pod stays down",
-  readinessProbe: "another container's readiness; the model follows one probe per pod",
-};
-
-function probeTiming(probe: Probe | null, manifests: Manifests): ProbeTiming {
-  const defaults = presets.kubernetesProbes().detector ?? {};
-  const defaultValues: Record<ProbeField, number> = {
-    periodSeconds: parseDuration(defaults.interval ?? "10s") / second,
-    timeoutSeconds: parseDuration(defaults.probeTimeout ?? "1s") / second,
-    failureThreshold: defaults.failures ?? 3,
-    successThreshold: defaults.successes ?? 1,
-  };
-  const value = (field: ProbeField) => probe?.fields[field]?.value ?? defaultValues[field];
-  const cite = (field: ProbeField, shown: Cited["value"]): Cited => {
-    const found = probe?.fields[field];
-    return found === undefined
-      ? assumed(
-          shown,
-          `Kubernetes' default ${field} ${defaultValues[field]} (presets.kubernetesProbes)`,
-        )
-      : fromLine(shown, found.entry.line, manifests.yaml.lineText(found.entry.line));
-  };
-  const periodUs = value("periodSeconds") * second;
-  let timeoutUs = value("timeoutSeconds") * second;
-  if (timeoutUs > periodUs) {
-    timeoutUs = periodUs;
-    manifests.notModelled.push({
-      subject: "timeoutSeconds above periodSeconds",
-      line: probe?.fields.timeoutSeconds?.entry.line ?? null,
-      detail:
-        "the kubelet waits for a probe before starting the next; the model probes every period, so the timeout is cut to periodSeconds",
-    });
-  }
-  const cited = {
-    periodSeconds: cite("periodSeconds", formatDuration(periodUs)),
-    timeoutSeconds:
-      timeoutUs === value("timeoutSeconds") * second
-        ? cite("timeoutSeconds", formatDuration(timeoutUs))
-        : noted(formatDuration(timeoutUs), "timeoutSeconds cut to periodSeconds (see above)"),
-    failureThreshold: cite("failureThreshold", value("failureThreshold")),
-    successThreshold: cite("successThreshold", value("successThreshold")),
-  };
-  return {
-    probe,
-    periodUs,
-    timeoutUs,
-    failures: value("failureThreshold"),
-    successes: value("successThreshold"),
-    cited,
-  };
 }
 
 function podNodes(
@@ -289,14 +214,6 @@ function common(
     about: [`${shape} ${decider}`],
     notModelled: manifests.notModelled,
     ignored: manifests.ignored,
-  };
-}
-
-/** After a crash at any moment: (failureThreshold − 1) × periodSeconds + timeoutSeconds, plus up to one period. */
-function detectionWindow(timing: ProbeTiming): { earliestUs: number; latestUs: number } {
-  return {
-    earliestUs: (timing.failures - 1) * timing.periodUs + timing.timeoutUs,
-    latestUs: timing.failures * timing.periodUs + timing.timeoutUs,
   };
 }
 

@@ -1,9 +1,8 @@
 // Reading a Patroni YAML file: where each setting is (the dynamic configuration at the top, as
 // `patronictl show-config` prints it, or under bootstrap.dcs in a member's file — the top wins),
-// its value as Patroni reads it (Python's int(); PyYAML's on/off), Patroni's own adjustment of
-// the timeouts (patroni/config.py _validate_and_adjust_timeouts: minimums ttl 20, loop_wait 1,
-// retry_timeout 3; loop_wait + 2 × retry_timeout ≤ ttl, lowering loop_wait first), and what the
-// file holds that the scenario does not carry.
+// its value as Patroni reads it (Python's int(); PyYAML's on/off), and what the file holds that
+// the scenario does not carry. The settings, their defaults and Patroni's adjustment of the
+// timeouts are patroni-settings.ts.
 import { maxImportedNodes } from "../cluster.ts";
 import type { ProblemList } from "../import-error.ts";
 import type { Remark } from "../plan.ts";
@@ -16,27 +15,12 @@ import {
   type YamlEntry,
   type YamlFile,
 } from "../yaml-tree.ts";
-import { patroniDefaults } from "./patroni-defaults.ts";
-
-/** A setting's value (after Patroni's adjustment) and the entry it came from (null: default). */
-export interface Setting<T> {
-  value: T;
-  entry: YamlEntry | null;
-  /** What the file said, when Patroni adjusts it. */
-  adjustedFrom?: number;
-}
-
-export interface PatroniSettings {
-  ttl: Setting<number>;
-  loopWait: Setting<number>;
-  retryTimeout: Setting<number>;
-  maxLagBytes: Setting<number>;
-  syncMode: Setting<boolean | "quorum">;
-  strict: Setting<boolean>;
-  syncCount: Setting<number>;
-  /** Patroni's adjustments of the timeouts, as sentences. */
-  adjustments: string[];
-}
+import {
+  adjustTimeouts,
+  defaultSettings,
+  type PatroniSettings,
+  type Setting,
+} from "./patroni-settings.ts";
 
 export interface PatroniSections {
   yaml: YamlFile;
@@ -299,42 +283,4 @@ function readSyncMode(entry: YamlEntry, problems: ProblemList): boolean | "quoru
     `expected on, off or quorum, got ${JSON.stringify(value ?? null)}`,
   );
   return undefined;
-}
-
-function defaultSettings(): PatroniSettings {
-  const defaults = patroniDefaults();
-  const fixed = <T>(value: T): Setting<T> => ({ value, entry: null });
-  return {
-    ttl: fixed(defaults.ttlS),
-    loopWait: fixed(defaults.loopWaitS),
-    retryTimeout: fixed(defaults.retryTimeoutS),
-    maxLagBytes: fixed(defaults.maxLagBytes),
-    syncMode: fixed<boolean | "quorum">(false),
-    strict: fixed(false),
-    syncCount: fixed(1),
-    adjustments: [],
-  };
-}
-
-/** Patroni's rule (patroni/config.py): minimums first, then loop_wait + 2 × retry_timeout ≤ ttl. */
-function adjustTimeouts(settings: PatroniSettings): void {
-  const adjust = (setting: Setting<number>, name: string, value: number, why: string) => {
-    if (setting.value === value) return;
-    settings.adjustments.push(
-      `Patroni adjusts ${name} from ${setting.value} to ${value} (${why}).`,
-    );
-    setting.adjustedFrom ??= setting.value;
-    setting.value = value;
-  };
-  const { ttl, loopWait, retryTimeout } = settings;
-  adjust(loopWait, "loop_wait", Math.max(loopWait.value, 1), "its minimum");
-  adjust(retryTimeout, "retry_timeout", Math.max(retryTimeout.value, 3), "its minimum");
-  adjust(ttl, "ttl", Math.max(ttl.value, 20), "its minimum");
-  const rule = "to keep loop_wait + 2 × retry_timeout ≤ ttl";
-  if (1 + 2 * retryTimeout.value > ttl.value) {
-    adjust(loopWait, "loop_wait", 1, rule);
-    adjust(retryTimeout, "retry_timeout", Math.floor((ttl.value - 1) / 2), rule);
-  } else if (loopWait.value + 2 * retryTimeout.value > ttl.value) {
-    adjust(loopWait, "loop_wait", ttl.value - 2 * retryTimeout.value, rule);
-  }
 }

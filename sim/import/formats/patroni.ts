@@ -22,7 +22,8 @@ import { assumed, fromLine, noted, type Cited, type Fields, type ScenarioPlan } 
 import { clockText, durationText } from "../scenario-text.ts";
 import type { YamlFile } from "../yaml-tree.ts";
 import { walLagText } from "./patroni-defaults.ts";
-import { patroniSections, type PatroniSettings, type Setting } from "./patroni-sections.ts";
+import { patroniSections } from "./patroni-sections.ts";
+import type { PatroniSettings, Setting } from "./patroni-settings.ts";
 
 /** Members assumed when the file does not say: a leader and two replicas. */
 const assumedMembers = 3;

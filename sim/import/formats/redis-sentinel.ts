@@ -99,7 +99,46 @@ function sentinelPlan(
   const monitors = Array.from({ length: sentinels.count }, (_, index) => `sentinel${index + 1}`);
   const replicas = config.knownReplicas > 0 ? config.knownReplicas : assumedReplicas;
   const blockFor = formatDuration(2 * failoverTimeoutUs);
-  const overrides: Fields = {
+  const overrides = sentinelOverrides(config, { pingUs, downAfterUs, blockFor });
+  const suspectUs = timing.roundBeforeUs + downAfterUs;
+  return {
+    system: "Redis Sentinel",
+    source: file.name,
+    name: options.name,
+    summary: `Redis Sentinel as ${file.name} sets it up: the master crashes; ${sentinels.count} Sentinels call it down after ${durationText(downAfterUs)} and promote a replica.`,
+    about: [
+      `The model: presets.redisSentinel. The monitors are the Sentinels, a timeout detector each (down-after-milliseconds); failover.quorum is the ODOWN quorum; the model's acting controller, a monitor reaching a majority of them, stands for the Sentinel the majority elects. The ODOWN poll (up to 1 s), the election's random delay (up to 1 s) and SLAVEOF NO ONE are its 2 s promotion. Master ${master.name} is db1; its replicas db2 and on.`,
+    ],
+    nodes: primaryStandbyNodes({
+      standbys: replicas,
+      standbysOrigin:
+        config.knownReplicas > 0
+          ? { note: `${replicas} known-replica lines` }
+          : { assumed: `${replicas} replicas (${file.name} has no known-replica lines)` },
+      monitors,
+      monitorsOrigin: sentinelsOrigin(sentinels),
+    }),
+    policy: { preset: "redisSentinel", overrides },
+    fields: clientFields("a"),
+    durationUs: timing.durationUs,
+    fault: { atUs: timing.atUs, node: "db1" },
+    story: [
+      `The fault: db1, the master, crashes at ${clockText(timing.atUs)}, halfway between two pings (${clockText(timing.roundBeforeUs)} and ${clockText(timing.roundBeforeUs + pingUs)}): the average case. Sentinel's mechanics with these values: each Sentinel calls db1 down down-after-milliseconds = ${durationText(downAfterUs)} after its last reply, at ${clockText(suspectUs)}, ${durationText(suspectUs - timing.atUs)} after the crash (${durationText(downAfterUs - pingUs)} to ${durationText(downAfterUs)} after a crash at any moment); ${master.quorum} of them agree and the elected one promotes db2, accepting writes ${durationText(promoteUs)} later. No new failover of this master for 2 × failover-timeout = ${blockFor}.`,
+    ],
+    expect: expectations(1, { earliestUs: downAfterUs - pingUs, latestUs: downAfterUs }, file.name),
+    notModelled: config.notModelled,
+    ignored: config.ignored,
+  };
+}
+
+/** The policy's fields as the Sentinel file sets them, each with the line it came from. */
+function sentinelOverrides(
+  config: SentinelConfig,
+  timing: { pingUs: number; downAfterUs: number; blockFor: string },
+): Fields {
+  const { pingUs, downAfterUs, blockFor } = timing;
+  const master = config.master!;
+  return {
     detector: {
       interval: noted(
         formatDuration(pingUs),
@@ -129,41 +168,15 @@ function sentinelPlan(
       ),
     },
   };
-  const sentinelsOrigin: Origin =
-    sentinels.why === "assumed"
-      ? {
-          assumed: `${sentinels.count} Sentinels (each has its own file; say how many with --sentinels N)`,
-        }
-      : { note: `${sentinels.count} Sentinels: ${sentinels.why}` };
-  const suspectUs = timing.roundBeforeUs + downAfterUs;
-  return {
-    system: "Redis Sentinel",
-    source: file.name,
-    name: options.name,
-    summary: `Redis Sentinel as ${file.name} sets it up: the master crashes; ${sentinels.count} Sentinels call it down after ${durationText(downAfterUs)} and promote a replica.`,
-    about: [
-      `The model: presets.redisSentinel. The monitors are the Sentinels, a timeout detector each (down-after-milliseconds); failover.quorum is the ODOWN quorum; the model's acting controller, a monitor reaching a majority of them, stands for the Sentinel the majority elects. The ODOWN poll (up to 1 s), the election's random delay (up to 1 s) and SLAVEOF NO ONE are its 2 s promotion. Master ${master.name} is db1; its replicas db2 and on.`,
-    ],
-    nodes: primaryStandbyNodes({
-      standbys: replicas,
-      standbysOrigin:
-        config.knownReplicas > 0
-          ? { note: `${replicas} known-replica lines` }
-          : { assumed: `${replicas} replicas (${file.name} has no known-replica lines)` },
-      monitors,
-      monitorsOrigin: sentinelsOrigin,
-    }),
-    policy: { preset: "redisSentinel", overrides },
-    fields: clientFields("a"),
-    durationUs: timing.durationUs,
-    fault: { atUs: timing.atUs, node: "db1" },
-    story: [
-      `The fault: db1, the master, crashes at ${clockText(timing.atUs)}, halfway between two pings (${clockText(timing.roundBeforeUs)} and ${clockText(timing.roundBeforeUs + pingUs)}): the average case. Sentinel's mechanics with these values: each Sentinel calls db1 down down-after-milliseconds = ${durationText(downAfterUs)} after its last reply, at ${clockText(suspectUs)}, ${durationText(suspectUs - timing.atUs)} after the crash (${durationText(downAfterUs - pingUs)} to ${durationText(downAfterUs)} after a crash at any moment); ${master.quorum} of them agree and the elected one promotes db2, accepting writes ${durationText(promoteUs)} later. No new failover of this master for 2 × failover-timeout = ${blockFor}.`,
-    ],
-    expect: expectations(1, { earliestUs: downAfterUs - pingUs, latestUs: downAfterUs }, file.name),
-    notModelled: config.notModelled,
-    ignored: config.ignored,
-  };
+}
+
+/** Where the number of Sentinels came from. */
+function sentinelsOrigin(sentinels: { count: number; why: string }): Origin {
+  return sentinels.why === "assumed"
+    ? {
+        assumed: `${sentinels.count} Sentinels (each has its own file; say how many with --sentinels N)`,
+      }
+    : { note: `${sentinels.count} Sentinels: ${sentinels.why}` };
 }
 
 /** A value cited from its line (and how it was derived), or marked as Sentinel's default. */

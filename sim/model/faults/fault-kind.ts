@@ -144,6 +144,9 @@ export interface EpisodeShape<Episode extends EpisodeData> {
   ): { start: FaultSpecData; repair: FaultSpecData | null };
   /** Every name it mentions (a shrinker dropping a node drops the episodes that name it). */
   names(episode: Episode): readonly string[];
+  /** For a cut of the network: the sides a self-healing blip of the same length would cut, so
+   *  the shrinker can put one entry in place of the cut and its heal. Absent for any other kind. */
+  blipGroups?(episode: Episode, space: DrawSpace): string[][];
 }
 
 /** A kind's episodes by name. */

@@ -33,6 +33,11 @@ const episode: EpisodeShape<IsolateEpisode> = {
   repairable: true,
   entries: ({ target }) => ({ start: isolate(target), repair: heal() }),
   names: ({ target }) => [target],
+  // A zone is cut from the other zones; an endpoint from every other endpoint.
+  blipGroups: ({ target }, space) => {
+    const others = space.zones.includes(target) ? space.zones : endpointsOf(space);
+    return [[target], others.filter((name) => name !== target)];
+  },
 };
 
 const kind: FaultKindModule<

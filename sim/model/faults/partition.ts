@@ -33,6 +33,7 @@ const episode: EpisodeShape<PartitionEpisode> = {
   repairable: true,
   entries: ({ groups }) => ({ start: partition(...groups), repair: heal() }),
   names: ({ groups }) => groups.flat(),
+  blipGroups: ({ groups }) => groups,
 };
 
 const kind: FaultKindModule<

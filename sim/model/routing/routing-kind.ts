@@ -113,8 +113,9 @@ export interface RoutingKindModule<Name extends string, Config extends { kind: N
   estimate(config: Config, durationUs: number): { label: string; events: number } | null;
   /** Its phrase in `sim explain`: "through a proxy that follows the controller". */
   describe(config: Config): string;
-  /** A reroute in its terms, and why a run of reroutes comes one by one ("" when they do not). */
+  /** A reroute in its terms: "The proxy of client group app now sends writes to db2." */
   rerouteSentence(client: string, target: string): string;
+  /** Why a run of reroutes comes one by one, appended to its sentence ("" when they do not). */
   readonly rerouteWhy: string;
   /** The swarm's draw, as a scenario writes it. */
   draw(rng: Rng, context: { servers: readonly string[] }): Spec;

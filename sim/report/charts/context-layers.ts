@@ -1,12 +1,21 @@
 // What happened, drawn on every run chart so each one explains itself when pasted alone into a
-// post-mortem: fault periods shaded grey (overlapping ones merged), and a labelled line at each
-// fault and each promotion (failover, false failover, failback). Labels sit in rows above the
+// post-mortem: fault periods shaded grey (overlapping ones merged) — a fault still in effect when
+// the run ends (never repaired) shaded darker from its start to the end of the run, hatched with
+// thin vertical lines and named apart in the legend — and a labelled line at each fault and each
+// promotion (failover, false failover, failback). Labels sit in rows above the
 // plot, packed so they never overlap: each goes to the lowest row where it clears the previous
 // label, by an estimate of its width in DejaVu Sans; a label that would run past the plot's right
 // edge ends at its line instead; labels beyond `maxLabelRows` are left out (lines and shading stay).
 import type { FaultPeriod } from "../../metrics/fault-periods.ts";
 import type { RunSeries } from "../../metrics/series.ts";
-import { colorLegend, faultShade, fontFamily, plotWidth, type ColorScale } from "./theme.ts";
+import {
+  colorLegend,
+  faultShade,
+  fontFamily,
+  plotWidth,
+  unrepairedShade,
+  type ColorScale,
+} from "./theme.ts";
 import type { TimeAxis } from "./time-axis.ts";
 
 export const labelFontSize = 10;
@@ -15,11 +24,15 @@ const charWidthEm = 0.62;
 const rowHeightPx = 13;
 const labelGapPx = 8;
 export const maxLabelRows = 5;
+/** Pixels between the hatch lines of an unrepaired fault. */
+export const hatchSpacingPx = 8;
 
 export interface FaultRow {
   label: string;
   start: number;
   end: number;
+  /** The legend entry the shading falls under: repaired or not by the end of the run. */
+  shade: string;
 }
 
 export interface AnnotationRow {
@@ -34,17 +47,24 @@ export interface AnnotationRow {
 }
 
 export interface ChartContext {
-  datasets: { faults: FaultRow[]; annotations: AnnotationRow[] };
-  /** Whether any fault period exists (then charts add "fault in effect" to their legend). */
+  datasets: { faults: FaultRow[]; annotations: AnnotationRow[]; hatch: { t: number }[] };
+  /** The shading legend entries present ("fault in effect", "fault never repaired"). */
+  shades: string[];
+  /** Whether any fault period exists (then charts add the shading to their legend). */
   hasFaults: boolean;
 }
 
 export function chartContext(series: RunSeries, axis: TimeAxis): ChartContext {
-  const faults = mergedPeriods(series.faults.periods).map((period) => ({
+  const merged = mergedPeriods(series.faults.periods);
+  const faults = merged.map((period) => ({
     label: period.label,
     start: axis.at(period.startUs),
     end: axis.at(period.endUs),
+    shade: period.repaired ? faultShade.legend : unrepairedShade.legend,
   }));
+  const shades = [faultShade.legend, unrepairedShade.legend].filter((shade) =>
+    faults.some((fault) => fault.shade === shade),
+  );
   const marks = [
     ...series.faults.periods.map((period) => ({
       kind: "fault",
@@ -77,7 +97,18 @@ export function chartContext(series: RunSeries, axis: TimeAxis): ChartContext {
       align,
     });
   }
-  return { datasets: { faults, annotations }, hasFaults: faults.length > 0 };
+  const hatch = merged
+    .filter((period) => !period.repaired)
+    .flatMap((period) => hatchLines(period.startUs, period.endUs, series.endUs, axis));
+  return { datasets: { faults, annotations, hatch }, shades, hasFaults: faults.length > 0 };
+}
+
+/** Vertical lines every `hatchSpacingPx` across an unrepaired period, in axis units. */
+function hatchLines(startUs: number, endUs: number, runEndUs: number, axis: TimeAxis) {
+  const stepUs = (hatchSpacingPx * Math.max(1, runEndUs)) / plotWidth;
+  const lines: { t: number }[] = [];
+  for (let tUs = startUs + stepUs / 2; tUs < endUs; tUs += stepUs) lines.push({ t: axis.at(tUs) });
+  return lines;
 }
 
 /** Overlapping fault periods merged into one shaded stretch (labels joined), so shading means
@@ -85,40 +116,44 @@ export function chartContext(series: RunSeries, axis: TimeAxis): ChartContext {
  *  line and label. Instants (start = end) are left to their line. */
 function mergedPeriods(
   periods: readonly FaultPeriod[],
-): { label: string; startUs: number; endUs: number }[] {
+): { label: string; startUs: number; endUs: number; repaired: boolean }[] {
   const sorted = periods
     .filter((period) => period.endUs > period.startUs)
     .sort((a, b) => a.startUs - b.startUs);
-  const merged: { labels: string[]; startUs: number; endUs: number }[] = [];
+  const merged: { labels: string[]; startUs: number; endUs: number; repaired: boolean }[] = [];
   for (const period of sorted) {
     const last = merged[merged.length - 1];
     if (last && period.startUs <= last.endUs) {
       last.endUs = Math.max(last.endUs, period.endUs);
       last.labels.push(period.label);
+      last.repaired &&= period.repaired;
     } else {
-      merged.push({ labels: [period.label], startUs: period.startUs, endUs: period.endUs });
+      merged.push({ ...period, labels: [period.label] });
     }
   }
   // A tooltip names a few; a fuzzed schedule can overlap hundreds.
-  return merged.map(({ labels, startUs, endUs }) => ({
+  return merged.map(({ labels, startUs, endUs, repaired }) => ({
     label:
       labels.length <= 3
         ? labels.join("; ")
         : `${labels.slice(0, 3).join("; ")}; and ${labels.length - 3} more`,
     startUs,
     endUs,
+    repaired,
   }));
 }
 
 // Every layer of a chart names the x axis the same (`xTitle`): Vega-Lite joins differing titles.
 
-/** A chart's colour scale plus "fault in effect" when the run has fault periods. */
+/** A chart's colour scale plus the fault shading's entries the run has ("fault in effect",
+ *  "fault never repaired"). */
 export function withFaultColor(context: ChartContext, colors: ColorScale): ColorScale {
-  if (!context.hasFaults) return colors;
+  const color = (shade: string) =>
+    shade === faultShade.legend ? faultShade.color : unrepairedShade.color;
   return {
     ...colors,
-    domain: [...colors.domain, faultShade.legend],
-    range: [...colors.range, faultShade.color],
+    domain: [...colors.domain, ...context.shades],
+    range: [...colors.range, ...context.shades.map(color)],
   };
 }
 
@@ -157,13 +192,25 @@ function faultShadingLayers(
         // The chart's own scale, repeated so a panel whose other layers have no colour still
         // shades in the fault colour.
         color: {
-          datum: faultShade.legend,
+          field: "shade",
+          type: "nominal",
           scale: { domain: colors.domain, range: colors.range },
           legend: colorLegend(colors.title),
         },
         tooltip: [{ field: "label", title: "fault" }],
       },
     },
+    ...(context.datasets.hatch.length === 0
+      ? []
+      : [
+          {
+            data: { name: "hatch" },
+            mark: { type: "rule", strokeWidth: 1, stroke: unrepairedShade.color, opacity: 0.35 },
+            encoding: {
+              x: { field: "t", type: "quantitative", scale: axis.scale(), title: xTitle },
+            },
+          },
+        ]),
     {
       data: { name: "faults" },
       mark: {

@@ -5,6 +5,7 @@
 // acceptance in the lane of the node that accepted them, labelled with its count. The trace
 // gives a lost stretch only as a span and a count; a stretch shorter than a bucket is drawn one
 // bucket wide so it stays visible. A panel without data is left out.
+import { spokenDuration } from "../../dsl/index.ts";
 import type { RunSeries } from "../../metrics/series.ts";
 import {
   chartContext,
@@ -21,7 +22,7 @@ import {
   seriesPalette,
   type ColorScale,
 } from "./theme.ts";
-import { formatWidth, round, TimeAxis } from "./time-axis.ts";
+import { round, TimeAxis } from "./time-axis.ts";
 import { defineChart } from "./run-chart.ts";
 
 const divergentHeightPx = 140;
@@ -49,7 +50,7 @@ function dataLossSpec(input: DataLossChartInput): object {
     nodes.map((node, i) => [node, seriesPalette[(i + 1) % seriesPalette.length]]),
   );
   const colors = withFaultColor(context, colorScale(nodes, known, "accepted by"));
-  const xTitle = `${axis.title()}, ${formatWidth(series.bucketUs)} buckets`;
+  const xTitle = `${axis.title()}, ${spokenDuration(series.bucketUs)} buckets`;
   const panels: object[] = [];
   if (divergent.length > 0) panels.push(divergentPanel(context, axis, xTitle, colors));
   if (lost.length > 0)

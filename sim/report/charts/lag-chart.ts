@@ -3,11 +3,12 @@
 // so the line breaks where a node applied nothing (cut off, down, or primary itself) instead of
 // pretending the lag was zero; a lone bucket between gaps gets a dot so it is not lost. The
 // unit is milliseconds when the worst lag stays under a second, seconds otherwise.
+import { spokenDuration } from "../../dsl/index.ts";
 import type { LagSeries } from "../../metrics/lag-series.ts";
 import type { RunSeries } from "../../metrics/series.ts";
 import { chartContext, contextLayers, withFaultColor } from "./context-layers.ts";
 import { chartConfig, colorEncoding, colorScale, plotWidth, seriesPalette } from "./theme.ts";
-import { formatWidth, round, TimeAxis } from "./time-axis.ts";
+import { round, TimeAxis } from "./time-axis.ts";
 import { defineChart } from "./run-chart.ts";
 
 const heightPx = 180;
@@ -43,7 +44,7 @@ function lagSpec(input: LagChartInput): object {
     field: "t",
     type: "quantitative",
     scale: axis.scale(),
-    title: `${axis.title()}, ${formatWidth(series.bucketUs)} buckets`,
+    title: `${axis.title()}, ${spokenDuration(series.bucketUs)} buckets`,
   };
   // Headroom above the worst value: a lag that stays flat would otherwise run along the frame.
   const y = {

@@ -2,9 +2,10 @@
 // outcome in the legend's order, as steps over the time buckets, with the run's context (fault
 // periods shaded, promotions marked) on top. The rows come from the named dataset, filtered to
 // the group; each row has a rate per outcome name.
+import { spokenDuration } from "../../dsl/index.ts";
 import { contextLayers, type ChartContext } from "./context-layers.ts";
 import { colorEncoding, plotWidth, type ColorScale } from "./theme.ts";
-import { formatWidth, type TimeAxis } from "./time-axis.ts";
+import type { TimeAxis } from "./time-axis.ts";
 
 const panelHeightPx = 150;
 
@@ -32,7 +33,7 @@ export function outcomePanel({
   axis,
   bucketUs,
 }: OutcomePanel): object {
-  const xTitle = `${axis.title()}, ${formatWidth(bucketUs)} buckets`;
+  const xTitle = `${axis.title()}, ${spokenDuration(bucketUs)} buckets`;
   return {
     title: { text: `client group ${client}`, fontSize: 12, fontWeight: "normal" },
     width: plotWidth,

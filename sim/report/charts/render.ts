@@ -9,8 +9,17 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fontFamily } from "./theme.ts";
 
+/** Where the plot area sits in the SVG (pixels): the replay's cursor is drawn over it. */
+export interface PlotArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface RenderedChart {
   svg: string;
+  plot: PlotArea;
   png: Uint8Array;
   /** What Vega-Lite and Vega warned about (a chart bug: tests expect none); never printed. */
   warnings: string[];
@@ -49,7 +58,9 @@ export function fontFiles(): string[] {
 
 /** A Vega-Lite spec as SVG text, with the libraries' warnings (collected, not printed: the
  *  CLI's stderr is for the user's errors). An error from either library is thrown. */
-export async function renderSvg(spec: object): Promise<{ svg: string; warnings: string[] }> {
+export async function renderSvg(
+  spec: object,
+): Promise<{ svg: string; plot: PlotArea; warnings: string[] }> {
   const { vega, vegaLite } = await loadLibraries();
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
@@ -58,7 +69,17 @@ export async function renderSvg(spec: object): Promise<{ svg: string; warnings: 
   }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logger });
   try {
-    return { svg: await view.toSVG(), warnings };
+    const svg = await view.toSVG();
+    // The origin is measured inside the padding, which the SVG's outer group adds.
+    const [x, y] = view.origin();
+    const padding = view.padding() as { left: number; top: number };
+    const plot = {
+      x: x + padding.left,
+      y: y + padding.top,
+      width: view.width(),
+      height: view.height(),
+    };
+    return { svg, plot, warnings };
   } finally {
     view.finalize();
   }
@@ -113,6 +134,6 @@ export async function svgToPng(svg: string): Promise<Uint8Array> {
 }
 
 export async function renderChart(spec: object): Promise<RenderedChart> {
-  const { svg, warnings } = await renderSvg(spec);
-  return { svg, png: await svgToPng(svg), warnings };
+  const { svg, plot, warnings } = await renderSvg(spec);
+  return { svg, plot, png: await svgToPng(svg), warnings };
 }

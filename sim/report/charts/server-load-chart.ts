@@ -3,10 +3,11 @@
 // It shows what the pool's failover is: a failed server's band vanishing and the others widening
 // (and whether they hold it), a cascade, and users kept where the load balancer moved them after
 // the server returns.
+import { spokenDuration } from "../../dsl/index.ts";
 import type { RunSeries } from "../../metrics/series.ts";
 import { chartContext, contextLayers, withFaultColor } from "./context-layers.ts";
 import { chartConfig, colorEncoding, colorScale, plotWidth, seriesPalette } from "./theme.ts";
-import { formatWidth, TimeAxis } from "./time-axis.ts";
+import { TimeAxis } from "./time-axis.ts";
 import { defineChart } from "./run-chart.ts";
 
 const heightPx = 180;
@@ -36,7 +37,7 @@ function serverLoadSpec(input: ServerLoadChartInput): object {
     field: "t",
     type: "quantitative",
     scale: axis.scale(),
-    title: `${axis.title()}, ${formatWidth(series.bucketUs)} buckets`,
+    title: `${axis.title()}, ${spokenDuration(series.bucketUs)} buckets`,
   };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

@@ -69,6 +69,8 @@ const fallbackPalette = [
 ];
 
 export const faultShade = { color: "#718096", opacity: 0.22, legend: "fault in effect" } as const;
+/** A fault still in effect when the run ends: darker, and hatched (context-layers.ts). */
+export const unrepairedShade = { color: "#44337a", legend: "fault never repaired" } as const;
 export const lostColor = "#c53030";
 
 /** The Vega-Lite colour encoding of a field through this scale, with its legend. */
@@ -88,7 +90,7 @@ export function colorEncoding(
 /** A colour legend whose "fault in effect" swatch is as pale as the shading it names. Layers
  *  with different outlines need one `symbolStrokeColor` so Vega-Lite can merge their legends. */
 export function colorLegend(title: string, symbolStrokeColor?: string): object {
-  const isFault = `datum.value === '${faultShade.legend}'`;
+  const isFault = `datum.value === '${faultShade.legend}' || datum.value === '${unrepairedShade.legend}'`;
   const stroke = symbolStrokeColor === undefined ? {} : { symbolStrokeColor };
   return {
     title,

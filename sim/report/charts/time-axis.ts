@@ -42,14 +42,6 @@ export class TimeAxis {
   }
 }
 
-/** A bucket width for axis titles: "1 s", "5 min", "6 h", "2 d". */
-export function formatWidth(us: number): string {
-  const unit =
-    [...units].reverse().find((candidate) => us >= candidate.us && us % candidate.us === 0) ??
-    units[0];
-  return `${round(us / unit.us)} ${unit.symbol}`;
-}
-
 /** Six decimals of the unit at most: exact for microseconds in seconds, and short. */
 export function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;

@@ -168,7 +168,7 @@ export function laneBands(
 
 /** A node's process state and role merged into one sequence of intervals: the state when it is
  *  not "up", else the role; "running" for a node that is up without a role (a monitor). */
-function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly TimelineRow[]) {
+export function mainLane(stateRows: readonly TimelineRow[], roleRows: readonly TimelineRow[]) {
   const cuts = [
     ...new Set([...stateRows, ...roleRows].flatMap((row) => [row.startUs, row.endUs])),
   ].sort((a, b) => a - b);
@@ -202,7 +202,7 @@ export const timelineChart = defineChart({
   caption:
     "One lane per node, coloured by its role (or by its process state when it is not running normally); " +
     "the lanes under a database node show when each monitor suspected it, those under a pool server when a load " +
-    "balancer had it out of rotation. Grey shading marks fault periods; " +
+    "balancer had it out of rotation. Grey shading marks fault periods (darker and hatched: never repaired); " +
     "dashed lines mark promotions.",
   spec: timelineSpec,
 });

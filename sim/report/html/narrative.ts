@@ -1,16 +1,17 @@
 // The story of a run in plain language, for report.html: one sentence per main event (the
 // "changes" level of the trace, kept by the metrics layer whatever `--trace` says), with its
-// simulated time as a clock ("2:03.000"). Events this file has no sentence for — kinds the
+// simulated time in the human style ("2 min 03 s", dsl/spoken.ts). Events this file has no sentence for — kinds the
 // model adds later — fall back to their events.csv detail, so the story never skips one.
 // Sentences are plain text; the page escapes them.
+import { spokenDuration } from "../../dsl/index.ts";
 import { formatMicros } from "../../metrics/format.ts";
 import type { KeyEvents } from "../../metrics/key-events.ts";
-import type { Fault, TraceEvent } from "../../model/index.ts";
+import { faultKindOf, type TraceEvent, type WorldConfig } from "../../model/index.ts";
 import { describeEvent } from "../event-detail.ts";
 
 export interface NarrativeLine {
   tUs: number;
-  /** The time as a clock: "2:03.000", "1:02:03.000", "2d 01:02:03.000". */
+  /** The time since the start in the human style: "850 ms", "2 min 03 s", "2 d 01 h". */
   clock: string;
   /** The exact time in seconds, as in the CSV files. */
   seconds: string;
@@ -24,7 +25,13 @@ export interface Narrative {
   closing: NarrativeLine[];
 }
 
-export function narrative(keyEvents: KeyEvents): Narrative {
+export function narrative(keyEvents: KeyEvents, world: WorldConfig): Narrative {
+  const line = (event: TraceEvent): NarrativeLine => ({
+    tUs: event.tUs,
+    clock: spokenDuration(event.tUs),
+    seconds: formatMicros(event.tUs),
+    text: sentence(event, world),
+  });
   return {
     lines: keyEvents.events.map(line),
     omitted: keyEvents.omitted,
@@ -32,19 +39,11 @@ export function narrative(keyEvents: KeyEvents): Narrative {
   };
 }
 
-function line(event: TraceEvent): NarrativeLine {
-  return {
-    tUs: event.tUs,
-    clock: formatClock(event.tUs),
-    seconds: formatMicros(event.tUs),
-    text: sentence(event),
-  };
-}
-
-export function sentence(event: TraceEvent): string {
+/** A fault is told by its kind (model/faults/<kind>.ts), which knows the world's nodes. */
+export function sentence(event: TraceEvent, world: WorldConfig): string {
   switch (event.kind) {
     case "fault":
-      return faultSentence(event.fault, event.label);
+      return faultKindOf(event.fault.kind).explain(event.fault, event.label, world);
     case "node_down":
       return `${event.node} is down: its process has stopped.`;
     case "node_up":
@@ -78,8 +77,8 @@ export function sentence(event: TraceEvent): string {
       return `The proxy of client group ${event.client} now sends writes to ${event.target}.`;
     case "writes_lost":
       return (
-        `${event.count} acknowledged writes accepted by ${event.node} between ${formatClock(event.firstUs)} and ` +
-        `${formatClock(event.lastUs)} are missing from the final history: they are lost.`
+        `${event.count} acknowledged writes accepted by ${event.node} between ${spokenDuration(event.firstUs)} and ` +
+        `${spokenDuration(event.lastUs)} are missing from the final history: they are lost.`
       );
     case "run_end":
       return event.authority === ""
@@ -88,7 +87,7 @@ export function sentence(event: TraceEvent): string {
     case "isr":
       return `The in-sync replica set of ${event.node} is now ${[event.node, ...event.members].join(", ")}${event.left.length > 0 ? ` (${event.left.join(", ")} fell behind)` : ""}.`;
     case "back_off":
-      return `${event.node}'s restart policy waits until ${formatClock(event.untilUs)} before starting it again (CrashLoopBackOff).`;
+      return `${event.node}'s restart policy waits until ${spokenDuration(event.untilUs)} before starting it again (CrashLoopBackOff).`;
     case "auto_restart":
       return `${event.node}'s restart policy starts it again (restart ${event.restarts}).`;
     case "lb_down":
@@ -102,29 +101,6 @@ export function sentence(event: TraceEvent): string {
   }
 }
 
-function faultSentence(fault: Fault, label: string): string {
-  switch (fault.kind) {
-    case "crash":
-      return `Fault: ${fault.node} crashes.`;
-    case "restart":
-      return `Repair: ${fault.node} is restarted.`;
-    case "partition":
-      return `Fault: the network is partitioned into groups that cannot reach each other: ${groups(fault.groups)}.`;
-    case "isolate":
-      return `Fault: ${fault.target} is cut off from everything else.`;
-    case "heal":
-      return "Repair: every cut network link is restored.";
-    case "blip":
-      return `Fault: a ${formatMicros(fault.durationUs).replace(/\.?0+$/, "")} s network blip separates ${groups(fault.groups)}.`;
-    default:
-      return `Fault: ${label}.`;
-  }
-}
-
-function groups(list: readonly (readonly string[])[]): string {
-  return list.map((group) => `[${group.join(", ")}]`).join(" | ");
-}
-
 /** "catching-up" → "catching up": role names as words. */
 function roleName(role: string): string {
   return role.replace(/-/g, " ");
@@ -132,20 +108,4 @@ function roleName(role: string): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Whole microseconds as a clock with milliseconds: 123002279 → "2:03.002". */
-export function formatClock(us: number): string {
-  const totalMs = Math.floor(us / 1000);
-  const ms = totalMs % 1000;
-  const totalS = Math.floor(totalMs / 1000);
-  const s = totalS % 60;
-  const m = Math.floor(totalS / 60) % 60;
-  const h = Math.floor(totalS / 3600) % 24;
-  const d = Math.floor(totalS / 86_400);
-  const two = (n: number) => String(n).padStart(2, "0");
-  const tail = `${two(s)}.${String(ms).padStart(3, "0")}`;
-  if (d > 0) return `${d}d ${two(h)}:${two(m)}:${tail}`;
-  if (h > 0) return `${h}:${two(m)}:${tail}`;
-  return `${m}:${tail}`;
 }

@@ -1,28 +1,39 @@
-// report.html: one self-contained page that works offline — the scenario and its summary, the
-// unmet expectations, the summary table with each metric explained in a sentence, every chart
-// as inline SVG (pre-rendered, so no script and no network), and the story of the run in plain
-// language. All scenario-provided text is escaped. The page has no script, no external
-// resource and no timestamp: the same run gives the same bytes.
-import { formatMetric } from "../../metrics/format-metric.ts";
+// report.html: one self-contained page that works offline, leading with the story — the title,
+// the scenario's story and lesson and its three key figures (lead-section.ts) — then the unmet
+// expectations, the replay (replay-section.ts), every chart as inline SVG (pre-rendered with no
+// network), the events of the run in plain language, the full metric table with each metric
+// explained in a sentence (times as a person reads them, the CSV value on hover), and the
+// questions with their answers folded. All scenario-provided text is escaped. Its one script is
+// the replay's, inline; no external resource and no timestamp: the same run gives the same bytes.
+import { formatMetric, humanMetric } from "../../metrics/format-metric.ts";
 import type { GroupRow } from "../../metrics/groups.ts";
 import type { KeyEvents } from "../../metrics/key-events.ts";
 import { metricOf, summaryColumns } from "../../metrics/columns/index.ts";
-import type { MetricValues } from "../../scenario/metric-names.ts";
+import type { WorldConfig } from "../../model/index.ts";
+import type { MetricValues, Teaching } from "../../scenario/index.ts";
+import type { PlotArea } from "../charts/render.ts";
+import type { ReplayData } from "../replay/replay-data.ts";
 import { groupColumns } from "../group-columns.ts";
 import { escapeHtml } from "./escape.ts";
 import { inlineSvg } from "./inline-svg.ts";
+import { leadSection, questionsSection } from "./lead-section.ts";
 import { narrative, type NarrativeLine } from "./narrative.ts";
+import { pageStyle } from "./page-style.ts";
+import { replaySection } from "./replay-section.ts";
 
 export interface PageChart {
   name: string;
   title: string;
   caption: string;
   svg: string;
+  /** Where the plot sits in the SVG; the timeline's carries the replay's cursor. */
+  plot?: PlotArea;
 }
 
 export interface ReportPageInput {
   name: string;
   summary: string;
+  teaching: Teaching;
   seed: number;
   fingerprint: string;
   metrics: MetricValues;
@@ -33,6 +44,9 @@ export interface ReportPageInput {
   /** One sentence per chart left out, saying why. */
   skippedCharts: readonly string[];
   keyEvents: KeyEvents;
+  replay: ReplayData;
+  /** The resolved world: a fault's sentence names what it reaches. */
+  world: WorldConfig;
 }
 
 export function reportPage(input: ReportPageInput): string {
@@ -44,21 +58,18 @@ export function reportPage(input: ReportPageInput): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${name} — failover-sim report</title>`,
-    `<style>${style}</style>`,
+    `<style>${pageStyle}</style>`,
     "</head>",
     "<body>",
     "<main>",
-    "<header>",
-    `<h1>${name}</h1>`,
-    `<p class="summary">${escapeHtml(input.summary)}</p>`,
-    `<p class="meta">seed ${input.seed} · fingerprint <code>${escapeHtml(input.fingerprint)}</code> · ` +
-      "the same scenario, seed and overrides give this report again, byte for byte</p>",
-    "</header>",
+    leadSection(input),
     breachesSection(input.breaches),
+    replaySection(input.replay),
+    chartsSection(input.charts, input.skippedCharts, input.replay.endUs),
+    narrativeSection(input.keyEvents, input.world),
     summarySection(input.metrics),
     groupsSection(input.groups ?? []),
-    chartsSection(input.charts, input.skippedCharts),
-    narrativeSection(input.keyEvents),
+    questionsSection(input.teaching),
     "<footer>",
     '<p>Data: <a href="summary.csv">summary.csv</a> · <a href="groups.csv">groups.csv</a> · <a href="timeline.csv">timeline.csv</a> · ' +
       '<a href="events.csv">events.csv</a>. Made by failover-sim.</p>',
@@ -83,13 +94,15 @@ function summarySection(metrics: MetricValues): string {
   const rows = summaryColumns.map((column) => {
     const value = metrics[column];
     const shown =
-      value === null ? '<span class="na">n/a</span>' : escapeHtml(formatMetric(column, value));
+      value === null
+        ? '<span class="na">n/a</span>'
+        : `<span title="${escapeHtml(formatMetric(column, value))} (as in summary.csv)">${escapeHtml(humanMetric(column, value))}</span>`;
     return `<tr><th scope="row"><code>${column}</code></th><td class="value">${shown}</td><td>${escapeHtml(metricOf(column).explanation)}</td></tr>`;
   });
   return [
     '<section id="summary">',
-    "<h2>Summary</h2>",
-    '<p class="note">Times in seconds; n/a means the metric does not apply to this run (say, detection with no fault).</p>',
+    "<h2>Every metric</h2>",
+    '<p class="note">Hover a value for the exact figure in summary.csv (times there in seconds); n/a means the metric does not apply to this run (say, detection with no fault).</p>',
     "<table>",
     '<thead><tr><th scope="col">metric</th><th scope="col">value</th><th scope="col">meaning</th></tr></thead>',
     "<tbody>",
@@ -140,11 +153,19 @@ function groupsSection(groups: readonly GroupRow[]): string {
   ].join("\n");
 }
 
-function chartsSection(charts: readonly PageChart[], skipped: readonly string[]): string {
+function chartsSection(
+  charts: readonly PageChart[],
+  skipped: readonly string[],
+  endUs: number,
+): string {
   const figures = charts.map((chart) => {
     const name = escapeHtml(chart.name);
+    const plot =
+      chart.name === "timeline" && chart.plot
+        ? ` data-plot="${[chart.plot.x, chart.plot.y, chart.plot.width, chart.plot.height].join(" ")}" data-end-us="${endUs}"`
+        : "";
     return [
-      `<figure class="chart" id="chart-${name}">`,
+      `<figure class="chart" id="chart-${name}"${plot}>`,
       inlineSvg(chart.svg, chart.name, chart.title),
       `<figcaption>${escapeHtml(chart.caption)}<br>` +
         `<a href="charts/${name}.png">PNG</a> · <a href="charts/${name}.svg">SVG</a> · ` +
@@ -158,8 +179,8 @@ function chartsSection(charts: readonly PageChart[], skipped: readonly string[])
   );
 }
 
-function narrativeSection(keyEvents: KeyEvents): string {
-  const story = narrative(keyEvents);
+function narrativeSection(keyEvents: KeyEvents, world: WorldConfig): string {
+  const story = narrative(keyEvents, world);
   const items = story.lines.map(item);
   if (story.omitted > 0) {
     items.push(
@@ -170,7 +191,7 @@ function narrativeSection(keyEvents: KeyEvents): string {
   return [
     '<section id="narrative">',
     "<h2>What happened</h2>",
-    '<p class="note">The main events of the run, in order, at their simulated time since the start ([d] [h:]m:ss.mmm; hover for exact seconds).</p>',
+    '<p class="note">The main events of the run, in order, at their simulated time since the start (hover for exact seconds).</p>',
     '<ol class="events">',
     ...items,
     "</ol>",
@@ -181,26 +202,3 @@ function narrativeSection(keyEvents: KeyEvents): string {
 function item(line: NarrativeLine): string {
   return `<li><time title="${line.seconds} s">${line.clock}</time> ${escapeHtml(line.text)}</li>`;
 }
-
-const style = `
-:root { color-scheme: light; }
-body { margin: 0; background: #f7fafc; color: #1a202c; font: 15px/1.5 "DejaVu Sans", system-ui, sans-serif; }
-main { max-width: 1240px; margin: 0 auto; padding: 24px 32px 48px; background: white; }
-h1 { margin: 0 0 4px; font-size: 28px; }
-h2 { margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1px solid #e2e8f0; font-size: 20px; }
-.summary { margin: 0; font-size: 17px; }
-.meta, .note { color: #4a5568; font-size: 13px; }
-figcaption { color: #2d3748; font-size: 14px; max-width: 80em; }
-.breaches { border-left: 4px solid #c53030; padding: 4px 16px; background: #fff5f5; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { padding: 5px 10px; border-bottom: 1px solid #edf2f7; text-align: left; vertical-align: top; }
-td.value { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.na { color: #a0aec0; }
-.wide { overflow-x: auto; }
-figure.chart { margin: 0 0 32px; }
-figure.chart svg { display: block; max-width: 100%; height: auto; margin: 8px 0; }
-ol.events { padding-left: 0; list-style: none; }
-ol.events li { padding: 3px 0; border-bottom: 1px solid #f7fafc; }
-ol.events time { display: inline-block; min-width: 8em; color: #4a5568; font-variant-numeric: tabular-nums; }
-li.omitted { color: #4a5568; font-style: italic; }
-`.trim();

@@ -29,8 +29,8 @@ export function orchestrator(overrides: PolicyOverrides = {}): PolicySpecOf<"orc
         /** InstancePollSeconds 5 (openark/orchestrator go/config/config.go). */
         interval: "5s",
         /** Replicas notice a dead master after the recommended slave_net_timeout = 4 s, orchestrator
-         *  reads them at its next poll (≤ 5 s) and analyses every 1 s (docs/failure-detection.md):
-         *  ≈ 10 s of silence. */
+         *  reads them at its next poll (≤ 5 s) and analyses every 1 s (openark/orchestrator
+         *  docs/failure-detection.md): ≈ 10 s of silence. */
         timeout: "10s",
       },
       /** MySQL's default asynchronous replication; `{ mode: "semi-sync" }` gives MySQL's 10 s fallback. */
@@ -38,13 +38,16 @@ export function orchestrator(overrides: PolicyOverrides = {}): PolicySpecOf<"orc
       failover: {
         /** Only the orchestrator/raft leader with a quorum acts (the model's acting controller). */
         quorum: 1,
-        /** None built in: PreFailoverProcesses / PostMasterFailoverProcesses hooks (docs/topology-recovery.md). */
+        /** None built in: PreFailoverProcesses / PostMasterFailoverProcesses hooks
+         *  (openark/orchestrator docs/topology-recovery.md). */
         fencing: "none",
         /** PreventCrossDataCenterMasterFailover false (go/config/config.go). */
         crossZone: true,
-        /** RecoveryPeriodBlockSeconds 3600 (go/config/config.go, docs/configuration-recovery.md). */
+        /** RecoveryPeriodBlockSeconds 3600 (openark/orchestrator docs/configuration-recovery.md,
+         *  go/config/config.go). */
         blockFor: "3600s",
-        /** graceful-master-takeover is run by a person (docs/topology-recovery.md). */
+        /** graceful-master-takeover is run by a person (openark/orchestrator
+         *  docs/topology-recovery.md). */
         failback: "manual",
         operator: { delay: defaults.failover.operatorDelay },
         /** FailMasterPromotionOnLagMinutes 0: no lag limit (go/config/config.go). */

@@ -7,8 +7,10 @@
 // split it. We take a 30 s detection timeout (our assumption, Sentinel-like) and put the rest —
 // crash recovery on the standby and the DNS switch — into a 60 s promoteIn: promoted ≈ 90 s
 // after a crash, mid-range; the new primary then waits 10 s for its lost standby before it
-// commits alone, so writes resume at ≈ 100 s. DNS TTL and client caches (JVM: 30 s) are not yet
-// modelled by the client layer, so client-visible times are optimistic.
+// commits alone, so writes resume at ≈ 100 s. The endpoint's DNS TTL and the clients' caches
+// (JVM: 30 s) are the clients' routing, not the policy's: a scenario gives its clients
+// `routing: { dns: { ttl } }` to add them; with the default proxy routing, client-visible times
+// are optimistic.
 import { withOverrides } from "../policy-merge.ts";
 import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 

@@ -5,8 +5,10 @@
 // RequestInterval and FailureThreshold; failover.quorum is how many checkers must see it down —
 // with N checkers, N − ⌊0.18 N⌋ (3 of 3; the preset keeps 1, a scenario sets its own); the record
 // switch is immediate (promoteIn 0); the same number of passes restores the primary (failback).
-// Not modelled yet: DNS TTL (≤ 60 s recommended) and resolver and client caching — the client
-// layer repoints at once — so client-visible times are optimistic by up to a TTL or more.
+// The record's TTL (≤ 60 s recommended) and the resolvers' and clients' caches are the clients'
+// routing, not the policy's: with `clients.routing: { dns: { ttl } }` a scenario adds them; with
+// the default proxy routing clients repoint at once, and client-visible times are optimistic by
+// up to a TTL or more.
 // Route 53 replicates nothing: replication is left to the scenario (async by default).
 import { withOverrides } from "../policy-merge.ts";
 import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
@@ -40,7 +42,8 @@ export function route53(overrides: PolicyOverrides = {}): PolicySpecOf<"route53"
         failback: "immediate",
         blockFor: "0s",
       },
-      /** Failover routing answers with the secondary record at once (DNS TTL not modelled). */
+      /** Failover routing answers with the secondary record at once; the record's TTL and the
+       *  clients' caches are the clients' routing (`clients.routing: { dns: { ttl } }`). */
       standby: { promoteIn: "0s" },
     },
     overrides,
