@@ -1,14 +1,5 @@
 // A circuit breaker with graceful degradation: shedding load so a stalled database recovers.
 //
-// The story: checkout sends 400 writes/s to db1, which handles 600/s. Calls time out after 3 s
-// and are retried twice. At 2:00 db1 stalls for 15 s (a GC or VM pause). Every call made during
-// the stall times out and is retried; when db1 wakes, its queue is full of calls nobody waits
-// for any more, and new calls queue behind them, time out and come back twice: 1,200 attempts/s
-// offered to a node that serves 600/s. Without help this never ends — a metastable failure.
-// checkout's calls go through an opossum-style circuit breaker (errorThresholdPercentage 50,
-// resetTimeout 30 s, a 10 s rolling window) with a fallback: a degraded answer ("order queued,
-// confirmation by e-mail") instead of an error.
-//
 // What to watch (seed 1): the breaker opens at 2:08 (1,973 failures against 3,568 calls in its
 // window): calls fail at once into the fallback and none reaches db1, which drains its queue.
 // At 2:38 it is half-open, one trial call succeeds, and it closes — in those 30 s it kept 11,929
@@ -22,27 +13,47 @@
 // run); `--set clients.breaker.fallback=false`: the breaker alone, 15,388 errors but the same
 // recovery; and, without the breaker, `--set clients.retries=0`: no retry storm, recovered 20.6 s
 // after the stall.
-//
-// The lesson: retries multiply load exactly when a dependency is weakest; a circuit breaker
-// stops the calls so the dependency can recover, and a fallback turns the failures it cannot
-// avoid into degraded answers instead of errors.
-//
-// Interview questions:
-// - Q: The stall lasted 15 s. Why did the outage not end when db1 woke up?
-//   A: Its queue was full of timed-out calls and every new call waited behind them, timed out
-//      and was retried twice: offered load (1,200/s) stayed above capacity (600/s) for good.
-// - Q: What exactly does the breaker count, and when does it close again?
-//   A: Calls (fires) and failures in a rolling 10 s window; above 50 % failures it opens, after
-//      30 s it lets one trial call through, and that call's success closes it.
-// - Q: Why is a fallback counted apart from errors, yet still not a success?
-//   A: The user gets an answer instead of an error, but the write was not made; availability
-//      counts what was written, writes_fallback counts the degraded answers.
 import { at, defineScenario, pause } from "failover-sim";
 
 export default defineScenario({
   name: "circuit-breaker",
   summary:
     "A 15 s stall plus client retries overloads the database for good; a circuit breaker sheds the load so it recovers.",
+  story:
+    "checkout sends 400 writes/s to db1, which handles 600/s. Calls time out after 3 s and " +
+    "are retried twice. At 2:00 db1 stalls for 15 s (a GC or VM pause). Every call made " +
+    "during the stall times out and is retried; when db1 wakes, its queue is full of calls " +
+    "nobody waits for any more, and new calls queue behind them, time out and come back " +
+    "twice: 1,200 attempts/s offered to a node that serves 600/s. Without help this never " +
+    "ends — a metastable failure. checkout's calls go through an opossum-style circuit " +
+    "breaker (errorThresholdPercentage 50, resetTimeout 30 s, a 10 s rolling window) with a " +
+    'fallback: a degraded answer ("order queued, confirmation by e-mail") instead of an ' +
+    "error.",
+  lesson:
+    "Retries multiply load exactly when a dependency is weakest: a circuit breaker stops " +
+    "the calls so it can recover, and a fallback turns the failures it cannot avoid into " +
+    "degraded answers instead of errors.",
+  questions: [
+    {
+      q: "The stall lasted 15 s. Why did the outage not end when db1 woke up?",
+      a:
+        "Its queue was full of timed-out calls and every new call waited behind them, timed out " +
+        "and was retried twice: offered load (1,200/s) stayed above capacity (600/s) for good.",
+    },
+    {
+      q: "What exactly does the breaker count, and when does it close again?",
+      a:
+        "Calls (fires) and failures in a rolling 10 s window; above 50 % failures it opens, " +
+        "after 30 s it lets one trial call through, and that call's success closes it.",
+    },
+    {
+      q: "Why is a fallback counted apart from errors, yet still not a success?",
+      a:
+        "The user gets an answer instead of an error, but the write was not made; availability " +
+        "counts what was written, writes_fallback counts the degraded answers.",
+    },
+  ],
+  keyFigures: ["rtoS", "writesFallback", "writesFailed"],
   duration: "5m",
   seed: 1,
   nodes: {

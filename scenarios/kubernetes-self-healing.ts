@@ -1,12 +1,5 @@
 // Kubernetes self-healing: restartPolicy Always and CrashLoopBackOff.
 //
-// The story: a Deployment of three pods behind a Service (a readiness probe every 5 s). At 0:30
-// api2's container panics and exits. At 2:00 the configuration service every pod reads at start
-// goes away, and each container exits 5 s after it starts; the service is back at 10:00. The
-// kubelet sees an exit at once: the pod turns NotReady and leaves the Service's endpoints without
-// waiting for a probe, and it is restarted — the first time at once, then after a back-off of
-// 10 s, doubling up to 5 minutes (CrashLoopBackOff), forgiven after 10 minutes of running.
-//
 // What to watch (seed 1): at 0:30 api2 is out of rotation and restarted in the same instant, back
 // in rotation at 0:31 — no request fails. From 2:00 the three pods restart at 2:00, 2:15, 2:40,
 // 3:25, 4:50 and 7:35 (api2, one step ahead since its 0:30 restart, at 2:10, 2:35, 3:20, 4:45 and
@@ -22,22 +15,6 @@
 // --set nodes.api2.restartBackOff.max=30s --set nodes.api3.restartBackOff.max=30s` (a shorter cap,
 // as the kubelet's alpha crashLoopBackOff.maxContainerRestartPeriod of KEP-4603 allows): back
 // within 11 s of the fix, rto_s 491.0, for 48 restarts.
-//
-// The lesson: restarting is the cheapest recovery there is, and the back-off that protects the
-// node from a crash loop also delays recovery once the cause is gone — by up to its cap, here
-// 5 minutes; a crash loop on a dependency is an outage of the dependency plus the back-off.
-//
-// Interview questions:
-// - Q: Why did no request fail when api2 panicked at 0:30?
-//   A: The kubelet saw the exit at once: the pod left the endpoints before any request reached
-//      it, and the first restart is immediate. A hung process would have waited for three
-//      failed probes.
-// - Q: The configuration service was back at 10:00. Why was the service down until 12:36?
-//   A: Each pod was in CrashLoopBackOff, waiting out a back-off that had doubled to its 5-minute
-//      cap; nothing restarts it earlier when the cause goes away.
-// - Q: How would you shorten that?
-//   A: Do not exit when a dependency is missing — stay up, report not ready and retry — so the
-//      probe, not the restart back-off, decides; or lower the back-off cap.
 import { at, crash, crashLoop, crashLoopEnd, defineScenario } from "failover-sim";
 
 /** A pod of the Deployment: restartPolicy Always (a Deployment's only choice), the kubelet's
@@ -48,6 +25,39 @@ export default defineScenario({
   name: "kubernetes-self-healing",
   summary:
     "The kubelet restarts crashed containers at once, then with a doubling back-off: a crash loop outlasts its cause by minutes.",
+  story:
+    "a Deployment of three pods behind a Service (a readiness probe every 5 s). At 0:30 " +
+    "api2's container panics and exits. At 2:00 the configuration service every pod reads " +
+    "at start goes away, and each container exits 5 s after it starts; the service is back " +
+    "at 10:00. The kubelet sees an exit at once: the pod turns NotReady and leaves the " +
+    "Service's endpoints without waiting for a probe, and it is restarted — the first time " +
+    "at once, then after a back-off of 10 s, doubling up to 5 minutes (CrashLoopBackOff), " +
+    "forgiven after 10 minutes of running.",
+  lesson:
+    "Restarting is the cheapest recovery there is, but the back-off that protects a node " +
+    "from a crash loop also delays recovery, by up to its cap, once the cause is gone.",
+  questions: [
+    {
+      q: "Why did no request fail when api2 panicked at 0:30?",
+      a:
+        "The kubelet saw the exit at once: the pod left the endpoints before any request " +
+        "reached it, and the first restart is immediate. A hung process would have waited for " +
+        "three failed probes.",
+    },
+    {
+      q: "The configuration service was back at 10:00. Why was the service down until 12:36?",
+      a:
+        "Each pod was in CrashLoopBackOff, waiting out a back-off that had doubled to its " +
+        "5-minute cap; nothing restarts it earlier when the cause goes away.",
+    },
+    {
+      q: "How would you shorten that?",
+      a:
+        "Do not exit when a dependency is missing — stay up, report not ready and retry — so " +
+        "the probe, not the restart back-off, decides; or lower the back-off cap.",
+    },
+  ],
+  keyFigures: ["rtoS", "restarts", "availability"],
   duration: "20m",
   seed: 1,
   nodes: { api1: pod("a"), api2: pod("b"), api3: pod("c") },

@@ -1,13 +1,5 @@
 // A region evacuation: the surviving regions must scale out before they can take the load.
 //
-// The story: a service runs active-active in three regions, as Netflix does; the edge (DNS and
-// edge proxies, here one load balancer) spreads 225 requests/s over them, 75/s each. Each
-// region's fleet is 10 instances of 10 requests/s, scaled out by target tracking at 80 % — an
-// efficient fleet, sized for its own share. At 5:00 us-east goes dark. The edge stops sending
-// there after three failed checks (5:06) and the survivors get 112.5/s each — 12.5 % more than
-// they can serve. Their autoscalers measure demand each minute and scale out after three
-// measurements in a row above the target; new instances serve 5 minutes after launch.
-//
 // What to watch (seed 1): in the servers chart, us-west and eu-west flat at 100 requests/s each
 // from 5:06 to 13:00 while the rest is refused; at 8:00 (measurements of 6:00, 7:00 and 8:00) each
 // launches 4 instances, in service at 13:00 (capacity 140/s), and one more at 12:00. This is the
@@ -21,21 +13,6 @@
 // nodes.api-eu.autoscale.launchIn=1m` (instances ready in a minute): rto_s 239.9;
 // `--set nodes.api-west.autoscale.periods=1 --set nodes.api-eu.autoscale.periods=1` (scale out on
 // the first high measurement): rto_s 359.6.
-//
-// The lesson: evacuating a region moves its load, not its capacity: the survivors need headroom
-// or a scale-out that takes minutes — decide how much capacity you keep spare by how long you can
-// afford to refuse requests.
-//
-// Interview questions:
-// - Q: Why did the survivors not simply absorb the extra load?
-//   A: Each ran at 75 % of its capacity; half of a third region's traffic on top is 112.5 %, and
-//      until new instances serve, what does not fit is refused.
-// - Q: Where do the 8 minutes come from?
-//   A: Target tracking needs three one-minute measurements above the target before it acts
-//      (so a blip does not scale the fleet), then instances take 5 minutes to boot and warm up.
-// - Q: How would you shorten an evacuation?
-//   A: Keep spare capacity in every region (or pre-scale the survivors before moving traffic),
-//      shift traffic in steps while they scale, and make instances start faster.
 import { at, defineScenario, zoneOutage } from "failover-sim";
 
 /** A region's fleet: 10 instances of 10 requests/s each, scaled out by target tracking at 80 %. */
@@ -60,6 +37,41 @@ export default defineScenario({
   name: "multi-region-evacuation",
   summary:
     "A region fails and its traffic moves to the other two, which must scale out first: 8 minutes of refused requests.",
+  story:
+    "a service runs active-active in three regions, as Netflix does; the edge (DNS and edge " +
+    "proxies, here one load balancer) spreads 225 requests/s over them, 75/s each. Each " +
+    "region's fleet is 10 instances of 10 requests/s, scaled out by target tracking at 80 % " +
+    "— an efficient fleet, sized for its own share. At 5:00 us-east goes dark. The edge " +
+    "stops sending there after three failed checks (5:06) and the survivors get 112.5/s " +
+    "each — 12.5 % more than they can serve. Their autoscalers measure demand each minute " +
+    "and scale out after three measurements in a row above the target; new instances serve " +
+    "5 minutes after launch.",
+  lesson:
+    "Evacuating a region moves its load, not its capacity: the survivors need headroom or a " +
+    "scale-out that takes minutes, so decide how much spare capacity you keep by how long " +
+    "you can afford to refuse requests.",
+  questions: [
+    {
+      q: "Why did the survivors not simply absorb the extra load?",
+      a:
+        "Each ran at 75 % of its capacity; half of a third region's traffic on top is 112.5 %, " +
+        "and until new instances serve, what does not fit is refused.",
+    },
+    {
+      q: "Where do the 8 minutes come from?",
+      a:
+        "Target tracking needs three one-minute measurements above the target before it acts " +
+        "(so a blip does not scale the fleet), then instances take 5 minutes to boot and warm " +
+        "up.",
+    },
+    {
+      q: "How would you shorten an evacuation?",
+      a:
+        "Keep spare capacity in every region (or pre-scale the survivors before moving " +
+        "traffic), shift traffic in steps while they scale, and make instances start faster.",
+    },
+  ],
+  keyFigures: ["rtoS", "availability", "writesFailed"],
   duration: "20m",
   seed: 1,
   nodes: {

@@ -1,14 +1,5 @@
 // A partial stand-in: a cheap backup that serves only the core operations.
 //
-// The story: a bank's platform runs in one cloud (core1 with a hot standby in another of its
-// availability zones). Like Monzo's Stand-in, a separate, small deployment on another cloud keeps
-// a copy of the data and, when switched on, serves only the most important operations — card
-// payments, transfers, balances (the payments client group) — while the rest of the app (the app
-// group) is unavailable; its cost is put at about 1 % of the primary platform (here costPerHour
-// 0.01). At 10:00 the whole primary cloud region goes dark; the on-call engineer is paged and
-// switches to the stand-in 10 minutes later. The region comes back at 50:00, and the operator
-// moves service back 10 minutes after that.
-//
 // What to watch (seed 1): both groups fail from 10:00; at 20:10 the stand-in is primary and card
 // payments flow again, while every request of app is refused at once (25,213 refused until
 // 50:00). partial_service_s 2391.0 (the stand-in is primary from 20:10 to 1:00:01); per group
@@ -21,28 +12,48 @@
 // nodes.standin.capacity=unlimited` (a full replica on the other cloud): app is at 0.863 too, for a
 // standby_cost of 2; `--set 'nodes.standin.serves=[]'` (a stand-in that serves nothing): card
 // payments are down for the whole 50 minutes as well (0.331).
-//
-// The lesson: for a region-wide failure a full second platform is one answer; serving only what
-// customers cannot do without buys most of the availability that matters at a fraction of the
-// cost — measure it per operation, since one availability figure hides the split.
-//
-// Interview questions:
-// - Q: The stand-in was primary for 40 minutes. Why is overall availability only 0.49?
-//   A: It refused everything but payments; seven requests in ten were app requests, which
-//      failed from 10:00 until the failback at 1:00:03.
-// - Q: Why is payments' availability the same as with a full replica?
-//   A: Payments waited for the same thing in both cases — the operator's switch at 20:10; what a
-//      full replica adds is the rest of the app, at a hundred times the standby cost.
-// - Q: Why page a human instead of switching automatically?
-//   A: Degrading service is a business decision, and a false switch to the stand-in costs every
-//      non-core operation; an automatic switch would need a detector you trust not to fire on a
-//      blip (blip.ts).
 import { at, defineScenario, zoneOutage, zoneRestore } from "failover-sim";
 
 export default defineScenario({
   name: "partial-standin",
   summary:
     "The primary platform fails; a stand-in at 1 % of its cost keeps card payments running while everything else waits.",
+  story:
+    "a bank's platform runs in one cloud (core1 with a hot standby in another of its " +
+    "availability zones). Like Monzo's Stand-in, a separate, small deployment on another " +
+    "cloud keeps a copy of the data and, when switched on, serves only the most important " +
+    "operations — card payments, transfers, balances (the payments client group) — while " +
+    "the rest of the app (the app group) is unavailable; its cost is put at about 1 % of " +
+    "the primary platform (here costPerHour 0.01). At 10:00 the whole primary cloud region " +
+    "goes dark; the on-call engineer is paged and switches to the stand-in 10 minutes " +
+    "later. The region comes back at 50:00, and the operator moves service back 10 minutes " +
+    "after that.",
+  lesson:
+    "Serving only what customers cannot do without buys most of the availability that " +
+    "matters at a fraction of the cost of a full second platform, and only per-operation " +
+    "availability shows it.",
+  questions: [
+    {
+      q: "The stand-in was primary for 40 minutes. Why is overall availability only 0.49?",
+      a:
+        "It refused everything but payments; seven requests in ten were app requests, which " +
+        "failed from 10:00 until the failback at 1:00:03.",
+    },
+    {
+      q: "Why is payments' availability the same as with a full replica?",
+      a:
+        "Payments waited for the same thing in both cases — the operator's switch at 20:10; " +
+        "what a full replica adds is the rest of the app, at a hundred times the standby cost.",
+    },
+    {
+      q: "Why page a human instead of switching automatically?",
+      a:
+        "Degrading service is a business decision, and a false switch to the stand-in costs " +
+        "every non-core operation; an automatic switch would need a detector you trust not to " +
+        "fire on a blip (blip.ts).",
+    },
+  ],
+  keyFigures: ["partialServiceS", "minGroupAvailability", "standbyCost"],
   duration: "75m",
   seed: 1,
   nodes: {

@@ -13,6 +13,10 @@ import {
 } from "../model/index.ts";
 import { spokenDuration } from "../dsl/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
+import { mechanismSentence } from "./explain-mechanisms.ts";
+import { count, listed, plural } from "./explain-words.ts";
+
+export { count, listed, plural };
 
 /** "between 2 min 00 s and 2 min 03 s", or "at 2 min 00 s" when both read the same. */
 export function span(firstUs: number, lastUs: number): string {
@@ -47,18 +51,6 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
       return fencingSentence(event.node, event.outcome, event.attempt);
     case "operator":
       return operatorSentence(event.action, event.node);
-    case "breaker":
-      return breakerSentence(event);
-    case "isr":
-      return isrSentence(event, world);
-    case "scale_out":
-      return `${event.node}'s autoscaler launches ${count(event.launching)} ${plural(event.launching, "instance")} (${count(event.instances)} in all); ${event.launching === 1 ? "it serves" : "they serve"} from ${spokenDuration(event.readyAtUs)}, ${spokenDuration(event.readyAtUs - event.tUs)} after the decision.`;
-    case "capacity":
-      return `${event.node} now handles ${count(event.capacityPerS)} requests/s (${count(event.instances)} ${plural(event.instances, "instance")}).`;
-    case "back_off":
-      return `${event.node}'s restart policy holds it down for ${spokenDuration(event.untilUs - event.tUs)}, until ${spokenDuration(event.untilUs)}, before starting it again (CrashLoopBackOff: each wait doubles).`;
-    case "auto_restart":
-      return `${event.node}'s restart policy starts it again (restart ${event.restarts}).`;
     case "node_paused":
       return `${event.node}'s process is frozen until ${spokenDuration(event.untilUs)}; messages to it wait.`;
     case "node_resumed":
@@ -94,7 +86,7 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
         `${event.count === 1 ? "is" : "are"} missing from the final history: lost.`
       );
     default:
-      return narrativeSentence(event, world);
+      return mechanismSentence(event, world) ?? narrativeSentence(event, world);
   }
 }
 
@@ -147,40 +139,6 @@ function fencingSentence(
   }
 }
 
-function isrSentence(event: Extract<TraceEvent, { kind: "isr" }>, world: WorldConfig): string {
-  const { node, members, left, joined } = event;
-  const { lagTimeMaxUs, minInsync } = world.replication;
-  const why = event.fenced
-    ? "fenced: no heartbeat reached the controller in time"
-    : `not caught up for ${spokenDuration(lagTimeMaxUs)}`;
-  const changes = [
-    ...(left.length > 0
-      ? [`${listed(left)} ${left.length === 1 ? "leaves" : "leave"} it (${why})`]
-      : []),
-    ...(joined.length > 0
-      ? [`${listed(joined)} ${joined.length === 1 ? "joins" : "join"} it (caught up)`]
-      : []),
-  ];
-  const replicas = members.length + 1;
-  const then =
-    replicas < minInsync
-      ? `with ${replicas} of the ${minInsync} replicas min.insync.replicas asks for, ${node} refuses writes (NotEnoughReplicas)`
-      : `a write now waits for ${members.length === 0 ? "no follower" : listed(members)}`;
-  return `The controller commits ${node}'s new in-sync replica set: ${changes.join("; ")}; ${then}.`;
-}
-
-function breakerSentence(event: Extract<TraceEvent, { kind: "breaker" }>): string {
-  const { client, failures, fires, rejected } = event;
-  switch (event.state) {
-    case "open":
-      return `${client}'s circuit breaker opens (${count(failures)} failures against ${count(fires)} calls in its window): calls now fail at once, and none reaches the server.`;
-    case "half-open":
-      return `${client}'s circuit breaker is half-open: one trial call may go out (while open it stopped ${count(rejected)} ${plural(rejected, "call")} from leaving).`;
-    case "closed":
-      return `${client}'s circuit breaker closes: the trial call succeeded, calls go out again.`;
-  }
-}
-
 function operatorSentence(action: string, node: string): string {
   const paged = /^paged for a (\w+)$/.exec(action);
   if (paged) return `The operator is paged for a ${paged[1]} (the primary is ${node}).`;
@@ -191,20 +149,4 @@ function operatorSentence(action: string, node: string): string {
   const unneeded = /^(\w+) no longer needed$/.exec(action);
   if (unneeded) return `The operator stands down: the ${unneeded[1]} is no longer needed.`;
   return `The operator: ${action}.`;
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(names: readonly string[]): string {
-  return names.length <= 1
-    ? names.join("")
-    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-/** A count with thousands separators: 11752 → "11,752" (fixed, not locale-dependent). */
-export function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-export function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
