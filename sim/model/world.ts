@@ -4,8 +4,8 @@
 // DNS (dns.ts), STONITH's device (fencing-device.ts), the write authority and end-of-run
 // accounting (authority.ts), the acting controller and its mailbox (acting-controller.ts), pauses
 // (pauses.ts: a paused process handles nothing until it resumes), the processes' restart policy
-// (restart-policy.ts). The cast gets its configuration
-// at construction; the world offers services only (time, sending, scheduling). Clients write
+// (restart-policy.ts). The cast gets its configuration at construction; the world offers
+// services only (time, sending, scheduling). Clients write
 // during [0, duration), then the run drains writes in flight (drain.ts). A scenario may have only
 // a pool of servers behind load balancers: then no primary, no history, an empty authority.
 import { RngStreams, Simulation, type RunLimits } from "../engine/index.ts";
