@@ -29,6 +29,7 @@ interface Account {
   attempted: number;
   acked: number;
   failed: number;
+  fallback: number;
   downUs: number;
   /** The group's latest settled write, whose owned interval ends at the group's next write. */
   pendingIssuedUs: number;
@@ -52,6 +53,7 @@ export class GroupsObserver implements TraceObserver {
       attempted: 0,
       acked: 0,
       failed: 0,
+      fallback: 0,
       downUs: 0,
       pendingIssuedUs: -1,
       pendingAcked: true,
@@ -72,9 +74,12 @@ export class GroupsObserver implements TraceObserver {
       case "write_acked":
         this.account(event.client).acked++;
         return;
-      case "write_failed":
-        this.account(event.client).failed++;
+      case "write_failed": {
+        const account = this.account(event.client);
+        account.failed++;
+        if (event.reason === "fallback") account.fallback++;
         return;
+      }
       case "read":
         countRead(this.account(event.client).reads, event);
         return;
@@ -132,8 +137,9 @@ export class GroupsObserver implements TraceObserver {
 }
 
 function countsOf(account: Account): WriteCounts {
-  const { attempted, acked, failed } = account;
-  return { attempted, acked, failed, availability: attempted === 0 ? null : acked / attempted };
+  const { attempted, acked, failed, fallback } = account;
+  const availability = attempted === 0 ? null : acked / attempted;
+  return { attempted, acked, failed, fallback, availability };
 }
 
 /** The worst group: the lowest availability among groups that wrote (null if none did), and the

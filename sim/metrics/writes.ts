@@ -1,5 +1,6 @@
 // Client write counts: attempted (write_issued), acknowledged (write_acked), failed
-// (write_failed: timeouts and rejections). Availability is acked / attempted, null with no writes.
+// (write_failed: timeouts and rejections), and of those, the ones a circuit breaker's fallback
+// answered (reason "fallback"). Availability is acked / attempted, null with no writes.
 // Every write issued during the run resolves before run_end (the world drains in-flight writes
 // for the longest client timeout), so attempted = acked + failed in a well-formed trace.
 import type { TraceEvent } from "../model/index.ts";
@@ -9,6 +10,8 @@ export interface WriteCounts {
   attempted: number;
   acked: number;
   failed: number;
+  /** Failed writes a circuit breaker's fallback answered (a subset of failed). */
+  fallback: number;
   /** acked / attempted; null when no write was attempted. */
   availability: number | null;
 }
@@ -18,11 +21,15 @@ export class WritesObserver implements TraceObserver {
   private attempted = 0;
   private acked = 0;
   private failed = 0;
+  private fallback = 0;
 
   observe(event: TraceEvent): void {
     if (event.kind === "write_issued") this.attempted++;
     else if (event.kind === "write_acked") this.acked++;
-    else if (event.kind === "write_failed") this.failed++;
+    else if (event.kind === "write_failed") {
+      this.failed++;
+      if (event.reason === "fallback") this.fallback++;
+    }
   }
 
   counts(): WriteCounts {
@@ -30,6 +37,7 @@ export class WritesObserver implements TraceObserver {
       attempted: this.attempted,
       acked: this.acked,
       failed: this.failed,
+      fallback: this.fallback,
       availability: this.attempted === 0 ? null : this.acked / this.attempted,
     };
   }

@@ -2,7 +2,8 @@
 // before a cold one, then the longest log, then hot before warm, then declaration order. Never a
 // standby further behind the primary's newest known entry than maxLagOnFailover (Patroni's rule),
 // nor one in another zone when cross-zone failover is off (Orchestrator's
-// PreventCrossDataCenterMasterFailover).
+// PreventCrossDataCenterMasterFailover). Under isr replication, only a member of the in-sync
+// replica set, unless unclean election is on (Kafka's unclean.leader.election.enable).
 import type { ClusterState, MonitorKnowledge, NodeReport, PolicyContext } from "./cluster-state.ts";
 import type { Readiness } from "./config.ts";
 
@@ -19,12 +20,18 @@ export function bestCandidate(
   let best: { node: string; report: NodeReport } | null = null;
   let tooFarBehind = 0;
   let otherZone = 0;
+  let outOfSync = 0;
+  const isr = policy.uncleanElection ? null : state.isr;
   for (const node of dataNodes) {
     if (node === state.primary || known.suspectedBy.get(node)!.size > 0) continue;
     const report = known.reports.get(node);
     if (!report || (report.role !== "standby" && report.role !== "off")) continue;
     if (!policy.crossZone && zones.get(node) !== zones.get(state.primary)) {
       otherZone++;
+      continue;
+    }
+    if (isr !== null && !isr.members.includes(node)) {
+      outOfSync++;
       continue;
     }
     if (primaryLastCommitUs - report.lastCommitUs > policy.maxLagOnFailoverUs) {
@@ -39,6 +46,9 @@ export function bestCandidate(
       ? [`${tooFarBehind} standby(s) further behind than maxLagOnFailover`]
       : []),
     ...(otherZone > 0 ? [`${otherZone} standby(s) in another zone and crossZone is off`] : []),
+    ...(outOfSync > 0
+      ? [`${outOfSync} standby(s) outside the in-sync replica set and unclean election is off`]
+      : []),
   ];
   return {
     candidate: null,

@@ -14,6 +14,8 @@ import { Monitor, type MonitorWorld } from "./monitor.ts";
 import { PoolServer, type ServerWorld } from "./pool-server.ts";
 
 export type Actor = DataNode | Monitor | PoolServer | ClientGroup;
+/** What faults and the restart policy start and stop: every actor but a client group. */
+export type Process = DataNode | Monitor | PoolServer;
 
 export interface Cast {
   actors: Actor[];
@@ -70,7 +72,8 @@ export function buildCast(
   world: CastWorld,
 ): Cast {
   const layout = layoutOf(config);
-  const cluster = { state: createClusterState(layout.primary) };
+  const isr = config.replication.mode === "isr" ? layout.streaming : null;
+  const cluster = { state: createClusterState(layout.primary, isr) };
   const cast: Cast = {
     actors: [],
     dataNodes: [],
@@ -126,4 +129,19 @@ export function buildCast(
     join(group, client.name);
   });
   return cast;
+}
+
+/** A process by name; a client group is none. */
+export function processOf(cast: Cast, name: string): Process {
+  const actor = cast.byName.get(name);
+  if (actor === undefined) throw new Error(`unknown endpoint ${name}`);
+  if (actor instanceof ClientGroup) throw new Error(`${name} is a client group, not a process`);
+  return actor;
+}
+
+/** The processes placed in a zone: database nodes, monitors and pool servers. */
+export function processesIn(cast: Cast, config: WorldConfig, zone: string): Process[] {
+  return [...cast.dataNodes, ...cast.monitors, ...cast.servers].filter(
+    (process) => config.nodes[process.index].zone === zone,
+  );
 }

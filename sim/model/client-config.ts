@@ -22,6 +22,22 @@ export interface SessionsConfig {
 
 export type SessionStore = "memory" | "external";
 
+/** An opossum-style circuit breaker around every call of the group (circuit-breaker.ts); the
+ *  call's timeout is the group's `timeoutUs` (opossum's `timeout`). */
+export interface BreakerConfig {
+  /** Opens when failures exceed this percentage of the window's fires (0–100). */
+  errorThresholdPercentage: number;
+  /** Open → half-open after this long. */
+  resetTimeoutUs: number;
+  /** The rolling window's length, and the buckets it is cut into. */
+  rollingCountTimeoutUs: number;
+  rollingCountBuckets: number;
+  /** Fires the window must hold before the breaker may open. */
+  volumeThreshold: number;
+  /** A failed call is answered by a fallback (a degraded answer) instead of an error. */
+  fallback: boolean;
+}
+
 export interface ClientConfig {
   /** Client group name; also its network endpoint (the proxy router sits beside it). */
   name: string;
@@ -48,4 +64,6 @@ export interface ClientConfig {
   readRecheckUs: number;
   /** Load-balancer routing only: the users behind the requests (null: anonymous requests). */
   sessions: SessionsConfig | null;
+  /** A circuit breaker around the group's calls (null: none). */
+  breaker: BreakerConfig | null;
 }

@@ -7,9 +7,11 @@
 // backoff that doubles each time, and the write has failed once every attempt has.
 // Load-balancer routing (load-balancer.ts) sends the writes — a pool's requests — to the pool's
 // servers instead, from the group's users in turn when it has sessions (one connection per
-// user). Reads, when the group makes any, are reads.ts's.
+// user). Reads, when the group makes any, are reads.ts's. A circuit breaker, when the group has
+// one (circuit-breaker.ts), decides whether each attempt goes out and how a failed one ends.
 import type { Rng } from "../engine/index.ts";
 import type { ClientConfig } from "./client-config.ts";
+import { GroupBreaker } from "./circuit-breaker.ts";
 import type { Command } from "./cluster-state.ts";
 import type { History } from "./history.ts";
 import { InFlight } from "./in-flight.ts";
@@ -17,7 +19,7 @@ import type { LoadBalancer } from "./load-balancer.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import { ClientReads } from "./reads.ts";
 import { routingKindOf, type Connection, type Router, type RouterHost } from "./routing/index.ts";
-import type { TraceEvent } from "./trace.ts";
+import type { TraceEvent, WriteFailure } from "./trace.ts";
 
 export interface ClientWorld {
   readonly nowUs: number;
@@ -52,6 +54,7 @@ export class ClientGroup implements RouterHost {
   private readonly reads: ClientReads | null = null;
   /** Memory sessions: users already served once (a session somewhere is expected). */
   private readonly served: Uint8Array | null = null;
+  private readonly breaker: GroupBreaker | null;
 
   constructor(
     readonly config: ClientConfig,
@@ -75,6 +78,7 @@ export class ClientGroup implements RouterHost {
     if (this.balancer !== null && this.memorySessions) this.served = new Uint8Array(connections);
     if (config.readsPerSecond > 0)
       this.reads = new ClientReads(config, this, readTargets, readRng, world);
+    this.breaker = config.breaker && new GroupBreaker(config.breaker, this, world);
   }
 
   get connectionCount(): number {
@@ -147,6 +151,10 @@ export class ClientGroup implements RouterHost {
       this.world.at(connection.readyAtUs, { kind: "client-send", client: this.index, id });
       return;
     }
+    if (this.breaker !== null && !this.breaker.admit()) {
+      this.attemptFailed(id, write, "breaker-open");
+      return;
+    }
     // A connection without an address (its DNS answer expired in an outage) sends nothing.
     if (connection.target !== "")
       this.world.send(this.name, connection.target, { type: "write", client: this.name, id });
@@ -160,6 +168,10 @@ export class ClientGroup implements RouterHost {
 
   /** Load-balancer routing: to the server the balancer picks; refused at once when it has none. */
   private sendToPool(balancer: LoadBalancer, id: number, write: Write): void {
+    if (this.breaker !== null && !this.breaker.admit()) {
+      this.attemptFailed(id, write, "breaker-open");
+      return;
+    }
     const user = this.config.sessions !== null ? write.connection : -1;
     const server = balancer.target(user);
     if (server === null) {
@@ -208,6 +220,7 @@ export class ClientGroup implements RouterHost {
       return;
     }
     this.inFlight.delete(message.id);
+    this.breaker?.succeeded();
     if (message.timelineId >= 0) {
       const history = this.world.history;
       history.markAcked(history.timelines[message.timelineId], message.position);
@@ -225,10 +238,11 @@ export class ClientGroup implements RouterHost {
     });
   }
 
-  private attemptFailed(id: number, write: Write, reason: "timeout" | "rejected"): void {
+  private attemptFailed(id: number, write: Write, failure: WriteFailure): void {
     const nowUs = this.world.nowUs;
-    this.router.attemptFailed();
-    if (write.attempt < this.config.retries) {
+    if (failure !== "breaker-open") this.router.attemptFailed();
+    const reason = this.breaker === null ? failure : this.breaker.failed(failure);
+    if (reason !== "fallback" && write.attempt < this.config.retries) {
       const backoffUs = this.config.backoffUs * 2 ** write.attempt;
       write.attempt++;
       this.world.at(nowUs + backoffUs, { kind: "client-send", client: this.index, id });
@@ -248,6 +262,10 @@ export class ClientGroup implements RouterHost {
   /** The controller's reroute, to the routing (a proxy follows it). */
   private obey(command: Command): void {
     if (command.kind === "reroute") this.router.reroute(command.target, command.epoch);
+  }
+
+  breakerTimer(generation: number): void {
+    this.breaker?.timer(generation);
   }
 
   lookupTimedOut(): void {

@@ -48,6 +48,9 @@ export interface ClusterState {
   operator: { action: "failover" | "failback"; dueUs: number } | null;
   /** A failback in progress: `from` has stepped down; `to` is promoted once it has caught up. */
   handover: { from: string; to: string } | null;
+  /** isr replication: the in-sync followers of the leader of `epoch`, as its last acknowledged
+   *  change (or the election) made them; null under other modes. */
+  isr: { epoch: number; members: readonly string[] } | null;
 }
 
 export interface MonitorKnowledge {
@@ -63,10 +66,13 @@ export type Observation =
   | { kind: "report"; node: string; report: NodeReport }
   | { kind: "promoted"; node: string; epoch: number }
   | { kind: "fenced"; node: string; ok: boolean }
+  /** A leader proposes its in-sync replica set. */
+  | { kind: "isr"; node: string; epoch: number; members: readonly string[] }
   | { kind: "timer" };
 
 export type Command =
   /** `planned`: a failback handover, not a reaction to a failure. */
+  /** `isr` (isr replication): the in-sync followers the new leader starts with. */
   | {
       kind: "promote";
       node: string;
@@ -74,9 +80,12 @@ export type Command =
       from: string;
       planned: boolean;
       resent?: boolean;
+      isr?: readonly string[];
     }
   | { kind: "follow"; node: string; primary: string; epoch: number }
-  | { kind: "resume"; node: string; epoch: number }
+  | { kind: "resume"; node: string; epoch: number; isr?: readonly string[] }
+  /** isr replication: the controller removed fenced brokers from the leader's in-sync set. */
+  | { kind: "isr-shrink"; node: string; epoch: number; members: readonly string[] }
   | { kind: "step-down"; node: string; epoch: number }
   | { kind: "reroute"; target: string; epoch: number }
   | { kind: "fence"; node: string; attempt: number }
@@ -103,7 +112,11 @@ export interface Decision {
   commands: Command[];
 }
 
-export function createClusterState(primary: string): ClusterState {
+/** `isr`: the in-sync followers of the original leader under isr replication (null otherwise). */
+export function createClusterState(
+  primary: string,
+  isr: readonly string[] | null = null,
+): ClusterState {
   return {
     epoch: 1,
     primary,
@@ -118,6 +131,7 @@ export function createClusterState(primary: string): ClusterState {
     fenceFailures: new Map(),
     operator: null,
     handover: null,
+    isr: isr === null ? null : { epoch: 1, members: isr },
   };
 }
 

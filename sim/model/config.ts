@@ -48,6 +48,40 @@ export interface NodeConfig {
   backupEveryUs: number;
   /** Cold standby: the primary archives its log this often; 0 for no archive (backups only). */
   archiveEveryUs: number;
+  /** What happens when its process exits (restart-policy.ts). */
+  restart: RestartConfig;
+  /** A partial stand-in: the client groups whose writes (and reads) it serves as primary; any
+   *  other group's are refused. null: every group (a full replica). */
+  serves: readonly string[] | null;
+  /** A pool server standing for a fleet that scales out (autoscaler.ts); null: fixed capacity. */
+  autoscale: AutoscaleConfig | null;
+}
+
+/** Target tracking on the requests reaching a fleet of instances (autoscaler.ts). */
+export interface AutoscaleConfig {
+  /** Requests per second one instance handles; the server's capacity is instances × this. */
+  instanceCapacityPerS: number;
+  /** Demand over capacity the fleet is kept at (0–1). */
+  targetUtilization: number;
+  /** How often demand is measured, and how many measurements above the target launch instances. */
+  periodUs: number;
+  periods: number;
+  /** A launched instance serves this long after the decision (boot and warm-up). */
+  launchUs: number;
+  maxInstances: number;
+}
+
+/** "never": an exited process stays down until the scenario restarts it; "always": Kubernetes'
+ *  restartPolicy Always (OnFailure restarts the same: every modelled exit is a failure). */
+export type RestartPolicy = "never" | "always";
+
+/** A restart policy and its CrashLoopBackOff: the first restart at once, then `initialUs`,
+ *  doubling up to `maxUs`; reset once a process ran `resetAfterUs` before exiting again. */
+export interface RestartConfig {
+  policy: RestartPolicy;
+  initialUs: number;
+  maxUs: number;
+  resetAfterUs: number;
 }
 
 export interface LinkSpec {
@@ -82,8 +116,9 @@ export interface NetworkConfig {
 /** async: acknowledge at commit; sync: after `waitFor` standbys have the entry; semi-sync: like
  *  sync, but fall back to async after `semiSyncTimeoutUs` without enough acknowledgements (as
  *  MySQL does) and return once enough standbys have caught up; quorum: sync with `waitFor`
- *  defaulting to a majority of the cluster. */
-export type ReplicationMode = "async" | "sync" | "semi-sync" | "quorum";
+ *  defaulting to a majority of the cluster; isr: Kafka's acks=all — after every member of the
+ *  in-sync replica set has the entry, refusing writes below `minInsync` (isr.ts). */
+export type ReplicationMode = "async" | "sync" | "semi-sync" | "quorum" | "isr";
 
 export interface ReplicationConfig {
   mode: ReplicationMode;
@@ -99,6 +134,10 @@ export interface ReplicationConfig {
   waitFor: number;
   /** semi-sync: how long a commit waits for acknowledgements before falling back to async. */
   semiSyncTimeoutUs: number;
+  /** isr: replicas, the leader included, the ISR must hold for a write (min.insync.replicas). */
+  minInsync: number;
+  /** isr: a follower not caught up for this long leaves the ISR (replica.lag.time.max.ms). */
+  lagTimeMaxUs: number;
 }
 
 export interface LeaseConfig {
@@ -143,6 +182,9 @@ export interface FailoverConfig extends FencingSettings, FailbackSettings, Rejoi
   blockForUs: number;
   /** May a standby in another zone than the primary be promoted? */
   crossZone: boolean;
+  /** isr replication: may a replica outside the in-sync set be elected (Kafka's
+   *  unclean.leader.election.enable)? Other modes elect any standby. */
+  uncleanElection: boolean;
   lease: LeaseConfig;
   /** Manual failover (automatic false) and manual failback: the operator; null for nobody. */
   operator: OperatorConfig | null;

@@ -27,7 +27,12 @@
 //   is told whom to follow; a restarted node that is still the primary resumes if it served as
 //   primary in the current epoch, and is ordered promoted again if a crash cut its promotion short;
 // - a promotion whose node still reports the old epoch `promoteRetryUs` after it was ordered
-//   (the command was lost on the way) is ordered again, as often as that stays true.
+//   (the command was lost on the way) is ordered again, as often as that stays true;
+// - isr replication: the in-sync replica set a confirmed leader of the current epoch proposes
+//   becomes the cluster's (the controller acknowledges it: AlterPartition) unless it adds a
+//   broker a monitor suspects; a member suspected by a quorum is fenced and removed from the set
+//   at once, and the leader told (Kafka's controller does so when a broker's session expires);
+//   an election picks from the set unless unclean election is on (candidates.ts).
 import type {
   ClusterState,
   Command,
@@ -51,7 +56,7 @@ import {
   failover,
   recheckFencing,
 } from "./failover-rules.ts";
-import { ordered } from "./policy-steps.ts";
+import { isrOf, ordered } from "./policy-steps.ts";
 
 export type { PolicyContext };
 
@@ -79,6 +84,8 @@ export function learn(
       next = { ...state, noCandidateReported: false };
   }
   if (observation.kind === "report") known.reports.set(observation.node, observation.report);
+  if (observation.kind === "isr" && acceptsIsr(state, observation, known))
+    next = { ...next, isr: { epoch: observation.epoch, members: observation.members } };
   if (observation.kind === "verdict" || observation.kind === "report") {
     const node = observation.node;
     if (healthyStandby(known, next, node)) {
@@ -124,7 +131,11 @@ function rules(
   switch (observation.kind) {
     case "verdict":
       dropWaitingFencing(state, known, context.policy);
-      return [...cancelHandover(state, known, context), ...failover(state, known, context)];
+      return [
+        ...cancelHandover(state, known, context),
+        ...failover(state, known, context),
+        ...fenceFromIsr(state, known, context),
+      ];
     case "report":
       // Promoted into the current epoch, whatever its role now (min-replicas fencing may already
       // hold it back until its replicas follow, which is what confirming tells them to do), and
@@ -157,11 +168,65 @@ function rules(
       return afterFencing(state, known, observation.node, observation.ok, context);
     case "timer":
       return [...recheckFencing(state, known, context), ...operatorActs(state, known, context)];
+    case "isr":
+      return [];
     default: {
       const unknown: never = observation;
       throw new Error(`unknown observation ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** Whether an ISR proposal comes from the confirmed leader of the current epoch (only it may
+ *  change the set; a deposed leader's proposal is refused, so it can never shrink the set alone)
+ *  and adds no broker a monitor suspects (a fenced broker is not eligible). */
+export function acceptsIsr(
+  state: Readonly<ClusterState>,
+  proposal: { node: string; epoch: number; members: readonly string[] },
+  known: MonitorKnowledge,
+): boolean {
+  if (
+    state.isr === null ||
+    proposal.node !== state.primary ||
+    proposal.epoch !== state.epoch ||
+    state.confirmedEpoch !== state.epoch
+  )
+    return false;
+  const current = state.isr.members;
+  return proposal.members.every(
+    (member) => current.includes(member) || known.suspectedBy.get(member)?.size === 0,
+  );
+}
+
+/** Whether the cluster's ISR is `members` for `epoch` (the controller acknowledges a proposal). */
+export function holdsIsr(
+  state: Readonly<ClusterState>,
+  epoch: number,
+  members: readonly string[],
+): boolean {
+  const isr = state.isr;
+  return (
+    isr !== null &&
+    isr.epoch === epoch &&
+    isr.members.length === members.length &&
+    isr.members.every((member, i) => member === members[i])
+  );
+}
+
+/** isr: members a quorum suspects are fenced out of the confirmed leader's in-sync set. */
+function fenceFromIsr(
+  state: ClusterState,
+  known: MonitorKnowledge,
+  context: PolicyContext,
+): Command[] {
+  const isr = state.isr;
+  if (isr === null || state.confirmedEpoch !== state.epoch || isr.epoch !== state.epoch) return [];
+  const members = isr.members.filter(
+    (member) => known.suspectedBy.get(member)!.size < context.policy.quorum,
+  );
+  if (members.length === isr.members.length) return [];
+  state.isr = { epoch: isr.epoch, members };
+  return [{ kind: "isr-shrink", node: state.primary, epoch: isr.epoch, members }];
 }
 
 /** Commands that bring one node's reported role in line with the cluster state. */
@@ -179,7 +244,9 @@ function reconcile(
     // short, the promotion is ordered again in the same epoch.
     if (report.role === "rejoining" && report.epoch === state.epoch) {
       if (report.primaryEpoch === state.epoch)
-        return state.promoting === null ? [{ kind: "resume", node, epoch: state.epoch }] : [];
+        return state.promoting === null
+          ? [{ kind: "resume", node, epoch: state.epoch, ...isrOf(state) }]
+          : [];
       if (!promotionOrdered) return [];
       state.promoting = node;
       return [ordered(state, { ...last.command, resent: true }, nowUs)];

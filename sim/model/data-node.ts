@@ -45,8 +45,9 @@ export class DataNode implements ActingNode {
   readonly apply: ApplyQueue;
   readonly service: NodeService;
   readonly fencing: FencingMechanisms;
-  /** The promotion under way: whom it replaces, whether planned, when its pending step is due (-1: none). */
-  readonly promotion = { from: "", planned: false, stepAtUs: -1 };
+  /** The promotion under way: whom it replaces, whether planned, when its pending step is due
+   *  (-1: none); the ISR granted with the last promotion or resume order (isr replication). */
+  readonly promotion = { from: "", planned: false, stepAtUs: -1, isr: [] as readonly string[] };
   /** Its lease, judged by its own clock. */
   readonly lease = new LeaseHolder();
   /** The epoch this node was last promoted into (the original primary: 1; 0: never primary).

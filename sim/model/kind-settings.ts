@@ -4,13 +4,6 @@
 // the other kinds' settings.
 import type * as z from "zod";
 
-/** The intersection of a union's members: every kind's settings in one type. */
-export type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (
-  x: infer I,
-) => void
-  ? I
-  : never;
-
 /** Every kind's fields in one shape, in registry order. */
 export function mergedFields(modules: readonly { readonly fields: z.ZodRawShape }[]): object {
   return Object.assign({}, ...modules.map((module) => module.fields));

@@ -93,6 +93,15 @@ export class LoadBalancer {
     }
   }
 
+  /** The server's pod turned NotReady (the kubelet saw its container exit, restart-policy.ts):
+   *  out of rotation now, without waiting for failed checks; it needs `rise` good ones back. */
+  notReady(server: string): void {
+    const index = this.config.servers.indexOf(server);
+    if (index < 0) return;
+    this.goodStreak[index] = 0;
+    if (this.inRotation[index]) this.setRotation(index, false, true);
+  }
+
   /** The server for a request of `user` (-1: anonymous), or null when none is in rotation. */
   target(user: number): string | null {
     const home = this.home;
@@ -120,13 +129,14 @@ export class LoadBalancer {
     return -1;
   }
 
-  private setRotation(index: number, inRotation: boolean): void {
+  private setRotation(index: number, inRotation: boolean, notReady = false): void {
     this.inRotation[index] = inRotation;
     const event = {
       tUs: this.world.nowUs,
       client: this.client.name,
       node: this.config.servers[index],
     };
-    this.world.emit(inRotation ? { kind: "lb_up", ...event } : { kind: "lb_down", ...event });
+    if (inRotation) this.world.emit({ kind: "lb_up", ...event });
+    else this.world.emit({ kind: "lb_down", ...event, ...(notReady && { notReady: true }) });
   }
 }

@@ -4,12 +4,16 @@
 // - async: at commit;
 // - sync / quorum: once `waitFor` followers have reported holding the entry;
 // - semi-sync: the same, but a commit that waits `semiSyncTimeoutUs` releases every waiting write
-//   and the primary runs async until `waitFor` followers have caught up again (MySQL's rule).
+//   and the primary runs async until `waitFor` followers have caught up again (MySQL's rule);
+// - isr (Kafka acks=all): once every follower the in-sync replica set waits for holds it
+//   (isr-leader.ts) — and then only if the committed ISR, the leader included, still reaches
+//   min.insync.replicas (else it is refused: NotEnoughReplicasAfterAppend).
 // Followers are the standbys that report to this primary; a standby that follows someone else
 // says so and is dropped. A report older than one already heard (a link that reorders) adds
 // nothing.
 import type { ReplicationConfig } from "./config.ts";
 import type { NodeLog } from "./history.ts";
+import { IsrLeader, type IsrWorld } from "./isr-leader.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import { TimeQueue } from "./time-queue.ts";
 import type { TraceEvent } from "./trace.ts";
@@ -20,7 +24,7 @@ export function waitsForStandbys(replication: ReplicationConfig): boolean {
   return replication.mode !== "async";
 }
 
-export interface SenderWorld {
+export interface SenderWorld extends IsrWorld {
   readonly nowUs: number;
   send(source: string, target: string, message: Message, size?: number): void;
   after(delayUs: number, event: WorldEvent): void;
@@ -54,6 +58,8 @@ export class LogSender {
   private ackTimerSet = false;
   /** semi-sync only: true while fallen back to async. */
   private degraded = false;
+  /** isr only: the in-sync replicas. */
+  readonly isr: IsrLeader | null;
 
   constructor(
     private readonly node: {
@@ -64,15 +70,19 @@ export class LogSender {
     },
     private readonly world: SenderWorld,
     private readonly replication: ReplicationConfig,
-  ) {}
+  ) {
+    this.isr = replication.mode === "isr" ? new IsrLeader(node, world, replication) : null;
+  }
 
-  /** Starts a tenure as primary with these followers; everything already in the log counts as shipped. */
-  start(followers: readonly string[]): void {
+  /** Starts a tenure as primary with these followers and (isr) the ISR the controller granted;
+   *  everything already in the log counts as shipped. */
+  start(followers: readonly string[], isr: readonly string[] = followers): void {
     this.stop();
     this.shippedEnd = this.node.log.length;
     this.degraded = false;
     for (const name of followers)
       this.followers.set(name, { sentTo: 0, ackedLength: 0, heardUs: this.world.nowUs });
+    this.isr?.start(isr);
   }
 
   /** Ends the tenure (crash or demotion): waiting writes are never acknowledged. */
@@ -95,7 +105,8 @@ export class LogSender {
         this.world.after(lagUs, { kind: "ship", node: this.node.index });
       }
     }
-    if (!waitsForStandbys(this.replication) || this.degraded) {
+    const alone = this.isr !== null && this.isr.waitedFor().length === 0;
+    if (!waitsForStandbys(this.replication) || this.degraded || alone) {
       this.reply(client, id, position);
       return;
     }
@@ -165,12 +176,23 @@ export class LogSender {
     state.ackedLength = length;
     state.heardUs = this.world.nowUs;
     this.stream(follower, state);
+    this.isr?.reported(follower, length, this.node.log.length);
     if (!waitsForStandbys(this.replication)) return;
     this.release(this.acknowledgedLength());
     if (this.degraded && this.caughtUp() >= this.replication.waitFor) {
       this.degraded = false;
       this.world.emit({ kind: "semi_sync", tUs: this.world.nowUs, node: this.node.name, on: true });
     }
+  }
+
+  /** isr: the controller acknowledged an ISR of `epoch`; a shrink may release waiting writes. */
+  isrAcknowledged(epoch: number, members: readonly string[], imposed = false): void {
+    if (this.isr?.acknowledged(epoch, members, imposed)) this.release(this.acknowledgedLength());
+  }
+
+  /** isr: the committed ISR, the leader included, is below min.insync.replicas (NotEnoughReplicas). */
+  refusesWrites(): boolean {
+    return this.isr !== null && !this.isr.enough();
   }
 
   /** Followers that reported at or after `sinceUs`. */
@@ -184,8 +206,14 @@ export class LogSender {
     this.followers.delete(follower);
   }
 
-  /** The longest prefix held by at least `waitFor` followers. */
+  /** The longest prefix held by at least `waitFor` followers (isr: by every follower waited for). */
   private acknowledgedLength(): number {
+    if (this.isr !== null) {
+      let length = this.node.log.length;
+      for (const name of this.isr.waitedFor())
+        length = Math.min(length, this.followers.get(name)?.ackedLength ?? 0);
+      return length;
+    }
     const lengths = [...this.followers.values()].map((f) => f.ackedLength).sort((a, b) => b - a);
     const k = this.replication.waitFor;
     return lengths.length >= k ? lengths[k - 1] : 0;
@@ -208,14 +236,15 @@ export class LogSender {
     if (released > 0) this.pendingAcks.splice(0, released);
   }
 
+  /** Acknowledges a write — unless (isr) the committed ISR fell below min.insync.replicas. */
   private reply(client: string, id: number, position: number): void {
-    const timelineId = this.node.log.timeline.id;
+    const ok = this.isr === null || this.isr.enough();
     this.world.send(this.node.name, client, {
       type: "write-reply",
       id,
-      ok: true,
-      timelineId,
-      position,
+      ok,
+      timelineId: ok ? this.node.log.timeline.id : -1,
+      position: ok ? position : 0,
     });
   }
 

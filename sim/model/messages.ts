@@ -51,7 +51,11 @@ export type Message =
   | { type: "request"; client: string; id: number; user: number; returning: boolean }
   /** load balancer → pool server: health check of round `seq`. */
   | { type: "check"; client: string; seq: number }
-  | { type: "check-reply"; server: string; seq: number };
+  | { type: "check-reply"; server: string; seq: number }
+  /** leader → every monitor (the controller): make the in-sync replica set `members` (isr). */
+  | { type: "isr"; node: string; epoch: number; members: readonly string[] }
+  /** acting controller → leader: the ISR of `epoch` is `members` now. */
+  | { type: "isr-ack"; epoch: number; members: readonly string[] };
 
 export type WorldEvent =
   /** `queuedFromUs`/`queuedUntilUs` are set when the message waited for a busy link: a crash of
@@ -83,6 +87,8 @@ export type WorldEvent =
   /** A client sends (or re-sends) a write once its connection is ready or its backoff is over. */
   | { kind: "client-send"; client: number; id: number }
   | { kind: "lookup-timeout"; client: number }
+  /** A client's open circuit breaker turns half-open (void if it opened again since). */
+  | { kind: "breaker-timer"; client: number; generation: number }
   | { kind: "issue-read"; client: number }
   /** A read waits for its connection to be ready (reconnecting after a change of target). */
   | { kind: "read-send"; client: number; id: number }
@@ -90,6 +96,9 @@ export type WorldEvent =
   /** A load balancer's health-check round, and the deadline of round `seq`. */
   | { kind: "lb-tick"; client: number }
   | { kind: "lb-deadline"; client: number; seq: number }
+  /** An autoscaled pool server's measurement, and its launched instances coming into service. */
+  | { kind: "autoscale-tick"; node: number }
+  | { kind: "autoscale-ready"; node: number; count: number }
   /** A scheduled fault; one aimed at a role strikes the node holding it then (aim.ts). */
   | { kind: "fault"; fault: Fault; aim?: Aim }
   /** A fault's own later step (faults/<kind>.ts): a blip heals, a flaky link toggles. */
@@ -99,5 +108,7 @@ export type WorldEvent =
   | { kind: "rejoin-step"; node: number; dueUs: number }
   | { kind: "ship"; node: number }
   | { kind: "ack-timeout"; node: number }
+  /** A leader's check of its in-sync replicas (isr replication). */
+  | { kind: "isr-check"; node: number }
   | { kind: "backup"; node: number }
   | { kind: "archive"; node: number };

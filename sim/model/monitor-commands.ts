@@ -43,6 +43,7 @@ export function carryOut(
     case "follow":
     case "resume":
     case "step-down":
+    case "isr-shrink":
       world.send(monitor, command.node, { type: "command", command });
       return;
     case "reroute":

@@ -19,7 +19,7 @@ import {
   type Observation,
 } from "./cluster-state.ts";
 import type { FailoverConfig } from "./config.ts";
-import { decide, learn, type PolicyContext } from "./controller.ts";
+import { decide, holdsIsr, learn, type PolicyContext } from "./controller.ts";
 import {
   createDetector,
   detectorKindOf,
@@ -188,6 +188,15 @@ export class Monitor {
           this.world.send(this.name, message.client, { type: "lookup-reply", primary, epoch });
         }
         return;
+      case "isr": {
+        // Only the acting controller commits a leader's in-sync replica set, and answers it.
+        if (!this.world.isActingController(this.name)) return;
+        const { node, epoch, members } = message;
+        this.observe({ kind: "isr", node, epoch, members });
+        if (holdsIsr(this.setup.cluster.state, epoch, members))
+          this.world.send(this.name, node, { type: "isr-ack", epoch, members });
+        return;
+      }
       case "promoted":
         // The node announcing its promotion is alive: its silence ends here too.
         this.detectors.get(message.node)!.lifeSign(nowUs);

@@ -57,8 +57,10 @@ export interface ActingNode {
   readonly service: NodeService;
   readonly lease: LeaseHolder;
   readonly fencing: FencingMechanisms;
-  /** The promotion under way: whom it replaces, whether planned, when its pending step is due (-1: none). */
-  readonly promotion: { from: string; planned: boolean; stepAtUs: number };
+  /** The promotion under way: whom it replaces, whether planned, when its pending step is due
+   *  (-1: none), and (isr replication) the in-sync followers the controller granted with the
+   *  last promotion or resume order. */
+  readonly promotion: { from: string; planned: boolean; stepAtUs: number; isr: readonly string[] };
   readonly world: NodeWorld;
   setRole(role: TraceRole): void;
   /** Takes the primary role again in the epoch it was promoted into (the authority rule). */
@@ -103,7 +105,7 @@ export const roleActions: {
     node.lease.renewed(node.world.nowUs);
     node.retake();
     // Entries committed but never shipped before the crash go out now.
-    node.sender.start([]);
+    node.sender.start([], node.promotion.isr);
   },
   catchUp: (node) => {
     const nowUs = node.world.nowUs;
@@ -174,7 +176,7 @@ function takeEpoch(node: ActingNode, epoch: number): void {
   node.upstream = null;
   node.apply.reset(nowUs);
   node.setRole("primary");
-  node.sender.start([]);
+  node.sender.start([], node.promotion.isr);
   world.promotionCompleted(node, node.promotion.from, node.promotion.planned);
   const { warmUpUs, warmUpCapacity } = node.config;
   if (warmUpUs > 0 && warmUpCapacity < 1) {

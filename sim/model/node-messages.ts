@@ -52,6 +52,10 @@ export function handleMessage(node: MessagedNode, message: Message): void {
     case "not-following":
       node.sender.drop(message.node);
       return;
+    case "isr-ack":
+      if (node.role === "primary" || node.role === "fenced")
+        node.sender.isrAcknowledged(message.epoch, message.members);
+      return;
     default:
       return;
   }
@@ -77,6 +81,7 @@ function obey(node: MessagedNode, command: Command): void {
       node.step(command, () => {
         node.promotion.from = command.from;
         node.promotion.planned = command.planned;
+        node.promotion.isr = command.isr ?? [];
         node.epoch = command.epoch;
         node.lease.renewed(node.world.nowUs);
       });
@@ -85,8 +90,14 @@ function obey(node: MessagedNode, command: Command): void {
       node.step(command, () => (node.upstream = command.primary));
       return;
     case "resume":
+      node.step(command, () => (node.promotion.isr = command.isr ?? []));
+      return;
     case "step-down":
       node.step(command);
+      return;
+    case "isr-shrink":
+      if (node.role === "primary" || node.role === "fenced")
+        node.sender.isrAcknowledged(command.epoch, command.members, true);
       return;
     default:
       return;

@@ -8,7 +8,10 @@
 // other roles refuse. As a standby it appends what its upstream sends in order (received =
 // durable), applies it through its ApplyQueue and reports its position (at once under the
 // synchronous modes) or asks for a resend when it sees a gap. With a capacity, requests and
-// health checks wait in one line, so an overloaded node answers its health checks late.
+// health checks wait in one line, so an overloaded node answers its health checks late. A
+// partial stand-in (`serves`) refuses the writes and reads of the client groups it does not
+// serve at once, before they take any of its capacity (the operations it lacks are switched off
+// in front of it).
 import type { Rng } from "../engine/index.ts";
 import type { ApplyQueue } from "./apply-queue.ts";
 import type { NodeConfig, ReplicationConfig } from "./config.ts";
@@ -62,14 +65,13 @@ export class NodeService {
     this.line = capacityPerS === Infinity ? null : new ServiceQueue(capacityPerS, queueLimitUs);
   }
 
-  /** Capacity: whether the message is handled now; if not it waits its turn (a served event) or is refused. */
+  /** Capacity: whether the message is handled now; if not it waits its turn (a served event) or
+   *  is refused — as is a request of a client group a partial stand-in does not serve. */
   admit(message: Message): boolean {
-    if (
-      this.line === null ||
-      (message.type !== "write" && message.type !== "ping" && message.type !== "read")
-    )
-      return true;
-    const waitUs = this.line.admit(this.world.nowUs, message.type !== "ping");
+    if (message.type !== "write" && message.type !== "ping" && message.type !== "read") return true;
+    const unserved = message.type !== "ping" && !this.serves(message.client);
+    if (this.line === null && !unserved) return true;
+    const waitUs = unserved ? -1 : this.line!.admit(this.world.nowUs, message.type !== "ping");
     if (waitUs === 0) return true;
     const { name, index } = this.node;
     if (waitUs > 0) this.world.after(waitUs, { kind: "served", node: index, message });
@@ -89,6 +91,12 @@ export class NodeService {
         fresh: false,
       });
     return false;
+  }
+
+  /** Whether this node serves the client group's requests (a partial stand-in serves some). */
+  serves(client: string): boolean {
+    const served = this.node.config.serves;
+    return served === null || served.includes(client);
   }
 
   setSlow(delay: Latency): void {
@@ -120,7 +128,8 @@ export class NodeService {
     // (this is what stops a primary waking from a long pause).
     node.checkLease();
     const overloaded = nowUs < this.warmUntilUs && !this.rng.chance(node.config.warmUpCapacity);
-    if (node.role !== "primary" || overloaded || node.tooFewReplicas() || this.readOnly) {
+    const refused = node.tooFewReplicas() || node.sender.refusesWrites();
+    if (node.role !== "primary" || overloaded || refused || this.readOnly) {
       world.send(node.name, client, {
         type: "write-reply",
         id,

@@ -57,6 +57,7 @@ function ownerOf(event: WorldEvent): number {
     case "rejoin-step":
     case "ship":
     case "ack-timeout":
+    case "isr-check":
       return event.node;
     default:
       return -1;

@@ -35,16 +35,37 @@ export function promote(
   state.epoch += 1;
   state.primary = candidate;
   state.promoting = candidate;
+  // isr: a replica from the set leads it, less itself; any other leader starts with none (an
+  // unclean election, a handover) and the set grows as followers catch up.
+  if (state.isr !== null) {
+    const members = state.isr.members;
+    state.isr = {
+      epoch: state.epoch,
+      members: members.includes(candidate) ? members.filter((name) => name !== candidate) : [],
+    };
+  }
   state.noCandidateReported = false;
   if (kind.automatic && context.policy.blockForUs > 0)
     state.blockedUntilUs = context.nowUs + context.policy.blockForUs;
   return [
     ordered(
       state,
-      { kind: "promote", node: candidate, epoch: state.epoch, from, planned: kind.planned },
+      {
+        kind: "promote",
+        node: candidate,
+        epoch: state.epoch,
+        from,
+        planned: kind.planned,
+        ...isrOf(state),
+      },
       context.nowUs,
     ),
   ];
+}
+
+/** isr replication: the current ISR, for a command that starts a leader's tenure. */
+export function isrOf(state: ClusterState): { isr?: readonly string[] } {
+  return state.isr === null ? {} : { isr: state.isr.members };
 }
 
 /** Records a promotion order (to send it again if it is lost) and returns it. */

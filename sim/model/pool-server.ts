@@ -6,8 +6,11 @@
 // Sessions: for users of a "memory" session store, the server remembers (in its memory) who
 // has logged in here; a crash forgets them all. A returning user — one served before, here or
 // elsewhere — who has no session here must log in again: the trace's session_lost.
+// An autoscaled server stands for a fleet of instances (autoscaler.ts): it counts the requests
+// that reach it and, at each measurement, may launch instances that add to its capacity later.
 import type { NodeConfig } from "./config.ts";
 import type { Message, WorldEvent } from "./messages.ts";
+import { Autoscaler } from "./autoscaler.ts";
 import { ServiceQueue } from "./service-queue.ts";
 import type { TraceEvent } from "./trace.ts";
 
@@ -24,6 +27,7 @@ export class PoolServer {
   private readonly line: ServiceQueue | null;
   /** Per client group, which of its users have a session in this server's memory. */
   private readonly sessions = new Map<string, Uint8Array>();
+  private readonly scaler: Autoscaler | null;
 
   constructor(
     readonly config: NodeConfig,
@@ -35,10 +39,13 @@ export class PoolServer {
       config.capacityPerS === Infinity
         ? null
         : new ServiceQueue(config.capacityPerS, config.queueLimitUs);
+    this.scaler =
+      config.autoscale === null ? null : new Autoscaler(config.autoscale, config.capacityPerS);
   }
 
   receive(message: Message): void {
     if (message.type !== "request" && message.type !== "check") return;
+    if (message.type === "request") this.scaler?.arrived();
     if (this.line !== null) {
       const waitUs = this.line.admit(this.world.nowUs, message.type === "request");
       if (waitUs > 0) this.world.after(waitUs, { kind: "served", node: this.index, message });
@@ -62,6 +69,42 @@ export class PoolServer {
   restart(): void {
     this.up = true;
     this.world.emit({ kind: "node_up", tUs: this.world.nowUs, node: this.name });
+  }
+
+  /** The autoscaler's measurement; launched instances come into service `launchUs` later. */
+  autoscaleTick(): void {
+    const { nowUs } = this.world;
+    const scale = this.config.autoscale!;
+    this.world.after(scale.periodUs, { kind: "autoscale-tick", node: this.index });
+    // A fleet that is down (its region lost) launches nothing: its own control plane is gone.
+    const launching = this.up ? this.scaler!.measure() : 0;
+    if (launching === 0) return;
+    this.world.emit({
+      kind: "scale_out",
+      tUs: nowUs,
+      node: this.name,
+      launching,
+      instances: this.scaler!.planned,
+      readyAtUs: nowUs + scale.launchUs,
+    });
+    this.world.after(scale.launchUs, {
+      kind: "autoscale-ready",
+      node: this.index,
+      count: launching,
+    });
+  }
+
+  instancesReady(count: number): void {
+    const capacityPerS = this.scaler!.launched(count);
+    this.line!.setCapacity(capacityPerS);
+    const { instances } = this.scaler!;
+    this.world.emit({
+      kind: "capacity",
+      tUs: this.world.nowUs,
+      node: this.name,
+      instances,
+      capacityPerS,
+    });
   }
 
   private handle(message: Message): void {

@@ -7,12 +7,18 @@
 export class ServiceQueue {
   /** When the work queued so far is done. */
   private busyUntilUs = 0;
-  private readonly workUs: number;
+  private workUs: number;
 
   constructor(
     capacityPerS: number,
     private readonly queueLimitUs: number,
   ) {
+    this.workUs = Math.ceil(1e6 / capacityPerS);
+  }
+
+  /** The node handles `capacityPerS` from now on (an autoscaled fleet grew); work already
+   *  queued keeps its turn. */
+  setCapacity(capacityPerS: number): void {
     this.workUs = Math.ceil(1e6 / capacityPerS);
   }
 

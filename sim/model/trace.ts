@@ -18,6 +18,11 @@ export type TraceEvent =
   /** A node's process stopped (crash) or started again (restart). */
   | { kind: "node_down"; tUs: number; node: string }
   | { kind: "node_up"; tUs: number; node: string }
+  /** A process exited and its restart policy waits until `untilUs` before starting it again
+   *  (Kubernetes' CrashLoopBackOff); an immediate restart has no back_off. */
+  | { kind: "back_off"; tUs: number; node: string; untilUs: number }
+  /** The restart policy started an exited process again: its `restarts`-th restart. */
+  | { kind: "auto_restart"; tUs: number; node: string; restarts: number }
   /** A node's process froze (a GC or VM pause) until `untilUs`, or resumed. */
   | { kind: "node_paused"; tUs: number; node: string; untilUs: number }
   | { kind: "node_resumed"; tUs: number; node: string }
@@ -69,10 +74,34 @@ export type TraceEvent =
     }
   /** A deposed primary stays out until `untilUs` (-1: for good) as its rejoin mode says, then follows. */
   | { kind: "rejoin"; tUs: number; node: string; mode: Rejoin; untilUs: number }
+  /** The controller acknowledged a change of a leader's in-sync replica set (isr replication),
+   *  or (`fenced`) removed brokers it fenced from it: `members` are the followers in it now (the
+   *  leader is never listed), `left` and `joined` the change. */
+  | {
+      kind: "isr";
+      tUs: number;
+      node: string;
+      members: readonly string[];
+      left: readonly string[];
+      joined: readonly string[];
+      fenced?: true;
+    }
   /** A primary learned it was deposed and became a standby. */
   | { kind: "demoted"; tUs: number; node: string; epoch: number }
   /** A node discarded the suffix of its log that the current primary's history does not contain. */
   | { kind: "rewind"; tUs: number; node: string; discarded: number; discardedAcked: number }
+  /** A client group's circuit breaker changed state; `fires` and `failures` are its rolling
+   *  window's counts at that moment, `rejected` the calls it failed at once (sending nothing)
+   *  since it last opened. */
+  | {
+      kind: "breaker";
+      tUs: number;
+      client: string;
+      state: "closed" | "open" | "half-open";
+      fires: number;
+      failures: number;
+      rejected: number;
+    }
   /** A client group's router now sends writes to `target`. */
   | { kind: "reroute"; tUs: number; client: string; target: string }
   /** Per-write events (trace level "full" in events.csv; always seen by metrics). */
@@ -98,12 +127,24 @@ export type TraceEvent =
       outcome: ReadOutcome;
       issuedUs: number;
     }
+  /** An autoscaled pool server (a fleet) launches `launching` instances, to `instances` in all,
+   *  ready at `readyAtUs`; then its capacity grows (`capacity`: requests per second it handles). */
+  | {
+      kind: "scale_out";
+      tUs: number;
+      node: string;
+      launching: number;
+      instances: number;
+      readyAtUs: number;
+    }
+  | { kind: "capacity"; tUs: number; node: string; instances: number; capacityPerS: number }
   /** A pool server handled a request of a client group (the load each server carries). */
   | { kind: "request_served"; tUs: number; node: string; client: string }
   /** A pool server served a returning user who had no session there: the user logged in again. */
   | { kind: "session_lost"; tUs: number; client: string; node: string; user: number }
-  /** A client group's load balancer took a pool server out of rotation, or put it back. */
-  | { kind: "lb_down"; tUs: number; client: string; node: string }
+  /** A client group's load balancer took a pool server out of rotation (after failed checks,
+   *  or at once when `notReady`: its container exited, restart-policy.ts), or put it back. */
+  | { kind: "lb_down"; tUs: number; client: string; node: string; notReady?: true }
   | { kind: "lb_up"; tUs: number; client: string; node: string }
   /** A standby applied log entries; lagUs is now − acceptance time of the newest entry applied. */
   | { kind: "replicated"; tUs: number; node: string; lagUs: number; position: number }
@@ -123,7 +164,10 @@ export type TraceEvent =
    *  ("" when the scenario has no database, only a pool of servers). */
   | { kind: "run_end"; tUs: number; authority: string };
 
-export type WriteFailure = "timeout" | "rejected";
+/** timeout: no answer within the timeout; rejected: refused by the node or the load balancer;
+ *  breaker-open: the client's open circuit breaker failed it at once, sending nothing;
+ *  fallback: it failed (any way) and the circuit breaker's fallback answered it instead. */
+export type WriteFailure = "timeout" | "rejected" | "breaker-open" | "fallback";
 
 export type ReadOutcome = "fresh" | "stale" | "rejected" | "timeout";
 

@@ -90,11 +90,15 @@ export const handlers: Handlers = {
   "write-timeout": (world, event) => client(world, event.client).timeout(event.id, event.attempt),
   "client-send": (world, event) => client(world, event.client).attempt(event.id),
   "lookup-timeout": (world, event) => client(world, event.client).lookupTimedOut(),
+  "breaker-timer": (world, event) => client(world, event.client).breakerTimer(event.generation),
   "issue-read": (world, event) => client(world, event.client).reader!.issue(),
   "read-send": (world, event) => client(world, event.client).reader!.send(event.id),
   "read-timeout": (world, event) => client(world, event.client).reader!.timeout(event.id),
   "lb-tick": (world, event) => client(world, event.client).loadBalancer!.tick(),
   "lb-deadline": (world, event) => client(world, event.client).loadBalancer!.deadline(event.seq),
+  "autoscale-tick": (world, event) => (world.cast.actors[event.node] as PoolServer).autoscaleTick(),
+  "autoscale-ready": (world, event) =>
+    (world.cast.actors[event.node] as PoolServer).instancesReady(event.count),
   fault: (world, event) => {
     const fault = event.aim === undefined ? event.fault : world.aimer.aim(event.fault, event.aim);
     if (fault === null) return; // aimed at a role nobody holds now
@@ -115,6 +119,10 @@ export const handlers: Handlers = {
   "rejoin-step": (world, event) => dataNode(world, event.node).rejoinStep(event.dueUs),
   ship: (world, event) => dataNode(world, event.node).ship(),
   "ack-timeout": (world, event) => dataNode(world, event.node).ackTimeout(),
+  "isr-check": (world, event) => {
+    const node = dataNode(world, event.node);
+    node.sender.isr?.check(node.up && node.role === "primary");
+  },
   backup: (world, event) => world.saveRestorePoint("backup", dataNode(world, event.node)),
   archive: (world, event) => world.saveRestorePoint("archive", dataNode(world, event.node)),
 };

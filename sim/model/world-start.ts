@@ -40,6 +40,9 @@ export function startWorld(world: Starting): number {
     if (node.config.archiveEveryUs > 0)
       world.at(node.config.archiveEveryUs, { kind: "archive", node: node.index });
   }
+  for (const server of world.cast.servers)
+    if (server.config.autoscale !== null)
+      world.after(server.config.autoscale.periodUs, { kind: "autoscale-tick", node: server.index });
   for (const client of world.cast.clients as readonly ClientGroup[]) client.start();
   return world.config.durationUs + drainUs(clients);
 }

@@ -3,10 +3,11 @@
 // modules of their own: the first events (world-start.ts), client timeout lanes (timeout-lanes.ts),
 // DNS (dns.ts), STONITH's device (fencing-device.ts), the write authority and end-of-run
 // accounting (authority.ts), the acting controller and its mailbox (acting-controller.ts), pauses
-// (pauses.ts: a paused process handles nothing until it resumes), faults aimed at a role (aim.ts).
-// The cast gets its configuration at construction; the world offers services only (time,
-// sending, scheduling). Clients write during [0, duration), then the run drains writes in flight
-// (drain.ts). A pool-only scenario has no primary, no history, an empty authority.
+// (pauses.ts: a paused process handles nothing until it resumes), faults aimed at a role (aim.ts),
+// the processes' restart policy (restart-policy.ts). The cast gets its configuration at
+// construction; the world offers services only (time, sending, scheduling). Clients write during
+// [0, duration), then the run drains writes in flight (drain.ts). A pool-only scenario has no
+// primary, no history, an empty authority.
 import { RngStreams, Simulation, type RunLimits } from "../engine/index.ts";
 import type { Fingerprint } from "./fingerprint.ts";
 import { ControllerMailbox } from "./acting-controller.ts";
@@ -14,7 +15,7 @@ import { Aimer } from "./aim.ts";
 import { aimWorld } from "./aim-world.ts";
 import { ArchiveStore, type RestorePoint } from "./archive.ts";
 import { WriteAuthority } from "./authority.ts";
-import { buildCast, type Actor, type Cast } from "./cast.ts";
+import { buildCast, processesIn, processOf, type Actor, type Cast, type Process } from "./cast.ts";
 import { ClientGroup } from "./client-group.ts";
 import { DataNode } from "./data-node.ts";
 import { Dns } from "./dns.ts";
@@ -26,7 +27,7 @@ import type { Message, WorldEvent } from "./messages.ts";
 import type { Monitor } from "./monitor.ts";
 import { Network } from "./network.ts";
 import { Pauses } from "./pauses.ts";
-import type { PoolServer } from "./pool-server.ts";
+import { RestartSupervisor } from "./restart-policy.ts";
 import type { TraceEvent, TraceSink } from "./trace.ts";
 import { fingerprintEvent } from "./trace-fingerprint.ts";
 import type { WorldConfig } from "./world-config.ts";
@@ -50,6 +51,7 @@ export class World implements WorldInside {
   readonly cast: Cast;
   readonly device: FencingDevice;
   readonly dns: Dns;
+  readonly supervisor: RestartSupervisor;
   private readonly authority: WriteAuthority<DataNode>;
   private readonly archives = new ArchiveStore();
   readonly lastCrashUs: Float64Array;
@@ -78,6 +80,7 @@ export class World implements WorldInside {
     this.device = new FencingDevice(config.failover.stonith, rng.stream("fencing"), this);
     this.dns = new Dns(primary?.name ?? "");
     this.cast = buildCast(config, this.history, rng, this);
+    this.supervisor = new RestartSupervisor(config.nodes, this);
     for (const node of this.cast.dataNodes)
       if (node.config.readiness === "cold" && node.config.role === "standby")
         this.archives.register(node.name, node.log);
@@ -217,16 +220,12 @@ export class World implements WorldInside {
 
   // ——— what faults act on (faults/fault-kind.ts, FaultTarget) ———
 
-  process(name: string): DataNode | Monitor | PoolServer {
-    const actor = this.actor(name);
-    if (actor instanceof ClientGroup) throw new Error(`${name} is a client group, not a process`);
-    return actor;
+  process(name: string): Process {
+    return processOf(this.cast, name);
   }
 
-  processesIn(zone: string): (DataNode | Monitor | PoolServer)[] {
-    return [...this.cast.dataNodes, ...this.cast.monitors, ...this.cast.servers].filter(
-      (process) => this.config.nodes[process.index].zone === zone,
-    );
+  processesIn(zone: string): Process[] {
+    return processesIn(this.cast, this.config, zone);
   }
 
   crashed(process: { index: number }): void {

@@ -61,6 +61,10 @@ const details: Details = {
       detail: `promoted: epoch ${event.epoch}, replaces ${previous}${failback}`,
     };
   },
+  isr: (event) => ({
+    node: event.node,
+    detail: `isr: in-sync followers ${event.members.join(" ") || "none"}${event.left.length > 0 ? `; ${event.left.join(" ")} left` : ""}${event.joined.length > 0 ? `; ${event.joined.join(" ")} joined` : ""}`,
+  }),
   demoted: (event) => ({ node: event.node, detail: `demoted: standby in epoch ${event.epoch}` }),
   rejoin: (event) => ({
     node: event.node,
@@ -72,6 +76,10 @@ const details: Details = {
   rewind: (event) => ({
     node: event.node,
     detail: `rewind: discarded ${event.discarded} log entries, ${event.discardedAcked} of them acknowledged`,
+  }),
+  breaker: (event) => ({
+    node: event.client,
+    detail: `circuit breaker ${event.state}: ${event.failures} failures and ${event.fires} calls in its window, ${event.rejected} calls rejected since it opened`,
   }),
   reroute: (event) => ({
     node: event.client,
@@ -119,6 +127,14 @@ const details: Details = {
       detail: `read ${outcome} after ${formatMicros(event.tUs - event.issuedUs)} s`,
     };
   },
+  scale_out: (event) => ({
+    node: event.node,
+    detail: `scale-out: launches ${event.launching} instance${event.launching === 1 ? "" : "s"} (${event.instances} in all), in service at ${formatMicros(event.readyAtUs)} s`,
+  }),
+  capacity: (event) => ({
+    node: event.node,
+    detail: `capacity: ${event.instances} instances handle ${event.capacityPerS} requests/s`,
+  }),
   request_served: (event) => ({ node: event.node, detail: `request of ${event.client} served` }),
   session_lost: (event) => ({
     node: event.node,
@@ -126,7 +142,7 @@ const details: Details = {
   }),
   lb_down: (event) => ({
     node: event.node,
-    detail: `out of rotation: the load balancer of ${event.client} stops sending requests to ${event.node}`,
+    detail: `out of rotation: the load balancer of ${event.client} stops sending requests to ${event.node}${event.notReady ? " (its container exited: not ready)" : ""}`,
   }),
   lb_up: (event) => ({
     node: event.node,
@@ -143,6 +159,14 @@ const details: Details = {
   operator: (event) => ({
     node: event.node,
     detail: `operator: ${event.action}${event.ok ? "" : " (error)"}`,
+  }),
+  back_off: (event) => ({
+    node: event.node,
+    detail: `back-off: the restart policy waits until ${formatMicros(event.untilUs)} s to start it again (CrashLoopBackOff)`,
+  }),
+  auto_restart: (event) => ({
+    node: event.node,
+    detail: `restarted by its restart policy (restart ${event.restarts})`,
   }),
   node_paused: (event) => ({
     node: event.node,

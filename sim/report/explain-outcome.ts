@@ -81,7 +81,14 @@ function nodePhrase(node: NodeConfig): string {
       : (node.role as string) === "server"
         ? "pool server"
         : node.role;
-  return `${node.name} ${role} in zone ${node.zone}`;
+  const restarts = node.restart.policy === "always" ? ", restarted when it exits" : "";
+  const serves = node.serves === null ? "" : `, serving only ${node.serves.join(", ")}`;
+  const scale = node.autoscale;
+  const fleet =
+    scale === null
+      ? ""
+      : `, a fleet of ${trimmed(node.capacityPerS / scale.instanceCapacityPerS)} instances of ${trimmed(scale.instanceCapacityPerS)} requests/s scaled out at ${Math.round(scale.targetUtilization * 100)}% (instances serve ${spokenDuration(scale.launchUs)} after launch)`;
+  return `${node.name} ${role} in zone ${node.zone}${restarts}${serves}${fleet}`;
 }
 
 function clientPhrase(client: ClientConfig): string {
@@ -90,7 +97,12 @@ function clientPhrase(client: ClientConfig): string {
       ? `${trimmed(client.writesPerSecond)}/s`
       : `${trimmed(client.writesPerSecond * 60)}/min`;
   const connections = client.connections > 1 ? ` over ${client.connections} connections` : "";
-  return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingKindOf(client.routing.kind).describe(client.routing)}; a write unacknowledged after ${spokenDuration(client.timeoutUs)} has failed.`;
+  const breaker = client.breaker;
+  const guarded =
+    breaker === null
+      ? ""
+      : `; a circuit breaker fails their writes at once for ${spokenDuration(breaker.resetTimeoutUs)} when more than ${breaker.errorThresholdPercentage}% of the calls in ${spokenDuration(breaker.rollingCountTimeoutUs)} failed${breaker.fallback ? ", answering failed writes with a fallback" : ""}`;
+  return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingKindOf(client.routing.kind).describe(client.routing)}; a write unacknowledged after ${spokenDuration(client.timeoutUs)} has failed${guarded}.`;
 }
 
 function replicationPhrase(replication: ReplicationConfig): string {
@@ -105,6 +117,8 @@ function replicationPhrase(replication: ReplicationConfig): string {
       return `semi-sync — a write waits for ${standbys}, but after ${spokenDuration(replication.semiSyncTimeoutUs)} the primary gives up waiting and runs async`;
     case "quorum":
       return `quorum — a write is acknowledged once ${standbys} hold it (a majority with the primary)`;
+    case "isr":
+      return `Kafka's acks=all — a write is acknowledged once every follower in the in-sync replica set holds it; a follower not caught up for ${spokenDuration(replication.lagTimeMaxUs)} leaves the set, and with fewer than ${replication.minInsync} ${plural(replication.minInsync, "replica")} in it (the leader included) writes are refused`;
   }
 }
 
@@ -140,9 +154,11 @@ function operatorDelay(minUs: number, maxUs: number): string {
 export function outcomeLines(metrics: MetricValues, breaches: readonly string[]): string[] {
   return [
     writesLine(metrics),
+    partialLine(metrics),
     groupsLine(metrics),
     readsLine(metrics),
     sessionsLine(metrics),
+    restartsLine(metrics),
     failoverLine(metrics),
     splitBrainLine(metrics),
     lostLine(metrics),
@@ -162,7 +178,16 @@ function writesLine(metrics: MetricValues): string {
     downtime === 0
       ? "clients never waited on a failed write"
       : `clients could not write for ${spokenSeconds(downtime)} in all (downtime)`;
-  return `Writes: ${count(attempted)} attempted, ${count(acked)} acknowledged, ${count(failed)} failed (availability ${availability}); ${felt}.`;
+  const fallback = metrics.writes_fallback ?? 0;
+  const degraded =
+    fallback === 0 ? "" : `, ${count(fallback)} of them answered by a fallback instead of an error`;
+  return `Writes: ${count(attempted)} attempted, ${count(acked)} acknowledged, ${count(failed)} failed${degraded} (availability ${availability}); ${felt}.`;
+}
+
+function partialLine(metrics: MetricValues): string | null {
+  const partialS = metrics.partial_service_s ?? 0;
+  if (partialS === 0) return null;
+  return `Partial service: for ${spokenSeconds(partialS)} a stand-in that serves only some client groups was primary; it refused the other groups' writes.`;
 }
 
 /** Only when the worst-off client group fared worse than the clients as a whole. */
@@ -189,6 +214,12 @@ function sessionsLine(metrics: MetricValues): string | null {
   const lost = metrics.sessions_lost ?? 0;
   if (lost === 0) return null;
   return `Sessions: ${count(lost)} ${plural(lost, "user")} found no session on the server that served them and had to log in again (sessions lost).`;
+}
+
+function restartsLine(metrics: MetricValues): string | null {
+  const restarts = metrics.restarts ?? 0;
+  if (restarts === 0) return null;
+  return `Restarts: processes were started again ${count(restarts)} ${plural(restarts, "time")} by their restart policy.`;
 }
 
 function failoverLine(metrics: MetricValues): string {

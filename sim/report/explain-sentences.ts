@@ -14,6 +14,10 @@ import {
 } from "../model/index.ts";
 import { spokenDuration } from "../dsl/index.ts";
 import { sentence as narrativeSentence } from "./html/narrative.ts";
+import { mechanismSentence } from "./explain-mechanisms.ts";
+import { count, listed, plural } from "./explain-words.ts";
+
+export { count, listed, plural };
 
 /** "between 2 min 00 s and 2 min 03 s", or "at 2 min 00 s" when both read the same. */
 export function span(firstUs: number, lastUs: number): string {
@@ -87,7 +91,7 @@ export function explainSentence(event: TraceEvent, world: WorldConfig): string {
         `${event.count === 1 ? "is" : "are"} missing from the final history: lost.`
       );
     default:
-      return narrativeSentence(event, world);
+      return mechanismSentence(event, world) ?? narrativeSentence(event, world);
   }
 }
 
@@ -150,20 +154,4 @@ function operatorSentence(action: string, node: string): string {
   const unneeded = /^(\w+) no longer needed$/.exec(action);
   if (unneeded) return `The operator stands down: the ${unneeded[1]} is no longer needed.`;
   return `The operator: ${action}.`;
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(names: readonly string[]): string {
-  return names.length <= 1
-    ? names.join("")
-    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-/** A count with thousands separators: 11752 → "11,752" (fixed, not locale-dependent). */
-export function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-export function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }

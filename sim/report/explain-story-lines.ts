@@ -21,8 +21,9 @@ export interface Tally {
   firstFailureUs: number;
   lastFailureUs: number;
   acked: number;
-  timedOut: number;
-  rejected: number;
+  failed: number;
+  /** Failed writes by reason (write_failed's). */
+  reasons: Map<string, number>;
   /** Writes accepted by a deposed primary, by node. */
   divergent: Map<string, { count: number; firstUs: number; lastUs: number }>;
 }
@@ -42,12 +43,19 @@ export function rerouteText(run: RerouteRun, world: WorldConfig): string {
   return `${run.count} connections of client group ${run.client} move to ${run.target} ${when}.`;
 }
 
+/** How a write failed, in words (write_failed's reasons), in the order told. */
+const reasonWords: Record<string, string> = {
+  timeout: "timed out",
+  rejected: "rejected",
+  "breaker-open": "failed fast by the open circuit breaker",
+  fallback: "answered by the circuit breaker's fallback",
+};
+
 export function failureAside(tally: Tally): string {
-  const failed = tally.timedOut + tally.rejected;
-  const reasons = [
-    tally.timedOut > 0 ? `${count(tally.timedOut)} timed out` : "",
-    tally.rejected > 0 ? `${count(tally.rejected)} rejected` : "",
-  ].filter(Boolean);
+  const failed = tally.failed;
+  const reasons = Object.keys(reasonWords)
+    .filter((reason) => tally.reasons.has(reason))
+    .map((reason) => `${count(tally.reasons.get(reason)!)} ${reasonWords[reason]}`);
   const acked = tally.acked === 0 ? "none acknowledged" : `${count(tally.acked)} acknowledged`;
   return `${count(failed)} ${plural(failed, "write")} failed ${span(tally.firstFailureUs, tally.lastFailureUs)} (${reasons.join(", ")}); ${acked}.`;
 }

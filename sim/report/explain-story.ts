@@ -53,8 +53,6 @@ type PendingLine =
   | { tUs: number; aside: false; run: RerouteRun }
   | { tUs: number; aside: false; verdict: "suspect" | "trust"; node: string; monitors: string[] };
 
-/** Write outcomes seen since the last moment was told. */
-
 export class StoryObserver {
   private readonly lines: PendingLine[] = [];
   private readonly closing: PendingLine[] = [];
@@ -95,6 +93,7 @@ export class StoryObserver {
     if (event.kind === "fault")
       for (const node of faultKindOf(event.fault.kind).startsOrStops(event.fault))
         this.faultNodes.add(node);
+    if (event.kind === "auto_restart") this.faultNodes.add(event.node); // its up line repeats it
     this.reroutes = null;
     if (event.kind === "reroute") {
       this.reroutes = {
@@ -228,10 +227,9 @@ export class StoryObserver {
         break;
       case "write_failed": {
         const tally = this.currentTally();
-        if (tally.timedOut + tally.rejected === 0) tally.firstFailureUs = event.tUs;
+        if (tally.failed++ === 0) tally.firstFailureUs = event.tUs;
         tally.lastFailureUs = event.tUs;
-        if (event.reason === "timeout") tally.timedOut++;
-        else tally.rejected++;
+        tally.reasons.set(event.reason, (tally.reasons.get(event.reason) ?? 0) + 1);
         break;
       }
       case "write_accepted":
@@ -255,8 +253,8 @@ export class StoryObserver {
       firstFailureUs: 0,
       lastFailureUs: 0,
       acked: 0,
-      timedOut: 0,
-      rejected: 0,
+      failed: 0,
+      reasons: new Map(),
       divergent: new Map(),
     };
     return this.tally;
@@ -267,8 +265,7 @@ export class StoryObserver {
     const tally = this.tally;
     this.tally = null;
     if (tally === null) return;
-    if (tally.timedOut + tally.rejected > 0)
-      this.add({ tUs: tally.firstFailureUs, aside: true, failures: tally });
+    if (tally.failed > 0) this.add({ tUs: tally.firstFailureUs, aside: true, failures: tally });
     for (const [node, entry] of tally.divergent)
       this.add({ tUs: entry.firstUs, aside: true, divergent: { node, ...entry } });
   }

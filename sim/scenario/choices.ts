@@ -9,6 +9,7 @@ import type {
   NodeRole,
   ReadFrom,
   ReplicationMode,
+  RestartPolicy,
   SessionStore,
 } from "../model/index.ts";
 import {
@@ -36,6 +37,7 @@ export const replicationModes = [
   "sync",
   "semi-sync",
   "quorum",
+  "isr",
 ] as const satisfies readonly ReplicationMode[];
 /** From the model's detector registry, so a new detector needs no edit here. */
 export const detectorKinds = modelDetectorKinds;
@@ -54,6 +56,7 @@ export const readFromChoices = [
   "any",
 ] as const satisfies readonly ReadFrom[];
 export const sessionStores = ["memory", "external"] as const satisfies readonly SessionStore[];
+export const restartPolicies = ["never", "always"] as const satisfies readonly RestartPolicy[];
 
 export type Role = (typeof nodeRoles)[number];
 export type Readiness = (typeof readinessChoices)[number];
@@ -66,3 +69,4 @@ export type RoutingKind = (typeof routingKinds)[number];
 export type ArrivalsChoice = (typeof arrivalChoices)[number];
 export type ReadFromChoice = (typeof readFromChoices)[number];
 export type SessionStoreChoice = (typeof sessionStores)[number];
+export type RestartPolicyChoice = (typeof restartPolicies)[number];

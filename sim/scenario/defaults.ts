@@ -18,6 +18,26 @@ export const defaults = {
     capacity: "unlimited",
     /** Queued work beyond which a node refuses writes outright (our assumption: 5 s of work). */
     queueLimit: "5s",
+    /** An exited process stays down until the scenario restarts it: the model's behaviour before
+     *  restart policies, and a machine's without a supervisor. */
+    restartPolicy: "never",
+    /** Kubernetes' container restart back-off (CrashLoopBackOff): 10 s, doubling, capped at 300 s,
+     *  reset after 10 minutes of running (kubernetes.io, Pod Lifecycle, "Container restart
+     *  policy"; the kubelet's backOffPeriod and MaxContainerBackOff, whose entry expires after
+     *  twice the cap). The first restart is at once. */
+    restartBackOff: { initial: "10s", max: "5m", resetAfter: "10m" },
+    /** An autoscaled fleet (`autoscale`), target tracking on requests per instance. Our
+     *  assumptions, in the range cloud auto-scaling uses: demand measured each minute (the
+     *  1-minute metric), three measurements in a row above the target to scale out (a
+     *  target-tracking scale-out alarm's datapoints), 60 % target, 5 minutes from the decision
+     *  to an instance in service (boot, start-up, warm caches), at most 100 instances. */
+    autoscale: {
+      targetUtilization: 0.6,
+      period: "1m",
+      periods: 3,
+      launchIn: "5m",
+      maxInstances: 100,
+    },
   },
 
   /**
@@ -108,6 +128,10 @@ export const defaults = {
     waitFor: 1,
     /** MySQL rpl_semi_sync_source_timeout default, 10 000 ms (MySQL reference manual, semisynchronous replication). */
     semiSyncTimeout: "10s",
+    /** Kafka's broker default min.insync.replicas, 1 (Kafka documentation, broker configs). */
+    minInsync: 1,
+    /** Kafka's replica.lag.time.max.ms, 30 000 ms since 2.5 (KIP-537; 10 000 before). */
+    lagTimeMax: "30s",
   },
 
   detector: {
@@ -140,6 +164,9 @@ export const defaults = {
     blockFor: "0s",
     /** Orchestrator: PreventCrossDataCenterMasterFailover false (go/config/config.go). */
     crossZone: true,
+    /** Kafka's unclean.leader.election.enable, false since 0.11 (Kafka documentation, broker
+     *  configs): with isr replication only an in-sync replica is elected. */
+    uncleanElection: false,
     /** Patroni: ttl 30 s, loop_wait 10 s, retry_timeout 10 s (patroni docs/dynamic_configuration.rst). */
     lease: { ttl: "30s", renewEvery: "10s", retryTimeout: "10s" },
     /** Manual operations: an operator reacts within 5 to 15 minutes (our assumption: paging plus
@@ -178,6 +205,18 @@ export const defaults = {
     /** Reads from standbys: a node that failed a read is skipped for 10 s — pgjdbc's
      *  hostRecheckSeconds default, 10 (pgjdbc MultiHostChooser; PostgreSQL JDBC driver docs). */
     readRecheck: "10s",
+    /** A circuit breaker (`breaker: {}`), opossum's defaults (nodeshift/opossum lib/circuit.js):
+     *  open above 50 % failures of a 10 s window in 10 buckets, whatever its volume; half-open
+     *  after 30 s. No fallback unless one is given, as in opossum. opossum's own `timeout`
+     *  (10 000 ms) is the group's `timeout` here. */
+    breaker: {
+      errorThresholdPercentage: 50,
+      resetTimeout: "30s",
+      rollingCountTimeout: "10s",
+      rollingCountBuckets: 10,
+      volumeThreshold: 0,
+      fallback: false,
+    },
     // zone: the zone of the primary node (resolve.ts), so clients sit next to their database.
   },
 } as const;

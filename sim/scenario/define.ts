@@ -8,6 +8,7 @@ import type {
   ArrivalsChoice,
   ReadFromChoice,
   Readiness,
+  RestartPolicyChoice,
   Role,
   SessionStoreChoice,
 } from "./choices.ts";
@@ -60,6 +61,31 @@ export interface NodeSpec {
   queueLimit?: Duration;
   /** Cold only: how often the primary archives its log ("0s": never; restore from the backup alone). Default "1m". */
   archiveEvery?: Duration;
+  /** What happens when its process exits (a `crash`, or a `crashLoop`'s): "never" — it stays
+   *  down until restarted; "always" — Kubernetes' restartPolicy Always: started again at once,
+   *  then after a back-off that doubles (CrashLoopBackOff), and a pool server leaves its load
+   *  balancers' rotation the moment it exits. Default "never". */
+  restartPolicy?: RestartPolicyChoice;
+  /** The restart back-off: the first wait, its cap, and how long a process must run before it
+   *  is forgiven. Default { initial: "10s", max: "5m", resetAfter: "10m" } (Kubernetes). */
+  restartBackOff?: { initial?: Duration; max?: Duration; resetAfter?: Duration };
+  /** A partial stand-in (a primary or standby): the client groups it serves when it is primary;
+   *  the others' writes and reads are refused. Default: every group. */
+  serves?: string[];
+  /** A pool server standing for a fleet of instances that scales out (with a `capacity`: the
+   *  instances it starts with × `instance`): every `period` the requests reaching it are
+   *  measured; after `periods` measurements in a row above `targetUtilization` of its capacity
+   *  it launches enough instances to bring the last demand to the target (at most
+   *  `maxInstances`), each in service `launchIn` later. Never scales in. Defaults 0.6, "1m", 3,
+   *  "5m", 100 (our assumptions). */
+  autoscale?: {
+    instance: Rate;
+    targetUtilization?: number;
+    period?: Duration;
+    periods?: number;
+    launchIn?: Duration;
+    maxInstances?: number;
+  };
 }
 
 /** Delay and loss of messages on a link. */
@@ -129,6 +155,21 @@ export interface ClientSpec {
   backoff?: Duration;
   /** Time to reconnect when a connection's primary changes. Default "0s". */
   reconnectIn?: Duration;
+  /** An opossum-style circuit breaker around the group's writes (`{}` for opossum's defaults):
+   *  it opens when failures exceed `errorThresholdPercentage` of the calls in a rolling window
+   *  of `rollingCountTimeout` (in `rollingCountBuckets`, once it holds `volumeThreshold`
+   *  calls); while open, calls fail at once; after `resetTimeout` one trial call decides
+   *  between closing and opening again. With `fallback`, failed calls get a degraded answer
+   *  instead of an error (writes_fallback). The calls' timeout is `timeout`. Defaults 50,
+   *  "30s", "10s", 10, 0, false (opossum). */
+  breaker?: {
+    errorThresholdPercentage?: number;
+    resetTimeout?: Duration;
+    rollingCountTimeout?: Duration;
+    rollingCountBuckets?: number;
+    volumeThreshold?: number;
+    fallback?: boolean;
+  };
 }
 
 /** Bounds on one metric: a number means exactly that value; `min`/`max` are inclusive. With

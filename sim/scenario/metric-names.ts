@@ -28,6 +28,9 @@ export const metricColumns = [
   "sessions_lost",
   "min_group_availability",
   "max_group_downtime_s",
+  "restarts",
+  "writes_fallback",
+  "partial_service_s",
 ] as const;
 
 export type MetricColumn = (typeof metricColumns)[number];

@@ -21,7 +21,8 @@ export interface ReplicationSpec {
   /** "async": the primary acknowledges before standbys have the write; "sync": after `waitFor`
    *  standbys have it; "semi-sync": the same, but after `semiSyncTimeout` without enough
    *  acknowledgements it falls back to async until standbys catch up (MySQL); "quorum": sync with
-   *  `waitFor` defaulting to a majority of the cluster. Default "async". */
+   *  `waitFor` defaulting to a majority of the cluster; "isr": Kafka's acks=all, after every
+   *  follower of the in-sync replica set has it (see `minInsync`, `lagTimeMax`). Default "async". */
   mode?: ReplicationModeChoice;
   /** Replication lag: time from a commit on the primary to the entry being shipped to standbys.
    *  Under "async", writes not yet shipped when the primary fails are lost. Default "10ms". */
@@ -35,6 +36,12 @@ export interface ReplicationSpec {
   waitFor?: number;
   /** semi-sync: how long a commit waits before falling back to async. Default "10s" (MySQL). */
   semiSyncTimeout?: Duration;
+  /** isr: replicas, the leader included, the in-sync set must hold for a write to be taken
+   *  (min.insync.replicas; fewer: NotEnoughReplicas). Default 1 (Kafka). */
+  minInsync?: number;
+  /** isr: a follower not caught up with the leader for this long leaves the in-sync set
+   *  (replica.lag.time.max.ms). Default "30s" (Kafka since 2.5). */
+  lagTimeMax?: Duration;
 }
 
 /** The failover policy as a scenario writes it: these fields, and each fencing kind's, failback
@@ -69,6 +76,9 @@ interface FailoverFields {
   blockFor?: Duration;
   /** May a standby in another zone be promoted? Default true. */
   crossZone?: boolean;
+  /** isr replication: may a replica outside the in-sync set be elected, losing what it lacks
+   *  (Kafka's unclean.leader.election.enable)? Default false (Kafka since 0.11). */
+  uncleanElection?: boolean;
   /** The lease for lease detection and lease fencing. Default Patroni's: ttl "30s", renewEvery "10s", retryTimeout "10s". */
   lease?: { ttl?: Duration; renewEvery?: Duration; retryTimeout?: Duration };
   /** The operator for manual failover and manual failback: a delay ("10m" or a uniform range

@@ -12,6 +12,7 @@ import {
 import { defaults } from "./defaults.ts";
 import { parseDuration, parseRate, reportAt, type ResolveContext } from "../dsl/index.ts";
 import type { ParsedClient, ParsedScenario } from "./schema.ts";
+import { resolveBreaker } from "./resolve-breaker.ts";
 
 export function resolveClients(
   clients: ParsedScenario["clients"],
@@ -43,6 +44,7 @@ export function resolveClients(
       reconnectUs: group.reconnectIn ?? parseDuration(defaults.clients.reconnectIn),
       ...resolveReads(group, routing, nodes, at, context),
       sessions: resolveSessions(group, routing, at, context),
+      breaker: resolveBreaker(group.breaker, at, context),
     };
   });
   resolved.forEach((client, index) => {

@@ -88,6 +88,7 @@ export function resolveFailover(
       failover.maxLagOnFailover ?? parseDurationOrUnlimited(base.maxLagOnFailover),
     blockForUs: failover.blockFor ?? parseDuration(base.blockFor),
     crossZone: failover.crossZone ?? base.crossZone,
+    uncleanElection: failover.uncleanElection ?? base.uncleanElection,
     lease: {
       ttlUs: lease.ttl ?? parseDuration(base.lease.ttl),
       renewEveryUs: lease.renewEvery ?? parseDuration(base.lease.renewEvery),

@@ -28,6 +28,7 @@ import { applyPolicy, writtenAt } from "./policy.ts";
 import { resolveFaults } from "./resolve-faults.ts";
 import { resolveChaos } from "./resolve-chaos.ts";
 import { checkNamesDistinct, resolveClients } from "./resolve-clients.ts";
+import { autoscaleOf, checkServes, restartOf } from "./resolve-node-options.ts";
 import { resolveDetector, resolveFailover } from "./resolve-policy.ts";
 import { scenarioSchema, type ParsedScenario } from "./schema.ts";
 import { resolveTeaching, type Teaching } from "./teaching.ts";
@@ -113,6 +114,7 @@ function resolveParsed(
   const nodes = resolveNodes(spec, context);
   const clients = resolveClients(spec.clients, nodes, context);
   checkNamesDistinct(nodes, clients, context);
+  checkServes(nodes, clients, context);
   const endpoints = buildEndpoints(nodes, clients);
   const seed = resolveSeed(spec.seed, options);
   const world: WorldConfig = {
@@ -162,7 +164,15 @@ function resolveReplication(
   const defaultWaitFor =
     mode === "quorum" ? Math.max(1, Math.floor((running + 1) / 2)) : defaults.replication.waitFor;
   const waitFor = replication?.waitFor ?? defaultWaitFor;
-  if (mode !== "async" && waitFor > running) {
+  const minInsync = replication?.minInsync ?? defaults.replication.minInsync;
+  if (mode === "isr" && minInsync > running + 1)
+    reportAt(
+      context,
+      writtenAt(context.input, ["replication", "minInsync"]),
+      `at most the running (hot or warm) standbys and the leader, ${running + 1}: with more, every write would be refused`,
+      `minInsync ${minInsync}`,
+    );
+  if (mode !== "async" && mode !== "isr" && waitFor > running) {
     const field =
       replication?.waitFor !== undefined ? ["replication", "waitFor"] : ["replication", "mode"];
     reportAt(
@@ -181,6 +191,8 @@ function resolveReplication(
     waitFor,
     semiSyncTimeoutUs:
       replication?.semiSyncTimeout ?? parseDuration(defaults.replication.semiSyncTimeout),
+    minInsync,
+    lagTimeMaxUs: replication?.lagTimeMax ?? parseDuration(defaults.replication.lagTimeMax),
   };
 }
 
@@ -221,6 +233,9 @@ function resolveNodes(spec: ParsedScenario, context: ResolveContext): NodeConfig
       archiveEveryUs: node.archiveEvery ?? durationOf(column.archiveEvery, cold.archiveEvery),
       capacityPerS: node.capacity ?? parseRateOrUnlimited(defaults.node.capacity),
       queueLimitUs: node.queueLimit ?? parseDuration(defaults.node.queueLimit),
+      restart: restartOf(node),
+      serves: node.serves ?? null,
+      autoscale: autoscaleOf(name, node, context),
     };
   });
   nodes.forEach((node) => {

@@ -17,6 +17,7 @@ import {
   readinessChoices,
   rejoinChoices,
   replicationModes,
+  restartPolicies,
   sessionStores,
 } from "./choices.ts";
 import {
@@ -32,6 +33,7 @@ import {
 } from "../model/index.ts";
 import { presetNames } from "./presets/index.ts";
 import { expectSchema } from "./schema-expect.ts";
+import { autoscaleSchema, breakerSchema, restartBackOffSchema } from "./schema-options.ts";
 import { chaosSchema, faultSchema, scheduledFaultSchema } from "./schema-faults.ts";
 import { teachingSchema } from "./teaching.ts";
 import {
@@ -74,6 +76,10 @@ export const nodeSchema = strict(
     restoreIn: duration().optional(),
     backupEvery: duration({ positive: true }).optional(),
     archiveEvery: duration().optional(),
+    restartPolicy: oneOf(restartPolicies).optional(),
+    restartBackOff: restartBackOffSchema.optional(),
+    serves: z.array(name, { error: 'a list of client group names, like ["payments"]' }).optional(),
+    autoscale: autoscaleSchema.optional(),
   },
   "a node",
 );
@@ -109,6 +115,12 @@ export const replicationSchema = strict(
       .min(1, { error: standbyCount })
       .optional(),
     semiSyncTimeout: duration({ positive: true }).optional(),
+    minInsync: z
+      .number({ error: "a whole number of replicas, at least 1" })
+      .int({ error: "a whole number of replicas, at least 1" })
+      .min(1, { error: "a whole number of replicas, at least 1" })
+      .optional(),
+    lagTimeMax: duration({ positive: true }).optional(),
   },
   "replication settings",
 );
@@ -158,6 +170,7 @@ export const failoverSchema = strict(
     ...rejoinFields,
     blockFor: duration().optional(),
     crossZone: z.boolean({ error: "true or false" }).optional(),
+    uncleanElection: z.boolean({ error: "true or false" }).optional(),
     lease: leaseSchema.optional(),
     ...fencingFields,
     operator: operatorSchema.optional(),
@@ -226,6 +239,7 @@ export const clientSchema = strict(
       .optional(),
     backoff: duration().optional(),
     reconnectIn: duration().optional(),
+    breaker: breakerSchema.optional(),
   },
   "a client group",
 );

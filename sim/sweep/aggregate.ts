@@ -2,7 +2,8 @@
 // (statistics.ts) — long format, one row per (point, metric), so a plotting tool filters by
 // metric instead of picking among 150 columns. Columns: one per varied path, `metric`, then
 // n, mean, sd, ci95_low, ci95_high, p50, p95, min, max, then `pareto`: true on every row of a
-// setting that is Pareto-optimal (pareto.ts), false on the others. Computed from the metric cells as written
+// setting that is Pareto-optimal (pareto.ts), false on the others, then p99 (added last, so the
+// columns before it keep their positions). Computed from the metric cells as written
 // in runs.csv (not from the runs' unrounded values), so a merged sweep, which only has the
 // files, aggregates to the same bytes. Every statistic has 6 decimals (ECMAScript toFixed, exact
 // and the same on every engine); an empty cell means no value (n = 0, or a CI with n < 2).
@@ -52,13 +53,15 @@ export function aggregate(grid: Grid, rows: readonly SweepRow[]): PointStatistic
 export function aggregateCsv(grid: Grid, stats: readonly PointStatistics[]): Promise<string> {
   const optimal = paretoPoints(settingMeans(stats));
   return toCsv(
-    [...grid.varies.map((vary) => vary.path), "metric", ...statisticColumns, "pareto"],
+    // p99 came after pareto: appended, so readers of the earlier columns keep their positions.
+    [...grid.varies.map((vary) => vary.path), "metric", ...statisticColumns, "pareto", "p99"],
     stats.map(({ point, metric, statistics: s }) => [
       ...pointValues(grid, point),
       metric,
       String(s.n),
       ...[s.mean, s.sd, s.ciLow, s.ciHigh, s.p50, s.p95, s.min, s.max].map(formatStatistic),
       String(optimal.has(point)),
+      formatStatistic(s.p99),
     ]),
   );
 }

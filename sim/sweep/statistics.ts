@@ -5,7 +5,7 @@
 // - mean: the arithmetic mean, summed in seed order (so the last bit never depends on scheduling);
 // - sd: the sample standard deviation (n − 1 in the denominator); none for n < 2;
 // - 95% CI of the mean: mean ± t(0.975, n − 1) · sd / √n, Student's t (student-t.ts); none for n < 2;
-// - quantiles p50 and p95: linear interpolation between order statistics (Hyndman & Fan type 7,
+// - quantiles p50, p95 and p99: linear interpolation between order statistics (Hyndman & Fan type 7,
 //   numpy's default, Excel's PERCENTILE.INC): with x sorted ascending, h = (n − 1)·p,
 //   q = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋ + 1] − x[⌊h⌋]);
 // - min and max.
@@ -24,6 +24,7 @@ export interface Statistics {
   p95: number | null;
   min: number | null;
   max: number | null;
+  p99: number | null;
 }
 
 export function describe(values: readonly (number | null)[]): Statistics {
@@ -40,6 +41,7 @@ export function describe(values: readonly (number | null)[]): Statistics {
       p95: null,
       min: null,
       max: null,
+      p99: null,
     };
   const sorted = [...present].sort((a, b) => a - b);
   const { mean, sd, halfWidth } = meanInterval(present);
@@ -53,6 +55,7 @@ export function describe(values: readonly (number | null)[]): Statistics {
     p95: quantile(sorted, 0.95),
     min: sorted[0],
     max: sorted[n - 1],
+    p99: quantile(sorted, 0.99),
   };
 }
 

@@ -1,7 +1,8 @@
 // The files of a sweep output folder, built from its rows alone (so `sim merge`, which has only
 // the shards' runs.csv, builds the very same bytes as the sweep that ran everything):
 // - always: runs.csv and sweep.json;
-// - the whole sweep (not a shard): aggregate.csv, paired.csv, charts/*.vl.json, and unless
+// - the whole sweep (not a shard): aggregate.csv, paired.csv, charts/*.vl.json (the trade-off
+//   charts, and the timing metrics' distributions over seeds, cdf-charts.ts), and unless
 //   charts are turned off, charts/*.svg, charts/*.png and report.html.
 // A shard's folder holds only its runs and manifest: statistics of a slice would mislead.
 // The folder is replaced whole (report/output), so it never mixes two sweeps.
@@ -16,6 +17,7 @@ import { sweepHtml } from "./sweep-html.ts";
 import { bestSettingSentence } from "./pareto.ts";
 import { pairedSentences, summaryTable } from "./sweep-summary.ts";
 import { chartMetrics, tradeoffCharts } from "./tradeoff-charts.ts";
+import { cdfChartNames, cdfCharts } from "./cdf-charts.ts";
 
 export interface SweepFilesInput {
   grid: Grid;
@@ -32,7 +34,7 @@ export interface SweepOutput {
   comparisons: PairedComparison[];
 }
 
-const chartNames = ["tradeoff", "pareto", ...chartMetrics];
+const chartNames = ["tradeoff", "pareto", ...chartMetrics, ...cdfChartNames];
 /** Every name a sweep's folder may hold (folders end in "/"). */
 export const sweepReportNames: readonly string[] = [
   "charts/",
@@ -62,7 +64,8 @@ export async function sweepFiles({
   const comparisons = pairedComparisons(grid, rows);
   files.push({ name: "aggregate.csv", content: await aggregateCsv(grid, stats) });
   files.push({ name: "paired.csv", content: await pairedCsv(grid, comparisons) });
-  const charts = tradeoffCharts(grid, stats);
+  const distributions = cdfCharts(grid, rows);
+  const charts = [...tradeoffCharts(grid, stats), ...distributions];
   for (const chart of charts)
     files.push({
       name: `charts/${chart.name}.vl.json`,
@@ -85,7 +88,8 @@ export async function sweepFiles({
     table: summaryTable(grid, stats),
     sentences: pairedSentences(grid, comparisons),
     best: bestSettingSentence(grid, stats),
-    charts: drawn,
+    charts: drawn.slice(0, charts.length - distributions.length),
+    distributions: drawn.slice(charts.length - distributions.length),
   });
   files.push({ name: "report.html", content: html });
   return { files, stats, comparisons };

@@ -1,5 +1,6 @@
 // report.html of a sweep: one self-contained page that works offline — what was swept, which
-// setting is best for which priority (one sentence), the trade-off charts (inline SVG), the paired comparisons in words (a few; the rest are in
+// setting is best for which priority (one sentence), the trade-off charts and the timing
+// metrics' distributions over seeds (inline SVG), the paired comparisons in words (a few; the rest are in
 // paired.csv), the per-point table of the headline metrics, and links to the CSV files beside
 // it. Nothing on it depends on the machine or the clock, so a merged sweep writes the same page.
 import { fontFamily } from "../report/charts/theme.ts";
@@ -15,7 +16,15 @@ export interface SweepHtmlInput {
   sentences: string[];
   /** Which setting is best for which priority, and how many are Pareto-optimal (pareto.ts). */
   best: string | null;
-  charts: { title: string; svg: string; file: string }[];
+  charts: DrawnChart[];
+  /** The timing metrics' CDFs over seeds (cdf-charts.ts). */
+  distributions: DrawnChart[];
+}
+
+interface DrawnChart {
+  title: string;
+  svg: string;
+  file: string;
 }
 
 export function sweepHtml({
@@ -25,6 +34,7 @@ export function sweepHtml({
   sentences,
   best,
   charts,
+  distributions,
 }: SweepHtmlInput): string {
   const runs = grid.points.length * grid.seeds.length;
   const varied = grid.varies
@@ -41,12 +51,11 @@ export function sweepHtml({
       : sentences.length <= maxSentences
         ? `<h2>Paired comparisons</h2>\n<ul>\n${sentences.map((s) => `<li>${escape(s)}</li>`).join("\n")}\n</ul>\n${pairedNote}`
         : `<h2>Paired comparisons</h2>\n<p>${sentences.length} comparisons, too many to list here.</p>\n${pairedNote}`;
-  const figures = charts
-    .map(
-      (chart) =>
-        `<figure>\n${chart.svg}\n<figcaption>${escape(chart.title)} — <a href="charts/${escape(chart.file)}.vl.json">Vega-Lite spec</a>, <a href="charts/${escape(chart.file)}.png">PNG</a></figcaption>\n</figure>`,
-    )
-    .join("\n");
+  const figures = charts.map(figure).join("\n");
+  const timing =
+    distributions.length === 0
+      ? ""
+      : `<h2>Timing over seeds</h2>\n<p class="note">Each timing metric's empirical distribution: the share of runs whose value is at most x. Runs without a value (nothing detected) are left out.</p>\n${distributions.map(figure).join("\n")}`;
   const [header, ...rows] = table;
   const tableHtml = `<table>\n<thead><tr>${header.map((cell) => `<th>${escape(cell)}</th>`).join("")}</tr></thead>\n<tbody>\n${rows
     .map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join("")}</tr>`)
@@ -77,13 +86,18 @@ ${fixed}
 <h2>Trade-off charts</h2>
 ${best === null ? "" : `<p class="best">${escape(best)} The <code>pareto</code> column of <a href="aggregate.csv">aggregate.csv</a> marks them.</p>`}
 ${figures || "<p>No charts: no path takes two or more values.</p>"}
+${timing}
 ${paired}
 <h2>Per point</h2>
-<p class="note">Mean over the seeds ± half-width of the 95% confidence interval of the mean (Student's t, n − 1 degrees of freedom). Every metric with n, sd, p50, p95, min and max: <a href="aggregate.csv">aggregate.csv</a>; every run: <a href="runs.csv">runs.csv</a>.</p>
+<p class="note">Mean over the seeds ± half-width of the 95% confidence interval of the mean (Student's t, n − 1 degrees of freedom). Every metric with n, sd, p50, p95, p99, min and max: <a href="aggregate.csv">aggregate.csv</a>; every run: <a href="runs.csv">runs.csv</a>.</p>
 ${tableHtml}
 </body>
 </html>
 `;
+}
+
+function figure(chart: DrawnChart): string {
+  return `<figure>\n${chart.svg}\n<figcaption>${escape(chart.title)} — <a href="charts/${escape(chart.file)}.vl.json">Vega-Lite spec</a>, <a href="charts/${escape(chart.file)}.png">PNG</a></figcaption>\n</figure>`;
 }
 
 function valuesText(values: readonly string[]): string {

@@ -69,6 +69,10 @@ describe("summary row", () => {
       sessions_lost: 0,
       min_group_availability: 0.7,
       max_group_downtime_s: 3,
+      // No restart policy, no circuit breaker, no partial stand-in.
+      restarts: 0,
+      writes_fallback: 0,
+      partial_service_s: 0,
     });
   });
 

@@ -26,6 +26,14 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
     archiveEveryUs: 0,
     capacityPerS: Infinity,
     queueLimitUs: us(5),
+    restart: {
+      policy: "never" as const,
+      initialUs: 10_000_000,
+      maxUs: 300_000_000,
+      resetAfterUs: 600_000_000,
+    },
+    serves: null,
+    autoscale: null,
   });
   return {
     name: "tiny",
@@ -54,6 +62,8 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       statusIntervalUs: us(1),
       waitFor: 1,
       semiSyncTimeoutUs: us(10),
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     },
     detector: { kind: "timeout", intervalUs: us(1), timeoutUs: us(3), intervalJitter: 0 },
     failover: {
@@ -68,6 +78,7 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
       holdDownUs: 300 * 1e6,
       blockForUs: 0,
       crossZone: true,
+      uncleanElection: false,
       lease: { ttlUs: 30 * 1e6, renewEveryUs: 10 * 1e6, retryTimeoutUs: 10 * 1e6 },
       stonith: {
         delayUs: 0,
@@ -97,6 +108,7 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
         readFrom: "primary",
         readRecheckUs: 10_000_000,
         sessions: null,
+        breaker: null,
       },
     ],
     faults: [],

@@ -20,6 +20,14 @@ export const hot = {
   archiveEveryUs: 0,
   capacityPerS: Infinity,
   queueLimitUs: 5_000_000,
+  restart: {
+    policy: "never",
+    initialUs: 10_000_000,
+    maxUs: 300_000_000,
+    resetAfterUs: 600_000_000,
+  },
+  serves: null,
+  autoscale: null,
 } as const;
 
 export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
@@ -49,6 +57,8 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       statusIntervalUs: 1 * S,
       waitFor: 1,
       semiSyncTimeoutUs: 10 * S,
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     },
     detector: { kind: "timeout", intervalUs: 1 * S, timeoutUs: 3 * S, intervalJitter: 0 },
     failover: {
@@ -63,6 +73,7 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
       holdDownUs: 300 * S,
       blockForUs: 0,
       crossZone: true,
+      uncleanElection: false,
       lease: { ttlUs: 30 * S, renewEveryUs: 10 * S, retryTimeoutUs: 10 * S },
       stonith: {
         delayUs: 0,
@@ -92,6 +103,7 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
         readFrom: "primary",
         readRecheckUs: 10_000_000,
         sessions: null,
+        breaker: null,
       },
     ],
     faults: [],

@@ -100,6 +100,8 @@ describe("world: the same partition with synchronous replication", () => {
       statusIntervalUs: 1 * S,
       waitFor: 1,
       semiSyncTimeoutUs: 10 * S,
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     },
   });
 
@@ -183,6 +185,7 @@ describe("world: determinism", () => {
             readFrom: "primary",
             readRecheckUs: 10_000_000,
             sessions: null,
+            breaker: null,
           },
         ],
       }).summary.fingerprint;
@@ -201,6 +204,8 @@ describe("world: asynchronous replication with a shipping lag", () => {
         statusIntervalUs: 1 * S,
         waitFor: 1,
         semiSyncTimeoutUs: 10 * S,
+        minInsync: 1,
+        lagTimeMaxUs: 30_000_000,
       },
       faults: [{ atUs: 10 * S, fault: { kind: "crash", node: "db1" } }],
     });

@@ -28,6 +28,9 @@ const metrics: MetricValues = {
   sessions_lost: 0,
   min_group_availability: 0.99,
   max_group_downtime_s: 0.5,
+  restarts: 4,
+  writes_fallback: 2,
+  partial_service_s: 600,
 };
 
 describe("summary.csv", () => {
@@ -35,7 +38,7 @@ describe("summary.csv", () => {
     const text = await summaryCsv([{ name: "split-brain", seed: 7, metrics }]);
     expect(text).toBe(
       `scenario,seed,${metricColumns.join(",")}\n` +
-        "split-brain,7,1000,997,3,0.997000,0.300000,1,1,0,0,12.000001,2,5,,3.500000,0.800000,0.050000,3.5,4000,3990,10,120,0,0.990000,0.500000\n",
+        "split-brain,7,1000,997,3,0.997000,0.300000,1,1,0,0,12.000001,2,5,,3.500000,0.800000,0.050000,3.5,4000,3990,10,120,0,0.990000,0.500000,4,2,600.000000\n",
     );
   });
 });

@@ -17,7 +17,7 @@ import { fixtureRun } from "./chart-fixtures.ts";
 const east: GroupRow = {
   group: "east-app",
   zone: "east",
-  writes: { attempted: 6000, acked: 6000, failed: 0, availability: 1 },
+  writes: { attempted: 6000, acked: 6000, failed: 0, fallback: 0, availability: 1 },
   downtimeS: 0,
   reads: { attempted: 0, served: 0, failed: 0, rywViolations: 0 },
   sessionsLost: 0,
@@ -25,7 +25,7 @@ const east: GroupRow = {
 const west: GroupRow = {
   group: "west-app",
   zone: "west",
-  writes: { attempted: 6000, acked: 5699, failed: 301, availability: 5699 / 6000 },
+  writes: { attempted: 6000, acked: 5699, failed: 301, fallback: 0, availability: 5699 / 6000 },
   downtimeS: 3.01,
   reads: { attempted: 24000, served: 23900, failed: 100, rywViolations: 2400 },
   sessionsLost: 0,
@@ -33,7 +33,7 @@ const west: GroupRow = {
 const idle: GroupRow = {
   ...east,
   group: "idle",
-  writes: { attempted: 0, acked: 0, failed: 0, availability: null },
+  writes: { attempted: 0, acked: 0, failed: 0, fallback: 0, availability: null },
 };
 
 describe("groups.csv", () => {

@@ -56,7 +56,7 @@ describe("writeRunReport", () => {
     );
     const summary = (await fs.readFile(path.join(out, "summary.csv"), "utf8")).split("\n");
     expect(summary[1]).toBe(
-      "tiny,1,0,0,0,0.000000,0.000000,0,0,0,0,0.000000,0,0,0.000000,0.000000,0.000000,0.000000,0,0,0,0,0,0,0.000000,0.000000",
+      "tiny,1,0,0,0,0.000000,0.000000,0,0,0,0,0.000000,0,0,0.000000,0.000000,0.000000,0.000000,0,0,0,0,0,0,0.000000,0.000000,0,0,0.000000",
     );
     expect(await fs.readFile(path.join(out, "groups.csv"), "utf8")).toBe(
       "group,zone,writes_attempted,writes_acked,writes_failed,availability,downtime_s,reads_attempted,reads_served,reads_failed,ryw_violations,sessions_lost\n",

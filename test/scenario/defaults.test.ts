@@ -30,6 +30,15 @@ describe("defaults fill every field a scenario leaves out", () => {
     archiveEveryUs: 60_000_000,
     capacityPerS: Infinity,
     queueLimitUs: 5_000_000,
+    // Kubernetes' back-off, unused with the default policy "never".
+    restart: {
+      policy: "never",
+      initialUs: 10_000_000,
+      maxUs: 300_000_000,
+      resetAfterUs: 600_000_000,
+    },
+    serves: null,
+    autoscale: null,
   };
 
   it("nodes: hot, promote in 1 s, one cost unit per hour", () => {
@@ -85,6 +94,8 @@ describe("defaults fill every field a scenario leaves out", () => {
       statusIntervalUs: 1_000_000,
       waitFor: 1,
       semiSyncTimeoutUs: 10_000_000,
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     });
   });
 
@@ -110,6 +121,7 @@ describe("defaults fill every field a scenario leaves out", () => {
       maxLagOnFailoverUs: Infinity,
       blockForUs: 0,
       crossZone: true,
+      uncleanElection: false,
       lease: { ttlUs: 30_000_000, renewEveryUs: 10_000_000, retryTimeoutUs: 10_000_000 },
       stonith: {
         delayUs: 0,
@@ -142,6 +154,7 @@ describe("defaults fill every field a scenario leaves out", () => {
         readFrom: "primary",
         readRecheckUs: 10_000_000,
         sessions: null,
+        breaker: null,
       },
     ]);
   });

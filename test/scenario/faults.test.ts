@@ -197,7 +197,7 @@ describe("fault validation", () => {
     expectMessage(
       errorFor([{ at: "1m", fault: { kind: "explode" } }]),
       "faults[0].fault.kind",
-      "crash(), restart(), partition(), isolate(), heal(), blip(), pause(), oneWay(), loss(), delay(), flaky(), slow(), readOnly(), writable(), diskFull(), diskFreed(), clockSkew(), zoneOutage(), zoneRestore(), dnsOutage() or dnsRestore()",
+      "crash(), restart(), partition(), isolate(), heal(), blip(), pause(), oneWay(), loss(), delay(), flaky(), slow(), readOnly(), writable(), diskFull(), diskFreed(), clockSkew(), zoneOutage(), zoneRestore(), dnsOutage(), dnsRestore(), crashLoop() or crashLoopEnd()",
       `got "explode"`,
     );
   });

@@ -33,6 +33,7 @@ describe("reads", () => {
       readFrom: "primary",
       readRecheckUs: 10_000_000,
       sessions: null,
+      breaker: null,
     });
   });
 

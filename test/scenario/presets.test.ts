@@ -43,7 +43,7 @@ const promoteInOf = (world: ReturnType<typeof worldOf>, node: string) =>
   world.nodes.find((n) => n.name === node)!.promoteInUs;
 
 describe("the registry", () => {
-  it("holds the ten presets, each labelled with its own name", () => {
+  it("holds the eleven presets, each labelled with its own name", () => {
     expect(presetNames).toEqual([
       "redisSentinel",
       "patroni",
@@ -55,6 +55,7 @@ describe("the registry", () => {
       "pacemaker",
       "haproxy",
       "route53",
+      "kafka",
     ]);
     for (const name of presetNames) expect(presets[name]().preset, name).toBe(name);
   });
@@ -129,6 +130,8 @@ describe("each preset's documented defaults, after resolution", () => {
       mode: "semi-sync",
       waitFor: 1,
       semiSyncTimeoutUs: 20 * s,
+      minInsync: 1,
+      lagTimeMaxUs: 30_000_000,
     });
     expect(promoteInOf(world, "db2")).toBe(30 * s);
     expect(world.failover.failback).toBe("never");
@@ -146,6 +149,7 @@ describe("each preset's documented defaults, after resolution", () => {
       blockForUs: 3600 * s,
       failback: "manual",
       crossZone: true,
+      uncleanElection: false,
       fencing: "none",
     });
     expect(world.failover.operator).toMatchObject({ minDelayUs: 300 * s, maxDelayUs: 900 * s });
@@ -234,6 +238,33 @@ describe("each preset's documented defaults, after resolution", () => {
     });
     expect(world.failover).toMatchObject({ failback: "immediate", fencing: "none" });
   });
+
+  it("kafka: heartbeats every 2 s, fenced after 9 s, acks=all over the ISR, min.insync.replicas 2, replica.lag.time.max.ms 30 s, clean election", () => {
+    const world = resolved(presets.kafka());
+    expect(world.detector.kind).toBe("lease");
+    expect(world.failover.lease).toMatchObject({ ttlUs: 9 * s, renewEveryUs: 2 * s });
+    expect(world.replication).toMatchObject({
+      mode: "isr",
+      minInsync: 2,
+      lagTimeMaxUs: 30 * s,
+    });
+    expect(world.failover).toMatchObject({
+      quorum: 1,
+      fencing: "none",
+      failback: "never",
+      uncleanElection: false,
+    });
+    expect(promoteInOf(world, "db2")).toBe(500_000);
+  });
+
+  it("isr: min.insync.replicas above the replicas that stream, leader included, is refused", () => {
+    expectMessage(
+      scenarioErrorOf(() => worldOf(cluster(presets.kafka({ replication: { minInsync: 4 } })))),
+      "policy.replication.minInsync",
+      "at most the running (hot or warm) standbys and the leader, 3",
+      "got minInsync 4",
+    );
+  });
 });
 
 /** Every preset's rejoin mode: a preset added without one here does not compile. */
@@ -248,6 +279,7 @@ const presetRejoin: Record<PresetName, RejoinChoice> = {
   pacemaker: "standby",
   haproxy: "standby",
   route53: "standby",
+  kafka: "standby",
 };
 
 describe("how each preset's deposed primary comes back (failover.rejoin)", () => {

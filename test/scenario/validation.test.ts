@@ -355,7 +355,7 @@ describe("policy", () => {
     expectMessage(
       errorFor((s) => (s.replication = { mode: "semisync" })),
       "replication.mode",
-      `"async", "sync", "semi-sync" or "quorum"`,
+      `"async", "sync", "semi-sync", "quorum" or "isr"`,
     );
     expectMessage(
       errorFor((s) => (s.clients = [{ writes: "1/s" }, { writes: "1/s", arrivals: "bursty" }])),

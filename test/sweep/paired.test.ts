@@ -110,18 +110,19 @@ describe("aggregate.csv", () => {
     const csv = await aggregateCsv(grid, aggregate(grid, rows));
     const lines = csv.split("\n");
     expect(lines[0]).toBe(
-      "detector.timeout,metric,n,mean,sd,ci95_low,ci95_high,p50,p95,min,max,pareto",
+      "detector.timeout,metric,n,mean,sd,ci95_low,ci95_high,p50,p95,min,max,pareto,p99",
     );
     expect(lines).toHaveLength(1 + 2 * metricColumns.length + 1);
     expect(lines).toContain(
-      "1s,downtime_s,5,4.000000,3.535534,-0.389945,8.389945,3.000000,8.800000,1.000000,10.000000,true",
+      // p99: h = 4 · 0.99 = 3.96 → 4 + 0.96 · (10 − 4) = 9.76, appended after pareto
+      "1s,downtime_s,5,4.000000,3.535534,-0.389945,8.389945,3.000000,8.800000,1.000000,10.000000,true,9.760000",
     );
     expect(lines).toContain(
-      "2s,downtime_s,1,5.000000,,,,5.000000,5.000000,5.000000,5.000000,false",
+      "2s,downtime_s,1,5.000000,,,,5.000000,5.000000,5.000000,5.000000,false,5.000000",
     );
     // 1s has less downtime than 2s and the same false failovers and lost writes (none): 1s alone is optimal.
     expect(lines).toContain(
-      "1s,failovers,5,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,true",
+      "1s,failovers,5,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,true,0.000000",
     );
   });
 });

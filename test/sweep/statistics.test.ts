@@ -41,6 +41,8 @@ describe("statistics over seeds", () => {
     expect(s.p95).toBeCloseTo(8.8, 12);
     expect(s.min).toBe(1);
     expect(s.max).toBe(10);
+    // h = (5 − 1) · 0.99 = 3.96 → 4 + 0.96 · (10 − 4) = 9.76
+    expect(s.p99).toBeCloseTo(9.76, 12);
   });
 
   it("leaves empty values out and counts the rest", () => {
@@ -55,6 +57,7 @@ describe("statistics over seeds", () => {
       p95: 5,
       min: 5,
       max: 5,
+      p99: 5,
     });
   });
 
@@ -73,5 +76,14 @@ describe("statistics over seeds", () => {
     expect(quantile([10, 20, 30, 40], 0.5)).toBe(25);
     expect(quantile([10, 20, 30, 40], 0.95)).toBeCloseTo(38.5, 12); // h = 2.85
     expect(quantile([7], 0.95)).toBe(7);
+  });
+
+  it("p99 of 200 values 1…200 is the value at h = 199 · 0.99 = 197.01: 198.01", () => {
+    const values = Array.from({ length: 200 }, (_, i) => 200 - i);
+    const s = describeValues(values);
+    // sorted 1…200: x[197] = 198, x[198] = 199 → 198 + 0.01 · 1
+    expect(s.p99).toBeCloseTo(198.01, 9);
+    expect(s.p95).toBeCloseTo(190.05, 9); // h = 189.05 → 190 + 0.05
+    expect(s.p50).toBeCloseTo(100.5, 9); // h = 99.5 → 100 + 0.5
   });
 });

@@ -73,14 +73,17 @@ describe("a sweep's files do not depend on how it was run", () => {
       ).toBe(0);
   }, 120_000); // five processes: more than a hook's default 10 s on a busy machine
 
-  it("writes runs, aggregate, paired, manifest and chart specs", () => {
+  it("writes runs, aggregate, paired, manifest and chart specs (trade-offs and timing CDFs)", () => {
     expect(files(out("w1"))).toEqual([
       "aggregate.csv",
+      "charts/detection_s-cdf.vl.json",
+      "charts/downtime_s-cdf.vl.json",
       "charts/downtime_s.vl.json",
       "charts/failovers.vl.json",
       "charts/false_failovers.vl.json",
       "charts/lost_writes.vl.json",
       "charts/pareto.vl.json",
+      "charts/rto_s-cdf.vl.json",
       "charts/tradeoff.vl.json",
       "paired.csv",
       "runs.csv",
@@ -88,7 +91,7 @@ describe("a sweep's files do not depend on how it was run", () => {
     ]);
     const runs = read(out("w1"), "runs.csv").trimEnd().split("\n");
     expect(runs[0]).toMatch(
-      /^detector\.timeout,replication\.mode,seed,writes_attempted,.*,standby_cost,reads_attempted,.*,max_group_downtime_s$/,
+      /^detector\.timeout,replication\.mode,seed,writes_attempted,.*,standby_cost,reads_attempted,.*,max_group_downtime_s,restarts,writes_fallback,partial_service_s$/,
     );
     expect(runs).toHaveLength(1 + 6 * 2 * 4);
     expect(runs[1]).toMatch(/^1s,async,1,/);

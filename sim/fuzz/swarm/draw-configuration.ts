@@ -4,8 +4,10 @@
 // active-active pool of servers behind a load balancer; a network; either a preset's whole policy
 // (one time in four) or a drawn detector (its rounds jittered one time in three), replication
 // mode and failover policy (fencing, failback, rejoin, quorum, anti-flapping, zone and lag
-// limits); and client groups with drawn routing, retries and reads. The network's latency is a
-// distribution one time in three. Every value of every registry is drawn uniformly
+// limits); and client groups with drawn routing, retries, reads and sometimes a circuit breaker;
+// some nodes restart on their own (a restart policy), a standby may serve only one of two client
+// groups (a partial stand-in), and a pool's servers may be autoscaled fleets. The network's
+// latency is a distribution one time in three. Every value of every registry is drawn uniformly
 // (option-draws.ts). The duration is set afterwards (draw-case.ts), once the policy's settle
 // period is known.
 // With a base scenario, its nodes, zones, network and clients stay, and only the policy, the
@@ -40,9 +42,12 @@ import {
 } from "../../model/index.ts";
 import {
   detectorDraws,
+  drawAutoscale,
+  drawBreaker,
   drawDuration,
   drawInt,
   drawNetwork,
+  drawRestart,
   failbackDraws,
   fencingDraws,
   readinessDraws,
@@ -82,7 +87,17 @@ function drawDatabase(rng: Rng): ScenarioData {
   const streaming = Object.values(nodes).some(
     (node) => node.role === "standby" && node.readiness !== "cold",
   );
-  return { ...scenario, clients: drawClients(rng, zones, streaming) };
+  for (const node of Object.values(nodes))
+    if (rng.chance(0.1)) Object.assign(node, drawRestart(rng));
+  const clients = drawClients(rng, zones, streaming);
+  // Two groups: a standby may be a partial stand-in serving only the first.
+  if (Array.isArray(clients) && standbysOf(nodes).length > 0 && rng.chance(0.3))
+    nodes[pick(rng, standbysOf(nodes))].serves = [clients[0].name!];
+  return { ...scenario, clients };
+}
+
+function standbysOf(nodes: Record<string, NodeSpec>): string[] {
+  return Object.keys(nodes).filter((name) => nodes[name].role === "standby");
 }
 
 function drawPool(rng: Rng): ScenarioData {
@@ -92,7 +107,12 @@ function drawPool(rng: Rng): ScenarioData {
   const servers: string[] = [];
   for (let i = 0; i < count; i++) {
     servers.push(`s${i + 1}`);
-    nodes[`s${i + 1}`] = { role: "server", zone: zones[i % 2] };
+    nodes[`s${i + 1}`] = {
+      role: "server",
+      zone: zones[i % 2],
+      ...(rng.chance(0.2) && drawRestart(rng)),
+      ...(rng.chance(0.2) && drawAutoscale(rng)),
+    };
   }
   const client: ClientSpec = {
     writes: `${drawInt(rng, 20, 60)}/s`,
@@ -101,6 +121,7 @@ function drawPool(rng: Rng): ScenarioData {
     ...(rng.chance(0.5) && {
       sessions: { users: drawInt(rng, 10, 200), store: pick(rng, sessionStores) },
     }),
+    ...(rng.chance(0.15) && { breaker: drawBreaker(rng) }),
   };
   return { nodes, network: drawAnyNetwork(rng), clients: client };
 }
@@ -178,6 +199,7 @@ function drawPolicy(rng: Rng, scenario: ScenarioData): Partial<ScenarioData> {
     ...(rng.chance(0.2) && { blockFor: drawDuration(rng, 5 * sUs, 60 * sUs) }),
     ...(rng.chance(0.15) && { crossZone: false }),
     ...(rng.chance(0.15) && { maxLagOnFailover: drawDuration(rng, 100 * msUs, 5 * sUs) }),
+    ...(mode === "isr" && rng.chance(0.3) && { uncleanElection: true }),
   };
   if (
     detector.kind !== undefined &&
@@ -218,6 +240,7 @@ function drawClients(rng: Rng, zones: string[], streaming: boolean): ClientSpec 
     arrivals: pick(rng, arrivalChoices),
     ...(rng.chance(0.2) && { reads: `${drawInt(rng, 10, 50)}/s`, readFrom: pick(rng, readable) }),
     ...(rng.chance(0.2) && { timeout: drawDuration(rng, 200 * msUs, 3 * sUs) }),
+    ...(rng.chance(0.15) && { breaker: drawBreaker(rng) }),
   });
   return groups === 1 ? draw(0) : [draw(0), draw(1)];
 }

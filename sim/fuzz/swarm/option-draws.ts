@@ -84,6 +84,11 @@ export const replicationDraws: Record<
     rng.chance(0.5)
       ? { mode: "quorum" }
       : { mode: "quorum", waitFor: waitForDraw(rng, streamingStandbys) },
+  isr: (rng, { streamingStandbys }) => ({
+    mode: "isr",
+    minInsync: drawInt(rng, 1, streamingStandbys + 1),
+    lagTimeMax: drawDuration(rng, 2 * sUs, 30 * sUs),
+  }),
 };
 
 /** Every streaming standby more often than not: that is the configuration that promises no loss. */
@@ -135,6 +140,48 @@ export const readinessDraws: Record<Readiness, (rng: Rng) => Partial<NodeSpec>> 
     warmUp: drawDuration(rng, 0, 20 * sUs),
   }),
 };
+
+/** A node's restart policy "always", with a back-off short enough to repeat within a run. */
+export function drawRestart(rng: Rng): Partial<NodeSpec> {
+  return {
+    restartPolicy: "always",
+    restartBackOff: {
+      initial: drawDuration(rng, 1 * sUs, 10 * sUs),
+      max: drawDuration(rng, 10 * sUs, 60 * sUs),
+      resetAfter: drawDuration(rng, 30 * sUs, 300 * sUs),
+    },
+  };
+}
+
+/** A client group's circuit breaker, with a window and reset short enough to open and close
+ *  within a run. */
+export function drawBreaker(rng: Rng): NonNullable<ClientSpec["breaker"]> {
+  return {
+    errorThresholdPercentage: drawInt(rng, 10, 90),
+    resetTimeout: drawDuration(rng, 2 * sUs, 30 * sUs),
+    rollingCountTimeout: drawDuration(rng, 1 * sUs, 10 * sUs),
+    rollingCountBuckets: drawInt(rng, 1, 10),
+    volumeThreshold: drawInt(rng, 0, 20),
+    fallback: rng.chance(0.5),
+  };
+}
+
+/** A pool server as an autoscaled fleet: a capacity of a few instances, and its autoscaling. */
+export function drawAutoscale(rng: Rng): Partial<NodeSpec> {
+  const instancePerS = drawInt(rng, 5, 20);
+  return {
+    capacity: `${instancePerS * drawInt(rng, 1, 4)}/s`,
+    queueLimit: drawDuration(rng, 100 * msUs, 2 * sUs),
+    autoscale: {
+      instance: `${instancePerS}/s`,
+      targetUtilization: drawInt(rng, 3, 9) / 10,
+      period: drawDuration(rng, 2 * sUs, 20 * sUs),
+      periods: drawInt(rng, 1, 3),
+      launchIn: drawDuration(rng, 0, 30 * sUs),
+      maxInstances: drawInt(rng, 4, 12),
+    },
+  };
+}
 
 /** Each routing kind draws its own settings (model/routing/<kind>.ts). */
 export const routingDraws = Object.fromEntries(

@@ -15,9 +15,10 @@
 // - recovery: with automatic failover and nothing that refuses writes on purpose (no failback
 //   handover, no operator, no clients ignoring DNS TTLs, no capacity limit, no fencing device
 //   that may fail and wait for a recheck, no node powered off for good that a synchronous primary
-//   waits for) or by chance (messages lost at random, or a latency tail that makes one very
-//   late), every write issued from the end of the last fault + the settle period
-//   (settle-period.ts) is acknowledged.
+//   waits for, no circuit breaker that may still be open, no partial stand-in, no ISR below
+//   min.insync.replicas or election held back for want of an in-sync replica) or by chance
+//   (messages lost at random, or a latency tail that makes one very late), every write issued
+//   from the end of the last fault + the settle period (settle-period.ts) is acknowledged.
 import type { Episode } from "../episode.ts";
 import { lastEndUs } from "../episode.ts";
 import { invariants, type Judge } from "../invariants.ts";
@@ -84,7 +85,7 @@ export const promises: Record<PromiseName, ConfigurationPromise> = {
   "recovers-after-faults": {
     holds:
       "every write issued from the end of the last fault + the settle period on is acknowledged",
-    when: "automatic failover, no failback, no operator, clients that honour DNS TTLs, no capacity limits, no random message loss, no latency distribution that exceeds a quarter of a client timeout more often than once in 10^12 messages; with STONITH, a device that never fails (a failed one waits for a recheck by design) and asynchronous or semi-sync replication (a fenced node stays off, and a synchronous primary would wait for it)",
+    when: "automatic failover, no failback, no operator, clients that honour DNS TTLs and have no circuit breaker, no capacity limits, no partial stand-in, no random message loss, no latency distribution that exceeds a quarter of a client timeout more often than once in 10^12 messages, replication other than Kafka's ISR; with STONITH, a device that never fails (a failed one waits for a recheck by design) and asynchronous or semi-sync replication (a fenced node stays off, and a synchronous primary would wait for it)",
     source:
       "each system's documented failover time (detection + fencing + promotion), summed as the settle period",
     expectSource: null,
@@ -170,6 +171,11 @@ function recoveryPromised(world: WorldConfig): boolean {
   }
   if (clients.some((client) => client.routing.kind === "dns" && client.routing.ignoreTtl > 0))
     return false;
+  // Refused on purpose: an open breaker fails calls for its reset timeout, a stand-in refuses
+  // the groups it does not serve, and an ISR leader refuses writes below min.insync.replicas
+  // (or the partition stays offline until an in-sync replica returns).
+  if (clients.some((client) => client.breaker !== null)) return false;
+  if (nodes.some((node) => node.serves !== null) || world.replication.mode === "isr") return false;
   // A message lost at random, or one that a heavy latency tail makes very late, fails a write
   // now and then, however long the cluster has settled.
   if (

@@ -2,8 +2,9 @@
 // turn, to a fixed point. The schedule shrinks as `sim fuzz` shrinks one (shrink.ts); the
 // configuration by these reductions, biggest first, keeping the first candidate that still
 // breaks the same thing (a candidate the scenario layer refuses does not):
-//   node     drop a standby, monitor, witness or server (never the last of its role), with the
-//            fault episodes that name it; quorum, waitFor and minReplicas shrink with the cluster;
+//   node     drop a standby, monitor, witness or server (never the last of its role), taken out
+//            of the lists of names in the fault episodes (a blip's groups) or, where it is not
+//            in a list or the episode no longer makes sense without it, with those episodes; quorum, waitFor and minReplicas shrink with the cluster;
 //   group    drop a client group of two;
 //   section  drop a whole section back to its defaults (policy, network, replication, detector,
 //            failover, a node's or a client group's settings);
@@ -86,9 +87,17 @@ function configurationCandidates(current: SwarmCase): SwarmCase[] {
   const { scenario, schedule } = current;
   const candidates: SwarmCase[] = [];
   for (const name of droppableNodes(scenario)) {
+    const smaller = withoutNode(scenario, name);
+    // First with the episodes that name it in a list (a blip's groups) kept without it; the
+    // scenario layer refuses one that no longer makes sense (fits), and then they go too.
+    const stripped = schedule
+      .map((episode) => ({ ...episode, fault: withoutName(episode.fault, name) }))
+      .filter((episode) => !names(episode).includes(name));
+    if (stripped.length > schedule.filter((e) => !names(e).includes(name)).length)
+      candidates.push({ ...current, scenario: smaller, schedule: stripped });
     candidates.push({
       ...current,
-      scenario: withoutNode(scenario, name),
+      scenario: smaller,
       schedule: schedule.filter((episode) => !names(episode).includes(name)),
     });
   }
@@ -201,6 +210,20 @@ function without(scenario: ScenarioData, path: string[]): ScenarioData {
 }
 
 /** Every name an episode's fault mentions. */
+/** The fault's plain data with `name` taken out of every list of names (and lists left empty
+ *  dropped); a field naming it alone stays, so the episode still names it. */
+function withoutName<T>(fault: T, name: string): T {
+  const strip = (value: unknown): unknown => {
+    if (!Array.isArray(value)) return value;
+    return value
+      .filter((item) => item !== name)
+      .map(strip)
+      .filter((item) => !(Array.isArray(item) && item.length === 0));
+  };
+  const entries = Object.entries(fault as Record<string, unknown>);
+  return Object.fromEntries(entries.map(([key, value]) => [key, strip(value)])) as T;
+}
+
 function names(episode: Episode): readonly string[] {
   return episodeShapeOf(episode.fault.kind).names(episode.fault);
 }

@@ -27,6 +27,9 @@ import { rywViolations } from "./ryw-violations.ts";
 import { sessionsLost } from "./sessions-lost.ts";
 import { minGroupAvailability } from "./min-group-availability.ts";
 import { maxGroupDowntimeS } from "./max-group-downtime-s.ts";
+import { restarts } from "./restarts.ts";
+import { writesFallback } from "./writes-fallback.ts";
+import { partialServiceS } from "./partial-service-s.ts";
 
 export const metrics = [
   writesAttempted,
@@ -53,6 +56,9 @@ export const metrics = [
   sessionsLost,
   minGroupAvailability,
   maxGroupDowntimeS,
+  restarts,
+  writesFallback,
+  partialServiceS,
 ] as const;
 
 type ColumnsOf<T extends readonly Metric[]> = {

@@ -2,9 +2,9 @@
 // holds), and this map the only list of them — the scenario's `failover.failback` choices and
 // settings, the swarm's draws, the matrix and the controller's rule all come from it. A new
 // policy is one file plus its entry here (the import and its line in the map).
-import type { Intersection } from "../registry-types.ts";
 import type * as z from "zod";
-import { mergedFields, mergedSettings, type Intersection } from "../kind-settings.ts";
+import { mergedFields, mergedSettings } from "../kind-settings.ts";
+import type { Intersection } from "../registry-types.ts";
 import type { FailbackKindModule } from "./failback-kind.ts";
 import holdDown from "./hold-down.ts";
 import immediate from "./immediate.ts";

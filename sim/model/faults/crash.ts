@@ -1,6 +1,7 @@
 // crash(node): the node's process stops — a database node, a monitor or a pool server — until
-// restart(node). Messages still queued on its links die with it. It is repaired when the node
-// is up again; the fuzzer draws it on any node, repaired by a restart.
+// restart(node), or until its restart policy starts it again (restart-policy.ts: the process
+// exited). Messages still queued on its links die with it. It is repaired when the node is up
+// again; the fuzzer draws it on any node, repaired by a restart.
 import * as z from "zod";
 import { strict } from "../../dsl/index.ts";
 import { pick } from "./draws.ts";
@@ -47,8 +48,10 @@ const kind: FaultKindModule<
   resolve: (spec, site) => ({ kind: "crash", node: nodeAt(spec.node, "node", site) }),
   apply: (fault, world) => {
     const process = world.process(fault.node);
-    if (process.up) process.crash();
+    const wasUp = process.up;
+    if (wasUp) process.crash();
     world.crashed(process);
+    if (wasUp) world.supervisor.exited(process);
   },
   label: (fault) => `crash ${fault.node}`,
   node: (fault) => fault.node,

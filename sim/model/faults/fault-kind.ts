@@ -42,6 +42,7 @@ export interface FaultSite {
 /** A node or monitor process as faults see it. */
 export interface FaultableProcess {
   readonly index: number;
+  readonly name: string;
   readonly up: boolean;
   crash(): void;
   restart(): void;
@@ -63,10 +64,23 @@ export interface FaultableDns {
   recoverAll(): void;
 }
 
+/** The processes' supervisor as a fault acts on it (restart-policy.ts): it hears of every exit
+ *  and start, restarts under a restart policy, and runs crash loops. */
+export interface FaultableSupervisor {
+  /** The process exited (a crash, not a lost machine): its restart policy applies. */
+  exited(process: FaultableProcess): void;
+  /** The process started again. */
+  started(process: FaultableProcess): void;
+  /** From now on the process exits `upForUs` after each start; if it runs, it exits now. */
+  crashLoop(process: FaultableProcess, upForUs: number): void;
+  endCrashLoop(process: FaultableProcess): void;
+}
+
 /** The world as a fault acts on it. */
 export interface FaultTarget {
   readonly network: Network;
   readonly dns: FaultableDns;
+  readonly supervisor: FaultableSupervisor;
   readonly nowUs: number;
   process(name: string): FaultableProcess;
   dataNode(name: string): FaultableDataNode;

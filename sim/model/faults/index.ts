@@ -8,6 +8,7 @@ import type { Intersection } from "../registry-types.ts";
 import blip from "./blip.ts";
 import clockSkew from "./clock-skew.ts";
 import crash from "./crash.ts";
+import crashLoop from "./crash-loop.ts";
 import degrade from "./degrade.ts";
 import dnsOutage from "./dns-outage.ts";
 import heal from "./heal.ts";
@@ -24,6 +25,7 @@ import type { EpisodeData, EpisodeShape, EpisodeShapes, FaultKindModule } from "
 export * from "./blip.ts";
 export * from "./clock-skew.ts";
 export * from "./crash.ts";
+export * from "./crash-loop.ts";
 export * from "./degrade.ts";
 export * from "./dns-outage.ts";
 export * from "./heal.ts";
@@ -51,6 +53,7 @@ export const faults = {
   "clock-skew": clockSkew,
   "zone-outage": zoneOutage,
   "dns-outage": dnsOutage,
+  "crash-loop": crashLoop,
 } as const;
 
 type Kinds = typeof faults;

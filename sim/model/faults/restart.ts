@@ -25,7 +25,9 @@ const kind: FaultKindModule<RestartFault, RestartSpec, z.output<typeof schema>, 
   resolve: (spec, site) => ({ kind: "restart", node: nodeAt(spec.node, "node", site) }),
   apply: (fault, world) => {
     const process = world.process(fault.node);
-    if (!process.up) process.restart();
+    if (process.up) return;
+    process.restart();
+    world.supervisor.started(process);
   },
   label: (fault) => `restart ${fault.node}`,
   node: (fault) => fault.node,

@@ -56,7 +56,10 @@ const kind: FaultKindModule<
   },
   apply: (fault, world) => {
     for (const process of world.processesIn(fault.zone)) {
-      if (fault.restore && !process.up) process.restart();
+      if (fault.restore && !process.up) {
+        process.restart();
+        world.supervisor.started(process);
+      }
       if (!fault.restore && process.up) {
         process.crash();
         world.crashed(process);

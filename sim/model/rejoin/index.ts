@@ -3,7 +3,8 @@
 // the swarm's draws, the matrix and the data node's follow action all come from it. A new mode is
 // one file plus its entry here (the import and its line in the map).
 import type * as z from "zod";
-import { mergedFields, mergedSettings, type Intersection } from "../kind-settings.ts";
+import { mergedFields, mergedSettings } from "../kind-settings.ts";
+import type { Intersection } from "../registry-types.ts";
 import manual from "./manual.ts";
 import rebuild from "./rebuild.ts";
 import type { RejoinKindModule } from "./rejoin-kind.ts";

@@ -32,6 +32,8 @@ export const outcomeColors: Readonly<Record<string, string>> = {
   acknowledged: "#38a169",
   rejected: "#dd6b20",
   "timed out": "#c53030",
+  "failed fast (breaker open)": "#975a16",
+  "fallback (degraded)": "#3182ce",
 };
 
 /** Read outcomes, in legend order: up to date green, stale amber, failures as for writes. */

@@ -1,5 +1,6 @@
 // The write-availability chart: for each client group, the writes issued per second, split into
-// acknowledged and failed (by reason: rejected by a node that is not primary, or timed out),
+// acknowledged and failed (by reason: rejected by a node that is not primary, timed out, failed
+// fast by an open circuit breaker, or answered by the breaker's fallback),
 // stacked, per time bucket. Writes are counted by issue time — where the client met the outage,
 // the clock of downtime_s. Rates divide by the bucket's width (the last bucket before the end
 // of the writes by what is left of it). One panel per client group, same time axis, fault
@@ -16,6 +17,8 @@ import { defineChart } from "./run-chart.ts";
 const reasonNames: Readonly<Record<string, string>> = {
   rejected: "rejected",
   timeout: "timed out",
+  "breaker-open": "failed fast (breaker open)",
+  fallback: "fallback (degraded)",
 };
 const ackedName = "acknowledged";
 

@@ -84,8 +84,16 @@ export function sentence(event: TraceEvent, world: WorldConfig): string {
       return event.authority === ""
         ? "The run ends."
         : `The run ends; ${event.authority} holds the authoritative history.`;
+    case "isr":
+      return `The in-sync replica set of ${event.node} is now ${[event.node, ...event.members].join(", ")}${event.left.length > 0 ? ` (${event.left.join(", ")} fell behind)` : ""}.`;
+    case "back_off":
+      return `${event.node}'s restart policy waits until ${spokenDuration(event.untilUs)} before starting it again (CrashLoopBackOff).`;
+    case "auto_restart":
+      return `${event.node}'s restart policy starts it again (restart ${event.restarts}).`;
     case "lb_down":
-      return `The load balancer of client group ${event.client} takes ${event.node} out of rotation: its failed health checks reached the fall count.`;
+      return event.notReady
+        ? `The load balancer of client group ${event.client} takes ${event.node} out of rotation at once: its container exited (the pod is NotReady).`
+        : `The load balancer of client group ${event.client} takes ${event.node} out of rotation: its failed health checks reached the fall count.`;
     case "lb_up":
       return `The load balancer of client group ${event.client} puts ${event.node} back in rotation.`;
     default:

@@ -5,6 +5,7 @@
 // and says where the model approximates. A new preset is one file plus one entry here.
 import type { PolicyOverrides, PolicySpecOf } from "../policy-spec.ts";
 import { haproxy } from "./haproxy.ts";
+import { kafka } from "./kafka.ts";
 import { kubernetesProbes } from "./kubernetes-probes.ts";
 import { orchestrator } from "./orchestrator.ts";
 import { pacemaker } from "./pacemaker.ts";
@@ -26,6 +27,7 @@ export const presets = {
   pacemaker,
   haproxy,
   route53,
+  kafka,
 } as const;
 
 export type PresetName = keyof typeof presets;
