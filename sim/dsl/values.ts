@@ -108,13 +108,15 @@ export const probability = z
   .min(0, { error: "a probability from 0 to 1" })
   .max(1, { error: "a probability from 0 to 1" });
 
-export const delayRange = z
-  .string({ error: `a delay like "10m" or a range like "5m..15m"` })
-  .transform((text, context) => {
+/** A duration, or a range of them ("5m..15m") to draw from: `{ minUs, maxUs }` (equal for a
+ *  single duration). `what` names the single form, like `a delay like "10m"`. */
+function durationRange(what: string) {
+  const expected = `${what} or a range like "5m..15m"`;
+  return z.string({ error: expected }).transform((text, context) => {
     const parts = text.split("..");
     const readings = parts.map((part) => readDuration(part.trim()));
     if (parts.length > 2 || readings.some((reading) => !reading.ok)) {
-      context.addIssue({ code: "custom", message: `a delay like "10m" or a range like "5m..15m"` });
+      context.addIssue({ code: "custom", message: expected });
       return z.NEVER;
     }
     const [low, high] = readings.map((reading) => (reading as { us: number }).us);
@@ -127,3 +129,9 @@ export const delayRange = z
     }
     return { minUs: low, maxUs: high ?? low };
   });
+}
+
+export const delayRange = durationRange(`a delay like "10m"`);
+
+/** When a scheduled fault strikes: a time, or a range it is drawn from uniformly by the seed. */
+export const timeRange = durationRange(`a time like "5m"`);

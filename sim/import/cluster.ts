@@ -3,10 +3,19 @@
 // servers behind a health-checking load balancer (a Deployment, an HAProxy backend of equals);
 // the clients (an assumed load: no configuration says it); where the default fault lands; and
 // the expectations that hold the run to the documented mechanics.
-// The crash lands halfway between two rounds of the detector's clock (renewals, pings, checks),
-// the average case of a failure at a random moment, about 5 minutes in; the run lasts long
-// enough after it for the slowest documented recovery to finish.
-import { assumed, noted, plain, type Fields, type Origin, type PlanNode } from "./plan.ts";
+// The crash lands at a moment each seed draws within one round of the detector's clock
+// (renewals, pings, checks), about 5 minutes in — a failure comes at a random moment, so a sweep
+// over seeds shows the whole documented window; the scenario's comments tell the average case,
+// halfway. The run lasts long enough after it for the slowest documented recovery to finish.
+import {
+  assumed,
+  noted,
+  plain,
+  type Fields,
+  type Origin,
+  type PlanFault,
+  type PlanNode,
+} from "./plan.ts";
 
 /** Microseconds per millisecond, second and minute: the model counts time in whole µs. */
 export const millisecondUs = 1_000;
@@ -78,10 +87,18 @@ export function clientFields(zone: string, routing?: Fields): Fields {
 }
 
 export interface FaultTiming {
+  /** The average case: halfway through the round. */
   atUs: number;
   durationUs: number;
-  /** The round of the detector's clock just before the fault. */
+  /** The round of the detector's clock the fault falls in: from roundBeforeUs, roundUs long. */
   roundBeforeUs: number;
+  roundUs: number;
+}
+
+/** The scenario's fault: `node` crashes at a moment drawn from the round (its middle told). */
+export function faultOn(node: string, timing: FaultTiming): PlanFault {
+  const { atUs, roundBeforeUs, roundUs } = timing;
+  return { node, atUs, fromUs: roundBeforeUs, toUs: roundBeforeUs + roundUs };
 }
 
 /** The fault halfway between two rounds of a clock ticking every `roundUs` from 0, about 5
@@ -91,7 +108,7 @@ export function faultTiming(roundUs: number, recoveryUs: number): FaultTiming {
   const roundBeforeUs = rounds * roundUs;
   const atUs = roundBeforeUs + Math.floor(roundUs / 2);
   const durationUs = Math.ceil((atUs + Math.max(5 * minute, 3 * recoveryUs)) / minute) * minute;
-  return { atUs, durationUs, roundBeforeUs };
+  return { atUs, durationUs, roundBeforeUs, roundUs };
 }
 
 /** The run's expectations: the failovers the fault must cause, and detection within the

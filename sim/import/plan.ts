@@ -56,7 +56,7 @@ export interface ScenarioPlan {
   /** The scenario's own fields besides nodes and policy (failover, clients, …). */
   fields: Fields;
   durationUs: number;
-  fault: { atUs: number; node: string };
+  fault: PlanFault;
   /** Paragraphs on the fault and what the documented mechanics predict for it. */
   story: string[];
   expect: Fields;
@@ -83,4 +83,13 @@ export function plain(value: Cited["value"]): Cited {
 /** A leaf (a cited value) rather than a nested object of fields. */
 export function isCited(entry: Cited | Fields): entry is Cited {
   return "origin" in entry && "value" in entry && typeof entry.value !== "object";
+}
+
+/** The default fault: `node` crashes at a moment each seed draws from [fromUs, toUs] (one round
+ *  of the detector's clock); `atUs`, the middle, is the average case the comments tell. */
+export interface PlanFault {
+  node: string;
+  atUs: number;
+  fromUs: number;
+  toUs: number;
 }

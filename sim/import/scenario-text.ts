@@ -48,15 +48,11 @@ export function scenarioText(plan: ScenarioPlan): string {
     );
   }
   lines.push(...fieldLines(plan.fields, 1, plan.source));
-  const fault = `[at(${JSON.stringify(formatDuration(plan.fault.atUs))}, crash(${JSON.stringify(plan.fault.node)}))]`;
-  lines.push(
-    ...entry(
-      "faults",
-      fault,
-      { note: `${plan.fault.node} crashes at ${clockText(plan.fault.atUs)} (see above)` },
-      1,
-    ),
-  );
+  const { node, fromUs, toUs } = plan.fault;
+  const range = `${fromUs / 1e6}s..${toUs / 1e6}s`; // one unit, as the clock reads
+  const fault = `[at(${JSON.stringify(range)}, crash(${JSON.stringify(node)}))]`;
+  const note = `${node} crashes between ${clockText(fromUs)} and ${clockText(toUs)}, when the seed says (see above)`;
+  lines.push(...entry("faults", fault, { note }, 1));
   lines.push(
     `${indentUnit}expect: {`,
     ...fieldLines(plan.expect, 2, plan.source),

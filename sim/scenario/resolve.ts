@@ -134,7 +134,7 @@ function resolveParsed(
     clients,
     faults: [
       ...collecting(context, [], () =>
-        resolveFaults(spec.faults ?? [], spec.duration, endpoints, context),
+        resolveFaults(spec.faults ?? [], spec.duration, endpoints, context, seed),
       ),
       ...collecting(context, [], () =>
         resolveChaos(spec, nodes, clients, context, seed, withDefaults(options.limits)),

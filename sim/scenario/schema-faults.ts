@@ -2,7 +2,7 @@
 // them): each fault kind's own strict object (model/faults/<kind>.ts), named after the builders
 // that make it, so an error points at the builder's arguments.
 import * as z from "zod";
-import { delayRange, duration, listChoices, strict } from "../dsl/index.ts";
+import { delayRange, duration, listChoices, strict, timeRange } from "../dsl/index.ts";
 import { faultKinds, faults, type ParsedFault } from "../model/index.ts";
 
 const target = z.string({ error: "a name" });
@@ -20,7 +20,7 @@ export const faultSchema = z.discriminatedUnion(
 ) as unknown as z.ZodType<ParsedFault>;
 
 export const scheduledFaultSchema = strict(
-  { at: duration(), fault: faultSchema },
+  { at: timeRange, fault: faultSchema },
   `at(time, fault)`,
 );
 

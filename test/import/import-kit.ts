@@ -25,19 +25,29 @@ export function imported(
   return importConfig({ name, text }, request);
 }
 
-/** The imported scenario, written to a temporary file, loaded and run once (seed 1). */
+/** The imported scenario, written to a temporary file, loaded and run once (seed 1). The fault
+ *  strikes at a moment the seed draws from one round; a hand computation pins it (`pinAt`). */
 export async function importAndRun(
   name: string,
   request: ImportRequest = {},
   text?: string,
+  pinAt?: string,
+  seed?: number,
 ): Promise<{ imported: Imported; result: RunResult }> {
   const result = imported(name, request, text);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sim-import-"));
   try {
     const file = path.join(dir, `${result.plan.name}.ts`);
-    fs.writeFileSync(file, result.text);
+    const pinned = `faults: [at(${JSON.stringify(pinAt)}`;
+    const written =
+      pinAt === undefined ? result.text : result.text.replace(/faults: \[at\("[^"]+"/, pinned);
+    expect(pinAt === undefined || written.includes(pinned)).toBe(true);
+    fs.writeFileSync(file, written);
     const raw = await loadScenarioFile(file);
-    return { imported: result, result: runScenario(raw, { file }) };
+    return {
+      imported: result,
+      result: runScenario(raw, seed === undefined ? { file } : { file, seed }),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -56,7 +66,9 @@ export function firstS(result: RunResult, kind: TraceEvent["kind"], node: string
  *  suspicion of db1 (seconds into the run, inclusive bounds), the promotion's delay after it
  *  (at least `promotionS`, within 10 ms more), and rto_s (inclusive low, exclusive high). */
 export interface HandTimeline {
-  /** The default fault as the scenario writes it: at(…) of db1's crash. */
+  /** The round the default fault is drawn from, as the scenario writes it: at(…) of db1's crash. */
+  crashWindow: string;
+  /** The moment the hand computation pins it to: the middle of the round, the average case. */
   crashAt: string;
   suspectS: [number, number];
   detectionS: [number, number];
@@ -68,7 +80,9 @@ export function expectTimeline(
   { imported, result }: { imported: Imported; result: RunResult },
   hand: HandTimeline,
 ): void {
-  expect(imported.text).toContain(`faults: [at(${JSON.stringify(hand.crashAt)}, crash("db1"))]`);
+  expect(imported.text).toContain(
+    `faults: [at(${JSON.stringify(hand.crashWindow)}, crash("db1"))]`,
+  );
   const suspectS = firstS(result, "suspect", "db1");
   const promotionS = firstS(result, "promoted", "db2") - suspectS;
   const detectionS = result.metrics.detection_s ?? NaN;

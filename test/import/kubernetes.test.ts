@@ -23,13 +23,13 @@ spec:
 
 describe("a Deployment against a hand-computed timeline", () => {
   it("is a pool behind the Service; without a readinessProbe the livenessProbe decides when a hung pod leaves", async () => {
-    const { imported: scenario, result } = await importAndRun("web.yaml", {}, deployment);
+    const { imported: scenario, result } = await importAndRun("web.yaml", {}, deployment, "301s");
     // livenessProbe periodSeconds 2, failureThreshold 3, timeoutSeconds 1 (default). Probes every
     // 2 s from 0; the crash of pod1 lands at 300 s + 1 s.
     expect(scenario.plan.about.join(" ")).toContain(
       "without a readinessProbe a hung pod stays Ready until this probe restarts it",
     );
-    expect(scenario.text).toContain('faults: [at("301s", crash("pod1"))]');
+    expect(scenario.text).toContain('faults: [at("300s..302s", crash("pod1"))]');
     // The probes of 302, 304 and 306 s fail at 303, 305 and 307 s: out at 307 s, detection 6 s.
     expect(firstS(result, "lb_down", "pod1")).toBe(307);
     expect(result.metrics.detection_s).toBe(6);

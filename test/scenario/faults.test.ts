@@ -224,3 +224,47 @@ describe("fault validation", () => {
     expect(wrong.at).toBe("5");
   });
 });
+
+describe("a fault time drawn from a range by the seed", () => {
+  const atSeed = (seed: number, faults: unknown[]) =>
+    resolveScenario({ ...baseScenario(), faults }, { file, seed }).world.faults;
+
+  it("the same seed strikes at the same microsecond; seeds spread it over the range", () => {
+    const times = Array.from({ length: 400 }, (_, seed) =>
+      atSeed(seed + 1, [at("300s..301s", crash("db1"))]),
+    ).map((faults) => faults[0].atUs);
+    expect(atSeed(7, [at("300s..301s", crash("db1"))])[0].atUs).toBe(times[6]);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(300_000_000);
+    expect(Math.max(...times)).toBeLessThanOrEqual(301_000_000);
+    expect(times.every(Number.isInteger)).toBe(true);
+    // Uniform on [300 s, 301 s]: mean 300.5 s, standard deviation 1/√12 s ≈ 0.289 s, so the mean
+    // of 400 draws is within 4 standard errors (4 × 0.289 / 20 ≈ 0.058 s) of 300.5 s, and each
+    // tenth of the second holds 40 ± 4·√36 ≈ 40 ± 24 of them.
+    const mean = times.reduce((sum, t) => sum + t, 0) / times.length / 1e6;
+    expect(Math.abs(mean - 300.5)).toBeLessThan(0.058);
+    const tenths = Array.from(
+      { length: 10 },
+      (_, k) => times.filter((t) => Math.floor((t - 300_000_000) / 100_000) === k).length,
+    );
+    for (const count of tenths) expect(Math.abs(count - 40)).toBeLessThan(24);
+  });
+
+  it("each entry draws from its own stream: adding one leaves the others' times alone", () => {
+    const alone = atSeed(3, [at("300s..301s", crash("db1"))]);
+    const beside = atSeed(3, [at("300s..301s", crash("db1")), at("100s..200s", crash("db2"))]);
+    expect(beside.find((fault) => JSON.stringify(fault.fault).includes('"db1"'))!.atUs).toBe(
+      alone[0].atUs,
+    );
+  });
+
+  it("a range that ends after the run, or ends before it starts, names the field", () => {
+    expect(errorFor([at("9m..11m", crash("db1"))]).message).toBe(
+      `${file}: faults[0].at: expected a range that ends within the run (duration 10m), got "9m..11m".`,
+    );
+    expectMessage(
+      errorFor([at("5m..4m" as never, crash("db1"))]),
+      "faults[0].at",
+      "a range whose end is not before its start",
+    );
+  });
+});

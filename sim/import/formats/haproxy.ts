@@ -7,7 +7,7 @@
 // Two shapes: one server and its backups is a primary/backup pair on presets.haproxy (the proxy
 // is the monitor, "promotion" a traffic switch); servers that share the load are a pool behind
 // the clients' load balancer (`routing: { lb }`, the model's HAProxy semantics).
-import { clientFields, expectations, maxImportedNodes } from "../cluster.ts";
+import { clientFields, expectations, faultOn, maxImportedNodes } from "../cluster.ts";
 import { confLines } from "../conf-lines.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { ProblemList } from "../import-error.ts";
@@ -120,7 +120,7 @@ function pairPlan(
     policy: { preset: "haproxy", overrides: { detector } },
     fields: { ...fields, ...clientFields("c") },
     durationUs: timing.durationUs,
-    fault: { atUs: timing.atUs, node: "db1" },
+    fault: faultOn("db1", timing),
     story: [
       storyText(
         `db1 (server ${primary.name})`,
@@ -170,7 +170,7 @@ function poolPlan(
     policy: null,
     fields: clientFields("c", { lb }),
     durationUs: timing.durationUs,
-    fault: { atUs: timing.atUs, node: "server1" },
+    fault: faultOn("server1", timing),
     story: [
       storyText(
         `server1 (server ${first.name})`,
@@ -207,7 +207,7 @@ function storyText(
 ): string {
   const window = detectionWindow(checks);
   const firstUs = timing.roundBeforeUs + checks.interUs;
-  return `The fault: ${who} crashes at ${clockText(timing.atUs)}, halfway between two checks (${clockText(timing.roundBeforeUs)} and ${clockText(firstUs)}): the average case. HAProxy's mechanics with these values: the checks from ${clockText(firstUs)} on fail, each after its ${durationText(checks.timeoutUs)} timeout; after fall = ${checks.fall} failures in a row the server is DOWN at ${clockText(downUs)}, ${durationText(downUs - timing.atUs)} after the crash (${durationText(window.earliestUs)} to ${durationText(window.latestUs)} after a crash at any moment); ${then}.`;
+  return `The fault: ${who} crashes at a moment each seed draws between two checks (${clockText(timing.roundBeforeUs)} and ${clockText(firstUs)}); told here for the average case, halfway, at ${clockText(timing.atUs)}. HAProxy's mechanics with these values: the checks from ${clockText(firstUs)} on fail, each after its ${durationText(checks.timeoutUs)} timeout; after fall = ${checks.fall} failures in a row the server is DOWN at ${clockText(downUs)}, ${durationText(downUs - timing.atUs)} after the crash (${durationText(window.earliestUs)} to ${durationText(window.latestUs)} after a crash at any moment); ${then}.`;
 }
 
 /** One remark per subject and detail (a server option repeated on every line is listed once). */

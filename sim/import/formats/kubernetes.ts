@@ -9,7 +9,13 @@
 // balancer, `routing: { lb }`, with the probe's timing); a StatefulSet's pods are a primary
 // (pod-0) and standbys, the Service moving traffic to a ready one (presets.kubernetesProbes: the
 // "promotion" is that move; Kubernetes promotes nothing itself, a database needs its own).
-import { clientFields, expectations, faultTiming, secondUs as second } from "../cluster.ts";
+import {
+  clientFields,
+  expectations,
+  faultOn,
+  faultTiming,
+  secondUs as second,
+} from "../cluster.ts";
 import type { ConfigFile, ConfigFormat, ImportOptions } from "../config-format.ts";
 import { ProblemList } from "../import-error.ts";
 import { noted, type Fields, type PlanNode, type ScenarioPlan } from "../plan.ts";
@@ -132,7 +138,7 @@ function statefulPlan(
     policy: { preset: "kubernetesProbes", overrides: { detector } },
     fields: { ...fields, ...clientFields("a") },
     durationUs: fault.durationUs,
-    fault: { atUs: fault.atUs, node: "db1" },
+    fault: faultOn("db1", fault),
     story: [
       storyText(
         `db1 (pod ${workload.name}-0)`,
@@ -177,7 +183,7 @@ function poolPlan(
     policy: null,
     fields: clientFields("c", { lb }),
     durationUs: fault.durationUs,
-    fault: { atUs: fault.atUs, node: "pod1" },
+    fault: faultOn("pod1", fault),
     story: [
       storyText(
         `pod1 (a pod of ${workload.name})`,
@@ -226,5 +232,5 @@ function storyText(
   const window = detectionWindow(timing);
   const firstUs = fault.roundBeforeUs + timing.periodUs;
   const outUs = fault.roundBeforeUs + timing.failures * timing.periodUs + timing.timeoutUs;
-  return `The fault: ${who} stops answering at ${clockText(fault.atUs)} (the model's crash: silent, as a hung process or a lost node; a container that exits is seen by the kubelet at once), halfway between two probes (${clockText(fault.roundBeforeUs)} and ${clockText(firstUs)}): the average case. Kubernetes' mechanics with these values: the probes from ${clockText(firstUs)} on fail, each after timeoutSeconds = ${durationText(timing.timeoutUs)}; after failureThreshold = ${timing.failures} failures in a row the pod is out at ${clockText(outUs)}, ${durationText(outUs - fault.atUs)} after the crash (${durationText(window.earliestUs)} to ${durationText(window.latestUs)} after a crash at any moment); ${then}.`;
+  return `The fault: ${who} stops answering (the model's crash: silent, as a hung process or a lost node; a container that exits is seen by the kubelet at once) at a moment each seed draws between two probes (${clockText(fault.roundBeforeUs)} and ${clockText(firstUs)}); told here for the average case, halfway, at ${clockText(fault.atUs)}. Kubernetes' mechanics with these values: the probes from ${clockText(firstUs)} on fail, each after timeoutSeconds = ${durationText(timing.timeoutUs)}; after failureThreshold = ${timing.failures} failures in a row the pod is out at ${clockText(outUs)}, ${durationText(outUs - fault.atUs)} after the crash (${durationText(window.earliestUs)} to ${durationText(window.latestUs)} after a crash at any moment); ${then}.`;
 }

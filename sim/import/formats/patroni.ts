@@ -11,6 +11,7 @@
 import {
   clientFields,
   expectations,
+  faultOn,
   faultTiming,
   primaryStandbyNodes,
   secondUs as second,
@@ -100,9 +101,9 @@ function readPatroni(file: ConfigFile, options: ImportOptions): ScenarioPlan {
     policy: { preset: "patroni", overrides },
     fields: clientFields("a"),
     durationUs: timing.durationUs,
-    fault: { atUs: timing.atUs, node: "db1" },
+    fault: faultOn("db1", timing),
     story: [
-      `The fault: db1, the leader, crashes at ${clockText(timing.atUs)}, halfway between two renewals of its key (${clockText(timing.roundBeforeUs)} and ${clockText(timing.roundBeforeUs + loopWaitUs)}): the average case. Patroni's mechanics with these values: the key expires ttl = ${durationText(ttlUs)} after its last renewal, at ${clockText(expiryUs)}, ${durationText(expiryUs - timing.atUs)} after the crash (${window} after a crash at any moment, the last renewal being up to loop_wait old); db2 takes the key and accepts writes after its 1 s promotion. Patroni documents up to ttl + loop_wait = ${durationText(ttlUs + loopWaitUs)} when replicas notice only at their next loop; the model's replicas race as the key expires.`,
+      `The fault: db1, the leader, crashes at a moment each seed draws between two renewals of its key (${clockText(timing.roundBeforeUs)} and ${clockText(timing.roundBeforeUs + loopWaitUs)}); told here for the average case, halfway, at ${clockText(timing.atUs)}. Patroni's mechanics with these values: the key expires ttl = ${durationText(ttlUs)} after its last renewal, at ${clockText(expiryUs)}, ${durationText(expiryUs - timing.atUs)} after the crash (${window} after a crash at any moment, the last renewal being up to loop_wait old); db2 takes the key and accepts writes after its 1 s promotion. Patroni documents up to ttl + loop_wait = ${durationText(ttlUs + loopWaitUs)} when replicas notice only at their next loop; the model's replicas race as the key expires.`,
     ],
     expect: expectations(1, { earliestUs: ttlUs - loopWaitUs, latestUs: ttlUs }, file.name),
     notModelled,

@@ -12,6 +12,7 @@
 import {
   clientFields,
   expectations,
+  faultOn,
   faultTiming,
   millisecondUs as ms,
   primaryStandbyNodes,
@@ -121,9 +122,9 @@ function sentinelPlan(
     policy: { preset: "redisSentinel", overrides },
     fields: clientFields("a"),
     durationUs: timing.durationUs,
-    fault: { atUs: timing.atUs, node: "db1" },
+    fault: faultOn("db1", timing),
     story: [
-      `The fault: db1, the master, crashes at ${clockText(timing.atUs)}, halfway between two pings (${clockText(timing.roundBeforeUs)} and ${clockText(timing.roundBeforeUs + pingUs)}): the average case. Sentinel's mechanics with these values: each Sentinel calls db1 down down-after-milliseconds = ${durationText(downAfterUs)} after its last reply, at ${clockText(suspectUs)}, ${durationText(suspectUs - timing.atUs)} after the crash (${durationText(downAfterUs - pingUs)} to ${durationText(downAfterUs)} after a crash at any moment); ${master.quorum} of them agree and the elected one promotes db2, accepting writes ${durationText(promoteUs)} later. No new failover of this master for 2 × failover-timeout = ${blockFor}.`,
+      `The fault: db1, the master, crashes at a moment each seed draws between two pings (${clockText(timing.roundBeforeUs)} and ${clockText(timing.roundBeforeUs + pingUs)}); told here for the average case, halfway, at ${clockText(timing.atUs)}. Sentinel's mechanics with these values: each Sentinel calls db1 down down-after-milliseconds = ${durationText(downAfterUs)} after its last reply, at ${clockText(suspectUs)}, ${durationText(suspectUs - timing.atUs)} after the crash (${durationText(downAfterUs - pingUs)} to ${durationText(downAfterUs)} after a crash at any moment); ${master.quorum} of them agree and the elected one promotes db2, accepting writes ${durationText(promoteUs)} later. No new failover of this master for 2 × failover-timeout = ${blockFor}.`,
     ],
     expect: expectations(1, { earliestUs: downAfterUs - pingUs, latestUs: downAfterUs }, file.name),
     notModelled: config.notModelled,
