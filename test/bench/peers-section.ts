@@ -2,7 +2,8 @@
 // same job as a lean SimPy model (peers/heartbeat_job.py), for its ten hours and its one hour.
 // Both are timed as a user waits for them, interpreter or Node start-up included, taking turns
 // run by run; before any timing, one run of each counts its pings and pongs delivered, and the
-// two must be equal (the same job, not merely a similar one). Optional: when no Python with the
+// two must be equal (the same job, not merely a similar one). With --baseline the baseline's CLI
+// takes its turn as well, so the ratio is shown before and after. Optional: when no Python with the
 // simpy module is found ($BENCH_PYTHON, else python3, else Debian's /usr/bin/python3, where
 // the python3-simpy3 package installs it), one line says so and the section is skipped.
 // Never part of `npm test` or CI.
@@ -45,7 +46,7 @@ function simpyRun(python: string, durationS: number): PeerRun {
   return { ...(JSON.parse(result.stdout) as Omit<PeerRun, "wallS">), wallS };
 }
 
-export function peersSection({ repeats, quick }: BenchOptions): void {
+export function peersSection({ repeats, quick, baseline }: BenchOptions): void {
   const python = pythonWithSimpy();
   if (python === undefined) {
     console.log("\n6. peers: no python3 with the simpy module (Debian: python3-simpy3): skipped");
@@ -54,38 +55,55 @@ export function peersSection({ repeats, quick }: BenchOptions): void {
   console.log(
     `\n6. peers: the heartbeat job beside a lean SimPy model (${python}; median of ${repeats}, taking turns)`,
   );
+  // With --baseline, the baseline's CLI takes its turn too: the ratio before and after.
+  const ours = [
+    { name: "ours", checkout: undefined },
+    ...(baseline === undefined ? [] : [{ name: "before", checkout: baseline }]),
+  ];
   const hoursList = quick ? [heartbeatJobShape.hours[1]] : heartbeatJobShape.hours;
   for (const hours of hoursList) {
-    const out = path.join(outDir, `peers-heartbeat-${hours}h`);
-    const args = runArgs(heartbeatJobFile(hours), out);
-    checkSameCounts(
-      hours,
-      simChild(args, { kinds: true }).kinds ?? {},
-      simpyRun(python, hours * 3600),
-    );
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    for (let r = 0; r < repeats; r++) {
-      const turn = [
-        () => ours.push(simChild(args).wallS),
-        () => theirs.push(simpyRun(python, hours * 3600).wallS),
-      ];
-      if (r % 2 === 1) turn.reverse();
-      for (const run of turn) run();
-    }
-    record("peers", `heartbeat job ${hours} h: wall time, ours`, median(ours), "s");
-    record("peers", `heartbeat job ${hours} h: wall time, SimPy`, median(theirs), "s");
-    record("peers", `heartbeat job ${hours} h: SimPy / ours`, median(theirs) / median(ours), "x", {
-      atLeast: 3,
-    });
+    const job = `heartbeat job ${hours} h`;
+    const args = (name: string) =>
+      runArgs(heartbeatJobFile(hours), path.join(outDir, `peers-heartbeat-${hours}h-${name}`));
+    const simpy = () => simpyRun(python, hours * 3600);
+    for (const { name, checkout } of ours)
+      checkSameCounts(job, name, simChild(args(name), { checkout, kinds: true }).kinds, simpy());
+    const turns = [
+      ...ours.map(({ name, checkout }) => ({
+        name,
+        run: () => simChild(args(name), { checkout }),
+      })),
+      { name: "SimPy", run: simpy },
+    ];
+    const walls = new Map(turns.map(({ name }) => [name, [] as number[]]));
+    for (let r = 0; r < repeats; r++)
+      for (let k = 0; k < turns.length; k++) {
+        const { name, run } = turns[(k + r) % turns.length];
+        walls.get(name)!.push(run().wallS);
+      }
+    const wall = (name: string) => median(walls.get(name)!);
+    for (const { name } of turns) record("peers", `${job}: wall time, ${name}`, wall(name), "s");
+    for (const { name } of ours)
+      record("peers", `${job}: SimPy / ${name}`, wall("SimPy") / wall(name), "x", {
+        atLeast: name === "ours" ? 3 : undefined,
+      });
   }
 }
 
-function checkSameCounts(hours: number, kinds: Record<string, number>, peer: PeerRun): void {
-  const ours = { pings: kinds["deliver:ping"] ?? 0, pongs: kinds["deliver:pong"] ?? 0 };
+/** The same job: as many pings and pongs delivered in ours (or the baseline's) as in SimPy's. */
+function checkSameCounts(
+  job: string,
+  name: string,
+  kinds: Record<string, number> | undefined,
+  peer: PeerRun,
+): void {
+  const pings = kinds?.["deliver:ping"] ?? 0;
+  const pongs = kinds?.["deliver:pong"] ?? 0;
   console.log(
-    `  ${hours} h: pings/pongs delivered, ours ${ours.pings}/${ours.pongs}, SimPy ${peer.pings}/${peer.pongs} (its suspicions: ${peer.suspicions})`,
+    `  ${job}: pings/pongs delivered, ${name} ${pings}/${pongs}, SimPy ${peer.pings}/${peer.pongs} (its suspicions: ${peer.suspicions})`,
   );
-  if (ours.pings !== peer.pings || ours.pongs !== peer.pongs)
-    throw new Error(`heartbeat job ${hours} h: the SimPy model and ours differ in pings or pongs`);
+  if (pings !== peer.pings || pongs !== peer.pongs)
+    throw new Error(
+      `${job}: the SimPy model and ${name} differ in pings or pongs delivered (the engine events of kind "deliver" carrying a ping or a pong)`,
+    );
 }
