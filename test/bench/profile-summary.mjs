@@ -2,9 +2,12 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time,
 // and the most inclusive time, with their share of all samples. `node --cpu-prof` writes one file
 // per thread (the main thread, and the module loader's thread when loader hooks are registered);
-// each file given is summarised in turn. Usage:
+// each file given is summarised in turn. A position in a compiled file with a source map beside it
+// (dist/, built with them) is shown as the source's: sim/model/monitor.ts:123. Usage:
 //   node test/bench/profile-summary.mjs FILE.cpuprofile... [top=25]
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { SourceMap } from "node:module";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const args = process.argv.slice(2);
@@ -17,6 +20,7 @@ if (files.length === 0 || (topArg !== undefined && !(Number(topArg) > 0))) {
 const top = Number(topArg ?? 25);
 // Paths are shown relative to the project (or to node_modules).
 const root = fileURLToPath(new URL("../../", import.meta.url));
+const sourceMaps = new Map();
 
 for (const file of files) summarise(file);
 
@@ -35,12 +39,12 @@ function summarise(file) {
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
   const label = (node) => {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const path = url.replace(/^file:\/\//, "");
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const { path, line } = original(url.replace(/^file:\/\//, ""), lineNumber, columnNumber);
     const short = path.startsWith(root)
       ? path.slice(root.length)
       : path.replace(/^.*\/node_modules\//, "");
-    return `${functionName || "(anonymous)"} ${short ? `${short}:${lineNumber + 1}` : ""}`.trim();
+    return `${functionName || "(anonymous)"} ${short ? `${short}:${line + 1}` : ""}`.trim();
   };
 
   const self = new Map();
@@ -67,4 +71,22 @@ function summarise(file) {
   };
   show("self time", self);
   show("inclusive time", inclusive);
+}
+
+/** The source position of a compiled one, through the source map beside the file (if any). */
+function original(path, line, column) {
+  if (!sourceMaps.has(path)) {
+    const mapFile = `${path}.map`;
+    sourceMaps.set(
+      path,
+      path.endsWith(".js") && existsSync(mapFile)
+        ? new SourceMap(JSON.parse(readFileSync(mapFile, "utf8")))
+        : null,
+    );
+  }
+  const map = sourceMaps.get(path);
+  const entry = map?.findEntry(line, column);
+  if (entry?.originalSource === undefined) return { path, line };
+  const source = entry.originalSource.replace(/^file:\/\//, "");
+  return { path: resolve(dirname(path), source), line: entry.originalLine };
 }
