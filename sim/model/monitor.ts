@@ -10,7 +10,11 @@
 // also re-announces the current primary to every router, as a proxy's own health check would.
 // A crashed monitor neither probes nor decides; after a restart its detectors start afresh.
 // Rounds come every detector interval, or spaced at random around it (detectors/rounds.ts).
-import type { Rng } from "../engine/index.ts";
+// A detector that knows when silence will make it suspect gets a look at that instant (a verdict
+// check), judged after everything else due then. A check is only scheduled once it falls due by
+// the next round: until then every round asks again, so a node that answers in time costs no
+// check at all — the verdicts, and when they change, are those of checking at every deadline.
+import { wholeUs, type Rng } from "../engine/index.ts";
 import {
   createKnowledge,
   type ClusterState,
@@ -55,6 +59,8 @@ export class Monitor {
   private readonly checkAtUs = new Map<string, number>();
   private readonly generation = new Map<string, number>();
   private seq = 0;
+  /** When this monitor's next round comes (it asks its detectors again then). */
+  private nextRoundAtUs = Infinity;
 
   constructor(
     readonly name: string,
@@ -81,8 +87,10 @@ export class Monitor {
     this.world.emit({ kind: "node_up", tUs: this.world.nowUs, node: this.name });
   }
 
-  /** One heartbeat round: probe each node (unless leases do the talking) and re-announce the primary. */
-  heartbeat(): void {
+  /** One heartbeat round: probe each node (unless leases do the talking) and re-announce the
+   *  primary; the next round comes `spacingUs` later (nextRoundUs). */
+  heartbeat(spacingUs: number): void {
+    this.nextRoundAtUs = wholeUs(this.world.nowUs + spacingUs);
     if (!this.up) return;
     const nowUs = this.world.nowUs;
     const { detector, dataNodes } = this.setup;
@@ -276,11 +284,13 @@ export class Monitor {
     return verdict;
   }
 
-  /** Schedules a look at the node when its silence would make it suspected (detectors that know when). */
+  /** Schedules a look at the node when its silence would make it suspected (detectors that know
+   *  when), unless that is after the next round, which asks again. */
   private armCheck(node: string): void {
     if (this.suspected.has(node)) return;
     const atUs = Math.max(this.detectors.get(node)!.suspicionAtUs(), this.world.nowUs);
     if (!(atUs < (this.checkAtUs.get(node) ?? Infinity))) return;
+    if (wholeUs(atUs) > this.nextRoundAtUs) return;
     const generation = (this.generation.get(node) ?? 0) + 1;
     this.generation.set(node, generation);
     this.checkAtUs.set(node, atUs);
