@@ -56,6 +56,8 @@ export class Monitor {
   private readonly detectors = new Map<string, FailureDetector>();
   private readonly suspected = new Set<string>();
   private readonly knowledge: MonitorKnowledge;
+  /** What the policy is handed (its time set at each decision). */
+  private readonly context: PolicyContext;
   private readonly checkAtUs = new Map<string, number>();
   private readonly generation = new Map<string, number>();
   private seq = 0;
@@ -73,6 +75,8 @@ export class Monitor {
     private readonly roundsRng: Rng,
   ) {
     this.knowledge = createKnowledge(setup.dataNodes);
+    const { policy, dataNodes, zones } = setup;
+    this.context = { policy, nowUs: 0, dataNodes, zones, draw: () => this.rng.float() };
     this.resetDetectors(0);
   }
 
@@ -234,26 +238,21 @@ export class Monitor {
    *  the later ones would have shown had moved on. */
   private decideOn(observation: Observation): void {
     if (!this.up || !this.world.isActingController(this.name)) return;
-    const changed: Observation[] = [];
+    let changed: Observation[] | null = null;
     for (const node of this.setup.dataNodes) {
       const change = this.updateVerdict(node);
-      if (change !== null) changed.push(change);
+      if (change !== null) (changed ??= []).push(change);
     }
-    const { cluster, policy, dataNodes, zones } = this.setup;
-    const nowUs = this.world.nowUs;
-    const context: PolicyContext = {
-      policy,
-      nowUs,
-      dataNodes,
-      zones,
-      draw: () => this.rng.float(),
-    };
-    for (const seen of [observation, ...changed]) {
-      const decision = decide(cluster.state, this.knowledge, seen, context);
-      cluster.state = decision.state;
-      for (const command of decision.commands)
-        carryOut(command, this.name, this.setup.routers, this.world);
-    }
+    this.context.nowUs = this.world.nowUs;
+    this.decide(observation);
+    if (changed !== null) for (const seen of changed) this.decide(seen);
+  }
+
+  private decide(observation: Observation): void {
+    const { cluster, routers } = this.setup;
+    const decision = decide(cluster.state, this.knowledge, observation, this.context);
+    cluster.state = decision.state;
+    for (const command of decision.commands) carryOut(command, this.name, routers, this.world);
   }
 
   private heard(node: string, report: NodeReport): void {
