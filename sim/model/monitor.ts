@@ -10,10 +10,7 @@
 // also re-announces the current primary to every router, as a proxy's own health check would.
 // A crashed monitor neither probes nor decides; after a restart its detectors start afresh.
 // Rounds come every detector interval, or spaced at random around it (detectors/rounds.ts).
-// A detector that knows when silence will make it suspect gets a look at that instant (a verdict
-// check), judged after everything else due then. A check is only scheduled once it falls due by
-// the next round: until then every round asks again, so a node that answers in time costs no
-// check at all — the verdicts, and when they change, are those of checking at every deadline.
+// What it keeps on each node, and when it looks at a silent one: monitor-watch.ts.
 import { wholeUs, type Rng } from "../engine/index.ts";
 import {
   createKnowledge,
@@ -29,10 +26,10 @@ import {
   detectorKindOf,
   roundSpacingUs,
   type DetectorConfig,
-  type FailureDetector,
 } from "./detectors/index.ts";
 import type { Message } from "./messages.ts";
 import { carryOut, type CommandWorld } from "./monitor-commands.ts";
+import { checkDueUs, createWatches, restartWatch, type Watch } from "./monitor-watch.ts";
 
 export interface MonitorWorld extends CommandWorld {
   isActingController(monitor: string): boolean;
@@ -53,13 +50,12 @@ export interface MonitorSetup {
 
 export class Monitor {
   up = true;
-  private readonly detectors = new Map<string, FailureDetector>();
-  private readonly suspected = new Set<string>();
+  /** One per data node, in the order of the setup's data nodes. */
+  private readonly watches: Watch[];
+  private readonly watchOf = new Map<string, Watch>();
   private readonly knowledge: MonitorKnowledge;
   /** What the policy is handed (its time set at each decision). */
   private readonly context: PolicyContext;
-  private readonly checkAtUs = new Map<string, number>();
-  private readonly generation = new Map<string, number>();
   private seq = 0;
   /** When this monitor's next round comes (it asks its detectors again then). */
   private nextRoundAtUs = Infinity;
@@ -75,9 +71,10 @@ export class Monitor {
     private readonly roundsRng: Rng,
   ) {
     this.knowledge = createKnowledge(setup.dataNodes);
-    const { policy, dataNodes, zones } = setup;
+    const { policy, dataNodes, zones, detector } = setup;
     this.context = { policy, nowUs: 0, dataNodes, zones, draw: () => this.rng.float() };
-    this.resetDetectors(0);
+    this.watches = createWatches(dataNodes, () => createDetector(detector, policy.lease, 0));
+    for (const watch of this.watches) this.watchOf.set(watch.node, watch);
   }
 
   crash(): void {
@@ -85,9 +82,12 @@ export class Monitor {
     this.world.emit({ kind: "node_down", tUs: this.world.nowUs, node: this.name });
   }
 
+  /** Up again, its detectors afresh. */
   restart(): void {
     this.up = true;
-    this.resetDetectors(this.world.nowUs);
+    const { detector, policy } = this.setup;
+    for (const watch of this.watches)
+      restartWatch(watch, createDetector(detector, policy.lease, this.world.nowUs));
     this.world.emit({ kind: "node_up", tUs: this.world.nowUs, node: this.name });
   }
 
@@ -97,11 +97,9 @@ export class Monitor {
     this.nextRoundAtUs = wholeUs(this.world.nowUs + spacingUs);
     if (!this.up) return;
     const nowUs = this.world.nowUs;
-    const { detector, dataNodes } = this.setup;
-    if (detectorKindOf(detector.kind).heardBy === "probes") {
-      for (const node of dataNodes) {
+    if (detectorKindOf(this.setup.detector.kind).heardBy === "probes") {
+      for (const { node, detector: nodeDetector } of this.watches) {
         const seq = ++this.seq;
-        const nodeDetector = this.detectors.get(node)!;
         nodeDetector.probeSent(seq, nowUs);
         this.world.send(this.name, node, { type: "ping", monitor: this.name, seq, sentUs: nowUs });
         if (nodeDetector.probeTimeoutUs > 0)
@@ -113,9 +111,10 @@ export class Monitor {
           });
       }
     }
-    for (const node of dataNodes) this.armCheck(node);
+    for (const watch of this.watches) this.armCheck(watch);
     if (this.setup.peers.length > 0) {
-      const suspects = dataNodes.filter((node) => this.suspected.has(node));
+      const suspects: string[] = [];
+      for (const watch of this.watches) if (watch.suspected) suspects.push(watch.node);
       for (const peer of this.setup.peers)
         this.world.send(this.name, peer, { type: "verdicts", monitor: this.name, suspects });
     }
@@ -139,42 +138,43 @@ export class Monitor {
 
   probeDeadline(node: string, seq: number): void {
     if (!this.up) return;
-    this.detectors.get(node)!.probeExpired(seq, this.world.nowUs);
-    this.judge(node);
+    const watch = this.watchOf.get(node)!;
+    watch.detector.probeExpired(seq, this.world.nowUs);
+    this.judge(watch);
   }
 
   verdictCheck(node: string, generation: number, phase: 0 | 1): void {
-    if (!this.up || generation !== this.generation.get(node)) return;
+    const watch = this.watchOf.get(node)!;
+    if (!this.up || generation !== watch.generation) return;
     if (phase === 0) {
-      this.world.at(this.world.nowUs, {
-        kind: "verdict-check",
-        monitor: this.index,
-        node,
-        generation,
-        phase: 1,
-      });
+      const [monitor, nowUs] = [this.index, this.world.nowUs];
+      this.world.at(nowUs, { kind: "verdict-check", monitor, node, generation, phase: 1 });
       return;
     }
-    this.checkAtUs.set(node, Infinity);
-    this.judge(node);
-    this.armCheck(node);
+    watch.checkAtUs = Infinity;
+    this.judge(watch);
+    this.armCheck(watch);
   }
 
   receive(message: Message): void {
     const nowUs = this.world.nowUs;
     switch (message.type) {
-      case "pong":
-        this.detectors.get(message.node)!.reply(message.seq, message.sentUs, nowUs);
-        this.heard(message.node, message.report);
+      case "pong": {
+        const watch = this.watchOf.get(message.node)!;
+        watch.detector.reply(message.seq, message.sentUs, nowUs);
+        this.heard(watch, message.report);
         return;
-      case "renew":
-        this.detectors.get(message.node)!.reply(0, nowUs, nowUs);
-        this.heard(message.node, message.report);
+      }
+      case "renew": {
+        const watch = this.watchOf.get(message.node)!;
+        watch.detector.reply(0, nowUs, nowUs);
+        this.heard(watch, message.report);
         if (this.world.isActingController(this.name)) {
           const { epoch, primary } = this.setup.cluster.state;
           this.world.send(this.name, message.node, { type: "renew-ack", epoch, primary });
         }
         return;
+      }
       case "verdict":
         this.observe({
           kind: "verdict",
@@ -209,13 +209,15 @@ export class Monitor {
           this.world.send(this.name, node, { type: "isr-ack", epoch, members });
         return;
       }
-      case "promoted":
+      case "promoted": {
         // The node announcing its promotion is alive: its silence ends here too.
-        this.detectors.get(message.node)!.lifeSign(nowUs);
-        this.judge(message.node);
-        this.armCheck(message.node);
+        const watch = this.watchOf.get(message.node)!;
+        watch.detector.lifeSign(nowUs);
+        this.judge(watch);
+        this.armCheck(watch);
         this.observe({ kind: "promoted", node: message.node, epoch: message.epoch });
         return;
+      }
       default:
         return;
     }
@@ -239,8 +241,8 @@ export class Monitor {
   private decideOn(observation: Observation): void {
     if (!this.up || !this.world.isActingController(this.name)) return;
     let changed: Observation[] | null = null;
-    for (const node of this.setup.dataNodes) {
-      const change = this.updateVerdict(node);
+    for (const watch of this.watches) {
+      const change = this.updateVerdict(watch);
       if (change !== null) (changed ??= []).push(change);
     }
     this.context.nowUs = this.world.nowUs;
@@ -255,26 +257,26 @@ export class Monitor {
     for (const command of decision.commands) carryOut(command, this.name, routers, this.world);
   }
 
-  private heard(node: string, report: NodeReport): void {
-    this.judge(node);
-    this.armCheck(node);
-    this.observe({ kind: "report", node, report });
+  private heard(watch: Watch, report: NodeReport): void {
+    this.judge(watch);
+    this.armCheck(watch);
+    this.observe({ kind: "report", node: watch.node, report });
   }
 
   /** Asks the detector for its verdict now; a change is announced, learned and decided on. */
-  private judge(node: string): void {
-    const change = this.updateVerdict(node);
+  private judge(watch: Watch): void {
+    const change = this.updateVerdict(watch);
     if (change !== null) this.decideOn(change);
   }
 
   /** The detector's verdict now: a change is announced to the trace and the peers, and learned;
    *  returns it, or null when the verdict stands. */
-  private updateVerdict(node: string): Observation | null {
+  private updateVerdict(watch: Watch): Observation | null {
     const nowUs = this.world.nowUs;
-    const suspect = this.detectors.get(node)!.suspects(nowUs);
-    if (suspect === this.suspected.has(node)) return null;
-    if (suspect) this.suspected.add(node);
-    else this.suspected.delete(node);
+    const suspect = watch.detector.suspects(nowUs);
+    if (suspect === watch.suspected) return null;
+    watch.suspected = suspect;
+    const { node } = watch;
     this.world.emit({ kind: suspect ? "suspect" : "trust", tUs: nowUs, monitor: this.name, node });
     for (const peer of this.setup.peers)
       this.world.send(this.name, peer, { type: "verdict", monitor: this.name, node, suspect });
@@ -285,23 +287,12 @@ export class Monitor {
 
   /** Schedules a look at the node when its silence would make it suspected (detectors that know
    *  when), unless that is after the next round, which asks again. */
-  private armCheck(node: string): void {
-    if (this.suspected.has(node)) return;
-    const atUs = Math.max(this.detectors.get(node)!.suspicionAtUs(), this.world.nowUs);
-    if (!(atUs < (this.checkAtUs.get(node) ?? Infinity))) return;
-    if (wholeUs(atUs) > this.nextRoundAtUs) return;
-    const generation = (this.generation.get(node) ?? 0) + 1;
-    this.generation.set(node, generation);
-    this.checkAtUs.set(node, atUs);
+  private armCheck(watch: Watch): void {
+    const atUs = checkDueUs(watch, this.world.nowUs, this.nextRoundAtUs);
+    if (atUs === null) return;
+    const generation = ++watch.generation;
+    watch.checkAtUs = atUs;
+    const { node } = watch;
     this.world.at(atUs, { kind: "verdict-check", monitor: this.index, node, generation, phase: 0 });
-  }
-
-  private resetDetectors(nowUs: number): void {
-    const { detector, policy, dataNodes } = this.setup;
-    for (const node of dataNodes) {
-      this.detectors.set(node, createDetector(detector, policy.lease, nowUs));
-      this.checkAtUs.set(node, Infinity);
-      this.generation.set(node, (this.generation.get(node) ?? 0) + 1);
-    }
   }
 }
