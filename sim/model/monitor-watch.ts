@@ -5,6 +5,8 @@
 // by the monitor's next round; until then each round asks again, so a node that keeps answering
 // in time costs no check at all, and a silent one is judged at the same instant as if a check had
 // been kept pending at every deadline. A newer check voids older ones (their generation is past).
+// Checks due at the same microsecond are judged in the order they were scheduled (for those a
+// round schedules: its nodes' order).
 import { wholeUs } from "../engine/index.ts";
 import type { FailureDetector } from "./detectors/index.ts";
 
