@@ -16,13 +16,16 @@ export function actingController(
   const majority = Math.floor(monitors.length / 2) + 1;
   for (const candidate of monitors) {
     if (!candidate.canLead || !candidate.up || pauses.isPaused(candidate.index, nowUs)) continue;
-    const reachable = monitors.filter(
-      (other) =>
+    // Counted in a loop, not filtered: this runs for every observation a monitor hears.
+    let reachable = 0;
+    for (const other of monitors)
+      if (
         other === candidate ||
         (other.up &&
           !network.isCut(candidate.index, other.index) &&
-          !network.isCut(other.index, candidate.index)),
-    ).length;
+          !network.isCut(other.index, candidate.index))
+      )
+        reachable++;
     if (reachable >= majority) return candidate;
   }
   return null;

@@ -42,8 +42,9 @@ export interface ClusterState {
    *  cluster recheck after too many failed attempts. */
   fencing: { node: string; candidate: string; planned: boolean; retryAtUs: number | null } | null;
   /** Failed fencing attempts per target since its last successful one (Pacemaker's stonith
-   *  fail counts: reset by a success, never by time). */
-  fenceFailures: Map<string, number>;
+   *  fail counts: reset by a success, never by time). Replaced, never changed in place: a
+   *  decision's draft shares it with the state it was drafted from. */
+  fenceFailures: ReadonlyMap<string, number>;
   /** An operator has been paged and will act at `dueUs` (manual failover or failback). */
   operator: { action: "failover" | "failback"; dueUs: number } | null;
   /** A failback in progress: `from` has stepped down; `to` is promoted once it has caught up. */

@@ -109,15 +109,25 @@ export function decide(
   return { state: draft, commands: rules(draft, known, observation, context) };
 }
 
-/** A copy of the state that the rules may change, nested parts included. */
+/** A copy of the state that the rules may change, nested parts included (the fence failures
+ *  are replaced, never changed). Field by field, so that every draft has one shape: this runs for
+ *  every observation the acting controller hears. */
 function draftOf(state: Readonly<ClusterState>): ClusterState {
   return {
-    ...state,
+    epoch: state.epoch,
+    primary: state.primary,
+    originalPrimary: state.originalPrimary,
+    promoting: state.promoting,
     lastPromote: state.lastPromote && { ...state.lastPromote },
+    confirmedEpoch: state.confirmedEpoch,
+    confirmedPrimary: state.confirmedPrimary,
+    noCandidateReported: state.noCandidateReported,
+    blockedUntilUs: state.blockedUntilUs,
     fencing: state.fencing && { ...state.fencing },
-    fenceFailures: new Map(state.fenceFailures),
+    fenceFailures: state.fenceFailures,
     operator: state.operator && { ...state.operator },
     handover: state.handover && { ...state.handover },
+    isr: state.isr,
   };
 }
 

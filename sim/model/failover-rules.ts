@@ -116,14 +116,18 @@ export function afterFencing(
   if (fencing === null || fencing.node !== node || fencing.retryAtUs !== null) return [];
   if (ok) {
     state.fencing = null;
-    state.fenceFailures.delete(node);
+    if (state.fenceFailures.has(node)) {
+      const failures = new Map(state.fenceFailures);
+      failures.delete(node);
+      state.fenceFailures = failures;
+    }
     return promote(state, fencing.candidate, node, context, {
       automatic: !fencing.planned,
       planned: fencing.planned,
     });
   }
   const failures = (state.fenceFailures.get(node) ?? 0) + 1;
-  state.fenceFailures.set(node, failures);
+  state.fenceFailures = new Map(state.fenceFailures).set(node, failures);
   const { maxAttempts, recheckIntervalUs } = context.policy.stonith;
   if (failures < maxAttempts) return [fenceAttempt(state, node)];
   // Pacemaker does not start the resource elsewhere without successful fencing, and after

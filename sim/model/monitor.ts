@@ -10,7 +10,8 @@
 // also re-announces the current primary to every router, as a proxy's own health check would.
 // A crashed monitor neither probes nor decides; after a restart its detectors start afresh.
 // Rounds come every detector interval, or spaced at random around it (detectors/rounds.ts).
-import type { Rng } from "../engine/index.ts";
+// What it keeps on each node, and when it looks at a silent one: monitor-watch.ts.
+import { wholeUs, type Rng } from "../engine/index.ts";
 import {
   createKnowledge,
   type ClusterState,
@@ -25,10 +26,10 @@ import {
   detectorKindOf,
   roundSpacingUs,
   type DetectorConfig,
-  type FailureDetector,
 } from "./detectors/index.ts";
 import type { Message } from "./messages.ts";
 import { carryOut, type CommandWorld } from "./monitor-commands.ts";
+import { checkDueUs, createWatches, restartWatch, type Watch } from "./monitor-watch.ts";
 
 export interface MonitorWorld extends CommandWorld {
   isActingController(monitor: string): boolean;
@@ -49,12 +50,15 @@ export interface MonitorSetup {
 
 export class Monitor {
   up = true;
-  private readonly detectors = new Map<string, FailureDetector>();
-  private readonly suspected = new Set<string>();
+  /** One per data node, in the order of the setup's data nodes. */
+  private readonly watches: Watch[];
+  private readonly watchOf = new Map<string, Watch>();
   private readonly knowledge: MonitorKnowledge;
-  private readonly checkAtUs = new Map<string, number>();
-  private readonly generation = new Map<string, number>();
+  /** What the policy is handed (its time set at each decision). */
+  private readonly context: PolicyContext;
   private seq = 0;
+  /** When this monitor's next round comes (it asks its detectors again then). */
+  private nextRoundAtUs = Infinity;
 
   constructor(
     readonly name: string,
@@ -67,7 +71,10 @@ export class Monitor {
     private readonly roundsRng: Rng,
   ) {
     this.knowledge = createKnowledge(setup.dataNodes);
-    this.resetDetectors(0);
+    const { policy, dataNodes, zones, detector } = setup;
+    this.context = { policy, nowUs: 0, dataNodes, zones, draw: () => this.rng.float() };
+    this.watches = createWatches(dataNodes, () => createDetector(detector, policy.lease, 0));
+    for (const watch of this.watches) this.watchOf.set(watch.node, watch);
   }
 
   crash(): void {
@@ -75,21 +82,24 @@ export class Monitor {
     this.world.emit({ kind: "node_down", tUs: this.world.nowUs, node: this.name });
   }
 
+  /** Up again, its detectors afresh. */
   restart(): void {
     this.up = true;
-    this.resetDetectors(this.world.nowUs);
+    const { detector, policy } = this.setup;
+    for (const watch of this.watches)
+      restartWatch(watch, createDetector(detector, policy.lease, this.world.nowUs));
     this.world.emit({ kind: "node_up", tUs: this.world.nowUs, node: this.name });
   }
 
-  /** One heartbeat round: probe each node (unless leases do the talking) and re-announce the primary. */
-  heartbeat(): void {
+  /** One heartbeat round: probe each node (unless leases do the talking) and re-announce the
+   *  primary; the next round comes `spacingUs` later (nextRoundUs). */
+  heartbeat(spacingUs: number): void {
+    this.nextRoundAtUs = wholeUs(this.world.nowUs + spacingUs);
     if (!this.up) return;
     const nowUs = this.world.nowUs;
-    const { detector, dataNodes } = this.setup;
-    if (detectorKindOf(detector.kind).heardBy === "probes") {
-      for (const node of dataNodes) {
+    if (detectorKindOf(this.setup.detector.kind).heardBy === "probes") {
+      for (const { node, detector: nodeDetector } of this.watches) {
         const seq = ++this.seq;
-        const nodeDetector = this.detectors.get(node)!;
         nodeDetector.probeSent(seq, nowUs);
         this.world.send(this.name, node, { type: "ping", monitor: this.name, seq, sentUs: nowUs });
         if (nodeDetector.probeTimeoutUs > 0)
@@ -101,9 +111,10 @@ export class Monitor {
           });
       }
     }
-    for (const node of dataNodes) this.armCheck(node);
+    for (const watch of this.watches) this.armCheck(watch);
     if (this.setup.peers.length > 0) {
-      const suspects = dataNodes.filter((node) => this.suspected.has(node));
+      const suspects: string[] = [];
+      for (const watch of this.watches) if (watch.suspected) suspects.push(watch.node);
       for (const peer of this.setup.peers)
         this.world.send(this.name, peer, { type: "verdicts", monitor: this.name, suspects });
     }
@@ -127,42 +138,43 @@ export class Monitor {
 
   probeDeadline(node: string, seq: number): void {
     if (!this.up) return;
-    this.detectors.get(node)!.probeExpired(seq, this.world.nowUs);
-    this.judge(node);
+    const watch = this.watchOf.get(node)!;
+    watch.detector.probeExpired(seq, this.world.nowUs);
+    this.judge(watch);
   }
 
   verdictCheck(node: string, generation: number, phase: 0 | 1): void {
-    if (!this.up || generation !== this.generation.get(node)) return;
+    const watch = this.watchOf.get(node)!;
+    if (!this.up || generation !== watch.generation) return;
     if (phase === 0) {
-      this.world.at(this.world.nowUs, {
-        kind: "verdict-check",
-        monitor: this.index,
-        node,
-        generation,
-        phase: 1,
-      });
+      const [monitor, nowUs] = [this.index, this.world.nowUs];
+      this.world.at(nowUs, { kind: "verdict-check", monitor, node, generation, phase: 1 });
       return;
     }
-    this.checkAtUs.set(node, Infinity);
-    this.judge(node);
-    this.armCheck(node);
+    watch.checkAtUs = Infinity;
+    this.judge(watch);
+    this.armCheck(watch);
   }
 
   receive(message: Message): void {
     const nowUs = this.world.nowUs;
     switch (message.type) {
-      case "pong":
-        this.detectors.get(message.node)!.reply(message.seq, message.sentUs, nowUs);
-        this.heard(message.node, message.report);
+      case "pong": {
+        const watch = this.watchOf.get(message.node)!;
+        watch.detector.reply(message.seq, message.sentUs, nowUs);
+        this.heard(watch, message.report);
         return;
-      case "renew":
-        this.detectors.get(message.node)!.reply(0, nowUs, nowUs);
-        this.heard(message.node, message.report);
+      }
+      case "renew": {
+        const watch = this.watchOf.get(message.node)!;
+        watch.detector.reply(0, nowUs, nowUs);
+        this.heard(watch, message.report);
         if (this.world.isActingController(this.name)) {
           const { epoch, primary } = this.setup.cluster.state;
           this.world.send(this.name, message.node, { type: "renew-ack", epoch, primary });
         }
         return;
+      }
       case "verdict":
         this.observe({
           kind: "verdict",
@@ -197,13 +209,15 @@ export class Monitor {
           this.world.send(this.name, node, { type: "isr-ack", epoch, members });
         return;
       }
-      case "promoted":
+      case "promoted": {
         // The node announcing its promotion is alive: its silence ends here too.
-        this.detectors.get(message.node)!.lifeSign(nowUs);
-        this.judge(message.node);
-        this.armCheck(message.node);
+        const watch = this.watchOf.get(message.node)!;
+        watch.detector.lifeSign(nowUs);
+        this.judge(watch);
+        this.armCheck(watch);
         this.observe({ kind: "promoted", node: message.node, epoch: message.epoch });
         return;
+      }
       default:
         return;
     }
@@ -226,48 +240,43 @@ export class Monitor {
    *  the later ones would have shown had moved on. */
   private decideOn(observation: Observation): void {
     if (!this.up || !this.world.isActingController(this.name)) return;
-    const changed: Observation[] = [];
-    for (const node of this.setup.dataNodes) {
-      const change = this.updateVerdict(node);
-      if (change !== null) changed.push(change);
+    let changed: Observation[] | null = null;
+    for (const watch of this.watches) {
+      const change = this.updateVerdict(watch);
+      if (change !== null) (changed ??= []).push(change);
     }
-    const { cluster, policy, dataNodes, zones } = this.setup;
-    const nowUs = this.world.nowUs;
-    const context: PolicyContext = {
-      policy,
-      nowUs,
-      dataNodes,
-      zones,
-      draw: () => this.rng.float(),
-    };
-    for (const seen of [observation, ...changed]) {
-      const decision = decide(cluster.state, this.knowledge, seen, context);
-      cluster.state = decision.state;
-      for (const command of decision.commands)
-        carryOut(command, this.name, this.setup.routers, this.world);
-    }
+    this.context.nowUs = this.world.nowUs;
+    this.decide(observation);
+    if (changed !== null) for (const seen of changed) this.decide(seen);
   }
 
-  private heard(node: string, report: NodeReport): void {
-    this.judge(node);
-    this.armCheck(node);
-    this.observe({ kind: "report", node, report });
+  private decide(observation: Observation): void {
+    const { cluster, routers } = this.setup;
+    const decision = decide(cluster.state, this.knowledge, observation, this.context);
+    cluster.state = decision.state;
+    for (const command of decision.commands) carryOut(command, this.name, routers, this.world);
+  }
+
+  private heard(watch: Watch, report: NodeReport): void {
+    this.judge(watch);
+    this.armCheck(watch);
+    this.observe({ kind: "report", node: watch.node, report });
   }
 
   /** Asks the detector for its verdict now; a change is announced, learned and decided on. */
-  private judge(node: string): void {
-    const change = this.updateVerdict(node);
+  private judge(watch: Watch): void {
+    const change = this.updateVerdict(watch);
     if (change !== null) this.decideOn(change);
   }
 
   /** The detector's verdict now: a change is announced to the trace and the peers, and learned;
    *  returns it, or null when the verdict stands. */
-  private updateVerdict(node: string): Observation | null {
+  private updateVerdict(watch: Watch): Observation | null {
     const nowUs = this.world.nowUs;
-    const suspect = this.detectors.get(node)!.suspects(nowUs);
-    if (suspect === this.suspected.has(node)) return null;
-    if (suspect) this.suspected.add(node);
-    else this.suspected.delete(node);
+    const suspect = watch.detector.suspects(nowUs);
+    if (suspect === watch.suspected) return null;
+    watch.suspected = suspect;
+    const { node } = watch;
     this.world.emit({ kind: suspect ? "suspect" : "trust", tUs: nowUs, monitor: this.name, node });
     for (const peer of this.setup.peers)
       this.world.send(this.name, peer, { type: "verdict", monitor: this.name, node, suspect });
@@ -276,23 +285,14 @@ export class Monitor {
     return verdict;
   }
 
-  /** Schedules a look at the node when its silence would make it suspected (detectors that know when). */
-  private armCheck(node: string): void {
-    if (this.suspected.has(node)) return;
-    const atUs = Math.max(this.detectors.get(node)!.suspicionAtUs(), this.world.nowUs);
-    if (!(atUs < (this.checkAtUs.get(node) ?? Infinity))) return;
-    const generation = (this.generation.get(node) ?? 0) + 1;
-    this.generation.set(node, generation);
-    this.checkAtUs.set(node, atUs);
+  /** Schedules a look at the node when its silence would make it suspected (detectors that know
+   *  when), unless that is after the next round, which asks again. */
+  private armCheck(watch: Watch): void {
+    const atUs = checkDueUs(watch, this.world.nowUs, this.nextRoundAtUs);
+    if (atUs === null) return;
+    const generation = ++watch.generation;
+    watch.checkAtUs = atUs;
+    const { node } = watch;
     this.world.at(atUs, { kind: "verdict-check", monitor: this.index, node, generation, phase: 0 });
-  }
-
-  private resetDetectors(nowUs: number): void {
-    const { detector, policy, dataNodes } = this.setup;
-    for (const node of dataNodes) {
-      this.detectors.set(node, createDetector(detector, policy.lease, nowUs));
-      this.checkAtUs.set(node, Infinity);
-      this.generation.set(node, (this.generation.get(node) ?? 0) + 1);
-    }
   }
 }

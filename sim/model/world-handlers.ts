@@ -69,9 +69,10 @@ export const handlers: Handlers = {
   },
   heartbeat: (world, event) => {
     const beating = monitor(world, event.monitor);
-    beating.heartbeat();
+    const spacingUs = beating.nextRoundUs();
+    beating.heartbeat(spacingUs);
     world.heartbeatDone(beating);
-    world.after(beating.nextRoundUs(), event);
+    world.after(spacingUs, event);
   },
   "probe-deadline": (world, event) =>
     monitor(world, event.monitor).probeDeadline(event.node, event.seq),
