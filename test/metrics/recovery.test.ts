@@ -65,6 +65,18 @@ describe("rto_s", () => {
     );
   });
 
+  it("credits an outage to a later fault when its first failed write was in flight at it", () => {
+    // Client timeout 1 s. Crash at 2 s: outage [3, 4) → 4 − 2 = 2 s. Partition at 10.5 s: the
+    // write issued at 10 s (0.5 s before it, still awaiting its answer) fails, so do 11 and 12 s;
+    // 13 s is acknowledged → period [10, 13) is the partition's: 13 − 10.5 = 2.5 s (not the
+    // crash's 13 − 2 = 11 s). Worst: 2.5 s.
+    const events = [crash("db1", 2), partition(10.5), ...writesFailingAt([3, 10, 11, 12])];
+    expect(rtoOf(events)).toBe(2.5);
+    // Issued 1.5 s before the partition, more than a timeout: that write was failing already,
+    // so period [9, 12) stays the crash's: 12 − 2 = 10 s.
+    expect(rtoOf([crash("db1", 2), partition(10.5), ...writesFailingAt([3, 9, 10, 11])])).toBe(10);
+  });
+
   it("is null without incidents", () => {
     expect(rtoOf(writesFailingAt([3, 4]))).toBeNull();
   });

@@ -1,9 +1,11 @@
 // Recovery time (RTO) as clients see it. Each incident starting at fault time f owns the window
 // [f, next disruptive fault) — or [f, duration) for the last one. Its recovery time is the end
 // of the last down period that BEGINS inside its window, minus f: the moment writes were
-// acknowledged again for good. A period that began before the first fault but was still open at
-// it counts for the first incident (a write issued a moment before a crash fails because of it).
-// No such down period gives 0 (clients never noticed). A period still open at the run duration
+// acknowledged again for good. A period still open when an incident starts, whose first failed
+// write was issued less than one client timeout before it — still awaiting its answer when the
+// fault came, so failed by it — counts for that incident; so does any period still open at the
+// first fault (there is no earlier incident to owe it to). No such down period gives 0 (clients
+// never noticed). A period still open at the run duration
 // ends there (censored: the true RTO is at least this). A period already running when a later
 // fault hits is credited to the incident it began in, whose RTO it fully covers, so the maximum
 // over incidents is unaffected.
@@ -25,7 +27,12 @@ export class RecoveryObserver implements TraceObserver {
   private current = -1;
   private worstUs: number | null = null;
 
-  constructor(private readonly durationUs: number) {}
+  /** @param graceUs the longest client timeout: a write issued less than this before a fault
+   *  may still be awaiting its answer when the fault comes. */
+  constructor(
+    private readonly durationUs: number,
+    private readonly graceUs: number,
+  ) {}
 
   observe(event: TraceEvent): void {
     const startUs = incidentStartUs(event);
@@ -40,12 +47,26 @@ export class RecoveryObserver implements TraceObserver {
     const starts = this.incidentStartsUs;
     while (this.current + 1 < starts.length && starts[this.current + 1] <= period.startUs)
       this.current++;
-    // An outage over before the first fault belongs to no incident; one still open at it, to the first.
-    const owner =
-      this.current >= 0 ? this.current : starts.length > 0 && period.endUs > starts[0] ? 0 : -1;
+    const owner = this.owner(period);
     if (owner < 0) return;
     const recoveryUs = Math.min(period.endUs, this.durationUs) - starts[owner];
     this.worstUs = Math.max(this.worstUs ?? 0, recoveryUs);
+  }
+
+  /** The incident a period is owed to: the next one if the period was still open at its start
+   *  and began less than a client timeout before it (its first failed write was in flight when
+   *  the fault came), else the one it began in; before the first fault, the first if the period
+   *  was open at it; -1 for none. */
+  private owner(period: DownPeriod): number {
+    const starts = this.incidentStartsUs;
+    const next = this.current + 1;
+    const inFlightAtNext =
+      next < starts.length &&
+      period.endUs > starts[next] &&
+      starts[next] - period.startUs < this.graceUs;
+    if (inFlightAtNext || (this.current < 0 && next < starts.length && period.endUs > starts[next]))
+      return next;
+    return this.current;
   }
 
   /** Worst recovery time in seconds; null when the run had no incident. */
@@ -60,14 +81,16 @@ export const rtoS = defineMetric({
     "a *down period* is a run of consecutive failed writes, from the first one's issue " +
     "time to the issue time of the next acknowledged write (or the end of the run); for " +
     "each incident at time f, the end of the last down period that begins in [f, next " +
-    "incident) — or, for the first incident, began before f and was still open at f — " +
+    "incident) — or began before f, was still open at f and began less than one client " +
+    "timeout before it (or before the first incident at all) — " +
     "minus f (0 if no write failed); the worst over incidents; empty without incidents",
   explanation:
     "For the worst incident, the time from the fault until writes were acknowledged again " +
     "after the last outage it caused.",
   format: "seconds",
   measure: ({ config, shared, observe }) => {
-    const recovery = observe(new RecoveryObserver(config.durationUs));
+    const graceUs = Math.max(0, ...config.clients.map((client) => client.timeoutUs));
+    const recovery = observe(new RecoveryObserver(config.durationUs, graceUs));
     const periods = new DownPeriods(config.durationUs, (period) => recovery.period(period));
     shared.onSettled((write) => periods.settle(write));
     // Added after the shared observers: the issue order has settled every write by then.
