@@ -1,5 +1,12 @@
-// The primary's side of replication: it ships each committed entry to its followers `lagUs`
-// after the commit, resends from where a follower says it is when that follower reports a gap
+// The primary's side of replication: it ships committed entries to its followers in batches, on
+// ticks `shipWindowUs` apart (WAL streaming and Redis replication send what has accumulated, not
+// a message per write): an entry goes with the first tick at least `lagUs` after its commit,
+// together with every other entry due by then, as one message per follower, and a standby that
+// acknowledges (the synchronous modes) answers each message with one report. So a standby sees an
+// entry up to one window later than `lagUs` after the commit (half a window on average), and
+// under async replication a crash loses what was committed since the last tick at least `lagUs`
+// before it; a window of 0 ships each entry on its own, exactly `lagUs` after its commit. It
+// resends from where a follower says it is when that follower reports a gap
 // or makes no progress, and decides when a write may be acknowledged:
 // - async: at commit;
 // - sync / quorum: once `waitFor` followers have reported holding the entry;
@@ -94,15 +101,17 @@ export class LogSender {
 
   /** A client write was appended at `position`. */
   commit(position: number, client: string, id: number): void {
-    const { lagUs, mode, semiSyncTimeoutUs } = this.replication;
-    if (lagUs === 0 && this.shipAtUs.size === 0) {
+    const { mode, semiSyncTimeoutUs } = this.replication;
+    const nowUs = this.world.nowUs;
+    const dueUs = this.shipTickUs(nowUs);
+    if (dueUs === nowUs && this.shipAtUs.size === 0) {
       this.shippedEnd = position;
       this.streamAll();
     } else {
-      this.shipAtUs.push(this.world.nowUs + lagUs);
+      this.shipAtUs.push(dueUs);
       if (!this.shipTimerSet) {
         this.shipTimerSet = true;
-        this.world.after(lagUs, { kind: "ship", node: this.node.index });
+        this.world.after(dueUs - nowUs, { kind: "ship", node: this.node.index });
       }
     }
     const alone = this.isr !== null && this.isr.waitedFor().length === 0;
@@ -120,6 +129,14 @@ export class LogSender {
       this.ackTimerSet = true;
       this.world.after(semiSyncTimeoutUs, { kind: "ack-timeout", node: this.node.index });
     }
+  }
+
+  /** When an entry committed at `commitUs` ships: the first tick at least `lagUs` later (with a
+   *  window of 0, exactly `lagUs` later). Ticks are multiples of the window in simulated time. */
+  private shipTickUs(commitUs: number): number {
+    const { lagUs, shipWindowUs } = this.replication;
+    const dueUs = commitUs + lagUs;
+    return shipWindowUs > 0 ? Math.ceil(dueUs / shipWindowUs) * shipWindowUs : dueUs;
   }
 
   /** The ship timer: sends the entries whose time has come and sets the timer for the next.
