@@ -67,6 +67,8 @@ export class LogSender {
   private degraded = false;
   /** isr only: the in-sync replicas. */
   readonly isr: IsrLeader | null;
+  /** The ship timer's event: one object for every tick (events are never changed once made). */
+  private readonly shipEvent: WorldEvent;
 
   constructor(
     private readonly node: {
@@ -79,6 +81,7 @@ export class LogSender {
     private readonly replication: ReplicationConfig,
   ) {
     this.isr = replication.mode === "isr" ? new IsrLeader(node, world, replication) : null;
+    this.shipEvent = { kind: "ship", node: node.index };
   }
 
   /** Starts a tenure as primary with these followers and (isr) the ISR the controller granted;
@@ -111,7 +114,7 @@ export class LogSender {
       this.shipAtUs.push(dueUs);
       if (!this.shipTimerSet) {
         this.shipTimerSet = true;
-        this.world.after(dueUs - nowUs, { kind: "ship", node: this.node.index });
+        this.world.after(dueUs - nowUs, this.shipEvent);
       }
     }
     const alone = this.isr !== null && this.isr.waitedFor().length === 0;
@@ -154,7 +157,7 @@ export class LogSender {
     }
     if (this.shipAtUs.size > 0) {
       this.shipTimerSet = true;
-      this.world.after(this.shipAtUs.at(0) - nowUs, { kind: "ship", node: this.node.index });
+      this.world.after(this.shipAtUs.at(0) - nowUs, this.shipEvent);
     }
   }
 

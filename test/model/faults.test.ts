@@ -36,7 +36,7 @@ const small = (fields: Partial<Scenario>): Scenario =>
       mon: { role: "monitor", zone: "c" },
     },
     network: { latency: "1ms", jitter: "0ms" },
-    replication: { lag: "0ms", applyDelay: "0ms" },
+    replication: { lag: "0ms", shipWindow: "0ms", applyDelay: "0ms" },
     detector: { kind: "timeout", interval: "1s", timeout: "5s" },
     clients: { writes: "100/s", zone: "a", arrivals: "uniform" },
     ...fields,
