@@ -29,7 +29,7 @@ export interface ReplicationSpec {
   lag?: Duration;
   /** The sender ships on ticks this far apart: an entry goes with the first tick at least `lag`
    *  after its commit, together with everything else due by then ("0ms": each entry on its
-   *  own). Default "40ms". */
+   *  own). Default "10ms". */
   shipWindow?: Duration;
   /** Apply (replay) delay at a standby: received entries are applied this much later; a
    *  promotion waits for the apply to finish. Default "50ms". */
