@@ -1,8 +1,9 @@
 // An asymmetric partition: the monitor cannot hear the primary; the clients can.
 //
 // What to watch (seed 1): the suspicion at 2:04, db2 primary and db1 fenced at 2:05;
-// false_failovers 1, split_brain_s 0, downtime_s 0 — the clients saw no error at all — and
-// lost_writes 118 (90–119 over seeds 1–20): the writes db1 acknowledged between db2 leaving
+// false_failovers 1, split_brain_s 0, downtime_s 0.001 — one write refused, the one that reached
+// db1 in the instant it was fenced: otherwise the clients saw no error at all — and
+// lost_writes 118 (91–119 over seeds 1–20): the writes db1 acknowledged between db2 leaving
 // its stream (the promote command) and db1 being fenced (db2's promotion a second later), loss
 // the fault itself never caused.
 //

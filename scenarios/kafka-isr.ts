@@ -4,15 +4,15 @@
 // without catching up); from then on they need b1 and b2 only. When b2 crashes they wait again,
 // until the controller fences b2 for its missing heartbeats and removes it from the ISR at 2:37:
 // the ISR is b1 alone, below min.insync.replicas, and b1 refuses every write (NotEnoughReplicas,
-// 18,186 writes refused until 4:00). When b1 crashes the controller finds no in-sync replica to
+// 18,189 writes refused until 4:00). When b1 crashes the controller finds no in-sync replica to
 // elect — b3 missed everything since 1:00 — and keeps the partition offline, even after b2
 // returns (it left the ISR too), until b1 itself is back at 7:00; the ISR grows again at 7:01.
-// availability 0.547 (0.544–0.551 over seeds 1–20), downtime_s 271.0, failovers 0,
+// availability 0.546 (0.544–0.551 over seeds 1–20), downtime_s 271.0, failovers 0,
 // lost_writes 0, detection_s 7.0 (a broker is fenced 9 s after its last heartbeat, sent every 2 s).
 //
 // Try: `--set failover.uncleanElection=true` (unclean.leader.election.enable): b3 is elected at
-// 4:07 and the partition is back — downtime_s 150.0 — but the 18,154 writes acknowledged between
-// 1:00 and 2:30 by b1 and b2 are gone (lost_writes 18,154: b2 and b1 rewind them when they come
+// 4:07 and the partition is back — downtime_s 150.1 — but the 18,152 writes acknowledged between
+// 1:00 and 2:30 by b1 and b2 are gone (lost_writes 18,152: b2 and b1 rewind them when they come
 // back); `--set policy.replication.minInsync=1`: b1 keeps acknowledging alone from 2:37 to 4:00
 // (downtime_s 180.0, nothing lost while election stays clean) — and with unclean election as
 // well, 36,341 acknowledged writes are lost for 7.5 s of downtime.

@@ -1,6 +1,6 @@
 // A zone outage: a standby in the primary's zone does not help.
 //
-// What to watch (seed 1): all three monitors suspect db1 and db2 at 2:04, then the "no candidate
+// What to watch (seed 2): all three monitors suspect db1 and db2 at 2:04, then the "no candidate
 // … in another zone and crossZone is off" event; db1 primary again only at 12:00 when its zone
 // returns. downtime_s 600.0, failovers 0.
 //
@@ -41,7 +41,7 @@ export default defineScenario({
     },
   ],
   duration: "15m",
-  seed: 1,
+  seed: 2,
   nodes: {
     db1: { role: "primary", zone: "a" },
     db2: { role: "standby", zone: "a" },

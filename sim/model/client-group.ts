@@ -55,6 +55,8 @@ export class ClientGroup implements RouterHost {
   /** Memory sessions: users already served once (a session somewhere is expected). */
   private readonly served: Uint8Array | null = null;
   private readonly breaker: GroupBreaker | null;
+  /** The next write's event: one object for all of them (events are never changed once made). */
+  private readonly issueEvent: WorldEvent;
 
   constructor(
     readonly config: ClientConfig,
@@ -67,6 +69,7 @@ export class ClientGroup implements RouterHost {
     readRng: Rng = rng,
   ) {
     this.gapUs = config.writesPerSecond > 0 ? 1e6 / config.writesPerSecond : Infinity;
+    this.issueEvent = { kind: "issue-write", client: index };
     const connections = this.users;
     this.connections = Array.from({ length: connections }, () => ({
       target: primary,
@@ -289,7 +292,6 @@ export class ClientGroup implements RouterHost {
       this.config.arrivals === "uniform"
         ? Math.round(this.issued * this.gapUs)
         : nowUs + Math.round(this.rng.exponential(this.gapUs));
-    if (nextUs < this.world.durationUs)
-      this.world.at(nextUs, { kind: "issue-write", client: this.index });
+    if (nextUs < this.world.durationUs) this.world.at(nextUs, this.issueEvent);
   }
 }

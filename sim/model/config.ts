@@ -126,6 +126,10 @@ export interface ReplicationConfig {
    *  (sender wake-up and batching). An entry not yet shipped when the primary fails is lost
    *  under async replication; the network adds its latency on top. */
   lagUs: number;
+  /** The sender ships on ticks this far apart (0: each entry on its own, `lagUs` after its
+   *  commit): an entry goes with the first tick at least `lagUs` after its commit, together with
+   *  every other entry due by then, as one message per follower. */
+  shipWindowUs: number;
   /** Delay between a standby receiving log entries and having applied them (replay). */
   applyDelayUs: number;
   /** How often a standby reports its position to its upstream (and asks for what it misses). */

@@ -1,5 +1,12 @@
-// The primary's side of replication: it ships each committed entry to its followers `lagUs`
-// after the commit, resends from where a follower says it is when that follower reports a gap
+// The primary's side of replication: it ships committed entries to its followers in batches, on
+// ticks `shipWindowUs` apart (WAL streaming and Redis replication send what has accumulated, not
+// a message per write): an entry goes with the first tick at least `lagUs` after its commit,
+// together with every other entry due by then, as one message per follower, and a standby that
+// acknowledges (the synchronous modes) answers each message with one report. So a standby sees an
+// entry up to one window later than `lagUs` after the commit (half a window on average), and
+// under async replication a crash loses what was committed since the last tick at least `lagUs`
+// before it; a window of 0 ships each entry on its own, exactly `lagUs` after its commit. It
+// resends from where a follower says it is when that follower reports a gap
 // or makes no progress, and decides when a write may be acknowledged:
 // - async: at commit;
 // - sync / quorum: once `waitFor` followers have reported holding the entry;
@@ -60,6 +67,8 @@ export class LogSender {
   private degraded = false;
   /** isr only: the in-sync replicas. */
   readonly isr: IsrLeader | null;
+  /** The ship timer's event: one object for every tick (events are never changed once made). */
+  private readonly shipEvent: WorldEvent;
 
   constructor(
     private readonly node: {
@@ -72,6 +81,7 @@ export class LogSender {
     private readonly replication: ReplicationConfig,
   ) {
     this.isr = replication.mode === "isr" ? new IsrLeader(node, world, replication) : null;
+    this.shipEvent = { kind: "ship", node: node.index };
   }
 
   /** Starts a tenure as primary with these followers and (isr) the ISR the controller granted;
@@ -94,15 +104,17 @@ export class LogSender {
 
   /** A client write was appended at `position`. */
   commit(position: number, client: string, id: number): void {
-    const { lagUs, mode, semiSyncTimeoutUs } = this.replication;
-    if (lagUs === 0 && this.shipAtUs.size === 0) {
+    const { mode, semiSyncTimeoutUs } = this.replication;
+    const nowUs = this.world.nowUs;
+    const dueUs = this.shipTickUs(nowUs);
+    if (dueUs === nowUs && this.shipAtUs.size === 0) {
       this.shippedEnd = position;
       this.streamAll();
     } else {
-      this.shipAtUs.push(this.world.nowUs + lagUs);
+      this.shipAtUs.push(dueUs);
       if (!this.shipTimerSet) {
         this.shipTimerSet = true;
-        this.world.after(lagUs, { kind: "ship", node: this.node.index });
+        this.world.after(dueUs - nowUs, this.shipEvent);
       }
     }
     const alone = this.isr !== null && this.isr.waitedFor().length === 0;
@@ -122,6 +134,14 @@ export class LogSender {
     }
   }
 
+  /** When an entry committed at `commitUs` ships: the first tick at least `lagUs` later (with a
+   *  window of 0, exactly `lagUs` later). Ticks are multiples of the window in simulated time. */
+  private shipTickUs(commitUs: number): number {
+    const { lagUs, shipWindowUs } = this.replication;
+    const dueUs = commitUs + lagUs;
+    return shipWindowUs > 0 ? Math.ceil(dueUs / shipWindowUs) * shipWindowUs : dueUs;
+  }
+
   /** The ship timer: sends the entries whose time has come and sets the timer for the next.
    *  `active` is false when the node can no longer ship (down, demoted): the timer just ends. */
   ship(active: boolean): void {
@@ -137,7 +157,7 @@ export class LogSender {
     }
     if (this.shipAtUs.size > 0) {
       this.shipTimerSet = true;
-      this.world.after(this.shipAtUs.at(0) - nowUs, { kind: "ship", node: this.node.index });
+      this.world.after(this.shipAtUs.at(0) - nowUs, this.shipEvent);
     }
   }
 

@@ -115,6 +115,15 @@ export const defaults = {
      *  what is not yet shipped when the primary fails is lost. Our assumption: a streaming sender
      *  under steady load ships within milliseconds (PostgreSQL walsender wakes on WAL flush). */
     lag: "10ms",
+    /** The sender ships on ticks this far apart, each tick's entries as one message per standby
+     *  (and, under the synchronous modes, one acknowledgement per message), as WAL streaming
+     *  and Redis replication send what has accumulated rather than a message per write. Our
+     *  assumption, like `lag`: a 10 ms group window — within the 40 ms Redis documents for its
+     *  batched stream (`repl-disable-tcp-nodelay yes`: "up to 40 milliseconds", redis.conf) and
+     *  PostgreSQL's 200 ms wal_writer_delay for asynchronous commits, and at 1,000 writes/s about
+     *  ten entries a message. It delays an entry by up to 10 ms (5 ms on average) beyond `lag`.
+     *  "0ms" ships each entry on its own. */
+    shipWindow: "10ms",
     /** Entry received → applied on the standby (model: applyDelayUs); promotion waits for it.
      *  Our assumption: PostgreSQL streaming replicas under load typically replay tens of
      *  milliseconds behind; 50 ms is a middle value, not a published figure. */

@@ -27,6 +27,10 @@ export interface ReplicationSpec {
   /** Replication lag: time from a commit on the primary to the entry being shipped to standbys.
    *  Under "async", writes not yet shipped when the primary fails are lost. Default "10ms". */
   lag?: Duration;
+  /** The sender ships on ticks this far apart: an entry goes with the first tick at least `lag`
+   *  after its commit, together with everything else due by then ("0ms": each entry on its
+   *  own). Default "10ms". */
+  shipWindow?: Duration;
   /** Apply (replay) delay at a standby: received entries are applied this much later; a
    *  promotion waits for the apply to finish. Default "50ms". */
   applyDelay?: Duration;

@@ -185,6 +185,7 @@ function resolveReplication(
   return {
     mode,
     lagUs: replication?.lag ?? parseDuration(defaults.replication.lag),
+    shipWindowUs: replication?.shipWindow ?? parseDuration(defaults.replication.shipWindow),
     applyDelayUs: replication?.applyDelay ?? parseDuration(defaults.replication.applyDelay),
     statusIntervalUs:
       replication?.statusInterval ?? parseDuration(defaults.replication.statusInterval),

@@ -107,6 +107,7 @@ export const replicationSchema = strict(
   {
     mode: oneOf(replicationModes).optional(),
     lag: duration().optional(),
+    shipWindow: duration().optional(),
     applyDelay: duration().optional(),
     statusInterval: duration({ positive: true }).optional(),
     waitFor: z

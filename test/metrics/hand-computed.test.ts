@@ -18,7 +18,7 @@ const cluster = (faults: ReturnType<typeof at>[]) =>
       mon: { role: "monitor", zone: "west" },
     },
     network: { latency: "1ms", jitter: "0ms", loss: 0 },
-    replication: { mode: "async", lag: "0ms", applyDelay: "0ms" },
+    replication: { mode: "async", lag: "0ms", shipWindow: "0ms", applyDelay: "0ms" },
     detector: { kind: "timeout", interval: "1s", timeout: "3s" },
     clients: { writes: "100/s", zone: "east", arrivals: "uniform", timeout: "1s" },
     faults,

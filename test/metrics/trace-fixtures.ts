@@ -58,6 +58,7 @@ export function tinyWorld(options: { durationS?: number; flapWindowS?: number } 
     replication: {
       mode: "async",
       lagUs: 0,
+      shipWindowUs: 0,
       applyDelayUs: 50_000,
       statusIntervalUs: us(1),
       waitFor: 1,

@@ -36,7 +36,7 @@ const small = (fields: Partial<Scenario>): Scenario =>
       mon: { role: "monitor", zone: "c" },
     },
     network: { latency: "1ms", jitter: "0ms" },
-    replication: { lag: "0ms", applyDelay: "0ms" },
+    replication: { lag: "0ms", shipWindow: "0ms", applyDelay: "0ms" },
     detector: { kind: "timeout", interval: "1s", timeout: "5s" },
     clients: { writes: "100/s", zone: "a", arrivals: "uniform" },
     ...fields,
@@ -67,7 +67,9 @@ describe("link faults", () => {
   it("a one-way cut from the primary to the monitor: a failover no client needed (scenarios/asymmetric-partition.ts)", () => {
     const m = run(asymmetric).metrics;
     expect(m.false_failovers).toBe(1);
-    expect(m.downtime_s).toBe(0);
+    // At most the write that reaches db1 in the instant it is fenced, before the clients follow.
+    expect(m.writes_failed).toBeLessThanOrEqual(1);
+    expect(m.downtime_s).toBeLessThan(0.01);
     expect(m.split_brain_s).toBe(0);
   });
 

@@ -101,7 +101,7 @@ function brokers(
       replication: { lagTimeMax },
       failover: { uncleanElection: unclean },
     }),
-    replication: { lag: "0ms", applyDelay: "0ms" },
+    replication: { lag: "0ms", shipWindow: "0ms", applyDelay: "0ms" },
     clients: { writes: "100/s", zone: "a", arrivals: "uniform", timeout: "10s" },
     faults,
   });

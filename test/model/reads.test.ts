@@ -28,7 +28,8 @@ const cluster = (
       mon: { role: "monitor", zone: "a" },
     },
     network: { latency: "1ms", jitter: "0ms" },
-    replication: { mode: "async", lag: "200ms", applyDelay: "0ms" },
+    // Each entry shipped on its own, exactly `lag` after its commit, as the prediction assumes.
+    replication: { mode: "async", lag: "200ms", shipWindow: "0ms", applyDelay: "0ms" },
     detector: { kind: "timeout", interval: "1s", timeout: "3s" },
     clients,
     faults,

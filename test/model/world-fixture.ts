@@ -53,6 +53,7 @@ export function world(overrides: Partial<WorldConfig> = {}): WorldConfig {
     replication: {
       mode: "async",
       lagUs: 0,
+      shipWindowUs: 0,
       applyDelayUs: 0,
       statusIntervalUs: 1 * S,
       waitFor: 1,

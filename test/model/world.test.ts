@@ -96,6 +96,7 @@ describe("world: the same partition with synchronous replication", () => {
     replication: {
       mode: "sync",
       lagUs: 0,
+      shipWindowUs: 0,
       applyDelayUs: 0,
       statusIntervalUs: 1 * S,
       waitFor: 1,
@@ -200,6 +201,7 @@ describe("world: asynchronous replication with a shipping lag", () => {
       replication: {
         mode: "async",
         lagUs: 0.1 * S,
+        shipWindowUs: 0,
         applyDelayUs: 0,
         statusIntervalUs: 1 * S,
         waitFor: 1,

@@ -92,6 +92,7 @@ describe("defaults fill every field a scenario leaves out", () => {
       lagUs: 10_000,
       applyDelayUs: 50_000,
       statusIntervalUs: 1_000_000,
+      shipWindowUs: 10_000,
       waitFor: 1,
       semiSyncTimeoutUs: 10_000_000,
       minInsync: 1,
