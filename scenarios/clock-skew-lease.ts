@@ -2,7 +2,7 @@
 //
 // What to watch (seed 1): the lease expiring at the store at 2:20 (last renewal 1:50), db2
 // primary at 2:21, and db1 fencing itself only at 3:10 — 80 s after its last renewal instead of
-// 20 s. split_brain_s 49.0, divergent_writes 4,941, lost_writes 7,027.
+// 20 s. split_brain_s 49.0, divergent_writes 4,941, lost_writes 7,028.
 //
 // Try: `--set "faults[0].fault.rate=1"` (an accurate clock): db1 steps down at 2:10, before db2
 // is promoted — split_brain_s 0, lost_writes 1,037, and its stranded clients get errors instead.

@@ -14,7 +14,7 @@
 // What to watch (seed 1): the suspicion at 2:05.1 (db1's last answer came with the poll at
 // 1:55), db2 primary at 2:08.1, the heal at 2:43 and db1 out of the cluster from 2:45
 // ("rejoining", waiting for the operator); false_failovers 1,
-// split_brain_s 36.9, divergent_writes 3,695, lost_writes 4,537 (4,433–4,669 over seeds 1–20)
+// split_brain_s 36.9, divergent_writes 3,695, lost_writes 4,538 (4,433–4,669 over seeds 1–20)
 // — the writes GitHub had to reconcile by hand — rpo_s 45.0, and downtime_s 0: no client saw an
 // error. With `--trace full`, events.csv shows the price of the new topology: writes were
 // acknowledged after 2 ms before the partition, after 70 ms once they go to the West. (At the

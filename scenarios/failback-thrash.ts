@@ -2,7 +2,7 @@
 //
 // What to watch (seed 1): in the timeline, the primary role changing hands six times — db2 at
 // 1:05, 4:05 and 7:05, db1 again at 2:03, 5:03 and 8:03; failovers 6, failbacks 3, flaps 5,
-// downtime_s 21.1.
+// downtime_s 21.0.
 //
 // Try: `--set failover.failback=hold-down` (db1 must stay healthy for 5 minutes first; it never
 // does, so the role stays on db2: one failover, downtime_s 5.0 — the later crashes hit a standby)

@@ -8,7 +8,7 @@
 // vanished: 56 % of the acknowledged writes were lost.
 //
 // What to watch (seed 1): the suspicion at 1:29, db3 primary at 1:31, two primaries until 3:00 —
-// split_brain_s 89.0; divergent_writes 3,476; lost_writes 4,766 (4,653–4,916 over seeds 1–20),
+// split_brain_s 89.0; divergent_writes 3,476; lost_writes 4,768 (4,654–4,918 over seeds 1–20),
 // 47 % of the 10,051 writes acknowledged during the partition (Jepsen: 56 %); rpo_s 120.0. The
 // majority's clients had no primary for 31 s: downtime_s 18.5.
 //

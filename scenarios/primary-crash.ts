@@ -3,8 +3,8 @@
 // What to watch (seed 1): the crash lands on a heartbeat, so db1's last answer is from 1:59 and
 // the suspicion comes at 2:02 — detection_s 2.0. db2 takes writes at 2:03: downtime_s 3.0 and
 // rto_s 3.0 (detection + promotion + the messages in between). No split brain: the old primary
-// is really dead. Replication is async with a 50 ms lag: lost_writes 7 (≈ 200/s × 0.05 s; 4–16
-// over seeds 1–20), rpo_s 0.05.
+// is really dead. Replication is async with a 50 ms lag, shipped on 10 ms ticks: lost_writes 10
+// (≈ 200/s × 0.055 s, the lag plus half a tick on average; 7–18 over seeds 1–20), rpo_s 0.06.
 //
 // Try: `--set detector.timeout=10s` (downtime_s 10.0: the timeout adds one for one);
 // `--set replication.mode=sync` (nothing lost — but db2, now alone, can commit nothing for the

@@ -1,7 +1,7 @@
 // Semi-synchronous replication quietly becomes asynchronous.
 //
 // What to watch (seed 1): the "semi-sync: timed out … falls back to async" event at 1:02 (in
-// events.csv and `sim explain`), the crash at 1:30, db2 primary at 1:35; lost_writes 6,036 and
+// events.csv and `sim explain`), the crash at 1:30, db2 primary at 1:35; lost_writes 6,037 and
 // rpo_s 30.0 — the whole time db1 ran alone. (db2, now primary without a standby, falls back
 // to async in turn at 1:37.)
 //
