@@ -175,7 +175,7 @@ export class GroupBreaker {
     const { nowUs } = this.world;
     this.world.emit({ kind: "breaker", tUs: nowUs, client: this.group.name, ...change });
     if (change.state === "open")
-      this.world.at(nowUs + this.breaker.config.resetTimeoutUs, {
+      this.world.at(nowUs + this.breaker.config.halfOpenAfterUs, {
         kind: "breaker-timer",
         client: this.group.index,
         generation: this.breaker.generation,

@@ -27,8 +27,8 @@ export type SessionStore = "memory" | "external";
 export interface BreakerConfig {
   /** Opens when failures exceed this percentage of the window's fires (0–100). */
   errorThresholdPercentage: number;
-  /** Open → half-open after this long. */
-  resetTimeoutUs: number;
+  /** Open → half-open after this long (opossum's `resetTimeout`, the scenario's name for it). */
+  halfOpenAfterUs: number;
   /** The rolling window's length, and the buckets it is cut into. */
   rollingCountTimeoutUs: number;
   rollingCountBuckets: number;

@@ -101,7 +101,7 @@ function clientPhrase(client: ClientConfig): string {
   const guarded =
     breaker === null
       ? ""
-      : `; a circuit breaker fails their writes at once for ${spokenDuration(breaker.resetTimeoutUs)} when more than ${breaker.errorThresholdPercentage}% of the calls in ${spokenDuration(breaker.rollingCountTimeoutUs)} failed${breaker.fallback ? ", answering failed writes with a fallback" : ""}`;
+      : `; a circuit breaker fails their writes at once for ${spokenDuration(breaker.halfOpenAfterUs)} when more than ${breaker.errorThresholdPercentage}% of the calls in ${spokenDuration(breaker.rollingCountTimeoutUs)} failed${breaker.fallback ? ", answering failed writes with a fallback" : ""}`;
   return `Clients: ${client.name} write ${rate} from zone ${client.zone}${connections}, ${routingKindOf(client.routing.kind).describe(client.routing)}; a write unacknowledged after ${spokenDuration(client.timeoutUs)} has failed${guarded}.`;
 }
 

@@ -16,7 +16,7 @@ export function resolveBreaker(
   const fallback = defaults.clients.breaker;
   const resolved: BreakerConfig = {
     errorThresholdPercentage: breaker.errorThresholdPercentage ?? fallback.errorThresholdPercentage,
-    resetTimeoutUs: breaker.resetTimeout ?? parseDuration(fallback.resetTimeout),
+    halfOpenAfterUs: breaker.resetTimeout ?? parseDuration(fallback.resetTimeout),
     rollingCountTimeoutUs:
       breaker.rollingCountTimeout ?? parseDuration(fallback.rollingCountTimeout),
     rollingCountBuckets: breaker.rollingCountBuckets ?? fallback.rollingCountBuckets,

@@ -11,7 +11,7 @@ import { at, crash, defineScenario, restart, type Scenario } from "../../sim/sce
 const S = 1_000_000;
 const opossum: BreakerConfig = {
   errorThresholdPercentage: 50,
-  resetTimeoutUs: 30 * S,
+  halfOpenAfterUs: 30 * S,
   rollingCountTimeoutUs: 10 * S,
   rollingCountBuckets: 10,
   volumeThreshold: 0,

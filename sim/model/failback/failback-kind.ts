@@ -12,18 +12,14 @@
 import type * as z from "zod";
 import type { Rng } from "../../engine/index.ts";
 import type { ResolveContext } from "../../dsl/index.ts";
+import type { SettingsFacets } from "../kind-settings.ts";
 
 export interface FailbackKindModule<
   Name extends string,
   Fields extends z.ZodRawShape,
   Settings extends object,
   Spec extends object,
-> {
-  readonly fields: Fields;
-  /** Its fields as a scenario writes them (for types and editor completion; `fields` checks them). */
-  readonly spec?: Spec;
-  readonly defaults: Readonly<Record<string, unknown>>;
-  settings(failover: Partial<z.output<z.ZodObject<Fields>>>): Settings;
+> extends SettingsFacets<Fields, Settings, Spec> {
   /** Fails (failAt) when the scenario lacks what the policy needs. */
   check(site: { context: ResolveContext; hasOperator: boolean }): void;
   /** Whether the role goes back now, the original primary healthy since `healthySinceUs`. */

@@ -3,8 +3,7 @@
 // settings, the swarm's draws, the matrix and the controller's rule all come from it. A new
 // policy is one file plus its entry here (the import and its line in the map).
 import type * as z from "zod";
-import { mergedFields, mergedSettings } from "../kind-settings.ts";
-import type { Intersection } from "../registry-types.ts";
+import { mergedFields, mergedSettings, type MergedSettings } from "../kind-settings.ts";
 import type { FailbackKindModule } from "./failback-kind.ts";
 import holdDown from "./hold-down.ts";
 import immediate from "./immediate.ts";
@@ -19,20 +18,14 @@ export type Failback = keyof Kinds;
 // Each module is registered under the name its draw writes.
 failbackKinds satisfies { [K in Failback]: FailbackKindModule<K, z.ZodRawShape, object, object> };
 
-type Facets<M> =
-  M extends FailbackKindModule<string, infer Fields, infer Settings, infer Spec>
-    ? { fields: Fields; settings: Settings; spec: Spec }
-    : never;
-type Each<Facet extends keyof Facets<Kinds[Failback]>> = {
-  [K in Failback]: Facets<Kinds[K]>[Facet];
-}[Failback];
+type Merged = MergedSettings<Kinds>;
 
 /** Every policy's settings, resolved (each policy's, whichever is chosen). */
-export type FailbackSettings = Intersection<Each<"settings">>;
+export type FailbackSettings = Merged["settings"];
 /** Every policy's settings as a scenario's `failover` writes them. */
-export type FailbackSpec = Intersection<Each<"spec">>;
+export type FailbackSpec = Merged["spec"];
 /** Every policy's fields in a scenario's `failover`, merged. */
-export type FailbackFields = Intersection<Each<"fields">>;
+export type FailbackFields = Merged["fields"];
 
 /** Every failback policy, in registry order. */
 export const failbackNames = Object.keys(failbackKinds) as [Failback, ...Failback[]];

@@ -13,6 +13,7 @@
 import type * as z from "zod";
 import type { Rng } from "../../engine/index.ts";
 import type { ResolveContext } from "../../dsl/index.ts";
+import type { SettingsFacets } from "../kind-settings.ts";
 
 /** Which of the model's fencing mechanisms a kind engages. */
 export interface FencingMechanisms {
@@ -57,12 +58,7 @@ export interface FencingKindModule<
   Fields extends z.ZodRawShape,
   Settings extends object,
   Spec extends object,
-> {
-  readonly fields: Fields;
-  /** Its fields as a scenario writes them (for types and editor completion; `fields` checks them). */
-  readonly spec?: Spec;
-  readonly defaults: Readonly<Record<string, unknown>>;
-  settings(failover: Partial<z.output<z.ZodObject<Fields>>>): Settings;
+> extends SettingsFacets<Fields, Settings, Spec> {
   /** Fails (failAt) when the resolved settings ask for what the model cannot honour. */
   check(settings: Settings, site: FencingCheckSite): void;
   readonly mechanisms: FencingMechanisms;

@@ -3,7 +3,7 @@
 // the swarm's draws, the matrix, the settle period and the model's mechanisms all come from it.
 // A new kind is one file plus its entry here (the import and its line in the map). The order is
 // the order of choices.
-import type { Intersection } from "../registry-types.ts";
+import type { MergedSettings } from "../kind-settings.ts";
 import type * as z from "zod";
 import epoch from "./epoch.ts";
 import type { FencingKindModule, FencingMechanisms } from "./fencing-kind.ts";
@@ -20,20 +20,14 @@ export type Fencing = keyof Kinds;
 // Each module is registered under the name its draw writes.
 fencingKinds satisfies { [K in Fencing]: FencingKindModule<K, z.ZodRawShape, object, object> };
 
-type Facets<M> =
-  M extends FencingKindModule<string, infer Fields, infer Settings, infer Spec>
-    ? { fields: Fields; settings: Settings; spec: Spec }
-    : never;
-type Each<Facet extends keyof Facets<Kinds[Fencing]>> = {
-  [K in Fencing]: Facets<Kinds[K]>[Facet];
-}[Fencing];
+type Merged = MergedSettings<Kinds>;
 
 /** Every kind's settings, resolved (each kind's, whichever is chosen). */
-export type FencingSettings = Intersection<Each<"settings">>;
+export type FencingSettings = Merged["settings"];
 /** Every kind's settings as a scenario's `failover` writes them. */
-export type FencingSpec = Intersection<Each<"spec">>;
+export type FencingSpec = Merged["spec"];
 /** Every kind's fields in a scenario's `failover`, merged. */
-export type FencingFields = Intersection<Each<"fields">>;
+export type FencingFields = Merged["fields"];
 
 /** Every fencing kind, in registry order. */
 export const fencingNames = Object.keys(fencingKinds) as [Fencing, ...Fencing[]];

@@ -3,8 +3,7 @@
 // the swarm's draws, the matrix and the data node's follow action all come from it. A new mode is
 // one file plus its entry here (the import and its line in the map).
 import type * as z from "zod";
-import { mergedFields, mergedSettings } from "../kind-settings.ts";
-import type { Intersection } from "../registry-types.ts";
+import { mergedFields, mergedSettings, type MergedSettings } from "../kind-settings.ts";
 import manual from "./manual.ts";
 import rebuild from "./rebuild.ts";
 import type { RejoinKindModule } from "./rejoin-kind.ts";
@@ -21,20 +20,14 @@ export type Rejoin = keyof Kinds;
 // Each module is registered under the name its draw writes.
 rejoinKinds satisfies { [K in Rejoin]: RejoinKindModule<K, z.ZodRawShape, object, object> };
 
-type Facets<M> =
-  M extends RejoinKindModule<string, infer Fields, infer Settings, infer Spec>
-    ? { fields: Fields; settings: Settings; spec: Spec }
-    : never;
-type Each<Facet extends keyof Facets<Kinds[Rejoin]>> = {
-  [K in Rejoin]: Facets<Kinds[K]>[Facet];
-}[Rejoin];
+type Merged = MergedSettings<Kinds>;
 
 /** Every mode's settings, resolved (each mode's, whichever is chosen). */
-export type RejoinSettings = Intersection<Each<"settings">>;
+export type RejoinSettings = Merged["settings"];
 /** Every mode's settings as a scenario's `failover` writes them. */
-export type RejoinSpec = Intersection<Each<"spec">>;
+export type RejoinSpec = Merged["spec"];
 /** Every mode's fields in a scenario's `failover`, merged. */
-export type RejoinFields = Intersection<Each<"fields">>;
+export type RejoinFields = Merged["fields"];
 
 /** Every rejoin mode, in registry order. */
 export const rejoinNames = Object.keys(rejoinKinds) as [Rejoin, ...Rejoin[]];

@@ -14,6 +14,7 @@
 import type * as z from "zod";
 import type { Rng } from "../../engine/index.ts";
 import type { ResolveContext } from "../../dsl/index.ts";
+import type { SettingsFacets } from "../kind-settings.ts";
 
 /** The operator as a manual rejoin sees it (config.ts: OperatorConfig). */
 export interface RejoinOperator {
@@ -45,12 +46,7 @@ export interface RejoinKindModule<
   Fields extends z.ZodRawShape,
   Settings extends object,
   Spec extends object,
-> {
-  readonly fields: Fields;
-  /** Its fields as a scenario writes them (for types and editor completion; `fields` checks them). */
-  readonly spec?: Spec;
-  readonly defaults: Readonly<Record<string, unknown>>;
-  settings(failover: Partial<z.output<z.ZodObject<Fields>>>): Settings;
+> extends SettingsFacets<Fields, Settings, Spec> {
   /** Fails (failAt) when the scenario lacks what the mode needs. */
   check(site: { context: ResolveContext; hasOperator: boolean }): void;
   /** How long the deposed primary stays out before it follows (µs; 0: at once; Infinity: never). */
