@@ -36,6 +36,9 @@ export class IssueOrder implements TraceObserver {
   private head = 0;
   /** Each client's last issued write id: ids only grow (a repeated one is a write issued twice). */
   private readonly lastIdOf = new Map<string, number>();
+  /** The client of the latest write_issued and its id (lastIdOf holds the others' ids). */
+  private lastClient: string | undefined = undefined;
+  private lastClientId = 0;
   private latestUs = 0;
   private finished = false;
   private readonly settled: SettledWrite = {
@@ -95,15 +98,22 @@ export class IssueOrder implements TraceObserver {
     this.queue = [];
     this.head = 0;
     this.lastIdOf.clear();
+    this.lastClient = undefined;
   }
 
   private insert(write: PendingWrite): void {
-    const lastId = this.lastIdOf.get(write.client);
+    // The last client's id is kept beside the table: most runs have one client group.
+    const sameClient = write.client === this.lastClient;
+    const lastId = sameClient ? this.lastClientId : this.lastIdOf.get(write.client);
     if (lastId !== undefined && write.id <= lastId)
       throw new TraceInvariantError(
         `write ${write.id} of ${write.client} issued twice (or after write ${lastId})`,
       );
-    this.lastIdOf.set(write.client, write.id);
+    if (!sameClient) {
+      if (this.lastClient !== undefined) this.lastIdOf.set(this.lastClient, this.lastClientId);
+      this.lastClient = write.client;
+    }
+    this.lastClientId = write.id;
     // Issue events come in time order, so a write belongs at the tail unless it ties on time
     // with writes of a larger id (or same id, later client name) already queued.
     let index = this.queue.length;

@@ -31,11 +31,14 @@ export class SummaryObserver {
     this.readers = metrics.map((metric) => metric.measure(context));
   }
 
-  observe(event: TraceEvent): void {
+  /** Feeds one event; returns whether it was a per-write one (perWriteKinds), which a caller
+   *  may need to know too (one switch on the kind instead of two). */
+  observe(event: TraceEvent): boolean {
     if (this.ended) throw new Error(`trace event ${event.kind} after run_end`);
-    if (this.shared.observePerWrite(event)) return;
+    if (this.shared.observePerWrite(event)) return true;
     this.router.observe(event);
     if (event.kind === "run_end") this.ended = true;
+    return false;
   }
 
   /** The summary row's metric values, in column order; only after run_end. */

@@ -4,6 +4,7 @@
 // adding reads leaves the writes' draws alone). Monitors watch the data nodes only: pool servers
 // are never probed, suspected or promoted.
 import type { RngStreams } from "../engine/index.ts";
+import { ActorNames } from "./actor-names.ts";
 import { ClientGroup, type ClientWorld } from "./client-group.ts";
 import { createClusterState, type ClusterState } from "./cluster-state.ts";
 import type { NodeConfig } from "./config.ts";
@@ -23,7 +24,7 @@ export interface Cast {
   monitors: Monitor[];
   servers: PoolServer[];
   clients: ClientGroup[];
-  byName: Map<string, Actor>;
+  byName: ActorNames<Actor>;
   /** The cluster state the monitors share (the controller's decisions replace it). */
   cluster: { state: ClusterState };
   /** Names of every monitor and witness. */
@@ -80,7 +81,7 @@ export function buildCast(
     monitors: [],
     servers: [],
     clients: [],
-    byName: new Map(),
+    byName: new ActorNames(),
     cluster,
     monitorNames: layout.monitorNames,
   };

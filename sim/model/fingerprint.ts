@@ -5,7 +5,8 @@
 // order, each as one or two 32-bit words tagged with its type — rather than by serialising it:
 // a run feeds it every trace event, so it must cost little and allocate nothing.
 // - a string is first reduced to one word (FNV-1a over its UTF-16 code units, then its length),
-//   remembered for short strings: a run's strings are a few names repeated millions of times;
+//   remembered for short strings (the last two checked before the table): a run's strings are a
+//   few names repeated millions of times;
 // - a number that is a safe integer is hashed as its low and high 32 bits (one word when it fits
 //   in 32 bits); any other number by the two words of its IEEE 754 encoding, read in a fixed
 //   order whatever the machine's byte order.
@@ -37,13 +38,21 @@ export class Fingerprint {
   private a = 0x811c9dc5 | 0;
   private b = 0x5bd1e995 | 0;
   private readonly stringWords = new Map<string, number>();
+  private lastText = "";
+  private lastWord = stringWord("");
+  private previousText = "";
+  private previousWord = stringWord("");
 
   addString(text: string): void {
-    let word = this.stringWords.get(text);
-    if (word === undefined) {
-      word = stringWord(text);
-      if (text.length <= maxRememberedLength && this.stringWords.size < maxRemembered)
-        this.stringWords.set(text, word);
+    // The last two strings are checked first: a write's events name one client and one node.
+    let word: number;
+    if (text === this.lastText) word = this.lastWord;
+    else {
+      word = text === this.previousText ? this.previousWord : this.lookUp(text);
+      this.previousText = this.lastText;
+      this.previousWord = this.lastWord;
+      this.lastText = text;
+      this.lastWord = word;
     }
     this.mix(word ^ tagString);
   }
@@ -113,6 +122,16 @@ export class Fingerprint {
       (finish(this.a ^ this.b) >>> 0).toString(16).padStart(8, "0") +
       (finish(this.b) >>> 0).toString(16).padStart(8, "0")
     );
+  }
+
+  /** A string's word from the table, or computed (and remembered when short and there is room). */
+  private lookUp(text: string): number {
+    const known = this.stringWords.get(text);
+    if (known !== undefined) return known;
+    const word = stringWord(text);
+    if (text.length <= maxRememberedLength && this.stringWords.size < maxRemembered)
+      this.stringWords.set(text, word);
+    return word;
   }
 
   private addArray(values: readonly unknown[]): void {

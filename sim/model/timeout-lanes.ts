@@ -2,14 +2,20 @@
 // after each attempt, so in time order, and go through one engine lane per client and kind
 // (engine/event-lane.ts) instead of the queue, which keeps the queue small. A lane drops a
 // timeout whose attempt was already answered at its head, undispatched: the handler would have
-// done nothing with it.
+// done nothing with it — and its object is reused for a later timeout.
 import type { EventLane, Simulation } from "../engine/index.ts";
 import type { ClientGroup } from "./client-group.ts";
 import type { WorldEvent } from "./messages.ts";
 
+type WriteTimeout = Extract<WorldEvent, { kind: "write-timeout" }>;
+
 export class TimeoutLanes {
   private readonly writes: EventLane<WorldEvent>[] = [];
   private readonly reads: EventLane<WorldEvent>[] = [];
+  /** Write timeouts a lane dropped as moot, to be filled in again: a timeout waits a whole
+   *  client timeout in its lane, long enough for the garbage collector to move it out of the
+   *  young generation, so a busy run reuses these objects instead of promoting one per write. */
+  private readonly spareWriteTimeouts: WriteTimeout[] = [];
 
   constructor(
     private readonly simulation: Simulation<WorldEvent>,
@@ -19,7 +25,7 @@ export class TimeoutLanes {
   /** Schedules `event` at `timeUs`: a timeout on its client's lane, anything else in the queue. */
   at(timeUs: number, event: WorldEvent): void {
     if (event.kind === "write-timeout")
-      this.simulation.atInLane(this.writeLane(event.client), timeUs, event);
+      this.simulation.atInLane(this.writeLane(event.client), timeUs, this.kept(event));
     else if (event.kind === "read-timeout")
       this.simulation.atInLane(this.readLane(event.client), timeUs, event);
     else this.simulation.at(timeUs, event);
@@ -27,9 +33,22 @@ export class TimeoutLanes {
 
   private writeLane(client: number): EventLane<WorldEvent> {
     const group = this.clientAt(client);
-    return (this.writes[client] ??= this.simulation.lane(
-      (event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt),
-    ));
+    const spare = this.spareWriteTimeouts;
+    return (this.writes[client] ??= this.simulation.lane((event) => {
+      if (event.kind !== "write-timeout" || group.awaits(event.id, event.attempt)) return true;
+      spare.push(event); // dropped by the lane now, never seen again
+      return false;
+    }));
+  }
+
+  /** The timeout as the lane keeps it: a spare object filled in, or a new one. */
+  private kept({ client, id, attempt }: WriteTimeout): WriteTimeout {
+    const event = this.spareWriteTimeouts.pop();
+    if (event === undefined) return { kind: "write-timeout", client, id, attempt };
+    event.client = client;
+    event.id = id;
+    event.attempt = attempt;
+    return event;
   }
 
   private readLane(client: number): EventLane<WorldEvent> {

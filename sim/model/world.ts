@@ -31,7 +31,7 @@ import { RestartSupervisor } from "./restart-policy.ts";
 import type { TraceEvent, TraceSink } from "./trace.ts";
 import { fingerprintEvent } from "./trace-fingerprint.ts";
 import type { WorldConfig } from "./world-config.ts";
-import { handlers, type WorldInside } from "./world-handlers.ts";
+import { dispatch, type WorldInside } from "./world-handlers.ts";
 import { startWorld } from "./world-start.ts";
 import { TimeoutLanes } from "./timeout-lanes.ts";
 
@@ -121,8 +121,7 @@ export class World implements WorldInside {
     const { simulation, pauses } = this;
     let budget = maxEvents;
     for (let event = simulation.next(endUs); event !== undefined; event = simulation.next(endUs)) {
-      if (!pauses.hold(event, simulation.nowUs))
-        (handlers[event.kind] as (world: WorldInside, event: WorldEvent) => void)(this, event);
+      if (!pauses.hold(event, simulation.nowUs)) dispatch(this, event);
       if (--budget <= 0) return false;
     }
     this.authority.settle(this.history, endUs);

@@ -3,7 +3,7 @@
 // those of the requested trace level; and a scenario's checks get the "changes" level whatever
 // that level is, so their verdict never depends on it. The per-write events (most of the trace)
 // never change the timeline and are kept only at trace level "full": the sink decides per kind.
-import { perWriteKinds, type TraceEvent, type WorldConfig } from "../model/index.ts";
+import type { TraceEvent, WorldConfig } from "../model/index.ts";
 import {
   SeriesObserver,
   SummaryObserver,
@@ -51,9 +51,9 @@ export class RunObservers {
   }
 
   observe(event: TraceEvent): void {
-    this.summary.observe(event);
+    const perWrite = this.summary.observe(event);
     this.series.observe(event);
-    if (perWriteKinds.has(event.kind)) {
+    if (perWrite) {
       if (this.keepPerWrite) this.events.push(event);
     } else {
       this.timeline.observe(event);

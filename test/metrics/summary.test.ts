@@ -1,7 +1,7 @@
 // The whole summary row from one small hand-made incident.
 import { describe, expect, it } from "vitest";
 import { SummaryObserver, summarize } from "../../sim/metrics/summary.ts";
-import type { TraceEvent } from "../../sim/model/index.ts";
+import { perWriteKinds, type TraceEvent } from "../../sim/model/index.ts";
 import {
   crash,
   initialRoles,
@@ -74,6 +74,28 @@ describe("summary row", () => {
       writes_fallback: 0,
       partial_service_s: 0,
     });
+  });
+
+  it("says of each event whether it was a per-write one, as perWriteKinds does", () => {
+    // The run's observers route by this answer (run-observers.ts), so it must agree with the set
+    // the trace levels keep by, for every per-write kind and for the timeline's events.
+    const perWrite: TraceEvent[] = [
+      ...write(1, 1, "ack"),
+      ...write(2, 2, "fail"),
+      { kind: "write_accepted", tUs: us(1), node: "db1", id: 1, divergent: false },
+      { kind: "replicated", tUs: us(1.1), node: "db2", lagUs: us(0.05), position: 1 },
+      { kind: "read", tUs: us(2), client: "app", node: "db1", outcome: "fresh", issuedUs: us(2) },
+      { kind: "request_served", tUs: us(2), node: "db1", client: "app" },
+      { kind: "session_lost", tUs: us(2), client: "app", node: "db1", user: 3 },
+    ];
+    const events = timeOrdered([...initialRoles(), ...perWrite, crash("db1", 3), runEnd(11)]);
+    expect(new Set(perWrite.map((event) => event.kind))).toEqual(perWriteKinds);
+    const observer = new SummaryObserver(tinyWorld());
+    for (const event of events)
+      expect([event.kind, observer.observe(event)]).toEqual([
+        event.kind,
+        perWriteKinds.has(event.kind),
+      ]);
   });
 
   it("refuses values before run_end and events after it", () => {
