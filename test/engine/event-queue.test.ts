@@ -55,6 +55,38 @@ describe("EventQueue", () => {
     expect(popped).toEqual(expected);
   });
 
+  it("matches a reference sort whatever follows a pop: a push, a peek, another pop", () => {
+    // A pop leaves a hole at the root that the next push fills, or the next peek or pop closes:
+    // every order of these, with many ties, then a drain.
+    const queue = new EventQueue<number>(2);
+    const reference: { t: number; seq: number }[] = [];
+    let [seq, x, nowUs] = [0, 987, 0];
+    const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const [popped, expected, peeked, expectedPeeks] = [[], [], [], []] as number[][];
+    const popBoth = () => {
+      reference.sort((a, b) => a.t - b.t || a.seq - b.seq);
+      nowUs = reference[0].t;
+      expected.push(reference.shift()!.seq);
+      popped.push(queue.pop());
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const r = rand();
+      if (r < 0.45 || reference.length === 0) {
+        const t = nowUs + Math.floor(rand() * 20);
+        queue.push(t, seq);
+        reference.push({ t, seq: seq++ });
+      } else if (r < 0.9) popBoth();
+      else {
+        peeked.push(queue.peekTimeUs());
+        expectedPeeks.push(Math.min(...reference.map((entry) => entry.t)));
+      }
+    }
+    while (reference.length > 0) popBoth();
+    expect(queue.size).toBe(0);
+    expect(popped).toEqual(expected);
+    expect(peeked).toEqual(expectedPeeks);
+  });
+
   it("refuses to pop an empty queue", () => {
     expect(() => new EventQueue<number>().pop()).toThrow(/empty/);
   });
