@@ -15,9 +15,9 @@ export interface RunLimits {
   maxPending: number;
 }
 
-/** Limits that stop a runaway run within about 30 s: 10⁸ events at the 3.3 M events/s the
- *  benchmark measures on a 2-core machine (every shipped scenario but the benchmark's busy day,
- *  about 500 M events, stays below). Pending events cost about 130 bytes each. */
+/** Limits that stop a runaway run within about 30–45 s: 10⁸ events at the 2.3–3.1 M events/s
+ *  the benchmark measures on a 2-core machine (every shipped scenario but the benchmark's busy
+ *  day, about 300 M events, stays below). Pending events cost about 130 bytes each. */
 export const defaultRunLimits: RunLimits = { maxEvents: 100_000_000, maxPending: 5_000_000 };
 
 /** The one rounding rule of simulated time: an instant becomes the first whole microsecond not

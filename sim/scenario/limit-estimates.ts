@@ -1,11 +1,13 @@
 // What a scenario will cost, estimated from its configuration before anything runs, and checked
-// against the limits (limits.ts). Events: per write about 4 plus one per running standby, per
-// read about 3, per pooled request about 3; per monitor round about 5 per watched node plus one
-// per other monitor; status reports twice per node and interval; lease renewals three per node
-// and renewal. Memory: a base of 120 MB, 100 B per connection, 0.9 MB per client group, 1 kB per
-// fault, 0.1 MB per node and 150 B per trace event kept. The constants were measured with
-// runScenario over one-minute runs (process.memoryUsage, eventsProcessed) and err on the high
-// side; an estimate says "about" in every message. Pure: no I/O, no clock.
+// against the limits (limits.ts). Events: per write request about 4.5 (its issue, delivery and
+// reply, plus service at a node of limited capacity, timeouts and retries), and for a database
+// write its share of the primary's replication ship ticks (writeEvents); per read about 3; per
+// monitor round about 5 per watched node plus one per other monitor; status reports twice per
+// node and interval; lease renewals three per node and renewal. Memory: a base of 120 MB, 100 B
+// per connection, 0.9 MB per client group, 1 kB per fault, 0.1 MB per node and 150 B per trace
+// event kept. The constants were measured with runScenario (process.memoryUsage,
+// eventsProcessed) and err on the high side; an estimate says "about" in every message. Pure: no
+// I/O, no clock.
 import {
   detectorKindOf,
   fencingMechanisms,
@@ -122,10 +124,9 @@ export function estimateRun(world: WorldConfig, keptTrace: "none" | "changes" | 
   const parts: [string, number][] = [];
   let requests = 0;
   for (const group of world.clients) {
-    const perWrite = routingKindOf(group.routing.kind).target === "pool" ? 3 : 4 + running;
     parts.push([
       `${group.name}: ${formatCount(group.writesPerSecond)} writes/s`,
-      group.writesPerSecond * perWrite * durationS,
+      writeEvents(world, group.writesPerSecond, running, routingKindOf(group.routing.kind).target),
     ]);
     if (group.readsPerSecond > 0)
       parts.push([
@@ -179,6 +180,32 @@ export function estimateRun(world: WorldConfig, keptTrace: "none" | "changes" | 
     memoryMb,
     eventsBecause: `${largest[0]} over ${formatDuration(world.durationUs)}`,
   };
+}
+
+/** Per write request, in events: 3 on the way (issue, delivery, reply), and 1.5 for service at
+ *  a node of limited capacity, timeouts and retries (measured on the shipped scenarios: the
+ *  estimate was at least the events run for every one of them). */
+const perRequest = 4.5;
+
+/** Events of a client group's writes over the run: perRequest each and, for a database write,
+ *  its share of the primary's ship ticks (log-sender.ts): a tick ships
+ *  every entry due, so there are at most as many ticks as writes and at most one per ship window;
+ *  each is the tick and a delivery per running standby, and an acknowledgement per standby under
+ *  the modes that wait for them. Ticks are counted as if every write had one of its own below the
+ *  window's rate, which errs on the high side. */
+function writeEvents(
+  world: WorldConfig,
+  writesPerSecond: number,
+  running: number,
+  target: "primary" | "pool",
+): number {
+  const durationS = world.durationUs / 1e6;
+  if (target === "pool") return writesPerSecond * perRequest * durationS;
+  const { shipWindowUs, mode } = world.replication;
+  const ticksPerSecond =
+    shipWindowUs > 0 ? Math.min(writesPerSecond, 1e6 / shipWindowUs) : writesPerSecond;
+  const perTick = 1 + running * (mode === "async" ? 1 : 2);
+  return (writesPerSecond * perRequest + ticksPerSecond * perTick) * durationS;
 }
 
 /** The resolved world against the limits: monitors, connections and faults as resolved, then the

@@ -13,8 +13,8 @@
 // - client groups 200: each keeps its own per-second series (about 0.9 MB per group);
 // - connections 1 M in all: about 100 bytes each;
 // - faults 100,000 (scheduled and drawn): about 1 kB each with their trace events;
-// - events 10⁸: about 30 s at the benchmark's 3.3 M events/s; every shipped scenario stays
-//   below but the benchmark's busy day (0.5·10⁹, run with --max-events 2e9);
+// - events 10⁸: about 30–45 s at the benchmark's 2.3–3.1 M events/s; every shipped scenario
+//   stays below but the benchmark's busy day (3·10⁸, run with --max-events 2e9);
 // - pending 5 M events: about 130 bytes each;
 // - memory: three quarters of this process's heap limit (Node's --max-old-space-size);
 // - wall time: none (a run the estimates let through is one the user asked for);

@@ -59,7 +59,7 @@ export function simChild(simArgs: string[], options: ChildOptions = {}): ChildRu
 
 /** The arguments of a timed `sim run`: the CSV files and the changes trace, no charts. */
 export function runArgs(file: string, out: string, extra: readonly string[] = []): string[] {
-  // The day's half a billion events are above the default --max-events (about 30 s of events).
+  // The day's 300 M events are above the default --max-events (about 30–45 s of events).
   const limit = ["--max-events", "2e9"];
   return ["run", file, ...extra, "--trace", "changes", "--no-charts", ...limit, "--out", out];
 }

@@ -1,12 +1,14 @@
 // The golden comparison of one shipped scenario, shared by golden.test.ts (every scenario but
 // the busy day) and golden-busy-hour.test.ts (the busy day's one-hour stand-in, the longest
-// case, in a file of its own so that it runs beside the others).
+// case, in a file of its own so that it runs beside the others), and the check that each run's
+// event estimate errs on the high side.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "vitest";
 import { runScenario } from "../../sim/run/run-scenario.ts";
 import { runReportFiles } from "../../sim/report/run-report.ts";
 import { loadScenarioFile } from "../../sim/scenario/load.ts";
+import { estimateRun } from "../../sim/scenario/limit-estimates.ts";
 import { TraceDigest } from "./trace-digest.ts";
 
 const root = path.join(import.meta.dirname, "..", "..");
@@ -25,6 +27,10 @@ async function goldenFiles(file: string): Promise<Map<string, string>> {
   const digest = new TraceDigest();
   const raw = await loadScenarioFile(path.join(root, relative));
   const result = runScenario(raw, { file: relative, onTrace: (event) => digest.add(event) });
+  // The estimate that refuses a run before it starts (limit-estimates.ts) must err on the high
+  // side for every shipped scenario, or a run the limits would let finish could be refused.
+  const estimate = estimateRun(result.world, "none").events;
+  expect.soft(estimate, `${relative}: event estimate below the events run`).toBeGreaterThanOrEqual(result.eventsProcessed);
   const files = await runReportFiles(result, { charts: false });
   const out = new Map<string, string>();
   for (const { name, content } of files) out.set(name, String(content));
