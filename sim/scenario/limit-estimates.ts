@@ -188,11 +188,11 @@ export function estimateRun(world: WorldConfig, keptTrace: "none" | "changes" | 
 const perRequest = 4.5;
 
 /** Events of a client group's writes over the run: perRequest each and, for a database write,
- *  its share of the primary's ship ticks (log-sender.ts): a tick ships
- *  every entry due, so there are at most as many ticks as writes and at most one per ship window;
- *  each is the tick and a delivery per running standby, and an acknowledgement per standby under
- *  the modes that wait for them. Ticks are counted as if every write had one of its own below the
- *  window's rate, which errs on the high side. */
+ *  its share of the primary's ship ticks (log-sender.ts). A tick ships every entry due, so there
+ *  are at most as many ticks as writes and at most one per ship window; each is the tick and a
+ *  delivery per running standby, and an acknowledgement per standby under the modes that wait
+ *  for them. Ticks are counted as if every write had one of its own below the window's rate,
+ *  which errs on the high side. */
 function writeEvents(
   world: WorldConfig,
   writesPerSecond: number,
