@@ -6,6 +6,7 @@
 // a liveness test: an event that became moot before its time (a timeout whose request was
 // answered) is dropped at the head undispatched — the test must be one the dispatch would have
 // made itself, with no other effect, so dropping it changes only the count of events processed.
+// A lane may also be told of each event it drops (`onDrop`), e.g. to reuse its object.
 
 export class EventLane<E> {
   private timesUs = new Float64Array(64);
@@ -17,8 +18,12 @@ export class EventLane<E> {
   /** Time of the latest event appended: an event may join only at or after it. */
   lastTimeUs = -Infinity;
 
-  /** `isLive(event)` false: the event would do nothing if dispatched now, and never will again. */
-  constructor(readonly isLive?: (event: E) => boolean) {}
+  /** `isLive(event)` false: the event would do nothing if dispatched now, and never will again;
+   *  `onDrop(event)`: called once for each event dropped so, after which the lane forgets it. */
+  constructor(
+    readonly isLive?: (event: E) => boolean,
+    readonly onDrop?: (event: E) => void,
+  ) {}
 
   headTimeUs(): number {
     return this.timesUs[this.head];

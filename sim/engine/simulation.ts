@@ -71,9 +71,10 @@ export class Simulation<E> {
     this.queue.push(timeUs, event);
   }
 
-  /** A new lane (event-lane.ts); with `isLive`, moot events are dropped undispatched. */
-  lane(isLive?: (event: E) => boolean): EventLane<E> {
-    return new EventLane<E>(isLive);
+  /** A new lane (event-lane.ts); with `isLive`, moot events are dropped undispatched (and each
+   *  handed to `onDrop`). */
+  lane(isLive?: (event: E) => boolean, onDrop?: (event: E) => void): EventLane<E> {
+    return new EventLane<E>(isLive, onDrop);
   }
 
   /** Like at(), through a lane: only the lane's earliest event occupies the queue (an event
@@ -119,18 +120,21 @@ export class Simulation<E> {
    *  place in the queue, and moot ones before it are dropped on the way. */
   private shiftLane(lane: EventLane<E>): E | undefined {
     const event = lane.shift();
-    const isLive = lane.isLive;
+    const { isLive, onDrop } = lane;
     if (isLive !== undefined) {
       while (lane.size > 0 && !isLive(lane.headEvent())) {
-        lane.shift();
+        const dropped = lane.shift();
         this.laneBacklog--;
+        onDrop?.(dropped);
       }
     }
     if (lane.size > 0) {
       this.laneBacklog--;
       this.queue.pushReserved(lane.headTimeUs(), lane.headSeq(), lane, true);
     }
-    return isLive === undefined || isLive(event) ? event : undefined;
+    if (isLive === undefined || isLive(event)) return event;
+    onDrop?.(event);
+    return undefined;
   }
 
   /** The time rounded up to a whole microsecond (wholeUs); an error if it lies in the past. */

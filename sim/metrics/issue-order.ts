@@ -8,7 +8,7 @@
 // A settled write "owns" the interval [its issue time, the next write's issue time); the last
 // write of the run owns [its issue time, duration). A write still unresolved when the run ends
 // (which a well-formed trace never has) is settled as failed: nobody saw it acknowledged.
-import type { TraceEvent } from "../model/index.ts";
+import { RecentTwo, type TraceEvent } from "../model/index.ts";
 import { TraceInvariantError, type TraceObserver } from "./observer.ts";
 
 /** Handed to `onSettled`, valid only during that call (one object is reused: a run settles
@@ -34,11 +34,10 @@ export class IssueOrder implements TraceObserver {
   /** Writes in issue order; entries before `head` are already settled. */
   private queue: PendingWrite[] = [];
   private head = 0;
-  /** Each client's last issued write id: ids only grow (a repeated one is a write issued twice). */
-  private readonly lastIdOf = new Map<string, number>();
-  /** The client of the latest write_issued and its id (lastIdOf holds the others' ids). */
-  private lastClient: string | undefined = undefined;
-  private lastClientId = 0;
+  /** Each client's last issued write id: ids only grow (a repeated one is a write issued twice).
+   *  Kept in a holder updated in place; the last two clients' holders are checked first. */
+  private readonly lastIdOf = new Map<string, { id: number }>();
+  private readonly recentLastIds = new RecentTwo<{ id: number }>();
   private latestUs = 0;
   private finished = false;
   private readonly settled: SettledWrite = {
@@ -98,28 +97,33 @@ export class IssueOrder implements TraceObserver {
     this.queue = [];
     this.head = 0;
     this.lastIdOf.clear();
-    this.lastClient = undefined;
+    this.recentLastIds.forget();
   }
 
   private insert(write: PendingWrite): void {
-    // The last client's id is kept beside the table: most runs have one client group.
-    const sameClient = write.client === this.lastClient;
-    const lastId = sameClient ? this.lastClientId : this.lastIdOf.get(write.client);
-    if (lastId !== undefined && write.id <= lastId)
+    const last = this.lastIssued(write.client);
+    if (write.id <= last.id)
       throw new TraceInvariantError(
-        `write ${write.id} of ${write.client} issued twice (or after write ${lastId})`,
+        `write ${write.id} of ${write.client} issued twice (or after write ${last.id})`,
       );
-    if (!sameClient) {
-      if (this.lastClient !== undefined) this.lastIdOf.set(this.lastClient, this.lastClientId);
-      this.lastClient = write.client;
-    }
-    this.lastClientId = write.id;
+    last.id = write.id;
     // Issue events come in time order, so a write belongs at the tail unless it ties on time
     // with writes of a larger id (or same id, later client name) already queued.
     let index = this.queue.length;
     while (index > this.head && comesBefore(write, this.queue[index - 1])) index--;
     if (index === this.queue.length) this.queue.push(write);
     else this.queue.splice(index, 0, write);
+  }
+
+  /** The holder of a client's last issued write id (−Infinity before its first write). */
+  private lastIssued(client: string): { id: number } {
+    let last = this.recentLastIds.get(client);
+    if (last === undefined) {
+      last = this.lastIdOf.get(client);
+      if (last === undefined) this.lastIdOf.set(client, (last = { id: -Infinity }));
+      this.recentLastIds.remember(client, last);
+    }
+    return last;
   }
 
   /** An outcome names its write by client, id and issue time: the write's place in the queue,

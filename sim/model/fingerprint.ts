@@ -5,13 +5,15 @@
 // order, each as one or two 32-bit words tagged with its type — rather than by serialising it:
 // a run feeds it every trace event, so it must cost little and allocate nothing.
 // - a string is first reduced to one word (FNV-1a over its UTF-16 code units, then its length),
-//   remembered for short strings (the last two checked before the table): a run's strings are a
+//   remembered for short strings (the last two checked first: recent-two.ts): a run's strings are a
 //   few names repeated millions of times;
 // - a number that is a safe integer is hashed as its low and high 32 bits (one word when it fits
 //   in 32 bits); any other number by the two words of its IEEE 754 encoding, read in a fixed
 //   order whatever the machine's byte order.
 // Callers that know a record's shape may feed its values themselves (addTag, addString, …) in
 // the order addRecord would: the hash is the same (trace-fingerprint.ts does this).
+
+import { RecentTwo } from "./recent-two.ts";
 
 const float = new Float64Array(1);
 const words = new Int32Array(float.buffer);
@@ -38,21 +40,13 @@ export class Fingerprint {
   private a = 0x811c9dc5 | 0;
   private b = 0x5bd1e995 | 0;
   private readonly stringWords = new Map<string, number>();
-  private lastText = "";
-  private lastWord = stringWord("");
-  private previousText = "";
-  private previousWord = stringWord("");
+  private readonly recentWords = new RecentTwo<number>();
 
   addString(text: string): void {
-    // The last two strings are checked first: a write's events name one client and one node.
-    let word: number;
-    if (text === this.lastText) word = this.lastWord;
-    else {
-      word = text === this.previousText ? this.previousWord : this.lookUp(text);
-      this.previousText = this.lastText;
-      this.previousWord = this.lastWord;
-      this.lastText = text;
-      this.lastWord = word;
+    let word = this.recentWords.get(text);
+    if (word === undefined) {
+      word = this.lookUp(text);
+      this.recentWords.remember(text, word);
     }
     this.mix(word ^ tagString);
   }

@@ -31,6 +31,7 @@ export type {
   WriteFailure,
 } from "./trace.ts";
 export { perWriteKinds } from "./trace.ts";
+export { RecentTwo } from "./recent-two.ts";
 export {
   simulate,
   startSimulation,

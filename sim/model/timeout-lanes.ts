@@ -34,11 +34,10 @@ export class TimeoutLanes {
   private writeLane(client: number): EventLane<WorldEvent> {
     const group = this.clientAt(client);
     const spare = this.spareWriteTimeouts;
-    return (this.writes[client] ??= this.simulation.lane((event) => {
-      if (event.kind !== "write-timeout" || group.awaits(event.id, event.attempt)) return true;
-      spare.push(event); // dropped by the lane now, never seen again
-      return false;
-    }));
+    return (this.writes[client] ??= this.simulation.lane(
+      (event) => event.kind !== "write-timeout" || group.awaits(event.id, event.attempt),
+      (event) => spare.push(event as WriteTimeout),
+    ));
   }
 
   /** The timeout as the lane keeps it: a spare object filled in, or a new one. */

@@ -81,6 +81,28 @@ describe("EventLane", () => {
     expect(lean.pending).toBe(0);
   });
 
+  it("hands each event it drops to onDrop once, and none it dispatches", () => {
+    // Events 0…39 a microsecond apart. Those numbered 3 mod 4 are moot from the start (dropped
+    // while the lane looks for its next live head); dispatching an even one makes the next one
+    // moot after it already heads the lane (dropped when it is popped).
+    const sim = new Simulation<number>();
+    const moot = new Set([...Array(10).keys()].map((k) => 4 * k + 3));
+    const dropped: number[] = [];
+    const lane = sim.lane(
+      (event) => !moot.has(event),
+      (event) => dropped.push(event),
+    );
+    for (let i = 0; i < 40; i++) sim.atInLane(lane, 10 + i, i);
+    const dispatched: number[] = [];
+    runUntil(sim, 1_000, (event) => {
+      dispatched.push(event);
+      moot.add(event + 1);
+    });
+    const evens = [...Array(20).keys()].map((k) => 2 * k);
+    expect(dispatched).toEqual(evens);
+    expect([...dropped].sort((a, b) => a - b)).toEqual(evens.map((even) => even + 1));
+  });
+
   it("counts its events as pending and within the limit", () => {
     const sim = new Simulation<number>({ maxEvents: 1e6, maxPending: 10 });
     const lane = sim.lane();
