@@ -8,7 +8,7 @@ import { exitCodes } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
 import { limitOptions, parseLimitFlags } from "./limit-flags.ts";
-import { loadScenarioWithin } from "./load-scenario.ts";
+import { compileAhead, loadScenarioWithin } from "./load-scenario.ts";
 
 interface ExplainArgs {
   scenario: string;
@@ -32,6 +32,7 @@ export function explainCommand(
 async function explain(args: ExplainArgs, io: CliIo): Promise<number> {
   const seed = parseSeed(single(args.seed, "--seed"));
   const { limits, maxLoadUs } = parseLimitFlags(args as unknown as Record<string, unknown>);
+  compileAhead(args.scenario);
   const [{ runScenario }, { StoryObserver }, { explainText }] = await Promise.all([
     import("../run/index.ts"),
     import("../report/explain-story.ts"),

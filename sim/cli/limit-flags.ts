@@ -3,7 +3,8 @@
 // `--max-memory 8GB`, `--max-wall 2m`, `--max-load 30s` (0 or "none": no limit). A bad value is
 // bad input naming the flag; all bad limit flags are reported together.
 import type { Argv } from "yargs";
-import { readDuration } from "../dsl/index.ts";
+// The module itself, not the dsl barrel: the barrel brings zod, which `sim --help` must not load.
+import { readDuration } from "../dsl/duration.ts";
 import {
   cliLimitSpecs,
   defaultCliLimitsUs,

@@ -1,8 +1,17 @@
 // Loading a scenario file for a command, within the module load limit (--max-load): the
 // ScenarioError of a file that takes too long to load names the limit and the flag. `load` is the
 // loader (loadScenarioFile by default; loadScenarioOrHelper where a folder may hold helpers).
+// A command that loads one scenario first calls compileAhead, so that esbuild compiles the file
+// in its own process while the command loads the simulator.
+import { resolve } from "node:path";
 import { cliLimitSpecs } from "../scenario/limits.ts";
+import { prefetchScenario } from "../scenario/scenario-import.ts";
 import { LoadTimeout, loadWithin } from "./load-guard.ts";
+
+/** Starts compiling a TypeScript scenario file now; loadScenarioWithin takes the result. */
+export function compileAhead(file: string): void {
+  prefetchScenario(resolve(file));
+}
 
 export async function loadScenarioWithin<T = unknown>(
   file: string,

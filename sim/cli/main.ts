@@ -21,7 +21,7 @@ import { listCommand } from "./list-command.ts";
 import { mergeCommand } from "./merge-command.ts";
 import { runCommand } from "./run-command.ts";
 import { sweepCommand } from "./sweep-command.ts";
-import { commands, usageError } from "./usage.ts";
+import { commands, skipHelpCache, usageError } from "./usage.ts";
 
 /** A failure yargs reported, turned into the CLI's message once the parse is over. */
 class UsageFailure extends Error {
@@ -78,6 +78,7 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
     .alias("h", "help")
     .version(packageVersion())
     .wrap(100);
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
     return exitCode;

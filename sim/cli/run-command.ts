@@ -16,7 +16,7 @@ import type { CliIo } from "./io.ts";
 import { oneScenarioOptions, parseSeed, single } from "./flags.ts";
 import { catchInterrupts, Interruption, signalExitCodes } from "./interrupts.ts";
 import { limitOptions, parseLimitFlags } from "./limit-flags.ts";
-import { loadScenarioWithin } from "./load-scenario.ts";
+import { compileAhead, loadScenarioWithin } from "./load-scenario.ts";
 import { interruptedMessage, openReportFolder, waitOption } from "./output.ts";
 import { runInSlices } from "./run-slices.ts";
 import type { OutputFolder } from "../report/output/index.ts";
@@ -79,6 +79,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   let outDir = out;
   let existed = false;
   try {
+    compileAhead(args.scenario);
     const [{ startRun }, { runReportFiles, summaryTable }, { defaultLimits }] = await Promise.all([
       import("../run/index.ts"),
       import("../report/index.ts"),

@@ -8,7 +8,7 @@
 import { getHeapStatistics } from "node:v8";
 import type { RunResult, ScenarioRun } from "../run/run-scenario.ts";
 import { cliLimitSpecs, formatCount, limitText } from "../scenario/limits.ts";
-import { formatDuration } from "../dsl/index.ts";
+import { formatDuration } from "../dsl/duration.ts";
 import { InputError } from "./failure.ts";
 
 /** Events per slice: tens of milliseconds of simulation. */

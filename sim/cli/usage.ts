@@ -100,3 +100,22 @@ function writtenAs(name: string, argv: readonly string[]): string {
   }
   return name.length === 1 ? `-${name}` : argv.includes(name) ? name : `--${name}`;
 }
+
+/** The part of yargs' internals skipHelpCache reaches (yargs keeps these off its typed API). */
+interface YargsInternals {
+  getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * yargs builds a command's whole help text each time it starts the command's handler, only so
+ * that the handler could print it later (its usage.js, cacheHelpMessage); no handler here does,
+ * and building it cost about 40 ms of every command's start-up. Help that is asked for
+ * (`--help`, a usage error's pointer) is built when asked, as before. Returns whether the step
+ * was found, which a test checks, so that a change in yargs cannot bring the cost back unseen.
+ */
+export function skipHelpCache(parser: object): boolean {
+  const usage = (parser as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage !== "function") return false;
+  usage.cacheHelpMessage = () => undefined;
+  return true;
+}

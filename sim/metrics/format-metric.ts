@@ -3,7 +3,7 @@
 // and as a person reads it in report.html (humanMetric).
 import type { MetricColumn } from "../scenario/metric-names.ts";
 import { metricOf } from "./columns/index.ts";
-import { spokenSeconds } from "../dsl/index.ts";
+import { groupThousands, spokenSeconds } from "../dsl/index.ts";
 import { formatDecimal, formatValue } from "./format.ts";
 
 export function formatMetric(column: MetricColumn, value: number | null): string {
@@ -18,7 +18,7 @@ export function humanMetric(column: MetricColumn, value: number | null): string 
     case "seconds":
       return spokenSeconds(value);
     case "count":
-      return value.toLocaleString("en-US");
+      return groupThousands(value);
     case "fraction":
       return `${formatDecimal(Math.round(value * 100_000_000) / 1_000_000)} %`;
     case "decimal":

@@ -20,7 +20,10 @@
 // - wall time: none (a run the estimates let through is one the user asked for);
 // - module load: 10 s (a scenario file computes its fields; none of ours takes 0.1 s).
 import { getHeapStatistics } from "node:v8";
-import { defaultRunLimits } from "../engine/index.ts";
+// The module itself, not the engine barrel: the command line loads these limits at start-up,
+// and the barrel brings the random streams (seedrandom) with it.
+import { defaultRunLimits } from "../engine/simulation.ts";
+import { groupThousands } from "../dsl/spoken.ts";
 
 export interface Limits {
   maxNodes: number;
@@ -100,5 +103,5 @@ export function limitText(name: LimitName, value: number): string {
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Math.abs(value) >= 1e12) return value.toExponential(1).replace("e+", "e");
-  return Math.round(value).toLocaleString("en-US");
+  return groupThousands(Math.round(value));
 }

@@ -20,12 +20,26 @@ import { bundleScenario, type Bundle } from "./scenario-bundle.ts";
 const typeScriptFile = /\.(c|m)?tsx?$/;
 let hooksRegistered = false;
 let typeScriptRegistered = false;
+/** Bundles started ahead of their import (prefetchScenario), each taken once. */
+const prefetched = new Map<string, Promise<Bundle | null>>();
+
+/** Starts compiling a TypeScript scenario file in esbuild's own process, for a caller that
+ *  imports it soon and has other modules to load meanwhile (the command line). Does nothing
+ *  where the import would not bundle it. A failure waits for the import to report it. */
+export function prefetchScenario(absolute: string): void {
+  if (!runningCompiled() || !typeScriptFile.test(absolute) || prefetched.has(absolute)) return;
+  const bundle = bundleScenario({ file: absolute }, "scenario");
+  bundle.catch(() => undefined); // reported by importScenarioModule, which awaits it
+  prefetched.set(absolute, bundle);
+}
 
 export async function importScenarioModule(absolute: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(absolute).href;
   if (!runningCompiled()) return (await import(url)) as Record<string, unknown>;
   if (typeScriptFile.test(absolute)) {
-    const bundle = await bundleScenario({ file: absolute }, "scenario");
+    const early = prefetched.get(absolute);
+    prefetched.delete(absolute);
+    const bundle = await (early ?? bundleScenario({ file: absolute }, "scenario"));
     if (bundle !== null) return importBundle(bundle);
     await registerTypeScript();
     registerHooks();

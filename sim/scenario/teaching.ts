@@ -5,7 +5,7 @@
 // list stops at a named limit. The key figures of a scenario without `keyFigures` are the metrics
 // its `expect` names, else a default set; always three distinct summary columns. Pure: no I/O.
 import * as z from "zod";
-import { reportAt, strict, type ResolveContext } from "../dsl/index.ts";
+import { groupThousands, reportAt, strict, type ResolveContext } from "../dsl/index.ts";
 import { columnOf, metricNames, type MetricColumn, type MetricName } from "./metric-names.ts";
 
 /** A question and its answer, as `sim list --json` and report.html show them. */
@@ -54,7 +54,7 @@ export const defaultKeyFigures: readonly MetricColumn[] = [
 ];
 
 function text(what: string, maxChars: number, oneLine = false) {
-  const expectation = `${what} of at most ${maxChars.toLocaleString("en-US")} characters`;
+  const expectation = `${what} of at most ${groupThousands(maxChars)} characters`;
   const pattern = oneLine ? /^[^\n]*\S[^\n]*$/ : /\S/;
   return z
     .string({ error: expectation })

@@ -6,7 +6,7 @@
 // - compared (paired comparison): the one varying path when there is one; otherwise the last
 //   varying path that is not x — the "policy" of a timeout × policy sweep. Its first value is
 //   the baseline the others are compared with, on the same seeds.
-import { readDuration } from "../dsl/index.ts";
+import { readDuration } from "../dsl/duration.ts";
 import type { Grid } from "./grid.ts";
 
 export interface Axes {

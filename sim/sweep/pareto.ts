@@ -9,7 +9,7 @@
 // of the other two metrics in the order above decide, then grid order. The sentence "which
 // setting is best for which priority" names them.
 import type { MetricColumn } from "../scenario/index.ts";
-import { spokenSeconds } from "../dsl/index.ts";
+import { spokenSeconds } from "../dsl/spoken.ts";
 import { pointValues, type Grid } from "./grid.ts";
 
 export const paretoMetrics = [

@@ -3,7 +3,7 @@
 // cuts downtime_s by 4.1 s ± 600 ms (95% CI, 20 paired seeds)". A difference whose interval
 // contains 0 is "no clear change". Numbers are rounded for reading (two significant digits of
 // the half-width; times in the one human style, dsl/spoken.ts); the CSV files keep 6 decimals.
-import { spokenSeconds } from "../dsl/index.ts";
+import { spokenSeconds } from "../dsl/spoken.ts";
 import type { MetricColumn } from "../scenario/index.ts";
 import type { PointStatistics } from "./aggregate.ts";
 import { axesOf } from "./axes.ts";

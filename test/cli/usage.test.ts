@@ -3,7 +3,9 @@
 // { error: { code, message, file, field } }, beside the usual message on stderr (usage.ts,
 // failure.ts).
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import yargs from "yargs";
+import { skipHelpCache } from "../../sim/cli/usage.ts";
 import { sim } from "./sim-in-process.ts";
 
 const scenarios = path.relative(process.cwd(), path.join(import.meta.dirname, "scenarios"));
@@ -94,5 +96,26 @@ describe("--json on failure", () => {
 
   it("without --json nothing is printed on stdout", async () => {
     expect((await sim("run", "nope.ts")).out).toBe("");
+  });
+});
+
+describe("help, with yargs' help cache skipped (usage.ts, skipHelpCache)", () => {
+  it("finds the step it skips in this yargs", () => {
+    expect(skipHelpCache(yargs([]))).toBe(true);
+    expect(skipHelpCache({})).toBe(false);
+  });
+
+  it("still prints a command's help when asked", async () => {
+    const printed: string[] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((text) => void printed.push(text));
+    try {
+      expect((await sim("run", "--help")).code).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    const help = printed.join("\n");
+    expect(help).toMatch(/^sim run <scenario>/);
+    expect(help).toContain("--seed");
+    expect(help).toContain("--no-charts");
   });
 });
