@@ -16,7 +16,7 @@ import { exitCodes, failureOf, InputError, scenarioProblem, type Problem } from 
 import type { CliIo } from "./io.ts";
 import { single } from "./flags.ts";
 import { limitOptions, parseLimitFlags, type LimitFlags } from "./limit-flags.ts";
-import { loadScenarioWithin } from "./load-scenario.ts";
+import { compileAhead, loadScenarioWithin } from "./load-scenario.ts";
 
 interface CheckArgs {
   paths?: string[];
@@ -116,6 +116,7 @@ async function planChecks(
   options: Pick<LimitFlags, "limits" | "maxLoadUs"> & { seeds: number[] | null },
   io: CliIo,
 ): Promise<CheckPlan[]> {
+  for (const file of files) compileAhead(file); // esbuild compiles them side by side
   const [{ loadScenarioOrHelper, ScenarioError }, checkModule] = await Promise.all([
     import("../scenario/index.ts"),
     import("../check/index.ts"),

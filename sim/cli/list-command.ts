@@ -13,6 +13,7 @@ import type { TeachingQuestion } from "../scenario/index.ts";
 import { exitCodes, InputError, oneLine } from "./failure.ts";
 import type { CliIo } from "./io.ts";
 import { helperNote, isScenarioFileName } from "./check-command.ts";
+import { compileAhead } from "./load-scenario.ts";
 
 interface ListArgs {
   dir: string;
@@ -80,6 +81,7 @@ async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
 }
 
 async function listRows(files: readonly string[], io: CliIo): Promise<ListRow[]> {
+  for (const file of files) compileAhead(file); // esbuild compiles them side by side
   const { loadScenarioOrHelper, resolveScenario } = await import("../scenario/index.ts");
   const rows: ListRow[] = [];
   for (const file of files) {

@@ -1,8 +1,8 @@
 // Loading a scenario file for a command, within the module load limit (--max-load): the
 // ScenarioError of a file that takes too long to load names the limit and the flag. `load` is the
 // loader (loadScenarioFile by default; loadScenarioOrHelper where a folder may hold helpers).
-// A command that loads one scenario first calls compileAhead, so that esbuild compiles the file
-// in its own process while the command loads the simulator.
+// A command first calls compileAhead on the files it will load, so that esbuild compiles them in
+// its own process (several side by side) while the command loads the simulator.
 import { resolve } from "node:path";
 import { cliLimitSpecs } from "../scenario/limits.ts";
 import { prefetchScenario } from "../scenario/scenario-import.ts";

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import type { RunResult } from "../run/run-scenario.ts";
 import { OutputFolder, type FileOps, type OutputFile } from "./output/index.ts";
-import { renderChart } from "./charts/render.ts";
+import { renderCharts } from "./charts/render.ts";
 import { runChartNames, runCharts } from "./charts/run-charts.ts";
 import { eventsCsv, groupsCsv, summaryCsv, timelineCsv } from "./csv.ts";
 import { reportPage, type PageChart } from "./html/report-page.ts";
@@ -71,8 +71,9 @@ async function chartFiles(result: RunReportInput): Promise<OutputFile[]> {
   const { charts, skipped } = runCharts(result);
   const files: OutputFile[] = [];
   const pageCharts: PageChart[] = [];
-  for (const chart of charts) {
-    const { svg, png, plot } = await renderChart(chart.spec);
+  const rendered = await renderCharts(charts.map((chart) => chart.spec));
+  for (const [i, chart] of charts.entries()) {
+    const { svg, png, plot } = rendered[i];
     files.push(
       { name: `charts/${chart.name}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` },
       { name: `charts/${chart.name}.svg`, content: svg },

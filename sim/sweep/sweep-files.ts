@@ -6,7 +6,7 @@
 //   charts are turned off, charts/*.svg, charts/*.png and report.html.
 // A shard's folder holds only its runs and manifest: statistics of a slice would mislead.
 // The folder is replaced whole (report/output), so it never mixes two sweeps.
-import { renderChart } from "../report/charts/render.ts";
+import { renderCharts } from "../report/charts/render.ts";
 import type { OutputFile } from "../report/index.ts";
 import { aggregate, aggregateCsv, type PointStatistics } from "./aggregate.ts";
 import type { Grid } from "./grid.ts";
@@ -74,8 +74,9 @@ export async function sweepFiles({
   if (!render) return { files, stats, comparisons };
 
   const drawn: { title: string; svg: string; file: string }[] = [];
-  for (const chart of charts) {
-    const { svg, png } = await renderChart(chart.spec);
+  const rendered = await renderCharts(charts.map((chart) => chart.spec));
+  for (const [i, chart] of charts.entries()) {
+    const { svg, png } = rendered[i];
     files.push(
       { name: `charts/${chart.name}.svg`, content: svg },
       { name: `charts/${chart.name}.png`, content: png },

@@ -64,9 +64,12 @@ export function runArgs(file: string, out: string, extra: readonly string[] = []
   return ["run", file, ...extra, "--trace", "changes", "--no-charts", ...limit, "--out", out];
 }
 
-/** Wall time of `node bin/sim.js <args>`, as a user runs it. */
-export function simWall(simArgs: string[]): number {
-  return nodeWall([bin, ...simArgs]);
+/** Wall time of `node bin/sim.js <args>`, as a user runs it (`checkout`'s bin/sim.js when given). */
+export function simWall(simArgs: string[], checkout?: string): number {
+  return nodeWall([
+    checkout === undefined ? bin : path.join(checkout, "bin", "sim.js"),
+    ...simArgs,
+  ]);
 }
 
 /** Wall time of `node <args>`, which must succeed. */

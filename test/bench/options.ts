@@ -7,8 +7,9 @@
 //                      hour without its ten hours: a smoke test of the benchmark itself
 //   --peers            also the SimPy side-by-side (peers-section.ts)
 //   --profile          also the top 10 functions of the busy hour and the heartbeat job
-//   --baseline DIR     also run the scenario rows with DIR's bin/sim.js (another checkout of
-//                      this project), alternating run by run, and print before/after ratios
+//   --baseline DIR     also run the scenario, start-up and peers rows with DIR's bin/sim.js
+//                      (another checkout of this project, built), taking turns run by run, and
+//                      print before/after ratios
 import * as path from "node:path";
 
 export interface BenchOptions {

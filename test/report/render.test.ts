@@ -1,8 +1,9 @@
 // Headless rendering: every run chart renders without warnings, the same spec gives the same SVG
-// and PNG bytes every time, and the PNG has text (resvg found the shipped font).
+// and PNG bytes every time, and the PNG has text (resvg found the shipped font). Several charts
+// at once (renderCharts, PNGs rasterised off the main thread) give the same bytes, in order.
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fontFiles, renderChart } from "../../sim/report/charts/render.ts";
+import { fontFiles, renderChart, renderCharts } from "../../sim/report/charts/render.ts";
 import { runCharts } from "../../sim/report/charts/run-charts.ts";
 import { fixtureRun } from "./chart-fixtures.ts";
 
@@ -38,5 +39,26 @@ describe("renderChart", () => {
     const [a, b] = await Promise.all([renderChart(spec("AAAA")), renderChart(spec("BBBB"))]);
     expect(a.svg.replaceAll("AAAA", "BBBB")).toBe(b.svg);
     expect(Buffer.from(a.png).equals(Buffer.from(b.png))).toBe(false);
+  });
+});
+
+describe("renderCharts", () => {
+  it("gives each chart exactly what renderChart gives it, in the order asked", async () => {
+    const specs = runCharts(fixtureRun()).charts.map((chart) => chart.spec);
+    expect(specs.length).toBeGreaterThan(1);
+    const together = await renderCharts([...specs].reverse());
+    const alone = [];
+    for (const spec of specs) alone.push(await renderChart(spec));
+    alone.reverse();
+    expect(together.map((chart) => chart.svg)).toEqual(alone.map((chart) => chart.svg));
+    expect(together.map((chart) => chart.plot)).toEqual(alone.map((chart) => chart.plot));
+    for (const [i, chart] of together.entries())
+      expect(Buffer.from(chart.png).equals(Buffer.from(alone[i].png))).toBe(true);
+  });
+
+  it("fails as a whole when a chart fails, after others were sent to be rasterised", async () => {
+    const specs = runCharts(fixtureRun()).charts.map((chart) => chart.spec);
+    const broken = { mark: "point", encoding: { x: { field: "x", type: "no-such-type" } } };
+    await expect(renderCharts([...specs, broken])).rejects.toThrow();
   });
 });

@@ -1,0 +1,55 @@
+// What the command line loads before a command runs: the modules `sim/cli/main.ts` imports
+// statically, and theirs. Each command loads the rest when it runs (docs/performance.md,
+// start-up), so `sim --help` and the start of every command stay fast; a barrel import (say,
+// "../dsl/index.ts" for one function) easily brings a heavy module back unseen. The graph is
+// esbuild's (the build's own bundler), read from its metafile.
+import * as path from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+const root = path.join(import.meta.dirname, "..", "..");
+
+/** Every source file the CLI's entry reaches through static imports (dynamic ones not followed),
+ *  and every package, as "package:<name>". */
+async function staticClosure(): Promise<string[]> {
+  const { metafile } = await build({
+    absWorkingDir: root,
+    entryPoints: ["sim/cli/main.ts"],
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    outdir: "unused",
+    write: false,
+    metafile: true,
+    packages: "external",
+    logLevel: "silent",
+  });
+  const reached = new Set<string>();
+  const visit = (input: string) => {
+    if (reached.has(input)) return;
+    reached.add(input);
+    for (const { path: next, kind, external } of metafile.inputs[input]?.imports ?? []) {
+      if (kind !== "import-statement") continue;
+      if (external) reached.add(`package:${next}`);
+      else visit(next);
+    }
+  };
+  visit("sim/cli/main.ts");
+  return [...reached];
+}
+
+describe("the command line's start-up", () => {
+  // The trace's kinds (model/trace.ts: types and one list) are all it takes of the model.
+  it("loads neither zod, nor the model, the metrics or the charting libraries", async () => {
+    const loaded = await staticClosure();
+    expect(loaded).toContain("sim/cli/run-command.ts"); // the walk saw the commands
+    expect(loaded).toContain("package:yargs"); // and the packages
+    const heavy = loaded.filter((input) =>
+      /^package:(zod|vega|vega-lite|@resvg|seedrandom|fast-csv)|^sim\/(model\/(?!trace\.ts$)|metrics\/|run\/run-|report\/charts\/)/.test(
+        input,
+      ),
+    );
+    expect(heavy).toEqual([]);
+  });
+});
