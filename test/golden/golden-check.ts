@@ -1,7 +1,7 @@
 // The golden comparison of one shipped scenario, shared by golden.test.ts (every scenario but
 // the busy day) and golden-busy-hour.test.ts (the busy day's one-hour stand-in, the longest
-// case, in a file of its own so that it runs beside the others), and the check that each run's
-// event estimate errs on the high side.
+// case, in a file of its own so that it runs beside the others), the check that each run's
+// event estimate errs on the high side, and the check that each meets its own expectations.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "vitest";
@@ -29,6 +29,10 @@ async function goldenFiles(file: string): Promise<Map<string, string>> {
   const result = runScenario(raw, { file: relative, onTrace: (event) => digest.add(event) });
   // The estimate that refuses a run before it starts (limit-estimates.ts) must err on the high
   // side for every shipped scenario, or a run the limits would let finish could be refused.
+  // Every shipped scenario meets its own expectations at its own seed, as `sim check scenarios`
+  // judges them: a change that moves a figure must move the scenario's `expect` (and its header)
+  // with it, not leave a shipped scenario failing.
+  expect.soft(result.breaches, `${relative}: its own expectations (sim check)`).toEqual([]);
   const estimate = estimateRun(result.world, "none").events;
   expect.soft(estimate, `${relative}: event estimate below the events run`).toBeGreaterThanOrEqual(result.eventsProcessed);
   const files = await runReportFiles(result, { charts: false });
