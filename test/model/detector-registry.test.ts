@@ -57,3 +57,22 @@ describe.each(detectorKinds)("detector kind %s", (kind) => {
     expect(module.suspicion(world.detector, "mon", true, "db1")).toContain("db1");
   });
 });
+
+describe("the consecutive detector's words", () => {
+  const module = detectorKindOf("consecutive");
+  const described = (failures: number, successes: number) =>
+    module.describe(
+      resolveScenario(scenario({ kind: "consecutive", failures, successes }), {
+        file: "detectors.ts",
+      }).world.detector,
+    );
+
+  it("agree with the counts, one or several", () => {
+    expect(described(1, 1)).toContain(
+      "1 failed probe in a row makes a suspect, 1 good one trusts it again",
+    );
+    expect(described(3, 2)).toContain(
+      "3 failed probes in a row make a suspect, 2 good ones trust it again",
+    );
+  });
+});

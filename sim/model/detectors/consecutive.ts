@@ -128,7 +128,7 @@ const kind: DetectorKindModule<ConsecutiveConfig, typeof fields, ConsecutiveSpec
   heardBy: "probes",
   describe: (config) =>
     `each monitor probes every node every ${spokenDuration(config.intervalUs)}; a probe unanswered within ${spokenDuration(config.probeTimeoutUs)} fails; ` +
-    `${config.failures} failed ${plural(config.failures, "probe")} in a row make a suspect, ${config.successes} good ${plural(config.successes, "one")} trust it again`,
+    `${config.failures} failed ${plural(config.failures, "probe")} in a row ${config.failures === 1 ? "makes" : "make"} a suspect, ${config.successes} good ${plural(config.successes, "one")} ${config.successes === 1 ? "trusts" : "trust"} it again`,
   suspicion: (config, who, _one, node) => {
     const probes = config.failures === 1 ? "a probe" : `${config.failures} probes in a row`;
     return `${node} has failed ${probes} from ${who} (no reply within ${spokenDuration(config.probeTimeoutUs)})`;
