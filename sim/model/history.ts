@@ -44,6 +44,8 @@ export class History {
   readonly timelines: Timeline[] = [];
   private liveLogs: () => Iterable<NodeLog> = () => [];
   private appendsSinceCompaction = 0;
+  /** Each compacted timeline's end at the last compaction: its appends since are its share. */
+  private readonly endAtCompaction = new Map<Timeline, number>();
 
   constructor(
     rootOwner: string,
@@ -173,7 +175,9 @@ export class History {
     // Entries 1..stable-1 of the reference's chain go; entry `stable` stays (a log may end there).
     for (const [timeline, limit] of chainLimits({ timeline: reference.timeline, length: stable })) {
       const keepFrom = Math.min(limit, stable - 1) - timeline.base; // own entries 1..keepFrom may go
-      if (keepFrom > timeline.dropped) drop(timeline, keepFrom);
+      const appended = timeline.end - (this.endAtCompaction.get(timeline) ?? timeline.base);
+      this.endAtCompaction.set(timeline, timeline.end);
+      if (keepFrom > timeline.dropped) drop(timeline, keepFrom, appended);
     }
   }
 }
@@ -189,8 +193,12 @@ function chainLimits(log: NodeLog): Map<Timeline, number> {
   return limits;
 }
 
-/** Drops own entries up to `count` (from the timeline's start), keeping the arrays' capacity ≥ used. */
-function drop(timeline: Timeline, count: number): void {
+/** Drops own entries up to `count` (from the timeline's start), keeping the arrays' capacity ≥ used.
+ *  The arrays keep room for `nextAppends` more entries, as many as the timeline took since the
+ *  last compaction: the timeline being written keeps its arrays rather than shrinking them to
+ *  regrow them, doubling by doubling, after every compaction (hundreds of reallocations an hour
+ *  at 1,000 writes/s), and one no longer written gives its memory back. */
+function drop(timeline: Timeline, count: number, nextAppends: number): void {
   const used = timeline.end - timeline.base - timeline.dropped;
   const shift = Math.min(count, timeline.end - timeline.base) - timeline.dropped;
   if (shift <= 0) return;
@@ -198,14 +206,16 @@ function drop(timeline: Timeline, count: number): void {
   timeline.acked.copyWithin(0, shift, used);
   timeline.acked.fill(0, used - shift, used);
   timeline.dropped += shift;
-  // Give memory back when the arrays are mostly empty now.
-  if (timeline.acceptUs.length > 1024 && 4 * (used - shift) < timeline.acceptUs.length)
-    resize(timeline, used - shift);
+  // Give memory back when the arrays are mostly empty now, even with room for what may come.
+  const kept = used - shift;
+  if (timeline.acceptUs.length > 1024 && 4 * (kept + nextAppends) < timeline.acceptUs.length)
+    resize(timeline, kept, 2 * (kept + nextAppends));
 }
 
-/** Reallocates a timeline's arrays to twice `used` (at least 256), keeping the first `used` entries. */
-function resize(timeline: Timeline, used: number): void {
-  const capacity = Math.max(256, 2 * used);
+/** Reallocates a timeline's arrays to `capacity` (by default twice `used`; at least 256), keeping
+ *  the first `used` entries. */
+function resize(timeline: Timeline, used: number, capacity = 2 * used): void {
+  capacity = Math.max(256, capacity);
   const acceptUs = new Float64Array(capacity);
   acceptUs.set(timeline.acceptUs.subarray(0, used));
   const acked = new Uint8Array(capacity);

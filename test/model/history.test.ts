@@ -164,4 +164,25 @@ describe("History", () => {
     expect(history.acceptUsAt(standby, standby.length)).toBe(standby.length);
     expect(lostRanges(history, standby)[0].count).toBe(500);
   });
+
+  it("keeps a steady timeline's arrays from one compaction to the next instead of regrowing them", () => {
+    const history = new History("db1", 4000);
+    const primary = { timeline: history.root, length: 0 };
+    const standby = { timeline: history.root, length: 0 };
+    history.trackLiveLogs(() => [primary, standby]);
+    let reallocations = 0;
+    let arrays = history.root.acceptUs;
+    for (let i = 1; i <= 200_000; i++) {
+      primary.length = history.append(primary.timeline, i);
+      standby.length = Math.max(0, i - 10); // close behind, as a hot standby is
+      if (history.root.acceptUs !== arrays) {
+        reallocations++;
+        arrays = history.root.acceptUs;
+      }
+    }
+    // 50 compactions; the growth to room for a compaction's 4,000 appends takes a few doublings, once.
+    expect(history.root.dropped).toBeGreaterThan(190_000);
+    expect(reallocations).toBeLessThanOrEqual(5);
+    expect(history.root.acceptUs.length).toBeLessThan(16_384);
+  });
 });
