@@ -65,8 +65,9 @@ export function spokenSeconds(seconds: number): string {
 }
 
 /** A count with thousands separators ("1,234,567"), as toLocaleString("en-US") writes a whole
- *  number, without loading the locale data for it (about 30 ms on first use, at start-up).
- *  Anything but a safe integer goes to toLocaleString. */
+ *  number, without loading the locale data for it (about 30 ms on first use, at start-up). The
+ *  one grouping of counts: report.html, `sim explain`, chart labels, limit messages. Anything but
+ *  a safe integer goes to toLocaleString. */
 export function groupThousands(value: number): string {
   if (!Number.isSafeInteger(value)) return value.toLocaleString("en-US");
   const digits = String(Math.abs(value));

@@ -27,6 +27,9 @@ export interface Timeline {
   readonly baseAcceptUs: number;
   /** Own entries base+1..base+dropped were compacted away; the arrays start at base+dropped+1. */
   dropped: number;
+  /** `end` at the last compaction that reached this timeline (base before any): the entries
+   *  appended since are what it will likely take again before the next one. */
+  endAtCompaction: number;
   acceptUs: Float64Array;
   acked: Uint8Array;
 }
@@ -44,8 +47,6 @@ export class History {
   readonly timelines: Timeline[] = [];
   private liveLogs: () => Iterable<NodeLog> = () => [];
   private appendsSinceCompaction = 0;
-  /** Each compacted timeline's end at the last compaction: its appends since are its share. */
-  private readonly endAtCompaction = new Map<Timeline, number>();
 
   constructor(
     rootOwner: string,
@@ -76,6 +77,7 @@ export class History {
       owner,
       baseAcceptUs,
       dropped: 0,
+      endAtCompaction: base,
       acceptUs: new Float64Array(256),
       acked: new Uint8Array(256),
     };
@@ -175,8 +177,8 @@ export class History {
     // Entries 1..stable-1 of the reference's chain go; entry `stable` stays (a log may end there).
     for (const [timeline, limit] of chainLimits({ timeline: reference.timeline, length: stable })) {
       const keepFrom = Math.min(limit, stable - 1) - timeline.base; // own entries 1..keepFrom may go
-      const appended = timeline.end - (this.endAtCompaction.get(timeline) ?? timeline.base);
-      this.endAtCompaction.set(timeline, timeline.end);
+      const appended = timeline.end - timeline.endAtCompaction;
+      timeline.endAtCompaction = timeline.end;
       if (keepFrom > timeline.dropped) drop(timeline, keepFrom, appended);
     }
   }

@@ -8,9 +8,7 @@ export function listed(names: readonly string[]): string {
 }
 
 /** A count with thousands separators: 11752 → "11,752" (fixed, not locale-dependent). */
-export function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
+export { groupThousands as count } from "../dsl/index.ts";
 
 export function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;

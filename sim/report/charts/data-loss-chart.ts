@@ -5,7 +5,7 @@
 // acceptance in the lane of the node that accepted them, labelled with its count. The trace
 // gives a lost stretch only as a span and a count; a stretch shorter than a bucket is drawn one
 // bucket wide so it stays visible. A panel without data is left out.
-import { spokenDuration } from "../../dsl/index.ts";
+import { groupThousands, spokenDuration } from "../../dsl/index.ts";
 import type { RunSeries } from "../../metrics/series.ts";
 import {
   chartContext,
@@ -187,11 +187,6 @@ function divergentRows(
     rows.push({ node, t: axis.at(series.endUs), rate: 0 });
   }
   return rows;
-}
-
-/** 11752 → "11,752", the same on every machine (no locale). */
-export function groupThousands(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 export const dataLossChart = defineChart({
