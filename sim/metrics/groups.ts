@@ -69,10 +69,10 @@ export class GroupsObserver implements TraceObserver {
   observe(event: TraceEvent): void {
     switch (event.kind) {
       case "write_issued":
-        this.account(event.client).attempted++;
+        this.issued(event.client);
         return;
       case "write_acked":
-        this.account(event.client).acked++;
+        this.acked(event.client);
         return;
       case "write_failed": {
         const account = this.account(event.client);
@@ -89,6 +89,16 @@ export class GroupsObserver implements TraceObserver {
       default:
         return;
     }
+  }
+
+  /** A write_issued of `client`, from its values (only when perWrite). */
+  issued(client: string): void {
+    this.account(client).attempted++;
+  }
+
+  /** A write_acked of `client`, from its values (only when perWrite). */
+  acked(client: string): void {
+    this.account(client).acked++;
   }
 
   /** Fed every settled write, in issue order (only when perWrite). */

@@ -54,29 +54,45 @@ export class IssueOrder implements TraceObserver {
   ) {}
 
   observe(event: TraceEvent): void {
-    if (this.finished) return;
-    this.latestUs = event.tUs;
     switch (event.kind) {
       case "write_issued":
-        this.insert({
-          client: event.client,
-          id: event.id,
-          issuedUs: event.tUs,
-          outcome: undefined,
-        });
-        break;
+        this.issued(event.tUs, event.client, event.id);
+        return;
       case "write_acked":
-        this.resolve(event.client, event.id, event.issuedUs, "acked");
-        break;
+        this.outcome(event.tUs, event.client, event.id, event.issuedUs, "acked");
+        return;
       case "write_failed":
-        this.resolve(event.client, event.id, event.issuedUs, "failed");
-        break;
+        this.outcome(event.tUs, event.client, event.id, event.issuedUs, "failed");
+        return;
       case "run_end":
+        if (this.finished) return;
+        this.latestUs = event.tUs;
         this.finish();
         return;
       default:
-        return;
+        if (!this.finished) this.latestUs = event.tUs;
     }
+  }
+
+  /** A write_issued at `tUs` (from an event, or from its values: a WriteTrace call). */
+  issued(tUs: number, client: string, id: number): void {
+    if (this.finished) return;
+    this.latestUs = tUs;
+    this.insert({ client, id, issuedUs: tUs, outcome: undefined });
+    this.settleReady();
+  }
+
+  /** A write_acked ("acked") or write_failed ("failed") at `tUs`. */
+  outcome(
+    tUs: number,
+    client: string,
+    id: number,
+    issuedUs: number,
+    outcome: "acked" | "failed",
+  ): void {
+    if (this.finished) return;
+    this.latestUs = tUs;
+    this.resolve(client, id, issuedUs, outcome);
     this.settleReady();
   }
 

@@ -5,7 +5,7 @@
 // caps — so memory does not grow with run length or write volume.
 // The buckets span the run including the final drain of in-flight writes (duration + the
 // longest client timeout, as the world runs it), so every chart shares one time axis.
-import { drainUs, type TraceEvent, type WorldConfig } from "../model/index.ts";
+import { drainUs, writeAcceptedEvent, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import { DataLossSeriesObserver, type DataLossSeries } from "./data-loss-series.ts";
 import { FaultPeriodsObserver, type FaultPeriod } from "./fault-periods.ts";
 import { KeyEventsObserver, type KeyEvents } from "./key-events.ts";
@@ -95,6 +95,17 @@ export class SeriesObserver {
         this.router.observe(event);
         if (event.kind === "run_end") this.endUs = event.tUs;
     }
+  }
+
+  // The per-write events of WriteTrace (trace.ts), from their values, as observe does with
+  // their events (a write_issued changes no series).
+
+  writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void {
+    if (divergent) this.dataLoss.observe(writeAcceptedEvent(tUs, node, id, divergent));
+  }
+
+  writeAcked(client: string, issuedUs: number): void {
+    this.writes.acked(client, issuedUs);
   }
 
   /** Everything the charts need; only after run_end. */

@@ -5,7 +5,7 @@
 // accounts (groups.csv). They alone read the per-write events, most of a trace: each goes
 // straight to the observers that read it, by a switch (a call each, never through the router's
 // lists — this is the run's hot path); the rest come through the router in the order added.
-import type { TraceEvent, WorldConfig } from "../model/index.ts";
+import { writeAcceptedEvent, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import { Downtime } from "./downtime.ts";
 import { FailoversObserver } from "./failovers.ts";
 import { GroupsObserver, worstGroup, type GroupRow } from "./groups.ts";
@@ -46,7 +46,11 @@ export class SharedObservers {
   observePerWrite(event: TraceEvent): boolean {
     switch (event.kind) {
       case "write_issued":
+        this.writeIssued(event.tUs, event.client, event.id);
+        return true;
       case "write_acked":
+        this.writeAcked(event.tUs, event.client, event.id, event.issuedUs);
+        return true;
       case "write_failed":
         this.writes.observe(event);
         this.issueOrder.observe(event);
@@ -71,6 +75,25 @@ export class SharedObservers {
       default:
         return false;
     }
+  }
+
+  // The per-write events of WriteTrace (trace.ts), from their values: what observePerWrite does
+  // with their events.
+
+  writeIssued(tUs: number, client: string, id: number): void {
+    this.writes.issued();
+    this.issueOrder.issued(tUs, client, id);
+    if (this.groups.perWrite) this.groups.issued(client);
+  }
+
+  writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void {
+    if (divergent) this.lost.observe(writeAcceptedEvent(tUs, node, id, divergent));
+  }
+
+  writeAcked(tUs: number, client: string, id: number, issuedUs: number): void {
+    this.writes.ackedOne();
+    this.issueOrder.outcome(tUs, client, id, issuedUs, "acked");
+    if (this.groups.perWrite) this.groups.acked(client);
   }
 
   /** `listener` is handed every write as it settles, in issue order (valid only during the call). */

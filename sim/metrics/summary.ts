@@ -41,6 +41,28 @@ export class SummaryObserver {
     return false;
   }
 
+  // The per-write events of WriteTrace (trace.ts), from their values: only the shared
+  // observers read them (as observe does with their events).
+
+  writeIssued(tUs: number, client: string, id: number): void {
+    this.open();
+    this.shared.writeIssued(tUs, client, id);
+  }
+
+  writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void {
+    this.open();
+    this.shared.writeAccepted(tUs, node, id, divergent);
+  }
+
+  writeAcked(tUs: number, client: string, id: number, issuedUs: number): void {
+    this.open();
+    this.shared.writeAcked(tUs, client, id, issuedUs);
+  }
+
+  private open(): void {
+    if (this.ended) throw new Error("a per-write event after run_end");
+  }
+
   /** The summary row's metric values, in column order; only after run_end. */
   values(): MetricValues {
     if (!this.ended) throw new Error("metrics read before run_end");

@@ -35,12 +35,17 @@ export class WriteSeriesObserver implements TraceObserver {
 
   observe(event: TraceEvent): void {
     if (event.kind === "write_acked") {
-      this.client(event.client).acked[this.buckets.indexOf(event.issuedUs)]++;
+      this.acked(event.client, event.issuedUs);
     } else if (event.kind === "write_failed") {
       this.reason(this.client(event.client).failed, event.reason)[
         this.buckets.indexOf(event.issuedUs)
       ]++;
     }
+  }
+
+  /** A write_acked, from its values (series.ts). */
+  acked(client: string, issuedUs: number): void {
+    this.client(client).acked[this.buckets.indexOf(issuedUs)]++;
   }
 
   series(): WriteSeries[] {

@@ -24,12 +24,22 @@ export class WritesObserver implements TraceObserver {
   private fallback = 0;
 
   observe(event: TraceEvent): void {
-    if (event.kind === "write_issued") this.attempted++;
-    else if (event.kind === "write_acked") this.acked++;
+    if (event.kind === "write_issued") this.issued();
+    else if (event.kind === "write_acked") this.ackedOne();
     else if (event.kind === "write_failed") {
       this.failed++;
       if (event.reason === "fallback") this.fallback++;
     }
+  }
+
+  /** A write_issued, from its values (a WriteTrace call: shared-observers.ts). */
+  issued(): void {
+    this.attempted++;
+  }
+
+  /** A write_acked, from its values. */
+  ackedOne(): void {
+    this.acked++;
   }
 
   counts(): WriteCounts {

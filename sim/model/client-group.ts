@@ -19,7 +19,7 @@ import type { LoadBalancer } from "./load-balancer.ts";
 import type { Message, WorldEvent } from "./messages.ts";
 import { ClientReads } from "./reads.ts";
 import { routingKindOf, type Connection, type Router, type RouterHost } from "./routing/index.ts";
-import type { TraceEvent, WriteFailure } from "./trace.ts";
+import type { TraceEvent, WriteFailure, WriteTrace } from "./trace.ts";
 
 export interface ClientWorld {
   readonly nowUs: number;
@@ -30,6 +30,8 @@ export interface ClientWorld {
   send(source: string, target: string, message: Message): void;
   at(timeUs: number, event: WorldEvent): void;
   emit(event: TraceEvent): void;
+  /** The per-write events, as values (trace-out.ts). */
+  readonly trace: WriteTrace;
   nextWriteId(): number;
   /** The DNS record for the primary as a resolver gets it (null: the service is unreachable). */
   resolveDns(): string | null;
@@ -134,7 +136,7 @@ export class ClientGroup implements RouterHost {
     const connection = this.issued % this.connections.length;
     this.issued++;
     this.inFlight.add({ id, issuedUs: nowUs, attempt: 0, connection });
-    this.world.emit({ kind: "write_issued", tUs: nowUs, client: this.name, id });
+    this.world.trace.writeIssued(nowUs, this.name, id);
     this.attempt(id);
     this.scheduleNext(nowUs);
   }
@@ -232,13 +234,7 @@ export class ClientGroup implements RouterHost {
     } else if (this.served !== null) {
       this.served[write.connection] = 1;
     }
-    this.world.emit({
-      kind: "write_acked",
-      tUs: this.world.nowUs,
-      client: this.name,
-      id: message.id,
-      issuedUs: write.issuedUs,
-    });
+    this.world.trace.writeAcked(this.world.nowUs, this.name, message.id, write.issuedUs);
   }
 
   private attemptFailed(id: number, write: Write, failure: WriteFailure): void {

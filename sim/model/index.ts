@@ -29,8 +29,9 @@ export type {
   TraceRole,
   TraceSink,
   WriteFailure,
+  WriteTrace,
 } from "./trace.ts";
-export { perWriteKinds } from "./trace.ts";
+export { perWriteKinds, writeAcceptedEvent, writeAckedEvent, writeIssuedEvent } from "./trace.ts";
 export { RecentTwo } from "./recent-two.ts";
 export {
   simulate,

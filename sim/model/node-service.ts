@@ -20,12 +20,14 @@ import { sampleLatencyUs, type Latency } from "./latency/index.ts";
 import { waitsForStandbys, type LogSender, type SenderWorld } from "./log-sender.ts";
 import type { Message } from "./messages.ts";
 import { ServiceQueue } from "./service-queue.ts";
-import type { TraceRole } from "./trace.ts";
+import type { TraceRole, WriteTrace } from "./trace.ts";
 
 export interface ServiceWorld extends SenderWorld {
   readonly history: History;
   /** Highest epoch whose promotion has completed anywhere. */
   readonly latestPromotedEpoch: number;
+  /** The per-write events, as values (trace-out.ts). */
+  readonly trace: WriteTrace;
 }
 
 /** The node the service works for. */
@@ -142,7 +144,7 @@ export class NodeService {
     const position = world.history.append(node.log.timeline, nowUs);
     node.log.length = position;
     const divergent = node.epoch < world.latestPromotedEpoch;
-    world.emit({ kind: "write_accepted", tUs: nowUs, node: node.name, id, divergent });
+    world.trace.writeAccepted(nowUs, node.name, id, divergent);
     node.sender.commit(position, client, id);
   }
 

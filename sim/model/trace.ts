@@ -187,3 +187,34 @@ export const perWriteKinds: ReadonlySet<TraceKind> = new Set<TraceKind>([
 ]);
 
 export type TraceSink = (event: TraceEvent) => void;
+
+/** The three per-write events that are nearly all of a busy run's trace (a few events per client
+ *  write), handed over as their values rather than as event objects: a consumer that only counts
+ *  and hashes them (the run's metrics, its fingerprint) needs no object per write. Each call
+ *  stands for the event its builder below makes, with the same values. */
+export interface WriteTrace {
+  writeIssued(tUs: number, client: string, id: number): void;
+  writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void;
+  writeAcked(tUs: number, client: string, id: number, issuedUs: number): void;
+}
+
+export const writeIssuedEvent = (tUs: number, client: string, id: number): TraceEvent => ({
+  kind: "write_issued",
+  tUs,
+  client,
+  id,
+});
+
+export const writeAcceptedEvent = (
+  tUs: number,
+  node: string,
+  id: number,
+  divergent: boolean,
+): TraceEvent => ({ kind: "write_accepted", tUs, node, id, divergent });
+
+export const writeAckedEvent = (
+  tUs: number,
+  client: string,
+  id: number,
+  issuedUs: number,
+): TraceEvent => ({ kind: "write_acked", tUs, client, id, issuedUs });

@@ -9,7 +9,6 @@
 // [0, duration), then the run drains writes in flight (drain.ts). A pool-only scenario has no
 // primary, no history, an empty authority.
 import { RngStreams, Simulation, type RunLimits } from "../engine/index.ts";
-import type { Fingerprint } from "./fingerprint.ts";
 import { ControllerMailbox } from "./acting-controller.ts";
 import { Aimer } from "./aim.ts";
 import { aimWorld } from "./aim-world.ts";
@@ -28,8 +27,8 @@ import type { Monitor } from "./monitor.ts";
 import { Network } from "./network.ts";
 import { Pauses } from "./pauses.ts";
 import { RestartSupervisor } from "./restart-policy.ts";
-import type { TraceEvent, TraceSink } from "./trace.ts";
-import { fingerprintEvent } from "./trace-fingerprint.ts";
+import type { TraceEvent } from "./trace.ts";
+import type { TraceOut } from "./trace-out.ts";
 import type { WorldConfig } from "./world-config.ts";
 import { dispatch, type WorldInside } from "./world-handlers.ts";
 import { startWorld } from "./world-start.ts";
@@ -63,9 +62,9 @@ export class World implements WorldInside {
 
   constructor(
     readonly config: WorldConfig,
-    private readonly sink: TraceSink,
+    /** Where the trace goes: the fingerprint, the sink, and the per-write values (trace-out.ts). */
+    readonly trace: TraceOut,
     limits: RunLimits,
-    private readonly fingerprint: Fingerprint | null,
   ) {
     this.simulation = new Simulation<WorldEvent>(limits);
     this.lanes = new TimeoutLanes(
@@ -130,7 +129,7 @@ export class World implements WorldInside {
 
   summary(endUs: number): SimulationSummary {
     return {
-      fingerprint: this.fingerprint?.hex() ?? "",
+      fingerprint: this.trace.fingerprintHex(),
       eventsProcessed: this.simulation.eventsProcessed,
       endUs,
     };
@@ -139,8 +138,7 @@ export class World implements WorldInside {
   // ——— services offered to the cast ———
 
   emit(event: TraceEvent): void {
-    if (this.fingerprint !== null) fingerprintEvent(this.fingerprint, event);
-    this.sink(event);
+    this.trace.emit(event);
   }
 
   at(timeUs: number, event: WorldEvent): void {

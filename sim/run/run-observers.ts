@@ -3,7 +3,14 @@
 // those of the requested trace level; and a scenario's checks get the "changes" level whatever
 // that level is, so their verdict never depends on it. The per-write events (most of the trace)
 // never change the timeline and are kept only at trace level "full": the sink decides per kind.
-import type { TraceEvent, WorldConfig } from "../model/index.ts";
+import {
+  writeAcceptedEvent,
+  writeAckedEvent,
+  writeIssuedEvent,
+  type TraceEvent,
+  type WorldConfig,
+  type WriteTrace,
+} from "../model/index.ts";
 import {
   SeriesObserver,
   SummaryObserver,
@@ -26,7 +33,10 @@ export interface ObservedRun {
   events: TraceEvent[];
 }
 
-export class RunObservers {
+/** Also the run's WriteTrace (trace.ts): the per-write events reach the metrics and the chart
+ *  series as values, and become event objects only for whoever keeps them (trace level "full")
+ *  or watches them (`onTrace`). */
+export class RunObservers implements WriteTrace {
   private readonly summary: SummaryObserver;
   private readonly timeline: TimelineObserver;
   private readonly series: SeriesObserver;
@@ -35,6 +45,8 @@ export class RunObservers {
   private readonly checkEvents: TraceEvent[];
   private readonly keepPerWrite: boolean;
   private readonly keepChanges: boolean;
+  /** Whether a per-write event handed over as values must be made an object. */
+  private readonly perWriteObjects: boolean;
 
   constructor(
     world: WorldConfig,
@@ -48,6 +60,7 @@ export class RunObservers {
     this.keepPerWrite = trace === "full";
     this.keepChanges = keepsEvent(trace, changeMarker);
     this.checkEvents = trace === "changes" || !hasChecks ? this.events : [];
+    this.perWriteObjects = this.keepPerWrite || onTrace !== undefined;
   }
 
   observe(event: TraceEvent): void {
@@ -60,6 +73,30 @@ export class RunObservers {
       if (this.keepChanges) this.events.push(event);
       if (this.checkEvents !== this.events) this.checkEvents.push(event);
     }
+    if (this.onTrace) this.onTrace(event);
+  }
+
+  // The per-write events of WriteTrace, from their values: what observe does with their events.
+
+  writeIssued(tUs: number, client: string, id: number): void {
+    this.summary.writeIssued(tUs, client, id);
+    if (this.perWriteObjects) this.perWriteObject(writeIssuedEvent(tUs, client, id));
+  }
+
+  writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void {
+    this.summary.writeAccepted(tUs, node, id, divergent);
+    this.series.writeAccepted(tUs, node, id, divergent);
+    if (this.perWriteObjects) this.perWriteObject(writeAcceptedEvent(tUs, node, id, divergent));
+  }
+
+  writeAcked(tUs: number, client: string, id: number, issuedUs: number): void {
+    this.summary.writeAcked(tUs, client, id, issuedUs);
+    this.series.writeAcked(client, issuedUs);
+    if (this.perWriteObjects) this.perWriteObject(writeAckedEvent(tUs, client, id, issuedUs));
+  }
+
+  private perWriteObject(event: TraceEvent): void {
+    if (this.keepPerWrite) this.events.push(event);
     if (this.onTrace) this.onTrace(event);
   }
 

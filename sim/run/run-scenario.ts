@@ -81,6 +81,7 @@ export function startRun(raw: unknown, options: RunOptions = {}): ScenarioRun {
     (event) => observers.observe(event),
     { maxEvents: limits.maxEvents, maxPending: limits.maxPending },
     fingerprint,
+    observers,
   );
   const finish = (): RunResult => {
     const run = simulation.summary();

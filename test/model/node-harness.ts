@@ -8,6 +8,7 @@ import { DataNode, type NodeWorld } from "../../sim/model/data-node.ts";
 import { History } from "../../sim/model/history.ts";
 import type { Message, WorldEvent } from "../../sim/model/messages.ts";
 import type { TraceEvent } from "../../sim/model/trace.ts";
+import { TraceOut } from "../../sim/model/trace-out.ts";
 import { hot, S, world as fixtureWorld } from "./world-fixture.ts";
 
 export interface NodeHarness {
@@ -45,6 +46,8 @@ export function nodeHarness(options: {
     send: (_source, target, message) => sent.push({ target, message }),
     after: (delayUs, event) => simulation.after(delayUs, event),
     emit: (event) => trace.push(event),
+    // The per-write events as events too, in the same list (no fingerprint).
+    trace: new TraceOut((event) => trace.push(event), null, null),
     logOf: () => node!.log,
     restorePoint: () => ({ backup: node!.log, archive: node!.log }),
     promotionCompleted(promoted, from, planned) {
