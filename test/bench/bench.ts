@@ -8,7 +8,9 @@
 //   4. sweep scaling: 2 worker threads beside two processes (sweep-section.ts);
 //   5. start-up beside a bare `node -e 0` (startup-section.ts);
 //   6. --peers: the heartbeat job beside a lean SimPy model (peers-section.ts);
-//   7. --profile: the top 10 functions of the busy hour and the heartbeat job (profile-section.ts).
+//   7. --profile: the top 10 functions of the busy hour and the heartbeat job (profile-section.ts);
+//   8. layers: the busy hour's CPU time by layer — the model, the fingerprint, the observers
+//      (layers-section.ts).
 // Options (options.ts): --repeats N, --day-repeats N, --only LIST, --quick, --peers, --profile,
 // --baseline DIR (the scenario rows also with another checkout's CLI, alternating, as ratios).
 // Wall times include process start-up (what a user waits for); nothing here is timed in `npm test`.
@@ -20,6 +22,7 @@ import * as path from "node:path";
 import { distIsBuilt } from "../../scripts/dist-state.js";
 import { outDir, root } from "./children.ts";
 import { holdSection } from "./hold-section.ts";
+import { layersSection } from "./layers-section.ts";
 import { parseOptions } from "./options.ts";
 import { peersSection } from "./peers-section.ts";
 import { profileSection } from "./profile-section.ts";
@@ -63,6 +66,7 @@ const sections = [
   { name: "startup", row: "startup", run: startupSection },
   { name: "peers", row: "peers", run: peersSection },
   { name: "profile", row: "profile", run: profileSection },
+  { name: "layers", row: "layers", run: layersSection },
 ] as const;
 for (const { name, row, run } of sections)
   if (options.sections.has(name)) await section(row, () => run(options));

@@ -1,8 +1,9 @@
 // The benchmark's command-line options (`npm run bench -- …`):
 //   --repeats N        runs per figure (default 3; the median is reported)
 //   --day-repeats N    runs of the busy day (default: --repeats; it takes minutes)
-//   --only LIST        sections: hold,day,jobs,sweep,startup,peers,profile
-//                      (default: hold,day,jobs,sweep,startup, plus peers/profile when asked)
+//   --only LIST        sections: hold,day,jobs,sweep,startup,peers,profile,layers
+//                      (default: hold,day,jobs,sweep,startup,layers, plus peers/profile when
+//                      asked)
 //   --quick            one repeat, no N = 10⁶, the busy hour without the day, the heartbeat job's
 //                      hour without its ten hours: a smoke test of the benchmark itself
 //   --peers            also the SimPy side-by-side (peers-section.ts)
@@ -22,7 +23,7 @@ export interface BenchOptions {
   baseline: string | undefined;
 }
 
-const knownSections = ["hold", "day", "jobs", "sweep", "startup", "peers", "profile"];
+const knownSections = ["hold", "day", "jobs", "sweep", "startup", "peers", "profile", "layers"];
 
 export function parseOptions(args: readonly string[]): BenchOptions {
   const flag = (name: string) => args.includes(name);
@@ -39,6 +40,7 @@ export function parseOptions(args: readonly string[]): BenchOptions {
     "jobs",
     "sweep",
     "startup",
+    "layers",
     ...(flag("--peers") ? ["peers"] : []),
     ...(flag("--profile") ? ["profile"] : []),
   ];
