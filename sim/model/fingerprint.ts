@@ -57,16 +57,8 @@ export class Fingerprint {
   }
 
   addNumber(value: number): void {
-    if ((value | 0) === value) {
-      this.mix(value ^ tagInt);
-    } else if (Number.isSafeInteger(value)) {
-      this.mix((value >>> 0) ^ tagInt);
-      this.mix(Math.floor(value / 4294967296) ^ tagHigh);
-    } else {
-      float[0] = value;
-      this.mix(words[low] ^ tagDouble);
-      this.mix(words[1 - low] ^ tagDouble);
-    }
+    this.mix(firstWord(value));
+    if ((value | 0) !== value) this.mix(secondWord(value));
   }
 
   addBoolean(value: boolean): void {
@@ -111,6 +103,69 @@ export class Fingerprint {
     this.mix(fingerprintTags.end);
   }
 
+  /** A per-write trace event's record (trace-fingerprint.ts): the same words as addTag(record),
+   *  addStringWord(kindWord), addNumber(tUs), addString(name), addNumber(id), addValue(last)
+   *  when `last` is given, and addTag(end) — mixed with both lanes held in local variables, as
+   *  a run's millions of these events make worth a method of their own. */
+  addWriteRecord(
+    kindWord: number,
+    tUs: number,
+    name: string,
+    id: number,
+    last?: number | boolean,
+  ): void {
+    let nameWord = this.recentWords.get(name);
+    if (nameWord === undefined) {
+      nameWord = this.lookUp(name);
+      this.recentWords.remember(name, nameWord);
+    }
+    let a = this.a;
+    let b = this.b;
+    let word: number = fingerprintTags.record;
+    a = stepA(a, word);
+    b = stepB(b, word, a);
+    word = kindWord ^ tagString;
+    a = stepA(a, word);
+    b = stepB(b, word, a);
+    word = firstWord(tUs);
+    a = stepA(a, word);
+    b = stepB(b, word, a);
+    if ((tUs | 0) !== tUs) {
+      word = secondWord(tUs);
+      a = stepA(a, word);
+      b = stepB(b, word, a);
+    }
+    word = nameWord ^ tagString;
+    a = stepA(a, word);
+    b = stepB(b, word, a);
+    word = firstWord(id);
+    a = stepA(a, word);
+    b = stepB(b, word, a);
+    if ((id | 0) !== id) {
+      word = secondWord(id);
+      a = stepA(a, word);
+      b = stepB(b, word, a);
+    }
+    if (typeof last === "boolean") {
+      word = last ? tagTrue : tagFalse;
+      a = stepA(a, word);
+      b = stepB(b, word, a);
+    } else if (last !== undefined) {
+      word = firstWord(last);
+      a = stepA(a, word);
+      b = stepB(b, word, a);
+      if ((last | 0) !== last) {
+        word = secondWord(last);
+        a = stepA(a, word);
+        b = stepB(b, word, a);
+      }
+    }
+    word = fingerprintTags.end;
+    a = stepA(a, word);
+    this.a = a;
+    this.b = stepB(b, word, a);
+  }
+
   hex(): string {
     return (
       (finish(this.a ^ this.b) >>> 0).toString(16).padStart(8, "0") +
@@ -136,10 +191,37 @@ export class Fingerprint {
   /** Mixes one 32-bit word into both lanes (multiply-rotate steps with distinct constants; lane
    *  b also takes in lane a, so the lanes never move in step). */
   private mix(word: number): void {
-    const a = Math.imul(((this.a << 5) | (this.a >>> 27)) ^ word, 0x9e3779b1);
+    const a = stepA(this.a, word);
     this.a = a;
-    this.b = Math.imul(((this.b << 7) | (this.b >>> 25)) ^ word, 0x85ebca77) ^ (a >>> 15);
+    this.b = stepB(this.b, word, a);
   }
+}
+
+/** Lane a after mixing in `word`. */
+function stepA(a: number, word: number): number {
+  return Math.imul(((a << 5) | (a >>> 27)) ^ word, 0x9e3779b1);
+}
+
+/** Lane b after mixing in `word`, given lane a's new value. */
+function stepB(b: number, word: number, a: number): number {
+  return Math.imul(((b << 7) | (b >>> 25)) ^ word, 0x85ebca77) ^ (a >>> 15);
+}
+
+/** A number's first word: the whole of a 32-bit integer; the low 32 bits of a larger safe
+ *  integer; the low word of any other number's IEEE 754 encoding. */
+function firstWord(value: number): number {
+  if ((value | 0) === value) return value ^ tagInt;
+  if (Number.isSafeInteger(value)) return (value >>> 0) ^ tagInt;
+  float[0] = value;
+  return words[low] ^ tagDouble;
+}
+
+/** A number's second word (none for a 32-bit integer): a safe integer's high bits, or the high
+ *  word of the IEEE 754 encoding. */
+function secondWord(value: number): number {
+  if (Number.isSafeInteger(value)) return Math.floor(value / 4294967296) ^ tagHigh;
+  float[0] = value;
+  return words[1 - low] ^ tagDouble;
 }
 
 /** A string reduced to one word: FNV-1a over its UTF-16 code units, then its length. */

@@ -73,12 +73,7 @@ export function fingerprintWriteIssued(
   client: string,
   id: number,
 ): void {
-  fingerprint.addTag(fingerprintTags.record);
-  fingerprint.addStringWord(kindWord.write_issued);
-  fingerprint.addNumber(tUs);
-  fingerprint.addString(client);
-  fingerprint.addNumber(id);
-  fingerprint.addTag(fingerprintTags.end);
+  fingerprint.addWriteRecord(kindWord.write_issued, tUs, client, id);
 }
 
 export function fingerprintWriteAccepted(
@@ -88,13 +83,7 @@ export function fingerprintWriteAccepted(
   id: number,
   divergent: boolean,
 ): void {
-  fingerprint.addTag(fingerprintTags.record);
-  fingerprint.addStringWord(kindWord.write_accepted);
-  fingerprint.addNumber(tUs);
-  fingerprint.addString(node);
-  fingerprint.addNumber(id);
-  fingerprint.addBoolean(divergent);
-  fingerprint.addTag(fingerprintTags.end);
+  fingerprint.addWriteRecord(kindWord.write_accepted, tUs, node, id, divergent);
 }
 
 export function fingerprintWriteAcked(
@@ -104,11 +93,5 @@ export function fingerprintWriteAcked(
   id: number,
   issuedUs: number,
 ): void {
-  fingerprint.addTag(fingerprintTags.record);
-  fingerprint.addStringWord(kindWord.write_acked);
-  fingerprint.addNumber(tUs);
-  fingerprint.addString(client);
-  fingerprint.addNumber(id);
-  fingerprint.addNumber(issuedUs);
-  fingerprint.addTag(fingerprintTags.end);
+  fingerprint.addWriteRecord(kindWord.write_acked, tUs, client, id, issuedUs);
 }

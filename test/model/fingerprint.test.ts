@@ -1,6 +1,6 @@
 // The run fingerprint: equal for equal input, and telling apart what a serialisation would.
 import { describe, expect, it } from "vitest";
-import { Fingerprint } from "../../sim/model/fingerprint.ts";
+import { Fingerprint, fingerprintTags, stringWord } from "../../sim/model/fingerprint.ts";
 
 const hexOf = (...values: unknown[]) => {
   const fingerprint = new Fingerprint();
@@ -60,5 +60,29 @@ describe("Fingerprint", () => {
     expect(f(["ab", "c"])).toBe(f(["ab", "c"]));
     expect(f(["ab", "c"])).not.toBe(f(["a", "bc"]));
     expect(f(["ab", "c"])).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("hashes a per-write record in one call as it hashes its values one by one", () => {
+    const kindWord = stringWord("write_acked");
+    // 32-bit integers, safe integers past 2³¹ (a time past 36 simulated minutes) and 2³², a
+    // negative one, numbers that are not integers; a boolean, a number or nothing last.
+    const numbers = [0, 7, -5, 2 ** 31 + 3, 86_400_000_000, -(2 ** 40) - 1, 0.5, 1e300, NaN];
+    const lasts: (number | boolean | undefined)[] = [undefined, true, false, ...numbers];
+    for (const tUs of numbers)
+      for (const id of [1, 2 ** 33 + 1])
+        for (const last of lasts) {
+          const whole = new Fingerprint();
+          const parts = new Fingerprint();
+          for (const fingerprint of [whole, parts]) fingerprint.addString("before");
+          whole.addWriteRecord(kindWord, tUs, "db1", id, last);
+          parts.addTag(fingerprintTags.record);
+          parts.addStringWord(kindWord);
+          parts.addNumber(tUs);
+          parts.addString("db1");
+          parts.addNumber(id);
+          if (last !== undefined) parts.addValue(last);
+          parts.addTag(fingerprintTags.end);
+          expect(whole.hex(), `tUs ${tUs}, id ${id}, last ${last}`).toBe(parts.hex());
+        }
   });
 });
