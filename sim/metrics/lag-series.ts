@@ -23,14 +23,18 @@ export class LagSeriesObserver implements TraceObserver {
   constructor(private readonly buckets: TimeBuckets) {}
 
   observe(event: TraceEvent): void {
-    if (event.kind !== "replicated") return;
-    let worst = this.nodes.get(event.node);
+    if (event.kind === "replicated") this.sample(event.tUs, event.node, event.lagUs);
+  }
+
+  /** A replicated event, from its values (series.ts). */
+  sample(tUs: number, node: string, lagUs: number): void {
+    let worst = this.nodes.get(node);
     if (!worst) {
       worst = new Float64Array(this.buckets.count).fill(noSample);
-      this.nodes.set(event.node, worst);
+      this.nodes.set(node, worst);
     }
-    const index = this.buckets.indexOf(event.tUs);
-    if (event.lagUs > worst[index]) worst[index] = event.lagUs;
+    const index = this.buckets.indexOf(tUs);
+    if (lagUs > worst[index]) worst[index] = lagUs;
   }
 
   /** Nodes in order of their first apply. */

@@ -10,7 +10,12 @@ export class LagObserver implements TraceObserver {
   private worstUs = 0;
 
   observe(event: TraceEvent): void {
-    if (event.kind === "replicated" && event.lagUs > this.worstUs) this.worstUs = event.lagUs;
+    if (event.kind === "replicated") this.sample(event.lagUs);
+  }
+
+  /** A replicated event's lag, from its values (a WriteTrace call: shared-observers.ts). */
+  sample(lagUs: number): void {
+    if (lagUs > this.worstUs) this.worstUs = lagUs;
   }
 
   maxSeconds(): number {

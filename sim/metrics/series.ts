@@ -108,6 +108,10 @@ export class SeriesObserver {
     this.writes.acked(client, issuedUs);
   }
 
+  replicated(tUs: number, node: string, lagUs: number): void {
+    this.lag.sample(tUs, node, lagUs);
+  }
+
   /** Everything the charts need; only after run_end. */
   series(): RunSeries {
     if (this.endUs === null) throw new Error("series read before run_end");

@@ -90,6 +90,10 @@ export class SharedObservers {
     if (divergent) this.lost.observe(writeAcceptedEvent(tUs, node, id, divergent));
   }
 
+  replicated(lagUs: number): void {
+    this.lag.sample(lagUs);
+  }
+
   writeAcked(tUs: number, client: string, id: number, issuedUs: number): void {
     this.writes.ackedOne();
     this.issueOrder.outcome(tUs, client, id, issuedUs, "acked");

@@ -59,6 +59,11 @@ export class SummaryObserver {
     this.shared.writeAcked(tUs, client, id, issuedUs);
   }
 
+  replicated(lagUs: number): void {
+    this.open();
+    this.shared.replicated(lagUs);
+  }
+
   private open(): void {
     if (this.ended) throw new Error("a per-write event after run_end");
   }

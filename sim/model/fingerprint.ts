@@ -106,7 +106,8 @@ export class Fingerprint {
   /** A per-write trace event's record (trace-fingerprint.ts): the same words as addTag(record),
    *  addStringWord(kindWord), addNumber(tUs), addString(name), addNumber(id), addValue(last)
    *  when `last` is given, and addTag(end) — mixed with both lanes held in local variables, as
-   *  a run's millions of these events make worth a method of their own. */
+   *  a run's millions of these events make worth a method of their own. (`id` is the record's
+   *  second number: a write's id, or a replication's lag.) */
   addWriteRecord(
     kindWord: number,
     tUs: number,

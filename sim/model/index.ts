@@ -31,7 +31,13 @@ export type {
   WriteFailure,
   WriteTrace,
 } from "./trace.ts";
-export { perWriteKinds, writeAcceptedEvent, writeAckedEvent, writeIssuedEvent } from "./trace.ts";
+export {
+  perWriteKinds,
+  replicatedEvent,
+  writeAcceptedEvent,
+  writeAckedEvent,
+  writeIssuedEvent,
+} from "./trace.ts";
 export { RecentTwo } from "./recent-two.ts";
 export {
   simulate,

@@ -191,7 +191,7 @@ export class NodeService {
     node.log.length = message.to;
     const appliedUs = node.apply.receive(count, nowUs);
     const lagUs = appliedUs - history.acceptUsAt(node.log, firstNew);
-    world.emit({ kind: "replicated", tUs: nowUs, node: node.name, lagUs, position: message.to });
+    world.trace.replicated(nowUs, node.name, lagUs, message.to);
     if (waitsForStandbys(this.replication)) this.sendStatus(false);
   }
 

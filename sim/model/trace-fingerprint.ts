@@ -52,20 +52,14 @@ export function fingerprintEvent(fingerprint: Fingerprint, event: TraceEvent): v
       fingerprint.addTag(fingerprintTags.end);
       return;
     case "replicated":
-      fingerprint.addTag(fingerprintTags.record);
-      fingerprint.addStringWord(kindWord.replicated);
-      fingerprint.addNumber(event.tUs);
-      fingerprint.addString(event.node);
-      fingerprint.addNumber(event.lagUs);
-      fingerprint.addNumber(event.position);
-      fingerprint.addTag(fingerprintTags.end);
+      fingerprintReplicated(fingerprint, event.tUs, event.node, event.lagUs, event.position);
       return;
     default:
       fingerprint.addRecord(event);
   }
 }
 
-// The three kinds of WriteTrace (trace.ts), from their values: the same hash as their events.
+// The kinds of WriteTrace (trace.ts), from their values: the same hash as their events.
 
 export function fingerprintWriteIssued(
   fingerprint: Fingerprint,
@@ -94,4 +88,14 @@ export function fingerprintWriteAcked(
   issuedUs: number,
 ): void {
   fingerprint.addWriteRecord(kindWord.write_acked, tUs, client, id, issuedUs);
+}
+
+export function fingerprintReplicated(
+  fingerprint: Fingerprint,
+  tUs: number,
+  node: string,
+  lagUs: number,
+  position: number,
+): void {
+  fingerprint.addWriteRecord(kindWord.replicated, tUs, node, lagUs, position);
 }

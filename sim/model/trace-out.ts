@@ -1,16 +1,18 @@
 // Where the world's trace goes: each event to the run's fingerprint, when it has one, and then to
-// the sink. The three per-write kinds of WriteTrace (trace.ts), nearly all of a busy run's trace,
+// the sink. The per-write kinds of WriteTrace (trace.ts), nearly all of a busy run's trace,
 // go as values to the run's WriteTrace when it has one — its metrics count them without an
 // object per write — and are hashed from those values; without one they are emitted as events
 // like any other. Either way the fingerprint and what the consumer sees are the same.
 import type { Fingerprint } from "./fingerprint.ts";
 import {
   fingerprintEvent,
+  fingerprintReplicated,
   fingerprintWriteAccepted,
   fingerprintWriteAcked,
   fingerprintWriteIssued,
 } from "./trace-fingerprint.ts";
 import {
+  replicatedEvent,
   writeAcceptedEvent,
   writeAckedEvent,
   writeIssuedEvent,
@@ -57,5 +59,13 @@ export class TraceOut implements WriteTrace {
     if (this.fingerprint !== null)
       fingerprintWriteAcked(this.fingerprint, tUs, client, id, issuedUs);
     writes.writeAcked(tUs, client, id, issuedUs);
+  }
+
+  replicated(tUs: number, node: string, lagUs: number, position: number): void {
+    const writes = this.writes;
+    if (writes === null) return this.emit(replicatedEvent(tUs, node, lagUs, position));
+    if (this.fingerprint !== null)
+      fingerprintReplicated(this.fingerprint, tUs, node, lagUs, position);
+    writes.replicated(tUs, node, lagUs, position);
   }
 }

@@ -188,14 +188,15 @@ export const perWriteKinds: ReadonlySet<TraceKind> = new Set<TraceKind>([
 
 export type TraceSink = (event: TraceEvent) => void;
 
-/** The three per-write events that are nearly all of a busy run's trace (a few events per client
- *  write), handed over as their values rather than as event objects: a consumer that only counts
+/** The per-write events that are nearly all of a busy run's trace (a few per client write, and
+ *  one per standby per replication batch), handed over as their values rather than as objects: a consumer that only counts
  *  and hashes them (the run's metrics, its fingerprint) needs no object per write. Each call
  *  stands for the event its builder below makes, with the same values. */
 export interface WriteTrace {
   writeIssued(tUs: number, client: string, id: number): void;
   writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void;
   writeAcked(tUs: number, client: string, id: number, issuedUs: number): void;
+  replicated(tUs: number, node: string, lagUs: number, position: number): void;
 }
 
 export const writeIssuedEvent = (tUs: number, client: string, id: number): TraceEvent => ({
@@ -218,3 +219,10 @@ export const writeAckedEvent = (
   id: number,
   issuedUs: number,
 ): TraceEvent => ({ kind: "write_acked", tUs, client, id, issuedUs });
+
+export const replicatedEvent = (
+  tUs: number,
+  node: string,
+  lagUs: number,
+  position: number,
+): TraceEvent => ({ kind: "replicated", tUs, node, lagUs, position });

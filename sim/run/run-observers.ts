@@ -4,6 +4,7 @@
 // that level is, so their verdict never depends on it. The per-write events (most of the trace)
 // never change the timeline and are kept only at trace level "full": the sink decides per kind.
 import {
+  replicatedEvent,
   writeAcceptedEvent,
   writeAckedEvent,
   writeIssuedEvent,
@@ -93,6 +94,12 @@ export class RunObservers implements WriteTrace {
     this.summary.writeAcked(tUs, client, id, issuedUs);
     this.series.writeAcked(client, issuedUs);
     if (this.perWriteObjects) this.perWriteObject(writeAckedEvent(tUs, client, id, issuedUs));
+  }
+
+  replicated(tUs: number, node: string, lagUs: number, position: number): void {
+    this.summary.replicated(lagUs);
+    this.series.replicated(tUs, node, lagUs);
+    if (this.perWriteObjects) this.perWriteObject(replicatedEvent(tUs, node, lagUs, position));
   }
 
   private perWriteObject(event: TraceEvent): void {

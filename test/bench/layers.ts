@@ -36,6 +36,7 @@ const ignoredWrites: WriteTrace = {
   writeIssued: () => {},
   writeAccepted: () => {},
   writeAcked: () => {},
+  replicated: () => {},
 };
 
 export function runLayers(raw: unknown, mode: LayerMode, file = "scenario.ts"): LayerRun {

@@ -56,7 +56,13 @@ describe("per-write events as values or as objects", () => {
   });
 
   it("covered every per-write kind handed over as values, divergent writes included", () => {
-    for (const kind of ["write_issued", "write_accepted", "write_acked", "write_failed"])
+    for (const kind of [
+      "write_issued",
+      "write_accepted",
+      "write_acked",
+      "write_failed",
+      "replicated",
+    ])
       expect(seen).toContain(kind);
     expect(seen).toContain("divergent");
   });
