@@ -11,7 +11,7 @@ export type { SimulationSummary };
 import type { WorldConfig } from "./world-config.ts";
 
 /** Runs the world to its end, handing every trace event to `sink`. `fingerprinted` false skips
- *  the trace fingerprint (about a sixth of a busy run's time) for callers that keep only
+ *  the trace fingerprint (about a tenth of a busy run's time) for callers that keep only
  *  metrics. With `writes`, the per-write events of WriteTrace go to it as values instead of to
  *  `sink` as events (trace-out.ts). */
 export function simulate(
