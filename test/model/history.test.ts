@@ -185,4 +185,27 @@ describe("History", () => {
     expect(reallocations).toBeLessThanOrEqual(5);
     expect(history.root.acceptUs.length).toBeLessThan(16_384);
   });
+
+  it("reuses the arrays timelines let go of: promoting again and again allocates a bounded set", () => {
+    // Each promotion starts a timeline that grows doubling by doubling, and the one before stops
+    // being written and shrinks at the next compaction: without reuse, every cycle allocated new
+    // arrays, whose memory comes back only when the garbage collector sweeps its old generation.
+    const history = new History("db1", 1_000);
+    let log = { timeline: history.root, length: 0 };
+    history.trackLiveLogs(() => [log]);
+    const buffers = new Set<ArrayBufferLike>();
+    for (let promotion = 1; promotion <= 60; promotion++) {
+      for (let i = 0; i < 5_000; i++) {
+        log.length = history.append(log.timeline, log.length);
+        for (const timeline of history.timelines) buffers.add(timeline.acceptUs.buffer);
+      }
+      const promoted = history.branch(log.timeline, log.length, `db${promotion}`);
+      log = { timeline: promoted, length: log.length };
+    }
+    expect(history.timelines.length).toBe(61);
+    // Every timeline keeps its smallest arrays (256 entries) once written no more; beyond those,
+    // the growing timeline's arrays (256 … 8,192 entries) come back from the spare ones: a few
+    // per capacity at most, whatever the number of promotions (before the spare arrays: 119).
+    expect(buffers.size - history.timelines.length).toBeLessThanOrEqual(8);
+  });
 });
