@@ -2,7 +2,8 @@
 // goes (layers-section.ts). A run is the model (the world and the engine) plus two layers that see
 // every trace event it emits: the observers (metrics, timeline, chart series: RunObservers, as
 // `sim run --trace changes` has them) and the trace fingerprint. The modes:
-//   model        neither layer: every trace event goes to a sink that does nothing;
+//   model        neither layer: every trace event goes to a sink that does nothing, and the
+//                per-write values (WriteTrace) to methods that do nothing;
 //   fingerprint  the model and the fingerprint;
 //   observers    the model and the observers;
 //   all          both, as `sim run` does.
