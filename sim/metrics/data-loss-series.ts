@@ -41,12 +41,7 @@ export class DataLossSeriesObserver implements TraceObserver {
 
   observe(event: TraceEvent): void {
     if (event.kind === "write_accepted" && event.divergent) {
-      let counts = this.divergent.get(event.node);
-      if (!counts) {
-        counts = new Float64Array(this.buckets.count);
-        this.divergent.set(event.node, counts);
-      }
-      counts[this.buckets.indexOf(event.tUs)]++;
+      this.divergentWrite(event.tUs, event.node);
     } else if (event.kind === "writes_lost" && event.count > 0) {
       if (this.lost.length < maxLostStretches) {
         this.lost.push({
@@ -59,6 +54,16 @@ export class DataLossSeriesObserver implements TraceObserver {
         this.omitted++;
       }
     }
+  }
+
+  /** A divergent write_accepted, from its values (series.ts). */
+  divergentWrite(tUs: number, node: string): void {
+    let counts = this.divergent.get(node);
+    if (!counts) {
+      counts = new Float64Array(this.buckets.count);
+      this.divergent.set(node, counts);
+    }
+    counts[this.buckets.indexOf(tUs)]++;
   }
 
   series(): DataLossSeries {

@@ -17,8 +17,13 @@ export class LostWritesObserver implements TraceObserver {
       this.lost += event.count;
       this.worstRpoUs = Math.max(this.worstRpoUs, event.rpoUs);
     } else if (event.kind === "write_accepted" && event.divergent) {
-      this.divergent++;
+      this.divergentWrite();
     }
+  }
+
+  /** A divergent write_accepted, from its values (a WriteTrace call: shared-observers.ts). */
+  divergentWrite(): void {
+    this.divergent++;
   }
 
   lostWrites(): number {

@@ -5,7 +5,7 @@
 // caps — so memory does not grow with run length or write volume.
 // The buckets span the run including the final drain of in-flight writes (duration + the
 // longest client timeout, as the world runs it), so every chart shares one time axis.
-import { drainUs, writeAcceptedEvent, type TraceEvent, type WorldConfig } from "../model/index.ts";
+import { drainUs, type TraceEvent, type WorldConfig } from "../model/index.ts";
 import { DataLossSeriesObserver, type DataLossSeries } from "./data-loss-series.ts";
 import { FaultPeriodsObserver, type FaultPeriod } from "./fault-periods.ts";
 import { KeyEventsObserver, type KeyEvents } from "./key-events.ts";
@@ -100,8 +100,9 @@ export class SeriesObserver {
   // The per-write events of WriteTrace (trace.ts), from their values, as observe does with
   // their events (a write_issued changes no series).
 
-  writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void {
-    if (divergent) this.dataLoss.observe(writeAcceptedEvent(tUs, node, id, divergent));
+  /** A write_accepted flagged divergent (the others change no series). */
+  divergentWrite(tUs: number, node: string): void {
+    this.dataLoss.divergentWrite(tUs, node);
   }
 
   writeAcked(client: string, issuedUs: number): void {

@@ -5,7 +5,7 @@
 // accounts (groups.csv). They alone read the per-write events, most of a trace: each goes
 // straight to the observers that read it, by a switch (a call each, never through the router's
 // lists — this is the run's hot path); the rest come through the router in the order added.
-import { writeAcceptedEvent, type TraceEvent, type WorldConfig } from "../model/index.ts";
+import type { TraceEvent, WorldConfig } from "../model/index.ts";
 import { Downtime } from "./downtime.ts";
 import { FailoversObserver } from "./failovers.ts";
 import { GroupsObserver, worstGroup, type GroupRow } from "./groups.ts";
@@ -86,8 +86,9 @@ export class SharedObservers {
     if (this.groups.perWrite) this.groups.issued(client);
   }
 
-  writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void {
-    if (divergent) this.lost.observe(writeAcceptedEvent(tUs, node, id, divergent));
+  /** A write_accepted flagged divergent. */
+  divergentWrite(): void {
+    this.lost.divergentWrite();
   }
 
   replicated(lagUs: number): void {

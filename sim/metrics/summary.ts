@@ -49,9 +49,9 @@ export class SummaryObserver {
     this.shared.writeIssued(tUs, client, id);
   }
 
-  writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void {
+  writeAccepted(divergent: boolean): void {
     this.open();
-    this.shared.writeAccepted(tUs, node, id, divergent);
+    if (divergent) this.shared.divergentWrite();
   }
 
   writeAcked(tUs: number, client: string, id: number, issuedUs: number): void {

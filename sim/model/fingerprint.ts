@@ -105,9 +105,10 @@ export class Fingerprint {
 
   /** A per-write trace event's record (trace-fingerprint.ts): the same words as addTag(record),
    *  addStringWord(kindWord), addNumber(tUs), addString(name), addNumber(id), addValue(last)
-   *  when `last` is given, and addTag(end) — mixed with both lanes held in local variables, as
-   *  a run's millions of these events make worth a method of their own. (`id` is the record's
-   *  second number: a write's id, or a replication's lag.) */
+   *  when `last` is given, and addTag(end). The words are gathered first and mixed in one loop
+   *  with both lanes in local variables, as a run's millions of these events make worth a
+   *  method of their own. (`id` is the record's second number: a write's id, or a replication's
+   *  lag.) */
   addWriteRecord(
     kindWord: number,
     tUs: number,
@@ -120,51 +121,23 @@ export class Fingerprint {
       nameWord = this.lookUp(name);
       this.recentWords.remember(name, nameWord);
     }
+    const gathered = recordWords;
+    gathered[0] = fingerprintTags.record;
+    gathered[1] = kindWord ^ tagString;
+    let count = putNumber(gathered, 2, tUs);
+    gathered[count++] = nameWord ^ tagString;
+    count = putNumber(gathered, count, id);
+    if (typeof last === "boolean") gathered[count++] = last ? tagTrue : tagFalse;
+    else if (last !== undefined) count = putNumber(gathered, count, last);
+    gathered[count++] = fingerprintTags.end;
     let a = this.a;
     let b = this.b;
-    let word: number = fingerprintTags.record;
-    a = stepA(a, word);
-    b = stepB(b, word, a);
-    word = kindWord ^ tagString;
-    a = stepA(a, word);
-    b = stepB(b, word, a);
-    word = firstWord(tUs);
-    a = stepA(a, word);
-    b = stepB(b, word, a);
-    if ((tUs | 0) !== tUs) {
-      word = secondWord(tUs);
-      a = stepA(a, word);
-      b = stepB(b, word, a);
+    for (let i = 0; i < count; i++) {
+      a = stepA(a, gathered[i]);
+      b = stepB(b, gathered[i], a);
     }
-    word = nameWord ^ tagString;
-    a = stepA(a, word);
-    b = stepB(b, word, a);
-    word = firstWord(id);
-    a = stepA(a, word);
-    b = stepB(b, word, a);
-    if ((id | 0) !== id) {
-      word = secondWord(id);
-      a = stepA(a, word);
-      b = stepB(b, word, a);
-    }
-    if (typeof last === "boolean") {
-      word = last ? tagTrue : tagFalse;
-      a = stepA(a, word);
-      b = stepB(b, word, a);
-    } else if (last !== undefined) {
-      word = firstWord(last);
-      a = stepA(a, word);
-      b = stepB(b, word, a);
-      if ((last | 0) !== last) {
-        word = secondWord(last);
-        a = stepA(a, word);
-        b = stepB(b, word, a);
-      }
-    }
-    word = fingerprintTags.end;
-    a = stepA(a, word);
     this.a = a;
-    this.b = stepB(b, word, a);
+    this.b = b;
   }
 
   hex(): string {
@@ -196,6 +169,18 @@ export class Fingerprint {
     this.a = a;
     this.b = stepB(this.b, word, a);
   }
+}
+
+/** addWriteRecord's words, gathered before they are mixed (at most 10: three numbers of two words
+ *  each, the name, the kind and the two tags). */
+const recordWords = new Int32Array(10);
+
+/** Puts a number's words (addNumber's) at `at`; returns where the next word goes. */
+function putNumber(into: Int32Array, at: number, value: number): number {
+  into[at] = firstWord(value);
+  if ((value | 0) === value) return at + 1;
+  into[at + 1] = secondWord(value);
+  return at + 2;
 }
 
 /** Lane a after mixing in `word`. */

@@ -31,13 +31,7 @@ export type {
   WriteFailure,
   WriteTrace,
 } from "./trace.ts";
-export {
-  perWriteKinds,
-  replicatedEvent,
-  writeAcceptedEvent,
-  writeAckedEvent,
-  writeIssuedEvent,
-} from "./trace.ts";
+export { perWriteKinds, writeEvents } from "./trace.ts";
 export { RecentTwo } from "./recent-two.ts";
 export {
   simulate,

@@ -4,7 +4,7 @@
 import { defaultRunLimits, type RunLimits } from "../engine/index.ts";
 import { Fingerprint } from "./fingerprint.ts";
 import { TraceOut } from "./trace-out.ts";
-import type { TraceSink, WriteTrace } from "./trace.ts";
+import { writeEvents, type TraceSink, type WriteTrace } from "./trace.ts";
 import { World, type SimulationSummary } from "./world.ts";
 
 export type { SimulationSummary };
@@ -42,7 +42,8 @@ export function startSimulation(
   fingerprinted = true,
   writes: WriteTrace | null = null,
 ): SimulationRun {
-  const trace = new TraceOut(sink, fingerprinted ? new Fingerprint() : null, writes);
+  const fingerprint = fingerprinted ? new Fingerprint() : null;
+  const trace = new TraceOut(sink, fingerprint, writes ?? writeEvents(sink));
   const world = new World(config, trace, limits);
   const endUs = world.start();
   let over = false;

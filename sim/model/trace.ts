@@ -189,9 +189,10 @@ export const perWriteKinds: ReadonlySet<TraceKind> = new Set<TraceKind>([
 export type TraceSink = (event: TraceEvent) => void;
 
 /** The per-write events that are nearly all of a busy run's trace (a few per client write, and
- *  one per standby per replication batch), handed over as their values rather than as objects: a consumer that only counts
- *  and hashes them (the run's metrics, its fingerprint) needs no object per write. Each call
- *  stands for the event its builder below makes, with the same values. */
+ *  one per standby per replication batch), handed over as their values rather than as objects:
+ *  a consumer that only counts and hashes them (the run's metrics, its fingerprint) needs no
+ *  object per write. Each call stands for the event writeEvents makes of it, with the same values
+ *  in the same order. */
 export interface WriteTrace {
   writeIssued(tUs: number, client: string, id: number): void;
   writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void;
@@ -199,30 +200,17 @@ export interface WriteTrace {
   replicated(tUs: number, node: string, lagUs: number, position: number): void;
 }
 
-export const writeIssuedEvent = (tUs: number, client: string, id: number): TraceEvent => ({
-  kind: "write_issued",
-  tUs,
-  client,
-  id,
-});
-
-export const writeAcceptedEvent = (
-  tUs: number,
-  node: string,
-  id: number,
-  divergent: boolean,
-): TraceEvent => ({ kind: "write_accepted", tUs, node, id, divergent });
-
-export const writeAckedEvent = (
-  tUs: number,
-  client: string,
-  id: number,
-  issuedUs: number,
-): TraceEvent => ({ kind: "write_acked", tUs, client, id, issuedUs });
-
-export const replicatedEvent = (
-  tUs: number,
-  node: string,
-  lagUs: number,
-  position: number,
-): TraceEvent => ({ kind: "replicated", tUs, node, lagUs, position });
+/** The per-write values made events, each handed to `sink`: the one place these events are
+ *  built, for whoever wants them as objects (a sink without a WriteTrace of its own, the kept
+ *  events of `--trace full`, an `onTrace` watcher). */
+export function writeEvents(sink: TraceSink): WriteTrace {
+  return {
+    writeIssued: (tUs, client, id) => sink({ kind: "write_issued", tUs, client, id }),
+    writeAccepted: (tUs, node, id, divergent) =>
+      sink({ kind: "write_accepted", tUs, node, id, divergent }),
+    writeAcked: (tUs, client, id, issuedUs) =>
+      sink({ kind: "write_acked", tUs, client, id, issuedUs }),
+    replicated: (tUs, node, lagUs, position) =>
+      sink({ kind: "replicated", tUs, node, lagUs, position }),
+  };
+}

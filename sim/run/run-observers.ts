@@ -3,15 +3,7 @@
 // those of the requested trace level; and a scenario's checks get the "changes" level whatever
 // that level is, so their verdict never depends on it. The per-write events (most of the trace)
 // never change the timeline and are kept only at trace level "full": the sink decides per kind.
-import {
-  replicatedEvent,
-  writeAcceptedEvent,
-  writeAckedEvent,
-  writeIssuedEvent,
-  type TraceEvent,
-  type WorldConfig,
-  type WriteTrace,
-} from "../model/index.ts";
+import { writeEvents, type TraceEvent, type WorldConfig, type WriteTrace } from "../model/index.ts";
 import {
   SeriesObserver,
   SummaryObserver,
@@ -46,8 +38,8 @@ export class RunObservers implements WriteTrace {
   private readonly checkEvents: TraceEvent[];
   private readonly keepPerWrite: boolean;
   private readonly keepChanges: boolean;
-  /** Whether a per-write event handed over as values must be made an object. */
-  private readonly perWriteObjects: boolean;
+  /** The per-write values made events, for whoever keeps or watches them; null when nobody does. */
+  private readonly objects: WriteTrace | null;
 
   constructor(
     world: WorldConfig,
@@ -61,7 +53,10 @@ export class RunObservers implements WriteTrace {
     this.keepPerWrite = trace === "full";
     this.keepChanges = keepsEvent(trace, changeMarker);
     this.checkEvents = trace === "changes" || !hasChecks ? this.events : [];
-    this.perWriteObjects = this.keepPerWrite || onTrace !== undefined;
+    this.objects =
+      this.keepPerWrite || onTrace !== undefined
+        ? writeEvents((event) => this.perWriteObject(event))
+        : null;
   }
 
   observe(event: TraceEvent): void {
@@ -81,25 +76,25 @@ export class RunObservers implements WriteTrace {
 
   writeIssued(tUs: number, client: string, id: number): void {
     this.summary.writeIssued(tUs, client, id);
-    if (this.perWriteObjects) this.perWriteObject(writeIssuedEvent(tUs, client, id));
+    this.objects?.writeIssued(tUs, client, id);
   }
 
   writeAccepted(tUs: number, node: string, id: number, divergent: boolean): void {
-    this.summary.writeAccepted(tUs, node, id, divergent);
-    this.series.writeAccepted(tUs, node, id, divergent);
-    if (this.perWriteObjects) this.perWriteObject(writeAcceptedEvent(tUs, node, id, divergent));
+    this.summary.writeAccepted(divergent);
+    if (divergent) this.series.divergentWrite(tUs, node);
+    this.objects?.writeAccepted(tUs, node, id, divergent);
   }
 
   writeAcked(tUs: number, client: string, id: number, issuedUs: number): void {
     this.summary.writeAcked(tUs, client, id, issuedUs);
     this.series.writeAcked(client, issuedUs);
-    if (this.perWriteObjects) this.perWriteObject(writeAckedEvent(tUs, client, id, issuedUs));
+    this.objects?.writeAcked(tUs, client, id, issuedUs);
   }
 
   replicated(tUs: number, node: string, lagUs: number, position: number): void {
     this.summary.replicated(lagUs);
     this.series.replicated(tUs, node, lagUs);
-    if (this.perWriteObjects) this.perWriteObject(replicatedEvent(tUs, node, lagUs, position));
+    this.objects?.replicated(tUs, node, lagUs, position);
   }
 
   private perWriteObject(event: TraceEvent): void {

@@ -7,7 +7,7 @@ import type { FailoverConfig } from "../../sim/model/config.ts";
 import { DataNode, type NodeWorld } from "../../sim/model/data-node.ts";
 import { History } from "../../sim/model/history.ts";
 import type { Message, WorldEvent } from "../../sim/model/messages.ts";
-import type { TraceEvent } from "../../sim/model/trace.ts";
+import { writeEvents, type TraceEvent } from "../../sim/model/trace.ts";
 import { TraceOut } from "../../sim/model/trace-out.ts";
 import { hot, S, world as fixtureWorld } from "./world-fixture.ts";
 
@@ -47,7 +47,11 @@ export function nodeHarness(options: {
     after: (delayUs, event) => simulation.after(delayUs, event),
     emit: (event) => trace.push(event),
     // The per-write events as events too, in the same list (no fingerprint).
-    trace: new TraceOut((event) => trace.push(event), null, null),
+    trace: new TraceOut(
+      (event) => trace.push(event),
+      null,
+      writeEvents((event) => trace.push(event)),
+    ),
     logOf: () => node!.log,
     restorePoint: () => ({ backup: node!.log, archive: node!.log }),
     promotionCompleted(promoted, from, planned) {
