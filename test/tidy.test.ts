@@ -2,11 +2,16 @@
 // layering rule (docs/DESIGN.md#the-layering-rule) as .dependency-cruiser.mjs states it, with no
 // cycles and a core without I/O; no clock, timer, unseeded randomness, async or I/O in the
 // simulation core; every file opens with its header; files of sim/ stay within 300 lines and
-// functions within 70; every registry is complete. `npm run lint` runs the same rules.
+// functions within 70; mutable number fields start as numbers; every registry is complete. `npm run lint` runs the same rules.
 // test/lint/ shows each rule catching a violation.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { headerViolations, registryViolations, sizeViolations } from "../scripts/lint/contract.ts";
+import {
+  headerViolations,
+  numberFieldViolations,
+  registryViolations,
+  sizeViolations,
+} from "../scripts/lint/contract.ts";
 import { coreFolders, nondeterminism } from "../scripts/lint/determinism.ts";
 import { checkGraph } from "../scripts/lint/graph.ts";
 import { sourceFiles } from "../scripts/lint/source-files.ts";
@@ -36,6 +41,10 @@ describe("the architecture holds", () => {
 
   it("every file of sim/ is at most 300 lines, every function at most 70", () => {
     expect(sizeViolations(root)).toEqual([]);
+  });
+
+  it("every mutable number field of sim/ starts as a number where it is declared", () => {
+    expect(numberFieldViolations(root)).toEqual([]);
   });
 
   it("every registry has each kind its type names, each with every piece", async () => {

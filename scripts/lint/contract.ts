@@ -1,11 +1,12 @@
 // The tidy contract over the whole project: the sizes of sim/'s files and functions, a header
-// on every file of sim/, scenarios/, scripts/ and bin/, the simulation core's determinism bans,
-// and every registry complete. `npm run lint:tidy` prints what it finds; the tidy test runs the
+// on every file of sim/, scenarios/, scripts/ and bin/, the simulation core's determinism bans
+// and number fields, and every registry complete. `npm run lint:tidy` prints what it finds; the tidy test runs the
 // same rules.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { coreFolders, nondeterminism } from "./determinism.ts";
 import { missingHeader } from "./headers.ts";
+import { lateNumberFields } from "./number-fields.ts";
 import { registryChecks, unlistedRegistries } from "./registries.ts";
 import { registryProblems } from "./registry-rules.ts";
 import { fileTooLong, longFunctions } from "./sizes.ts";
@@ -42,6 +43,13 @@ export function determinismViolations(root: string): Violation[] {
   return eachFile(root, coreFolders, nondeterminism);
 }
 
+/** Mutable number fields of sim/ declared without a number (number-fields.ts). */
+export function numberFieldViolations(root: string): Violation[] {
+  return eachFile(root, ["sim"], (file, text) =>
+    file.endsWith(".ts") ? lateNumberFields(file, text) : [],
+  );
+}
+
 export async function registryViolations(root: string): Promise<Violation[]> {
   const checks = await registryChecks(root);
   return [...checks.flatMap(registryProblems), ...unlistedRegistries(root)];
@@ -53,6 +61,7 @@ export async function tidyViolations(root: string): Promise<Violation[]> {
     ...sizeViolations(root),
     ...headerViolations(root),
     ...determinismViolations(root),
+    ...numberFieldViolations(root),
     ...(await registryViolations(root)),
   ];
 }

@@ -80,7 +80,8 @@ export class EventQueue<T> {
   private insert(timeUs: number, seq: number, payload: T, marked: boolean): void {
     if (this.hole) {
       this.hole = false;
-      this.siftDown(timeUs, this.fillSlot(this.slotAt[0], payload, seq, marked));
+      this.times[0] = timeUs;
+      this.siftDown(this.fillSlot(this.slotAt[0], payload, seq, marked));
       return;
     }
     if (this.count === this.times.length) this.grow();
@@ -106,13 +107,20 @@ export class EventQueue<T> {
     this.payloads[top] = undefined;
     this.freeSlots[this.freeCount++] = top;
     const n = --this.count;
-    if (n > 0) this.siftDown(this.times[n], this.slotAt[n]);
+    if (n > 0) {
+      this.times[0] = this.times[n];
+      this.siftDown(this.slotAt[n]);
+    }
   }
 
-  /** Places an entry at the root (which is free) and sifts it down among the first `count`. */
-  private siftDown(timeUs: number, slot: number): void {
+  /** Places an entry at the root (free but for its time, already in times[0]) and sifts it down
+   *  among the first `count`. (The time comes through the array, not as an argument: a time past
+   *  2³¹ µs, 36 simulated minutes, is not a small integer to V8, and passing one to a function
+   *  not inlined allocates it on the heap, once for every event.) */
+  private siftDown(slot: number): void {
     const { times, slotAt, seqOf } = this;
     const n = this.count;
+    const timeUs = times[0];
     const seq = seqOf[slot];
     let i = 0;
     for (;;) {

@@ -22,18 +22,22 @@ export interface SettledWrite {
   ownedUntilUs: number;
 }
 
-interface PendingWrite {
-  client: string;
-  id: number;
-  issuedUs: number;
-  outcome: "acked" | "failed" | undefined;
-}
+/** A pending write's outcome, as its column holds it. */
+const unresolved = 0;
+const acked = 1;
+const failed = 2;
 
 export class IssueOrder implements TraceObserver {
   readonly reads = ["write_issued", "write_acked", "write_failed", "run_end"] as const;
-  /** Writes in issue order; entries before `head` are already settled. */
-  private queue: PendingWrite[] = [];
+  /** Writes in issue order, one column per field (a run buffers millions of writes one after
+   *  another, and columns hold them without an object apiece); slots head..end-1 are held, the
+   *  ones before head already settled. */
+  private clients: string[] = new Array<string>(initialCapacity).fill("");
+  private ids = new Float64Array(initialCapacity);
+  private issuedAt = new Float64Array(initialCapacity);
+  private outcomes = new Uint8Array(initialCapacity);
   private head = 0;
+  private end = 0;
   /** Each client's last issued write id: ids only grow (a repeated one is a write issued twice).
    *  Kept in a holder updated in place; the last two clients' holders are checked first. */
   private readonly lastIdOf = new Map<string, { id: number }>();
@@ -78,7 +82,7 @@ export class IssueOrder implements TraceObserver {
   issued(tUs: number, client: string, id: number): void {
     if (this.finished) return;
     this.latestUs = tUs;
-    this.insert({ client, id, issuedUs: tUs, outcome: undefined });
+    this.insert(tUs, client, id);
     this.settleReady();
   }
 
@@ -98,37 +102,70 @@ export class IssueOrder implements TraceObserver {
 
   /** Writes held: the unresolved ones and those queued behind the oldest of them. */
   get buffered(): number {
-    return this.queue.length - this.head;
+    return this.end - this.head;
   }
 
   /** Settles everything left; called at run_end. */
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    for (let i = this.head; i < this.queue.length; i++) {
-      const write = this.queue[i];
-      const next = this.queue[i + 1];
-      this.emit(write, next ? next.issuedUs : this.durationUs);
-    }
-    this.queue = [];
-    this.head = 0;
+    for (let index = this.head; index < this.end; index++)
+      this.emit(index, index + 1 < this.end ? this.issuedAt[index + 1] : this.durationUs);
+    this.head = this.end = 0;
     this.lastIdOf.clear();
     this.recentLastIds.forget();
   }
 
-  private insert(write: PendingWrite): void {
-    const last = this.lastIssued(write.client);
-    if (write.id <= last.id)
+  private insert(issuedUs: number, client: string, id: number): void {
+    const last = this.lastIssued(client);
+    if (id <= last.id)
       throw new TraceInvariantError(
-        `write ${write.id} of ${write.client} issued twice (or after write ${last.id})`,
+        `write ${id} of ${client} issued twice (or after write ${last.id})`,
       );
-    last.id = write.id;
+    last.id = id;
+    this.makeRoom();
     // Issue events come in time order, so a write belongs at the tail unless it ties on time
     // with writes of a larger id (or same id, later client name) already queued.
-    let index = this.queue.length;
-    while (index > this.head && comesBefore(write, this.queue[index - 1])) index--;
-    if (index === this.queue.length) this.queue.push(write);
-    else this.queue.splice(index, 0, write);
+    let index = this.end;
+    while (index > this.head && !this.isBefore(index - 1, issuedUs, id, client)) index--;
+    if (index < this.end) this.shiftUp(index);
+    this.clients[index] = client;
+    this.ids[index] = id;
+    this.issuedAt[index] = issuedUs;
+    this.outcomes[index] = unresolved;
+    this.end++;
+  }
+
+  /** Room for one more write at the end: the settled prefix is dropped when it is at least
+   *  half the columns, else the columns double (so each write is moved O(1) times). */
+  private makeRoom(): void {
+    const capacity = this.ids.length;
+    if (this.end < capacity) return;
+    const { head, end } = this;
+    if ((end - head) * 2 <= capacity) {
+      this.ids.copyWithin(0, head, end);
+      this.issuedAt.copyWithin(0, head, end);
+      this.outcomes.copyWithin(0, head, end);
+      this.clients.copyWithin(0, head, end);
+    } else {
+      this.ids = grown(this.ids, new Float64Array(capacity * 2), head, end);
+      this.issuedAt = grown(this.issuedAt, new Float64Array(capacity * 2), head, end);
+      this.outcomes = grown(this.outcomes, new Uint8Array(capacity * 2), head, end);
+      const clients = new Array<string>(capacity * 2).fill("");
+      for (let slot = head; slot < end; slot++) clients[slot - head] = this.clients[slot];
+      this.clients = clients;
+    }
+    this.head = 0;
+    this.end = end - head;
+  }
+
+  /** Moves the writes from `index` on one slot up (makeRoom made the room). */
+  private shiftUp(index: number): void {
+    const end = this.end;
+    this.ids.copyWithin(index + 1, index, end);
+    this.issuedAt.copyWithin(index + 1, index, end);
+    this.outcomes.copyWithin(index + 1, index, end);
+    this.clients.copyWithin(index + 1, index, end);
   }
 
   /** The holder of a client's last issued write id (−Infinity before its first write). */
@@ -145,26 +182,24 @@ export class IssueOrder implements TraceObserver {
   /** An outcome names its write by client, id and issue time: the write's place in the queue,
    *  found by bisection among the unsettled ones (no index by id to keep up, write after write). */
   private resolve(client: string, id: number, issuedUs: number, outcome: "acked" | "failed"): void {
-    const queue = this.queue;
     let low = this.head;
-    let high = queue.length;
+    let high = this.end;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (isBefore(queue[middle], issuedUs, id, client)) low = middle + 1;
+      if (this.isBefore(middle, issuedUs, id, client)) low = middle + 1;
       else high = middle;
     }
-    const write = queue[low];
     if (
-      write === undefined ||
-      write.issuedUs !== issuedUs ||
-      write.id !== id ||
-      write.client !== client
+      low === this.end ||
+      this.issuedAt[low] !== issuedUs ||
+      this.ids[low] !== id ||
+      this.clients[low] !== client
     ) {
       throw new TraceInvariantError(`outcome for write ${id} of ${client}, which is not in flight`);
     }
-    if (write.outcome !== undefined)
+    if (this.outcomes[low] !== unresolved)
       throw new TraceInvariantError(`write ${id} of ${client} resolved twice`);
-    write.outcome = outcome;
+    this.outcomes[low] = outcome === "acked" ? acked : failed;
   }
 
   /**
@@ -173,39 +208,49 @@ export class IssueOrder implements TraceObserver {
    * carries a time at or after the latest one.
    */
   private settleReady(): void {
-    const queue = this.queue;
-    while (this.head + 1 < queue.length) {
-      const write = queue[this.head];
-      const next = queue[this.head + 1];
-      if (write.outcome === undefined || next.issuedUs >= this.latestUs) break;
-      this.emit(write, next.issuedUs);
-      this.head++;
+    const { outcomes, issuedAt } = this;
+    let head = this.head;
+    while (head + 1 < this.end) {
+      const nextUs = issuedAt[head + 1];
+      if (outcomes[head] === unresolved || nextUs >= this.latestUs) break;
+      this.emit(head, nextUs);
+      head++;
     }
-    // Drop the settled prefix now and then, so the array stays as small as the in-flight set.
-    if (this.head > 1024 && this.head * 2 > queue.length) {
-      this.queue = queue.slice(this.head);
-      this.head = 0;
-    }
+    this.head = head;
   }
 
-  private emit(write: PendingWrite, ownedUntilUs: number): void {
+  private emit(index: number, ownedUntilUs: number): void {
     const settled = this.settled;
-    settled.client = write.client;
-    settled.id = write.id;
-    settled.issuedUs = write.issuedUs;
-    settled.acked = write.outcome === "acked";
+    settled.client = this.clients[index];
+    settled.id = this.ids[index];
+    settled.issuedUs = this.issuedAt[index];
+    settled.acked = this.outcomes[index] === acked;
     settled.ownedUntilUs = ownedUntilUs;
     this.onSettled(settled);
   }
+
+  /** Whether the write in slot `index` comes before the write issued at `issuedUs` with this id
+   *  and client: by issue time, ties by id, then by client name. */
+  private isBefore(index: number, issuedUs: number, id: number, client: string): boolean {
+    const writeUs = this.issuedAt[index];
+    if (writeUs !== issuedUs) return writeUs < issuedUs;
+    const writeId = this.ids[index];
+    if (writeId !== id) return writeId < id;
+    return this.clients[index] < client;
+  }
 }
 
-function comesBefore(a: PendingWrite, b: PendingWrite): boolean {
-  return isBefore(a, b.issuedUs, b.id, b.client);
+/** `column`'s slots head..end-1 at the start of `into`. */
+function grown<T extends Float64Array | Uint8Array>(
+  column: T,
+  into: T,
+  head: number,
+  end: number,
+): T {
+  into.set(column.subarray(head, end));
+  return into;
 }
 
-/** Whether `write` comes before the write issued at `issuedUs` with this id and client. */
-function isBefore(write: PendingWrite, issuedUs: number, id: number, client: string): boolean {
-  if (write.issuedUs !== issuedUs) return write.issuedUs < issuedUs;
-  if (write.id !== id) return write.id < id;
-  return write.client < client;
-}
+/** Slots the columns start with (they double as needed; the clients' array is as long as the
+ *  others, filled with "", so that copyWithin can shift it). */
+const initialCapacity = 1024;

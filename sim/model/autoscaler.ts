@@ -13,7 +13,7 @@ import type { AutoscaleConfig } from "./config.ts";
 
 export class Autoscaler {
   /** Instances running, and launched but not in service yet. */
-  private running: number;
+  private running = 0;
   private launching = 0;
   /** Requests that reached the fleet since the last measurement. */
   private arrivals = 0;

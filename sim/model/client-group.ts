@@ -29,6 +29,8 @@ export interface ClientWorld {
   readonly monitors: readonly string[];
   send(source: string, target: string, message: Message): void;
   at(timeUs: number, event: WorldEvent): void;
+  /** The same as at(timeUs, a write-timeout event of these values). */
+  writeTimeout(timeUs: number, client: number, id: number, attempt: number): void;
   emit(event: TraceEvent): void;
   /** The per-write events, as values (trace-out.ts). */
   readonly trace: WriteTrace;
@@ -163,12 +165,7 @@ export class ClientGroup implements RouterHost {
     // A connection without an address (its DNS answer expired in an outage) sends nothing.
     if (connection.target !== "")
       this.world.send(this.name, connection.target, { type: "write", client: this.name, id });
-    this.world.at(nowUs + this.config.timeoutUs, {
-      kind: "write-timeout",
-      client: this.index,
-      id,
-      attempt: write.attempt,
-    });
+    this.world.writeTimeout(nowUs + this.config.timeoutUs, this.index, id, write.attempt);
   }
 
   /** Load-balancer routing: to the server the balancer picks; refused at once when it has none. */
@@ -189,12 +186,12 @@ export class ClientGroup implements RouterHost {
         ? { type: "request", client: this.name, id, user, returning: served[user] === 1 }
         : { type: "request", client: this.name, id, user: -1, returning: false };
     this.world.send(this.name, server, message);
-    this.world.at(this.world.nowUs + this.config.timeoutUs, {
-      kind: "write-timeout",
-      client: this.index,
+    this.world.writeTimeout(
+      this.world.nowUs + this.config.timeoutUs,
+      this.index,
       id,
-      attempt: write.attempt,
-    });
+      write.attempt,
+    );
   }
 
   timeout(id: number, attempt: number): void {

@@ -7,7 +7,7 @@
 export class ServiceQueue {
   /** When the work queued so far is done. */
   private busyUntilUs = 0;
-  private workUs: number;
+  private workUs = 0;
 
   constructor(
     capacityPerS: number,

@@ -25,10 +25,16 @@ export class TimeoutLanes {
   /** Schedules `event` at `timeUs`: a timeout on its client's lane, anything else in the queue. */
   at(timeUs: number, event: WorldEvent): void {
     if (event.kind === "write-timeout")
-      this.simulation.atInLane(this.writeLane(event.client), timeUs, this.kept(event));
+      this.writeTimeout(timeUs, event.client, event.id, event.attempt);
     else if (event.kind === "read-timeout")
       this.simulation.atInLane(this.readLane(event.client), timeUs, event);
     else this.simulation.at(timeUs, event);
+  }
+
+  /** A write timeout, from its values: the same as at() with its event, without the event being
+   *  made only to be copied (a client schedules one per attempt). */
+  writeTimeout(timeUs: number, client: number, id: number, attempt: number): void {
+    this.simulation.atInLane(this.writeLane(client), timeUs, this.kept(client, id, attempt));
   }
 
   private writeLane(client: number): EventLane<WorldEvent> {
@@ -41,7 +47,7 @@ export class TimeoutLanes {
   }
 
   /** The timeout as the lane keeps it: a spare object filled in, or a new one. */
-  private kept({ client, id, attempt }: WriteTimeout): WriteTimeout {
+  private kept(client: number, id: number, attempt: number): WriteTimeout {
     const event = this.spareWriteTimeouts.pop();
     if (event === undefined) return { kind: "write-timeout", client, id, attempt };
     event.client = client;

@@ -145,6 +145,10 @@ export class World implements WorldInside {
     this.lanes.at(timeUs, event);
   }
 
+  writeTimeout(timeUs: number, client: number, id: number, attempt: number): void {
+    this.lanes.writeTimeout(timeUs, client, id, attempt);
+  }
+
   after(delayUs: number, event: WorldEvent): void {
     this.simulation.after(delayUs, event);
   }

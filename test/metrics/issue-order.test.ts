@@ -69,6 +69,73 @@ describe("IssueOrder", () => {
     expect(peak).toBeLessThanOrEqual(1002);
   });
 
+  it("settles as a sort of the writes would, through ties, growth and compaction", () => {
+    // 20 000 writes from three clients in bursts of five with equal issue times, each burst
+    // issued out of id order (so many writes are inserted before others), with outcomes in the
+    // same microsecond (before a write of a smaller id is inserted ahead) up to 5 ms later; in
+    // the middle of the run one write in a hundred takes 3 s, so thousands wait behind it and the
+    // columns grow. Before and after, the few writes held are moved down (compacted) each time
+    // the columns fill. Reference: the writes sorted by (issue time, id, client), each owning the gap
+    // to the next.
+    let state = 12345;
+    const draw = (n: number) => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state % n;
+    };
+    const events: TraceEvent[] = [];
+    const writes: { id: number; client: string; issuedUs: number; acked: boolean }[] = [];
+    for (let id = 0; id < 20_000; id += 5) {
+      const issuedUs = (id / 5) * 1_000;
+      // Each write of the burst gets a client; the clients issue in a shuffled order, each its
+      // own writes in id order (a client's ids only grow), so ids interleave out of order.
+      const clientOf = [0, 1, 2, 3, 4].map(() => ["a", "b", "c"][draw(3)]);
+      const clientOrder = ["a", "b", "c"].sort(() => draw(3) - 1);
+      const burst = [0, 1, 2, 3, 4]
+        .map((k) => ({ id: id + k, client: clientOf[k] }))
+        .sort(
+          (x, y) => clientOrder.indexOf(x.client) - clientOrder.indexOf(y.client) || x.id - y.id,
+        );
+      for (const { id: burstId, client } of burst) {
+        const acked = draw(10) > 0;
+        const straggler = burstId >= 10_000 && burstId < 12_000 && draw(100) === 0;
+        const settleUs = issuedUs + (straggler ? 3_000_000 : draw(4) === 0 ? 0 : draw(5_000));
+        writes.push({ id: burstId, client, issuedUs, acked });
+        events.push({ kind: "write_issued", tUs: issuedUs, client, id: burstId });
+        events.push(
+          acked
+            ? { kind: "write_acked", tUs: settleUs, client, id: burstId, issuedUs }
+            : {
+                kind: "write_failed",
+                tUs: settleUs,
+                client,
+                id: burstId,
+                issuedUs,
+                reason: "timeout",
+              },
+        );
+      }
+    }
+    const durationUs = us(10);
+    const settled: SettledWrite[] = [];
+    let peak = 0;
+    const order = new IssueOrder(durationUs, (w) => settled.push({ ...w }));
+    for (const event of timeOrdered(events)) {
+      order.observe(event);
+      peak = Math.max(peak, order.buffered);
+    }
+    order.observe(runEnd(11));
+    const sorted = [...writes].sort(
+      (x, y) =>
+        x.issuedUs - y.issuedUs ||
+        x.id - y.id ||
+        (x.client < y.client ? -1 : x.client > y.client ? 1 : 0),
+    );
+    expect(settled).toEqual(
+      sorted.map((w, i) => ({ ...w, ownedUntilUs: sorted[i + 1]?.issuedUs ?? durationUs })),
+    );
+    expect(peak).toBeGreaterThan(2_048); // the columns grew past their first sizes
+  });
+
   it("rejects an outcome for a write never issued, or for another issue time, and a write issued twice", () => {
     const order = new IssueOrder(us(1), () => {});
     expect(() =>

@@ -30,7 +30,7 @@ export class PhiAccrualDetector implements FailureDetector {
   /** The last heartbeat reply: intervals are measured from it (null: none yet). */
   private lastArrivalUs: number | null = null;
   /** The last reply or other sign of life: silence is measured from it. */
-  private lastHeardUs: number;
+  private lastHeardUs = 0;
   /** Silence after which φ reaches the threshold, for the current window. */
   private silenceLimitUs = Infinity;
 

@@ -15,7 +15,7 @@ import type { DetectorKindModule } from "./detector-kind.ts";
 
 export class TimeoutDetector implements FailureDetector {
   readonly probeTimeoutUs = 0;
-  private lastHeardUs: number;
+  private lastHeardUs = 0;
 
   constructor(
     private readonly timeoutUs: number,
