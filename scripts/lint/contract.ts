@@ -1,7 +1,7 @@
 // The tidy contract over the whole project: the sizes of sim/'s files and functions, a header
-// on every file of sim/, scenarios/, scripts/ and bin/, the simulation core's determinism bans
-// and number fields, and every registry complete. `npm run lint:tidy` prints what it finds; the tidy test runs the
-// same rules.
+// on every file of sim/, scenarios/, scripts/ and bin/, the simulation core's determinism bans,
+// sim/'s number fields, and every registry complete. `npm run lint:tidy` prints what it finds;
+// the tidy test runs the same rules.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { coreFolders, nondeterminism } from "./determinism.ts";
