@@ -13,7 +13,10 @@
 // before S, so entry S itself is kept) and the entry where a timeline branches off (kept with the
 // branch, as `baseAcceptUs`). compact() drops the rest; the world tells the history which logs
 // are live (trackLiveLogs) and the history compacts itself every `compactEvery` appends. Lost
-// writes are counted exactly as without compaction (test/model/history.test.ts checks it).
+// writes are counted exactly as without compaction (test/model/history.test.ts checks it). The
+// memory behind the entries kept is pages reused from one timeline to the next (entry-pages.ts).
+
+import { EntryPages, PagePool } from "./entry-pages.ts";
 
 export interface Timeline {
   readonly id: number;
@@ -25,13 +28,11 @@ export interface Timeline {
   readonly owner: string;
   /** Acceptance time of entry `base` (on the parent's chain); 0 when base is 0. */
   readonly baseAcceptUs: number;
-  /** Own entries base+1..base+dropped were compacted away; the arrays start at base+dropped+1. */
+  /** Own entries base+1..base+dropped were compacted away (never read again). */
   dropped: number;
-  /** `end` at the last compaction that reached this timeline (base before any): the entries
-   *  appended since are what it will likely take again before the next one. */
-  endAtCompaction: number;
-  acceptUs: Float64Array;
-  acked: Uint8Array;
+  /** The own entries kept (by own index: entry base+1 is 0): acceptance times and whether a
+   *  client had the write acknowledged. */
+  readonly entries: EntryPages;
 }
 
 export interface NodeLog {
@@ -47,7 +48,8 @@ export class History {
   readonly timelines: Timeline[] = [];
   private liveLogs: () => Iterable<NodeLog> = () => [];
   private appendsSinceCompaction = 0;
-  private readonly spare = new SpareArrays();
+  /** The pages timelines hand back, for those that grow. */
+  readonly pages = new PagePool();
 
   constructor(
     rootOwner: string,
@@ -78,8 +80,7 @@ export class History {
       owner,
       baseAcceptUs,
       dropped: 0,
-      endAtCompaction: base,
-      ...this.spare.take(minCapacity),
+      entries: new EntryPages(this.pages),
     };
     this.timelines.push(timeline);
     return timeline;
@@ -88,17 +89,15 @@ export class History {
   /** Appends an entry to a timeline (only its primary does this); returns its position. */
   append(timeline: Timeline, acceptUs: number): number {
     if (++this.appendsSinceCompaction >= this.compactEvery) this.compact();
-    const index = timeline.end - timeline.base - timeline.dropped;
-    if (index === timeline.acceptUs.length) resize(timeline, index, 2 * index, this.spare);
-    timeline.acceptUs[index] = acceptUs;
+    timeline.entries.append(timeline.end - timeline.base, acceptUs);
     timeline.end++;
     return timeline.end;
   }
 
   markAcked(timeline: Timeline, position: number): void {
-    const index = position - timeline.base - timeline.dropped - 1;
+    const index = position - timeline.base - 1;
     // A compacted entry is in every future log: whether it was acknowledged no longer matters.
-    if (index >= 0) timeline.acked[index] = 1;
+    if (index >= timeline.dropped) timeline.entries.markAcked(index);
   }
 
   /** The timeline of `log`'s ancestry that holds `position` (1 ≤ position ≤ log.length). */
@@ -110,8 +109,8 @@ export class History {
 
   acceptUsAt(log: NodeLog, position: number): number {
     const timeline = this.timelineAt(log, position);
-    const index = position - timeline.base - timeline.dropped - 1;
-    if (index >= 0) return timeline.acceptUs[index];
+    const index = position - timeline.base - 1;
+    if (index >= timeline.dropped) return timeline.entries.acceptUs(index);
     // Compacted: only branch points are kept.
     for (const child of this.timelines) {
       if (
@@ -150,12 +149,12 @@ export class History {
     let count = 0;
     for (let position = to; position > from; position--) {
       const timeline = this.timelineAt(log, position);
-      const index = position - timeline.base - timeline.dropped - 1;
-      if (index < 0)
+      const index = position - timeline.base - 1;
+      if (index < timeline.dropped)
         throw new Error(
           `history: acknowledgement of compacted entry ${position} on timeline ${timeline.id} was read`,
         );
-      count += timeline.acked[index];
+      count += timeline.entries.acked(index);
     }
     return count;
   }
@@ -177,9 +176,10 @@ export class History {
     // Entries 1..stable-1 of the reference's chain go; entry `stable` stays (a log may end there).
     for (const [timeline, limit] of chainLimits({ timeline: reference.timeline, length: stable })) {
       const keepFrom = Math.min(limit, stable - 1) - timeline.base; // own entries 1..keepFrom may go
-      const appended = timeline.end - timeline.endAtCompaction;
-      timeline.endAtCompaction = timeline.end;
-      if (keepFrom > timeline.dropped) drop(timeline, keepFrom, appended, this.spare);
+      const dropped = Math.min(keepFrom, timeline.end - timeline.base);
+      if (dropped <= timeline.dropped) continue;
+      timeline.dropped = dropped;
+      timeline.entries.forgetBelow(dropped, timeline.end - timeline.base);
     }
   }
 }
@@ -193,66 +193,6 @@ function chainLimits(log: NodeLog): Map<Timeline, number> {
     limit = Math.min(limit, timeline.base);
   }
   return limits;
-}
-
-/** Drops own entries up to `count` (from the timeline's start), keeping the arrays' capacity ≥ used.
- *  The arrays keep room for `nextAppends` more entries, as many as the timeline took since the
- *  last compaction: the timeline being written keeps its arrays rather than shrinking them to
- *  regrow them, doubling by doubling, after every compaction (hundreds of reallocations an hour
- *  at 1,000 writes/s), and one no longer written gives its memory back. */
-function drop(timeline: Timeline, count: number, nextAppends: number, spare: SpareArrays): void {
-  const used = timeline.end - timeline.base - timeline.dropped;
-  const shift = Math.min(count, timeline.end - timeline.base) - timeline.dropped;
-  if (shift <= 0) return;
-  timeline.acceptUs.copyWithin(0, shift, used);
-  timeline.acked.copyWithin(0, shift, used);
-  timeline.acked.fill(0, used - shift, used);
-  timeline.dropped += shift;
-  // Give memory back when the arrays are mostly empty now, even with room for what may come.
-  const kept = used - shift;
-  if (timeline.acceptUs.length > 1024 && 4 * (kept + nextAppends) < timeline.acceptUs.length)
-    resize(timeline, kept, 2 * (kept + nextAppends), spare);
-}
-
-/** Moves a timeline's first `used` entries to arrays of at least `capacity` (a power of two, at
- *  least minCapacity), taken from the spare ones when there are; its old arrays become spare. */
-function resize(timeline: Timeline, used: number, capacity: number, spare: SpareArrays): void {
-  const arrays = spare.take(2 ** Math.ceil(Math.log2(Math.max(minCapacity, capacity))));
-  arrays.acceptUs.set(timeline.acceptUs.subarray(0, used));
-  arrays.acked.set(timeline.acked.subarray(0, used));
-  spare.give(timeline);
-  timeline.acceptUs = arrays.acceptUs;
-  timeline.acked = arrays.acked;
-}
-
-/** A timeline's arrays start (and never shrink below) this many entries. */
-const minCapacity = 256;
-
-/**
- * Arrays a timeline let go of, one pair per capacity (a power of two), for the next timeline that
- * grows or shrinks to it. A busy run resizes timelines dozens of times an hour — a new timeline
- * at each promotion grows doubling by doubling, one no longer written shrinks — and a typed
- * array's memory comes back only when the garbage collector next sweeps its old generation, which
- * a run with a steady heap seldom does: without reuse, a busy run's resident memory grew by about
- * 10 MB a simulated hour in dead arrays. What is kept is bounded: one pair per power of two.
- */
-class SpareArrays {
-  private readonly byCapacity = new Map<number, { acceptUs: Float64Array; acked: Uint8Array }>();
-
-  /** Arrays of `capacity` entries, every acknowledgement flag 0. */
-  take(capacity: number): { acceptUs: Float64Array; acked: Uint8Array } {
-    const arrays = this.byCapacity.get(capacity);
-    if (arrays === undefined)
-      return { acceptUs: new Float64Array(capacity), acked: new Uint8Array(capacity) };
-    this.byCapacity.delete(capacity);
-    arrays.acked.fill(0);
-    return arrays;
-  }
-
-  give({ acceptUs, acked }: { acceptUs: Float64Array; acked: Uint8Array }): void {
-    if (!this.byCapacity.has(acceptUs.length))
-      this.byCapacity.set(acceptUs.length, { acceptUs, acked });
-  }
 }
 
 export interface LostRange {
@@ -286,10 +226,10 @@ export function lostRanges(history: History, authority: NodeLog): LostRange[] {
         `history: lost-write accounting reached compacted entries of timeline ${timeline.id}`,
       );
     for (let position = cut + 1; position <= timeline.end; position++) {
-      const index = position - timeline.base - timeline.dropped - 1;
-      if (!timeline.acked[index]) continue;
-      if (count === 0) firstUs = timeline.acceptUs[index];
-      lastUs = timeline.acceptUs[index];
+      const index = position - timeline.base - 1;
+      if (timeline.entries.acked(index) === 0) continue;
+      if (count === 0) firstUs = timeline.entries.acceptUs(index);
+      lastUs = timeline.entries.acceptUs(index);
       count++;
     }
     if (count === 0) continue;

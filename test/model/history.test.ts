@@ -6,6 +6,7 @@
 // receives, acknowledged entries discarded by rewinds — and so must the lost-write accounting
 // (count, first and last acceptance, RPO) for whichever node ends as the authority.
 import { describe, expect, it } from "vitest";
+import { EntryPages, PagePool, pageSize } from "../../sim/model/entry-pages.ts";
 import { History, lostRanges, type NodeLog } from "../../sim/model/history.ts";
 
 /** A deterministic generator (an LCG) so a failure names a reproducible seed. */
@@ -160,52 +161,113 @@ describe("History", () => {
       standby.length = Math.max(0, i - 500);
     }
     expect(history.root.dropped).toBeGreaterThan(990_000);
-    expect(history.root.acceptUs.length).toBeLessThan(16_384);
+    // At most 500 + 1,000 entries kept between compactions: two pages, three when they straddle.
+    expect(history.root.entries.pageCount).toBeLessThanOrEqual(3);
+    expect(history.pages.made).toBeLessThanOrEqual(3);
     expect(history.acceptUsAt(standby, standby.length)).toBe(standby.length);
     expect(lostRanges(history, standby)[0].count).toBe(500);
   });
 
-  it("keeps a steady timeline's arrays from one compaction to the next instead of regrowing them", () => {
+  it("makes no more pages than it ever holds at once: a steady timeline reuses those it hands back", () => {
     const history = new History("db1", 4000);
     const primary = { timeline: history.root, length: 0 };
     const standby = { timeline: history.root, length: 0 };
     history.trackLiveLogs(() => [primary, standby]);
-    let reallocations = 0;
-    let arrays = history.root.acceptUs;
+    let mostHeld = 0;
     for (let i = 1; i <= 200_000; i++) {
       primary.length = history.append(primary.timeline, i);
       standby.length = Math.max(0, i - 10); // close behind, as a hot standby is
-      if (history.root.acceptUs !== arrays) {
-        reallocations++;
-        arrays = history.root.acceptUs;
-      }
+      mostHeld = Math.max(mostHeld, history.root.entries.pageCount);
     }
-    // 50 compactions; the growth to room for a compaction's 4,000 appends takes a few doublings, once.
+    // 50 compactions, each handing back about four pages that the next 4,000 appends take again.
     expect(history.root.dropped).toBeGreaterThan(190_000);
-    expect(reallocations).toBeLessThanOrEqual(5);
-    expect(history.root.acceptUs.length).toBeLessThan(16_384);
+    expect(mostHeld).toBeLessThanOrEqual(6);
+    expect(history.pages.made).toBe(mostHeld);
   });
 
-  it("reuses the arrays timelines let go of: promoting again and again allocates a bounded set", () => {
-    // Each promotion starts a timeline that grows doubling by doubling, and the one before stops
-    // being written and shrinks at the next compaction: without reuse, every cycle allocated new
-    // arrays, whose memory comes back only when the garbage collector sweeps its old generation.
+  it("keeps of a timeline no longer written only the pages of entries it must keep", () => {
+    // The busy day's pattern: a primary takes thousands of writes between compactions, then a
+    // standby a few entries behind is promoted (the old timeline becomes its parent) or the
+    // primary is deposed with a tail nobody else holds (a branch left behind, whose node is live
+    // until it rejoins). Neither timeline is written again; each keeps at most its tail.
+    const history = new History("db1", 4_000);
+    let primary: NodeLog = { timeline: history.root, length: 0 };
+    let standby: NodeLog = { timeline: history.root, length: 0 };
+    const deposed: NodeLog[] = [];
+    history.trackLiveLogs(() => [primary, standby, ...deposed]);
+    let mostHeld = 0;
+    for (let promotion = 1; promotion <= 20; promotion++) {
+      for (let i = 0; i < 30_000; i++) {
+        primary.length = history.append(primary.timeline, 1e12 + primary.length);
+        standby.length = Math.max(standby.length, primary.length - 20);
+        mostHeld = Math.max(mostHeld, pagesHeld(history));
+      }
+      // Odd promotions leave the old primary's 20-entry tail as a branch of its own, held by a
+      // deposed node that rejoins after the next promotion; even ones promote a caught-up standby.
+      if (promotion % 2 === 1) deposed.push({ ...primary });
+      else standby.length = primary.length;
+      const promoted = history.branch(primary.timeline, standby.length, `db${promotion}`);
+      primary = { timeline: promoted, length: standby.length };
+      standby = { timeline: promoted, length: standby.length };
+      if (deposed.length > 1) deposed.shift();
+    }
+    deposed.length = 0;
+    for (let i = 0; i < 3 * 4_000; i++) primary.length = history.append(primary.timeline, i);
+    const idle = history.timelines.filter((timeline) => timeline !== primary.timeline);
+    expect(idle).toHaveLength(20);
+    // Ten 20-entry tails (a page each, two when one straddles a page boundary); nothing else.
+    for (const timeline of idle) expect(timeline.entries.pageCount).toBeLessThanOrEqual(2);
+    expect(idle.reduce((sum, timeline) => sum + timeline.entries.pageCount, 0)).toBeLessThan(15);
+    // While a deposed node pins the stable prefix, a whole promotion's 30,000 entries are kept.
+    expect(mostHeld).toBeGreaterThan(30);
+    expect(history.pages.made).toBe(mostHeld);
+  });
+
+  it("promoting again and again makes no more pages than are held at once", () => {
+    // Each promotion starts a timeline, and the one before stops being written and hands back its
+    // pages at the next compaction: the new one takes them, so no page is ever left for the
+    // garbage collector, whose old-generation sweeps a steady run seldom needs.
     const history = new History("db1", 1_000);
     let log = { timeline: history.root, length: 0 };
     history.trackLiveLogs(() => [log]);
-    const buffers = new Set<ArrayBufferLike>();
+    let mostHeld = 0;
     for (let promotion = 1; promotion <= 60; promotion++) {
       for (let i = 0; i < 5_000; i++) {
         log.length = history.append(log.timeline, log.length);
-        for (const timeline of history.timelines) buffers.add(timeline.acceptUs.buffer);
+        mostHeld = Math.max(mostHeld, pagesHeld(history));
       }
       const promoted = history.branch(log.timeline, log.length, `db${promotion}`);
       log = { timeline: promoted, length: log.length };
     }
     expect(history.timelines.length).toBe(61);
-    // Every timeline keeps its smallest arrays (256 entries) once written no more; beyond those,
-    // the growing timeline's arrays (256 … 8,192 entries) come back from the spare ones: a few
-    // per capacity at most, whatever the number of promotions (before the spare arrays: 119).
-    expect(buffers.size - history.timelines.length).toBeLessThanOrEqual(8);
+    expect(mostHeld).toBeLessThanOrEqual(3);
+    expect(history.pages.made).toBe(mostHeld);
+  });
+});
+
+/** Pages held by all of a history's timelines. */
+function pagesHeld(history: History): number {
+  return history.timelines.reduce((sum, timeline) => sum + timeline.entries.pageCount, 0);
+}
+
+describe("EntryPages", () => {
+  it("reads back every entry kept across page boundaries, and appends again after forgetting all", () => {
+    const pool = new PagePool();
+    const entries = new EntryPages(pool);
+    const stored = 3 * pageSize + 5;
+    for (let i = 0; i < stored; i++) entries.append(i, 1e12 + i);
+    for (let i = 0; i < stored; i += 7) entries.markAcked(i);
+    entries.forgetBelow(pageSize + 3, stored); // the first page goes
+    expect(entries.pageCount).toBe(3);
+    for (let i = pageSize + 3; i < stored; i++) {
+      expect(entries.acceptUs(i)).toBe(1e12 + i);
+      expect(entries.acked(i)).toBe(i % 7 === 0 ? 1 : 0);
+    }
+    entries.forgetBelow(stored, stored); // nothing left: every page goes, cleared
+    expect(entries.pageCount).toBe(0);
+    entries.append(stored, 42);
+    expect(entries.acceptUs(stored)).toBe(42);
+    expect(entries.acked(stored)).toBe(0);
+    expect(pool.made).toBe(4);
   });
 });
