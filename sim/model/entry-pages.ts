@@ -60,11 +60,15 @@ export class EntryPages {
   append(index: number, acceptUs: number): void {
     const offset = index - this.first;
     const page = offset >> pageBits;
-    if (page === this.times.length) {
-      this.times.push(this.pool.takeTimes());
-      this.flags.push(this.pool.takeFlags());
-    }
+    if (page === this.times.length) this.addPage();
     this.times[page][offset & pageMask] = acceptUs;
+  }
+
+  /** One more page at the end (apart from append: it runs once per 1,024 appends, and append is
+   *  inlined into the primary's commit, whose inlining budget the rest of the write path needs). */
+  private addPage(): void {
+    this.times.push(this.pool.takeTimes());
+    this.flags.push(this.pool.takeFlags());
   }
 
   acceptUs(index: number): number {
@@ -90,6 +94,9 @@ export class EntryPages {
       this.pool.give(this.times.shift()!, this.flags.shift()!);
       this.first += pageSize;
     }
-    if (this.times.length === 0) this.first = index;
+    // `| 0` (exact: positions stay below 2³¹): the compaction's arithmetic can hand over an
+    // integer V8 holds as a double, and a double stored here would turn every page lookup's
+    // shifts into conversions (V8 deoptimised the write path for it in long runs).
+    if (this.times.length === 0) this.first = index | 0;
   }
 }
