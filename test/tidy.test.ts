@@ -2,7 +2,8 @@
 // layering rule (docs/DESIGN.md#the-layering-rule) as .dependency-cruiser.mjs states it, with no
 // cycles and a core without I/O; no clock, timer, unseeded randomness, async or I/O in the
 // simulation core; every file opens with its header; files of sim/ stay within 300 lines and
-// functions within 70; mutable number fields start as numbers; every registry is complete. `npm run lint` runs the same rules.
+// functions within 70; mutable number fields start as numbers; every registry is complete.
+// `npm run lint` runs the same rules.
 // test/lint/ shows each rule catching a violation.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -3,9 +3,9 @@
 // a field that first holds undefined is kept as a tagged value, so every later store of a number
 // that is not a small integer allocates a new heap number — and past 2³¹ µs (36 simulated
 // minutes) every time is such a number. A field that starts as a number is kept as a double and
-// updated in place (the random streams allocated on every draw before this rule). Readonly
-// fields, set once, and fields typed `number | null` (whose null is part of what they say) are
-// not held to it. The rule reads syntax only: a field typed through an alias of number escapes it.
+// updated in place. Readonly fields, set once, and fields typed `number | null` (whose null is
+// part of what they say) are not held to it. The rule reads syntax only: a field typed through
+// an alias of number escapes it.
 import ts from "typescript";
 import type { Violation } from "./source-files.ts";
 

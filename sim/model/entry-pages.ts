@@ -6,9 +6,7 @@
 // the most entries a run ever had to keep at once (9 bytes each, rounded up to pages), whatever
 // its length or number of promotions, and there is never a dead page for the garbage collector:
 // a typed array's memory comes back only when the collector next sweeps its old generation,
-// which a run with a steady heap seldom does. (Arrays that doubled when full and were shrunk at
-// compactions held up to twice that, and each one dropped waited for a sweep: a busy day's
-// resident memory grew by about 10 MB over its hours.)
+// which a run with a steady heap seldom does (docs/performance.md has the measurements).
 
 const pageBits = 10;
 /** Entries per page. */
