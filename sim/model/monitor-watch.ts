@@ -7,11 +7,17 @@
 // been kept pending at every deadline. A newer check voids older ones (their generation is past).
 // Checks due at the same microsecond are judged in the order they were scheduled (for those a
 // round schedules: its nodes' order).
+// Before the acting controller decides, every verdict must be current (monitor.ts, decideOn).
+// Watches keeps an instant before which none can have changed — the earliest at which any
+// detector's verdict may change if nothing more is heard (verdictChangesAtUs), lowered whenever a
+// detector hears something (all news goes through Watches for that) — so that a decision asks
+// every detector only once that instant has come, not on every pong.
 import { wholeUs } from "../engine/index.ts";
 import type { FailureDetector } from "./detectors/index.ts";
 
 export interface Watch {
   readonly node: string;
+  /** Its detector: news for it goes through Watches (probeSent, reply, …), which keeps count. */
   detector: FailureDetector;
   /** Its verdict as announced. */
   suspected: boolean;
@@ -21,10 +27,7 @@ export interface Watch {
 }
 
 /** A watch of each node, in their order, each with a fresh detector. */
-export function createWatches(
-  nodes: readonly string[],
-  createDetector: () => FailureDetector,
-): Watch[] {
+function createWatches(nodes: readonly string[], createDetector: () => FailureDetector): Watch[] {
   return nodes.map((node) => ({
     node,
     detector: createDetector(),
@@ -34,12 +37,85 @@ export function createWatches(
   }));
 }
 
-/** A fresh detector (a restarted monitor's): any pending check is void; the verdict announced
- *  stands until the detector is asked. */
-export function restartWatch(watch: Watch, detector: FailureDetector): void {
-  watch.detector = detector;
-  watch.checkAtUs = Infinity;
-  watch.generation++;
+/** A monitor's watches, in the order of its data nodes, and when a verdict may next change. */
+export class Watches {
+  readonly list: readonly Watch[];
+  private readonly byNode = new Map<string, Watch>();
+  /** Until this instant every watch's announced verdict is its detector's, if nothing more is
+   *  heard: a lower bound, -Infinity when nothing is known. */
+  private standUntilUs = -Infinity;
+
+  constructor(nodes: readonly string[], createDetector: () => FailureDetector) {
+    this.list = createWatches(nodes, createDetector);
+    for (const watch of this.list) this.byNode.set(watch.node, watch);
+  }
+
+  of(node: string): Watch {
+    return this.byNode.get(node)!;
+  }
+
+  /** Whether every detector must be asked now, a verdict having possibly changed. When so, the
+   *  bound starts afresh: the caller asks every watch (ask), which sets it anew. */
+  dueForAll(nowUs: number): boolean {
+    if (nowUs < this.standUntilUs) return false;
+    this.standUntilUs = Infinity;
+    return true;
+  }
+
+  /** The detector's verdict now becomes the watch's; true when it changed. */
+  ask(watch: Watch, nowUs: number): boolean {
+    const suspect = watch.detector.suspects(nowUs);
+    const changed = suspect !== watch.suspected;
+    watch.suspected = suspect;
+    this.lower(watch.detector.verdictChangesAtUs(nowUs));
+    return changed;
+  }
+
+  // News for a watch's detector, each lowering the bound.
+
+  probeSent(watch: Watch, seq: number, nowUs: number): void {
+    watch.detector.probeSent(seq, nowUs);
+    this.noted(watch, nowUs);
+  }
+
+  reply(watch: Watch, seq: number, sentUs: number, nowUs: number): void {
+    watch.detector.reply(seq, sentUs, nowUs);
+    this.noted(watch, nowUs);
+  }
+
+  lifeSign(watch: Watch, nowUs: number): void {
+    watch.detector.lifeSign(nowUs);
+    this.noted(watch, nowUs);
+  }
+
+  probeExpired(watch: Watch, seq: number, nowUs: number): void {
+    watch.detector.probeExpired(seq, nowUs);
+    this.noted(watch, nowUs);
+  }
+
+  /** After the watch's detector heard something: its verdict's next possible change (now, if the
+   *  detector no longer agrees with the verdict announced) lowers the bound. */
+  private noted(watch: Watch, nowUs: number): void {
+    const { detector } = watch;
+    const atUs =
+      detector.suspects(nowUs) === watch.suspected ? detector.verdictChangesAtUs(nowUs) : nowUs;
+    this.lower(atUs);
+  }
+
+  private lower(atUs: number): void {
+    if (atUs < this.standUntilUs) this.standUntilUs = atUs;
+  }
+
+  /** Fresh detectors (a restarted monitor's): any pending check is void; the verdicts announced
+   *  stand until the detectors are asked. */
+  restart(createDetector: () => FailureDetector): void {
+    for (const watch of this.list) {
+      watch.detector = createDetector();
+      watch.checkAtUs = Infinity;
+      watch.generation++;
+    }
+    this.standUntilUs = -Infinity;
+  }
 }
 
 /** When to look at the node now — at the instant its silence would make it suspected, or now if

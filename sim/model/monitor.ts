@@ -29,7 +29,7 @@ import {
 } from "./detectors/index.ts";
 import type { Message } from "./messages.ts";
 import { carryOut, type CommandWorld } from "./monitor-commands.ts";
-import { checkDueUs, createWatches, restartWatch, type Watch } from "./monitor-watch.ts";
+import { checkDueUs, Watches, type Watch } from "./monitor-watch.ts";
 
 export interface MonitorWorld extends CommandWorld {
   isActingController(monitor: string): boolean;
@@ -51,8 +51,7 @@ export interface MonitorSetup {
 export class Monitor {
   up = true;
   /** One per data node, in the order of the setup's data nodes. */
-  private readonly watches: Watch[];
-  private readonly watchOf = new Map<string, Watch>();
+  private readonly watches: Watches;
   private readonly knowledge: MonitorKnowledge;
   /** What the policy is handed (its time set at each decision). */
   private readonly context: PolicyContext;
@@ -73,8 +72,7 @@ export class Monitor {
     this.knowledge = createKnowledge(setup.dataNodes);
     const { policy, dataNodes, zones, detector } = setup;
     this.context = { policy, nowUs: 0, dataNodes, zones, draw: () => this.rng.float() };
-    this.watches = createWatches(dataNodes, () => createDetector(detector, policy.lease, 0));
-    for (const watch of this.watches) this.watchOf.set(watch.node, watch);
+    this.watches = new Watches(dataNodes, () => createDetector(detector, policy.lease, 0));
   }
 
   crash(): void {
@@ -86,8 +84,7 @@ export class Monitor {
   restart(): void {
     this.up = true;
     const { detector, policy } = this.setup;
-    for (const watch of this.watches)
-      restartWatch(watch, createDetector(detector, policy.lease, this.world.nowUs));
+    this.watches.restart(() => createDetector(detector, policy.lease, this.world.nowUs));
     this.world.emit({ kind: "node_up", tUs: this.world.nowUs, node: this.name });
   }
 
@@ -98,9 +95,10 @@ export class Monitor {
     if (!this.up) return;
     const nowUs = this.world.nowUs;
     if (detectorKindOf(this.setup.detector.kind).heardBy === "probes") {
-      for (const { node, detector: nodeDetector } of this.watches) {
+      for (const watch of this.watches.list) {
+        const { node, detector: nodeDetector } = watch;
         const seq = ++this.seq;
-        nodeDetector.probeSent(seq, nowUs);
+        this.watches.probeSent(watch, seq, nowUs);
         this.world.send(this.name, node, { type: "ping", monitor: this.name, seq, sentUs: nowUs });
         if (nodeDetector.probeTimeoutUs > 0)
           this.world.at(nowUs + nodeDetector.probeTimeoutUs, {
@@ -111,10 +109,10 @@ export class Monitor {
           });
       }
     }
-    for (const watch of this.watches) this.armCheck(watch);
+    for (const watch of this.watches.list) this.armCheck(watch);
     if (this.setup.peers.length > 0) {
       const suspects: string[] = [];
-      for (const watch of this.watches) if (watch.suspected) suspects.push(watch.node);
+      for (const watch of this.watches.list) if (watch.suspected) suspects.push(watch.node);
       for (const peer of this.setup.peers)
         this.world.send(this.name, peer, { type: "verdicts", monitor: this.name, suspects });
     }
@@ -138,13 +136,13 @@ export class Monitor {
 
   probeDeadline(node: string, seq: number): void {
     if (!this.up) return;
-    const watch = this.watchOf.get(node)!;
-    watch.detector.probeExpired(seq, this.world.nowUs);
+    const watch = this.watches.of(node);
+    this.watches.probeExpired(watch, seq, this.world.nowUs);
     this.judge(watch);
   }
 
   verdictCheck(node: string, generation: number, phase: 0 | 1): void {
-    const watch = this.watchOf.get(node)!;
+    const watch = this.watches.of(node);
     if (!this.up || generation !== watch.generation) return;
     if (phase === 0) {
       const [monitor, nowUs] = [this.index, this.world.nowUs];
@@ -160,14 +158,14 @@ export class Monitor {
     const nowUs = this.world.nowUs;
     switch (message.type) {
       case "pong": {
-        const watch = this.watchOf.get(message.node)!;
-        watch.detector.reply(message.seq, message.sentUs, nowUs);
+        const watch = this.watches.of(message.node);
+        this.watches.reply(watch, message.seq, message.sentUs, nowUs);
         this.heard(watch, message.report);
         return;
       }
       case "renew": {
-        const watch = this.watchOf.get(message.node)!;
-        watch.detector.reply(0, nowUs, nowUs);
+        const watch = this.watches.of(message.node);
+        this.watches.reply(watch, 0, nowUs, nowUs);
         this.heard(watch, message.report);
         if (this.world.isActingController(this.name)) {
           const { epoch, primary } = this.setup.cluster.state;
@@ -211,8 +209,8 @@ export class Monitor {
       }
       case "promoted": {
         // The node announcing its promotion is alive: its silence ends here too.
-        const watch = this.watchOf.get(message.node)!;
-        watch.detector.lifeSign(nowUs);
+        const watch = this.watches.of(message.node);
+        this.watches.lifeSign(watch, nowUs);
         this.judge(watch);
         this.armCheck(watch);
         this.observe({ kind: "promoted", node: message.node, epoch: message.epoch });
@@ -237,13 +235,15 @@ export class Monitor {
   /** The acting controller decides on an observation it has learned. A verdict acted on must be
    *  current when it is acted on: every verdict of this monitor is brought up to date first, so
    *  checks that fell due together (the monitor was paused, say) never act one by one on a world
-   *  the later ones would have shown had moved on. */
+   *  the later ones would have shown had moved on. (Only once one may have changed: Watches.) */
   private decideOn(observation: Observation): void {
     if (!this.up || !this.world.isActingController(this.name)) return;
     let changed: Observation[] | null = null;
-    for (const watch of this.watches) {
-      const change = this.updateVerdict(watch);
-      if (change !== null) (changed ??= []).push(change);
+    if (this.watches.dueForAll(this.world.nowUs)) {
+      for (const watch of this.watches.list) {
+        const change = this.updateVerdict(watch);
+        if (change !== null) (changed ??= []).push(change);
+      }
     }
     this.context.nowUs = this.world.nowUs;
     this.decide(observation);
@@ -273,9 +273,8 @@ export class Monitor {
    *  returns it, or null when the verdict stands. */
   private updateVerdict(watch: Watch): Observation | null {
     const nowUs = this.world.nowUs;
-    const suspect = watch.detector.suspects(nowUs);
-    if (suspect === watch.suspected) return null;
-    watch.suspected = suspect;
+    if (!this.watches.ask(watch, nowUs)) return null;
+    const suspect = watch.suspected;
     const { node } = watch;
     this.world.emit({ kind: suspect ? "suspect" : "trust", tUs: nowUs, monitor: this.name, node });
     for (const peer of this.setup.peers)

@@ -36,6 +36,27 @@ describe("φ-accrual detection runs a whole scenario", () => {
   });
 });
 
+describe("a stale suspicion never acts after the world has moved on (health checks, monitor paused 10 s)", () => {
+  it("sees both probes failed at once when the monitor wakes, and fails over to neither", async () => {
+    const { metrics, events } = await run("health-check-stale-suspicion");
+    // The round at 60 s sent both probes just before the pause (60.0001 s); their replies were
+    // lost, and their deadlines (60.5 s) wait with the paused monitor until it wakes at
+    // 70.0001 s. The first deadline handled makes db1 suspected (one strike), and the decision
+    // on it must see db2's probe failed too, though db2's own deadline comes next: no candidate.
+    expect(
+      events
+        .filter((event) => event.kind === "suspect" || event.kind === "no_candidate")
+        .map((event) => [event.kind, seconds(event.tUs), "node" in event ? event.node : ""]),
+    ).toEqual([
+      ["suspect", 70.0001, "db1"],
+      ["suspect", 70.0001, "db2"],
+      ["no_candidate", 70.0001, "db1"],
+    ]);
+    expect(ofKind(events, "failover_start")).toEqual([]);
+    expect(metrics.failovers).toBe(0);
+  });
+});
+
 describe("a stale suspicion never acts after the world has moved on (Patroni, DCS paused 25 s)", () => {
   it("sees both nodes silent at once when the DCS wakes, and fails over to neither", async () => {
     const { metrics, events } = await run("patroni-stale-suspicion");

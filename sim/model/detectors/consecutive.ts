@@ -61,6 +61,14 @@ export class ConsecutiveDetector implements FailureDetector {
     return Infinity;
   }
 
+  /** Trusted: the first open probe's deadline (its failure may be the one that tips it). */
+  verdictChangesAtUs(nowUs: number): number {
+    if (this.suspects(nowUs)) return Infinity;
+    let firstDueUs = Infinity;
+    for (const dueUs of this.open.values()) if (dueUs < firstDueUs) firstDueUs = dueUs;
+    return firstDueUs;
+  }
+
   reset(_nowUs?: number): void {
     this.failed = 0;
     this.succeeded = 0;

@@ -17,6 +17,10 @@ export interface FailureDetector {
   suspects(nowUs: number): boolean;
   /** When suspicion begins if nothing more is heard; Infinity when only probe deadlines decide. */
   suspicionAtUs(): number;
+  /** The earliest instant after `nowUs` at which suspects() may answer otherwise than it does at
+   *  `nowUs` if nothing more is heard (nothing changes before it); Infinity when only news can
+   *  change the verdict. Its monitor asks no detector again before then (monitor-watch.ts). */
+  verdictChangesAtUs(nowUs: number): number;
   /** Forget the past, as a restarted monitor does: judge from `nowUs` on. */
   reset(nowUs: number): void;
   /** After how long a probe counts as failed; 0 when the detector does not time probes out. */

@@ -66,6 +66,10 @@ export class PhiAccrualDetector implements FailureDetector {
     return this.lastHeardUs + this.silenceLimitUs;
   }
 
+  verdictChangesAtUs(nowUs: number): number {
+    return this.suspects(nowUs) ? Infinity : this.suspicionAtUs();
+  }
+
   reset(nowUs: number): void {
     this.samples.length = 0;
     this.sum = 0;

@@ -44,6 +44,10 @@ export class TimeoutDetector implements FailureDetector {
     return this.lastHeardUs + this.timeoutUs;
   }
 
+  verdictChangesAtUs(nowUs: number): number {
+    return this.suspects(nowUs) ? Infinity : this.suspicionAtUs();
+  }
+
   reset(nowUs: number): void {
     this.lastHeardUs = nowUs;
   }
