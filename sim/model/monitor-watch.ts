@@ -15,19 +15,31 @@
 import { wholeUs } from "../engine/index.ts";
 import type { FailureDetector } from "./detectors/index.ts";
 
+/** What a monitor reads of a watch's detector. News for the detector, and asking it for its
+ *  verdict, go through Watches (probeSent, reply, …, ask), which keeps the bound. */
+export type DetectorView = Pick<FailureDetector, "probeTimeoutUs" | "suspicionAtUs">;
+
 export interface Watch {
   readonly node: string;
-  /** Its detector: news for it goes through Watches (probeSent, reply, …), which keeps count. */
-  detector: FailureDetector;
-  /** Its verdict as announced. */
-  suspected: boolean;
+  readonly detector: DetectorView;
+  /** Its verdict as announced (Watches.ask sets it). */
+  readonly suspected: boolean;
   /** The pending verdict check's time (Infinity: none) and generation. */
   checkAtUs: number;
   generation: number;
 }
 
+/** A watch as Watches keeps it (every Watch is one: Watches makes them all). */
+interface OwnWatch extends Watch {
+  detector: FailureDetector;
+  suspected: boolean;
+}
+
 /** A watch of each node, in their order, each with a fresh detector. */
-function createWatches(nodes: readonly string[], createDetector: () => FailureDetector): Watch[] {
+function createWatches(
+  nodes: readonly string[],
+  createDetector: () => FailureDetector,
+): OwnWatch[] {
   return nodes.map((node) => ({
     node,
     detector: createDetector(),
@@ -64,39 +76,41 @@ export class Watches {
 
   /** The detector's verdict now becomes the watch's; true when it changed. */
   ask(watch: Watch, nowUs: number): boolean {
-    const suspect = watch.detector.suspects(nowUs);
-    const changed = suspect !== watch.suspected;
-    watch.suspected = suspect;
-    this.lower(watch.detector.verdictChangesAtUs(nowUs));
+    const kept = own(watch);
+    const { detector } = kept;
+    const suspect = detector.suspects(nowUs);
+    const changed = suspect !== kept.suspected;
+    kept.suspected = suspect;
+    this.lower(detector.verdictChangesAtUs(nowUs));
     return changed;
   }
 
   // News for a watch's detector, each lowering the bound.
 
   probeSent(watch: Watch, seq: number, nowUs: number): void {
-    watch.detector.probeSent(seq, nowUs);
+    own(watch).detector.probeSent(seq, nowUs);
     this.noted(watch, nowUs);
   }
 
   reply(watch: Watch, seq: number, sentUs: number, nowUs: number): void {
-    watch.detector.reply(seq, sentUs, nowUs);
+    own(watch).detector.reply(seq, sentUs, nowUs);
     this.noted(watch, nowUs);
   }
 
   lifeSign(watch: Watch, nowUs: number): void {
-    watch.detector.lifeSign(nowUs);
+    own(watch).detector.lifeSign(nowUs);
     this.noted(watch, nowUs);
   }
 
   probeExpired(watch: Watch, seq: number, nowUs: number): void {
-    watch.detector.probeExpired(seq, nowUs);
+    own(watch).detector.probeExpired(seq, nowUs);
     this.noted(watch, nowUs);
   }
 
   /** After the watch's detector heard something: its verdict's next possible change (now, if the
    *  detector no longer agrees with the verdict announced) lowers the bound. */
   private noted(watch: Watch, nowUs: number): void {
-    const { detector } = watch;
+    const { detector } = own(watch);
     const atUs =
       detector.suspects(nowUs) === watch.suspected ? detector.verdictChangesAtUs(nowUs) : nowUs;
     this.lower(atUs);
@@ -110,12 +124,16 @@ export class Watches {
    *  stand until the detectors are asked. */
   restart(createDetector: () => FailureDetector): void {
     for (const watch of this.list) {
-      watch.detector = createDetector();
+      own(watch).detector = createDetector();
       watch.checkAtUs = Infinity;
       watch.generation++;
     }
     this.standUntilUs = -Infinity;
   }
+}
+
+function own(watch: Watch): OwnWatch {
+  return watch as OwnWatch;
 }
 
 /** When to look at the node now — at the instant its silence would make it suspected, or now if

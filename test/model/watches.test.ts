@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../sim/engine/index.ts";
 import { detectorKindOf, detectorKinds } from "../../sim/model/index.ts";
-import { createDetector } from "../../sim/model/detectors/index.ts";
+import { createDetector, type FailureDetector } from "../../sim/model/detectors/index.ts";
 import { Watches } from "../../sim/model/monitor-watch.ts";
 import { resolveScenario } from "../../sim/scenario/index.ts";
 
@@ -101,7 +101,7 @@ function live(detector: unknown, seed: number, steps: number, silence: number): 
       } else {
         life.skipped++;
         for (const each of watches.list)
-          if (each.detector.suspects(nowUs) !== each.suspected) life.missed++;
+          if ((each.detector as FailureDetector).suspects(nowUs) !== each.suspected) life.missed++;
       }
     }
   }
