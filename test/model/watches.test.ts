@@ -33,7 +33,7 @@ function worldOf(detector: unknown) {
 }
 
 interface Life {
-  /** Decisions where Watches said a detector disagreed with its verdict yet need not be asked. */
+  /** Detectors found disagreeing with their verdict at decisions Watches let skip (must be 0). */
   missed: number;
   decisions: number;
   skipped: number;
