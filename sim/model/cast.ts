@@ -37,8 +37,9 @@ type CastWorld = NodeWorld & MonitorWorld & ClientWorld & ServerWorld;
 interface Layout {
   /** The primary's name; "" in a pool-only scenario (no primary, nor standbys). */
   primary: string;
-  /** The data nodes monitors watch: the primary, then the standbys. */
+  /** The data nodes monitors watch: the primary, then the standbys; and their endpoints. */
   dataNames: string[];
+  dataEndpoints: number[];
   /** Where reads from standbys go: every database node that runs (cold standbys are off). */
   readTargets: string[];
   /** The standbys the primary starts streaming to: the running ones (cold standbys are off). */
@@ -53,9 +54,11 @@ function layoutOf(config: WorldConfig): Layout {
   const standbys = config.nodes.filter((node) => node.role === "standby");
   const running = (node: NodeConfig) =>
     node.role === "primary" || (node.role === "standby" && node.readiness !== "cold");
+  const dataNames = [...(primary === "" ? [] : [primary]), ...standbys.map((node) => node.name)];
   return {
     primary,
-    dataNames: [...(primary === "" ? [] : [primary]), ...standbys.map((node) => node.name)],
+    dataNames,
+    dataEndpoints: dataNames.map((name) => config.nodes.findIndex((node) => node.name === name)),
     readTargets: config.nodes.filter(running).map((node) => node.name),
     streaming: standbys.filter((node) => node.readiness !== "cold").map((node) => node.name),
     monitorNames: config.nodes
@@ -93,6 +96,7 @@ export function buildCast(
     if (node.role === "monitor" || node.role === "witness") {
       const setup = {
         dataNodes: layout.dataNames,
+        dataEndpoints: layout.dataEndpoints,
         peers: layout.monitorNames.filter((name) => name !== node.name),
         routers: layout.routers,
         zones: layout.zones,

@@ -5,7 +5,7 @@ import type { Command, NodeReport } from "./cluster-state.ts";
 
 export type Message =
   /** monitor → data node: are you there? (probe `seq`, sent at `sentUs`) */
-  | { type: "ping"; monitor: string; seq: number; sentUs: number }
+  | { type: "ping"; monitor: string; monitorEndpoint: number; seq: number; sentUs: number }
   /** data node → monitor: yes, and this is my state. */
   | { type: "pong"; node: string; report: NodeReport; seq: number; sentUs: number }
   /** data node → every monitor (the coordination store): renew my lease. */

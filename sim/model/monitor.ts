@@ -33,10 +33,14 @@ import { checkDueUs, Watches, type Watch } from "./monitor-watch.ts";
 
 export interface MonitorWorld extends CommandWorld {
   isActingController(monitor: string): boolean;
+  /** send() between endpoints given by index (the world's actors, in the scenario's order). */
+  sendBetween(source: number, target: number, message: Message): void;
 }
 
 export interface MonitorSetup {
   dataNodes: readonly string[];
+  /** Each data node's endpoint (sendBetween), in the same order. */
+  dataEndpoints: readonly number[];
   /** Every other monitor and witness, which verdicts go to. */
   peers: readonly string[];
   /** The client groups' routers, which reroute commands go to. */
@@ -95,18 +99,17 @@ export class Monitor {
     if (!this.up) return;
     const nowUs = this.world.nowUs;
     if (detectorKindOf(this.setup.detector.kind).heardBy === "probes") {
-      for (const watch of this.watches.list) {
+      const [monitor, monitorEndpoint] = [this.name, this.index];
+      for (const [i, watch] of this.watches.list.entries()) {
         const { node, detector: nodeDetector } = watch;
         const seq = ++this.seq;
         this.watches.probeSent(watch, seq, nowUs);
-        this.world.send(this.name, node, { type: "ping", monitor: this.name, seq, sentUs: nowUs });
-        if (nodeDetector.probeTimeoutUs > 0)
-          this.world.at(nowUs + nodeDetector.probeTimeoutUs, {
-            kind: "probe-deadline",
-            monitor: this.index,
-            node,
-            seq,
-          });
+        const ping = { type: "ping", monitor, monitorEndpoint, seq, sentUs: nowUs } as const;
+        this.world.sendBetween(monitorEndpoint, this.setup.dataEndpoints[i], ping);
+        if (nodeDetector.probeTimeoutUs > 0) {
+          const dueUs = nowUs + nodeDetector.probeTimeoutUs;
+          this.world.at(dueUs, { kind: "probe-deadline", monitor: monitorEndpoint, node, seq });
+        }
       }
     }
     for (const watch of this.watches.list) this.armCheck(watch);

@@ -9,6 +9,7 @@ import type { ApplyQueue } from "./apply-queue.ts";
 import type { FailoverConfig, NodeConfig, ReplicationConfig } from "./config.ts";
 import type { FencingMechanisms } from "./fencing/index.ts";
 import type { NodeLog } from "./history.ts";
+import type { Message } from "./messages.ts";
 import type { LeaseHolder } from "./lease-holder.ts";
 import type { LogSender } from "./log-sender.ts";
 import type { RoleAction } from "./node-roles.ts";
@@ -24,6 +25,8 @@ export interface NodePolicy {
 
 /** What a data node may ask of the world around it. */
 export interface NodeWorld extends ServiceWorld {
+  /** send() between endpoints given by index (the world's actors, in the scenario's order). */
+  sendBetween(source: number, target: number, message: Message): void;
   /** Every monitor and witness: lease renewals and promotion notices go to all of them. */
   readonly monitors: readonly string[];
   logOf(node: string): NodeLog;

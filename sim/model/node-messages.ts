@@ -19,7 +19,7 @@ export interface MessagedNode extends ActingNode {
 export function handleMessage(node: MessagedNode, message: Message): void {
   switch (message.type) {
     case "ping":
-      node.world.send(node.name, message.monitor, {
+      node.world.sendBetween(node.index, message.monitorEndpoint, {
         type: "pong",
         node: node.name,
         report: node.report(),

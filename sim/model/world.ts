@@ -154,8 +154,10 @@ export class World implements WorldInside {
   }
 
   send(source: string, target: string, message: Message, size = 1): void {
-    const from = this.actor(source).index;
-    const to = this.actor(target).index;
+    this.sendBetween(this.actor(source).index, this.actor(target).index, message, size);
+  }
+
+  sendBetween(from: number, to: number, message: Message, size = 1): void {
     const nowUs = this.nowUs;
     const arrivalUs = this.network.arrivalUs(from, to, nowUs, size);
     if (arrivalUs < 0) return;
@@ -193,12 +195,8 @@ export class World implements WorldInside {
     // Alive when the failover was decided: still running, or running until STONITH powered it off.
     const previousAlive = this.dataNode(from).up || this.device.poweredOffWhileRunning(from);
     const failback = node.name === this.cast.cluster.state.originalPrimary;
-    const promoted = {
-      kind: "promoted",
-      tUs: this.nowUs,
-      node: node.name,
-      epoch: node.epoch,
-    } as const;
+    const { name, epoch } = node;
+    const promoted = { kind: "promoted", tUs: this.nowUs, node: name, epoch } as const;
     const outcome = { previous: from, previousAlive, failback, planned };
     this.authority.promoted(node, this.cast.dataNodes, { ...promoted, ...outcome });
   }

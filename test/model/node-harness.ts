@@ -44,6 +44,7 @@ export function nodeHarness(options: {
     monitors: ["mon"],
     latestPromotedEpoch: 1,
     send: (_source, target, message) => sent.push({ target, message }),
+    sendBetween: (_source, target, message) => sent.push({ target: `endpoint ${target}`, message }),
     after: (delayUs, event) => simulation.after(delayUs, event),
     emit: (event) => trace.push(event),
     // The per-write events as events too, in the same list (no fingerprint).

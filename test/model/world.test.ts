@@ -4,7 +4,7 @@
 // 1 s, timeout 3 s, promotion 1 s, client timeout 1 s.
 import { describe, expect, it } from "vitest";
 import { simulate, type TraceEvent } from "../../sim/model/index.ts";
-import { hot, S, world } from "./world-fixture.ts";
+import { hot, MS, S, world } from "./world-fixture.ts";
 
 function run(overrides: Parameters<typeof world>[0] = {}) {
   const events: TraceEvent[] = [];
@@ -261,5 +261,30 @@ describe("world: the controller monitor is down", () => {
     // db1 restarts as "rejoining" and nobody assigns its role: writes fail to the end (t = 20 … 59.99 s
     // rejected, 10.00 … 19.99 s timed out).
     expect(count("write_failed")).toBe(5000);
+  });
+});
+
+describe("world: nodes listed in any order", () => {
+  // The monitor first and the primary last, with a second standby between: each ping reaches the
+  // node it probes, and each pong the monitor, by the nodes' places in the scenario. Health checks
+  // match every reply to its probe, so a ping sent to the wrong node fails a probe.
+  const [db1, db2, mon] = world().nodes;
+  const { first, count } = run({
+    nodes: [mon, { ...db2, name: "db3" }, db2, db1],
+    detector: {
+      kind: "consecutive",
+      intervalUs: 1 * S,
+      probeTimeoutUs: 500 * MS,
+      failures: 2,
+      successes: 1,
+      intervalJitter: 0,
+    },
+    faults: [{ atUs: 10.5 * S, fault: { kind: "crash", node: "db1" } }],
+  });
+
+  it("suspects only the crashed primary, when its second probe after the crash fails", () => {
+    // Probes at 11 s and 12 s go unanswered; the second fails at its deadline, 12.5 s.
+    expect(first("suspect")).toMatchObject({ tUs: 12.5 * S, monitor: "mon", node: "db1" });
+    expect(count("suspect")).toBe(1);
   });
 });
