@@ -4,8 +4,9 @@ import type { Fault } from "./faults/index.ts";
 import type { Command, NodeReport } from "./cluster-state.ts";
 
 export type Message =
-  /** monitor → data node: are you there? (probe `seq`, sent at `sentUs`) */
-  | { type: "ping"; monitor: string; monitorEndpoint: number; seq: number; sentUs: number }
+  /** monitor → data node: are you there? (probe `seq`, sent at `sentUs`; the pong goes back to
+   *  `monitorEndpoint`, the monitor's place among the world's endpoints) */
+  | { type: "ping"; monitorEndpoint: number; seq: number; sentUs: number }
   /** data node → monitor: yes, and this is my state. */
   | { type: "pong"; node: string; report: NodeReport; seq: number; sentUs: number }
   /** data node → every monitor (the coordination store): renew my lease. */

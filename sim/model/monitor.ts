@@ -99,12 +99,12 @@ export class Monitor {
     if (!this.up) return;
     const nowUs = this.world.nowUs;
     if (detectorKindOf(this.setup.detector.kind).heardBy === "probes") {
-      const [monitor, monitorEndpoint] = [this.name, this.index];
+      const monitorEndpoint = this.index;
       for (const [i, watch] of this.watches.list.entries()) {
         const { node, detector: nodeDetector } = watch;
         const seq = ++this.seq;
         this.watches.probeSent(watch, seq, nowUs);
-        const ping = { type: "ping", monitor, monitorEndpoint, seq, sentUs: nowUs } as const;
+        const ping = { type: "ping", monitorEndpoint, seq, sentUs: nowUs } as const;
         this.world.sendBetween(monitorEndpoint, this.setup.dataEndpoints[i], ping);
         if (nodeDetector.probeTimeoutUs > 0) {
           const dueUs = nowUs + nodeDetector.probeTimeoutUs;
