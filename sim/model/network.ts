@@ -97,12 +97,10 @@ export class Network {
     const latencyUs = this.plainLatencyUs[link];
     if (latencyUs < 0 || this.troubleCount[link] > 0)
       return this.arrivalOnLinkUs(link, nowUs, size);
-    // The same draw and sum as below, where extraDelayUs is 0 and sentUs is nowUs.
-    const jitterUs = this.jitterUs[link];
-    const delayUs =
-      jitterUs > 0 ? latencyUs + Math.round(this.rng.uniform(-jitterUs, jitterUs)) : latencyUs;
+    // The general way's steps where extraDelayUs is 0 and sentUs is nowUs: the same draw and sums.
     this.lastTransmittedUs = nowUs;
-    const inOrder = Math.max(nowUs + delayUs, this.lastArrivalUs[link]);
+    const arrival = nowUs + this.jitteredUs(latencyUs, this.jitterUs[link]);
+    const inOrder = Math.max(arrival, this.lastArrivalUs[link]);
     this.lastArrivalUs[link] = inOrder;
     return inOrder;
   }
@@ -141,7 +139,12 @@ export class Network {
   private delayUs(spec: LinkSpec): number {
     const { latency, jitterUs } = spec;
     if (typeof latency !== "number") return sampleLatencyUs(latency, this.rng);
-    return jitterUs > 0 ? latency + Math.round(this.rng.uniform(-jitterUs, jitterUs)) : latency;
+    return this.jitteredUs(latency, jitterUs);
+  }
+
+  /** A fixed latency plus uniform(−jitter, +jitter), rounded to whole µs (no draw without jitter). */
+  private jitteredUs(latencyUs: number, jitterUs: number): number {
+    return jitterUs > 0 ? latencyUs + Math.round(this.rng.uniform(-jitterUs, jitterUs)) : latencyUs;
   }
 
   /** Cuts both directions of every link between endpoints of different groups. */

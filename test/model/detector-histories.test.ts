@@ -9,21 +9,13 @@ import { describe, expect, it } from "vitest";
 import { Rng, wholeUs } from "../../sim/engine/index.ts";
 import { detectorDraws } from "../../sim/fuzz/swarm/option-draws.ts";
 import { createDetector, detectorKinds } from "../../sim/model/detectors/index.ts";
-import { resolveScenario } from "../../sim/scenario/index.ts";
+import { detectorAlone } from "./detector-alone.ts";
 
 const histories = 60;
 const steps = 200;
 
 function drawnDetector(kind: (typeof detectorKinds)[number], rng: Rng) {
-  const scenario = {
-    name: "detector",
-    summary: "A detector alone.",
-    duration: "1m",
-    nodes: { db1: { role: "primary" }, mon: { role: "monitor" } },
-    detector: detectorDraws[kind](rng),
-  };
-  const { detector, failover } = resolveScenario(scenario, { file: "detector" }).world;
-  return { config: detector, lease: failover.lease };
+  return detectorAlone(detectorDraws[kind](rng));
 }
 
 describe.each(detectorKinds.map((kind) => [kind]))("the %s detector", (kind) => {

@@ -9,28 +9,9 @@ import { Rng } from "../../sim/engine/index.ts";
 import { detectorKindOf, detectorKinds } from "../../sim/model/index.ts";
 import { createDetector, type FailureDetector } from "../../sim/model/detectors/index.ts";
 import { Watches } from "../../sim/model/monitor-watch.ts";
-import { resolveScenario } from "../../sim/scenario/index.ts";
+import { detectorAlone } from "./detector-alone.ts";
 
 const nodes = ["db1", "db2", "db3", "db4"];
-
-function worldOf(detector: unknown) {
-  return resolveScenario(
-    {
-      name: "watches",
-      summary: "One detector.",
-      duration: "10m",
-      nodes: {
-        db1: { role: "primary" },
-        db2: { role: "standby" },
-        db3: { role: "standby" },
-        db4: { role: "standby" },
-        mon: { role: "monitor" },
-      },
-      detector,
-    },
-    { file: "watches.ts" },
-  ).world;
-}
 
 interface Life {
   /** Detectors found disagreeing with their verdict at decisions Watches let skip (must be 0). */
@@ -43,9 +24,8 @@ interface Life {
 
 /** A random life of one monitor's watches; `silence` is how often a node falls silent. */
 function live(detector: unknown, seed: number, steps: number, silence: number): Life {
-  const world = worldOf(detector);
-  const config = world.detector;
-  const fresh = (nowUs: number) => () => createDetector(config, world.failover.lease, nowUs);
+  const { config, lease } = detectorAlone(detector);
+  const fresh = (nowUs: number) => () => createDetector(config, lease, nowUs);
   const watches = new Watches(nodes, fresh(0));
   const rng = new Rng(seed, "watches");
   const probeTimeoutUs = watches.list[0].detector.probeTimeoutUs;
