@@ -65,5 +65,42 @@ async function bundle() {
     sourcemap: true,
     sourcesContent: true,
     logLevel: "warning",
+    plugins: [stringWidthOnFirstUse()],
   });
+}
+
+/** yargs measures text with string-width, whose three copies in yargs' tree build an
+ *  Intl.Segmenter and Unicode-property regular expressions when their module is evaluated: some
+ *  30 ms of ICU data at every start, though only help and error messages measure anything. Each
+ *  import of it is bundled instead as a function that evaluates the real module at its first call
+ *  (esbuild evaluates a module that is require()d, not imported, when it is first required). */
+function stringWidthOnFirstUse() {
+  const namespace = "string-width-on-first-use";
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: /^string-width$/ }, async (args) => {
+        if (args.pluginData === namespace) return undefined; // the resolve just below
+        const real = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: namespace,
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: path.relative(root, real.path), namespace };
+      });
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: [
+          "let real;",
+          "export default function stringWidth(text, options) {",
+          `  real ??= require(${JSON.stringify(`./${path.basename(args.path)}`)}).default;`,
+          "  return real(text, options);",
+          "}",
+        ].join("\n"),
+        loader: "js",
+        resolveDir: path.join(root, path.dirname(args.path)),
+      }));
+    },
+  };
 }

@@ -3,6 +3,9 @@
 // start-up), so `sim --help` and the start of every command stay fast; a barrel import (say,
 // "../dsl/index.ts" for one function) easily brings a heavy module back unseen. The graph is
 // esbuild's (the build's own bundler), read from its metafile.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
@@ -51,5 +54,46 @@ describe("the command line's start-up", () => {
       ),
     );
     expect(heavy).toEqual([]);
+  });
+});
+
+/** `node bin/sim.js <args>` with Intl.Segmenter counted: how many the process built. */
+function segmentersBuilt(...args: string[]): { code: number | null; built: number } {
+  const counter = [
+    "const Original = Intl.Segmenter; let built = 0;",
+    "Intl.Segmenter = class extends Original { constructor(...a) { super(...a); built++; } };",
+    'process.on("exit", () => process.stderr.write(`segmenters built: ${built}\\n`));',
+  ].join("\n");
+  const result = spawnSync(
+    process.execPath,
+    ["--import", `data:text/javascript,${encodeURIComponent(counter)}`, "bin/sim.js", ...args],
+    { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+  );
+  const built = /segmenters built: (\d+)/.exec(result.stderr);
+  if (built === null) throw new Error(`no count in:\n${result.stderr}`);
+  return { code: result.status, built: Number(built[1]) };
+}
+
+describe("text measurement at start-up", () => {
+  // yargs measures text with string-width, whose modules build Intl.Segmenters (and Unicode
+  // regular expressions) when evaluated: ICU data, some 30 ms. The build (scripts/build.js)
+  // evaluates them at the first measurement, which only help and error messages need.
+  it("builds no Intl.Segmenter for a run, and help still measures its text", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "sim-startup-"));
+    try {
+      const run = segmentersBuilt(
+        "run",
+        "test/cli/scenarios/small-crash.ts",
+        "--no-charts",
+        "--out",
+        out,
+      );
+      expect(run).toEqual({ code: 0, built: 0 });
+      const help = segmentersBuilt("--help");
+      expect(help.code).toBe(0);
+      expect(help.built).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
