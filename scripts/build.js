@@ -5,8 +5,10 @@
 //   dist/chunks/, so the library, the CLI and the scenarios share one instance of each; the
 //   commands' import()s stay lazy (separate chunks); yargs and zod are bundled in and tree-shaken
 //   (zod alone is some two hundred module files, all its locales, otherwise), which is most of
-//   why `sim --help` starts fast. Other dependencies stay imports (vega, resvg and fonts are
-//   loaded only when a chart is drawn; resvg is native code). Source maps carry the sources.
+//   why `sim --help` starts fast; string-width, which yargs imports, is evaluated at its first
+//   call rather than at start-up (stringWidthOnFirstUse, below). Other dependencies stay imports
+//   (vega, resvg and fonts are loaded only when a chart is drawn; resvg is native code). Source
+//   maps carry the sources.
 // - Declarations (.d.ts) from tsc, the compiler that type-checks the code, one per source file:
 //   sim/ → dist/, scenarios/ → dist/scenarios/ (compiled against dist/index.d.ts through the
 //   package's own exports, as a user's scenario is).

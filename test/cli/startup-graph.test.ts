@@ -2,7 +2,8 @@
 // statically, and theirs. Each command loads the rest when it runs (docs/performance.md,
 // start-up), so `sim --help` and the start of every command stay fast; a barrel import (say,
 // "../dsl/index.ts" for one function) easily brings a heavy module back unseen. The graph is
-// esbuild's (the build's own bundler), read from its metafile.
+// esbuild's (the build's own bundler), read from its metafile. And what the built CLI evaluates
+// as it starts: no text measurement (string-width's ICU set-up) for a run, only for help.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
