@@ -11,14 +11,16 @@
 // that finds the hole closes it first. The sift-down picks the earlier child without a branch
 // on unequal times (they rarely tie): the branch would be mispredicted half the time.
 
+/** Slots a queue may hold: each one's code (slot × 2 + mark) fits in an Int32Array. */
+const maxSlots = 2 ** 30;
+
 export class EventQueue<T> {
   private times: Float64Array;
-  private slotAt: Int32Array;
+  /** Per heap position: the code of the event there (slot × 2, plus 1 when marked). */
+  private codeAt: Int32Array;
   /** Per slot: the payload and the sequence number of the event in it. */
   private payloads: (T | undefined)[];
   private seqOf: Float64Array;
-  /** Per slot: 1 when the event was pushed marked (so a pop tells without reading the event). */
-  private markedOf: Uint8Array;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private usedSlots = 0;
@@ -30,10 +32,9 @@ export class EventQueue<T> {
   constructor(initialCapacity = 1024) {
     const capacity = Math.max(2, initialCapacity);
     this.times = new Float64Array(capacity);
-    this.slotAt = new Int32Array(capacity);
+    this.codeAt = new Int32Array(capacity);
     this.payloads = new Array<T | undefined>(capacity).fill(undefined);
     this.seqOf = new Float64Array(capacity);
-    this.markedOf = new Uint8Array(capacity);
     this.freeSlots = new Int32Array(capacity);
   }
 
@@ -70,10 +71,10 @@ export class EventQueue<T> {
   pop(): T {
     if (this.hole) this.fillHole();
     if (this.count === 0) throw new Error("EventQueue.pop on an empty queue");
-    const top = this.slotAt[0];
-    this.poppedMarked = this.markedOf[top] === 1;
+    const code = this.codeAt[0];
+    this.poppedMarked = (code & 1) === 1;
     this.hole = true;
-    return this.payloads[top] as T;
+    return this.payloads[code >> 1] as T;
   }
 
   /** Into the hole at the root if there is one (one sift-down), else at the bottom (sift up). */
@@ -81,47 +82,47 @@ export class EventQueue<T> {
     if (this.hole) {
       this.hole = false;
       this.times[0] = timeUs;
-      this.siftDown(this.fillSlot(this.slotAt[0], payload, seq, marked));
+      this.siftDown(this.fillSlot(this.codeAt[0] >> 1, payload, seq, marked));
       return;
     }
     if (this.count === this.times.length) this.grow();
-    const slot = this.takeSlot(payload, seq, marked);
-    const { times, slotAt, seqOf } = this;
+    const code = this.takeSlot(payload, seq, marked);
+    const { times, codeAt, seqOf } = this;
     let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent];
-      if (pt < timeUs || (pt === timeUs && seqOf[slotAt[parent]] < seq)) break;
+      if (pt < timeUs || (pt === timeUs && seqOf[codeAt[parent] >> 1] < seq)) break;
       times[i] = pt;
-      slotAt[i] = slotAt[parent];
+      codeAt[i] = codeAt[parent];
       i = parent;
     }
     times[i] = timeUs;
-    slotAt[i] = slot;
+    codeAt[i] = code;
   }
 
   /** Moves the last entry into the hole at the root and sifts it down. */
   private fillHole(): void {
     this.hole = false;
-    const top = this.slotAt[0];
+    const top = this.codeAt[0] >> 1;
     this.payloads[top] = undefined;
     this.freeSlots[this.freeCount++] = top;
     const n = --this.count;
     if (n > 0) {
       this.times[0] = this.times[n];
-      this.siftDown(this.slotAt[n]);
+      this.siftDown(this.codeAt[n]);
     }
   }
 
-  /** Places an entry at the root (free but for its time, already in times[0]) and sifts it down
-   *  among the first `count`. (The time comes through the array, not as an argument: a time past
+  /** Places an entry (its code) at the root (free but for its time, already in times[0]) and
+   *  sifts it down among the first `count`. (The time comes through the array, not as an argument: a time past
    *  2³¹ µs, 36 simulated minutes, is not a small integer to V8, and passing one to a function
    *  not inlined allocates it on the heap, once for every event.) */
-  private siftDown(slot: number): void {
-    const { times, slotAt, seqOf } = this;
+  private siftDown(code: number): void {
+    const { times, codeAt, seqOf } = this;
     const n = this.count;
     const timeUs = times[0];
-    const seq = seqOf[slot];
+    const seq = seqOf[code >> 1];
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -129,9 +130,9 @@ export class EventQueue<T> {
       if (right >= n) {
         if (child < n) {
           const ct = times[child];
-          if (ct < timeUs || (ct === timeUs && seqOf[slotAt[child]] < seq)) {
+          if (ct < timeUs || (ct === timeUs && seqOf[codeAt[child] >> 1] < seq)) {
             times[i] = ct;
-            slotAt[i] = slotAt[child];
+            codeAt[i] = codeAt[child];
             i = child;
           }
         }
@@ -140,43 +141,45 @@ export class EventQueue<T> {
       const lt = times[child];
       const rt = times[right];
       if (rt === lt) {
-        if (seqOf[slotAt[right]] < seqOf[slotAt[child]]) child = right;
+        if (seqOf[codeAt[right] >> 1] < seqOf[codeAt[child] >> 1]) child = right;
       } else child += +(rt < lt);
       const ct = times[child];
-      if (timeUs < ct || (timeUs === ct && seq < seqOf[slotAt[child]])) break;
+      if (timeUs < ct || (timeUs === ct && seq < seqOf[codeAt[child] >> 1])) break;
       times[i] = ct;
-      slotAt[i] = slotAt[child];
+      codeAt[i] = codeAt[child];
       i = child;
     }
     times[i] = timeUs;
-    slotAt[i] = slot;
+    codeAt[i] = code;
   }
 
+  /** A free slot filled; returns its code. */
   private takeSlot(payload: T, seq: number, marked: boolean): number {
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount] : this.usedSlots++;
     return this.fillSlot(slot, payload, seq, marked);
   }
 
+  /** Fills a slot; returns the code the heap keeps for it. */
   private fillSlot(slot: number, payload: T, seq: number, marked: boolean): number {
     this.payloads[slot] = payload;
     this.seqOf[slot] = seq;
-    this.markedOf[slot] = marked ? 1 : 0;
-    return slot;
+    return slot * 2 + (marked ? 1 : 0);
   }
 
   private grow(): void {
     const capacity = this.times.length * 2;
+    // A code (slot × 2 + mark) must fit in an Int32Array: 2³⁰ slots, far above any run limit.
+    if (capacity > maxSlots) throw new Error(`more than ${maxSlots} events pending`);
     this.times = grown(this.times, new Float64Array(capacity));
-    this.slotAt = grown(this.slotAt, new Int32Array(capacity));
+    this.codeAt = grown(this.codeAt, new Int32Array(capacity));
     this.seqOf = grown(this.seqOf, new Float64Array(capacity));
-    this.markedOf = grown(this.markedOf, new Uint8Array(capacity));
     this.freeSlots = grown(this.freeSlots, new Int32Array(capacity));
     for (let i = this.payloads.length; i < capacity; i++) this.payloads.push(undefined);
   }
 }
 
 /** `to`, a larger array of the same kind, with `from` copied to its start. */
-function grown<A extends Float64Array | Int32Array | Uint8Array>(from: A, to: A): A {
+function grown<A extends Float64Array | Int32Array>(from: A, to: A): A {
   to.set(from);
   return to;
 }

@@ -57,23 +57,28 @@ describe("EventQueue", () => {
 
   it("matches a reference sort whatever follows a pop: a push, a peek, another pop", () => {
     // A pop leaves a hole at the root that the next push fills, or the next peek or pop closes:
-    // every order of these, with many ties, then a drain.
+    // every order of these, with many ties, then a drain. Every third event is pushed marked
+    // (with a sequence reserved just before), and each pop must say whether it was.
     const queue = new EventQueue<number>(2);
     const reference: { t: number; seq: number }[] = [];
     let [seq, x, nowUs] = [0, 987, 0];
     const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
     const [popped, expected, peeked, expectedPeeks] = [[], [], [], []] as number[][];
+    const wrongMarks: number[] = [];
     const popBoth = () => {
       reference.sort((a, b) => a.t - b.t || a.seq - b.seq);
       nowUs = reference[0].t;
       expected.push(reference.shift()!.seq);
-      popped.push(queue.pop());
+      const event = queue.pop();
+      popped.push(event);
+      if (queue.poppedMarked !== (event % 3 === 0)) wrongMarks.push(event);
     };
     for (let i = 0; i < 20_000; i++) {
       const r = rand();
       if (r < 0.45 || reference.length === 0) {
         const t = nowUs + Math.floor(rand() * 20);
-        queue.push(t, seq);
+        if (seq % 3 === 0) queue.pushReserved(t, queue.reserve(), seq, true);
+        else queue.push(t, seq);
         reference.push({ t, seq: seq++ });
       } else if (r < 0.9) popBoth();
       else {
@@ -85,6 +90,7 @@ describe("EventQueue", () => {
     expect(queue.size).toBe(0);
     expect(popped).toEqual(expected);
     expect(peeked).toEqual(expectedPeeks);
+    expect(wrongMarks).toEqual([]);
   });
 
   it("refuses to pop an empty queue", () => {
