@@ -114,10 +114,10 @@ export class EventQueue<T> {
     }
   }
 
-  /** Places an entry (its code) at the root (free but for its time, already in times[0]) and
-   *  sifts it down among the first `count`. (The time comes through the array, not as an argument: a time past
-   *  2³¹ µs, 36 simulated minutes, is not a small integer to V8, and passing one to a function
-   *  not inlined allocates it on the heap, once for every event.) */
+  /** Places an entry (its code) at the root (free but for its time, already in times[0]) and sifts
+   *  it down among the first `count`. (The time comes through the array, not as an argument: a
+   *  time past 2³¹ µs, 36 simulated minutes, is not a small integer to V8, and passing one to a
+   *  function not inlined allocates it on the heap, once for every event.) */
   private siftDown(code: number): void {
     const { times, codeAt, seqOf } = this;
     const n = this.count;
