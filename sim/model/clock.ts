@@ -12,6 +12,12 @@ export class Clock {
     return this.baseLocalUs + (realUs - this.baseRealUs) * this.rate;
   }
 
+  /** The real time at which local time reaches `localUs`, as the clock runs now (the rate is
+   *  above 0: the clockSkew fault refuses any other). */
+  realAt(localUs: number): number {
+    return this.baseRealUs + (localUs - this.baseLocalUs) / this.rate;
+  }
+
   /** From `realUs` on, run at `rate` after jumping by `jumpUs`. */
   skew(realUs: number, rate: number, jumpUs: number): void {
     this.baseLocalUs = this.local(realUs) + jumpUs;

@@ -48,8 +48,10 @@ export class DataNode implements ActingNode {
   /** The promotion under way: whom it replaces, whether planned, when its pending step is due
    *  (-1: none); the ISR granted with the last promotion or resume order (isr replication). */
   readonly promotion = { from: "", planned: false, stepAtUs: -1, isr: [] as readonly string[] };
-  /** Its lease, judged by its own clock. */
-  readonly lease = new LeaseHolder();
+  /** Its lease, judged by its own clock; a renewal or a skewed clock moves the look at it. */
+  readonly lease = new LeaseHolder(() => this.armLeaseCheck());
+  /** Lease fencing: when the pending look at the lease is due (Infinity: none pending). */
+  private leaseCheckAtUs = Infinity;
   /** The epoch this node was last promoted into (the original primary: 1; 0: never primary).
    *  It may accept writes as primary only while this is its epoch. */
   primaryEpoch = 0;
@@ -129,6 +131,7 @@ export class DataNode implements ActingNode {
   renewTick(): void {
     if (!this.up || this.role === "off") return;
     this.checkLease();
+    this.armLeaseCheck();
     for (const monitor of this.world.monitors)
       this.world.send(this.name, monitor, {
         type: "renew",
@@ -170,6 +173,31 @@ export class DataNode implements ActingNode {
   /** A slow node finally handles a write. */
   slowWrite(client: string, id: number): void {
     if (this.up) this.service.commit(client, id);
+  }
+
+  /** Lease fencing: the look at the lease armed by armLeaseCheck. */
+  leaseCheck(): void {
+    if (this.world.nowUs >= this.leaseCheckAtUs) this.leaseCheckAtUs = Infinity;
+    if (!this.up) return;
+    this.checkLease();
+    this.armLeaseCheck();
+  }
+
+  /** Lease fencing: a primary fences itself at the instant its lease lapses by its own clock, not
+   *  at its next write: from then on it would refuse writes, so it no longer counts as a writable
+   *  primary. One look is pending at a time, at the earliest instant the lease may lapse; a look
+   *  that finds the lease renewed arms the next. */
+  private armLeaseCheck(): void {
+    if (!this.fencing.holdsLease) return;
+    const nowUs = this.world.nowUs;
+    const atUs = this.lease.lapseAtUs(this.policy.failover.lease);
+    if (atUs <= nowUs) {
+      this.checkLease();
+      return;
+    }
+    if (!(atUs < this.leaseCheckAtUs)) return;
+    this.leaseCheckAtUs = atUs;
+    this.world.after(atUs - nowUs, { kind: "lease-check", node: this.index });
   }
 
   /** Lease fencing: a primary whose lease has lapsed by its own clock (lease-holder.ts) fences itself. */

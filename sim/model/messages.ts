@@ -77,6 +77,7 @@ export type WorldEvent =
   | { kind: "controller-timer" }
   | { kind: "fence-done"; node: number; attempt: number; ok: boolean }
   | { kind: "renew-tick"; node: number }
+  | { kind: "lease-check"; node: number }
   | { kind: "pause-end"; node: number }
   /** A node with limited capacity gets round to a queued write or health check. */
   | { kind: "served"; node: number; message: Message }

@@ -57,6 +57,7 @@ function ownerOf(event: WorldEvent): number {
       return event.monitor;
     case "status-tick":
     case "renew-tick":
+    case "lease-check":
     case "slow-write":
     case "served":
     case "promotion-step":

@@ -87,6 +87,7 @@ export const handlers: Handlers = {
     dataNode(world, event.node).renewTick();
     world.after(world.config.failover.lease.renewEveryUs, event);
   },
+  "lease-check": (world, event) => dataNode(world, event.node).leaseCheck(),
   "issue-write": (world, event) => client(world, event.client).issue(),
   "write-timeout": (world, event) => client(world, event.client).timeout(event.id, event.attempt),
   "client-send": (world, event) => client(world, event.client).attempt(event.id),

@@ -2,12 +2,12 @@
 // against the limits (limits.ts). Events: per write request about 4.5 (its issue, delivery and
 // reply, plus service at a node of limited capacity, timeouts and retries), and for a database
 // write its share of the primary's replication ship ticks (writeEvents); per read about 3; per
-// monitor round about 5 per watched node plus one per other monitor; status reports twice per
-// node and interval; lease renewals three per node and renewal. Memory: a base of 120 MB, 100 B
-// per connection, 0.9 MB per client group, 1 kB per fault, 0.1 MB per node and 150 B per trace
-// event kept. The constants were measured with runScenario (process.memoryUsage,
-// eventsProcessed) and err on the high side; an estimate says "about" in every message. Pure: no
-// I/O, no clock.
+// monitor round about 5 per watched node plus one per other monitor; status reports twice per node
+// and interval; lease renewals three per node and renewal (one more under lease fencing: the
+// primary's look at its lease). Memory: a base of 120 MB, 100 B per connection, 0.9 MB per client
+// group, 1 kB per fault, 0.1 MB per node and 150 B per trace event kept. The constants were
+// measured with runScenario (process.memoryUsage, eventsProcessed) and err on the high side; an
+// estimate says "about" in every message. Pure: no I/O, no clock.
 import {
   detectorKindOf,
   fencingMechanisms,
@@ -146,13 +146,13 @@ export function estimateRun(world: WorldConfig, keptTrace: "none" | "changes" | 
     `status reports every ${formatDuration(world.replication.statusIntervalUs)}`,
     (2 * dataNodes * world.durationUs) / world.replication.statusIntervalUs,
   ]);
-  if (
-    detectorKindOf(world.detector.kind).heardBy === "leases" ||
-    fencingMechanisms(world.failover.fencing).holdsLease
-  ) {
+  const holdsLease = fencingMechanisms(world.failover.fencing).holdsLease;
+  if (detectorKindOf(world.detector.kind).heardBy === "leases" || holdsLease) {
+    // Under lease fencing, the primary also looks at its lease about once a renewal.
+    const perRenewal = 3 * dataNodes + (holdsLease ? 1 : 0);
     parts.push([
       `lease renewals every ${formatDuration(world.failover.lease.renewEveryUs)}`,
-      (3 * dataNodes * world.durationUs) / world.failover.lease.renewEveryUs,
+      (perRenewal * world.durationUs) / world.failover.lease.renewEveryUs,
     ]);
   }
   parts.push([`${world.faults.length} faults`, world.faults.length * 10]);

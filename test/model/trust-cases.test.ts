@@ -230,6 +230,23 @@ describe("cases the swarm found (sim fuzz --swarm, shrunk)", () => {
     expect(metrics.downtime_s!).toBeLessThan(15);
   });
 
+  it("fences a lease-holding primary when its lease lapses, with no write to notice it", async () => {
+    const { metrics, events } = await run("lease-lapse-without-writes");
+    // Renewals every 9 s, 1 ms each way: the one sent at 9 s is answered at 9.002 s; the one at
+    // 18 s is lost in the cut (11-21 s). By its own clock db1's lease lapses once 9 + 2 s have
+    // passed since 9.002 s: fenced at 20.002001 s, the first whole microsecond after. The store's
+    // lease (16 s from 9.001 s) expires at 25.001 s, and db2 is primary from 26.002 s, when db1
+    // has long refused writes. (Before, db1 fenced itself only at its next write or renewal: with
+    // no clients it counted as a writable primary until told to follow at 26.004 s.)
+    const fenced = ofKind(events, "role").find(
+      (event) => event.node === "db1" && event.role === "fenced",
+    )!;
+    expect(fenced.tUs).toBe(20_002_001);
+    const promoted = ofKind(events, "promoted")[0];
+    expect(promoted).toMatchObject({ node: "db2", tUs: 26_002_000 });
+    expect(metrics).toMatchObject({ failovers: 1, split_brain_s: 0 });
+  });
+
   it("confirms a promotion by report after the controller gave up waiting for it", async () => {
     const { metrics, events } = await run("unconfirmed-primary");
     // db2 becomes primary at ≈ 12.71 s while its notice is cut; the heal at 12.8 s lets its report
