@@ -262,8 +262,9 @@ function reconcile(
       return [ordered(state, { ...last.command, resent: true }, nowUs)];
     }
     // A node of an older epoch, whatever its role (a cold standby still off, a stepped-down
-    // primary), never got the order or never acted on it.
-    const unheard = report.epoch < state.epoch;
+    // primary), never got the order or never acted on it — unless its promotion is confirmed:
+    // then the report is older than the confirmation (on its way, or held by a pause).
+    const unheard = report.epoch < state.epoch && state.confirmedEpoch !== state.epoch;
     if (unheard && promotionOrdered && nowUs - last.sentUs >= promoteRetryUs) {
       state.promoting = node;
       return [ordered(state, { ...last.command, resent: true }, nowUs)];

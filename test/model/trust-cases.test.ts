@@ -247,6 +247,23 @@ describe("cases the swarm found (sim fuzz --swarm, shrunk)", () => {
     expect(metrics).toMatchObject({ failovers: 1, split_brain_s: 0 });
   });
 
+  it("does not order a confirmed promotion again on a report older than it", async () => {
+    const { metrics, events } = await run("stale-report-after-confirmation");
+    // db2 is confirmed primary of epoch 2 at about 51.0 s and restarts at 51.3 s ("rejoining"). Its
+    // next report comes with its renewal at 60 s: the controller tells it to resume, and it is
+    // primary again a round trip later. (Before, the report mon1 held through its pause made the
+    // controller order the promotion again at 51.5 s and wait for it to the end: availability 0.18.)
+    const db2Primary = ofKind(events, "role").filter(
+      (event) => event.node === "db2" && event.role === "primary",
+    );
+    expect(db2Primary).toHaveLength(2);
+    expect(db2Primary[1].tUs).toBeGreaterThan(60_000_000);
+    expect(db2Primary[1].tUs).toBeLessThan(60_010_000);
+    expect(rolesOf(events, "db2").slice(-1)).toEqual(["primary@2"]);
+    expect(metrics.failovers).toBe(1);
+    expect(metrics.availability!).toBeGreaterThan(0.9);
+  });
+
   it("confirms a promotion by report after the controller gave up waiting for it", async () => {
     const { metrics, events } = await run("unconfirmed-primary");
     // db2 becomes primary at ≈ 12.71 s while its notice is cut; the heal at 12.8 s lets its report
