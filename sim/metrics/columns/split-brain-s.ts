@@ -71,7 +71,11 @@ export const splitBrainS = defineMetric({
   column: "split_brain_s",
   definition:
     "total time within [0, duration] during which two or more nodes are both running and " +
-    "in the primary role (so both would accept writes)",
+    "in the primary role (so both would accept writes). Under `min-replicas` fencing a primary " +
+    "refuses writes as soon as too few replicas are fresh, but its role shows fenced only from " +
+    "its next status check, so this may count up to `replication.statusInterval` more per " +
+    "episode; a primary that refuses writes for another reason (a `readOnly` fault, too small " +
+    "an in-sync set) keeps the role and is counted",
   explanation:
     "Total time during which two or more running nodes were in the primary role, so both " +
     "would accept writes.",
