@@ -49,7 +49,7 @@ export class DataNode implements ActingNode {
    *  (-1: none); the ISR granted with the last promotion or resume order (isr replication). */
   readonly promotion = { from: "", planned: false, stepAtUs: -1, isr: [] as readonly string[] };
   /** Its lease, judged by its own clock; a renewal or a skewed clock moves the look at it. */
-  readonly lease = new LeaseHolder(() => this.armLeaseCheck());
+  readonly lease = new LeaseHolder(() => this.watchLease());
   /** Lease fencing: when the pending look at the lease is due (Infinity: none pending). */
   private leaseCheckAtUs = Infinity;
   /** The epoch this node was last promoted into (the original primary: 1; 0: never primary).
@@ -130,8 +130,7 @@ export class DataNode implements ActingNode {
    *  managed to for retryTimeout demotes itself. */
   renewTick(): void {
     if (!this.up || this.role === "off") return;
-    this.checkLease();
-    this.armLeaseCheck();
+    this.watchLease();
     for (const monitor of this.world.monitors)
       this.world.send(this.name, monitor, {
         type: "renew",
@@ -175,19 +174,18 @@ export class DataNode implements ActingNode {
     if (this.up) this.service.commit(client, id);
   }
 
-  /** Lease fencing: the look at the lease armed by armLeaseCheck. */
+  /** Lease fencing: the look at the lease that watchLease armed. */
   leaseCheck(): void {
     if (this.world.nowUs >= this.leaseCheckAtUs) this.leaseCheckAtUs = Infinity;
-    if (!this.up) return;
-    this.checkLease();
-    this.armLeaseCheck();
+    if (this.up) this.watchLease();
   }
 
   /** Lease fencing: a primary fences itself at the instant its lease lapses by its own clock, not
    *  at its next write: from then on it would refuse writes, so it no longer counts as a writable
-   *  primary. One look is pending at a time, at the earliest instant the lease may lapse; a look
-   *  that finds the lease renewed arms the next. */
-  private armLeaseCheck(): void {
+   *  primary. Fences now if the lease has lapsed already; else looks again at the instant it will
+   *  (one look pending at a time, at the earliest such instant; a look that finds the lease
+   *  renewed arms the next). */
+  private watchLease(): void {
     if (!this.fencing.holdsLease) return;
     const nowUs = this.world.nowUs;
     const atUs = this.lease.lapseAtUs(this.policy.failover.lease);
